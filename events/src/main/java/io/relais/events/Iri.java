@@ -1,0 +1,87 @@
+package io.relais.events;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Relais identifiers are IRIs of the form {@code urn:relais:<kind>:<local-id>}. Every service names
+ * people, posts and communities this way, so an id read in an event means the same thing everywhere.
+ */
+public final class Iri {
+
+    public static final String PREFIX = "urn:relais:";
+
+    public static final String PERSON = "person";
+    public static final String POST = "post";
+    public static final String COMMENT = "comment";
+    public static final String COMMUNITY = "community";
+    public static final String HASHTAG = "hashtag";
+    public static final String ACTIVITY = "activity";
+    public static final String DOCUMENT = "document";
+    public static final String BUSINESS_EVENT = "event";
+    public static final String SOURCE = "source";
+
+    // local ids: letters, digits and a few separators; no spaces, no ':' so kind/local split is unambiguous
+    private static final Pattern LOCAL_ID = Pattern.compile("[\\p{L}\\p{N}._~@+-]{1,200}");
+
+    private Iri() {
+    }
+
+    public static String of(String kind, String localId) {
+        if (!LOCAL_ID.matcher(localId).matches()) {
+            throw new IllegalArgumentException("invalid local id for " + kind + ": '" + localId + "'");
+        }
+        return PREFIX + kind + ":" + localId;
+    }
+
+    public static String person(String login) {
+        return of(PERSON, login.toLowerCase(Locale.ROOT));
+    }
+
+    public static String post(String localId) {
+        return of(POST, localId);
+    }
+
+    public static String comment(String localId) {
+        return of(COMMENT, localId);
+    }
+
+    public static String community(String localId) {
+        return of(COMMUNITY, localId);
+    }
+
+    public static String hashtag(String tag) {
+        return of(HASHTAG, tag.toLowerCase(Locale.ROOT));
+    }
+
+    /** The kind of a Relais IRI ({@code person}, {@code post}…), empty for any other IRI. */
+    public static Optional<String> kind(String iri) {
+        if (iri == null || !iri.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        int end = iri.indexOf(':', PREFIX.length());
+        return end < 0 ? Optional.empty() : Optional.of(iri.substring(PREFIX.length(), end));
+    }
+
+    public static boolean isKind(String iri, String kind) {
+        return kind(iri).filter(kind::equals).isPresent();
+    }
+
+    /** The part after {@code urn:relais:<kind>:}; the input itself when it is not a Relais IRI. */
+    public static String localId(String iri) {
+        Optional<String> kind = kind(iri);
+        return kind.map(k -> iri.substring(PREFIX.length() + k.length() + 1)).orElse(iri);
+    }
+
+    public static boolean isValid(String iri) {
+        if (iri == null || iri.isBlank() || iri.length() > 400) {
+            return false;
+        }
+        if (iri.startsWith(PREFIX)) {
+            return kind(iri).isPresent() && LOCAL_ID.matcher(localId(iri)).matches();
+        }
+        // any absolute IRI (https://…, urn:…, mailto:…) is acceptable in AS2
+        return iri.matches("[A-Za-z][A-Za-z0-9+.-]*:\\S+");
+    }
+}
