@@ -1,0 +1,122 @@
+package io.relais.kit.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.relais.events.EventId;
+import io.relais.events.InvalidActivityException;
+import io.relais.events.Violation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every error of every service leaves as problem+json (RFC 9457); never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder rb = respond(e.problem().withInstance(uri.getPath()));
+        e.headers().forEach(rb::header);
+        return rb.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidActivity(InvalidActivityException e, UriInfo uri) {
+        return respond(ProblemException.invalid(e.violations()).problem().withInstance(uri.getPath())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field))
+                .toList();
+        return respond(ProblemException.invalid(violations).problem().withInstance(uri.getPath())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = "$";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+        }
+        String rule = e instanceof JsonMappingException ? "has the wrong type or shape" : "is not valid JSON";
+        return respond(ProblemException.invalid(field, rule).problem().withInstance(uri.getPath())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String detail = status == 404 ? "no resource at " + uri.getPath()
+                : status == 405 ? "this method is not allowed on " + uri.getPath()
+                : status == 415 ? "this media type is not accepted here"
+                : status == 406 ? "no representation matches the Accept header"
+                : e.getMessage();
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return unreadableJson(jpe, uri);
+        }
+        Response.ResponseBuilder rb = respond(Problem.of(status, slug(title), title, detail).withInstance(uri.getPath()));
+        e.getResponse().getHeaders().forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("Content-Type")) v.forEach(val -> rb.header(k, val));
+        });
+        return rb.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return respond(Problem.of(401, "unauthorized", "Unauthorized", "a valid bearer token is required")
+                .withInstance(uri.getPath())).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(new UnauthorizedException(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "your roles do not allow this operation")
+                .withInstance(uri.getPath())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = EventId.next();
+        LOG.errorf(e, "unexpected error, incident %s on %s", incident, uri.getPath());
+        return respond(Problem.of(500, "internal", "Internal error",
+                "something went wrong on our side; quote incident " + incident + " when reporting it")
+                .withInstance(uri.getPath())).build();
+    }
+
+    private static Response.ResponseBuilder respond(Problem p) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p);
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        // "createPost.request.content" -> "content": the caller knows the body, not our method names
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                : parts[parts.length - 1];
+    }
+}

@@ -1,0 +1,52 @@
+package io.relais.kit.messaging;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Date;
+
+/**
+ * Remembers which events a consumer has applied (by {@code _id} = consumer + event id, a keyed insert),
+ * so a replayed or redelivered record is skipped: the handler side of "at least once, shown once".
+ */
+@ApplicationScoped
+public class ProcessedEvents {
+
+    public static final String COLLECTION = "processed_events";
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    /** True the first time this consumer sees this event id, false on every later delivery. */
+    public boolean firstDelivery(String consumer, String eventId) {
+        try {
+            mongo.getDatabase(database).getCollection(COLLECTION)
+                    .insertOne(new Document("_id", consumer + "|" + eventId).append("at", new Date()));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Forget a delivery whose handling failed, so the retry applies it. */
+    public void forget(String consumer, String eventId) {
+        mongo.getDatabase(database).getCollection(COLLECTION).deleteOne(new Document("_id", consumer + "|" + eventId));
+    }
+
+    void warmUp(@Observes StartupEvent e) {
+        // nothing to create: _id is always indexed; declared here so the collection is documented
+    }
+}
