@@ -1,0 +1,13 @@
+package io.relais.feed.comment;
+
+import io.relais.feed.profile.PersonSummary;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A comment or reply as the API shows it. {@code inReplyTo} is the post or the comment it answers. */
+public record CommentView(String id, String post, String inReplyTo, PersonSummary author, String content,
+                          List<String> mentions, List<String> hashtags, Map<String, Long> reactions,
+                          String myReaction, Instant created, Instant edited) {
+}

@@ -1,0 +1,42 @@
+package io.relais.feed.post;
+
+import io.relais.feed.comment.CommentView;
+import io.relais.feed.profile.PersonSummary;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A post (or a business-event card) as the API shows it, hydrated for one viewer.
+ *
+ * @param kind        {@code post}, {@code card} (business event) or {@code announcement}
+ * @param community   the community it was posted in, null for organisation-wide or personal audiences
+ * @param reactions   count per reaction kind (like, celebrate, insightful, support)
+ * @param myReaction  the viewer's own reaction kind, null when none
+ * @param firstComments the first comments of the thread (at most 2)
+ * @param pinned      pinned by an owner in its community
+ * @param expires     announcements only: when it stops being pinned on home feeds
+ */
+public record PostView(String id, String type, String kind, PersonSummary author, String content,
+                       List<String> audience, CommunityRef community, List<String> mentions, List<String> hashtags,
+                       List<AttachmentRef> attachments, Card card, Map<String, Long> reactions, String myReaction,
+                       long commentCount, List<CommentView> firstComments, boolean pinned, Instant expires,
+                       Instant created, Instant edited) {
+
+    /** Engagement used by rankings: all reactions plus comments. */
+    public long engagement() {
+        return commentCount + reactions.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public record CommunityRef(String iri, String slug, String name) {
+    }
+
+    public record AttachmentRef(String id, String name, String mediaType, long size, String url) {
+    }
+
+    /** A business event from connector-service: source system, type, bilingual title and summary. */
+    public record Card(String source, String system, String systemName, String eventType, Map<String, String> title,
+                       Map<String, String> summary, String url, Map<String, Object> data) {
+    }
+}
