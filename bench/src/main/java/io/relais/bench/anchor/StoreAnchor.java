@@ -1,0 +1,136 @@
+package io.relais.bench.anchor;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.relais.bench.company.SyntheticCompany;
+import io.relais.bench.harness.OpenLoop;
+import io.relais.bench.harness.Progress;
+import io.relais.bench.harness.Report;
+import io.relais.bench.harness.Section;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The raw store, on the backend of the local stack (mongo-java-server with H2 on disk): keyed bucket
+ * upserts ({@code $push} with {@code $each}/{@code $slice}, the timeline pattern) in bulk and one by
+ * one, and reads by {@code _id} at a fixed rate. These are the ceilings for fan-out delivery and
+ * home-feed reads.
+ */
+public final class StoreAnchor {
+
+    public record Figures(String store, double bulkUpdatesPerSecond, double singleUpdatesPerSecond,
+                          OpenLoop.Result idReads) {
+    }
+
+    public static final int BUCKET_CAP = 100;
+
+    private StoreAnchor() {
+    }
+
+    public static Figures measure(String uri, SyntheticCompany company, long bulkUpdates, Duration singleDuration,
+                                  double readRate, Duration readDuration, Section out) throws Exception {
+        MongoServer server = null;
+        Path file = null;
+        String where;
+        if ("embedded".equals(uri)) {
+            file = Files.createTempDirectory("relais-bench-store-").resolve("store.mv");
+            server = new MongoServer(new H2Backend(file.toString()));
+            InetSocketAddress addr = server.bind();
+            uri = "mongodb://127.0.0.1:" + addr.getPort();
+            where = "mongo-java-server 1.47.0, H2 backend on disk, inside the bench JVM";
+        } else {
+            where = "store at " + uri + " (database relais_bench, dropped afterwards)";
+        }
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> buckets = client.getDatabase("relais_bench").getCollection("timeline_buckets");
+            buckets.drop();
+            int owners = company.size();
+            SplittableRandom rnd = new SplittableRandom(company.seed());
+
+            AtomicLong done = new AtomicLong();
+            Progress p = Progress.start("store bulk upserts", () -> String.format("%,d of %,d", done.get(), bulkUpdates));
+            long start = System.nanoTime();
+            List<WriteModel<Document>> batch = new ArrayList<>(1000);
+            for (long i = 0; i < bulkUpdates; i++) {
+                batch.add(new UpdateOneModel<>(Filters.eq("_id", bucketId(company, rnd.nextInt(owners))), push(i, rnd),
+                        new UpdateOptions().upsert(true)));
+                if (batch.size() == 1000 || i == bulkUpdates - 1) {
+                    buckets.bulkWrite(batch, new BulkWriteOptions().ordered(false));
+                    done.addAndGet(batch.size());
+                    batch.clear();
+                }
+            }
+            double bulkRate = bulkUpdates / ((System.nanoTime() - start) / 1e9);
+            p.stop();
+
+            AtomicLong seq = new AtomicLong(bulkUpdates);
+            OpenLoop.Result single = OpenLoop.saturate("store single upserts", singleDuration, 2, s -> {
+                SplittableRandom r = new SplittableRandom(s);
+                buckets.updateOne(Filters.eq("_id", bucketId(company, r.nextInt(owners))), push(seq.incrementAndGet(), r),
+                        new UpdateOptions().upsert(true));
+            });
+
+            List<String> ids = new ArrayList<>();
+            for (Document d : buckets.find().projection(new Document("_id", 1))) ids.add(d.getString("_id"));
+            OpenLoop.warmUp("store", readDuration, s -> buckets.find(Filters.eq("_id", ids.get((int) (s % ids.size())))).first());
+            OpenLoop.Result reads = OpenLoop.run("store _id reads", readRate, readDuration, 4, s -> {
+                Document d = buckets.find(Filters.eq("_id", ids.get((int) (s * 7919 % ids.size())))).first();
+                if (d == null) throw new IllegalStateException("bucket vanished");
+            });
+
+            long docs = buckets.countDocuments();
+            out.row("bucket upserts, bulkWrite of 1,000 ($push $each/$slice " + BUCKET_CAP + ")",
+                            Report.num(bulkRate) + " updates/s")
+                    .row("bucket upserts one by one (2 threads, " + singleDuration.toSeconds() + " s)",
+                            Report.num(single.achieved()) + " updates/s; " + single.service().inline())
+                    .row("read by _id at " + Report.num(readRate) + "/s for " + readDuration.toSeconds() + " s (open loop)",
+                            reads.latency().inline() + (reads.errors() > 0 ? "; " + reads.errors() + " errors" : ""))
+                    .note("%s; %,d updates over %,d owner buckets (%,d documents, each a capped array of at most %d "
+                            + "timeline entries of ~120 bytes).", where, bulkUpdates, owners, docs, BUCKET_CAP);
+            buckets.drop();
+            return new Figures(where, bulkRate, single.achieved(), reads);
+        } finally {
+            if (server != null) server.shutdownNow();
+            if (file != null) {
+                try (var files = Files.walk(file.getParent())) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+    }
+
+    /** The timeline bucket of a person: {@code _id} = owner + bucket number, the only fast key here. */
+    static String bucketId(SyntheticCompany company, int owner) {
+        return company.person(owner).login() + ":0";
+    }
+
+    private static Bson push(long seq, SplittableRandom rnd) {
+        Document entry = new Document("id", "urn:relais:post:bench-" + seq)
+                .append("actor", "urn:relais:person:bench" + String.format("%06d", rnd.nextInt(1_000_000)))
+                .append("ts", System.currentTimeMillis())
+                .append("kind", "post");
+        return Updates.combine(
+                Updates.pushEach("entries", List.of(entry), new PushOptions().slice(-BUCKET_CAP)),
+                Updates.inc("count", 1));
+    }
+}
