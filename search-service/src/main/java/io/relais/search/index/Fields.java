@@ -1,0 +1,75 @@
+package io.relais.search.index;
+
+/** Names of the Lucene fields; one place so writers and readers agree. */
+public final class Fields {
+
+    /** What a Lucene document is: a searchable item, a membership or a reaction (the latter two are never hits). */
+    public static final String KIND = "kind";
+    public static final String KIND_ITEM = "item";
+    public static final String KIND_MEMBERSHIP = "membership";
+    public static final String KIND_REACTION = "reaction";
+
+    public static final String ID = "id";
+    /** Doc-values copy of the id: the tie-breaker of every sort, so cursors never skip or repeat. */
+    public static final String ID_SORT = "id_sort";
+    /** Item type: post, comment, event, document, person, community. */
+    public static final String TYPE = "type";
+    public static final String AUDIENCE = "audience";
+    public static final String AUTHOR = "author";
+    public static final String COMMUNITY = "community";
+    public static final String SOURCE = "source";
+    public static final String SOURCE_TYPE = "source_type";
+    public static final String PUBLISHED = "published";
+    public static final String URL = "url";
+    public static final String CONTEXT = "context";
+    public static final String IN_REPLY_TO = "in_reply_to";
+    public static final String HASHTAG = "hashtag";
+    public static final String MENTION = "mention";
+
+    /** Display text, stored once; indexed three ways (French, English, folded-only) for matching. */
+    public static final String TITLE = "title";
+    public static final String BODY = "body";
+    public static final String TITLE_FR = "title_fr";
+    public static final String TITLE_EN = "title_en";
+    public static final String TITLE_PLAIN = "title_plain";
+    public static final String CONTENT_FR = "content_fr";
+    public static final String CONTENT_EN = "content_en";
+    public static final String CONTENT_PLAIN = "content_plain";
+
+    /** Names typed in a search box (people, communities), matched by prefix. */
+    public static final String SUGGEST = "suggest";
+
+    // community
+    public static final String VISIBILITY = "visibility";
+    public static final String ARCHIVED = "archived";
+
+    // person
+    public static final String LOGIN = "login";
+    public static final String JOB_TITLE = "job_title";
+    public static final String DEPARTMENT = "department";
+    public static final String LOCATION = "location";
+    public static final String SKILL = "skill";
+    public static final String SKILLS_TEXT = "skills_text";
+    public static final String STATUS = "status";
+    public static final String ICON = "icon";
+
+    // membership
+    public static final String MEMBER = "member";
+    public static final String ROLE = "role";
+
+    // reaction
+    public static final String REACTION = "reaction";
+    /** For a reaction: the root post it belongs to; for a comment: its thread root (same as CONTEXT). */
+    public static final String TARGET = "target";
+    public static final String REACTED_TO = "reacted_to";
+
+    /** Facet dimensions. */
+    public static final String FACET_TYPE = "type";
+    public static final String FACET_COMMUNITY = "community";
+    public static final String FACET_AUTHOR = "author";
+    public static final String FACET_SOURCE = "source";
+    public static final String FACET_HASHTAG = "hashtag";
+
+    private Fields() {
+    }
+}

@@ -1,0 +1,177 @@
+package io.relais.search.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * One Lucene index on disk with its writer and near-real-time searchers. The live index is one
+ * generation; a rebuild fills a new one and the service switches to it when it has caught up.
+ */
+public final class IndexGeneration implements Closeable {
+
+    /** Facet dimensions; community and hashtag hold several values per item. */
+    public static final FacetsConfig FACETS = facets();
+
+    private final String name;
+    private final Path path;
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    private final Map<IndexReader, SortedSetDocValuesReaderState> facetStates = new WeakHashMap<>();
+
+    private IndexGeneration(String name, Path path, Duration refreshInterval) throws IOException {
+        this.name = name;
+        this.path = path;
+        this.directory = FSDirectory.open(path);
+        IndexWriterConfig config = new IndexWriterConfig(Analysis.perField());
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setCommitOnClose(true);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+        double seconds = refreshInterval.toMillis() / 1000.0;
+        // refreshes at most every interval; waitForGeneration callers get a refresh within 10 ms
+        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, seconds, 0.01);
+        this.reopener.setName("search-reopen-" + name);
+        this.reopener.setDaemon(true);
+        this.reopener.start();
+    }
+
+    public static IndexGeneration open(String name, Path path, Duration refreshInterval) {
+        try {
+            return new IndexGeneration(name, path, refreshInterval);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open search index " + path, e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Adds or replaces the document with this id (replay-safe). */
+    public long upsert(String id, Document doc) {
+        try {
+            return writer.updateDocument(new Term(Fields.ID, id), FACETS.build(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long delete(Query... queries) {
+        try {
+            return writer.deleteDocuments(queries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long delete(Term... terms) {
+        try {
+            return writer.deleteDocuments(terms);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void commit() {
+        try {
+            if (writer.hasUncommittedChanges()) {
+                writer.commit();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Blocks until everything written so far is visible to searches. */
+    public void refreshNow() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void addRefreshListener(ReferenceManager.RefreshListener listener) {
+        searchers.addListener(listener);
+    }
+
+    public interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    public <T> T read(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Facet ordinals of a reader, computed once per refreshed reader; null while no item has facets. */
+    public synchronized SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        SortedSetDocValuesReaderState state = facetStates.get(reader);
+        if (state == null) {
+            try {
+                state = new DefaultSortedSetDocValuesReaderState(reader, FACETS);
+            } catch (IllegalArgumentException noFacetsYet) {
+                return null;
+            }
+            facetStates.put(reader, state);
+        }
+        return state;
+    }
+
+    public int documentCount() {
+        return writer.getDocStats().numDocs;
+    }
+
+    @Override
+    public void close() {
+        try {
+            reopener.close();
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FacetsConfig facets() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(Fields.FACET_COMMUNITY, true);
+        config.setMultiValued(Fields.FACET_HASHTAG, true);
+        return config;
+    }
+}

@@ -1,0 +1,47 @@
+package io.relais.search.index;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Consumes {@code relais.activities} and {@code relais.profiles} (group {@code search-service}) into
+ * the live index. A record that is not a valid activity is refused and goes to the dead-letter topic
+ * with the reason; a valid one is acknowledged once the index commit holding it is durable.
+ */
+@ApplicationScoped
+public class LiveFeed {
+
+    @Inject
+    SearchIndex index;
+
+    @Incoming("activities")
+    @Blocking
+    public CompletionStage<Void> onActivity(Message<String> message) {
+        return handle(message);
+    }
+
+    @Incoming("profiles")
+    @Blocking
+    public CompletionStage<Void> onProfile(Message<String> message) {
+        return handle(message);
+    }
+
+    private CompletionStage<Void> handle(Message<String> message) {
+        IncomingKafkaRecordMetadata<?, ?> meta = message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
+        SearchIndex.IncomingRecord record = new SearchIndex.IncomingRecord(meta.getTopic(), meta.getPartition(),
+                meta.getOffset(), meta.getKey() == null ? null : meta.getKey().toString(), message.getPayload());
+        try {
+            index.applyLive(record, message::ack);
+        } catch (RuntimeException e) {
+            return message.nack(e);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+}

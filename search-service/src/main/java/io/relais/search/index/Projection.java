@@ -1,0 +1,366 @@
+package io.relais.search.index;
+
+import io.relais.events.Activity;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
+import io.relais.events.Audience;
+import io.relais.events.Iri;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * How activities and profiles become Lucene documents. Every change is an upsert or a delete by id,
+ * so applying the same event twice, or replaying the topic, leaves the same index.
+ */
+public final class Projection {
+
+    /** Analysed text with offsets in the postings, so highlighting needs no re-analysis. */
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+    private Projection() {
+    }
+
+    /**
+     * Applies one activity. {@code existing} reads a stored field of an already indexed item (to keep
+     * the original publication date when an edit does not carry it).
+     */
+    public static void apply(Activity a, IndexGeneration index, Function<String, Instant> existingPublished) {
+        String type = a.type();
+        AsObject o = a.object();
+        switch (type) {
+            case As2.CREATE, As2.UPDATE -> {
+                if (o == null || o.type() == null) return;
+                switch (o.type()) {
+                    case As2.NOTE, As2.ARTICLE, As2.QUESTION, As2.PAGE -> indexPostOrComment(a, o, index, existingPublished);
+                    case As2.EVENT, As2.DOCUMENT -> indexBusinessItem(a, o, index, existingPublished);
+                    case As2.GROUP -> indexCommunity(a, o, index, existingPublished);
+                    case As2.PERSON -> indexPerson(a, o, index);
+                    default -> { /* not searchable */ }
+                }
+            }
+            case As2.DELETE -> {
+                if (o != null && o.id() != null) deleteItem(o.id(), index);
+            }
+            case As2.LIKE -> indexReaction(a, index);
+            case As2.UNDO -> {
+                // only a withdrawn reaction changes the index; Undo Follow does not
+                if (o != null && o.id() != null && (o.type() == null || As2.LIKE.equals(o.type()))) {
+                    index.delete(new Term(Fields.ID, o.id()));
+                }
+            }
+            case As2.JOIN -> indexMembership(a, index);
+            case As2.LEAVE -> {
+                if (o != null && o.id() != null) index.delete(new Term(Fields.ID, membershipId(a.actor(), o.id())));
+            }
+            default -> { /* Follow, Announce… are not searched */ }
+        }
+    }
+
+    /** A profile snapshot from {@code relais.profiles}; a null activity is the tombstone of an erased person. */
+    public static void applyProfile(String personIri, Activity snapshot, IndexGeneration index) {
+        if (snapshot == null || snapshot.object() == null) {
+            if (personIri != null) index.delete(new Term(Fields.ID, personIri));
+            return;
+        }
+        indexPerson(snapshot, snapshot.object(), index);
+    }
+
+    public static String membershipId(String person, String community) {
+        return "membership|" + person + "|" + community;
+    }
+
+    private static void indexPostOrComment(Activity a, AsObject o, IndexGeneration index, Function<String, Instant> existing) {
+        boolean comment = Iri.isKind(o.id(), Iri.COMMENT) || o.inReplyTo() != null;
+        Document d = item(o.id(), comment ? ItemType.COMMENT : ItemType.POST, a, o, index, existing);
+        String body = PlainText.of(o.content());
+        if (o.contentMap() != null) {
+            for (String v : o.contentMap().values()) {
+                if (!Objects.equals(v, o.content())) body = join(body, PlainText.of(v));
+            }
+        }
+        for (AsObject att : o.attachment() == null ? List.<AsObject>of() : o.attachment()) {
+            if (att != null && att.name() != null) body = join(body, att.name());
+        }
+        text(d, o.name(), body);
+        if (comment) {
+            d.add(new StringField(Fields.CONTEXT, o.threadRoot(), Field.Store.YES));
+            if (o.inReplyTo() != null) d.add(new StringField(Fields.IN_REPLY_TO, o.inReplyTo(), Field.Store.YES));
+        }
+        index.upsert(o.id(), d);
+    }
+
+    private static void indexBusinessItem(Activity a, AsObject o, IndexGeneration index, Function<String, Instant> existing) {
+        ItemType type = As2.DOCUMENT.equals(o.type()) ? ItemType.DOCUMENT : ItemType.EVENT;
+        Document d = item(o.id(), type, a, o, index, existing);
+        String title = firstNonBlank(o.name(), pick(o.nameMap()));
+        String titleText = join(o.name(), values(o.nameMap()));
+        String body = join(PlainText.of(o.summary()), values(o.summaryMap()));
+        body = join(body, PlainText.of(o.content()));
+        if (a.summary() != null && !a.summary().equals(o.summary())) body = join(body, a.summary());
+        d.add(new StoredField(Fields.TITLE, title == null ? "" : title));
+        indexText(d, titleText, body);
+        if (o.url() != null) d.add(new StoredField(Fields.URL, o.url()));
+        Map<String, Object> business = business(a, o);
+        if (business.get("source") instanceof String source) {
+            d.add(new StringField(Fields.SOURCE_TYPE, source, Field.Store.YES));
+        }
+        index.upsert(o.id(), d);
+    }
+
+    private static void indexCommunity(Activity a, AsObject o, IndexGeneration index, Function<String, Instant> existing) {
+        Document d = item(o.id(), ItemType.COMMUNITY, a, o, index, existing);
+        text(d, o.name(), PlainText.of(o.summary()));
+        Map<String, Object> ext = o.relais() != null ? o.relais() : Map.of();
+        String visibility = String.valueOf(ext.getOrDefault("visibility", "public")).toLowerCase(Locale.ROOT);
+        d.add(new StringField(Fields.VISIBILITY, visibility, Field.Store.YES));
+        boolean archived = Boolean.parseBoolean(String.valueOf(ext.getOrDefault("archived", "false")));
+        d.add(new StringField(Fields.ARCHIVED, Boolean.toString(archived), Field.Store.YES));
+        if (o.name() != null) d.add(new TextField(Fields.SUGGEST, o.name(), Field.Store.NO));
+        index.upsert(o.id(), d);
+    }
+
+    private static void indexPerson(Activity a, AsObject o, IndexGeneration index) {
+        if (o.id() == null) return;
+        Map<String, Object> p = o.relais() != null ? o.relais() : Map.of();
+        Document d = new Document();
+        base(d, o.id(), ItemType.PERSON);
+        // everyone in the organisation may find a colleague
+        d.add(new StringField(Fields.AUDIENCE, Audience.ORGANISATION, Field.Store.NO));
+        String name = firstNonBlank(o.name(), str(p.get("displayName")), str(p.get("login")), Iri.localId(o.id()));
+        String jobTitle = firstNonBlank(str(p.get("title")), o.summary());
+        String department = str(p.get("department"));
+        String location = str(p.get("location"));
+        List<String> skills = strings(p.get("skills"));
+        List<String> languages = strings(p.get("languages"));
+        String bio = str(p.get("bio"));
+        String login = firstNonBlank(str(p.get("login")), Iri.localId(o.id()));
+        String body = join(jobTitle, department, location, String.join(", ", skills), String.join(", ", languages), bio);
+        d.add(new StoredField(Fields.TITLE, name));
+        indexText(d, name, body);
+        d.add(new TextField(Fields.SUGGEST, join(name, login), Field.Store.NO));
+        d.add(new StringField(Fields.LOGIN, login, Field.Store.YES));
+        if (jobTitle != null) d.add(new StoredField(Fields.JOB_TITLE, jobTitle));
+        if (department != null) d.add(new StringField(Fields.DEPARTMENT, department, Field.Store.YES));
+        if (location != null) d.add(new StoredField(Fields.LOCATION, location));
+        for (String s : skills) {
+            d.add(new StringField(Fields.SKILL, s.toLowerCase(Locale.ROOT), Field.Store.NO));
+            d.add(new StoredField(Fields.SKILLS_TEXT + "_stored", s));
+        }
+        if (!skills.isEmpty()) d.add(new TextField(Fields.SKILLS_TEXT, String.join(" , ", skills), Field.Store.NO));
+        String status = firstNonBlank(str(p.get("status")), "active");
+        d.add(new StringField(Fields.STATUS, status, Field.Store.YES));
+        if (o.icon() != null && o.icon().url() != null) d.add(new StoredField(Fields.ICON, o.icon().url()));
+        published(d, firstNonNull(o.published(), o.updated(), a.published(), Instant.now()));
+        d.add(new SortedSetDocValuesFacetField(Fields.FACET_TYPE, ItemType.PERSON.key()));
+        index.upsert(o.id(), d);
+    }
+
+    private static void indexReaction(Activity a, IndexGeneration index) {
+        AsObject o = a.object();
+        if (o == null || o.id() == null || a.id() == null) return;
+        Document d = new Document();
+        d.add(new StringField(Fields.KIND, Fields.KIND_REACTION, Field.Store.NO));
+        d.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
+        d.add(new StringField(Fields.AUTHOR, a.actor(), Field.Store.YES));
+        String root = a.target() != null ? a.target() : o.id();
+        d.add(new StringField(Fields.TARGET, root, Field.Store.YES));
+        d.add(new StringField(Fields.REACTED_TO, o.id(), Field.Store.YES));
+        Object reaction = a.relais() != null ? a.relais().get("reaction") : null;
+        d.add(new StringField(Fields.REACTION, reaction == null ? "like" : reaction.toString(), Field.Store.YES));
+        audience(d, a.audience(), false);
+        published(d, firstNonNull(a.published(), Instant.now()));
+        index.upsert(a.id(), d);
+    }
+
+    private static void indexMembership(Activity a, IndexGeneration index) {
+        AsObject o = a.object();
+        String community = a.target() != null && Iri.isKind(a.target(), Iri.COMMUNITY) ? a.target()
+                : o != null ? o.id() : null;
+        if (community == null || a.actor() == null) return;
+        String id = membershipId(a.actor(), community);
+        Document d = new Document();
+        d.add(new StringField(Fields.KIND, Fields.KIND_MEMBERSHIP, Field.Store.NO));
+        d.add(new StringField(Fields.ID, id, Field.Store.YES));
+        d.add(new StringField(Fields.MEMBER, a.actor(), Field.Store.YES));
+        d.add(new StringField(Fields.COMMUNITY, community, Field.Store.YES));
+        Object role = a.relais() != null ? a.relais().get("role") : null;
+        d.add(new StringField(Fields.ROLE, role == null ? "member" : role.toString(), Field.Store.YES));
+        published(d, firstNonNull(a.published(), Instant.now()));
+        index.upsert(id, d);
+    }
+
+    /** Removes an item and what hangs on it: a post's comments, and the reactions to either. */
+    private static void deleteItem(String id, IndexGeneration index) {
+        BooleanQuery commentsOfPost = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_ITEM)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.CONTEXT, id)), BooleanClause.Occur.FILTER).build();
+        BooleanQuery reactions = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_REACTION)), BooleanClause.Occur.FILTER)
+                .add(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(Fields.TARGET, id)), BooleanClause.Occur.SHOULD)
+                        .add(new TermQuery(new Term(Fields.REACTED_TO, id)), BooleanClause.Occur.SHOULD).build(),
+                        BooleanClause.Occur.FILTER).build();
+        index.delete(new TermQuery(new Term(Fields.ID, id)), commentsOfPost, reactions);
+    }
+
+    // ----- shared document parts
+
+    private static Document item(String id, ItemType type, Activity a, AsObject o, IndexGeneration index,
+                                 Function<String, Instant> existing) {
+        Document d = new Document();
+        base(d, id, type);
+        d.add(new SortedSetDocValuesFacetField(Fields.FACET_TYPE, type.key()));
+        String author = o.attributedTo() != null ? o.attributedTo()
+                : (type == ItemType.EVENT || type == ItemType.DOCUMENT) ? null : a.actor();
+        if (author != null) {
+            d.add(new StringField(Fields.AUTHOR, author, Field.Store.YES));
+            d.add(new SortedSetDocValuesFacetField(Fields.FACET_AUTHOR, author));
+        }
+        Set<String> audience = new LinkedHashSet<>(a.audience());
+        if (type == ItemType.COMMUNITY) {
+            audience = new LinkedHashSet<>(o.audience().isEmpty() ? a.audience() : o.audience());
+        }
+        audience(d, audience, type != ItemType.COMMUNITY);
+        if (type == ItemType.COMMUNITY) {
+            d.add(new StringField(Fields.COMMUNITY, id, Field.Store.YES));
+        }
+        if (a.generator() != null && a.generator().name() != null && (type == ItemType.EVENT || type == ItemType.DOCUMENT)) {
+            d.add(new StringField(Fields.SOURCE, a.generator().name(), Field.Store.YES));
+            d.add(new SortedSetDocValuesFacetField(Fields.FACET_SOURCE, a.generator().name()));
+        }
+        for (String h : new LinkedHashSet<>(o.hashtags())) {
+            String tag = Iri.localId(h).toLowerCase(Locale.ROOT);
+            d.add(new StringField(Fields.HASHTAG, tag, Field.Store.YES));
+            d.add(new SortedSetDocValuesFacetField(Fields.FACET_HASHTAG, tag));
+        }
+        for (String m : new LinkedHashSet<>(o.mentions())) {
+            d.add(new StringField(Fields.MENTION, Iri.localId(m).toLowerCase(Locale.ROOT), Field.Store.NO));
+        }
+        Instant published = o.published();
+        if (published == null && As2.UPDATE.equals(a.type())) published = existing.apply(id);
+        published(d, firstNonNull(published, a.published(), Instant.now()));
+        return d;
+    }
+
+    private static void base(Document d, String id, ItemType type) {
+        d.add(new StringField(Fields.KIND, Fields.KIND_ITEM, Field.Store.NO));
+        d.add(new StringField(Fields.ID, id, Field.Store.YES));
+        d.add(new SortedDocValuesField(Fields.ID_SORT, new BytesRef(id)));
+        d.add(new StringField(Fields.TYPE, type.key(), Field.Store.YES));
+    }
+
+    private static void audience(Document d, Collection<String> audience, boolean facet) {
+        Set<String> communities = new LinkedHashSet<>();
+        for (String address : audience) {
+            if (address == null) continue;
+            d.add(new StringField(Fields.AUDIENCE, address, Field.Store.YES));
+            if (Iri.isKind(address, Iri.COMMUNITY)) communities.add(address);
+        }
+        for (String c : communities) {
+            d.add(new StringField(Fields.COMMUNITY, c, Field.Store.YES));
+            if (facet) d.add(new SortedSetDocValuesFacetField(Fields.FACET_COMMUNITY, c));
+        }
+    }
+
+    private static void published(Document d, Instant at) {
+        long ms = at.toEpochMilli();
+        d.add(new LongPoint(Fields.PUBLISHED, ms));
+        d.add(new NumericDocValuesField(Fields.PUBLISHED, ms));
+        d.add(new StoredField(Fields.PUBLISHED, ms));
+    }
+
+    private static void text(Document d, String title, String body) {
+        d.add(new StoredField(Fields.TITLE, title == null ? "" : title));
+        indexText(d, title, body);
+    }
+
+    /** Title and body indexed in French, English and folded form; the body is stored once for snippets. */
+    private static void indexText(Document d, String title, String body) {
+        if (title != null && !title.isBlank()) {
+            d.add(new Field(Fields.TITLE_FR, title, TEXT_WITH_OFFSETS));
+            d.add(new Field(Fields.TITLE_EN, title, TEXT_WITH_OFFSETS));
+            d.add(new Field(Fields.TITLE_PLAIN, title, TEXT_WITH_OFFSETS));
+        }
+        String b = body == null ? "" : body;
+        d.add(new Field(Fields.CONTENT_FR, b, TEXT_WITH_OFFSETS));
+        d.add(new Field(Fields.CONTENT_EN, b, TEXT_WITH_OFFSETS));
+        d.add(new Field(Fields.CONTENT_PLAIN, b, TEXT_WITH_OFFSETS));
+        d.add(new StoredField(Fields.BODY, b));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> business(Activity a, AsObject o) {
+        for (Map<String, Object> ext : new Map[]{o.relais(), a.relais()}) {
+            if (ext != null && ext.get("business") instanceof Map<?, ?> m) return (Map<String, Object>) m;
+        }
+        return Map.of();
+    }
+
+    private static FieldType textWithOffsets() {
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+
+    private static String join(String... parts) {
+        List<String> kept = new ArrayList<>();
+        for (String p : parts) if (p != null && !p.isBlank()) kept.add(p.trim());
+        return String.join("\n", kept);
+    }
+
+    private static String values(Map<String, String> m) {
+        return m == null ? null : join(m.values().toArray(String[]::new));
+    }
+
+    private static String pick(Map<String, String> m) {
+        if (m == null || m.isEmpty()) return null;
+        return firstNonBlank(m.get("en"), m.get("fr"), m.values().iterator().next());
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v;
+        return null;
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) if (v != null) return v;
+        return null;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static List<String> strings(Object o) {
+        if (o instanceof Collection<?> c) return c.stream().filter(Objects::nonNull).map(Object::toString).toList();
+        if (o instanceof String s && !s.isBlank()) return List.of(s.split("\\s*,\\s*"));
+        return List.of();
+    }
+}

@@ -1,0 +1,30 @@
+package io.relais.search.index;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the search index. */
+@ConfigMapping(prefix = "search")
+public interface SearchConfig {
+
+    /** Where index generations live on local disk; one sub-directory per generation, CURRENT names the live one. */
+    String indexDir();
+
+    /** Longest wait between a write and it being searchable (near-real-time reopen). */
+    @WithDefault("150ms")
+    Duration refreshInterval();
+
+    /** How often writes are made durable (Lucene commit); Kafka offsets are acknowledged only after it. */
+    @WithDefault("1s")
+    Duration commitInterval();
+
+    /** Largest page a client may ask for. */
+    @WithDefault("50")
+    int maxLimit();
+
+    /** Longest query text accepted, in characters. */
+    @WithDefault("500")
+    int maxQueryChars();
+}

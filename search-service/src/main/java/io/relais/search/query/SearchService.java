@@ -1,0 +1,187 @@
+package io.relais.search.query;
+
+import io.relais.events.Viewer;
+import io.relais.kit.error.ProblemException;
+import io.relais.search.index.Fields;
+import io.relais.search.index.IndexGeneration;
+import io.relais.search.index.ItemType;
+import io.relais.search.index.SearchConfig;
+import io.relais.search.index.SearchIndex;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.range.LongRange;
+import org.apache.lucene.facet.range.LongRangeFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Full-text search over everything the caller may see. Permission trimming is a filter clause of the
+ * one Lucene query, so totals, facet counts and pages are all computed over visible items only.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    static final int FACET_VALUES = 20;
+    private static final long DAY = 86_400_000L;
+
+    @Inject
+    SearchIndex index;
+
+    @Inject
+    SearchConfig config;
+
+    public SearchPage search(SearchRequest r, Viewer viewer) {
+        Query userQuery = QueryText.parse(r.q(), config.maxQueryChars());
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(userQuery, BooleanClause.Occur.MUST);
+        itemsVisibleTo(b, viewer);
+        if (!r.types().isEmpty()) b.add(anyOf(Fields.TYPE, r.types().stream().map(ItemType::key).toList()), BooleanClause.Occur.FILTER);
+        if (!r.communities().isEmpty()) b.add(anyOf(Fields.COMMUNITY, r.communities()), BooleanClause.Occur.FILTER);
+        if (!r.authors().isEmpty()) b.add(anyOf(Fields.AUTHOR, r.authors()), BooleanClause.Occur.FILTER);
+        if (!r.sources().isEmpty()) b.add(anyOf(Fields.SOURCE, r.sources()), BooleanClause.Occur.FILTER);
+        if (r.from() != null || r.to() != null) {
+            long from = r.from() == null ? Long.MIN_VALUE : r.from().toEpochMilli();
+            long to = r.to() == null ? Long.MAX_VALUE : r.to().toEpochMilli();
+            b.add(LongPoint.newRangeQuery(Fields.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
+        }
+        Query query = b.build();
+        FieldDoc after = r.cursor() == null ? null : Cursor.parse(r.cursor(), r.sort());
+        IndexGeneration g = index.current();
+        return g.read(searcher -> run(g, searcher, query, userQuery, r, after));
+    }
+
+    /** Adds the two filters every user-facing search has: searchable items only, visible to this viewer. */
+    public static void itemsVisibleTo(BooleanQuery.Builder b, Viewer viewer) {
+        b.add(new TermQuery(new Term(Fields.KIND, Fields.KIND_ITEM)), BooleanClause.Occur.FILTER);
+        b.add(Viewers.visibleTo(viewer), BooleanClause.Occur.FILTER);
+    }
+
+    static Query anyOf(String field, Collection<String> values) {
+        return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+    }
+
+    private SearchPage run(IndexGeneration g, IndexSearcher searcher, Query query, Query userQuery, SearchRequest r,
+                           FieldDoc after) throws IOException {
+        FacetsCollectorManager.FacetsResult result;
+        try {
+            result = after == null
+                    ? FacetsCollectorManager.search(searcher, query, r.limit() + 1, r.sort().sort(), true, new FacetsCollectorManager())
+                    : FacetsCollectorManager.searchAfter(searcher, after, query, r.limit() + 1, r.sort().sort(), true, new FacetsCollectorManager());
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw ProblemException.invalid("q", "matches too many words; make the prefix longer");
+        }
+        TopDocs top = result.topDocs();
+        // one extra hit is fetched only to know whether a next page exists
+        int shown = Math.min(r.limit(), top.scoreDocs.length);
+        int[] docs = new int[shown];
+        for (int i = 0; i < shown; i++) docs[i] = top.scoreDocs[i].doc;
+        boolean highlight = r.q() != null && !r.q().isBlank();
+        String[] snippets = Highlights.snippets(searcher, userQuery, docs, highlight);
+        List<SearchPage.Hit> hits = new ArrayList<>();
+        Set<String> named = new LinkedHashSet<>();
+        for (int i = 0; i < shown; i++) {
+            Document d = searcher.storedFields().document(docs[i]);
+            SearchPage.Hit hit = hit(d, snippets[i]);
+            hits.add(hit);
+            if (hit.author() != null) named.add(hit.author());
+            if (hit.community() != null) named.add(hit.community());
+        }
+        Map<String, Map<String, Long>> facets = facets(g, searcher, result.facetsCollector());
+        named.addAll(facets.getOrDefault(Fields.FACET_AUTHOR, Map.of()).keySet());
+        named.addAll(facets.getOrDefault(Fields.FACET_COMMUNITY, Map.of()).keySet());
+        String next = top.scoreDocs.length > r.limit() ? Cursor.after(top.scoreDocs[shown - 1], r.sort()) : null;
+        return new SearchPage(top.totalHits.value, hits, facets, labels(searcher, named), next);
+    }
+
+    static SearchPage.Hit hit(Document d, String snippet) {
+        String type = d.get(Fields.TYPE);
+        String title = d.get(Fields.TITLE);
+        if ((title == null || title.isBlank()) && d.get(Fields.BODY) != null) {
+            title = io.relais.search.index.PlainText.excerpt(d.get(Fields.BODY), 80);
+        }
+        String community = ItemType.COMMUNITY.key().equals(type) ? d.get(Fields.ID) : d.get(Fields.COMMUNITY);
+        IndexableField published = d.getField(Fields.PUBLISHED);
+        return new SearchPage.Hit(d.get(Fields.ID), type, title, snippet, d.get(Fields.AUTHOR), community,
+                d.get(Fields.SOURCE), published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
+                d.get(Fields.URL), d.get(Fields.CONTEXT));
+    }
+
+    static Map<String, Map<String, Long>> facets(IndexGeneration g, IndexSearcher searcher, FacetsCollector fc)
+            throws IOException {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        SortedSetDocValuesReaderState state = g.facetState(searcher.getIndexReader());
+        Facets counts = state == null ? null : new SortedSetDocValuesFacetCounts(state, fc);
+        for (String dim : List.of(Fields.FACET_TYPE, Fields.FACET_COMMUNITY, Fields.FACET_AUTHOR, Fields.FACET_SOURCE)) {
+            Map<String, Long> values = new LinkedHashMap<>();
+            if (counts != null) {
+                FacetResult fr;
+                try {
+                    fr = counts.getTopChildren(FACET_VALUES, dim);
+                } catch (IllegalArgumentException dimensionNotIndexedYet) {
+                    fr = null;
+                }
+                if (fr != null) {
+                    for (LabelAndValue lv : fr.labelValues) values.put(lv.label, lv.value.longValue());
+                }
+            }
+            out.put(dim, values);
+        }
+        long now = System.currentTimeMillis();
+        LongRange[] ranges = {
+                new LongRange("day", now - DAY, true, Long.MAX_VALUE, true),
+                new LongRange("week", now - 7 * DAY, true, Long.MAX_VALUE, true),
+                new LongRange("month", now - 30 * DAY, true, Long.MAX_VALUE, true),
+                new LongRange("year", now - 365 * DAY, true, Long.MAX_VALUE, true),
+                new LongRange("older", Long.MIN_VALUE, true, now - 365 * DAY, false)};
+        FacetResult dates = new LongRangeFacetCounts(Fields.PUBLISHED, fc, ranges).getAllChildren(Fields.PUBLISHED);
+        Map<String, Long> dateCounts = new LinkedHashMap<>();
+        for (LabelAndValue lv : dates.labelValues) dateCounts.put(lv.label, lv.value.longValue());
+        out.put("date", dateCounts);
+        return out;
+    }
+
+    /**
+     * Display names for person and community IRIs. Only names of things the caller already sees in
+     * their results are asked for, so a label never reveals a secret community.
+     */
+    static Map<String, String> labels(IndexSearcher searcher, Set<String> iris) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (iris.isEmpty()) return out;
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_ITEM)), BooleanClause.Occur.FILTER)
+                .add(anyOf(Fields.ID, iris), BooleanClause.Occur.FILTER).build();
+        for (ScoreDoc sd : searcher.search(q, iris.size()).scoreDocs) {
+            Document d = searcher.storedFields().document(sd.doc, Set.of(Fields.ID, Fields.TITLE));
+            if (d.get(Fields.TITLE) != null && !d.get(Fields.TITLE).isBlank()) out.put(d.get(Fields.ID), d.get(Fields.TITLE));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,134 @@
+package io.relais.search;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Activity;
+import io.relais.events.Tag;
+import io.relais.testing.RelaisTestResources;
+import io.relais.testing.TestTokens;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.relais.search.Events.publish;
+import static io.relais.search.Events.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What employees observe of the index: new, edited and deleted posts, and how words are matched. */
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class SearchIndexingTest {
+
+    static Response search(String login, String q, String... params) {
+        var req = given().auth().oauth2(TestTokens.employee(login)).queryParam("q", q);
+        for (int i = 0; i + 1 < params.length; i += 2) req = req.queryParam(params[i], params[i + 1]);
+        return req.get("/api/search");
+    }
+
+    static List<String> ids(String login, String q, String... params) {
+        Response r = search(login, q, params);
+        r.then().statusCode(200);
+        return r.jsonPath().getList("hits.id");
+    }
+
+    @Test
+    void aNewPostIsSearchableWithinSeconds() {
+        String word = "zeppelin" + unique();
+        Activity post = Events.orgPost("alice", "<p>Le " + word + " décolle demain</p>");
+        publish(post);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(ids("bob", word)).containsExactly(post.object().id()));
+        Response r = search("bob", word);
+        assertThat(r.jsonPath().getString("hits[0].snippet")).contains("<mark>" + word + "</mark>");
+        assertThat(r.jsonPath().getString("hits[0].type")).isEqualTo("post");
+        assertThat(r.jsonPath().getString("hits[0].author")).isEqualTo("urn:relais:person:alice");
+        assertThat(r.jsonPath().getInt("total")).isEqualTo(1);
+    }
+
+    @Test
+    void anEditedPostIsFoundByItsNewTextAndNoLongerByItsOldText() {
+        String before = "avant" + unique();
+        String after = "apres" + unique();
+        Activity post = Events.orgPost("alice", "<p>" + before + "</p>");
+        publish(post);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ids("bob", before).size() == 1);
+        publish(Events.edit(post, "<p>" + after + "</p>"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(ids("bob", after)).containsExactly(post.object().id());
+            assertThat(ids("bob", before)).isEmpty();
+        });
+    }
+
+    @Test
+    void aDeletedPostAndItsCommentsAreGone() {
+        String word = "ephemere" + unique();
+        Activity post = Events.orgPost("alice", "<p>" + word + "</p>");
+        publish(post);
+        publish(Events.comment("bob", post, "<p>moi aussi " + word + "</p>"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ids("carol", word).size() == 2);
+        publish(Events.delete(post));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ids("carol", word)).isEmpty());
+    }
+
+    @Test
+    void frenchWordsMatchAcrossAccentsPluralsAndElision() {
+        String tag = unique();
+        Activity post = Events.orgPost("alice", "<p>Toute l'équipe " + tag + " est réunie</p>");
+        Activity plural = Events.orgPost("alice", "<p>Les equipes " + tag + " sont prêtes</p>");
+        publish(post);
+        publish(plural);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(ids("bob", "equipe " + tag)).containsExactlyInAnyOrder(post.object().id(), plural.object().id());
+            assertThat(ids("bob", "équipes " + tag)).containsExactlyInAnyOrder(post.object().id(), plural.object().id());
+            assertThat(ids("bob", "l'equipe " + tag)).containsExactlyInAnyOrder(post.object().id(), plural.object().id());
+            assertThat(ids("bob", "reunie " + tag)).containsExactly(post.object().id());
+        });
+    }
+
+    @Test
+    void englishWordsMatchTheirStems() {
+        String tag = unique();
+        Activity runs = Events.orgPost("bob", "<p>She runs the " + tag + " migration</p>");
+        publish(runs);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(ids("alice", "running " + tag)).containsExactly(runs.object().id());
+            assertThat(ids("alice", "migrations " + tag)).containsExactly(runs.object().id());
+        });
+    }
+
+    @Test
+    void phrasesPrefixesOrAndHashtagsWork() {
+        String tag = unique();
+        Activity a = Events.orgPost("alice", "<p>Revue trimestrielle " + tag + " du budget</p>", Tag.hashtag("finance" + tag));
+        Activity b = Events.orgPost("alice", "<p>Budget trimestriel " + tag + " revu</p>");
+        publish(a);
+        publish(b);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(ids("bob", "\"revue trimestrielle\" " + tag)).containsExactly(a.object().id());
+            assertThat(ids("bob", "trimest* AND " + tag)).containsExactlyInAnyOrder(a.object().id(), b.object().id());
+            assertThat(ids("bob", "#finance" + tag)).containsExactly(a.object().id());
+            assertThat(ids("bob", "(revue OR revu) " + tag)).hasSize(2);
+        });
+    }
+
+    @Test
+    void aQuerySyntaxErrorIsAProblemNamingQ() {
+        given().auth().oauth2(TestTokens.employee("alice")).queryParam("q", "\"unclosed AND (")
+                .get("/api/search").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("q"));
+    }
+
+    @Test
+    void searchNeedsATokenAndAnEmployeeRole() {
+        given().queryParam("q", "relais").get("/api/search").then().statusCode(401);
+        given().auth().oauth2(TestTokens.client("hr-connector", "connector")).queryParam("q", "relais")
+                .get("/api/search").then().statusCode(403);
+        given().auth().oauth2(TestTokens.employee("alice")).queryParam("q", "relais")
+                .get("/api/search").then().statusCode(200);
+    }
+}
