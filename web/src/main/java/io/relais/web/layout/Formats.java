@@ -1,0 +1,84 @@
+package io.relais.web.layout;
+
+import io.quarkus.qute.TemplateExtension;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** Small formatting helpers for templates: {@code {fmt:ago(post.created)}}, {@code {name.initials}}. */
+public class Formats {
+
+    @TemplateExtension(namespace = "fmt")
+    static String ago(Object iso, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        if (iso == null) {
+            return "";
+        }
+        boolean fr = locale instanceof Locale l && "fr".equals(l.getLanguage());
+        Instant then;
+        try {
+            then = Instant.parse(iso.toString());
+        } catch (RuntimeException notAnInstant) {
+            return iso.toString();
+        }
+        long seconds = Math.max(0, Duration.between(then, Instant.now()).getSeconds());
+        if (seconds < 60) {
+            return fr ? "à l'instant" : "just now";
+        }
+        if (seconds < 3600) {
+            return (fr ? "il y a " : "") + seconds / 60 + " min" + (fr ? "" : " ago");
+        }
+        if (seconds < 86400) {
+            return (fr ? "il y a " : "") + seconds / 3600 + " h" + (fr ? "" : " ago");
+        }
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(fr ? Locale.FRENCH : Locale.ENGLISH)
+                .format(then.atZone(ZoneId.systemDefault()));
+    }
+
+    /** Two letters for an avatar when there is no photo. */
+    @TemplateExtension(namespace = "fmt")
+    static String initials(Object name) {
+        if (name == null || name.toString().isBlank()) {
+            return "?";
+        }
+        String[] parts = name.toString().trim().split("[\\s._-]+");
+        String first = parts[0].substring(0, 1);
+        String second = parts.length > 1 && !parts[parts.length - 1].isEmpty() ? parts[parts.length - 1].substring(0, 1) : "";
+        return (first + second).toUpperCase(Locale.ROOT);
+    }
+
+    /** The last segment of an IRI ({@code urn:relais:post:abc} → {@code abc}), used in URLs. */
+    @TemplateExtension(namespace = "fmt")
+    static String localId(Object iri) {
+        if (iri == null) {
+            return "";
+        }
+        String s = iri.toString();
+        return s.substring(s.lastIndexOf(':') + 1);
+    }
+
+    /** A title or summary in the reader's language, falling back to the other one. */
+    @TemplateExtension(namespace = "fmt")
+    static Object inLang(Object byLanguage, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        if (!(byLanguage instanceof com.fasterxml.jackson.databind.JsonNode node) || !node.isObject()) {
+            return byLanguage;
+        }
+        String lang = locale instanceof Locale l ? l.getLanguage() : "en";
+        for (String candidate : new String[]{lang, "en", "fr"}) {
+            if (node.hasNonNull(candidate)) {
+                return node.get(candidate).asText();
+            }
+        }
+        return node.elements().hasNext() ? node.elements().next().asText() : "";
+    }
+
+    /** A query-string value, encoded. */
+    @TemplateExtension(namespace = "fmt")
+    static String url(Object value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,50 @@
+package io.relais.web.layout;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import java.util.Locale;
+
+/**
+ * Starts every page and fragment: the viewer and the UI language (French or English, the first of the
+ * two the browser asks for in Accept-Language).
+ */
+@RequestScoped
+public class Pages {
+
+    static final Locale FRENCH = Locale.FRENCH;
+    static final Locale ENGLISH = Locale.ENGLISH;
+
+    @Inject
+    HttpHeaders headers;
+
+    @Inject
+    Me me;
+
+    public TemplateInstance of(Template template) {
+        Locale locale = locale();
+        return template.instance()
+                .setLocale(locale)
+                .data("me", me.view())
+                .data("lang", locale.getLanguage());
+    }
+
+    public Locale locale() {
+        try {
+            for (Locale wanted : headers.getAcceptableLanguages()) {
+                if ("fr".equals(wanted.getLanguage())) {
+                    return FRENCH;
+                }
+                if ("en".equals(wanted.getLanguage())) {
+                    return ENGLISH;
+                }
+            }
+        } catch (RuntimeException malformedHeader) {
+            // a broken Accept-Language is not worth an error page
+        }
+        return ENGLISH;
+    }
+}

@@ -1,0 +1,88 @@
+package io.relais.web.layout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+
+/**
+ * What a person sees when a service says no or does not answer: the service's own problem detail
+ * (it is written for people), a page for full navigations, or a message in the status region for
+ * htmx requests. Never a stack trace.
+ */
+public class ServiceErrors {
+
+    private static final Logger LOG = Logger.getLogger(ServiceErrors.class);
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    @Location("error.html")
+    Template errorPage;
+
+    @Inject
+    @Location("flash.html")
+    Template flash;
+
+    @Inject
+    io.relais.web.layout.Msg msg;
+
+    @ServerExceptionMapper
+    public Response serviceRefused(ClientWebApplicationException e, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status == 401) {
+            // the session's token is no longer accepted: log in again
+            return Response.seeOther(URI.create("/login")).build();
+        }
+        String message = status == 404 || status == 403 ? msg.notFound() : detailOf(e).orElse(msg.unavailable());
+        if (status >= 500) {
+            LOG.warnf("service answered %d: %s", status, e.getMessage());
+            message = msg.unavailable();
+        }
+        return render(headers, status >= 500 ? 503 : status, message);
+    }
+
+    @ServerExceptionMapper
+    public Response serviceDown(ProcessingException e, HttpHeaders headers) {
+        LOG.warnf("service unreachable: %s", e.getMessage());
+        return render(headers, 503, msg.unavailable());
+    }
+
+    private Response render(HttpHeaders headers, int status, String message) {
+        boolean htmx = headers.getHeaderString("HX-Request") != null;
+        if (htmx) {
+            // htmx swaps only 2xx answers: show the message in the page's status region instead
+            return Response.ok(pages.of(flash).data("message", message).data("kind", "error").render(),
+                            MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .header("HX-Retarget", "#flash").header("HX-Reswap", "innerHTML").build();
+        }
+        return Response.status(status)
+                .entity(pages.of(errorPage).data("message", message).data("nav", "").render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private static java.util.Optional<String> detailOf(ClientWebApplicationException e) {
+        try {
+            JsonNode problem = e.getResponse().readEntity(JsonNode.class);
+            StringBuilder text = new StringBuilder(problem.path("detail").asText(problem.path("title").asText("")));
+            for (JsonNode error : problem.path("errors")) {
+                text.append(text.isEmpty() ? "" : " — ").append(error.path("field").asText()).append(": ")
+                        .append(error.path("message").asText());
+            }
+            return text.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(text.toString());
+        } catch (RuntimeException unreadable) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.relais.web.live;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.relais.web.services.LiveApi;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+
+/**
+ * The page's EventSource: relays feed-service's live stream (new items for my feed, my notifications)
+ * on the web app's own origin, with my token added server-side. Already filtered by feed-service with
+ * the audience rule; the web app passes events through unchanged.
+ */
+@Path("/live")
+public class LiveRelay {
+
+    private static final Logger LOG = Logger.getLogger(LiveRelay.class);
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    @RestClient
+    LiveApi live;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({"employee", "admin"})
+    public Multi<OutboundSseEvent> relay(@Context Sse sse) {
+        String bearer = "Bearer " + identity.getCredential(AccessTokenCredential.class).getToken();
+        return live.stream(bearer)
+                .map(e -> sse.newEventBuilder()
+                        .name(e.name() == null || e.name().isBlank() ? "message" : e.name())
+                        .id(e.id() == null ? "" : e.id())
+                        .data(e.data() == null ? "" : e.data())
+                        .build())
+                // the browser's EventSource reconnects on its own when the stream ends
+                .onFailure().invoke(failure -> LOG.debugf("live stream ended: %s", failure.getMessage()))
+                .onFailure().recoverWithCompletion();
+    }
+}

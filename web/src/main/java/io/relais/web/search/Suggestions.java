@@ -1,0 +1,99 @@
+package io.relais.web.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.relais.web.layout.Pages;
+import io.relais.web.services.ProfileApi;
+import io.relais.web.services.SearchApi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Suggestions as one types: {@code @bo} → people, {@code #kaf} → hashtags, anything else → search
+ * terms. Answers a listbox fragment; an unavailable service simply suggests nothing.
+ */
+@Path("/suggest")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({"employee", "admin"})
+public class Suggestions {
+
+    private static final Logger LOG = Logger.getLogger(Suggestions.class);
+    private static final int MAX = 8;
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    @RestClient
+    SearchApi search;
+
+    @Inject
+    @RestClient
+    ProfileApi profiles;
+
+    @Inject
+    @Location("search/suggestions.html")
+    Template suggestions;
+
+    @GET
+    public TemplateInstance suggest(@QueryParam("q") String q) {
+        String typed = q == null ? "" : q.strip();
+        List<Suggestion> found = new ArrayList<>();
+        if (typed.length() >= 2) {
+            char sigil = typed.charAt(0);
+            String prefix = sigil == '@' || sigil == '#' ? typed.substring(1) : typed;
+            String kind = sigil == '@' ? "person" : sigil == '#' ? "hashtag" : null;
+            try {
+                collect(search.suggest(prefix, kind), sigil, found);
+            } catch (RuntimeException unavailable) {
+                LOG.debugf("search suggestions unavailable: %s", unavailable.getMessage());
+            }
+            if (found.isEmpty() && sigil == '@') {
+                try {
+                    collect(profiles.directory(prefix, null), sigil, found);
+                } catch (RuntimeException unavailable) {
+                    LOG.debugf("directory unavailable: %s", unavailable.getMessage());
+                }
+            }
+        }
+        return pages.of(suggestions).data("items", found.size() > MAX ? found.subList(0, MAX) : found);
+    }
+
+    private static void collect(JsonNode answer, char sigil, List<Suggestion> into) {
+        JsonNode list = answer.isArray() ? answer : answer.has("suggestions") ? answer.get("suggestions") : answer.path("items");
+        for (JsonNode s : list) {
+            if (s.isTextual()) {
+                into.add(new Suggestion(insertion(sigil, s.asText()), s.asText(), null));
+                continue;
+            }
+            String login = s.path("login").asText(null);
+            String value = login != null ? login : s.path("value").asText(s.path("text").asText(s.path("tag").asText("")));
+            if (value.isEmpty()) {
+                continue;
+            }
+            String label = s.path("displayName").asText(s.path("name").asText(s.path("label").asText(value)));
+            String detail = s.path("title").asText(s.path("kind").asText(null));
+            into.add(new Suggestion(insertion(sigil, value), label, detail));
+        }
+    }
+
+    private static String insertion(char sigil, String value) {
+        return sigil == '@' || sigil == '#' ? sigil + value : value;
+    }
+
+    @io.quarkus.qute.TemplateData
+    public record Suggestion(String insert, String label, String detail) {
+    }
+}

@@ -1,0 +1,143 @@
+// Relais web: the little behaviour htmx does not give: the live stream, the "new posts" banner,
+// @mention / #hashtag / search suggestions, and resetting the composer after publishing.
+(function () {
+  'use strict';
+
+  // --- live: one EventSource per page, on our own origin (tokens stay on the server) ---
+  function startLive() {
+    var url = document.body.getAttribute('data-live');
+    if (!url || !window.EventSource) { return; }
+    var fresh = 0;
+    var source = new EventSource(url);
+    function onEvent(name, raw) {
+      var data = {};
+      try { data = JSON.parse(raw || '{}'); } catch (e) { data = {}; }
+      var kind = String(name || data.kind || data.type || '').toLowerCase();
+      if (kind.indexOf('notification') >= 0) {
+        htmx.trigger(document.body, 'relais:notification');
+        return;
+      }
+      if (kind.indexOf('heartbeat') >= 0 || kind.indexOf('ping') >= 0 || kind.indexOf('hello') >= 0) { return; }
+      var banner = document.getElementById('new-posts');
+      if (!banner) { return; }
+      fresh += 1;
+      var order = banner.getAttribute('data-order') || 'newest';
+      htmx.ajax('GET', '/feed/banner?count=' + fresh + '&order=' + encodeURIComponent(order),
+        { target: '#new-posts', swap: 'innerHTML' });
+    }
+    source.onmessage = function (e) { onEvent('message', e.data); };
+    ['post', 'item', 'timeline', 'notification', 'feed'].forEach(function (name) {
+      source.addEventListener(name, function (e) { onEvent(name, e.data); });
+    });
+    document.body.addEventListener('click', function (e) {
+      if (e.target.closest && e.target.closest('#show-new-posts')) {
+        fresh = 0;
+        window.setTimeout(function () { var b = document.getElementById('new-posts'); if (b) { b.innerHTML = ''; } }, 0);
+      }
+    });
+    window.addEventListener('beforeunload', function () { source.close(); });
+  }
+
+  // --- composer: clear it after a successful publish ---
+  document.addEventListener('htmx:afterRequest', function (e) {
+    var form = e.detail.elt;
+    if (form && form.hasAttribute && form.hasAttribute('data-reset-on-success') && e.detail.successful
+        && !e.detail.xhr.getResponseHeader('HX-Retarget')) {
+      form.reset();
+      var empty = document.querySelector('#feed > .empty');
+      if (empty) { empty.remove(); }
+    }
+  });
+  // a new action clears the previous status message
+  document.addEventListener('htmx:beforeRequest', function () {
+    var flash = document.getElementById('flash');
+    if (flash) { flash.innerHTML = ''; }
+  });
+  // comment toggles say whether the thread is open
+  document.addEventListener('htmx:afterSwap', function (e) {
+    var t = e.detail.target;
+    if (t && t.classList && t.classList.contains('thread')) {
+      var toggle = document.querySelector('[aria-controls="' + t.id + '"]');
+      if (toggle) { toggle.setAttribute('aria-expanded', 'true'); }
+      var input = t.querySelector('.comment-form input[name=content]');
+      if (input && e.detail.requestConfig && e.detail.requestConfig.verb === 'get') { input.focus(); }
+    }
+  });
+
+  // --- suggestions: an accessible listbox under the field ---
+  function tokenBefore(field, mode) {
+    var upto = field.value.slice(0, field.selectionStart || field.value.length);
+    if (mode === 'query') { return { text: upto.trim(), start: 0 }; }
+    var m = /(^|\s)([@#][\p{L}\p{N}._-]{1,40})$/u.exec(upto);
+    return m ? { text: m[2], start: upto.length - m[2].length } : null;
+  }
+  function setupSuggest(field) {
+    var list = document.getElementById(field.getAttribute('aria-controls'));
+    if (!list) { return; }
+    var mode = field.getAttribute('data-suggest-mode') || 'mention';
+    var active = -1, timer = null, token = null;
+    function close() { list.hidden = true; list.innerHTML = ''; field.setAttribute('aria-expanded', 'false'); field.removeAttribute('aria-activedescendant'); active = -1; }
+    function options() { return Array.prototype.slice.call(list.querySelectorAll('[role=option]')); }
+    function highlight(i) {
+      var opts = options();
+      opts.forEach(function (o, j) { o.setAttribute('aria-selected', String(i === j)); });
+      active = i;
+      if (opts[i]) { field.setAttribute('aria-activedescendant', opts[i].id); }
+    }
+    function choose(opt) {
+      var insert = opt.getAttribute('data-insert');
+      if (mode === 'query') {
+        field.value = insert;
+        close();
+        if (field.form) { field.form.requestSubmit(); }
+        return;
+      }
+      var v = field.value, end = token.start + token.text.length;
+      field.value = v.slice(0, token.start) + insert + ' ' + v.slice(end);
+      var caret = token.start + insert.length + 1;
+      field.setSelectionRange(caret, caret);
+      close();
+      field.focus();
+    }
+    field.addEventListener('input', function () {
+      token = tokenBefore(field, mode);
+      window.clearTimeout(timer);
+      if (!token || token.text.length < 2) { close(); return; }
+      timer = window.setTimeout(function () {
+        fetch(field.getAttribute('data-suggest') + '?q=' + encodeURIComponent(token.text), { headers: { 'HX-Request': 'true' } })
+          .then(function (r) { return r.ok ? r.text() : ''; })
+          .then(function (html) {
+            var ids = field.id + '-opt-';
+            list.innerHTML = html;
+            options().forEach(function (o, i) { o.id = ids + i; });
+            if (options().length) { list.hidden = false; field.setAttribute('aria-expanded', 'true'); highlight(0); } else { close(); }
+          })
+          .catch(close);
+      }, 150);
+    });
+    field.addEventListener('keydown', function (e) {
+      if (list.hidden) { return; }
+      var n = options().length;
+      if (e.key === 'ArrowDown') { e.preventDefault(); highlight((active + 1) % n); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); highlight((active - 1 + n) % n); }
+      else if (e.key === 'Enter' || e.key === 'Tab') { if (active >= 0) { e.preventDefault(); choose(options()[active]); } }
+      else if (e.key === 'Escape') { close(); }
+    });
+    list.addEventListener('mousedown', function (e) {
+      var opt = e.target.closest('[role=option]');
+      if (opt) { e.preventDefault(); choose(opt); }
+    });
+    field.addEventListener('blur', function () { window.setTimeout(close, 150); });
+  }
+  function setupAll(root) {
+    (root.querySelectorAll ? root : document).querySelectorAll('[data-suggest][aria-controls]').forEach(function (f) {
+      if (!f.__relaisSuggest) { f.__relaisSuggest = true; setupSuggest(f); }
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    setupAll(document);
+    startLive();
+  });
+  document.addEventListener('htmx:load', function (e) { setupAll(e.detail.elt); });
+})();
