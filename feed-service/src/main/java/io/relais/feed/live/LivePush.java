@@ -1,0 +1,96 @@
+package io.relais.feed.live;
+
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.events.As2;
+import io.relais.events.AudienceRule;
+import io.relais.events.Viewer;
+import io.relais.feed.community.MembershipService;
+import io.relais.feed.follow.FollowService;
+import io.relais.feed.notification.Notification;
+import io.relais.feed.notification.NotificationPlanner;
+import io.relais.feed.notification.NotificationViews;
+import io.relais.feed.post.PostService;
+import io.relais.feed.timeline.ContentFacts;
+import io.relais.feed.timeline.Reasons;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the activities topic with a consumer group of its own per replica (from the latest offset:
+ * live means from now on) and pushes, to the people connected to this replica, the new posts that
+ * belong in their home feed and the notifications meant for them, under the same audience rule.
+ */
+@ApplicationScoped
+public class LivePush {
+
+    @Inject
+    LiveHub hub;
+
+    @Inject
+    MembershipService membership;
+
+    @Inject
+    FollowService follows;
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    NotificationPlanner planner;
+
+    @Inject
+    NotificationViews notificationViews;
+
+    @Incoming("live")
+    @Blocking
+    public void onActivity(String json) {
+        if (hub.isEmpty()) return; // nobody to push to on this replica
+        Activity activity = ActivityJson.read(json);
+        if (As2.CREATE.equals(activity.type())) {
+            ContentFacts.ofCreate(activity).filter(ContentFacts::isFeedItem).ifPresent(this::pushFeedItem);
+        }
+        Set<String> connected = hub.connectedPeople();
+        for (Notification n : planner.plan(activity)) {
+            if (connected.contains(n.recipient())) {
+                hub.push(n.recipient(), LiveHub.NOTIFICATION, notificationViews.of(n));
+            }
+        }
+    }
+
+    private void pushFeedItem(ContentFacts post) {
+        for (String person : List.copyOf(hub.connectedPeople())) {
+            Viewer viewer = membership.viewerOf(person);
+            if (!AudienceRule.canSee(viewer, post.author(), post.audience())) continue;
+            List<String> reasons = homeReasons(person, viewer, post);
+            if (reasons.isEmpty()) continue;
+            Optional<io.relais.feed.post.PostView> view = posts.view(post.id(), viewer);
+            hub.push(person, LiveHub.FEED_ITEM, new LiveFeedItem(post.id(), reasons, view.orElse(null)));
+        }
+    }
+
+    /** Why the post belongs in this person's home feed (the same reasons as fan-out and pull); empty if it does not. */
+    private List<String> homeReasons(String person, Viewer viewer, ContentFacts post) {
+        Set<String> reasons = new LinkedHashSet<>();
+        if (person.equals(post.author())) reasons.add(Reasons.OWN);
+        if (post.organisationWide()) reasons.add(Reasons.ORGANISATION);
+        if (post.mentions().contains(person)) reasons.add(Reasons.MENTIONED);
+        if (post.addressedPersons().contains(person)) reasons.add(Reasons.ADDRESSED);
+        for (String community : post.communities()) {
+            if (viewer.communities().contains(community)) reasons.add(Reasons.MEMBER);
+        }
+        Set<String> followed = follows.followedBy(person);
+        if (followed.contains(post.author())) reasons.add(Reasons.FOLLOWS_AUTHOR);
+        if (post.communities().stream().anyMatch(followed::contains)) reasons.add(Reasons.FOLLOWS_COMMUNITY);
+        if (post.hashtags().stream().anyMatch(followed::contains)) reasons.add(Reasons.FOLLOWS_HASHTAG);
+        return new ArrayList<>(reasons);
+    }
+}

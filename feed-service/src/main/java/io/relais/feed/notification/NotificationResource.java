@@ -1,0 +1,138 @@
+package io.relais.feed.notification;
+
+import io.relais.events.Iri;
+import io.relais.feed.timeline.Cursor;
+import io.relais.kit.error.ProblemException;
+import io.relais.kit.identity.CurrentPerson;
+import io.relais.kit.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/api/notifications")
+@Tag(name = "notifications", description = "My notifications: mentions, replies, reactions, community requests, business events")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
+public class NotificationResource {
+
+    static final String COMMUNITY = "community";
+    static final String THREAD = "thread";
+
+    @Inject
+    NotificationStore store;
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    NotificationViews views;
+
+    @Inject
+    CurrentPerson me;
+
+    @GET
+    @Operation(summary = "My notifications, newest first", description = "Pass the previous page's next as cursor.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "page", value = """
+                    {"unread": 1, "next": null, "items": [{"id": "20414.019b1c2e-7a3f-7c1e-9d2a-6b1f0e2a4c11",
+                      "kind": "mention", "actor": {"iri": "urn:relais:person:bob", "login": "bob", "displayName": "Bob Martin"},
+                      "object": "urn:relais:post:019b1c2e-...", "post": "urn:relais:post:019b1c2e-...",
+                      "community": "urn:relais:community:atlas", "at": "2026-11-22T09:00:00Z", "read": false}]}""")))
+    public NotificationView.Page list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        int size = limit == null ? config.defaultPageSize() : limit;
+        if (size < 1 || size > config.maxPageSize()) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + config.maxPageSize());
+        }
+        NotificationStore.Page page = store.list(me.iri(), Cursor.decode(cursor), size);
+        return new NotificationView.Page(views.of(page.items()), page.next(), store.unread(me.iri()));
+    }
+
+    @GET
+    @Path("/unread-count")
+    @Operation(summary = "How many notifications I have not read")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "count", value = "{\"unread\": 3}")))
+    public NotificationView.UnreadCount unreadCount() {
+        return new NotificationView.UnreadCount(store.unread(me.iri()));
+    }
+
+    @POST
+    @Path("/{id}/read")
+    @Operation(summary = "Mark one notification read (idempotent)")
+    @APIResponse(responseCode = "204", description = "read")
+    @APIResponse(responseCode = "404", description = "not one of my notifications")
+    public void markRead(@PathParam("id") String id) {
+        if (!store.markRead(me.iri(), id)) {
+            throw ProblemException.notFound("notification " + id);
+        }
+    }
+
+    @POST
+    @Path("/read-all")
+    @Operation(summary = "Mark all my notifications read")
+    @APIResponse(responseCode = "204", description = "all read")
+    public void markAllRead() {
+        store.markAllRead(me.iri(), System.currentTimeMillis());
+    }
+
+    @GET
+    @Path("/mutes")
+    @Operation(summary = "The communities and threads I muted")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "mutes", value = "{\"mutes\": [{\"kind\": \"community\", \"id\": \"atlas\"}, {\"kind\": \"thread\", \"id\": \"019b1c2e-...\"}]}")))
+    public NotificationView.Mutes mutes() {
+        List<NotificationView.Mute> out = new ArrayList<>();
+        for (String iri : store.mutesOf(me.iri())) {
+            out.add(new NotificationView.Mute(Iri.isKind(iri, Iri.COMMUNITY) ? COMMUNITY : THREAD, Iri.localId(iri)));
+        }
+        return new NotificationView.Mutes(out);
+    }
+
+    @PUT
+    @Path("/mutes/{kind}/{id}")
+    @Operation(summary = "Stop notifications about a community (kind=community, id=slug) or a thread (kind=thread, id=post id)")
+    @APIResponse(responseCode = "204", description = "muted (idempotent)")
+    @APIResponse(responseCode = "400", description = "unknown kind, malformed id, or too many mutes")
+    public void mute(@PathParam("kind") String kind, @PathParam("id") String id) {
+        if (!store.mute(me.iri(), muteIri(kind, id))) {
+            throw ProblemException.invalid("id", "cannot be muted: at most " + config.maxMutes() + " mutes; remove one first");
+        }
+    }
+
+    @DELETE
+    @Path("/mutes/{kind}/{id}")
+    @Operation(summary = "Receive notifications about that community or thread again")
+    @APIResponse(responseCode = "204", description = "unmuted (idempotent)")
+    public void unmute(@PathParam("kind") String kind, @PathParam("id") String id) {
+        store.unmute(me.iri(), muteIri(kind, id));
+    }
+
+    /** Muting says nothing about whether the thing exists, so it never reveals a secret community. */
+    static String muteIri(String kind, String id) {
+        try {
+            return switch (kind) {
+                case COMMUNITY -> id.startsWith(Iri.PREFIX) && Iri.isKind(id, Iri.COMMUNITY) ? id : Iri.community(id);
+                case THREAD -> id.startsWith(Iri.PREFIX) && Iri.isValid(id) ? id : Iri.post(id);
+                default -> throw ProblemException.invalid("kind", "must be community or thread");
+            };
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("id", "must be a community slug or a post id");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package io.relais.feed.notification;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.relais.feed.timeline.Cursor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Notifications in per-person day buckets, and one small state document per person holding the
+ * unread counter, the "everything before this is read" mark, the bucket days and the mutes.
+ *
+ * <pre>
+ * notification_state:   {_id: person, unread: 3, readUpTo: millis, days: [20410, ...], mutes: [community or post IRI]}
+ * notification_buckets: {_id: "person|20410", o: person, d: 20410, e: [{id, k, a, o, p, c, x, t, r}]}
+ * </pre>
+ */
+@ApplicationScoped
+public class NotificationStore {
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    @Inject
+    NotificationConfig config;
+
+    void init(@Observes StartupEvent e) {
+        buckets().createIndex(Indexes.ascending("d"), new IndexOptions().name("by_day"));
+    }
+
+    /** Stores it unless already there (same id); counts it unread when it is newer than the read mark. */
+    public boolean add(Notification n) {
+        boolean added = pushOnce(n) || pushOnce(n); // the second try tells "already there" from a creation race
+        if (added) {
+            Document state = state(n.recipient());
+            long readUpTo = state == null ? Long.MIN_VALUE : state.get("readUpTo", Number.class) == null ? Long.MIN_VALUE
+                    : state.get("readUpTo", Number.class).longValue();
+            states().updateOne(Filters.eq("_id", n.recipient()), Updates.combine(
+                            Updates.addToSet("days", n.day()), Updates.inc("unread", n.time() > readUpTo ? 1 : 0)),
+                    new UpdateOptions().upsert(true));
+        }
+        return added;
+    }
+
+    private boolean pushOnce(Notification n) {
+        try {
+            var r = buckets().updateOne(
+                    Filters.and(Filters.eq("_id", bucketId(n.recipient(), n.day())), Filters.ne("e.id", n.id())),
+                    Updates.combine(Updates.pushEach("e", List.of(n.toDocument()),
+                                    new PushOptions().sortDocument(new Document("t", -1)).slice(config.bucketCapacity())),
+                            Updates.setOnInsert("o", n.recipient()), Updates.setOnInsert("d", n.day())),
+                    new UpdateOptions().upsert(true));
+            return r.getModifiedCount() > 0 || r.getUpsertedId() != null;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return false;
+            throw e;
+        }
+    }
+
+    public record Page(List<Notification> items, String next) {
+    }
+
+    /** Newest first, by (time, id) cursor; read = marked one by one or older than the read-all mark. */
+    public Page list(String person, Cursor after, int limit) {
+        Document state = state(person);
+        if (state == null) return new Page(List.of(), null);
+        long readUpTo = readUpTo(state);
+        List<Long> days = new ArrayList<>();
+        for (Object d : state.getList("days", Object.class, List.of())) days.add(((Number) d).longValue());
+        days.sort(Comparator.reverseOrder());
+        if (after != null) {
+            long startDay = Math.floorDiv(after.time(), Notification.DAY_MILLIS);
+            days.removeIf(d -> d > startDay);
+        }
+        List<Notification> out = new ArrayList<>();
+        int i = 0;
+        while (i < days.size() && out.size() <= limit) {
+            List<String> ids = new ArrayList<>();
+            for (int k = 0; k < 7 && i < days.size(); k++, i++) ids.add(bucketId(person, days.get(i)));
+            List<Notification> step = new ArrayList<>();
+            for (Document b : buckets().find(Filters.in("_id", ids))) {
+                for (Document e : b.getList("e", Document.class, List.of())) {
+                    Notification n = Notification.of(person, e);
+                    if (after == null || n.time() < after.time() || (n.time() == after.time() && n.id().compareTo(after.post()) < 0)) {
+                        step.add(n.read() || n.time() > readUpTo ? n : withRead(n));
+                    }
+                }
+            }
+            step.sort(Comparator.comparingLong(Notification::time).thenComparing(Notification::id).reversed());
+            out.addAll(step);
+        }
+        if (out.size() > limit) {
+            Notification last = out.get(limit - 1);
+            return new Page(out.subList(0, limit), new Cursor(last.time(), last.id()).encode());
+        }
+        return new Page(out, null);
+    }
+
+    public long unread(String person) {
+        Document state = state(person);
+        Number n = state == null ? null : state.get("unread", Number.class);
+        return n == null ? 0 : Math.max(0, n.longValue());
+    }
+
+    public Optional<Notification> find(String person, String id) {
+        long day = Notification.dayOf(id);
+        if (day < 0) return Optional.empty();
+        Document b = buckets().find(Filters.eq("_id", bucketId(person, day))).first();
+        if (b == null) return Optional.empty();
+        return b.getList("e", Document.class, List.of()).stream().filter(e -> id.equals(e.getString("id")))
+                .findFirst().map(e -> Notification.of(person, e));
+    }
+
+    /** Marks one read; the unread counter drops only if this call changed it (idempotent). */
+    public boolean markRead(String person, String id) {
+        Optional<Notification> n = find(person, id);
+        if (n.isEmpty()) return false;
+        var changed = buckets().updateOne(Filters.and(Filters.eq("_id", bucketId(person, n.get().day())),
+                        Filters.elemMatch("e", Filters.and(Filters.eq("id", id), Filters.eq("r", false)))),
+                Updates.set("e.$.r", true));
+        if (changed.getModifiedCount() > 0 && n.get().time() > readUpTo(state(person))) {
+            states().updateOne(Filters.and(Filters.eq("_id", person), Filters.gt("unread", 0)), Updates.inc("unread", -1));
+        }
+        return true;
+    }
+
+    /** Everything up to now is read: one write, whatever the number of notifications. */
+    public void markAllRead(String person, long now) {
+        states().updateOne(Filters.eq("_id", person),
+                Updates.combine(Updates.set("unread", 0), Updates.max("readUpTo", now)), new UpdateOptions().upsert(true));
+    }
+
+    public Set<String> mutesOf(String person) {
+        Document state = states().find(Filters.eq("_id", person)).projection(new Document("mutes", 1)).first();
+        return state == null ? Set.of() : new LinkedHashSet<>(state.getList("mutes", String.class, List.of()));
+    }
+
+    public boolean mute(String person, String iri) {
+        if (mutesOf(person).size() >= config.maxMutes()) return false;
+        states().updateOne(Filters.eq("_id", person), Updates.addToSet("mutes", iri), new UpdateOptions().upsert(true));
+        return true;
+    }
+
+    public void unmute(String person, String iri) {
+        states().updateOne(Filters.eq("_id", person), Updates.pull("mutes", iri));
+    }
+
+    @Scheduled(cron = "{feed.notifications.retention-cron:0 45 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void dropExpired() {
+        long cutoff = Math.floorDiv(System.currentTimeMillis(), Notification.DAY_MILLIS) - config.retentionDays();
+        states().updateMany(new Document(), Updates.pull("days", new Document("$lt", cutoff)));
+        buckets().deleteMany(Filters.lt("d", cutoff));
+    }
+
+    private static Notification withRead(Notification n) {
+        return new Notification(n.id(), n.recipient(), n.kind(), n.actor(), n.object(), n.post(), n.community(),
+                n.detail(), n.time(), true);
+    }
+
+    private static long readUpTo(Document state) {
+        Number n = state == null ? null : state.get("readUpTo", Number.class);
+        return n == null ? Long.MIN_VALUE : n.longValue();
+    }
+
+    private Document state(String person) {
+        return states().find(Filters.eq("_id", person)).first();
+    }
+
+    private static String bucketId(String person, long day) {
+        return person + "|" + day;
+    }
+
+    private MongoCollection<Document> states() {
+        return mongo.getDatabase(database).getCollection("notification_state");
+    }
+
+    private MongoCollection<Document> buckets() {
+        return mongo.getDatabase(database).getCollection("notification_buckets");
+    }
+}

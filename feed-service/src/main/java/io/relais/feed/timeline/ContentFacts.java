@@ -1,0 +1,90 @@
+package io.relais.feed.timeline;
+
+import io.relais.events.Activity;
+import io.relais.events.AsObject;
+import io.relais.events.Audience;
+import io.relais.events.AudienceRule;
+import io.relais.events.Iri;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The few facts about a post, card or comment that fan-out, notifications and live push need, read
+ * from its {@code Create} activity: who wrote it, where it belongs, who it is addressed to.
+ *
+ * @param kind     post, card (business event) or comment
+ * @param root     the thread's root post (itself for a post or card)
+ * @param audience to ∪ cc of the activity and its object
+ * @param to       the primary addressees only: tells an organisation-wide post (to = organisation) from a
+ *                 public community post (to = community, cc = organisation)
+ */
+public record ContentFacts(String id, String kind, String author, String root, String inReplyTo,
+                           List<String> audience, List<String> to, List<String> hashtags, List<String> mentions,
+                           long time, boolean deleted) {
+
+    public static final String POST = "post";
+    public static final String CARD = "card";
+    public static final String COMMENT = "comment";
+
+    public boolean isFeedItem() {
+        return !COMMENT.equals(kind);
+    }
+
+    /** Addressed to everyone: merged from the organisation timeline on read, never copied per employee. */
+    public boolean organisationWide() {
+        if (to.stream().anyMatch(Audience::isOrganisationWide)) return true;
+        return communities().isEmpty() && AudienceRule.isOrganisationWide(audience);
+    }
+
+    public List<String> communities() {
+        return audience.stream().filter(a -> Iri.isKind(a, Iri.COMMUNITY)).toList();
+    }
+
+    /** People named directly in the audience (a card addressed to a person, a direct post). */
+    public List<String> addressedPersons() {
+        return audience.stream().filter(a -> Iri.isKind(a, Iri.PERSON)).toList();
+    }
+
+    /** The facts of a Create of a post, card or comment; empty for anything else (communities, profiles…). */
+    public static Optional<ContentFacts> ofCreate(Activity activity) {
+        AsObject o = activity.object();
+        if (o == null || o.id() == null) return Optional.empty();
+        String kind;
+        if (Iri.isKind(o.id(), Iri.COMMENT) || o.inReplyTo() != null) {
+            kind = COMMENT;
+        } else if (Iri.isKind(o.id(), Iri.POST)) {
+            kind = POST;
+        } else if (Iri.isKind(o.id(), Iri.BUSINESS_EVENT) || Iri.isKind(o.id(), Iri.DOCUMENT)) {
+            kind = CARD;
+        } else {
+            return Optional.empty();
+        }
+        List<String> to = new ArrayList<>();
+        if (activity.to() != null) to.addAll(activity.to());
+        if (o.to() != null) to.addAll(o.to());
+        String author = o.attributedTo() != null ? o.attributedTo() : activity.actor();
+        String root = COMMENT.equals(kind) ? (o.context() != null ? o.context() : o.inReplyTo()) : o.id();
+        Instant at = o.published() != null ? o.published() : activity.published();
+        return Optional.of(new ContentFacts(o.id(), kind, author, root, o.inReplyTo(),
+                List.copyOf(activity.audience()), List.copyOf(to.stream().distinct().toList()),
+                o.hashtags(), o.mentions(), at.toEpochMilli(), false));
+    }
+
+    Document toDocument() {
+        Document d = new Document("k", kind).append("a", author).append("root", root).append("v", audience)
+                .append("to", to).append("h", hashtags).append("m", mentions).append("t", time);
+        if (inReplyTo != null) d.append("re", inReplyTo);
+        return d;
+    }
+
+    static ContentFacts of(Document d) {
+        return new ContentFacts(d.getString("_id"), d.getString("k"), d.getString("a"), d.getString("root"),
+                d.getString("re"), d.getList("v", String.class, List.of()), d.getList("to", String.class, List.of()),
+                d.getList("h", String.class, List.of()), d.getList("m", String.class, List.of()), d.getLong("t"),
+                Boolean.TRUE.equals(d.getBoolean("del")));
+    }
+}

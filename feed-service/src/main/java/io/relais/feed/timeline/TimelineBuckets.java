@@ -1,0 +1,173 @@
+package io.relais.feed.timeline;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Timelines as day buckets: one document per (owner, UTC day) with a small array of entries, and one
+ * head document per owner listing its non-empty days. Every read is by {@code _id} or {@code _id $in}
+ * (the only fast path of the store); writes are keyed upserts, idempotent by post IRI.
+ *
+ * <pre>
+ * heads:   {_id: owner, days: [20410, 20409, ...]}
+ * buckets: {_id: "owner|20410", o: owner, d: 20410, e: [{p: postIri, t: millis, a: author, r: [reasons], v: [audience]}]}
+ * </pre>
+ */
+final class TimelineBuckets {
+
+    static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+
+    private final MongoCollection<Document> buckets;
+    private final MongoCollection<Document> heads;
+    private final int capacity;
+
+    TimelineBuckets(MongoCollection<Document> buckets, MongoCollection<Document> heads, int capacity) {
+        this.buckets = buckets;
+        this.heads = heads;
+        this.capacity = capacity;
+    }
+
+    /** Indexes a real MongoDB needs for the retention job (this store only uses {@code _id}). */
+    void declareIndexes() {
+        buckets.createIndex(Indexes.ascending("d"), new IndexOptions().name("by_day"));
+        buckets.createIndex(Indexes.ascending("o", "d"), new IndexOptions().name("by_owner_day"));
+    }
+
+    static long day(long millis) {
+        return Math.floorDiv(millis, DAY_MILLIS);
+    }
+
+    static String bucketId(String owner, long day) {
+        return owner + "|" + day;
+    }
+
+    /**
+     * Adds one entry per owner. A post already present in an owner's bucket is left alone: the filter
+     * {@code e.p != post} then misses, the upsert collides on {@code _id}, and that duplicate-key error
+     * is the "already there" answer, so replaying the topic never adds a second entry.
+     */
+    void add(Map<String, TimelineEntry> entryByOwner) {
+        if (entryByOwner.isEmpty()) return;
+        List<WriteModel<Document>> entries = new ArrayList<>(entryByOwner.size());
+        List<WriteModel<Document>> days = new ArrayList<>(entryByOwner.size());
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        PushOptions newestKept = new PushOptions().sortDocument(new Document("t", -1)).slice(capacity);
+        entryByOwner.forEach((owner, entry) -> {
+            long day = day(entry.time());
+            entries.add(new UpdateOneModel<>(
+                    Filters.and(Filters.eq("_id", bucketId(owner, day)), Filters.ne("e.p", entry.post())),
+                    Updates.combine(Updates.pushEach("e", List.of(entry.toDocument()), newestKept),
+                            Updates.setOnInsert("o", owner), Updates.setOnInsert("d", day)),
+                    upsert));
+            days.add(new UpdateOneModel<>(Filters.eq("_id", owner), Updates.addToSet("days", day), upsert));
+        });
+        bulkIgnoringDuplicates(buckets, entries);
+        bulkIgnoringDuplicates(heads, days);
+    }
+
+    void remove(Collection<String> owners, String post, long time) {
+        if (owners.isEmpty()) return;
+        long day = day(time);
+        List<WriteModel<Document>> pulls = new ArrayList<>(owners.size());
+        for (String owner : owners) {
+            pulls.add(new UpdateOneModel<>(Filters.eq("_id", bucketId(owner, day)), Updates.pull("e", new Document("p", post))));
+        }
+        buckets.bulkWrite(pulls, new BulkWriteOptions().ordered(false));
+    }
+
+    /** Non-empty days of each owner, newest first (owners without a timeline are absent). */
+    Map<String, List<Long>> days(Collection<String> owners) {
+        Map<String, List<Long>> out = new HashMap<>();
+        if (owners.isEmpty()) return out;
+        for (Document head : heads.find(Filters.in("_id", owners))) {
+            List<Long> days = new ArrayList<>();
+            for (Object d : head.getList("days", Object.class, List.of())) {
+                days.add(((Number) d).longValue());
+            }
+            days.sort(Comparator.reverseOrder());
+            out.put(head.getString("_id"), days);
+        }
+        return out;
+    }
+
+    /** Entries of the given (owner, day) buckets, by one {@code _id $in} read. */
+    List<TimelineEntry> entries(Map<String, List<Long>> daysByOwner) {
+        return entries(daysByOwner, (owner, entry) -> entry);
+    }
+
+    /** Same, letting the caller adjust each entry knowing whose timeline it came from. */
+    List<TimelineEntry> entries(Map<String, List<Long>> daysByOwner,
+                                java.util.function.BiFunction<String, TimelineEntry, TimelineEntry> adjust) {
+        List<String> ids = new ArrayList<>();
+        daysByOwner.forEach((owner, days) -> days.forEach(d -> ids.add(bucketId(owner, d))));
+        List<TimelineEntry> out = new ArrayList<>();
+        if (ids.isEmpty()) return out;
+        for (Document bucket : buckets.find(Filters.in("_id", ids))) {
+            String owner = bucket.getString("o");
+            for (Document e : bucket.getList("e", Document.class, List.of())) {
+                out.add(adjust.apply(owner, TimelineEntry.of(e)));
+            }
+        }
+        return out;
+    }
+
+    /** All entries of one owner's bucket for a day (tests and diagnostics). */
+    List<TimelineEntry> bucket(String owner, long day) {
+        Map<String, List<Long>> one = new LinkedHashMap<>();
+        one.put(owner, List.of(day));
+        return entries(one);
+    }
+
+    /** Drops buckets older than the cutoff day and forgets them in the heads (a nightly scan is fine). */
+    long dropBefore(long cutoffDay) {
+        heads.updateMany(new Document(), Updates.pull("days", new Document("$lt", cutoffDay)));
+        return buckets.deleteMany(Filters.lt("d", cutoffDay)).getDeletedCount();
+    }
+
+    /**
+     * A duplicate key means either "the entry is already there" or "another replica created the same
+     * bucket a moment ago"; retrying those writes once tells them apart (the second time the document
+     * exists, so only an entry already present can make the filter miss).
+     */
+    private static void bulkIgnoringDuplicates(MongoCollection<Document> collection, List<WriteModel<Document>> models) {
+        List<WriteModel<Document>> retry = duplicates(collection, models);
+        if (!retry.isEmpty()) {
+            duplicates(collection, retry);
+        }
+    }
+
+    private static List<WriteModel<Document>> duplicates(MongoCollection<Document> collection,
+                                                         List<WriteModel<Document>> models) {
+        try {
+            collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+            return List.of();
+        } catch (MongoBulkWriteException e) {
+            List<WriteModel<Document>> dup = new ArrayList<>();
+            for (var w : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
+                dup.add(models.get(w.getIndex()));
+            }
+            return dup;
+        }
+    }
+}

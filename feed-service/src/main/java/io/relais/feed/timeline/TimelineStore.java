@@ -1,0 +1,100 @@
+package io.relais.feed.timeline;
+
+import com.mongodb.client.MongoClient;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The two kinds of timelines: home timelines (one per person, filled by fan-out on write) and source
+ * timelines (one per community, author, hashtag and the organisation, holding every post once; read
+ * for community/person/hashtag feeds and merged into home feeds for sources too big to push).
+ */
+@ApplicationScoped
+public class TimelineStore {
+
+    private static final Logger LOG = Logger.getLogger(TimelineStore.class);
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    @Inject
+    FanOutConfig config;
+
+    private volatile TimelineBuckets home;
+    private volatile TimelineBuckets sources;
+
+    void init(@Observes StartupEvent e) {
+        home().declareIndexes();
+        sources().declareIndexes();
+    }
+
+    TimelineBuckets home() {
+        if (home == null) {
+            var db = mongo.getDatabase(database);
+            home = new TimelineBuckets(db.getCollection("home_timelines"), db.getCollection("home_timeline_heads"),
+                    config.bucketCapacity());
+        }
+        return home;
+    }
+
+    TimelineBuckets sources() {
+        if (sources == null) {
+            var db = mongo.getDatabase(database);
+            sources = new TimelineBuckets(db.getCollection("source_timelines"),
+                    db.getCollection("source_timeline_heads"), config.bucketCapacity());
+        }
+        return sources;
+    }
+
+    public void pushHome(Map<String, TimelineEntry> entryByPerson) {
+        home().add(entryByPerson);
+    }
+
+    public void appendToSources(Collection<String> sourceIris, TimelineEntry entry) {
+        Map<String, TimelineEntry> each = new java.util.LinkedHashMap<>();
+        sourceIris.forEach(s -> each.put(s, entry));
+        sources().add(each);
+    }
+
+    public void removeFromSources(Collection<String> sourceIris, String post, long time) {
+        sources().remove(sourceIris, post, time);
+    }
+
+    public void removeFromHomes(Collection<String> persons, String post, long time) {
+        home().remove(persons, post, time);
+    }
+
+    /** A newest-first walk over one person's home timeline merged with the given source timelines. */
+    public TimelineScan scan(String homeOwner, Map<String, String> reasonBySource, Cursor after) {
+        return new TimelineScan(home(), homeOwner, sources(), reasonBySource, after);
+    }
+
+    /** Entries of one person's home timeline for one day (diagnostics and tests). */
+    public List<TimelineEntry> homeBucket(String person, long epochMillis) {
+        return home().bucket(person, TimelineBuckets.day(epochMillis));
+    }
+
+    public Set<String> homeOwners(Collection<String> persons) {
+        return home().days(persons).keySet();
+    }
+
+    @Scheduled(cron = "{feed.fanout.retention-cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void dropExpiredBuckets() {
+        long cutoff = TimelineBuckets.day(System.currentTimeMillis()) - config.retentionDays();
+        long dropped = home().dropBefore(cutoff) + sources().dropBefore(cutoff);
+        LOG.infof("timeline retention: dropped %d buckets older than day %d", dropped, cutoff);
+    }
+}
