@@ -86,7 +86,10 @@ public final class Bench {
             case "kafka" -> List.of(kafkaSection());
             case "store" -> List.of(storeSection());
             case "lucene" -> List.of(luceneSection());
-            default -> new StackScenarios(this).run(scenario);
+            default -> {
+                if (stackScenarios == null) stackScenarios = new StackScenarios(this);
+                yield stackScenarios.run(scenario);
+            }
         };
     }
 
@@ -112,6 +115,8 @@ public final class Bench {
         }
         return company;
     }
+
+    private io.relais.bench.stack.StackScenarios stackScenarios;
 
     private Section companySection() {
         return new Section("Synthetic company").note(company().describe() + ".");
@@ -159,7 +164,7 @@ public final class Bench {
     private Section luceneSection() throws Exception {
         Section s = new Section("Anchor: raw Lucene", "Measure", "Figure");
         lucene = LuceneAnchor.measure(company(), options.longValue("items", goalSizes() ? 1_000_000 : 200_000),
-                options.decimal("search-rate", 100), options.seconds("search-seconds", 15), s);
+                options.decimal("search-rate", 20), options.seconds("search-seconds", 15), s);
         return s;
     }
 
@@ -194,8 +199,13 @@ public final class Bench {
         opts.put("--kafka-records N / --kafka-rate R / --kafka-seconds S", "throughput records (200000), latency rate (1000/s) and length (20 s)");
         opts.put("--store embedded|mongodb://…", "store for the raw store anchor (embedded H2-backed server)");
         opts.put("--store-updates N / --store-seconds S / --read-rate R / --read-seconds S", "(30000, 10, 1000/s, 15)");
-        opts.put("--items N / --search-rate R / --search-seconds S", "Lucene anchor (200000; --goal 1000000), 100/s, 15 s");
-        opts.put("--ingest-seconds S / --ingest-rate R", "sustained ingest through connector-service (60 s; --goal 300)");
+        opts.put("--items N / --search-rate R / --search-seconds S", "Lucene anchor (200000; --goal 1000000), 20/s, 15 s");
+        opts.put("--ingest-seconds S / --ingest-rate R", "sustained ingest through connector-service (1000 events/s offered for 60 s; --goal 300 s)");
+        opts.put("--reader LOGIN / --reader-password P", "the person whose feed and searches are measured (alice)");
+        opts.put("--fresh-rate R / --fresh-seconds S", "freshness events (2/s for 30 s)");
+        opts.put("--batch N / --drain-seconds S", "ingest batch size (200) and how long to wait for consumers to catch up (180)");
+        opts.put("--feed-rate R / --feed-seconds S / --feed-ingest-rate R", "home feed reads (50/s, 30 s) under ingest (200 events/s)");
+        opts.put("--stack-search-rate R / --stack-search-seconds S", "search queries through search-service (20/s, 30 s)");
         opts.put("--out FILE", "report file (docs/BENCHMARKS.md)");
         StringBuilder u = new StringBuilder("usage: relais bench [scenario…] [options]\nscenarios: ")
                 .append(GROUPS.get("all")).append(", groups raw, stack, all (default)\n");

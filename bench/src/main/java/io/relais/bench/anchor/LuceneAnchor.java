@@ -100,8 +100,9 @@ public final class LuceneAnchor {
                 out.row("indexing " + String.format("%,d", items) + " items (one writer, commit at the end)",
                                 Report.num(indexRate) + " items/s; index " + Report.num(bytes / 1048576.0) + " MiB")
                         .row("top-20 query, no trimming, " + Report.num(rate) + "/s for " + duration.toSeconds() + " s",
-                                raw.latency().inline())
-                        .row("top-20 query + audience filter (viewer's addresses)", trimmed.latency().inline())
+                                raw.latency().inline() + "; service time " + raw.service().inline())
+                        .row("top-20 query + audience filter (viewer's addresses)",
+                                trimmed.latency().inline() + "; service time " + trimmed.service().inline())
                         .note("Items: 60% French / 40% English text of 1–4 sentences, FrenchAnalyzer/EnglishAnalyzer per "
                                 + "field; audience: 70% organisation-wide, 25% one community, 5% one person. Queries: one "
                                 + "or two words from the generated vocabulary, over both language fields.");

@@ -104,7 +104,7 @@ public final class StoreAnchor {
                     .row("bucket upserts one by one (2 threads, " + singleDuration.toSeconds() + " s)",
                             Report.num(single.achieved()) + " updates/s; " + single.service().inline())
                     .row("read by _id at " + Report.num(readRate) + "/s for " + readDuration.toSeconds() + " s (open loop)",
-                            reads.latency().inline() + (reads.errors() > 0 ? "; " + reads.errors() + " errors" : ""))
+                            reads.latency().inline() + "; service time " + reads.service().inline() + (reads.errors() > 0 ? "; " + reads.errors() + " errors" : ""))
                     .note("%s; %,d updates over %,d owner buckets (%,d documents, each a capped array of at most %d "
                             + "timeline entries of ~120 bytes).", where, bulkUpdates, owners, docs, BUCKET_CAP);
             buckets.drop();

@@ -27,7 +27,7 @@ public record LatencySummary(long count, double p50, double p99, double p999, do
         return count == 0;
     }
 
-    /** "p50 1.2 · p99 4.5 · p99.9 9.0 · max 12.3 ms" */
+    /** "p50 1.20 · p99 4.50 · p99.9 9.00 · max 12.3 ms (n=…)" */
     public String inline() {
         if (isEmpty()) return "no samples";
         return "p50 " + Report.ms(p50) + " · p99 " + Report.ms(p99) + " · p99.9 " + Report.ms(p999)

@@ -36,7 +36,15 @@ public final class OpenLoop {
                          double achieved, LatencySummary latency, LatencySummary service, String firstError) {
     }
 
+    private static final ThreadLocal<Long> INTENDED = new ThreadLocal<>();
+
     private OpenLoop() {
+    }
+
+    /** Inside an operation run by {@link #run}: the {@link System#nanoTime()} at which it was due. */
+    public static long intendedNanos() {
+        Long t = INTENDED.get();
+        return t == null ? System.nanoTime() : t;
     }
 
     public static Result run(String name, double ratePerSecond, Duration duration, int workers, Operation op) {
@@ -72,6 +80,7 @@ public final class OpenLoop {
                         LockSupport.parkNanos(wait);
                     }
                     long began = System.nanoTime();
+                    INTENDED.set(intended);
                     try {
                         op.call(seq);
                         long end = System.nanoTime();
