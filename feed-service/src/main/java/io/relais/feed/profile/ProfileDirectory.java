@@ -1,25 +1,89 @@
 package io.relais.feed.profile;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
 import io.relais.events.Iri;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 
-/** Display data of people, a read model of the compacted {@code relais.profiles} topic. */
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Display data of people (name, job title, photo), a read model of the compacted
+ * {@code relais.profiles} topic: one document per person, {@code _id} = person IRI, replaced by each
+ * snapshot (so a replay is harmless) and removed by a tombstone (erasure).
+ */
 @ApplicationScoped
 public class ProfileDirectory {
 
-    public PersonSummary displayOf(String personIri) {
-        String login = Iri.localId(personIri);
-        return new PersonSummary(personIri, login, login, null, null);
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    @Incoming("profiles")
+    @Blocking
+    public void onProfile(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            if (record.key() != null) collection().deleteOne(eq("_id", record.key()));
+            return;
+        }
+        Activity a = ActivityJson.read(record.value());
+        AsObject person = a.object();
+        if (person == null || !As2.PERSON.equals(person.type()) || !Iri.isKind(person.id(), Iri.PERSON)) {
+            throw new IllegalArgumentException("a profile snapshot is an activity whose object is a Person with a person IRI");
+        }
+        Map<String, Object> ext = person.relais() == null ? Map.of() : person.relais();
+        Object login = ext.get("login");
+        Object title = ext.get("title");
+        Document d = new Document("_id", person.id())
+                .append("login", login != null ? login.toString() : Iri.localId(person.id()))
+                .append("name", person.name())
+                .append("title", person.summary() != null ? person.summary() : title == null ? null : title.toString())
+                .append("photo", person.icon() == null ? null : person.icon().url())
+                .append("status", ext.get("status") == null ? "active" : ext.get("status").toString());
+        collection().replaceOne(eq("_id", person.id()), d, new ReplaceOptions().upsert(true));
     }
 
-    /** Several at once (one keyed read), in input order. */
+    public PersonSummary displayOf(String personIri) {
+        return displaysOf(java.util.List.of(personIri)).get(personIri);
+    }
+
+    /** Several at once (one keyed read), in input order; unknown people show their login. */
     public Map<String, PersonSummary> displaysOf(Collection<String> personIris) {
         Map<String, PersonSummary> out = new LinkedHashMap<>();
-        for (String iri : personIris) out.put(iri, displayOf(iri));
+        if (personIris.isEmpty()) return out;
+        Map<String, Document> found = new HashMap<>();
+        for (Document d : collection().find(Filters.in("_id", new LinkedHashSet<>(personIris)))) found.put(d.getString("_id"), d);
+        for (String iri : personIris) {
+            Document d = found.get(iri);
+            String login = Iri.localId(iri);
+            out.put(iri, d == null ? new PersonSummary(iri, login, login, null, null)
+                    : new PersonSummary(iri, d.getString("login"), d.getString("name") != null ? d.getString("name") : login,
+                    d.getString("title"), d.getString("photo")));
+        }
         return out;
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getDatabase(database).getCollection("profiles");
     }
 }

@@ -1,0 +1,127 @@
+package io.relais.feed.attachment;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.StartupEvent;
+import io.relais.events.EventId;
+import io.relais.events.Viewer;
+import io.relais.feed.post.PostService;
+import io.relais.feed.post.PostStore;
+import io.relais.feed.post.PostView;
+import io.relais.feed.sanitize.InputLimits;
+import io.relais.kit.error.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Uploaded files: checked (size, type from the bytes), stored through {@link AttachmentStore}, and
+ * described in {@code attachments} ({@code _id} = attachment id, owner, the posts that use it). A file
+ * is readable by its uploader and by whoever may see a post that uses it.
+ */
+@ApplicationScoped
+public class AttachmentService {
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    @Inject
+    AttachmentStore files;
+
+    @Inject
+    PostStore posts;
+
+    @Inject
+    InputLimits limits;
+
+    public record Upload(String id, String name, String mediaType, long size, String url) {
+    }
+
+    public record Download(String name, FileType type, byte[] bytes) {
+    }
+
+    void declareIndexes(@Observes StartupEvent e) {
+        collection().createIndex(Indexes.ascending("owner"));
+    }
+
+    public Upload upload(String filename, String declaredType, byte[] bytes, String ownerIri) {
+        if (bytes.length == 0) throw ProblemException.invalid("file", "must not be empty");
+        if (bytes.length > limits.attachmentBytes()) {
+            throw ProblemException.tooLarge("file is " + bytes.length + " bytes; at most " + limits.attachmentBytes() + " are accepted");
+        }
+        FileType type = FileType.sniff(bytes).orElseThrow(() -> ProblemException.unsupportedMediaType(
+                "file must be a PNG, JPEG, GIF, WebP image or a PDF document (checked on its content)"));
+        if (declaredType != null && !declaredType.isBlank() && !declaredType.startsWith("application/octet-stream")
+                && !declaredType.toLowerCase().startsWith(type.mediaType)) {
+            throw ProblemException.unsupportedMediaType("file is declared " + declaredType + " but its content is " + type.mediaType);
+        }
+        String id = EventId.next();
+        String name = safeName(filename);
+        files.put(id, name, type.mediaType, bytes);
+        collection().insertOne(new Document("_id", id).append("owner", ownerIri).append("name", name)
+                .append("mediaType", type.mediaType).append("size", (long) bytes.length).append("posts", List.of())
+                .append("created", Date.from(Instant.now())));
+        return new Upload(id, name, type.mediaType, bytes.length, url(id));
+    }
+
+    /** Attaches the uploader's files to a new post; a foreign or unknown id is a 400 naming it. */
+    public List<PostView.AttachmentRef> claim(List<String> ids, String ownerIri, String postIri) {
+        if (ids.isEmpty()) return List.of();
+        Map<String, Document> found = new HashMap<>();
+        for (Document d : collection().find(Filters.in("_id", ids))) found.put(d.getString("_id"), d);
+        List<PostView.AttachmentRef> refs = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Document d = found.get(ids.get(i));
+            if (d == null || !ownerIri.equals(d.getString("owner"))) {
+                throw ProblemException.invalid("attachments[" + i + "]", "must be the id of a file you uploaded");
+            }
+            refs.add(new PostView.AttachmentRef(d.getString("_id"), d.getString("name"), d.getString("mediaType"),
+                    PostService.number(d, "size"), url(d.getString("_id"))));
+        }
+        collection().updateMany(Filters.in("_id", ids), Updates.addToSet("posts", postIri));
+        return refs;
+    }
+
+    /** The file if the viewer uploaded it or may see a post using it; 404 otherwise. */
+    public Download download(String id, Viewer viewer) {
+        Document d = id == null || id.length() > 64 ? null : collection().find(eq("_id", id)).first();
+        if (d == null) throw ProblemException.notFound("attachment " + id);
+        boolean allowed = viewer.person().equals(d.getString("owner"))
+                || posts.findAll(d.getList("posts", String.class, List.of())).values().stream()
+                .anyMatch(p -> PostService.visible(p, viewer));
+        if (!allowed) throw ProblemException.notFound("attachment " + id);
+        byte[] bytes = files.get(id).orElseThrow(() -> ProblemException.notFound("attachment " + id));
+        return new Download(d.getString("name"), FileType.sniff(bytes).orElseThrow(), bytes);
+    }
+
+    static String url(String id) {
+        return "/api/attachments/" + id;
+    }
+
+    private static String safeName(String filename) {
+        String name = filename == null ? "file" : filename.replaceAll("[\\\\/\\p{Cntrl}\"]", "_").trim();
+        if (name.isEmpty()) name = "file";
+        return name.length() > 120 ? name.substring(name.length() - 120) : name;
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getDatabase(database).getCollection("attachments");
+    }
+}

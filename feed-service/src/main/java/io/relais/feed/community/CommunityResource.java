@@ -1,0 +1,223 @@
+package io.relais.feed.community;
+
+import io.relais.feed.post.PostService;
+import io.relais.feed.profile.PersonSummary;
+import io.relais.feed.sanitize.InputLimits;
+import io.relais.kit.error.ProblemException;
+import io.relais.kit.identity.CurrentPerson;
+import io.relais.kit.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/communities")
+@Tag(name = "communities", description = "Communities, memberships, requests, invitations, pins")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CommunityResource {
+
+    static final String COMMUNITY_EXAMPLE = "{\"iri\":\"urn:relais:community:tech-talk\",\"slug\":\"tech-talk\",\"name\":\"Le coin tech\","
+            + "\"description\":\"Veille et retours d'expérience\",\"visibility\":\"public\",\"archived\":false,\"memberCount\":12,"
+            + "\"myRole\":\"member\",\"myStatus\":\"member\",\"pins\":[],\"created\":\"2026-11-20T09:00:00Z\"}";
+
+    @Inject
+    CommunityService communities;
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    CurrentPerson me;
+
+    @Inject
+    InputLimits limits;
+
+    @POST
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Create a community; you become its owner (slug taken → 409)")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(examples = @ExampleObject(name = "community", value = COMMUNITY_EXAMPLE)))
+    public Response create(@Valid @NotNull CommunityRequests.CreateCommunity request) {
+        Community c = communities.create(request, me);
+        return Response.created(URI.create("/api/communities/" + c.slug())).entity(communities.view(c, me)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
+    @Operation(summary = "The community directory, searched by name; secret communities only appear to their members")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "directory", value = "[" + COMMUNITY_EXAMPLE + "]")))
+    public List<CommunityView> directory(@Parameter(example = "tech") @QueryParam("q") String q,
+                                         @Parameter(example = "20") @QueryParam("limit") Integer limit) {
+        int size = limit == null ? 20 : limit;
+        if (size < 1 || size > limits.pageSize()) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + limits.pageSize());
+        }
+        if (q != null && q.length() > 80) throw ProblemException.invalid("q", "must be at most 80 characters");
+        return communities.views(communities.directory(q, size, me), me);
+    }
+
+    @GET
+    @Path("/{slug}")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
+    @Operation(summary = "One community (secret communities answer 404 to non-members)")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "community", value = COMMUNITY_EXAMPLE)))
+    public CommunityView get(@PathParam("slug") String slug) {
+        return communities.view(communities.visible(slug, me), me);
+    }
+
+    @PUT
+    @Path("/{slug}")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Edit name, description or visibility (owners)")
+    public CommunityView edit(@PathParam("slug") String slug, @Valid @NotNull CommunityRequests.EditCommunity request) {
+        return communities.view(communities.edit(slug, request, me), me);
+    }
+
+    @POST
+    @Path("/{slug}/archive")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
+    @Operation(summary = "Archive (owners, admins): stays readable, no more posts or joins")
+    public CommunityView archive(@PathParam("slug") String slug) {
+        return communities.view(communities.archive(slug, me), me);
+    }
+
+    @POST
+    @Path("/{slug}/join")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Join a public community, or ask to join a private one (status pending); secret ones need an invitation")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "pending", value = "{\"status\":\"pending\"}")))
+    public Map<String, String> join(@PathParam("slug") String slug) {
+        return Map.of("status", communities.join(slug, me));
+    }
+
+    @POST
+    @Path("/{slug}/leave")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Leave the community (or withdraw a pending request); the last owner cannot leave")
+    public Response leave(@PathParam("slug") String slug) {
+        communities.leave(slug, me);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{slug}/requests")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Pending join requests (owners and moderators)")
+    public List<PersonSummary> requests(@PathParam("slug") String slug) {
+        return communities.requests(slug, me);
+    }
+
+    @POST
+    @Path("/{slug}/requests/{login}/approve")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Approve a join request (owners and moderators)")
+    public Response approve(@PathParam("slug") String slug, @PathParam("login") String login) {
+        communities.approve(slug, login, me);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{slug}/requests/{login}/reject")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Reject a join request (owners and moderators)")
+    public Response reject(@PathParam("slug") String slug, @PathParam("login") String login) {
+        communities.reject(slug, login, me);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{slug}/invitations")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Invite someone (members of public/private communities; owners and moderators of secret ones)")
+    public Response invite(@PathParam("slug") String slug, @Valid @NotNull CommunityRequests.Invitation request) {
+        communities.invite(slug, request.login(), me);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{slug}/invitations/mine/accept")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Accept your invitation: you become a member")
+    public Response accept(@PathParam("slug") String slug) {
+        communities.acceptInvitation(slug, me);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{slug}/invitations/mine/decline")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Decline your invitation")
+    public Response decline(@PathParam("slug") String slug) {
+        communities.declineInvitation(slug, me);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{slug}/members")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
+    @Operation(summary = "Members and their roles (anyone who can see the community)")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "members", value =
+            "{\"community\":\"urn:relais:community:tech-talk\",\"count\":1,\"members\":[{\"person\":{\"iri\":\"urn:relais:person:bob\","
+                    + "\"login\":\"bob\",\"displayName\":\"Bob Martin\",\"title\":\"Architecte\"},\"role\":\"owner\"}]}")))
+    public CommunityView.Members members(@PathParam("slug") String slug) {
+        return communities.members(slug, me);
+    }
+
+    @DELETE
+    @Path("/{slug}/members/{login}")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Remove a member (owners and moderators; only owners remove moderators)")
+    public Response remove(@PathParam("slug") String slug, @PathParam("login") String login) {
+        communities.remove(slug, login, me);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/{slug}/members/{login}/role")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Change a member's role (owners)")
+    public Response changeRole(@PathParam("slug") String slug, @PathParam("login") String login,
+                               @Valid @NotNull CommunityRequests.RoleChange request) {
+        communities.changeRole(slug, login, request.role(), me);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{slug}/pins/{postId}")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Pin a post of this community (owners)")
+    public Response pin(@PathParam("slug") String slug, @PathParam("postId") String postId) {
+        posts.pin(slug, postId, true, me);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{slug}/pins/{postId}")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Unpin a post (owners)")
+    public Response unpin(@PathParam("slug") String slug, @PathParam("postId") String postId) {
+        posts.pin(slug, postId, false, me);
+        return Response.noContent().build();
+    }
+}

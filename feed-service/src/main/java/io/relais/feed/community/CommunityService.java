@@ -1,0 +1,338 @@
+package io.relais.feed.community;
+
+import com.mongodb.client.model.Updates;
+import io.relais.events.Activity;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
+import io.relais.events.Iri;
+import io.relais.events.Viewer;
+import io.relais.feed.profile.PersonSummary;
+import io.relais.feed.profile.ProfileDirectory;
+import io.relais.kit.error.ProblemException;
+import io.relais.kit.identity.CurrentPerson;
+import io.relais.kit.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Community life: create, edit, archive, join or request, approve, invite, leave, remove, roles.
+ * Every membership change is published as Join/Leave (the only facts other services act on);
+ * requests and invitations are published as Offer/Invite/Accept so notifications can follow them.
+ */
+@ApplicationScoped
+public class CommunityService {
+
+    /** Pending requests and invitations per community: bounded, they live in the community document. */
+    static final int MAX_PENDING = 500;
+
+    @Inject
+    CommunityStore store;
+
+    @Inject
+    MembershipService memberships;
+
+    @Inject
+    ProfileDirectory profiles;
+
+    @Inject
+    Outbox outbox;
+
+    public Community create(CommunityRequests.CreateCommunity request, CurrentPerson me) {
+        String iri = Iri.community(request.slug());
+        Instant now = Instant.now();
+        Document d = new Document("_id", iri).append("slug", request.slug()).append("name", request.name().trim())
+                .append("nameLower", request.name().trim().toLowerCase(Locale.ROOT))
+                .append("description", request.description() == null ? "" : request.description().trim())
+                .append("visibility", request.visibility().wire()).append("archived", false)
+                .append("requests", List.of()).append("invitations", List.of()).append("pins", List.of())
+                .append("owners", List.of()).append("moderators", List.of())
+                .append("created", Date.from(now)).append("createdBy", me.iri());
+        if (!store.insert(d)) {
+            throw ProblemException.conflict("the community slug '" + request.slug() + "' is taken");
+        }
+        Community community = Community.from(d);
+        outbox.append(groupActivity(As2.CREATE, community, me.iri()));
+        memberships.put(me.iri(), iri, Role.OWNER);
+        outbox.append(join(me.iri(), community, Role.OWNER));
+        return community;
+    }
+
+    public Community edit(String slug, CommunityRequests.EditCommunity request, CurrentPerson me) {
+        Community c = visible(slug, me);
+        requireRole(c, me, Role.OWNER);
+        List<Bson> updates = new ArrayList<>();
+        if (request.name() != null) {
+            updates.add(Updates.set("name", request.name().trim()));
+            updates.add(Updates.set("nameLower", request.name().trim().toLowerCase(Locale.ROOT)));
+        }
+        if (request.description() != null) updates.add(Updates.set("description", request.description().trim()));
+        if (request.visibility() != null) updates.add(Updates.set("visibility", request.visibility().wire()));
+        if (updates.isEmpty()) return c;
+        store.update(c.iri(), Updates.combine(updates));
+        Community edited = store.find(c.iri()).orElseThrow();
+        outbox.append(groupActivity(As2.UPDATE, edited, me.iri()));
+        return edited;
+    }
+
+    /** Owners and admins archive: the community stays readable, nobody posts or joins any more. */
+    public Community archive(String slug, CurrentPerson me) {
+        Community c = visible(slug, me);
+        if (!me.isAdmin()) requireRole(c, me, Role.OWNER);
+        if (c.archived()) return c;
+        store.update(c.iri(), Updates.set("archived", true));
+        Community archived = store.find(c.iri()).orElseThrow();
+        outbox.append(groupActivity(As2.UPDATE, archived, me.iri()));
+        return archived;
+    }
+
+    public Optional<Community> find(String slug) {
+        return validSlug(slug) ? store.find(Iri.community(slug)) : Optional.empty();
+    }
+
+    /** The community if this person may know it exists; 404 otherwise, whatever the reason. */
+    public Community visible(String slug, CurrentPerson me) {
+        Viewer viewer = memberships.viewerOf(me);
+        return find(slug).filter(c -> c.visibleTo(viewer))
+                .orElseThrow(() -> ProblemException.notFound("community " + slug));
+    }
+
+    public CommunityView view(Community c, CurrentPerson me) {
+        return views(List.of(c), me).get(0);
+    }
+
+    public List<CommunityView> views(List<Community> list, CurrentPerson me) {
+        Map<String, Role> mine = memberships.rolesOf(me.iri());
+        Map<String, Long> counts = memberships.memberCounts(list.stream().map(Community::iri).toList());
+        Viewer viewer = memberships.viewerOf(me);
+        List<CommunityView> out = new ArrayList<>();
+        for (Community c : list) {
+            Role role = mine.get(c.iri());
+            String status = role != null ? "member" : c.requests().contains(me.iri()) ? "pending"
+                    : c.invitations().contains(me.iri()) ? "invited" : "none";
+            out.add(new CommunityView(c.iri(), c.slug(), c.name(), c.description(), c.visibility().wire(), c.archived(),
+                    counts.getOrDefault(c.iri(), 0L), role == null ? null : role.wire(), status,
+                    c.contentVisibleTo(viewer) ? c.pins() : List.of(), c.created()));
+        }
+        return out;
+    }
+
+    /** The directory: name search; secret communities only for their members. */
+    public List<Community> directory(String q, int limit, CurrentPerson me) {
+        Viewer viewer = memberships.viewerOf(me);
+        String query = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        // read a few more than asked, since secret ones the viewer may not know are dropped after
+        return store.searchByName(query, limit * 4 + 20).stream().filter(c -> c.visibleTo(viewer)).limit(limit).toList();
+    }
+
+    /** Public: become a member; private: a join request for the moderators; secret: only with an invitation. */
+    public String join(String slug, CurrentPerson me) {
+        Community c = visible(slug, me);
+        if (c.archived()) throw ProblemException.conflict("community " + slug + " is archived");
+        if (memberships.roleIn(me.iri(), c.iri()).isPresent()) return "member";
+        if (c.invitations().contains(me.iri()) || c.visibility() == Visibility.PUBLIC) {
+            becomeMember(c, me.iri(), Role.MEMBER);
+            return "member";
+        }
+        if (c.visibility() == Visibility.SECRET) throw ProblemException.notFound("community " + slug);
+        if (!c.requests().contains(me.iri())) {
+            requireRoom(c.requests());
+            store.addToSet(c.iri(), "requests", me.iri());
+            List<String> moderators = new ArrayList<>(memberships.moderatorsOf(c.iri()));
+            if (!moderators.isEmpty()) {
+                outbox.append(Activity.builder().type(As2.OFFER).actor(me.iri()).object(AsObject.ref(c.iri()))
+                        .target(c.iri()).to(moderators).relais(Map.of("kind", "join-request")).build());
+            }
+        }
+        return "pending";
+    }
+
+    public List<PersonSummary> requests(String slug, CurrentPerson me) {
+        Community c = visible(slug, me);
+        requireModerator(c, me);
+        return c.requests().stream().map(profiles::displayOf).toList();
+    }
+
+    public void approve(String slug, String login, CurrentPerson me) {
+        Community c = visible(slug, me);
+        requireModerator(c, me);
+        String requester = person(login);
+        if (!c.requests().contains(requester)) throw ProblemException.notFound("join request of " + login);
+        store.pull(c.iri(), "requests", requester);
+        outbox.append(Activity.builder().type(As2.ACCEPT).actor(me.iri()).object(AsObject.ref(requester))
+                .target(c.iri()).to(requester).build());
+        becomeMember(c, requester, Role.MEMBER);
+    }
+
+    public void reject(String slug, String login, CurrentPerson me) {
+        Community c = visible(slug, me);
+        requireModerator(c, me);
+        String requester = person(login);
+        if (!c.requests().contains(requester)) throw ProblemException.notFound("join request of " + login);
+        store.pull(c.iri(), "requests", requester);
+        outbox.append(Activity.builder().type(As2.REJECT).actor(me.iri()).object(AsObject.ref(requester))
+                .target(c.iri()).to(requester).build());
+    }
+
+    /** Moderators invite; in public and private communities members may invite too. */
+    public void invite(String slug, String login, CurrentPerson me) {
+        Community c = visible(slug, me);
+        Role myRole = memberships.roleIn(me.iri(), c.iri()).orElseThrow(() -> c.contentVisibleTo(memberships.viewerOf(me))
+                ? ProblemException.forbidden("only members invite to " + slug) : ProblemException.notFound("community " + slug));
+        if (c.visibility() == Visibility.SECRET && !myRole.moderates()) {
+            throw ProblemException.forbidden("only owners and moderators invite to a secret community");
+        }
+        if (c.archived()) throw ProblemException.conflict("community " + slug + " is archived");
+        String invitee = person(login);
+        if (memberships.roleIn(invitee, c.iri()).isPresent()) {
+            throw ProblemException.conflict(login + " is already a member");
+        }
+        if (!c.invitations().contains(invitee)) {
+            requireRoom(c.invitations());
+            store.addToSet(c.iri(), "invitations", invitee);
+            outbox.append(Activity.builder().type(As2.INVITE).actor(me.iri()).object(AsObject.ref(invitee))
+                    .target(c.iri()).to(invitee).build());
+        }
+    }
+
+    public void acceptInvitation(String slug, CurrentPerson me) {
+        Community c = visible(slug, me);
+        if (!c.invitations().contains(me.iri())) throw ProblemException.notFound("invitation to " + slug);
+        becomeMember(c, me.iri(), Role.MEMBER);
+    }
+
+    public void declineInvitation(String slug, CurrentPerson me) {
+        Community c = visible(slug, me);
+        if (!c.invitations().contains(me.iri())) throw ProblemException.notFound("invitation to " + slug);
+        store.pull(c.iri(), "invitations", me.iri());
+    }
+
+    public void leave(String slug, CurrentPerson me) {
+        Community c = visible(slug, me);
+        Optional<Role> role = memberships.roleIn(me.iri(), c.iri());
+        if (role.isEmpty()) {
+            store.pull(c.iri(), "requests", me.iri()); // leaving withdraws a pending request
+            return;
+        }
+        if (role.get() == Role.OWNER && memberships.ownersOf(c.iri()).size() <= 1) {
+            throw ProblemException.conflict("the last owner cannot leave; make someone else owner first");
+        }
+        if (memberships.remove(me.iri(), c.iri())) {
+            outbox.append(leaveActivity(me.iri(), c, null));
+        }
+    }
+
+    /** Moderators remove members; only owners remove moderators and owners. */
+    public void remove(String slug, String login, CurrentPerson me) {
+        Community c = visible(slug, me);
+        Role myRole = requireModerator(c, me);
+        String member = person(login);
+        Role theirs = memberships.roleIn(member, c.iri()).orElseThrow(() -> ProblemException.notFound("member " + login));
+        if (theirs.moderates() && myRole != Role.OWNER) {
+            throw ProblemException.forbidden("only owners remove owners and moderators");
+        }
+        if (theirs == Role.OWNER && memberships.ownersOf(c.iri()).size() <= 1) {
+            throw ProblemException.conflict("the last owner cannot be removed");
+        }
+        if (memberships.remove(member, c.iri())) {
+            outbox.append(leaveActivity(member, c, member.equals(me.iri()) ? null : me.iri()));
+        }
+    }
+
+    public void changeRole(String slug, String login, Role role, CurrentPerson me) {
+        Community c = visible(slug, me);
+        requireRole(c, me, Role.OWNER);
+        String member = person(login);
+        Role theirs = memberships.roleIn(member, c.iri()).orElseThrow(() -> ProblemException.notFound("member " + login));
+        if (theirs == role) return;
+        if (theirs == Role.OWNER && memberships.ownersOf(c.iri()).size() <= 1) {
+            throw ProblemException.conflict("the last owner cannot step down; make someone else owner first");
+        }
+        memberships.put(member, c.iri(), role);
+        outbox.append(join(member, c, role));
+    }
+
+    public CommunityView.Members members(String slug, CurrentPerson me) {
+        Community c = visible(slug, me);
+        List<String> iris = memberships.memberIris(c.iri());
+        Map<String, Role> roles = memberships.rolesIn(c.iri(), iris);
+        Map<String, PersonSummary> people = profiles.displaysOf(iris);
+        List<CommunityView.Member> list = new ArrayList<>();
+        for (String iri : iris) {
+            Role r = roles.get(iri);
+            if (r != null) list.add(new CommunityView.Member(people.get(iri), r.wire()));
+        }
+        return new CommunityView.Members(c.iri(), list.size(), list);
+    }
+
+    /** The viewer's role, or 403 (they can see the community but may not do this). */
+    Role requireModerator(Community c, CurrentPerson me) {
+        Role r = memberships.roleIn(me.iri(), c.iri())
+                .orElseThrow(() -> ProblemException.forbidden("only owners and moderators of " + c.slug() + " may do this"));
+        if (!r.moderates()) throw ProblemException.forbidden("only owners and moderators of " + c.slug() + " may do this");
+        return r;
+    }
+
+    void requireRole(Community c, CurrentPerson me, Role needed) {
+        Role r = memberships.roleIn(me.iri(), c.iri()).orElse(null);
+        if (r != needed) throw ProblemException.forbidden("only " + needed.wire() + "s of " + c.slug() + " may do this");
+    }
+
+    private void becomeMember(Community c, String person, Role role) {
+        store.pull(c.iri(), "requests", person);
+        store.pull(c.iri(), "invitations", person);
+        if (memberships.put(person, c.iri(), role)) {
+            outbox.append(join(person, c, role));
+        }
+    }
+
+    private static void requireRoom(List<String> pending) {
+        if (pending.size() >= MAX_PENDING) {
+            throw ProblemException.conflict("too many pending requests or invitations; ask a moderator to review them");
+        }
+    }
+
+    private static String person(String login) {
+        try {
+            return Iri.person(login);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("login", "must be a login");
+        }
+    }
+
+    static boolean validSlug(String slug) {
+        return slug != null && slug.matches("[a-z0-9][a-z0-9-]{1,48}[a-z0-9]");
+    }
+
+    static Activity groupActivity(String type, Community c, String actor) {
+        Map<String, Object> ext = new HashMap<>();
+        ext.put("visibility", c.visibility().wire());
+        ext.put("archived", c.archived());
+        ext.put("slug", c.slug());
+        AsObject group = AsObject.builder().id(c.iri()).type(As2.GROUP).name(c.name())
+                .summary(c.description() == null || c.description().isBlank() ? null : c.description())
+                .to(c.groupAudience()).published(c.created()).relais(ext).build();
+        return Activity.builder().type(type).actor(actor).object(group).to(c.groupAudience()).build();
+    }
+
+    static Activity join(String member, Community c, Role role) {
+        return Activity.builder().type(As2.JOIN).actor(member).object(AsObject.ref(c.iri())).to(c.iri())
+                .relais(Map.of("role", role.wire())).build();
+    }
+
+    static Activity leaveActivity(String member, Community c, String by) {
+        Activity.Builder b = Activity.builder().type(As2.LEAVE).actor(member).object(AsObject.ref(c.iri())).to(c.iri());
+        if (by != null) b.relais(Map.of("by", by));
+        return b.build();
+    }
+}

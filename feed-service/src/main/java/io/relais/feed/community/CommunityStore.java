@@ -1,0 +1,93 @@
+package io.relais.feed.community;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/** The {@code communities} collection: one document per community, {@code _id} = community IRI. */
+@ApplicationScoped
+public class CommunityStore {
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    void declareIndexes(@Observes StartupEvent e) {
+        // the directory search; a real MongoDB uses it, the embedded store scans (communities are few)
+        collection().createIndex(Indexes.ascending("nameLower"));
+    }
+
+    public Optional<Community> find(String iri) {
+        return Optional.ofNullable(collection().find(eq("_id", iri)).first()).map(Community::from);
+    }
+
+    public List<Community> findAll(Collection<String> iris) {
+        if (iris.isEmpty()) return List.of();
+        List<Community> out = new ArrayList<>();
+        for (Document d : collection().find(Filters.in("_id", iris))) out.add(Community.from(d));
+        return out;
+    }
+
+    /** False when a community with that IRI exists already. */
+    boolean insert(Document d) {
+        try {
+            collection().insertOne(d);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return false;
+            throw e;
+        }
+    }
+
+    void update(String iri, Bson update) {
+        collection().updateOne(eq("_id", iri), update);
+    }
+
+    /** Name search for the directory: communities are few, so a scan of names is acceptable. */
+    List<Community> searchByName(String lowerQuery, int limit) {
+        Bson filter = lowerQuery == null || lowerQuery.isBlank() ? new Document()
+                : Filters.regex("nameLower", java.util.regex.Pattern.quote(lowerQuery));
+        List<Community> out = new ArrayList<>();
+        for (Document d : collection().find(filter).sort(Indexes.ascending("nameLower")).limit(limit)) {
+            out.add(Community.from(d));
+        }
+        return out;
+    }
+
+    /** Keeps the community's list of pinned posts (bounded by the caller). */
+    public void pin(String iri, String postIri, boolean pinned) {
+        update(iri, pinned ? Updates.addToSet("pins", postIri) : Updates.pull("pins", postIri));
+    }
+
+    void addToSet(String iri, String field, String value) {
+        update(iri, Updates.addToSet(field, value));
+    }
+
+    void pull(String iri, String field, String value) {
+        update(iri, Updates.pull(field, value));
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getDatabase(database).getCollection("communities");
+    }
+}

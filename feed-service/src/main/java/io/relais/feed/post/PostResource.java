@@ -1,0 +1,88 @@
+package io.relais.feed.post;
+
+import io.relais.kit.identity.CurrentPerson;
+import io.relais.kit.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+@Path("/api/posts")
+@Tag(name = "posts", description = "Posts and business-event cards, with their threads")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PostResource {
+
+    static final String POST_EXAMPLE = "{\"id\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\",\"type\":\"Note\",\"kind\":\"post\","
+            + "\"author\":{\"iri\":\"urn:relais:person:alice\",\"login\":\"alice\",\"displayName\":\"Alice Durand\",\"title\":\"Cheffe de projet\"},"
+            + "\"content\":\"<p>Retour sur la démo de vendredi : merci @bob ! #atlas</p>\",\"audience\":[\"urn:relais:community:projet-atlas\"],"
+            + "\"community\":{\"iri\":\"urn:relais:community:projet-atlas\",\"slug\":\"projet-atlas\",\"name\":\"Projet Atlas\"},"
+            + "\"mentions\":[\"urn:relais:person:bob\"],\"hashtags\":[\"urn:relais:hashtag:atlas\"],\"attachments\":[],"
+            + "\"reactions\":{\"like\":3,\"celebrate\":1},\"myReaction\":\"like\",\"commentCount\":2,\"firstComments\":[],"
+            + "\"pinned\":false,\"created\":\"2026-11-20T09:12:00Z\"}";
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    CurrentPerson me;
+
+    @POST
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Write a post to the organisation or to a community you belong to (HTML subset, sanitised)")
+    @APIResponse(responseCode = "201", content = @Content(examples = @ExampleObject(name = "post", value = POST_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "problem+json naming the field and rule (length, mentions, attachments…)")
+    public Response create(@Valid @NotNull PostRequests.CreatePost request) {
+        PostView post = posts.create(request, me);
+        return Response.created(URI.create("/api/posts/" + io.relais.events.Iri.localId(post.id()))).entity(post).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
+    @Operation(summary = "A post (or card) with one page of its thread, oldest comment first; 404 if you may not see it")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "thread",
+            value = "{\"post\":" + POST_EXAMPLE + ",\"comments\":[],\"next\":null}")))
+    public PostThread get(@PathParam("id") String id,
+                          @Parameter(description = "opaque cursor from the previous page") @QueryParam("cursor") String cursor,
+                          @Parameter(example = "20") @QueryParam("limit") Integer limit) {
+        return posts.thread(id, cursor, limit, me);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Edit your post (publishes an Update with the full object)")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "post", value = POST_EXAMPLE)))
+    public PostView edit(@PathParam("id") String id, @Valid @NotNull PostRequests.EditPost request) {
+        return posts.edit(id, request, me);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
+    @Operation(summary = "Delete a post: its author, its community's owners and moderators, or an admin (publishes a Delete with a Tombstone)")
+    public Response delete(@PathParam("id") String id) {
+        posts.delete(id, me);
+        return Response.noContent().build();
+    }
+}

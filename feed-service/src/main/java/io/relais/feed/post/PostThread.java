@@ -1,0 +1,9 @@
+package io.relais.feed.post;
+
+import io.relais.feed.comment.CommentView;
+
+import java.util.List;
+
+/** A post with one page of its thread (comments and replies, oldest first); {@code next} is the cursor. */
+public record PostThread(PostView post, List<CommentView> comments, String next) {
+}

@@ -1,0 +1,196 @@
+package io.relais.feed.reaction;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.StartupEvent;
+import io.relais.events.Activity;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
+import io.relais.events.EventId;
+import io.relais.events.Iri;
+import io.relais.events.Viewer;
+import io.relais.feed.comment.CommentService;
+import io.relais.feed.community.MembershipService;
+import io.relais.feed.community.Roster;
+import io.relais.feed.post.PostService;
+import io.relais.feed.post.PostStore;
+import io.relais.feed.profile.PersonSummary;
+import io.relais.feed.profile.ProfileDirectory;
+import io.relais.kit.identity.CurrentPerson;
+import io.relais.kit.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * One reaction per (object, person): {@code reactions}, {@code _id} = object IRI + "|" + person IRI.
+ * Counts per kind live in the post or comment document; who reacted is a {@link Roster} per object.
+ * Putting the same kind twice changes nothing; another kind replaces it (Undo of the old Like, then a
+ * new Like).
+ */
+@ApplicationScoped
+public class ReactionService {
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    PostStore postStore;
+
+    @Inject
+    CommentService comments;
+
+    @Inject
+    MembershipService memberships;
+
+    @Inject
+    ProfileDirectory profiles;
+
+    @Inject
+    Outbox outbox;
+
+    private volatile Roster reactors;
+
+    public record Reactor(PersonSummary person, String kind) {
+    }
+
+    public record Reactions(String object, Map<String, Long> counts, String mine, List<Reactor> people) {
+    }
+
+    void declareIndexes(@Observes StartupEvent e) {
+        collection().createIndex(Indexes.ascending("object"));
+    }
+
+    /** A reacted-to thing: the post or comment document and the root post it belongs to. */
+    private record Target(String iri, Document root, boolean comment) {
+    }
+
+    private Target target(String postId, String commentId, Viewer viewer) {
+        if (commentId == null) {
+            Document root = posts.visibleDocument(PostService.postIri(postId), viewer);
+            return new Target(root.getString("_id"), root, false);
+        }
+        Document c = comments.visibleComment(postId, commentId, viewer);
+        return new Target(c.getString("_id"), postStore.find(c.getString("post")).orElseThrow(), true);
+    }
+
+    public Reactions react(String postId, String commentId, ReactionKind kind, CurrentPerson me) {
+        Viewer viewer = memberships.viewerOf(me);
+        Target t = target(postId, commentId, viewer);
+        String id = t.iri() + "|" + me.iri();
+        Document existing = collection().find(eq("_id", id)).first();
+        if (existing != null && kind.wire().equals(existing.getString("kind"))) {
+            return reactions(t, viewer, false);
+        }
+        if (existing != null) {
+            undo(t, existing, me.iri());
+            collection().deleteOne(eq("_id", id));
+        }
+        String like = Iri.of(Iri.ACTIVITY, EventId.next());
+        Instant now = Instant.now();
+        try {
+            collection().insertOne(new Document("_id", id).append("object", t.iri()).append("post", t.root().getString("_id"))
+                    .append("person", me.iri()).append("kind", kind.wire()).append("activity", like).append("at", Date.from(now)));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return reactions(t, viewer, false); // a concurrent PUT won
+            throw e;
+        }
+        count(t, kind.wire(), 1);
+        if (existing == null) reactors().add(t.iri(), me.iri());
+        outbox.append(Activity.builder().id(like).type(As2.LIKE).actor(me.iri())
+                .object(AsObject.builder().id(t.iri()).context(t.comment() ? t.root().getString("_id") : null).build())
+                .target(t.root().getString("_id")).to(PostService.strings(t.root(), "to")).cc(PostService.strings(t.root(), "cc"))
+                .relais(Map.of("reaction", kind.wire())).published(now).build());
+        return reactions(t, viewer, false);
+    }
+
+    public Reactions unreact(String postId, String commentId, CurrentPerson me) {
+        Viewer viewer = memberships.viewerOf(me);
+        Target t = target(postId, commentId, viewer);
+        Document existing = collection().findOneAndDelete(eq("_id", t.iri() + "|" + me.iri()));
+        if (existing != null) {
+            undo(t, existing, me.iri());
+            reactors().remove(t.iri(), me.iri());
+        }
+        return reactions(t, viewer, false);
+    }
+
+    /** Counts and who reacted, for a viewer who may see the post (404 otherwise). */
+    public Reactions list(String postId, String commentId, CurrentPerson me) {
+        Viewer viewer = memberships.viewerOf(me);
+        return reactions(target(postId, commentId, viewer), viewer, true);
+    }
+
+    /** The viewer's own reaction kind per object IRI, in one keyed read. */
+    public Map<String, String> myReactions(Collection<String> objectIris, String personIri) {
+        Map<String, String> out = new HashMap<>();
+        if (objectIris.isEmpty()) return out;
+        List<String> ids = objectIris.stream().map(o -> o + "|" + personIri).toList();
+        for (Document d : collection().find(Filters.in("_id", ids))) out.put(d.getString("object"), d.getString("kind"));
+        return out;
+    }
+
+    private Reactions reactions(Target t, Viewer viewer, boolean withPeople) {
+        Document doc = t.comment() ? comments.findComment(t.iri()) : postStore.find(t.iri()).orElseThrow();
+        String mine = myReactions(List.of(t.iri()), viewer.person()).get(t.iri());
+        List<Reactor> people = new ArrayList<>();
+        if (withPeople) {
+            List<String> reactorIris = reactors().members(t.iri());
+            Map<String, PersonSummary> display = profiles.displaysOf(reactorIris);
+            List<String> ids = reactorIris.stream().map(p -> t.iri() + "|" + p).toList();
+            Map<String, String> kinds = new HashMap<>();
+            if (!ids.isEmpty()) {
+                for (Document d : collection().find(Filters.in("_id", ids))) kinds.put(d.getString("person"), d.getString("kind"));
+            }
+            for (String p : reactorIris) {
+                if (kinds.containsKey(p)) people.add(new Reactor(display.get(p), kinds.get(p)));
+            }
+        }
+        return new Reactions(t.iri(), PostService.counts(doc), mine, people);
+    }
+
+    private void undo(Target t, Document existing, String person) {
+        count(t, existing.getString("kind"), -1);
+        outbox.append(Activity.builder().type(As2.UNDO).actor(person)
+                .object(AsObject.builder().type(As2.LIKE).id(existing.getString("activity"))
+                        .context(t.root().getString("_id")).build())
+                .target(t.iri()).to(PostService.strings(t.root(), "to")).cc(PostService.strings(t.root(), "cc")).build());
+    }
+
+    private void count(Target t, String kind, int delta) {
+        if (t.comment()) comments.count(t.iri(), kind, delta);
+        else postStore.update(t.iri(), Updates.inc("reactions." + kind, delta));
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getDatabase(database).getCollection("reactions");
+    }
+
+    private Roster reactors() {
+        if (reactors == null) reactors = new Roster(mongo.getDatabase(database), "reactors", 1000);
+        return reactors;
+    }
+}

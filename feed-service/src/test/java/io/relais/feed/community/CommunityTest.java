@@ -1,0 +1,216 @@
+package io.relais.feed.community;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.events.Audience;
+import io.relais.events.Iri;
+import io.relais.events.Topics;
+import io.relais.testing.KafkaProbe;
+import io.relais.testing.RelaisTestResources;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.relais.feed.community.Fixtures.addMember;
+import static io.relais.feed.community.Fixtures.as;
+import static io.relais.feed.community.Fixtures.community;
+import static io.relais.feed.community.Fixtures.person;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class CommunityTest {
+
+    static List<Activity> published(String type, java.util.function.Predicate<Activity> match, int count) {
+        return KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value() != null && r.value().contains("\"" + type + "\"")
+                        && match.test(ActivityJson.read(r.value())), count, Duration.ofSeconds(30))
+                .stream().map(ConsumerRecord::value).map(ActivityJson::read).toList();
+    }
+
+    @Test
+    void creatorBecomesOwnerAndTheGroupAndJoinArePublished() {
+        String owner = person("olga");
+        String slug = community(owner, "public");
+        String iri = Iri.community(slug);
+        as(owner).get("/api/communities/{slug}", slug).then().statusCode(200)
+                .body("myRole", equalTo("owner")).body("memberCount", equalTo(1)).body("visibility", equalTo("public"));
+        Activity group = published("Create", a -> a.object() != null && iri.equals(a.object().id()), 1).get(0);
+        assertThat(group.object().type()).isEqualTo("Group");
+        assertThat(group.object().relais()).containsEntry("visibility", "public");
+        assertThat(group.audience()).containsExactly(Audience.ORGANISATION);
+        List<ConsumerRecord<String, String>> joins = KafkaProbe.awaitRecords(Topics.ACTIVITIES,
+                r -> r.value().contains("\"Join\"") && r.value().contains(iri) && r.value().contains(Iri.person(owner)),
+                1, Duration.ofSeconds(30));
+        assertThat(joins.get(0).key()).isEqualTo(iri);
+        Activity join = ActivityJson.read(joins.get(0).value());
+        assertThat(join.relais()).containsEntry("role", "owner");
+        assertThat(join.to()).containsExactly(iri);
+    }
+
+    @Test
+    void aTakenSlugIsAConflictAndABadSlugNamesTheField() {
+        String owner = person("olga");
+        String slug = community(owner, "public");
+        as(owner).body(Map.of("slug", slug, "name", "Again", "visibility", "public")).post("/api/communities")
+                .then().statusCode(409).contentType("application/problem+json");
+        as(owner).body(Map.of("slug", "No Spaces!", "name", "X", "visibility", "public")).post("/api/communities")
+                .then().statusCode(400).body("errors.field", hasItem("slug"));
+        as(owner).body(Map.of("slug", "ok-slug-" + System.nanoTime(), "name", "X", "visibility", "hidden"))
+                .post("/api/communities").then().statusCode(400).body("errors.field", hasItem("visibility"));
+    }
+
+    @Test
+    void anyoneJoinsAPublicCommunityAndCanLeaveIt() {
+        String owner = person("olga");
+        String paul = person("paul");
+        String slug = community(owner, "public");
+        as(paul).post("/api/communities/{slug}/join", slug).then().statusCode(200).body("status", equalTo("member"));
+        as(paul).get("/api/communities/{slug}", slug).then().body("myRole", equalTo("member")).body("memberCount", equalTo(2));
+        as(paul).post("/api/communities/{slug}/join", slug).then().statusCode(200); // twice changes nothing
+        as(owner).get("/api/communities/{slug}", slug).then().body("memberCount", equalTo(2));
+        as(paul).post("/api/communities/{slug}/leave", slug).then().statusCode(204);
+        as(paul).get("/api/communities/{slug}", slug).then().body("myStatus", equalTo("none")).body("memberCount", equalTo(1));
+        published("Leave", a -> a.actor().equals(Iri.person(paul)) && a.relais() == null, 1);
+    }
+
+    @Test
+    void joiningAPrivateCommunityIsARequestThatAModeratorApproves() {
+        String owner = person("olga");
+        String paul = person("paul");
+        String slug = community(owner, "private");
+        as(paul).post("/api/communities/{slug}/join", slug).then().statusCode(200).body("status", equalTo("pending"));
+        as(paul).get("/api/communities/{slug}", slug).then().body("myStatus", equalTo("pending"));
+        published("Offer", a -> a.actor().equals(Iri.person(paul)) && a.to().contains(Iri.person(owner)), 1);
+        as(paul).get("/api/communities/{slug}/requests", slug).then().statusCode(403);
+        as(owner).get("/api/communities/{slug}/requests", slug).then().statusCode(200).body("login", hasItem(paul));
+        as(owner).post("/api/communities/{slug}/requests/{login}/approve", slug, paul).then().statusCode(204);
+        as(paul).get("/api/communities/{slug}", slug).then().body("myRole", equalTo("member"));
+        published("Accept", a -> a.to().contains(Iri.person(paul)), 1);
+        published("Join", a -> a.actor().equals(Iri.person(paul)), 1);
+    }
+
+    @Test
+    void aRejectedRequestLeavesThePersonOutside() {
+        String owner = person("olga");
+        String paul = person("paul");
+        String slug = community(owner, "private");
+        as(paul).post("/api/communities/{slug}/join", slug).then().statusCode(200);
+        as(owner).post("/api/communities/{slug}/requests/{login}/reject", slug, paul).then().statusCode(204);
+        as(paul).get("/api/communities/{slug}", slug).then().body("myStatus", equalTo("none"));
+        as(owner).post("/api/communities/{slug}/requests/{login}/approve", slug, paul).then().statusCode(404);
+    }
+
+    @Test
+    void aSecretCommunityIsNotFoundForNonMembersUntilTheyAreInvited() {
+        String owner = person("olga");
+        String paul = person("paul");
+        String slug = community(owner, "secret");
+        as(paul).get("/api/communities/{slug}", slug).then().statusCode(404);
+        as(paul).get("/api/communities/{slug}/members", slug).then().statusCode(404);
+        as(paul).post("/api/communities/{slug}/join", slug).then().statusCode(404);
+        as(paul, "employee", "admin").get("/api/communities/{slug}", slug).then().statusCode(404);
+        as(paul).get("/api/communities?q={q}", slug).then().statusCode(200).body("slug", not(hasItem(slug)));
+        // a made-up slug and a real secret one answer the same
+        String unknown = as(paul).get("/api/communities/{slug}", "nothing-here-" + System.nanoTime()).then().statusCode(404)
+                .extract().path("title");
+        assertThat(unknown).isEqualTo("Not found");
+
+        as(owner).body(Map.of("login", paul)).post("/api/communities/{slug}/invitations", slug).then().statusCode(204);
+        published("Invite", a -> a.to().contains(Iri.person(paul)) && Iri.community(slug).equals(a.target()), 1);
+        as(paul).get("/api/communities/{slug}", slug).then().statusCode(200).body("myStatus", equalTo("invited"));
+        as(paul).post("/api/communities/{slug}/invitations/mine/accept", slug).then().statusCode(204);
+        as(paul).get("/api/communities/{slug}", slug).then().body("myRole", equalTo("member"));
+        as(paul).get("/api/communities?q={q}", slug).then().body("slug", hasItem(slug));
+    }
+
+    @Test
+    void onlyModeratorsInviteToASecretCommunityAndDeclinedInvitationsAreGone() {
+        String owner = person("olga");
+        String member = person("mia");
+        String paul = person("paul");
+        String slug = community(owner, "secret");
+        addMember(slug, owner, member);
+        as(member).body(Map.of("login", paul)).post("/api/communities/{slug}/invitations", slug).then().statusCode(403);
+        as(owner).body(Map.of("login", paul)).post("/api/communities/{slug}/invitations", slug).then().statusCode(204);
+        as(paul).post("/api/communities/{slug}/invitations/mine/decline", slug).then().statusCode(204);
+        as(paul).get("/api/communities/{slug}", slug).then().statusCode(404);
+    }
+
+    @Test
+    void moderatorsRemoveMembersButOnlyOwnersRemoveModerators() {
+        String owner = person("olga");
+        String mod = person("moe");
+        String m1 = person("mia");
+        String m2 = person("max");
+        String slug = community(owner, "public");
+        addMember(slug, owner, mod);
+        addMember(slug, owner, m1);
+        addMember(slug, owner, m2);
+        as(mod).body(Map.of("role", "moderator")).put("/api/communities/{slug}/members/{login}/role", slug, mod).then().statusCode(403);
+        as(owner).body(Map.of("role", "moderator")).put("/api/communities/{slug}/members/{login}/role", slug, mod).then().statusCode(204);
+        published("Join", a -> a.actor().equals(Iri.person(mod)) && "moderator".equals(a.relais().get("role")), 1);
+        as(m1).delete("/api/communities/{slug}/members/{login}", slug, m2).then().statusCode(403);
+        as(mod).delete("/api/communities/{slug}/members/{login}", slug, m1).then().statusCode(204);
+        published("Leave", a -> a.actor().equals(Iri.person(m1)) && a.relais() != null
+                && Iri.person(mod).equals(a.relais().get("by")), 1);
+        as(mod).delete("/api/communities/{slug}/members/{login}", slug, owner).then().statusCode(403);
+        as(owner).get("/api/communities/{slug}/members", slug).then().statusCode(200)
+                .body("members.person.login", hasItems(owner, mod, m2)).body("members.person.login", not(hasItem(m1)))
+                .body("members.find { it.person.login == '" + mod + "' }.role", equalTo("moderator"));
+    }
+
+    @Test
+    void theLastOwnerCannotLeave() {
+        String owner = person("olga");
+        String slug = community(owner, "public");
+        as(owner).post("/api/communities/{slug}/leave", slug).then().statusCode(409);
+    }
+
+    @Test
+    void ownersEditAndArchiveAndNobodyJoinsAnArchivedCommunity() {
+        String owner = person("olga");
+        String member = person("mia");
+        String paul = person("paul");
+        String slug = community(owner, "public");
+        addMember(slug, owner, member);
+        as(member).body(Map.of("name", "Renamed")).put("/api/communities/{slug}", slug).then().statusCode(403);
+        as(owner).body(Map.of("name", "Le coin tech " + slug)).put("/api/communities/{slug}", slug).then().statusCode(200)
+                .body("name", equalTo("Le coin tech " + slug));
+        published("Update", a -> a.object() != null && Iri.community(slug).equals(a.object().id())
+                && ("Le coin tech " + slug).equals(a.object().name()), 1);
+        as(member).post("/api/communities/{slug}/archive", slug).then().statusCode(403);
+        as(owner).post("/api/communities/{slug}/archive", slug).then().statusCode(200).body("archived", equalTo(true));
+        as(paul).post("/api/communities/{slug}/join", slug).then().statusCode(409);
+    }
+
+    @Test
+    void theDirectorySearchesByNameAndListsPrivateButNotSecretCommunities() {
+        String owner = person("olga");
+        String paul = person("paul");
+        String pub = community(owner, "public");
+        String priv = community(owner, "private");
+        String secret = community(owner, "secret");
+        as(paul).get("/api/communities?q={q}&limit=50", "communauté").then().statusCode(200)
+                .body("slug", hasItems(pub, priv)).body("slug", not(hasItem(secret)));
+        as(owner).get("/api/communities?q={q}&limit=50", secret).then().statusCode(200).body("slug", hasItem(secret));
+        as(paul).get("/api/communities?limit=500").then().statusCode(400).body("errors.field", hasItem("limit"));
+    }
+
+    @Test
+    void membersOfAPrivateCommunityAreListedToThoseWhoCanSeeIt() {
+        String owner = person("olga");
+        String paul = person("paul");
+        String slug = community(owner, "private");
+        as(paul).get("/api/communities/{slug}/members", slug).then().statusCode(200).body("count", equalTo(1));
+    }
+}

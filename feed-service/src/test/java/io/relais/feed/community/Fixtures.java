@@ -1,0 +1,69 @@
+package io.relais.feed.community;
+
+import io.relais.events.Iri;
+import io.relais.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+
+/** Small builders for feed-core tests: unique people and communities, so tests never share state. */
+public final class Fixtures {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000L, 36);
+
+    private Fixtures() {
+    }
+
+    /** A login nobody else uses in this test JVM, e.g. {@code alice-k3f2-7}. */
+    public static String person(String name) {
+        return name + "-" + RUN + "-" + SEQ.incrementAndGet();
+    }
+
+    public static String slug(String name) {
+        return name + "-" + RUN + "-" + SEQ.incrementAndGet();
+    }
+
+    public static RequestSpecification as(String login, String... roles) {
+        return given().auth().oauth2(TestTokens.user(login, roles.length == 0 ? new String[]{"employee"} : roles))
+                .contentType(ContentType.JSON);
+    }
+
+    public static String community(String owner, String visibility) {
+        String slug = slug(visibility);
+        as(owner).body(Map.of("slug", slug, "name", "Communauté " + slug, "description", "Pour les tests",
+                "visibility", visibility)).post("/api/communities").then().statusCode(201);
+        return slug;
+    }
+
+    /** Adds a member: public → join; private → request + owner approves; secret → owner invites + accept. */
+    public static void addMember(String slug, String owner, String member) {
+        String visibility = as(owner).get("/api/communities/{slug}", slug).then().statusCode(200).extract().path("visibility");
+        switch (visibility) {
+            case "public" -> as(member).post("/api/communities/{slug}/join", slug).then().statusCode(200);
+            case "private" -> {
+                as(member).post("/api/communities/{slug}/join", slug).then().statusCode(200);
+                as(owner).post("/api/communities/{slug}/requests/{login}/approve", slug, member).then().statusCode(204);
+            }
+            default -> {
+                as(owner).body(Map.of("login", member)).post("/api/communities/{slug}/invitations", slug).then().statusCode(204);
+                as(member).post("/api/communities/{slug}/invitations/mine/accept", slug).then().statusCode(204);
+            }
+        }
+    }
+
+    /** Writes a post (to the organisation when slug is null) and answers its IRI. */
+    public static String post(String author, String slug, String content) {
+        Map<String, Object> body = slug == null ? Map.of("content", content)
+                : Map.of("content", content, "audience", Map.of("community", slug));
+        return as(author).body(body).post("/api/posts").then().statusCode(201).extract().path("id");
+    }
+
+    public static String local(String iri) {
+        return Iri.localId(iri);
+    }
+}
