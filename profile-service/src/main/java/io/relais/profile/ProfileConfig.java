@@ -1,0 +1,31 @@
+package io.relais.profile;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed settings of profile-service ({@code profile.*}). */
+@ConfigMapping(prefix = "profile")
+public interface ProfileConfig {
+
+    /** Base URL under which this service is reachable by browsers; photo URLs in snapshots start with it. */
+    @WithDefault("http://localhost:8082")
+    String publicUrl();
+
+    Photo photo();
+
+    Directory directory();
+
+    interface Photo {
+        /** Largest accepted photo upload, checked before anything is stored. */
+        @WithDefault("2097152")
+        int maxBytes();
+    }
+
+    interface Directory {
+        @WithDefault("20")
+        int defaultPageSize();
+
+        @WithDefault("100")
+        int maxPageSize();
+    }
+}

@@ -1,0 +1,69 @@
+package io.relais.profile.directory;
+
+import io.relais.kit.error.ProblemException;
+import io.relais.profile.ProfileConfig;
+import io.relais.profile.person.Person;
+import io.relais.profile.person.PersonRepository;
+import io.relais.profile.person.PersonView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+
+/** The people directory: facet intersections, paged by login with an opaque cursor (no offsets). */
+@ApplicationScoped
+public class Directory {
+
+    @Inject
+    DirectoryIndex index;
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    ProfileConfig config;
+
+    @Schema(name = "PeoplePage", example = """
+            {"items":[{"login":"dave","displayName":"Dave Leroy","title":"Data engineer","department":"Data",
+              "location":"Lyon","status":"active"}],"next":"ZGF2ZQ"}""")
+    public record Page(List<PersonView.Card> items, String next) {
+    }
+
+    public Page list(List<String> facets, String cursor, Integer limit) {
+        int size = limit == null ? config.directory().defaultPageSize() : limit;
+        if (size < 1 || size > config.directory().maxPageSize()) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + config.directory().maxPageSize());
+        }
+        TreeSet<String> members = index.members(facets);
+        NavigableSet<String> rest = cursor == null || cursor.isBlank() ? members : members.tailSet(decode(cursor), false);
+        List<String> logins = new ArrayList<>(size);
+        for (String login : rest) {
+            if (logins.size() == size) break;
+            logins.add(login);
+        }
+        List<PersonView.Card> items = people.findAll(logins).stream()
+                .sorted(Comparator.comparing((Person p) -> p.login))
+                .map(p -> PersonView.Card.of(p, config.publicUrl())).toList();
+        boolean more = !logins.isEmpty() && rest.higher(logins.get(logins.size() - 1)) != null;
+        return new Page(items, more ? encode(logins.get(logins.size() - 1)) : null);
+    }
+
+    static String encode(String login) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(login.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String decode(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor returned by this API (use the 'next' value as is)");
+        }
+    }
+}

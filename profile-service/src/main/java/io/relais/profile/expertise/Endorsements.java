@@ -1,0 +1,105 @@
+package io.relais.profile.expertise;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.relais.kit.error.ProblemException;
+import io.relais.profile.person.Person;
+import io.relais.profile.person.PersonRepository;
+import io.relais.profile.person.PersonService;
+import io.relais.profile.person.Skills;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One endorsement per colleague per skill: its {@code _id} is target|skill|endorser, so the second
+ * endorsement is a duplicate key, not a second count. The count lives in the person document.
+ */
+@ApplicationScoped
+public class Endorsements {
+
+    static final String COLLECTION = "endorsements";
+    static final String COUNTER = "endorsements";
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    @Inject
+    PersonService people;
+
+    @Inject
+    PersonRepository repository;
+
+    public record Result(String skill, int endorsements, boolean endorsedByMe) {
+    }
+
+    public Result endorse(String targetLogin, String skill, String endorser) {
+        Person target = people.require(targetLogin);
+        String listed = listedSkill(target, skill);
+        if (target.login.equals(endorser)) {
+            throw ProblemException.forbidden("you cannot endorse your own skills; colleagues do");
+        }
+        String key = Skills.key(listed);
+        try {
+            collection().insertOne(new Document("_id", id(target.login, key, endorser)).append("target", target.login)
+                    .append("skill", key).append("endorser", endorser).append("at", new Date()));
+            repository.increment(target.login, Skills.counterPath(COUNTER, key), 1);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
+            // already endorsed by this colleague: nothing changes
+        }
+        return new Result(listed, count(target.login, key), true);
+    }
+
+    public Result withdraw(String targetLogin, String skill, String endorser) {
+        Person target = people.require(targetLogin);
+        String key = Skills.key(skill);
+        boolean removed = collection().deleteOne(Filters.eq("_id", id(target.login, key, endorser))).getDeletedCount() == 1;
+        if (removed) {
+            repository.increment(target.login, Skills.counterPath(COUNTER, key), -1);
+        }
+        String shown = target.skills.stream().filter(s -> Skills.key(s).equals(key)).findFirst().orElse(Skills.clean(skill));
+        return new Result(shown, count(target.login, key), false);
+    }
+
+    /** The skill keys of {@code target} that {@code viewer} endorsed: one keyed lookup. */
+    public Set<String> endorsedBy(Person target, String viewer) {
+        List<String> ids = target.skills.stream().map(s -> id(target.login, Skills.key(s), viewer)).toList();
+        Set<String> out = new HashSet<>();
+        if (ids.isEmpty()) return out;
+        for (Document d : collection().find(Filters.in("_id", ids))) {
+            out.add(d.getString("skill"));
+        }
+        return out;
+    }
+
+    private String listedSkill(Person target, String skill) {
+        String key = Skills.key(skill);
+        return target.skills.stream().filter(s -> Skills.key(s).equals(key)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("skill '" + Skills.clean(skill) + "' on the profile of " + target.login));
+    }
+
+    private int count(String login, String key) {
+        return repository.find(login).map(p -> p.endorsements.getOrDefault(key, 0)).orElse(0);
+    }
+
+    static String id(String target, String key, String endorser) {
+        return target + "|" + key + "|" + endorser;
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getDatabase(database).getCollection(COLLECTION);
+    }
+}

@@ -1,0 +1,58 @@
+package io.relais.profile.intake;
+
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.kit.messaging.ProcessedEvents;
+import io.relais.profile.expertise.ActivityCounters;
+import io.relais.profile.hr.HrLifecycle;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What profile-service reads from {@code relais.activities}: HR business events (hire, move, leave)
+ * and people's posts and comments (for expertise ranking). Everything else is ignored. Each activity
+ * is applied once (processed ids); a record that is invalid or cannot be applied throws, and goes to
+ * the dead-letter topic with the reason.
+ */
+@ApplicationScoped
+public class ActivityIntake {
+
+    static final String HR_CONSUMER = "profile-service.hr";
+    static final String COUNTER_CONSUMER = "profile-service.activity";
+
+    @Inject
+    HrLifecycle hr;
+
+    @Inject
+    ActivityCounters counters;
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Incoming("activities")
+    @Blocking
+    public void onActivity(String json) {
+        Activity activity = ActivityJson.read(json);
+        Optional<Map<String, Object>> business = HrLifecycle.hrBusiness(activity);
+        if (business.isPresent()) {
+            once(HR_CONSUMER, activity, () -> hr.apply(activity, business.get()));
+        } else if (ActivityCounters.counts(activity)) {
+            once(COUNTER_CONSUMER, activity, () -> counters.count(activity));
+        }
+    }
+
+    private void once(String consumer, Activity activity, Runnable handler) {
+        if (!processed.firstDelivery(consumer, activity.id())) return;
+        try {
+            handler.run();
+        } catch (RuntimeException e) {
+            processed.forget(consumer, activity.id()); // a later redelivery or replay may apply it
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.relais.profile.person;
+
+import io.relais.events.Violation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A change of HR-owned fields (from an HR event, SCIM or an administrator) that happened at {@code at}.
+ * A field already set by a later change keeps its value: HR events may arrive out of order.
+ * A null value clears the field.
+ */
+public record HrUpdate(Map<ProfileField, String> values, Instant at) {
+
+    public HrUpdate {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public static List<Violation> validate(Map<ProfileField, String> values) {
+        List<Violation> v = new ArrayList<>();
+        values.forEach((field, value) -> {
+            if (!field.hrMayEdit()) {
+                v.add(new Violation(field.json(), "is not an HR field: the person edits it on their own profile"));
+                return;
+            }
+            if (value == null) {
+                if (field == ProfileField.STATUS) v.add(new Violation(field.json(), "must be active or left"));
+                return;
+            }
+            switch (field) {
+                case DISPLAY_NAME -> text(v, field, value, 200);
+                case TITLE, DEPARTMENT, LOCATION -> text(v, field, value, 120);
+                case EMAIL -> {
+                    if (value.length() > 254 || !value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                        v.add(new Violation(field.json(), "must be an e-mail address, e.g. alice@example.com"));
+                    }
+                }
+                case MANAGER -> {
+                    if (!Logins.isValid(value)) v.add(new Violation(field.json(), Logins.RULE));
+                }
+                case START_DATE -> {
+                    try {
+                        LocalDate.parse(value);
+                    } catch (DateTimeParseException e) {
+                        v.add(new Violation(field.json(), "must be a date YYYY-MM-DD"));
+                    }
+                }
+                case STATUS -> {
+                    if (!Person.ACTIVE.equals(value) && !Person.LEFT.equals(value)) {
+                        v.add(new Violation(field.json(), "must be active or left"));
+                    }
+                }
+                default -> { }
+            }
+        });
+        return v;
+    }
+
+    private static void text(List<Violation> v, ProfileField f, String value, int max) {
+        if (value.isBlank()) v.add(new Violation(f.json(), "must not be blank"));
+        else if (value.length() > max) v.add(new Violation(f.json(), "must be at most " + max + " characters"));
+    }
+
+    /** Applies what is not older than the field's last change; a leave also records its date. */
+    public void applyTo(Person p) {
+        values.forEach((field, value) -> {
+            if (!p.mayApply(field, at)) return;
+            p.stamp(field, at);
+            String v = value == null || value.isBlank() ? null : value.trim();
+            switch (field) {
+                case DISPLAY_NAME -> p.displayName = v;
+                case EMAIL -> p.email = v;
+                case TITLE -> p.title = v;
+                case DEPARTMENT -> p.department = v;
+                case LOCATION -> p.location = v;
+                case MANAGER -> p.managerLogin = Logins.normalise(v);
+                case START_DATE -> p.startDate = v;
+                case STATUS -> {
+                    p.status = v;
+                    if (Person.ACTIVE.equals(v)) p.leftDate = null;
+                    else if (p.leftDate == null) p.leftDate = at.toString().substring(0, 10);
+                }
+                default -> { }
+            }
+        });
+    }
+}

@@ -1,0 +1,97 @@
+package io.relais.profile.person;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** People by login ({@code _id}): every read here is a keyed lookup, except the rare SCIM full listing. */
+@ApplicationScoped
+public class PersonRepository {
+
+    static final String COLLECTION = "people";
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    void declareIndexes(@Observes StartupEvent e) {
+        // a real MongoDB would use these for ad-hoc admin queries; hot reads go through _id and facet documents
+        collection().createIndex(Indexes.ascending("managerLogin"));
+        collection().createIndex(Indexes.ascending("department"));
+        collection().createIndex(Indexes.ascending("externalId"));
+    }
+
+    public Optional<Person> find(String login) {
+        return Optional.ofNullable(collection().find(Filters.eq("_id", login)).first()).map(Person::fromDocument);
+    }
+
+    public List<Person> findAll(Collection<String> logins) {
+        List<Person> out = new ArrayList<>();
+        if (logins.isEmpty()) return out;
+        for (Document d : collection().find(Filters.in("_id", logins))) {
+            out.add(Person.fromDocument(d));
+        }
+        return out;
+    }
+
+    /** False if someone created the profile first. */
+    public boolean insert(Person p) {
+        try {
+            collection().insertOne(p.toDocument());
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return false;
+            throw e;
+        }
+    }
+
+    /** Writes {@code p} only if the stored version is still {@code expectedVersion}; false when it moved on. */
+    public boolean replace(Person p, long expectedVersion) {
+        return collection().replaceOne(Filters.and(Filters.eq("_id", p.login), Filters.eq("version", expectedVersion)),
+                p.toDocument()).getMatchedCount() == 1;
+    }
+
+    public void delete(String login) {
+        collection().deleteOne(Filters.eq("_id", login));
+    }
+
+    /** A counter that belongs to the profile but is no profile change (no snapshot, no version bump). */
+    public void increment(String login, String counterPath, int by) {
+        collection().updateOne(Filters.eq("_id", login), Updates.inc(counterPath, by));
+    }
+
+    /** Every profile by login, for the SCIM listing without filter: a scan, acceptable for a rare provisioning sync. */
+    public List<Person> page(int skip, int limit) {
+        List<Person> out = new ArrayList<>();
+        for (Document d : collection().find().sort(Sorts.ascending("_id")).skip(skip).limit(limit)) {
+            out.add(Person.fromDocument(d));
+        }
+        return out;
+    }
+
+    public long count() {
+        return collection().countDocuments();
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getDatabase(database).getCollection(COLLECTION);
+    }
+}

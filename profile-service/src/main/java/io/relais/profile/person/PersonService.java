@@ -1,0 +1,151 @@
+package io.relais.profile.person;
+
+import io.relais.events.Activity;
+import io.relais.events.Iri;
+import io.relais.kit.error.ProblemException;
+import io.relais.kit.outbox.Outbox;
+import io.relais.kit.outbox.OutboxRecord;
+import io.relais.profile.ProfileConfig;
+import io.relais.profile.directory.DirectoryIndex;
+import io.relais.profile.orgchart.ReportLines;
+import io.relais.profile.photo.PhotoStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Every profile write goes through here: a conditional write of the person document, then the
+ * directory facets and report lines it implies, then the new snapshot in the outbox for
+ * {@code relais.profiles}. A write that changes nothing a reader can see publishes nothing, which is
+ * what makes replays harmless.
+ */
+@ApplicationScoped
+public class PersonService {
+
+    /** Longest manager chain followed; deeper than any real organisation, and a guard against bad data. */
+    public static final int MAX_CHAIN = 64;
+    private static final int MAX_ATTEMPTS = 8;
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    DirectoryIndex directory;
+
+    @Inject
+    ReportLines reportLines;
+
+    @Inject
+    PhotoStore photos;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ProfileConfig config;
+
+    @ConfigProperty(name = "relais.outbox.source", defaultValue = "/relais/profile-service")
+    String source;
+
+    public Optional<Person> find(String login) {
+        return people.find(Logins.normalise(login));
+    }
+
+    public Person require(String login) {
+        return find(login).orElseThrow(() -> ProblemException.notFound("person " + login));
+    }
+
+    /** The caller's profile; on a first login without one, a minimal profile from the token claims. */
+    public Person findOrCreateMinimal(String login, String displayName, String email) {
+        String id = Logins.normalise(login);
+        return people.find(id).orElseGet(() -> change(id, true, Iri.person(id), p -> {
+            if (p.displayName == null) p.displayName = displayName;
+            if (p.email == null) p.email = email;
+        }));
+    }
+
+    /**
+     * Loads (or, if allowed, starts) the profile, applies {@code mutation}, and stores it if anything
+     * changed. Retries on a concurrent write, so the mutation must be repeatable.
+     */
+    public Person change(String login, boolean createIfMissing, String actorIri, Consumer<Person> mutation) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Person> stored = people.find(login);
+            if (stored.isEmpty() && !createIfMissing) {
+                throw ProblemException.notFound("person " + login);
+            }
+            Person before = stored.orElse(null);
+            Person after = before == null ? new Person(login) : before.copy();
+            mutation.accept(after);
+            if (!Objects.equals(before == null ? null : before.managerLogin, after.managerLogin)) {
+                refuseCycle(login, after.managerLogin);
+            }
+            boolean changed = before == null || !snapshotOf(before).equals(snapshotOf(after))
+                    || !before.fieldTimes.equals(after.fieldTimes) || !Objects.equals(before.externalId, after.externalId);
+            if (!changed) return before;
+            Instant now = Instant.now();
+            after.updatedAt = now;
+            boolean written;
+            if (before == null) {
+                after.createdAt = now;
+                after.version = 1;
+                written = people.insert(after);
+            } else {
+                after.version = before.version + 1;
+                written = people.replace(after, before.version);
+            }
+            if (!written) continue;
+            directory.reindex(login, before, after);
+            reportLines.update(login, before, after);
+            if (before == null || !snapshotOf(before).equals(snapshotOf(after))) {
+                publish(after, actorIri);
+            }
+            return after;
+        }
+        throw ProblemException.conflict("the profile of " + login + " is being changed by someone else; try again");
+    }
+
+    /** Erasure (SCIM delete): the profile, its photo and its index entries go; a tombstone tells the others. */
+    public boolean erase(String login) {
+        Optional<Person> stored = people.find(login);
+        if (stored.isEmpty()) return false;
+        Person p = stored.get();
+        people.delete(login);
+        directory.reindex(login, p, null);
+        reportLines.update(login, p, null);
+        if (p.photo != null) photos.delete(p.photo.id());
+        outbox.append(OutboxRecord.profile(Iri.person(login), null, source));
+        return true;
+    }
+
+    /** A manager change that would make someone their own (indirect) manager is refused. */
+    void refuseCycle(String login, String newManager) {
+        Set<String> seen = new HashSet<>();
+        String m = newManager;
+        while (m != null) {
+            if (m.equals(login)) {
+                throw ProblemException.invalid(ProfileField.MANAGER.json(), "would create a cycle: " + newManager
+                        + " already reports, directly or not, to " + login);
+            }
+            if (!seen.add(m) || seen.size() > MAX_CHAIN) return; // an existing cycle elsewhere is not this change's fault
+            m = people.find(m).map(p -> p.managerLogin).orElse(null);
+        }
+    }
+
+    private Object snapshotOf(Person p) {
+        return ProfileSnapshot.person(p, config.publicUrl());
+    }
+
+    private void publish(Person p, String actorIri) {
+        Activity snapshot = ProfileSnapshot.update(p, config.publicUrl(), actorIri);
+        io.relais.events.ActivityValidator.requireValid(snapshot);
+        outbox.append(OutboxRecord.profile(Iri.person(p.login), snapshot, source));
+    }
+}

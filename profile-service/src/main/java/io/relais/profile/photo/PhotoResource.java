@@ -1,0 +1,102 @@
+package io.relais.profile.photo;
+
+import io.relais.kit.error.ProblemException;
+import io.relais.kit.identity.CurrentPerson;
+import io.relais.kit.identity.Roles;
+import io.relais.profile.ProfileConfig;
+import io.relais.profile.person.Logins;
+import io.relais.profile.person.Person;
+import io.relais.profile.person.PersonService;
+import io.relais.profile.person.PersonView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+@Path("/api/people")
+@Tag(name = "people")
+public class PhotoResource {
+
+    @Inject
+    PersonService people;
+
+    @Inject
+    PhotoStore photos;
+
+    @Inject
+    CurrentPerson me;
+
+    @Inject
+    ProfileConfig config;
+
+    @PUT
+    @Path("/me/photo")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Upload your photo: the raw JPEG, PNG, WebP or GIF bytes as the body (2 MiB at most)",
+            description = "The type is recognised from the bytes themselves; anything else is refused (415), as is a "
+                    + "larger file (413), before anything is stored.")
+    public PersonView upload(InputStream body, @HeaderParam("Content-Length") Long declaredLength) {
+        int max = config.photo().maxBytes();
+        if (declaredLength != null && declaredLength > max) {
+            throw tooLarge(max);
+        }
+        byte[] bytes = readAtMost(body, max + 1);
+        if (bytes.length > max) throw tooLarge(max);
+        if (bytes.length == 0) throw ProblemException.invalid("$", "is empty: send the image bytes as the body");
+        ImageType type = ImageType.sniff(bytes).orElseThrow(() -> ProblemException.unsupportedMediaType(
+                "the body is not a JPEG, PNG, WebP or GIF image (recognised from its first bytes)"));
+        String login = Logins.normalise(me.login());
+        Person before = people.findOrCreateMinimal(login, me.displayName().orElse(login), me.email().orElse(null));
+        String id = photos.store(login, type.mediaType(), bytes);
+        Person after = people.change(login, false, me.iri(),
+                p -> p.photo = new Person.PhotoRef(id, type.mediaType(), bytes.length));
+        if (before.photo != null && !before.photo.id().equals(id)) {
+            photos.delete(before.photo.id());
+        }
+        return PersonView.of(after, config.publicUrl(), null);
+    }
+
+    @GET
+    @Path("/{login}/photo")
+    @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
+    @Operation(summary = "A person's photo (never larger than the upload limit); 404 when they have none")
+    public Response photo(@PathParam("login") String login) {
+        Person p = people.require(login);
+        if (p.photo == null) throw ProblemException.notFound("photo of " + login);
+        PhotoStore.StoredPhoto photo = photos.load(p.photo.id())
+                .orElseThrow(() -> ProblemException.notFound("photo of " + login));
+        return Response.ok(photo.bytes(), photo.contentType())
+                .header("Cache-Control", "private, max-age=86400")
+                .header("ETag", "\"" + photo.id() + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    private static ProblemException tooLarge(int max) {
+        return ProblemException.tooLarge("a photo may be at most " + max + " bytes; send a smaller image");
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) {
+        try (in) {
+            return in.readNBytes(limit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

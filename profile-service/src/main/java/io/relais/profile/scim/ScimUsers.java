@@ -1,0 +1,228 @@
+package io.relais.profile.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relais.profile.person.Person;
+import io.relais.profile.person.ProfileField;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps profiles to SCIM 2.0 User resources (core schema + enterprise extension) and back, and applies
+ * PATCH operations to the resource representation (RFC 7644 §3.5.2), which is then stored like a PUT.
+ */
+public final class ScimUsers {
+
+    public static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
+    public static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    public static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+    public static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+    public static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FILTERED = Pattern.compile("(\\w+)\\[(\\w+) eq \"([^\"]*)\"](?:\\.(\\w+))?");
+    private static final List<String> ATTRIBUTES = List.of("userName", "externalId", "displayName", "name", "title",
+            "emails", "addresses", "active", "department", "manager", "phoneNumbers", "locale", "nickName");
+
+    private ScimUsers() {
+    }
+
+    /** What a SCIM client may set, read from a User resource. */
+    public record ScimUser(String userName, String externalId, Map<ProfileField, String> hrValues) {
+    }
+
+    public static ObjectNode toScim(Person p, String location) {
+        ObjectNode u = JSON.createObjectNode();
+        u.putArray("schemas").add(CORE).add(ENTERPRISE);
+        u.put("id", p.login);
+        if (p.externalId != null) u.put("externalId", p.externalId);
+        u.put("userName", p.login);
+        if (p.displayName != null) {
+            u.putObject("name").put("formatted", p.displayName);
+            u.put("displayName", p.displayName);
+        }
+        if (p.title != null) u.put("title", p.title);
+        if (p.email != null) u.putArray("emails").addObject().put("value", p.email).put("type", "work").put("primary", true);
+        if (p.location != null) u.putArray("addresses").addObject().put("type", "work").put("locality", p.location);
+        u.put("active", p.isActive());
+        ObjectNode ext = u.putObject(ENTERPRISE);
+        if (p.department != null) ext.put("department", p.department);
+        if (p.managerLogin != null) ext.putObject("manager").put("value", p.managerLogin).put("$ref", "../Users/" + p.managerLogin);
+        ObjectNode meta = u.putObject("meta");
+        meta.put("resourceType", "User");
+        if (p.createdAt != null) meta.put("created", p.createdAt.toString());
+        if (p.updatedAt != null) meta.put("lastModified", p.updatedAt.toString());
+        meta.put("location", location);
+        meta.put("version", "W/\"" + p.version + "\"");
+        return u;
+    }
+
+    public static ScimUser fromScim(JsonNode u) {
+        if (u == null || !u.isObject()) throw new ScimException(400, "invalidSyntax", "the body must be a SCIM User object");
+        Map<ProfileField, String> v = new LinkedHashMap<>();
+        String displayName = text(u.get("displayName"));
+        JsonNode name = u.get("name");
+        if (displayName == null && name != null && name.isObject()) {
+            displayName = text(name.get("formatted"));
+            if (displayName == null) {
+                String given = text(name.get("givenName"));
+                String family = text(name.get("familyName"));
+                displayName = given == null ? family : family == null ? given : given + " " + family;
+            }
+        }
+        v.put(ProfileField.DISPLAY_NAME, displayName);
+        v.put(ProfileField.EMAIL, pick(u.get("emails"), "value"));
+        v.put(ProfileField.TITLE, text(u.get("title")));
+        v.put(ProfileField.LOCATION, pick(u.get("addresses"), "locality"));
+        JsonNode ext = u.get(ENTERPRISE);
+        String department = null;
+        String manager = null;
+        if (ext != null && ext.isObject()) {
+            department = text(ext.get("department"));
+            JsonNode m = ext.get("manager");
+            manager = m == null ? null : m.isObject() ? text(m.get("value")) : text(m);
+        }
+        v.put(ProfileField.DEPARTMENT, department);
+        v.put(ProfileField.MANAGER, manager);
+        JsonNode active = u.get("active");
+        if (active != null && !active.isNull() && !active.isBoolean()) {
+            throw ScimException.invalidValue("active must be true or false");
+        }
+        v.put(ProfileField.STATUS, active == null || active.isNull() || active.asBoolean() ? Person.ACTIVE : Person.LEFT);
+        return new ScimUser(text(u.get("userName")), text(u.get("externalId")), v);
+    }
+
+    /** Applies a PatchOp request to {@code user} in place. */
+    public static void patch(ObjectNode user, JsonNode request) {
+        if (request == null || !request.isObject() || !contains(request.get("schemas"), PATCH_OP)) {
+            throw new ScimException(400, "invalidSyntax", "a PATCH body must be a PatchOp message (schemas: [\"" + PATCH_OP + "\"])");
+        }
+        JsonNode ops = request.has("Operations") ? request.get("Operations") : request.get("operations");
+        if (ops == null || !ops.isArray() || ops.isEmpty()) {
+            throw new ScimException(400, "invalidSyntax", "Operations must be a non-empty list");
+        }
+        for (JsonNode op : ops) {
+            String kind = text(op.get("op"));
+            kind = kind == null ? "" : kind.toLowerCase(Locale.ROOT);
+            if (!List.of("add", "replace", "remove").contains(kind)) {
+                throw new ScimException(400, "invalidSyntax", "op must be add, replace or remove");
+            }
+            String path = text(op.get("path"));
+            JsonNode value = op.get("value");
+            if (path == null) {
+                if (kind.equals("remove")) throw new ScimException(400, "noTarget", "remove needs a path");
+                if (value == null || !value.isObject()) throw ScimException.invalidValue("an operation without path needs an object value");
+                for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    apply(user, kind, e.getKey(), e.getValue());
+                }
+            } else {
+                if (!kind.equals("remove") && value == null) throw ScimException.invalidValue(kind + " of " + path + " needs a value");
+                apply(user, kind, path, value);
+            }
+        }
+    }
+
+    private static void apply(ObjectNode user, String kind, String path, JsonNode value) {
+        ObjectNode root = user;
+        String rest = path;
+        if (path.toLowerCase(Locale.ROOT).startsWith(ENTERPRISE.toLowerCase(Locale.ROOT))) {
+            rest = path.substring(ENTERPRISE.length());
+            if (rest.startsWith(":")) {
+                root = user.withObject("/" + escape(ENTERPRISE));
+                rest = rest.substring(1);
+            } else if (rest.isEmpty() && value != null && value.isObject()) {
+                ObjectNode ext = user.withObject("/" + escape(ENTERPRISE));
+                final ObjectNode target = ext;
+                value.fields().forEachRemaining(e -> apply(target, kind, e.getKey(), e.getValue()));
+                return;
+            } else {
+                throw new ScimException(400, "invalidPath", "unsupported path " + path);
+            }
+        } else if (path.toLowerCase(Locale.ROOT).startsWith(CORE.toLowerCase(Locale.ROOT) + ":")) {
+            rest = path.substring(CORE.length() + 1);
+        }
+        Matcher filtered = FILTERED.matcher(rest);
+        if (filtered.matches()) {
+            String array = attribute(filtered.group(1), path);
+            ArrayNode items = root.withArray("/" + array);
+            ObjectNode match = null;
+            for (JsonNode item : items) {
+                if (item.isObject() && filtered.group(3).equals(text(item.get(filtered.group(2))))) match = (ObjectNode) item;
+            }
+            String sub = filtered.group(4);
+            if (kind.equals("remove")) {
+                if (match == null) return;
+                if (sub == null) items.remove(indexOf(items, match));
+                else match.remove(sub);
+                return;
+            }
+            if (match == null) {
+                match = items.addObject().put(filtered.group(2), filtered.group(3));
+            }
+            if (sub == null) {
+                if (!value.isObject()) throw ScimException.invalidValue(path + " needs an object value");
+                match.setAll((ObjectNode) value);
+            } else {
+                match.set(sub, value);
+            }
+            return;
+        }
+        String[] parts = rest.split("\\.", 2);
+        String attr = attribute(parts[0], path);
+        if (kind.equals("remove")) {
+            if (parts.length == 1) root.remove(attr);
+            else if (root.get(attr) instanceof ObjectNode o) o.remove(parts[1]);
+            return;
+        }
+        if (parts.length == 1) {
+            root.set(attr, value);
+        } else {
+            root.withObject("/" + attr).set(parts[1], value);
+        }
+    }
+
+    private static String attribute(String name, String path) {
+        return ATTRIBUTES.stream().filter(a -> a.equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new ScimException(400, "invalidPath", "unsupported attribute in path " + path));
+    }
+
+    private static int indexOf(ArrayNode items, JsonNode item) {
+        for (int i = 0; i < items.size(); i++) if (items.get(i) == item) return i;
+        return -1;
+    }
+
+    private static String escape(String pointerSegment) {
+        return pointerSegment.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static boolean contains(JsonNode array, String value) {
+        if (array == null || !array.isArray()) return false;
+        for (JsonNode n : array) if (value.equals(n.asText())) return true;
+        return false;
+    }
+
+    /** The primary entry's attribute, else the first entry's. */
+    private static String pick(JsonNode multi, String attribute) {
+        if (multi == null || !multi.isArray() || multi.isEmpty()) return null;
+        JsonNode chosen = multi.get(0);
+        for (JsonNode n : multi) if (n.path("primary").asBoolean(false)) chosen = n;
+        return text(chosen.get(attribute));
+    }
+
+    static String text(JsonNode n) {
+        return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
+    }
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+}

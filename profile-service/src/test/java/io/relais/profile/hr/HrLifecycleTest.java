@@ -1,0 +1,179 @@
+package io.relais.profile.hr;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Topics;
+import io.relais.testing.KafkaProbe;
+import io.relais.testing.RelaisTestResources;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static io.relais.profile.Fixtures.WAIT;
+import static io.relais.profile.Fixtures.as;
+import static io.relais.profile.Fixtures.employee;
+import static io.relais.profile.Fixtures.hr;
+import static io.relais.profile.Fixtures.snapshots;
+import static io.relais.profile.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class HrLifecycleTest {
+
+    final String reader = employee("alice");
+
+    @jakarta.inject.Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    void awaitTitle(String login, String title) {
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", login)
+                .then().statusCode(200).body("title", equalTo(title)));
+    }
+
+    @Test
+    void aHireOnKafkaMakesTheProfileReadableAndPublishesItsSnapshot() {
+        String dave = unique("dave");
+        hr("employee.hired", dave).with("displayName", "Dave Leroy").with("email", dave + "@relais.example")
+                .with("title", "Data engineer").with("department", "Data").with("manager", "carol")
+                .with("location", "Lyon").with("startDate", "2026-11-02").publish();
+
+        awaitTitle(dave, "Data engineer");
+        as(reader).get("/api/people/{login}", dave).then()
+                .body("displayName", equalTo("Dave Leroy")).body("department", equalTo("Data"))
+                .body("manager", equalTo("carol")).body("startDate", equalTo("2026-11-02"))
+                .body("status", equalTo("active")).body("iri", equalTo("urn:relais:person:" + dave));
+
+        var snapshot = snapshots(dave, 1, r -> r.value() != null).get(0);
+        assertThat(KafkaProbe.header(snapshot, "ce_type")).isEqualTo("relais.activity.update");
+        assertThat(snapshot.value()).contains("\"type\":\"Person\"", "\"name\":\"Dave Leroy\"",
+                "\"summary\":\"Data engineer\"", "\"manager\":\"urn:relais:person:carol\"", "\"managerLogin\":\"carol\"",
+                "\"status\":\"active\"");
+    }
+
+    @Test
+    void aMoveUpdatesTheOrgChartOnBothSides() {
+        String oldBoss = unique("olga");
+        String newBoss = unique("nina");
+        String emma = unique("emma");
+        hr("employee.hired", oldBoss).with("displayName", "Olga").with("title", "Head of sales").publish();
+        hr("employee.hired", newBoss).with("displayName", "Nina").with("title", "Head of data").publish();
+        hr("employee.hired", emma).with("displayName", "Emma").with("title", "Account manager")
+                .with("department", "Sales").with("manager", oldBoss).publish();
+        awaitTitle(emma, "Account manager");
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}/reports", oldBoss)
+                .then().statusCode(200).body("login", contains(emma)));
+
+        hr("employee.moved", emma).with("title", "Data analyst").with("department", "Data").with("manager", newBoss).publish();
+
+        awaitTitle(emma, "Data analyst");
+        as(reader).get("/api/people/{login}/reports", oldBoss).then().statusCode(200).body("$", empty());
+        as(reader).get("/api/people/{login}/reports", newBoss).then().statusCode(200).body("login", contains(emma));
+        as(reader).get("/api/people/{login}/manager-chain", emma).then().statusCode(200).body("login", contains(newBoss));
+        as(reader).get("/api/departments/{name}/members", "Data").then().statusCode(200)
+                .body("items.login", org.hamcrest.Matchers.hasItem(emma));
+        as(reader).get("/api/departments/{name}/members", "Sales").then().statusCode(200)
+                .body("items.login", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(emma)));
+    }
+
+    @Test
+    void aLeaveMarksThePersonLeftButKeepsTheirProfile() {
+        String farid = unique("farid");
+        String boss = unique("boss");
+        hr("employee.hired", boss).with("title", "Creative director").publish();
+        hr("employee.hired", farid).with("displayName", "Farid").with("title", "Designer").with("manager", boss).publish();
+        awaitTitle(farid, "Designer");
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}/reports", boss)
+                .then().statusCode(200).body("login", contains(farid)));
+        as(employee(farid)).contentType("application/json").body("{\"bio\":\"Typography nerd\"}")
+                .patch("/api/people/me").then().statusCode(200);
+
+        hr("employee.left", farid).with("leftDate", "2026-12-31").publish();
+
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", farid)
+                .then().statusCode(200).body("status", equalTo("left")).body("leftDate", equalTo("2026-12-31"))
+                .body("bio", equalTo("Typography nerd")).body("title", equalTo("Designer")));
+        as(reader).get("/api/people/{login}/reports", boss).then().body("$", empty());
+        as(reader).get("/api/people?department=").then().statusCode(200)
+                .body("items.login", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(farid)));
+        snapshots(farid, 1, r -> r.value() != null && r.value().contains("\"status\":\"left\""));
+    }
+
+    @Test
+    void replayingAnHrEventChangesNothingAndPublishesNoSecondSnapshot() {
+        String gaelle = unique("gaelle");
+        var hire = hr("employee.hired", gaelle).with("displayName", "Gaëlle").with("title", "Lawyer").publish();
+        awaitTitle(gaelle, "Lawyer");
+        snapshots(gaelle, 1, r -> r.value() != null);
+
+        hire.publish(); // the same record again, as after a consumer restart
+        hr("employee.moved", gaelle).with("title", "Senior lawyer").publish(); // a marker processed after the replay
+        awaitTitle(gaelle, "Senior lawyer");
+
+        snapshots(gaelle, 1, r -> r.value() != null && r.value().contains("\"summary\":\"Senior lawyer\""));
+        var all = io.relais.profile.Fixtures.allSnapshots(gaelle, bootstrap);
+        assertThat(all).extracting(r -> r.value().contains("Senior lawyer") ? "move" : "hire")
+                .as("one snapshot for the hire, one for the move: the replay published nothing")
+                .containsExactly("hire", "move");
+    }
+
+    @Test
+    void anOlderEventArrivingLateDoesNotOverwriteANewerValue() {
+        String hugo = unique("hugo");
+        Instant now = Instant.now();
+        hr("employee.moved", hugo).with("title", "Team lead").at(now).publish();
+        awaitTitle(hugo, "Team lead");
+
+        hr("employee.hired", hugo).with("displayName", "Hugo").with("title", "Developer")
+                .with("department", "IT").at(now.minus(30, ChronoUnit.DAYS)).publish();
+
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", hugo)
+                .then().statusCode(200).body("displayName", equalTo("Hugo")).body("department", equalTo("IT"))
+                .body("title", equalTo("Team lead")));
+    }
+
+    @Test
+    void anHrEventThatWouldCreateAManagerCycleGoesToTheDeadLetterTopicWithItsReason() {
+        String ines = unique("ines");
+        String jules = unique("jules");
+        hr("employee.hired", ines).with("title", "CTO").publish();
+        hr("employee.hired", jules).with("title", "Architect").with("manager", ines).publish();
+        awaitTitle(jules, "Architect");
+        awaitTitle(ines, "CTO");
+
+        var cycle = hr("employee.moved", ines).with("manager", jules).publish();
+
+        String subject = cycle.activity().object().id();
+        KafkaProbe.awaitRecords(Topics.ACTIVITIES_DLQ, r -> subject.equals(KafkaProbe.header(r, "ce_subject"))
+                && String.valueOf(KafkaProbe.header(r, "dead-letter-reason")).contains("cycle"), 1, WAIT);
+        as(reader).get("/api/people/{login}", ines).then().body("manager", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void anInvalidHrEventGoesToTheDeadLetterTopicNamingTheField() {
+        var bad = hr("employee.hired", unique("kim")).with("startDate", "next monday").publish();
+        String subject = bad.activity().object().id();
+        KafkaProbe.awaitRecords(Topics.ACTIVITIES_DLQ, r -> subject.equals(KafkaProbe.header(r, "ce_subject"))
+                && String.valueOf(KafkaProbe.header(r, "dead-letter-reason")).contains("data.startDate"), 1, WAIT);
+    }
+
+    @Test
+    void aHireCompletesTheMinimalProfileOfSomeoneWhoAlreadyLoggedIn() {
+        String lea = unique("lea");
+        as(employee(lea)).get("/api/people/me").then().statusCode(200)
+                .body("displayName", equalTo(Character.toUpperCase(lea.charAt(0)) + lea.substring(1) + " Test"))
+                .body("title", org.hamcrest.Matchers.nullValue());
+
+        hr("employee.hired", lea).with("displayName", "Léa Martin").with("title", "Product owner").publish();
+
+        awaitTitle(lea, "Product owner");
+        as(employee(lea)).get("/api/people/me").then().body("displayName", equalTo("Léa Martin"));
+    }
+}
