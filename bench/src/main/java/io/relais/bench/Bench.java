@@ -148,7 +148,7 @@ public final class Bench {
     private Section kafkaSection() throws Exception {
         Section s = new Section("Anchor: raw Kafka", "Measure", "Figure");
         kafka = KafkaAnchor.measure(options.string("kafka", "auto"), payloads(2000),
-                options.longValue("kafka-records", 200_000), options.decimal("kafka-rate", 1000),
+                options.longValue("kafka-records", 100_000), options.decimal("kafka-rate", 1000),
                 options.seconds("kafka-seconds", 20), s);
         return s;
     }
@@ -157,7 +157,7 @@ public final class Bench {
         Section s = new Section("Anchor: raw store", "Measure", "Figure");
         store = StoreAnchor.measure(options.string("store", "embedded"), company(),
                 options.longValue("store-updates", 30_000), options.seconds("store-seconds", 10),
-                options.decimal("read-rate", 1000), options.seconds("read-seconds", 15), s);
+                options.decimal("read-rate", 200), options.seconds("read-seconds", 15), s);
         return s;
     }
 
@@ -196,16 +196,17 @@ public final class Bench {
         opts.put("--seed N", "generator seed (42)");
         opts.put("--goal", "the issue's goal sizes instead of the few-minutes defaults");
         opts.put("--kafka auto|host:port", "broker for the raw Kafka anchor (auto: localhost:9092, else in-process)");
-        opts.put("--kafka-records N / --kafka-rate R / --kafka-seconds S", "throughput records (200000), latency rate (1000/s) and length (20 s)");
+        opts.put("--kafka-records N / --kafka-rate R / --kafka-seconds S", "throughput records (100000), latency rate (1000/s) and length (20 s)");
         opts.put("--store embedded|mongodb://…", "store for the raw store anchor (embedded H2-backed server)");
-        opts.put("--store-updates N / --store-seconds S / --read-rate R / --read-seconds S", "(30000, 10, 1000/s, 15)");
+        opts.put("--store-updates N / --store-seconds S / --read-rate R / --read-seconds S", "(30000, 10, 200/s, 15)");
         opts.put("--items N / --search-rate R / --search-seconds S", "Lucene anchor (200000; --goal 1000000), 20/s, 15 s");
         opts.put("--ingest-seconds S / --ingest-rate R", "sustained ingest through connector-service (1000 events/s offered for 60 s; --goal 300 s)");
         opts.put("--reader LOGIN / --reader-password P", "the person whose feed and searches are measured (alice)");
-        opts.put("--fresh-rate R / --fresh-seconds S", "freshness events (2/s for 30 s)");
+        opts.put("--fresh-rate R / --fresh-seconds S", "freshness items per path (1/s for 30 s); --fresh-via connector,feed");
         opts.put("--batch N / --drain-seconds S", "ingest batch size (200) and how long to wait for consumers to catch up (180)");
-        opts.put("--feed-rate R / --feed-seconds S / --feed-ingest-rate R", "home feed reads (50/s, 30 s) under ingest (200 events/s)");
-        opts.put("--stack-search-rate R / --stack-search-seconds S", "search queries through search-service (20/s, 30 s)");
+        opts.put("--feed-rate R / --feed-seconds S / --feed-ingest-rate R", "home feed reads (10/s, 30 s) under connector ingest (200 events/s) or posts (--feed-post-rate 5/s)");
+        opts.put("--stack-search-rate R / --stack-search-seconds S", "search queries through search-service (5/s, 30 s)");
+        opts.put("--post-rate R / --author LOGIN", "ingest substitute when the connector fails: posts by bob at 10/s");
         opts.put("--out FILE", "report file (docs/BENCHMARKS.md)");
         StringBuilder u = new StringBuilder("usage: relais bench [scenario…] [options]\nscenarios: ")
                 .append(GROUPS.get("all")).append(", groups raw, stack, all (default)\n");
