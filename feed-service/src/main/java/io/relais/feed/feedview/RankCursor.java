@@ -1,0 +1,39 @@
+package io.relais.feed.feedview;
+
+import io.relais.kit.error.ProblemException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * Position in the relevant order: the score and post of the last item served, and the instant the
+ * scores were computed at, so every page of one reading session decays recency from the same clock
+ * and items never jump between pages.
+ */
+record RankCursor(Instant asOf, double total, String post) {
+
+    private static final String VERSION = "r1";
+
+    boolean isAfter(double otherTotal, String otherPost) {
+        return otherTotal < total || (otherTotal == total && otherPost.compareTo(post) < 0);
+    }
+
+    String encode() {
+        String raw = VERSION + "|" + asOf.toEpochMilli() + "|" + total + "|" + post;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static RankCursor decode(String token) {
+        if (token == null || token.isBlank()) return null;
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", 4);
+            if (parts.length == 4 && VERSION.equals(parts[0]) && !parts[3].isBlank()) {
+                return new RankCursor(Instant.ofEpochMilli(Long.parseLong(parts[1])), Double.parseDouble(parts[2]), parts[3]);
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through
+        }
+        throw ProblemException.invalid("cursor", "is not a cursor of the relevant order; omit it to start from the top");
+    }
+}

@@ -1,0 +1,125 @@
+package io.relais.feed.notification;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.As2;
+import io.relais.events.Iri;
+import io.relais.testing.RelaisTestResources;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
+import static io.relais.feed.feedview.FeedFixtures.activity;
+import static io.relais.feed.feedview.FeedFixtures.as;
+import static io.relais.feed.feedview.FeedFixtures.awaitConsumed;
+import static io.relais.feed.feedview.FeedFixtures.community;
+import static io.relais.feed.feedview.FeedFixtures.fresh;
+import static io.relais.feed.feedview.FeedFixtures.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class NotificationTest {
+
+    static final String GROUP = "feed-service-notifications";
+
+    static JsonPath notifications(String login) {
+        return as(login).get("/api/notifications").then().statusCode(200).extract().jsonPath();
+    }
+
+    static long unread(String login) {
+        return as(login).get("/api/notifications/unread-count").then().statusCode(200).extract().jsonPath().getLong("unread");
+    }
+
+    static String comment(String login, String post, String content) {
+        return as(login).body(Map.of("content", content)).post("/api/posts/{id}/comments", Iri.localId(post))
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void mentionsRepliesAndReactionsNotifyTheRightPeopleButNeverTheActor() {
+        String author = fresh("author"), colleague = fresh("colleague"), fan = fresh("fan");
+        String post = post(author, "<p>Qui vient à l'atelier ? @" + colleague + "</p>", null);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(notifications(colleague).getList("items.kind", String.class)).containsExactly("mention"));
+        assertThat(notifications(colleague).getString("items[0].object")).isEqualTo(post);
+        assertThat(notifications(colleague).getString("items[0].actor.login")).isEqualTo(author);
+
+        String reply = comment(colleague, post, "<p>Moi !</p>");
+        as(fan).body(Map.of("kind", "celebrate")).put("/api/posts/{id}/reactions/mine", Iri.localId(post))
+                .then().statusCode(200);
+        as(author).body(Map.of("kind", "like")).put("/api/posts/{id}/reactions/mine", Iri.localId(post))
+                .then().statusCode(200); // reacting to one's own post notifies nobody
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(notifications(author).getList("items.kind", String.class))
+                        .containsExactlyInAnyOrder("reply", "reaction"));
+        JsonPath mine = notifications(author);
+        assertThat(mine.getList("items.findAll { it.kind == 'reply' }.object", String.class)).containsExactly(reply);
+        assertThat(mine.getList("items.findAll { it.kind == 'reaction' }.detail", String.class)).containsExactly("celebrate");
+        assertThat(mine.getList("items.findAll { it.kind == 'reaction' }.actor.login", String.class)).containsExactly(fan);
+        awaitConsumed(GROUP, r -> r.value().contains("\"type\":\"Like\"") && r.value().contains(Iri.person(author))
+                && r.value().contains(post));
+        assertThat(unread(author)).isEqualTo(2);
+        assertThat(notifications(colleague).getList("items.kind", String.class)).containsExactly("mention");
+        assertThat(notifications(fan).getList("items")).isEmpty();
+    }
+
+    @Test
+    void unreadCountFollowsMarkingOneAndAllRead() {
+        String author = fresh("author"), a = fresh("a"), b = fresh("b"), c = fresh("c");
+        String post = post(author, "<p>Proposition de date pour la rétro</p>", null);
+        for (String commenter : List.of(a, b, c)) comment(commenter, post, "<p>ok pour moi</p>");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(unread(author)).isEqualTo(3));
+
+        String first = notifications(author).getString("items[0].id");
+        as(author).post("/api/notifications/{id}/read", first).then().statusCode(204);
+        as(author).post("/api/notifications/{id}/read", first).then().statusCode(204); // idempotent
+        assertThat(unread(author)).isEqualTo(2);
+        assertThat(notifications(author).getBoolean("items[0].read")).isTrue();
+        assertThat(notifications(author).getList("items.read", Boolean.class)).containsExactly(true, false, false);
+
+        as(author).post("/api/notifications/read-all").then().statusCode(204);
+        assertThat(unread(author)).isZero();
+        assertThat(notifications(author).getList("items.read", Boolean.class)).containsOnly(true);
+        // someone else's notification, or a made-up id, is not found
+        as(a).post("/api/notifications/{id}/read", first).then().statusCode(404);
+        as(author).post("/api/notifications/{id}/read", "nonsense").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void mutedThreadsAndCommunitiesAreNotNotified() {
+        String author = fresh("author"), talker = fresh("talker");
+        String slug = community(author, "public", talker);
+        String mutedThread = post(author, "<p>Fil très bavard</p>", null);
+        String inMutedCommunity = post(author, "<p>Dans la communauté</p>", slug);
+        String open = post(author, "<p>Fil normal</p>", null);
+        as(author).put("/api/notifications/mutes/thread/{id}", Iri.localId(mutedThread)).then().statusCode(204);
+        as(author).put("/api/notifications/mutes/community/{slug}", slug).then().statusCode(204);
+        as(author).get("/api/notifications/mutes").then().statusCode(200)
+                .body("mutes.size()", equalTo(2));
+
+        String c1 = comment(talker, mutedThread, "<p>encore moi</p>");
+        String c2 = comment(talker, inMutedCommunity, "<p>et moi</p>");
+        String c3 = comment(talker, open, "<p>bonjour</p>");
+        awaitConsumed(GROUP, activity(As2.CREATE, c1));
+        awaitConsumed(GROUP, activity(As2.CREATE, c2));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(notifications(author).getList("items.object", String.class)).contains(c3));
+        assertThat(notifications(author).getList("items.object", String.class)).containsExactly(c3);
+
+        as(author).delete("/api/notifications/mutes/thread/{id}", Iri.localId(mutedThread)).then().statusCode(204);
+        String c4 = comment(talker, mutedThread, "<p>de retour</p>");
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(notifications(author).getList("items.object", String.class)).contains(c4));
+        as(author).put("/api/notifications/mutes/{kind}/{id}", "planet", "x").then().statusCode(400)
+                .body("errors[0].field", equalTo("kind"));
+    }
+}

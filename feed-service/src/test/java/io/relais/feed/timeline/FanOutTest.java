@@ -1,0 +1,162 @@
+package io.relais.feed.timeline;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.As2;
+import io.relais.events.EventId;
+import io.relais.events.Iri;
+import io.relais.events.Topics;
+import io.relais.testing.KafkaProbe;
+import io.relais.testing.RelaisTestResources;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
+import static io.relais.feed.feedview.FeedFixtures.activity;
+import static io.relais.feed.feedview.FeedFixtures.as;
+import static io.relais.feed.feedview.FeedFixtures.awaitConsumed;
+import static io.relais.feed.feedview.FeedFixtures.community;
+import static io.relais.feed.feedview.FeedFixtures.addMember;
+import static io.relais.feed.feedview.FeedFixtures.feed;
+import static io.relais.feed.feedview.FeedFixtures.follow;
+import static io.relais.feed.feedview.FeedFixtures.fresh;
+import static io.relais.feed.feedview.FeedFixtures.homeIds;
+import static io.relais.feed.feedview.FeedFixtures.pages;
+import static io.relais.feed.feedview.FeedFixtures.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Fan-out on write and pull on read, observed through the home feeds people read. */
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class FanOutTest {
+
+    static final String TIMELINE_GROUP = "feed-service-timeline";
+
+    @Inject
+    TimelineStore timelines;
+
+    @Test
+    void aCommunityPostReachesMembersAndTheAuthorsFollowersButNoOneElse() {
+        String owner = fresh("owner"), member = fresh("member"), follower = fresh("follower"), stranger = fresh("stranger");
+        String slug = community(owner, "public", member);
+        follow(follower, "person", owner);
+
+        String post = post(owner, "<p>Réunion d'équipe jeudi</p>", slug);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(homeIds(member)).contains(post);
+            assertThat(homeIds(follower)).contains(post);
+            assertThat(homeIds(owner)).contains(post);
+        });
+        var memberItem = feed(member, "/api/feed/home", Map.of("limit", 50));
+        assertThat(memberItem.getList("items.findAll { it.post.id == '" + post + "' }.reasons.flatten()", String.class))
+                .contains("member");
+        awaitConsumed(TIMELINE_GROUP, activity(As2.CREATE, post));
+        assertThat(homeIds(stranger)).doesNotContain(post);
+    }
+
+    @Test
+    void cursorPagesHaveNoDuplicatesNorGapsEvenWhenNewPostsArriveBetweenPages() {
+        String author = fresh("author"), reader = fresh("reader");
+        String slug = community(author, "public", reader);
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 7; i++) written.add(post(author, "<p>Note " + i + "</p>", slug));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(homeIds(reader)).containsAll(written));
+
+        var first = feed(reader, "/api/feed/home", Map.of("limit", 3));
+        String late = post(author, "<p>Arrived while reading</p>", slug);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(homeIds(reader)).contains(late));
+
+        List<String> seen = new ArrayList<>(first.getList("items.post.id"));
+        String cursor = first.getString("next");
+        while (cursor != null) {
+            var page = feed(reader, "/api/feed/home", Map.of("limit", 3, "cursor", cursor));
+            seen.addAll(page.getList("items.post.id"));
+            cursor = page.getString("next");
+        }
+        assertThat(new HashSet<>(seen)).hasSameSizeAs(seen); // no duplicates
+        assertThat(seen).doesNotContain(late);               // newer than page one: not slipped into later pages
+        List<String> newestFirst = new ArrayList<>(written);
+        java.util.Collections.reverse(newestFirst);
+        assertThat(seen.stream().filter(written::contains).toList()).containsExactlyElementsOf(newestFirst); // no gaps, in order
+
+        List<List<String>> authorPages = pages(reader, "/api/feed/people/" + author, Map.of("limit", 3), 10);
+        assertThat(authorPages).hasSize(3);
+        assertThat(authorPages.stream().flatMap(List::stream).toList()).containsExactly(late,
+                newestFirst.get(0), newestFirst.get(1), newestFirst.get(2), newestFirst.get(3), newestFirst.get(4),
+                newestFirst.get(5), newestFirst.get(6));
+    }
+
+    @Test
+    void aPostToACommunityAboveThePullThresholdIsMergedOnReadEvenForAMemberWhoJoinedAfterIt() {
+        // the test profile sets feed.fanout.pull-threshold=3: four members make a big community
+        String owner = fresh("owner"), m1 = fresh("m1"), m2 = fresh("m2"), m3 = fresh("m3"), newcomer = fresh("newcomer");
+        String slug = community(owner, "public", m1, m2, m3);
+
+        String post = post(owner, "<p>Annonce à toute la communauté</p>", slug);
+        awaitConsumed(TIMELINE_GROUP, activity(As2.CREATE, post));
+        addMember(owner, slug, "public", newcomer);
+
+        assertThat(homeIds(newcomer)).contains(post);
+        assertThat(homeIds(m1)).contains(post);
+        // pulled, not pushed: no per-member copy was written
+        long at = EventId.epochMillis(Iri.localId(post));
+        assertThat(timelines.homeBucket(Iri.person(m1), at)).extracting(TimelineEntry::post).doesNotContain(post);
+        var item = feed(newcomer, "/api/feed/home", Map.of("limit", 50));
+        assertThat(item.getList("items.findAll { it.post.id == '" + post + "' }.reasons.flatten()", String.class))
+                .containsExactly("member");
+    }
+
+    @Test
+    void replayingTheActivitiesTopicCreatesNoDuplicateTimelineEntry() {
+        String owner = fresh("owner"), member = fresh("member");
+        String slug = community(owner, "private", member);
+        String post = post(owner, "<p>Compte rendu du comité</p>", slug);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(homeIds(member)).contains(post));
+
+        ConsumerRecord<String, String> create = KafkaProbe.awaitRecords(Topics.ACTIVITIES, activity(As2.CREATE, post), 1,
+                Duration.ofSeconds(30)).get(0);
+        Map<String, String> headers = new HashMap<>();
+        create.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+        for (int i = 0; i < 2; i++) {
+            KafkaProbe.publish(Topics.ACTIVITIES, create.key(), headers, create.value());
+        }
+        awaitConsumed(TIMELINE_GROUP, r -> r.key() != null && r.key().equals(create.key()) && r.offset() > create.offset()
+                && r.value().equals(create.value()));
+
+        long at = EventId.epochMillis(Iri.localId(post));
+        assertThat(timelines.homeBucket(Iri.person(member), at)).extracting(TimelineEntry::post)
+                .containsOnlyOnce(post);
+        assertThat(homeIds(member).stream().filter(post::equals)).hasSize(1);
+        assertThat(feed(member, "/api/feed/communities/" + slug, Map.of("limit", 50)).getList("items.post.id", String.class)
+                .stream().filter(post::equals)).hasSize(1);
+    }
+
+    @Test
+    void aDeletedPostLeavesTheFeeds() {
+        String owner = fresh("owner"), member = fresh("member");
+        String slug = community(owner, "public", member);
+        String post = post(owner, "<p>Oups, mauvais groupe</p>", slug);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(homeIds(member)).contains(post));
+
+        as(owner).delete("/api/posts/{id}", Iri.localId(post)).then().statusCode(204);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(homeIds(member)).doesNotContain(post);
+            assertThat(timelines.homeBucket(Iri.person(member), EventId.epochMillis(Iri.localId(post))))
+                    .extracting(TimelineEntry::post).doesNotContain(post);
+        });
+        assertThat(feed(member, "/api/feed/communities/" + slug, Map.of()).getList("items.post.id", String.class))
+                .doesNotContain(post);
+    }
+}
