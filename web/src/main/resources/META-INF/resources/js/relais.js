@@ -9,26 +9,19 @@
     if (!url || !window.EventSource) { return; }
     var fresh = 0;
     var source = new EventSource(url);
-    function onEvent(name, raw) {
-      var data = {};
-      try { data = JSON.parse(raw || '{}'); } catch (e) { data = {}; }
-      var kind = String(name || data.kind || data.type || '').toLowerCase();
-      if (kind.indexOf('notification') >= 0) {
-        htmx.trigger(document.body, 'relais:notification');
-        return;
-      }
-      if (kind.indexOf('heartbeat') >= 0 || kind.indexOf('ping') >= 0 || kind.indexOf('hello') >= 0) { return; }
+    // feed-service's stream: "feed-item" (a new item for my home feed), "notification", "ready"
+    source.addEventListener('notification', function () {
+      htmx.trigger(document.body, 'relais:notification');
+    });
+    source.addEventListener('feed-item', function () {
       var banner = document.getElementById('new-posts');
       if (!banner) { return; }
       fresh += 1;
       var order = banner.getAttribute('data-order') || 'newest';
       htmx.ajax('GET', '/feed/banner?count=' + fresh + '&order=' + encodeURIComponent(order),
         { target: '#new-posts', swap: 'innerHTML' });
-    }
-    source.onmessage = function (e) { onEvent('message', e.data); };
-    ['post', 'item', 'timeline', 'notification', 'feed'].forEach(function (name) {
-      source.addEventListener(name, function (e) { onEvent(name, e.data); });
     });
+    source.addEventListener('ready', function () { document.body.setAttribute('data-live-ready', 'true'); });
     document.body.addEventListener('click', function (e) {
       if (e.target.closest && e.target.closest('#show-new-posts')) {
         fresh = 0;

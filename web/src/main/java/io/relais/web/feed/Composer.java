@@ -1,6 +1,7 @@
 package io.relais.web.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relais.web.services.FeedApi;
@@ -8,11 +9,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the composer offers and what it sends to feed-service. */
+/** What the composer offers (where to post) and what it sends to feed-service. */
 @RequestScoped
 public class Composer {
 
@@ -20,30 +23,42 @@ public class Composer {
 
     /** The audience value meaning "everyone in the organisation". */
     static final String ORGANISATION = "organisation";
+    static final int MAX_ATTACHMENTS = 4;
 
     @Inject
     @RestClient
     FeedApi feed;
 
-    /** Communities the viewer may post in (their memberships). An unavailable list only hides the choice. */
+    /** Communities the viewer may post in (where they are a member). An unavailable list only hides the choice. */
     public List<JsonNode> audiences() {
         List<JsonNode> mine = new ArrayList<>();
         try {
-            JsonNode answer = feed.communities(null, true);
-            JsonNode list = answer.isArray() ? answer : answer.path("items");
-            list.forEach(mine::add);
+            for (JsonNode c : feed.communities(null, 100)) {
+                if ("member".equals(c.path("myStatus").asText()) && !c.path("archived").asBoolean()) {
+                    mine.add(c);
+                }
+            }
         } catch (RuntimeException e) {
             LOG.debugf("communities unavailable for the composer: %s", e.getMessage());
         }
         return mine;
     }
 
-    static ObjectNode postRequest(String content, String audience) {
+    /** Uploads the chosen files first (feed-service checks their bytes), then creates the post with their ids. */
+    JsonNode publish(String typed, String audience, List<FileUpload> files) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("content", content == null ? "" : content);
+        body.put("content", PostText.toHtml(typed));
         if (audience != null && !audience.isBlank() && !ORGANISATION.equals(audience)) {
-            body.put("community", audience);
+            body.putObject("audience").put("community", audience);
         }
-        return body;
+        ArrayNode attachments = body.putArray("attachments");
+        if (files != null) {
+            for (FileUpload file : files.stream().filter(f -> f.size() > 0).limit(MAX_ATTACHMENTS).toList()) {
+                ClientMultipartForm form = ClientMultipartForm.create().binaryFileUpload("file", file.fileName(),
+                        file.uploadedFile().toString(), file.contentType() == null ? "application/octet-stream" : file.contentType());
+                attachments.add(feed.upload(form).path("id").asText());
+            }
+        }
+        return feed.createPost(body);
     }
 }

@@ -70,6 +70,7 @@ public class HomePage {
         return pages.of(home).data("nav", "home")
                 .data("order", ordering)
                 .data("page", page)
+                .data("more", "/feed/items?order=" + ordering)
                 .data("audiences", composer.audiences());
     }
 

@@ -10,6 +10,7 @@ import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,14 +18,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.util.List;
 import java.util.Set;
 
 /**
  * Everything one can do to a post from its card: publish, edit, delete, react, comment, reply. Each
- * answer is the HTML fragment htmx swaps in place.
+ * answer is the HTML fragment htmx swaps in place. A post is named by its local id, or by its full IRI
+ * for business cards.
  */
 @Path("/posts")
 @Produces(MediaType.TEXT_HTML)
@@ -35,6 +40,9 @@ public class PostActions {
 
     @Inject
     Pages pages;
+
+    @Inject
+    Composer composer;
 
     @Inject
     @RestClient
@@ -57,35 +65,42 @@ public class PostActions {
     Template thread;
 
     @POST
-    public TemplateInstance publish(@RestForm String content, @RestForm String audience) {
-        JsonNode created = feed.createPost(Composer.postRequest(content, audience));
-        return cardOf(created);
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public TemplateInstance publish(@RestForm String content, @RestForm String audience,
+                                    @RestForm("files") List<FileUpload> files) {
+        return cardOf(composer.publish(content, audience, files));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance publishWithoutFiles(@RestForm String content, @RestForm String audience) {
+        return cardOf(composer.publish(content, audience, List.of()));
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance page(@PathParam("id") String id) {
-        JsonNode post = feed.post(id);
-        return pages.of(postPage).data("nav", "").data("post", post).data("thread", feed.comments(id, null))
-                .data("open", true);
+        JsonNode thread = feed.thread(id, null, 50);
+        return pages.of(postPage).data("nav", "").data("post", thread.path("post")).data("thread", thread);
     }
 
     @GET
     @Path("{id}/card")
     public TemplateInstance card(@PathParam("id") String id) {
-        return cardOf(feed.post(id));
+        return cardOf(feed.thread(id, null, 1).path("post"));
     }
 
     @GET
     @Path("{id}/edit")
     public TemplateInstance edit(@PathParam("id") String id) {
-        return pages.of(editForm).data("post", feed.post(id));
+        JsonNode post = feed.thread(id, null, 1).path("post");
+        return pages.of(editForm).data("post", post).data("text", PostText.toText(post.path("content").asText()));
     }
 
     @POST
     @Path("{id}")
     public TemplateInstance save(@PathParam("id") String id, @RestForm String content) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("content", content == null ? "" : content);
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("content", PostText.toHtml(content));
         return cardOf(feed.editPost(id, body));
     }
 
@@ -104,9 +119,9 @@ public class PostActions {
         if (reaction != null && reaction.equals(current)) {
             feed.unreact(id);
         } else if (reaction != null && REACTIONS.contains(reaction)) {
-            feed.react(id, JsonNodeFactory.instance.objectNode().put("reaction", reaction));
+            feed.react(id, JsonNodeFactory.instance.objectNode().put("kind", reaction));
         }
-        return cardOf(feed.post(id));
+        return cardOf(feed.thread(id, null, 1).path("post"));
     }
 
     @GET
@@ -118,7 +133,7 @@ public class PostActions {
     @POST
     @Path("{id}/comments")
     public TemplateInstance comment(@PathParam("id") String id, @RestForm String content, @RestForm String inReplyTo) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("content", content == null ? "" : content);
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("content", PostText.toHtml(content));
         if (inReplyTo != null && !inReplyTo.isBlank()) {
             body.put("inReplyTo", inReplyTo);
         }
@@ -127,10 +142,10 @@ public class PostActions {
     }
 
     private TemplateInstance threadOf(String id) {
-        return pages.of(thread).data("postId", id).data("thread", feed.comments(id, null));
+        return pages.of(thread).data("postRef", id).data("thread", feed.thread(id, null, 50));
     }
 
     private TemplateInstance cardOf(JsonNode post) {
-        return pages.of(card).data("post", post);
+        return pages.of(card).data("post", post).data("item", null);
     }
 }

@@ -81,4 +81,30 @@ public class Formats {
     static String url(Object value) {
         return value == null ? "" : java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    /** A display name from a {@code labels} object (IRI → name), or the IRI's last segment. */
+    @TemplateExtension(namespace = "fmt")
+    static String label(Object labels, Object key) {
+        if (key == null) {
+            return "";
+        }
+        if (labels instanceof com.fasterxml.jackson.databind.JsonNode node && node.hasNonNull(key.toString())) {
+            return node.get(key.toString()).asText();
+        }
+        String s = key.toString();
+        return s.startsWith("urn:") ? s.substring(s.lastIndexOf(':') + 1) : s;
+    }
+
+    /**
+     * How the web app names a feed item in its URLs: the local id for posts, the whole IRI (encoded)
+     * for other kinds (business events, documents), so nothing is lost.
+     */
+    @TemplateExtension(namespace = "fmt")
+    static String ref(Object iri) {
+        if (iri == null) {
+            return "";
+        }
+        String s = iri.toString();
+        return s.startsWith("urn:relais:post:") ? s.substring("urn:relais:post:".length()) : url(s);
+    }
 }

@@ -50,6 +50,12 @@ public class JsonValues implements ValueResolver {
                 List<Entry> entries = new ArrayList<>();
                 node.fields().forEachRemaining(e -> entries.add(new Entry(e.getKey(), unwrap(e.getValue()))));
                 return CompletableFuture.completedFuture(entries);
+            case "get":
+                if (context.getParams().size() == 1) {
+                    return context.evaluate(context.getParams().get(0))
+                            .thenApply(key -> key == null ? null : unwrap(node.get(key.toString())));
+                }
+                break;
             case "text":
                 return CompletableFuture.completedFuture(node.isValueNode() ? node.asText() : null);
             default:

@@ -124,4 +124,17 @@ public interface Msg {
     @Message("Not found, or you are not allowed to see it.") String notFound();
     @Message("Suggestions") String suggestions();
     @Message("Saved.") String saved();
+    @Message("mentioned you") String nMention();
+    @Message("replied") String nReply();
+    @Message("reacted to your post") String nReaction();
+    @Message("asks to join") String nJoinRequest();
+    @Message("invited you to join") String nInvitation();
+    @Message("accepted your request to join") String nApproval();
+    @Message("published") String nBusiness();
+    @Message("Open") String open();
+    @Message("Accept") String accept();
+    @Message("Decline") String decline();
+    @Message("Invitation pending") String invited();
+    @Message("Follow") String follow();
+    @Message("Unfollow") String unfollow();
 }

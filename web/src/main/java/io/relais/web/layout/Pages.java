@@ -24,6 +24,14 @@ public class Pages {
     @Inject
     Me me;
 
+    @Inject
+    io.quarkus.qute.Engine engine;
+
+    /** A template by its path under templates/, for fragments shared between pages. */
+    public Template template(String path) {
+        return engine.getTemplate(path);
+    }
+
     public TemplateInstance of(Template template) {
         Locale locale = locale();
         return template.instance()

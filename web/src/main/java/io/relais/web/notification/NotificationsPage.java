@@ -1,8 +1,5 @@
 package io.relais.web.notification;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -60,8 +57,7 @@ public class NotificationsPage {
     public TemplateInstance badge() {
         long unread;
         try {
-            JsonNode answer = feed.unreadCount();
-            unread = answer.isNumber() ? answer.asLong() : answer.path("unread").asLong(answer.path("count").asLong());
+            unread = feed.unreadCount().path("unread").asLong();
         } catch (RuntimeException unavailable) {
             unread = 0;
         }
@@ -72,20 +68,18 @@ public class NotificationsPage {
     @POST
     @Path("read")
     public Response markRead(@RestForm String id) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
         if (id != null && !id.isBlank()) {
-            body.putArray("ids").add(id);
+            feed.markRead(id);
         } else {
-            body.put("all", true);
+            feed.markAllRead();
         }
-        feed.markRead(body);
         return Response.seeOther(java.net.URI.create("/notifications")).build();
     }
 
     @POST
     @Path("mute")
-    public Response mute(@RestForm String target) {
-        feed.mute(JsonNodeFactory.instance.objectNode().put("target", target));
+    public Response mute(@RestForm String kind, @RestForm String id) {
+        feed.mute("community".equals(kind) ? "community" : "thread", id);
         return fragments.flash("ok", msg.muted());
     }
 }

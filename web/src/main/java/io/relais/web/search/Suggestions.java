@@ -5,7 +5,6 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.relais.web.layout.Pages;
-import io.relais.web.services.ProfileApi;
 import io.relais.web.services.SearchApi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -40,10 +39,6 @@ public class Suggestions {
     SearchApi search;
 
     @Inject
-    @RestClient
-    ProfileApi profiles;
-
-    @Inject
     @Location("search/suggestions.html")
     Template suggestions;
 
@@ -56,13 +51,13 @@ public class Suggestions {
             String prefix = sigil == '@' || sigil == '#' ? typed.substring(1) : typed;
             String kind = sigil == '@' ? "person" : sigil == '#' ? "hashtag" : null;
             try {
-                collect(search.suggest(prefix, kind), sigil, found);
+                collect(search.suggest(prefix, kind, MAX), sigil, found);
             } catch (RuntimeException unavailable) {
                 LOG.debugf("search suggestions unavailable: %s", unavailable.getMessage());
             }
             if (found.isEmpty() && sigil == '@') {
                 try {
-                    collect(profiles.directory(prefix, null), sigil, found);
+                    collect(search.people(prefix + "*", MAX), sigil, found);
                 } catch (RuntimeException unavailable) {
                     LOG.debugf("directory unavailable: %s", unavailable.getMessage());
                 }
@@ -72,25 +67,19 @@ public class Suggestions {
     }
 
     private static void collect(JsonNode answer, char sigil, List<Suggestion> into) {
-        JsonNode list = answer.isArray() ? answer : answer.has("suggestions") ? answer.get("suggestions") : answer.path("items");
+        JsonNode list = answer.has("suggestions") ? answer.get("suggestions") : answer.path("people");
         for (JsonNode s : list) {
-            if (s.isTextual()) {
-                into.add(new Suggestion(insertion(sigil, s.asText()), s.asText(), null));
-                continue;
-            }
-            String login = s.path("login").asText(null);
-            String value = login != null ? login : s.path("value").asText(s.path("text").asText(s.path("tag").asText("")));
+            // search-service: {type, id (an IRI), label, detail}; the directory: {login, displayName, title}
+            String id = s.path("id").asText("");
+            String value = s.path("login").asText(id.isEmpty() ? s.path("label").asText("") : id.substring(id.lastIndexOf(':') + 1));
             if (value.isEmpty()) {
                 continue;
             }
-            String label = s.path("displayName").asText(s.path("name").asText(s.path("label").asText(value)));
-            String detail = s.path("title").asText(s.path("kind").asText(null));
-            into.add(new Suggestion(insertion(sigil, value), label, detail));
+            String label = s.path("label").asText(s.path("displayName").asText(s.path("name").asText(value)));
+            String detail = s.path("detail").asText(s.path("title").asText(null));
+            String insert = sigil == '@' || sigil == '#' ? sigil + value : label;
+            into.add(new Suggestion(insert, label, detail));
         }
-    }
-
-    private static String insertion(char sigil, String value) {
-        return sigil == '@' || sigil == '#' ? sigil + value : value;
     }
 
     @io.quarkus.qute.TemplateData

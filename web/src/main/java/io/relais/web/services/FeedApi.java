@@ -11,12 +11,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 /**
  * feed-service as the web app uses it. Answers are kept as JSON trees: pages read the fields they
- * show, so a field added by the service never breaks a page.
+ * show, so a field added by the service never breaks a page. Post ids are local ids or full IRIs
+ * (business cards), as feed-service accepts both.
  */
 @RegisterRestClient(configKey = "feed")
 @RegisterClientHeaders(UserToken.class)
@@ -30,8 +33,24 @@ public interface FeedApi {
                   @QueryParam("limit") int limit);
 
     @GET
+    @Path("/api/feed/communities/{slug}")
+    JsonNode communityFeed(@PathParam("slug") String slug, @QueryParam("cursor") String cursor,
+                           @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/api/feed/people/{login}")
+    JsonNode personFeed(@PathParam("login") String login, @QueryParam("cursor") String cursor,
+                        @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/api/feed/hashtags/{tag}")
+    JsonNode hashtagFeed(@PathParam("tag") String tag, @QueryParam("cursor") String cursor,
+                         @QueryParam("limit") int limit);
+
+    /** A post with the first page of its thread: {@code {post, comments, next}}. */
+    @GET
     @Path("/api/posts/{id}")
-    JsonNode post(@PathParam("id") String id);
+    JsonNode thread(@PathParam("id") String id, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/api/posts")
@@ -46,24 +65,30 @@ public interface FeedApi {
     void deletePost(@PathParam("id") String id);
 
     @PUT
-    @Path("/api/posts/{id}/reaction")
+    @Path("/api/posts/{id}/reactions/mine")
     JsonNode react(@PathParam("id") String id, JsonNode request);
 
     @DELETE
-    @Path("/api/posts/{id}/reaction")
+    @Path("/api/posts/{id}/reactions/mine")
     JsonNode unreact(@PathParam("id") String id);
-
-    @GET
-    @Path("/api/posts/{id}/comments")
-    JsonNode comments(@PathParam("id") String id, @QueryParam("cursor") String cursor);
 
     @POST
     @Path("/api/posts/{id}/comments")
     JsonNode comment(@PathParam("id") String id, JsonNode request);
 
+    @POST
+    @Path("/api/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    JsonNode upload(ClientMultipartForm form);
+
+    @GET
+    @Path("/api/attachments/{id}")
+    @Produces(MediaType.WILDCARD)
+    Response attachment(@PathParam("id") String id);
+
     @GET
     @Path("/api/communities")
-    JsonNode communities(@QueryParam("q") String query, @QueryParam("mine") Boolean mine);
+    JsonNode communities(@QueryParam("q") String query, @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/api/communities")
@@ -72,11 +97,6 @@ public interface FeedApi {
     @GET
     @Path("/api/communities/{slug}")
     JsonNode community(@PathParam("slug") String slug);
-
-    @GET
-    @Path("/api/communities/{slug}/feed")
-    JsonNode communityFeed(@PathParam("slug") String slug, @QueryParam("cursor") String cursor,
-                           @QueryParam("limit") int limit);
 
     @GET
     @Path("/api/communities/{slug}/members")
@@ -88,7 +108,7 @@ public interface FeedApi {
 
     @POST
     @Path("/api/communities/{slug}/leave")
-    JsonNode leave(@PathParam("slug") String slug);
+    void leave(@PathParam("slug") String slug);
 
     @GET
     @Path("/api/communities/{slug}/requests")
@@ -96,29 +116,59 @@ public interface FeedApi {
 
     @POST
     @Path("/api/communities/{slug}/requests/{login}/approve")
-    JsonNode approve(@PathParam("slug") String slug, @PathParam("login") String login);
+    void approve(@PathParam("slug") String slug, @PathParam("login") String login);
 
     @POST
     @Path("/api/communities/{slug}/requests/{login}/reject")
-    JsonNode reject(@PathParam("slug") String slug, @PathParam("login") String login);
+    void reject(@PathParam("slug") String slug, @PathParam("login") String login);
 
     @POST
     @Path("/api/communities/{slug}/invitations")
-    JsonNode invite(@PathParam("slug") String slug, JsonNode request);
+    void invite(@PathParam("slug") String slug, JsonNode request);
 
+    @POST
+    @Path("/api/communities/{slug}/invitations/mine/accept")
+    void acceptInvitation(@PathParam("slug") String slug);
+
+    @POST
+    @Path("/api/communities/{slug}/invitations/mine/decline")
+    void declineInvitation(@PathParam("slug") String slug);
+
+    @POST
+    @Path("/api/communities/{slug}/pins/{postId}")
+    void pin(@PathParam("slug") String slug, @PathParam("postId") String postId);
+
+    @DELETE
+    @Path("/api/communities/{slug}/pins/{postId}")
+    void unpin(@PathParam("slug") String slug, @PathParam("postId") String postId);
+
+    /** {@code {items, next, unread}} */
     @GET
     @Path("/api/notifications")
     JsonNode notifications(@QueryParam("cursor") String cursor);
 
+    /** {@code {unread}} */
     @GET
     @Path("/api/notifications/unread-count")
     JsonNode unreadCount();
 
     @POST
-    @Path("/api/notifications/read")
-    JsonNode markRead(JsonNode request);
+    @Path("/api/notifications/{id}/read")
+    void markRead(@PathParam("id") String id);
 
     @POST
-    @Path("/api/notifications/mutes")
-    JsonNode mute(JsonNode request);
+    @Path("/api/notifications/read-all")
+    void markAllRead();
+
+    @PUT
+    @Path("/api/notifications/mutes/{kind}/{id}")
+    void mute(@PathParam("kind") String kind, @PathParam("id") String id);
+
+    @PUT
+    @Path("/api/follows/{kind}/{id}")
+    void follow(@PathParam("kind") String kind, @PathParam("id") String id);
+
+    @DELETE
+    @Path("/api/follows/{kind}/{id}")
+    void unfollow(@PathParam("kind") String kind, @PathParam("id") String id);
 }

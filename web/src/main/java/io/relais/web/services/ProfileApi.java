@@ -2,14 +2,16 @@ package io.relais.web.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -24,19 +26,44 @@ public interface ProfileApi {
     @Path("/api/people/{login}")
     JsonNode person(@PathParam("login") String login);
 
-    @PUT
+    /** Only the fields present change; HR-owned ones are refused, naming them. */
+    @PATCH
     @Path("/api/people/me")
-    JsonNode editMe(JsonNode request);
+    JsonNode editMe(JsonNode changes);
+
+    @PUT
+    @Path("/api/people/me/photo")
+    @Consumes(MediaType.WILDCARD)
+    JsonNode uploadPhoto(byte[] image, @jakarta.ws.rs.HeaderParam("Content-Type") String mediaType);
 
     @GET
-    @Path("/api/people/{login}/org-chart")
-    JsonNode orgChart(@PathParam("login") String login);
+    @Path("/api/people/{login}/photo")
+    @Produces(MediaType.WILDCARD)
+    Response photo(@PathParam("login") String login);
 
-    @POST
-    @Path("/api/people/{login}/skills/{skill}/endorsements")
+    @GET
+    @Path("/api/people/{login}/manager-chain")
+    JsonNode managerChain(@PathParam("login") String login);
+
+    @GET
+    @Path("/api/people/{login}/reports")
+    JsonNode reports(@PathParam("login") String login);
+
+    @PUT
+    @Path("/api/people/{login}/skills/{skill}/endorsements/mine")
     JsonNode endorse(@PathParam("login") String login, @PathParam("skill") String skill);
 
+    @DELETE
+    @Path("/api/people/{login}/skills/{skill}/endorsements/mine")
+    JsonNode withdrawEndorsement(@PathParam("login") String login, @PathParam("skill") String skill);
+
+    /** {@code {items: [card], next}} */
     @GET
     @Path("/api/people")
-    JsonNode directory(@QueryParam("q") String query, @QueryParam("skill") String skill);
+    JsonNode directory(@QueryParam("department") String department, @QueryParam("skill") String skill,
+                       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/api/expertise")
+    JsonNode whoKnows(@QueryParam("skill") String skill, @QueryParam("limit") int limit);
 }

@@ -9,9 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import java.util.List;
-
-/** search-service as the web app uses it. */
+/** search-service as the web app uses it (filters are comma-separated lists). */
 @RegisterRestClient(configKey = "search")
 @RegisterClientHeaders(UserToken.class)
 @Produces(MediaType.APPLICATION_JSON)
@@ -19,11 +17,16 @@ public interface SearchApi {
 
     @GET
     @Path("/api/search")
-    JsonNode search(@QueryParam("q") String query, @QueryParam("type") List<String> types,
-                    @QueryParam("community") List<String> communities, @QueryParam("author") List<String> authors,
+    JsonNode search(@QueryParam("q") String query, @QueryParam("type") String types,
+                    @QueryParam("community") String communities, @QueryParam("author") String authors,
+                    @QueryParam("source") String sources, @QueryParam("sort") String sort,
                     @QueryParam("cursor") String cursor);
 
     @GET
     @Path("/api/search/suggest")
-    JsonNode suggest(@QueryParam("q") String prefix, @QueryParam("kind") String kind);
+    JsonNode suggest(@QueryParam("q") String prefix, @QueryParam("types") String types, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/api/search/people")
+    JsonNode people(@QueryParam("q") String query, @QueryParam("limit") Integer limit);
 }

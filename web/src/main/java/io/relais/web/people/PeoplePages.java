@@ -1,0 +1,205 @@
+package io.relais.web.people;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.relais.web.WebConfig;
+import io.relais.web.layout.Me;
+import io.relais.web.layout.Pages;
+import io.relais.web.services.FeedApi;
+import io.relais.web.services.ProfileApi;
+import io.relais.web.services.SearchApi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * People: the directory and "who knows X", a person's page (profile, org chart, skills with
+ * endorsements, their posts), editing one's own profile and photo.
+ */
+@Path("/people")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({"employee", "admin"})
+public class PeoplePages {
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    Me me;
+
+    @Inject
+    WebConfig config;
+
+    @Inject
+    @RestClient
+    ProfileApi profiles;
+
+    @Inject
+    @RestClient
+    FeedApi feed;
+
+    @Inject
+    @RestClient
+    SearchApi search;
+
+    @Inject
+    @Location("people/directory.html")
+    Template directory;
+
+    @Inject
+    @Location("people/profile.html")
+    Template profile;
+
+    @Inject
+    @Location("people/edit.html")
+    Template editForm;
+
+    /** The directory; with {@code skill}, who knows it (endorsed skills first, then who writes about it). */
+    @GET
+    public TemplateInstance directory(@QueryParam("skill") String skill, @QueryParam("q") String q,
+                                      @QueryParam("cursor") String cursor) {
+        String wanted = skill == null ? "" : skill.strip();
+        String query = q == null ? "" : q.strip();
+        TemplateInstance page = pages.of(directory).data("nav", "people").data("skill", wanted).data("q", query);
+        if (!wanted.isEmpty()) {
+            return page.data("experts", profiles.whoKnows(wanted, 20))
+                    .data("writers", orMissing(() -> search.people(wanted, 10)).path("contributors"))
+                    .data("people", MissingNode.getInstance());
+        }
+        if (!query.isEmpty()) {
+            return page.data("people", MissingNode.getInstance()).data("found", search.people(query, 30))
+                    .data("experts", MissingNode.getInstance()).data("writers", MissingNode.getInstance());
+        }
+        return page.data("people", profiles.directory(null, null, cursor, 50))
+                .data("experts", MissingNode.getInstance()).data("writers", MissingNode.getInstance());
+    }
+
+    @GET
+    @Path("{login}")
+    public TemplateInstance person(@PathParam("login") String login) {
+        JsonNode person = profiles.person(login);
+        return pages.of(profile).data("nav", login.equals(me.login()) ? "profile" : "people")
+                .data("person", person)
+                .data("mine", login.equals(me.login()))
+                .data("chain", orMissing(() -> profiles.managerChain(login)))
+                .data("reports", orMissing(() -> profiles.reports(login)))
+                .data("page", orMissing(() -> feed.personFeed(login, null, config.pageSize())))
+                .data("more", "/people/" + login + "/items?order=newest");
+    }
+
+    @GET
+    @Path("{login}/items")
+    public TemplateInstance items(@PathParam("login") String login, @QueryParam("cursor") String cursor) {
+        return pages.of(pages.template("feed/items.html")).data("page", feed.personFeed(login, cursor, config.pageSize()))
+                .data("more", "/people/" + login + "/items?order=newest");
+    }
+
+    /** Photos come from profile-service with the reader's token, on the web app's own origin. */
+    @GET
+    @Path("{login}/photo")
+    @Produces(MediaType.WILDCARD)
+    public Response photo(@PathParam("login") String login) {
+        try (Response upstream = profiles.photo(login)) {
+            return Response.ok(upstream.readEntity(byte[].class), upstream.getMediaType())
+                    .header("Cache-Control", "private, max-age=300").build();
+        }
+    }
+
+    @GET
+    @Path("me/edit")
+    public TemplateInstance edit() {
+        return pages.of(editForm).data("nav", "profile").data("person", profiles.person(me.login()));
+    }
+
+    @POST
+    @Path("me")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response save(@RestForm String bio, @RestForm String phone, @RestForm String location,
+                         @RestForm String skills, @RestForm String languages, @RestForm("photo") FileUpload photo) {
+        ObjectNode changes = JsonNodeFactory.instance.objectNode();
+        changes.put("bio", blankToNull(bio));
+        changes.put("phone", blankToNull(phone));
+        changes.put("location", blankToNull(location));
+        changes.set("skills", list(skills));
+        changes.set("languages", list(languages));
+        profiles.editMe(changes);
+        if (photo != null && photo.size() > 0) {
+            try {
+                profiles.uploadPhoto(Files.readAllBytes(photo.uploadedFile()), photo.contentType());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Response.seeOther(URI.create("/people/" + me.login())).build();
+    }
+
+    /** Endorsing a skill one already endorsed withdraws it. */
+    @POST
+    @Path("{login}/skills/endorse")
+    public Response endorse(@PathParam("login") String login, @RestForm String skill, @RestForm boolean endorsed) {
+        if (endorsed) {
+            profiles.withdrawEndorsement(login, skill);
+        } else {
+            profiles.endorse(login, skill);
+        }
+        return Response.seeOther(URI.create("/people/" + login + "#skills")).build();
+    }
+
+    @POST
+    @Path("{login}/follow")
+    public Response follow(@PathParam("login") String login, @RestForm boolean following) {
+        if (following) {
+            feed.unfollow("person", login);
+        } else {
+            feed.follow("person", login);
+        }
+        return Response.seeOther(URI.create("/people/" + login)).build();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static ArrayNode list(String commaSeparated) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        if (commaSeparated != null) {
+            Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct()
+                    .forEach(list::add);
+        }
+        return list;
+    }
+
+    private static JsonNode orMissing(Supplier<JsonNode> call) {
+        try {
+            JsonNode answer = call.get();
+            return answer == null ? MissingNode.getInstance() : answer;
+        } catch (ClientWebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            return MissingNode.getInstance();
+        }
+    }
+}
