@@ -1,6 +1,6 @@
 package io.relais.profile.person;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.events.Iri;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
@@ -57,7 +57,7 @@ public class PeopleResource {
                     + "with 403 naming each field. Absent fields stay as they are; null clears a field.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "skills and bio",
             value = "{\"bio\":\"Data pipelines, and the coffee machine.\",\"skills\":[\"Kafka\",\"MongoDB\"],\"languages\":[\"fr\",\"en\"]}")))
-    public PersonView editMine(ObjectNode body) {
+    public PersonView editMine(JsonNode body) {
         var edit = ProfileEdits.ownEdit(body);
         people.findOrCreateMinimal(me.login(), me.displayName().orElse(me.login()), me.email().orElse(null));
         Person p = people.change(Logins.normalise(me.login()), false, me.iri(), edit);
@@ -83,7 +83,7 @@ public class PeopleResource {
                     + "(active|left), location. A manager that would create a reporting cycle is refused.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "new manager",
             value = "{\"title\":\"Lead data engineer\",\"manager\":\"carol\"}")))
-    public PersonView adminEdit(@PathParam("login") String login, ObjectNode body) {
+    public PersonView adminEdit(@PathParam("login") String login, JsonNode body) {
         HrUpdate update = ProfileEdits.adminEdit(body);
         Person p = people.change(people.require(login).login, false, me.iri(), update::applyTo);
         return PersonView.of(p, config.publicUrl(), null);

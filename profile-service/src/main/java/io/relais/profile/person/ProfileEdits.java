@@ -1,7 +1,6 @@
 package io.relais.profile.person;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relais.events.Violation;
 import io.relais.kit.error.Problem;
 import io.relais.kit.error.ProblemException;
@@ -31,8 +30,8 @@ public final class ProfileEdits {
     }
 
     /** The employee's own edit: only employee-owned fields; HR-owned ones are refused with 403 naming them. */
-    public static Consumer<Person> ownEdit(ObjectNode body) {
-        if (body == null) throw ProblemException.invalid("$", "must be a JSON object with the fields to change");
+    public static Consumer<Person> ownEdit(JsonNode body) {
+        if (body == null || !body.isObject()) throw ProblemException.invalid("$", "must be a JSON object with the fields to change");
         List<Violation> forbidden = new ArrayList<>();
         List<Violation> invalid = new ArrayList<>();
         List<Consumer<Person>> steps = new ArrayList<>();
@@ -91,8 +90,8 @@ public final class ProfileEdits {
     }
 
     /** An administrator's edit of HR-owned fields (and location). */
-    public static HrUpdate adminEdit(ObjectNode body) {
-        if (body == null) throw ProblemException.invalid("$", "must be a JSON object with the fields to change");
+    public static HrUpdate adminEdit(JsonNode body) {
+        if (body == null || !body.isObject()) throw ProblemException.invalid("$", "must be a JSON object with the fields to change");
         Map<ProfileField, String> values = new LinkedHashMap<>();
         List<Violation> invalid = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {

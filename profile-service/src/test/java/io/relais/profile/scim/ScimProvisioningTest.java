@@ -1,0 +1,148 @@
+package io.relais.profile.scim;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.testing.RelaisTestResources;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import static io.relais.profile.Fixtures.admin;
+import static io.relais.profile.Fixtures.as;
+import static io.relais.profile.Fixtures.connector;
+import static io.relais.profile.Fixtures.employee;
+import static io.relais.profile.Fixtures.snapshots;
+import static io.relais.profile.Fixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class ScimProvisioningTest {
+
+    static final String SCIM = "application/scim+json";
+    static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    static RequestSpecification scim(String token) {
+        return given().auth().oauth2(token).contentType(SCIM).accept(SCIM);
+    }
+
+    static String user(String login, String name, String title, String department, String manager) {
+        return """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","%s"],
+                 "userName":"%s","externalId":"wd-%s","name":{"givenName":"%s","familyName":"Durand"},
+                 "title":"%s","emails":[{"value":"%s@relais.example","type":"work","primary":true}],
+                 "addresses":[{"type":"work","locality":"Nantes"}],"active":true,
+                 "%s":{"department":"%s"%s}}""".formatted(ENTERPRISE, login, login, name, title, login, ENTERPRISE,
+                department, manager == null ? "" : ",\"manager\":{\"value\":\"" + manager + "\"}");
+    }
+
+    @Test
+    void createGetFilterPatchAndDeleteRoundTripEndsWithATombstone() {
+        String paul = unique("paul");
+        String boss = unique("boss");
+        scim(connector()).body(user(boss, "Rita", "Head of legal", "Legal", null)).post("/scim/v2/Users").then().statusCode(201);
+
+        scim(connector()).body(user(paul, "Paul", "Paralegal", "Legal", boss)).post("/scim/v2/Users")
+                .then().statusCode(201).contentType(SCIM)
+                .header("Location", endsWith("/scim/v2/Users/" + paul))
+                .body("id", equalTo(paul)).body("userName", equalTo(paul)).body("displayName", equalTo("Paul Durand"))
+                .body("active", equalTo(true)).body("meta.resourceType", equalTo("User"))
+                .body("'" + ENTERPRISE + "'.manager.value", equalTo(boss));
+
+        scim(connector()).get("/scim/v2/Users/{id}", paul).then().statusCode(200)
+                .body("title", equalTo("Paralegal")).body("emails[0].value", equalTo(paul + "@relais.example"))
+                .body("addresses[0].locality", equalTo("Nantes")).body("externalId", equalTo("wd-" + paul));
+        as(employee("alice")).get("/api/people/{login}", paul).then().statusCode(200)
+                .body("department", equalTo("Legal")).body("manager", equalTo(boss)).body("location", equalTo("Nantes"));
+
+        scim(connector()).queryParam("filter", "userName eq \"" + paul + "\"").get("/scim/v2/Users").then().statusCode(200)
+                .body("schemas", contains("urn:ietf:params:scim:api:messages:2.0:ListResponse"))
+                .body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(paul));
+
+        scim(connector()).body("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+                  {"op":"replace","path":"title","value":"Legal counsel"},
+                  {"op":"replace","path":"%s:department","value":"Compliance"},
+                  {"op":"remove","path":"%s:manager"}]}""".formatted(ENTERPRISE, ENTERPRISE))
+                .patch("/scim/v2/Users/{id}", paul).then().statusCode(200)
+                .body("title", equalTo("Legal counsel")).body("'" + ENTERPRISE + "'.department", equalTo("Compliance"))
+                .body("'" + ENTERPRISE + "'.manager", nullValue());
+        as(employee("alice")).get("/api/people/{login}/reports", boss).then().body("login", org.hamcrest.Matchers.not(hasItem(paul)));
+        snapshots(paul, 1, r -> r.value() != null && r.value().contains("\"title\":\"Legal counsel\""));
+
+        scim(connector()).delete("/scim/v2/Users/{id}", paul).then().statusCode(204);
+
+        scim(connector()).get("/scim/v2/Users/{id}", paul).then().statusCode(404)
+                .body("schemas", contains("urn:ietf:params:scim:api:messages:2.0:Error")).body("status", equalTo("404"));
+        as(employee("alice")).get("/api/people/{login}", paul).then().statusCode(404);
+        snapshots(paul, 1, r -> r.value() == null);
+    }
+
+    @Test
+    void aPatchSettingActiveFalseMarksThePersonLeft() {
+        String rose = unique("rose");
+        scim(connector()).body(user(rose, "Rose", "Buyer", "Purchasing", null)).post("/scim/v2/Users").then().statusCode(201);
+        scim(connector()).body("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}""")
+                .patch("/scim/v2/Users/{id}", rose).then().statusCode(200).body("active", equalTo(false));
+        as(employee("alice")).get("/api/people/{login}", rose).then().body("status", equalTo("left"));
+    }
+
+    @Test
+    void aReplaceKeepsWhatThePersonWroteThemselves() {
+        String sam = unique("sam");
+        scim(admin()).body(user(sam, "Sam", "Analyst", "Finance", null)).post("/scim/v2/Users").then().statusCode(201);
+        as(employee(sam)).body("{\"bio\":\"Spreadsheets\",\"skills\":[\"Excel\"]}").patch("/api/people/me").then().statusCode(200);
+
+        scim(admin()).body(user(sam, "Sam", "Senior analyst", "Finance", null)).put("/scim/v2/Users/{id}", sam)
+                .then().statusCode(200).body("title", equalTo("Senior analyst"));
+
+        as(employee("alice")).get("/api/people/{login}", sam).then()
+                .body("bio", equalTo("Spreadsheets")).body("skills.name", contains("Excel"));
+    }
+
+    @Test
+    void errorsComeInScimsOwnFormat() {
+        String tom = unique("tom");
+        scim(connector()).body(user(tom, "Tom", "Clerk", "Ops", null)).post("/scim/v2/Users").then().statusCode(201);
+
+        scim(connector()).body(user(tom, "Tom", "Clerk", "Ops", null)).post("/scim/v2/Users").then().statusCode(409)
+                .contentType(SCIM).body("scimType", equalTo("uniqueness")).body("status", equalTo("409"));
+        scim(connector()).body("{not json").post("/scim/v2/Users").then().statusCode(400).body("scimType", equalTo("invalidSyntax"));
+        scim(connector()).queryParam("filter", "title co \"x\"").get("/scim/v2/Users").then().statusCode(400)
+                .body("scimType", equalTo("invalidFilter"));
+        scim(connector()).body(user(unique("bad"), "Bad", "X", "Ops", "not a login!")).post("/scim/v2/Users").then()
+                .statusCode(400).body("scimType", equalTo("invalidValue"))
+                .body("detail", containsString(ENTERPRISE + ":manager"));
+        scim(employee("alice")).get("/scim/v2/Users/{id}", tom).then().statusCode(403)
+                .body("schemas", contains("urn:ietf:params:scim:api:messages:2.0:Error"));
+    }
+
+    @Test
+    void aManagerThatWouldCreateACycleIsRefused() {
+        String a = unique("uma");
+        String b = unique("vic");
+        scim(connector()).body(user(a, "Uma", "VP", "Ops", null)).post("/scim/v2/Users").then().statusCode(201);
+        scim(connector()).body(user(b, "Vic", "Lead", "Ops", a)).post("/scim/v2/Users").then().statusCode(201);
+
+        scim(connector()).body("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+                  {"op":"add","path":"%s:manager","value":{"value":"%s"}}]}""".formatted(ENTERPRISE, b))
+                .patch("/scim/v2/Users/{id}", a).then().statusCode(400).contentType(SCIM)
+                .body("scimType", equalTo("invalidValue")).body("detail", containsString("cycle"));
+    }
+
+    @Test
+    void serviceProviderConfigAndSchemasDescribeTheService() {
+        scim(connector()).get("/scim/v2/ServiceProviderConfig").then().statusCode(200)
+                .body("patch.supported", equalTo(true)).body("filter.supported", equalTo(true));
+        scim(connector()).get("/scim/v2/Schemas").then().statusCode(200)
+                .body("Resources.id", hasItem(ENTERPRISE));
+    }
+}
