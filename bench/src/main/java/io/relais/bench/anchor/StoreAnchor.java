@@ -39,7 +39,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StoreAnchor {
 
     public record Figures(String store, double bulkUpdatesPerSecond, double singleUpdatesPerSecond,
-                          OpenLoop.Result idReads) {
+                          OpenLoop.Result idReads, List<HotBucket> hotBuckets) {
+    }
+
+    /** One hot timeline bucket (every post of the organisation lands in the same day bucket). */
+    public record HotBucket(int capacity, double updatesPerSecond, OpenLoop.Result reads, long documentBytes) {
     }
 
     public static final int BUCKET_CAP = 100;
@@ -98,6 +102,12 @@ public final class StoreAnchor {
                 if (d == null) throw new IllegalStateException("bucket vanished");
             });
 
+            List<HotBucket> hot = new ArrayList<>();
+            for (int capacity : new int[]{300, 50}) {
+                hot.add(hotBucket(client.getDatabase("relais_bench").getCollection("hot_" + capacity), capacity,
+                        singleDuration));
+            }
+
             long docs = buckets.countDocuments();
             out.row("bucket upserts, bulkWrite of 1,000 ($push $each/$slice " + BUCKET_CAP + ")",
                             Report.num(bulkRate) + " updates/s")
@@ -107,8 +117,16 @@ public final class StoreAnchor {
                             reads.latency().inline() + "; service time " + reads.service().inline() + (reads.errors() > 0 ? "; " + reads.errors() + " errors" : ""))
                     .note("%s; %,d updates over %,d owner buckets (%,d documents, each a capped array of at most %d "
                             + "timeline entries of ~120 bytes).", where, bulkUpdates, owners, docs, BUCKET_CAP);
+            for (HotBucket h : hot) {
+                out.row("one hot bucket of " + h.capacity() + " entries (~" + h.documentBytes() / 1024
+                                + " KiB): $push $sort $slice one by one", Report.num(h.updatesPerSecond()) + " updates/s")
+                        .row("  read of that bucket by _id (back to back)", h.reads().service().inline());
+            }
+            out.note("The hot bucket mirrors feed-service's organisation source timeline: every organisation-wide post is "
+                    + "pushed into the same day bucket (`$push` with `$sort` by time and `$slice` to the capacity, 300 there), "
+                    + "and every home feed read merges that bucket; this backend rewrites the whole document on each update.");
             buckets.drop();
-            return new Figures(where, bulkRate, single.achieved(), reads);
+            return new Figures(where, bulkRate, single.achieved(), reads, hot);
         } finally {
             if (server != null) server.shutdownNow();
             if (file != null) {
@@ -117,6 +135,31 @@ public final class StoreAnchor {
                 }
             }
         }
+    }
+
+    private static HotBucket hotBucket(MongoCollection<Document> hot, int capacity, Duration duration) {
+        hot.drop();
+        List<Document> prefill = new ArrayList<>();
+        SplittableRandom rnd = new SplittableRandom(capacity);
+        for (int i = 0; i < capacity; i++) prefill.add(entry(i, rnd));
+        hot.insertOne(new Document("_id", "organisation|day").append("e", prefill));
+        PushOptions newestKept = new PushOptions().sortDocument(new Document("t", -1)).slice(capacity);
+        OpenLoop.Result writes = OpenLoop.saturate("hot bucket " + capacity, duration, 1, n -> hot.updateOne(
+                Filters.and(Filters.eq("_id", "organisation|day"), Filters.ne("e.p", "urn:relais:post:hot-" + n)),
+                Updates.pushEach("e", List.of(entry(capacity + n, new SplittableRandom(n))), newestKept)));
+        OpenLoop.Result reads = OpenLoop.saturate("hot bucket " + capacity + " reads", duration, 1,
+                n -> hot.find(Filters.eq("_id", "organisation|day")).first());
+        Document d = hot.find(Filters.eq("_id", "organisation|day")).first();
+        long bytes = d == null ? 0 : d.toJson().length();
+        hot.drop();
+        return new HotBucket(capacity, writes.achieved(), reads, bytes);
+    }
+
+    /** A timeline entry shaped like feed-service's: post, time, author, reasons, audience. */
+    private static Document entry(long seq, SplittableRandom rnd) {
+        return new Document("p", "urn:relais:post:hot-" + seq).append("t", System.currentTimeMillis() + seq)
+                .append("a", "urn:relais:person:bench" + String.format("%06d", rnd.nextInt(1_000_000)))
+                .append("r", List.of("organisation")).append("v", List.of("urn:relais:audience:organisation"));
     }
 
     /** The timeline bucket of a person: {@code _id} = owner + bucket number, the only fast key here. */

@@ -97,18 +97,24 @@ public final class StackClient {
         return token(key, form, "relais");
     }
 
-    private String token(String key, Map<String, String> form, String realm) {
+    /** One request per key at a time (no stampede of logins when many workers start), one retry. */
+    private synchronized String token(String key, Map<String, String> form, String realm) {
         Token t = tokens.get(key);
         if (t != null && System.nanoTime() < t.expiresAtNanos()) return t.value();
-        Answer a = send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form))));
+        Answer a = requestToken(form, realm);
+        if (!a.ok()) a = requestToken(form, realm);
         if (!a.ok()) throw new IllegalStateException("Keycloak refused a token for " + key + ": " + a.status() + " " + a.body());
         JsonNode j = a.json();
         long ttl = Math.max(10, j.path("expires_in").asLong(60) - 15);
         Token fresh = new Token(j.get("access_token").asText(), System.nanoTime() + ttl * 1_000_000_000L);
         tokens.put(key, fresh);
         return fresh.value();
+    }
+
+    private Answer requestToken(Map<String, String> form, String realm) {
+        return send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(form))));
     }
 
     public Answer get(String service, String path, String token) {
