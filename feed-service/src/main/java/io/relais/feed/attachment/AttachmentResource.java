@@ -1,6 +1,7 @@
 package io.relais.feed.attachment;
 
 import io.relais.feed.community.MembershipService;
+import io.relais.feed.sanitize.InputLimits;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
@@ -40,6 +41,9 @@ public class AttachmentResource {
     @Inject
     CurrentPerson me;
 
+    @Inject
+    InputLimits limits;
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
@@ -76,6 +80,6 @@ public class AttachmentResource {
     }
 
     private long attachmentsLimit() {
-        return attachments.limits.attachmentBytes();
+        return limits.attachmentBytes();
     }
 }

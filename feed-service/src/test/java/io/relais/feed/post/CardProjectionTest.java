@@ -1,0 +1,99 @@
+package io.relais.feed.post;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
+import io.relais.events.Audience;
+import io.relais.events.CloudEventAttributes;
+import io.relais.events.EventId;
+import io.relais.events.Iri;
+import io.relais.events.RecordKey;
+import io.relais.events.Topics;
+import io.relais.testing.KafkaProbe;
+import io.relais.testing.RelaisTestResources;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.relais.feed.community.Fixtures.as;
+import static io.relais.feed.community.Fixtures.community;
+import static io.relais.feed.community.Fixtures.person;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Business events from connector-service become cards that people comment and react to like posts. */
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class CardProjectionTest {
+
+    static Activity hire(String id, String owner, String... audience) {
+        AsObject event = AsObject.builder().id(id).type(As2.EVENT).attributedTo(owner == null ? null : Iri.person(owner))
+                .name("Bienvenue à Inès").nameMap(Map.of("fr", "Bienvenue à Inès", "en", "Welcome Inès"))
+                .summary("Inès rejoint l'équipe Data").summaryMap(Map.of("fr", "Inès rejoint l'équipe Data", "en", "Inès joins the Data team"))
+                .to(audience).relais(Map.of("business", Map.of("source", "hr", "eventType", "employee.hired", "system", "workday",
+                        "sourceEventId", "wd-" + id.hashCode(), "data", Map.of("login", "ines", "department", "Data"))))
+                .build();
+        return Activity.builder().type(As2.CREATE).actor("urn:relais:source:hr.workday").object(event).to(audience)
+                .generator(AsObject.builder().id("urn:relais:source:hr.workday").type(As2.APPLICATION).name("Workday").build())
+                .build();
+    }
+
+    static void publish(Activity a) {
+        KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(a), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(a),
+                CloudEventAttributes.type(a), "/connectors/hr/workday", CloudEventAttributes.subject(a)), ActivityJson.writeString(a));
+    }
+
+    @Test
+    void aBusinessEventBecomesACardThatIsCommentedAndReactedToLikeAPost() {
+        String alice = person("alice");
+        String id = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
+        publish(hire(id, null, Audience.ORGANISATION));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(alice).get("/api/posts/{id}", id).then().statusCode(200)
+                .body("post.kind", equalTo("card")).body("post.card.source", equalTo("hr"))
+                .body("post.card.eventType", equalTo("employee.hired")).body("post.card.title.en", equalTo("Welcome Inès"))
+                .body("post.card.data.department", equalTo("Data")).body("post.author.displayName", equalTo("Workday")));
+        as(alice).body(Map.of("content", "Bienvenue Inès !")).post("/api/posts/{id}/comments", id).then().statusCode(201);
+        as(alice).body(Map.of("kind", "celebrate")).put("/api/posts/{id}/reactions/mine", id).then().statusCode(200);
+        as(alice).body(Map.of("content", "edit")).put("/api/posts/{id}", id).then().statusCode(403);
+        as(alice).get("/api/posts/{id}", id).then().body("post.commentCount", equalTo(1)).body("post.reactions.celebrate", equalTo(1));
+    }
+
+    @Test
+    void replayingACardKeepsItsCommentsAndReactionsAndAnUpdateChangesItsText() {
+        String alice = person("alice");
+        String id = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
+        Activity create = hire(id, alice, Audience.ORGANISATION);
+        publish(create);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(alice).get("/api/posts/{id}", id).then().statusCode(200));
+        as(alice).body(Map.of("kind", "like")).put("/api/posts/{id}/reactions/mine", id).then().statusCode(200);
+        as(alice).body(Map.of("content", "Top")).post("/api/posts/{id}/comments", id).then().statusCode(201);
+        publish(create); // replay
+        Activity update = create.toBuilder().id(Iri.of(Iri.ACTIVITY, EventId.next())).type(As2.UPDATE)
+                .object(create.object().toBuilder().nameMap(Map.of("fr", "Bienvenue à Inès D.", "en", "Welcome Inès D.")).build()).build();
+        publish(update);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(alice).get("/api/posts/{id}", id).then()
+                .body("post.card.title.en", equalTo("Welcome Inès D.")));
+        as(alice).get("/api/posts/{id}", id).then().body("post.reactions.like", equalTo(1)).body("post.commentCount", equalTo(1))
+                .body("comments.size()", equalTo(1)).body("post.author.login", equalTo(alice));
+    }
+
+    @Test
+    void aCardAddressedToACommunityIsOnlyForItsMembers() {
+        String owner = person("olga");
+        String outsider = person("otto");
+        String slug = community(owner, "private");
+        String id = Iri.of(Iri.DOCUMENT, "ecm-" + EventId.next());
+        AsObject doc = AsObject.builder().id(id).type(As2.DOCUMENT).name("Plan projet v3").url("https://ecm.example/doc/42")
+                .to(Iri.community(slug)).relais(Map.of("business", Map.of("source", "ecm", "eventType", "document.published",
+                        "system", "alfresco", "sourceEventId", id))).build();
+        publish(Activity.builder().type(As2.CREATE).actor("urn:relais:source:ecm.alfresco").object(doc).to(Iri.community(slug)).build());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(owner).get("/api/posts/{id}", id).then().statusCode(200)
+                .body("post.card.url", equalTo("https://ecm.example/doc/42")).body("post.community.slug", equalTo(slug)));
+        as(outsider).get("/api/posts/{id}", id).then().statusCode(404);
+    }
+}
