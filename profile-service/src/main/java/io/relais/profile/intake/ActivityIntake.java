@@ -15,14 +15,16 @@ import java.util.Optional;
 
 /**
  * What profile-service reads from {@code relais.activities}: HR business events (hire, move, leave)
- * and people's posts and comments (for expertise ranking). Everything else is ignored. Each activity
- * is applied once (processed ids); a record that is invalid or cannot be applied throws, and goes to
- * the dead-letter topic with the reason.
+ * and people's posts and comments (for expertise ranking). Everything else is ignored. A record that
+ * is invalid or cannot be applied throws, and goes to the dead-letter topic with the reason.
+ * <p>
+ * HR events need no processed-id bookkeeping: applying one twice changes nothing (each field keeps the
+ * value of its latest change by event time), so a crash between applying and committing the offset is
+ * harmless. Counters are not naturally idempotent, so each counted activity is remembered by id.
  */
 @ApplicationScoped
 public class ActivityIntake {
 
-    static final String HR_CONSUMER = "profile-service.hr";
     static final String COUNTER_CONSUMER = "profile-service.activity";
 
     @Inject
@@ -40,7 +42,7 @@ public class ActivityIntake {
         Activity activity = ActivityJson.read(json);
         Optional<Map<String, Object>> business = HrLifecycle.hrBusiness(activity);
         if (business.isPresent()) {
-            once(HR_CONSUMER, activity, () -> hr.apply(activity, business.get()));
+            hr.apply(activity, business.get());
         } else if (ActivityCounters.counts(activity)) {
             once(COUNTER_CONSUMER, activity, () -> counters.count(activity));
         }

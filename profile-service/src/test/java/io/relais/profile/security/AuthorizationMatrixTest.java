@@ -141,7 +141,10 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void healthIsPublic() {
+    void healthAndTheApiDescriptionArePublic() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/people/me'.patch.summary", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/scim/v2/Users'.post.summary", org.hamcrest.Matchers.notNullValue());
     }
 }
