@@ -1,0 +1,73 @@
+package io.relais.connector.community;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
+import io.relais.events.Iri;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * The visibility of each community, learnt from the community activities on {@code relais.activities}
+ * ({@code _id} = community IRI, an upsert: replays change nothing). A card for a public community is
+ * cc'd to the organisation like a public post; for a private, secret or not-yet-known community it is
+ * addressed to the community only, so it never shows more widely than the community allows.
+ */
+@ApplicationScoped
+public class CommunityDirectory {
+
+    static final String COLLECTION = "communities";
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    @Incoming("activities")
+    @Blocking
+    public void onActivity(String json) {
+        Activity activity = ActivityJson.read(json);
+        AsObject group = activity.object();
+        if (!(As2.CREATE.equals(activity.type()) || As2.UPDATE.equals(activity.type()))
+                || group == null || !As2.GROUP.equals(group.type()) || !Iri.isKind(group.id(), Iri.COMMUNITY)) {
+            return;
+        }
+        Object visibility = group.relais() == null ? null : group.relais().get("visibility");
+        Document existing = collection().find(new Document("_id", group.id())).first();
+        // ignore an older snapshot arriving after a newer one (replay, redelivery)
+        if (existing != null && existing.getDate("at") != null && activity.published() != null
+                && existing.getDate("at").toInstant().isAfter(activity.published())) {
+            return;
+        }
+        collection().replaceOne(new Document("_id", group.id()),
+                new Document("_id", group.id()).append("visibility", visibility == null ? "private" : visibility.toString())
+                        .append("at", Date.from(activity.published())), new ReplaceOptions().upsert(true));
+    }
+
+    public boolean isPublic(String communityIri) {
+        Document d = collection().find(new Document("_id", communityIri)).first();
+        return d != null && "public".equals(d.getString("visibility"));
+    }
+
+    /** For tests and seeds: what the directory knows of a community. */
+    public Map<String, Object> describe(String communityIri) {
+        Document d = collection().find(new Document("_id", communityIri)).first();
+        return d == null ? Map.of() : Map.of("visibility", d.getString("visibility"));
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getDatabase(database).getCollection(COLLECTION);
+    }
+}

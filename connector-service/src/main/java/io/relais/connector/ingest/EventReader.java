@@ -1,0 +1,95 @@
+package io.relais.connector.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relais.events.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses and validates hr/crm/ecm events: the envelope schema, then the event type's data schema. */
+@ApplicationScoped
+public class EventReader {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
+    }
+
+    @Inject
+    EventSchemas schemas;
+
+    /** Either an event or every rule it breaks. */
+    public record Read(InboundEvent event, List<Violation> violations, String eventType, String eventId) {
+        public boolean valid() {
+            return violations.isEmpty();
+        }
+    }
+
+    public static JsonNode parse(byte[] body) throws InvalidJson {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || node.isMissingNode()) throw new InvalidJson("is empty: a JSON document is expected");
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new InvalidJson("is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidJson("could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Thrown when the body is not JSON at all. */
+    public static class InvalidJson extends Exception {
+        public InvalidJson(String message) {
+            super(message);
+        }
+    }
+
+    /** @param pathPrefix prefix of violation paths ({@code ""}, or {@code "[3]"} for a batch item) */
+    public Read read(SourceType source, JsonNode node, String pathPrefix) {
+        String eventType = node.path("eventType").isTextual() ? node.get("eventType").asText() : null;
+        String eventId = node.path("eventId").isTextual() && node.get("eventId").asText().matches("[A-Za-z0-9._~@+-]{1,128}")
+                ? node.get("eventId").asText() : null;
+        if (!node.isObject()) {
+            return new Read(null, List.of(new Violation(pathPrefix.isEmpty() ? "$" : pathPrefix, "must be a JSON object (an event)")), null, null);
+        }
+        List<Violation> violations = new ArrayList<>(schemas.checkEnvelope(node.toString()));
+        int version = node.path("schemaVersion").canConvertToInt() ? node.path("schemaVersion").asInt(1) : 1;
+        if (eventType != null && eventType.matches("[a-z]+\\.[a-z]+")) {
+            if (!schemas.knows(source, eventType, version)) {
+                violations.add(new Violation("eventType", "is not an event type of source " + source.id()
+                        + " (version " + version + "); known: " + source.eventTypes()));
+            } else if (node.path("data").isObject()) {
+                violations.addAll(schemas.checkData(source, eventType, version, node.get("data").toString()).orElseThrow());
+            }
+        }
+        if (!violations.isEmpty()) {
+            return new Read(null, prefixed(violations, pathPrefix), eventType, eventId);
+        }
+        Instant occurredAt;
+        try {
+            occurredAt = java.time.OffsetDateTime.parse(node.get("occurredAt").asText()).toInstant();
+        } catch (java.time.DateTimeException e) {
+            return new Read(null, prefixed(List.of(new Violation("occurredAt", "must be an ISO-8601 date-time with an offset, e.g. 2026-11-22T09:30:00Z")), pathPrefix), eventType, eventId);
+        }
+        ObjectNode data = (ObjectNode) node.get("data");
+        String system = node.path("system").isTextual() ? node.get("system").asText() : null;
+        InboundEvent event = new InboundEvent(source, eventType, eventId, occurredAt,
+                system, version, data, node.toString());
+        return new Read(event, List.of(), eventType, eventId);
+    }
+
+    static List<Violation> prefixed(List<Violation> violations, String prefix) {
+        if (prefix.isEmpty()) return violations;
+        return violations.stream().map(v -> new Violation(v.field().equals("$") ? prefix
+                : prefix + (v.field().startsWith("[") ? "" : ".") + v.field(), v.message())).toList();
+    }
+}

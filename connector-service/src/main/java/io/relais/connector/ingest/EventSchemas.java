@@ -1,0 +1,96 @@
+package io.relais.connector.ingest;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import io.relais.events.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The versioned JSON Schemas of inbound business events: {@code schemas/envelope.v1.json} for the
+ * envelope, and {@code schemas/<source>/<eventType>.v<version>.json} for each event type's {@code data}.
+ * A rejection lists every violation, each as a field path and the rule it breaks.
+ */
+@ApplicationScoped
+public class EventSchemas {
+
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    private final Map<String, Optional<Schema>> cache = new ConcurrentHashMap<>();
+
+    /** Violations of the envelope rules ({@code eventType}, {@code eventId}, {@code occurredAt}, {@code data}…). */
+    public List<Violation> checkEnvelope(String json) {
+        return check(schema("schemas/envelope.v1.json").orElseThrow(), json, "");
+    }
+
+    /** Empty when no schema exists for this event type and version. */
+    public Optional<List<Violation>> checkData(SourceType source, String eventType, int version, String dataJson) {
+        return schema(path(source, eventType, version)).map(s -> check(s, dataJson, "data"));
+    }
+
+    public boolean knows(SourceType source, String eventType, int version) {
+        return schema(path(source, eventType, version)).isPresent();
+    }
+
+    private static String path(SourceType source, String eventType, int version) {
+        return "schemas/" + source.id() + "/" + eventType + ".v" + version + ".json";
+    }
+
+    private Optional<Schema> schema(String resource) {
+        return cache.computeIfAbsent(resource, r -> {
+            if (!r.matches("schemas/[a-z]+(/[a-z]+\\.[a-z]+)?[a-z./0-9]*\\.json")) return Optional.empty();
+            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(r)) {
+                if (in == null) return Optional.empty();
+                return Optional.of(registry.getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static List<Violation> check(Schema schema, String json, String prefix) {
+        List<Violation> out = new ArrayList<>();
+        for (Error e : schema.validate(json, InputFormat.JSON)) {
+            String at = fieldPath(e.getInstanceLocation().toString(), prefix);
+            if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
+                out.add(new Violation(at.isEmpty() ? e.getProperty() : at + "." + e.getProperty(), "is required"));
+            } else if ("additionalProperties".equals(e.getKeyword()) && e.getProperty() != null) {
+                out.add(new Violation(at.isEmpty() ? e.getProperty() : at + "." + e.getProperty(),
+                        "is not a known field of this event type"));
+            } else {
+                out.add(new Violation(at.isEmpty() ? "$" : at, e.getMessage() + " (rule: " + e.getKeyword() + ")"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The instance location (a JSON pointer such as {@code /lines/0/amount}) as the dotted path used in every
+     * problem+json of Relais, under a prefix: {@code data.lines[0].amount}; the root → the prefix itself.
+     */
+    static String fieldPath(String pointer, String prefix) {
+        StringBuilder b = new StringBuilder();
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty() || part.equals("$")) continue;
+            String name = part.replace("~1", "/").replace("~0", "~");
+            if (name.matches("\\d+")) b.append('[').append(name).append(']');
+            else b.append(b.length() == 0 ? "" : ".").append(name);
+        }
+        String p = b.toString();
+        if (prefix.isEmpty()) return p;
+        return p.isEmpty() ? prefix : p.startsWith("[") ? prefix + p : prefix + "." + p;
+    }
+}

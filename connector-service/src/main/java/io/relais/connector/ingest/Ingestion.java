@@ -1,0 +1,211 @@
+package io.relais.connector.ingest;
+
+import io.relais.connector.ConnectorConfig;
+import io.relais.connector.delivery.DeadLetter;
+import io.relais.connector.delivery.DeadLetters;
+import io.relais.connector.delivery.KafkaDelivery;
+import io.relais.connector.delivery.KafkaUnavailableException;
+import io.relais.connector.delivery.SourceStats;
+import io.relais.connector.delivery.SourceStats.Outcome;
+import io.relais.connector.mapping.BusinessEventMapper;
+import io.relais.connector.mapping.MappingException;
+import io.relais.connector.receipt.Receipt;
+import io.relais.connector.receipt.ReceiptStatus;
+import io.relais.connector.receipt.ReceiptStore;
+import io.relais.connector.registration.Registration;
+import io.relais.events.Activity;
+import io.relais.events.CloudEventAttributes;
+import io.relais.events.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One accepted event's way to Kafka: claim its receipt (the idempotency key), build the activity
+ * (mapping template or generic CloudEvent), send it, wait for the acknowledgement, record the outcome.
+ * Sending and waiting are split so a batch sends all its records before waiting for them.
+ */
+@ApplicationScoped
+public class Ingestion {
+
+    private static final Logger LOG = Logger.getLogger(Ingestion.class);
+
+    @Inject
+    ReceiptStore receipts;
+
+    @Inject
+    KafkaDelivery kafka;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    SourceStats stats;
+
+    @Inject
+    BusinessEventMapper mapper;
+
+    @Inject
+    ConnectorConfig config;
+
+    /** What to publish for one event; {@code build} gets the receipt's ids and may throw {@link MappingException}. */
+    public record Submission(SourceType source, String eventType, String eventId, String system, String givenActivityId,
+                             String json, Function<BusinessEventMapper.Ids, Activity> build) {
+        String receiptId() {
+            return InboundEvent.receiptId(source, eventId);
+        }
+
+        String ceSource() {
+            return CloudEventAttributes.connectorSource(source.id(), system);
+        }
+    }
+
+    public static Submission of(InboundEvent event, Registration registration, BusinessEventMapper mapper) {
+        String system = event.system() != null ? event.system() : registration.system();
+        return new Submission(event.source(), event.eventType(), event.eventId(), system, null, event.json(),
+                ids -> mapper.map(event, registration, ids));
+    }
+
+    /** How an event ended: HTTP status and receipt. */
+    public enum Result {
+        PUBLISHED(202), DEAD_LETTERED(202), DUPLICATE(200), IN_FLIGHT(409), UNAVAILABLE(503), NOT_ATTEMPTED(503);
+
+        public final int status;
+
+        Result(int status) {
+            this.status = status;
+        }
+    }
+
+    public record Handled(Result result, Receipt receipt, String detail) {
+    }
+
+    /** An event on its way: either already decided, or sent and awaiting Kafka's acknowledgement. */
+    public static final class Pending {
+        final Submission submission;
+        final Receipt receipt;
+        final Activity activity;
+        final CompletableFuture<RecordMetadata> ack;
+        final Handled decided;
+
+        private Pending(Submission s, Receipt r, Activity a, CompletableFuture<RecordMetadata> ack, Handled decided) {
+            this.submission = s;
+            this.receipt = r;
+            this.activity = a;
+            this.ack = ack;
+            this.decided = decided;
+        }
+
+        /** True when Kafka already refused the send (no broker): the rest of a batch is not worth sending. */
+        public boolean failedFast() {
+            return ack != null && ack.isCompletedExceptionally();
+        }
+    }
+
+    public Pending start(Registration registration, Submission s) {
+        stats.count(s.source(), Outcome.RECEIVED);
+        ReceiptStore.Claim claim = receipts.claim(s.receiptId(), s.source().id(), s.eventType(), s.eventId(),
+                registration.clientId(), s.givenActivityId());
+        if (claim instanceof ReceiptStore.Earlier earlier) {
+            stats.count(s.source(), Outcome.DUPLICATE);
+            return new Pending(s, earlier.receipt(), null, null, new Handled(Result.DUPLICATE, earlier.receipt(),
+                    "already received: the original receipt, nothing new was published"));
+        }
+        if (claim instanceof ReceiptStore.InFlight inFlight) {
+            return new Pending(s, inFlight.receipt(), null, null, new Handled(Result.IN_FLIGHT, inFlight.receipt(),
+                    "the same event is being published by another request"));
+        }
+        Receipt receipt = ((ReceiptStore.Owned) claim).receipt();
+        Activity activity;
+        try {
+            activity = s.build().apply(new BusinessEventMapper.Ids(receipt.activityId(), receipt.objectId()));
+        } catch (MappingException e) {
+            return new Pending(s, receipt, null, null, deadLetter(s, registration, receipt, e.getMessage()));
+        }
+        return new Pending(s, receipt, activity, kafka.send(activity, s.ceSource()), null);
+    }
+
+    public Handled finish(Pending p, long deadlineNanos) {
+        if (p.decided != null) return p.decided;
+        try {
+            kafka.await(p.ack, deadlineNanos);
+            Receipt published = receipts.markPublished(p.receipt.receiptId(), p.activity.id(), p.activity.object().id());
+            stats.count(p.submission.source(), Outcome.PUBLISHED);
+            return new Handled(Result.PUBLISHED, published, "published");
+        } catch (KafkaUnavailableException e) {
+            return unavailable(p.submission, p.receipt, e.getMessage());
+        }
+    }
+
+    /** A batch item left unsent because Kafka was already found unavailable. */
+    public Handled notAttempted(Submission s) {
+        stats.count(s.source(), Outcome.RECEIVED);
+        return new Handled(Result.NOT_ATTEMPTED, null, "not sent: Kafka is unavailable; send it again");
+    }
+
+    public Handled ingest(Registration registration, Submission s) {
+        long deadline = System.nanoTime() + config.publishTimeout().toNanos();
+        return finish(start(registration, s), deadline);
+    }
+
+    /** Records a rejected event (when it has a usable id) and counts it. */
+    public void rejected(SourceType source, String eventType, String eventId, String clientId, List<Violation> violations) {
+        String reason = violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
+        stats.countError(source, Outcome.REJECTED, reason);
+        if (eventId != null) {
+            receipts.recordRejection(InboundEvent.receiptId(source, eventId), source.id(),
+                    eventType == null ? "unknown" : eventType, eventId, clientId, reason);
+        }
+    }
+
+    /**
+     * Publishes a dead letter again with the current mapping, under the receipt's ids. The receipt becomes
+     * published; if the mapping still fails the letter stays, with the new reason.
+     */
+    public Handled replay(DeadLetter letter, Registration registration, InboundEvent event) {
+        Receipt receipt = receipts.find(letter.id()).orElseThrow();
+        Submission s = of(event, registration, mapper);
+        Activity activity;
+        try {
+            activity = s.build().apply(new BusinessEventMapper.Ids(receipt.activityId(), receipt.objectId()));
+        } catch (MappingException e) {
+            deadLetters.updateReason(letter.id(), e.getMessage());
+            receipts.mark(letter.id(), ReceiptStatus.DEAD_LETTERED, e.getMessage());
+            return new Handled(Result.DEAD_LETTERED, receipts.find(letter.id()).orElseThrow(), e.getMessage());
+        }
+        try {
+            kafka.await(kafka.send(activity, s.ceSource()), System.nanoTime() + config.publishTimeout().toNanos());
+        } catch (KafkaUnavailableException e) {
+            stats.countError(s.source(), Outcome.UNAVAILABLE, e.getMessage());
+            return new Handled(Result.UNAVAILABLE, receipt, e.getMessage());
+        }
+        Receipt published = receipts.markPublished(letter.id(), activity.id(), activity.object().id());
+        deadLetters.markReplayed(letter.id());
+        stats.count(s.source(), Outcome.PUBLISHED);
+        return new Handled(Result.PUBLISHED, published, "replayed and published");
+    }
+
+    private Handled deadLetter(Submission s, Registration registration, Receipt receipt, String reason) {
+        LOG.warnf("event %s dead-lettered: %s", receipt.receiptId(), reason);
+        Receipt marked = receipts.mark(receipt.receiptId(), ReceiptStatus.DEAD_LETTERED, reason);
+        deadLetters.add(new DeadLetter(receipt.receiptId(), s.source().id(), s.eventType(), s.eventId(),
+                registration.clientId(), reason, DeadLetter.OPEN, s.json(), Instant.now(), null), s.ceSource());
+        stats.countError(s.source(), Outcome.DEAD_LETTERED, reason);
+        return new Handled(Result.DEAD_LETTERED, marked, "accepted, but its mapping failed: " + reason
+                + " (kept as a dead letter, replayable once the mapping is fixed)");
+    }
+
+    private Handled unavailable(Submission s, Receipt receipt, String reason) {
+        // the receipt says failed; a resend of the same event takes it over (same ids), so nothing is half-done
+        Receipt failed = receipts.mark(receipt.receiptId(), ReceiptStatus.FAILED, reason);
+        stats.countError(s.source(), Outcome.UNAVAILABLE, reason);
+        return new Handled(Result.UNAVAILABLE, failed, reason);
+    }
+}

@@ -1,0 +1,227 @@
+package io.relais.connector.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.relais.connector.community.CommunityDirectory;
+import io.relais.connector.ingest.InboundEvent;
+import io.relais.connector.registration.AudienceSpec;
+import io.relais.connector.registration.Registration;
+import io.relais.events.Activity;
+import io.relais.events.ActivityValidator;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
+import io.relais.events.Iri;
+import io.relais.events.Tag;
+import io.relais.events.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns an accepted business event into the AS2 activity of the contract (COMMON business events):
+ * object Event/Document, {@code generator} = the business system, {@code attributedTo} = the human owner,
+ * title and summary in French and English, the business fields in {@code relais.business}, and the
+ * audience from the event (a community) or from the registration's default.
+ */
+@ApplicationScoped
+public class BusinessEventMapper {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]+?)\\s*}}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> ACTIVITIES = Set.of(As2.CREATE, As2.UPDATE);
+    private static final Set<String> OBJECTS = Set.of(As2.EVENT, As2.DOCUMENT);
+
+    @Inject
+    MappingTemplates templates;
+
+    @Inject
+    CommunityDirectory communities;
+
+    /** The ids a receipt fixes once, so a retry or a replay publishes the very same activity. */
+    public record Ids(String activityId, String eventObjectId) {
+    }
+
+    public static String generatorIri(String source, String system) {
+        return Iri.of(Iri.SOURCE, source + "." + system);
+    }
+
+    public Activity map(InboundEvent event, Registration registration, Ids ids) {
+        MappingTemplate t = templates.find(event.source(), event.eventType()).orElseThrow(() ->
+                new MappingException("no mapping template for " + event.source().id() + "/" + event.eventType()));
+        if (!ACTIVITIES.contains(t.activity())) throw new MappingException("mapping activity must be Create or Update, not " + t.activity());
+        if (!OBJECTS.contains(t.object())) throw new MappingException("mapping object must be Event or Document, not " + t.object());
+
+        Values values = new Values(event, registration);
+        String system = event.system() != null ? event.system() : registration.system();
+        String systemName = system.equals(registration.system()) ? registration.systemName() : system;
+        AsObject generator = AsObject.builder().id(generatorIri(event.source().id(), system)).type(As2.APPLICATION)
+                .name(systemName).build();
+
+        String objectId = t.objectId() == null ? ids.eventObjectId() : values.required("objectId", t.objectId());
+        Map<String, String> names = localised(values, "name", t.name());
+        Map<String, String> summaries = localised(values, "summary", t.summary());
+        String owner = values.optional(t.owner());
+        List<String> audience = audience(values.optional(t.audienceCommunity()), registration);
+        List<String> to = audience.subList(0, 1);
+        List<String> cc = audience.subList(1, audience.size());
+
+        Map<String, Object> business = new LinkedHashMap<>();
+        business.put("source", event.source().id());
+        business.put("eventType", event.eventType());
+        business.put("system", system);
+        business.put("sourceEventId", event.eventId());
+        business.put("data", JSON.convertValue(event.data(), Map.class));
+        Map<String, Object> extension = Map.of("business", business);
+
+        String sizeText = values.optional(t.size());
+        AsObject.Builder object = AsObject.builder().id(objectId).type(t.object())
+                .name(first(names)).nameMap(names).summary(first(summaries)).summaryMap(summaries)
+                .url(values.optional(t.url())).mediaType(values.optional(t.mediaType()))
+                .size(sizeText == null ? null : parseSize(sizeText))
+                .attributedTo(owner == null ? null : person(owner, "owner"))
+                .tag(mentions(values, t.mentions()))
+                .to(to).cc(cc).relais(extension);
+        if (As2.UPDATE.equals(t.activity())) object.updated(event.occurredAt());
+        else object.published(event.occurredAt());
+
+        Activity activity = Activity.builder().id(ids.activityId()).type(t.activity()).actor(generator.id())
+                .object(object.build()).to(to).cc(cc).generator(generator).published(Instant.now())
+                .relais(extension).build();
+        List<Violation> broken = ActivityValidator.validate(activity);
+        if (!broken.isEmpty()) {
+            throw new MappingException("the mapped activity breaks the contract: " + broken.stream()
+                    .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
+        }
+        return activity;
+    }
+
+    /** The event's community, else the registration default; a public community is also cc'd to the organisation. */
+    private List<String> audience(String communitySlug, Registration registration) {
+        AudienceSpec spec = registration.defaultAudience();
+        if (communitySlug != null && !communitySlug.isBlank()) {
+            spec = AudienceSpec.tryParse("community:" + communitySlug)
+                    .orElseThrow(() -> new MappingException("audience community '" + communitySlug + "' is not a community slug"));
+        }
+        List<String> out = new ArrayList<>();
+        out.add(spec.address());
+        if (AudienceSpec.COMMUNITY.equals(spec.kind()) && communities.isPublic(spec.address())) {
+            out.add(io.relais.events.Audience.ORGANISATION);
+        }
+        return out;
+    }
+
+    private static Map<String, String> localised(Values values, String field, Map<String, String> template) {
+        Map<String, String> out = new LinkedHashMap<>();
+        template.forEach((lang, text) -> out.put(lang, values.required(field + "." + lang, text)));
+        if (out.isEmpty()) throw new MappingException("mapping " + field + " has no language");
+        return out;
+    }
+
+    private static String first(Map<String, String> byLanguage) {
+        return byLanguage.getOrDefault("fr", byLanguage.values().iterator().next());
+    }
+
+    private static List<Tag> mentions(Values values, List<String> templates) {
+        if (templates == null) return null;
+        Set<String> logins = new LinkedHashSet<>();
+        for (String t : templates) {
+            String login = values.optional(t);
+            if (login != null && !login.isBlank()) logins.add(login);
+        }
+        return logins.stream().map(l -> Tag.mention(person(l, "mentions"), l)).toList();
+    }
+
+    private static String person(String login, String field) {
+        try {
+            return Iri.person(login);
+        } catch (IllegalArgumentException e) {
+            throw new MappingException(field + " '" + login + "' is not a login");
+        }
+    }
+
+    private static Long parseSize(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new MappingException("size '" + text + "' is not a whole number");
+        }
+    }
+
+    /** Placeholder values of one event. */
+    private static final class Values {
+        private final InboundEvent event;
+        private final Registration registration;
+
+        Values(InboundEvent event, Registration registration) {
+            this.event = event;
+            this.registration = registration;
+        }
+
+        /** Every placeholder must resolve, or the mapping is broken for this event. */
+        String required(String field, String template) {
+            String out = render(template);
+            if (out == null) {
+                throw new MappingException("mapping " + field + " '" + template + "' names a value this event does not have");
+            }
+            return out;
+        }
+
+        /** Null when a placeholder does not resolve: the field is left out. */
+        String optional(String template) {
+            if (template == null) return null;
+            String out = render(template);
+            return out == null || out.isBlank() ? null : out;
+        }
+
+        private String render(String template) {
+            Matcher m = PLACEHOLDER.matcher(template);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String value = null;
+                for (String alternative : m.group(1).split("\\|")) {
+                    value = lookup(alternative.trim());
+                    if (value != null) break;
+                }
+                if (value == null) return null;
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        private String lookup(String path) {
+            return switch (path) {
+                case "eventType" -> event.eventType();
+                case "eventId" -> event.eventId();
+                case "occurredAt" -> event.occurredAt().toString();
+                case "system" -> event.system() != null ? event.system() : registration.system();
+                case "systemName" -> registration.systemName();
+                default -> path.startsWith("data.") ? text(event.data(), path.substring(5)) : null;
+            };
+        }
+
+        private static String text(JsonNode node, String path) {
+            JsonNode n = node;
+            for (String part : path.split("\\.")) {
+                if (n == null) return null;
+                n = n.get(part);
+            }
+            if (n == null || n.isNull() || n.isMissingNode()) return null;
+            if (n.isTextual()) return n.asText();
+            if (n.isIntegralNumber()) return n.bigIntegerValue().toString();
+            if (n.isNumber()) return n.decimalValue().stripTrailingZeros().toPlainString();
+            if (n.isValueNode()) return n.asText();
+            return n.toString();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.relais.connector.registration;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+@Schema(description = "A business system's registration", example = """
+        {"clientId":"crm-connector","sources":["crm"],"defaultAudience":"community:sales",
+         "defaultAudienceIri":"urn:relais:community:sales","system":"salesforce","systemName":"Salesforce",
+         "updated":"2026-11-22T10:00:00Z"}""")
+public record RegistrationView(String clientId, List<String> sources, String defaultAudience,
+                               String defaultAudienceIri, String system, String systemName, Instant updated) {
+
+    static RegistrationView of(Registration r) {
+        return new RegistrationView(r.clientId(), r.sources(), r.defaultAudience().text(),
+                r.defaultAudience().address(), r.system(), r.systemName(), r.updated());
+    }
+}

@@ -1,0 +1,133 @@
+package io.relais.connector;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
+import io.relais.events.Audience;
+import io.relais.events.CloudEventAttributes;
+import io.relais.events.Iri;
+import io.relais.events.RecordKey;
+import io.relais.events.Topics;
+import io.relais.testing.KafkaProbe;
+import io.relais.testing.RelaisTestResources;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.relais.connector.ConnectorFixtures.asClient;
+import static io.relais.connector.ConnectorFixtures.deal;
+import static io.relais.connector.ConnectorFixtures.document;
+import static io.relais.connector.ConnectorFixtures.mentioning;
+import static io.relais.connector.ConnectorFixtures.recordsNow;
+import static io.relais.connector.ConnectorFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/** The crm and ecm sources: cards go to the team's / target community, or to the registration's default. */
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class CrmAndEcmConnectorTest {
+
+    private static Activity published(String eventId) {
+        List<ConsumerRecord<String, String>> records = recordsNow(Topics.ACTIVITIES, mentioning(eventId));
+        assertThat(records).hasSize(1);
+        return ActivityJson.read(records.get(0).value());
+    }
+
+    @Test
+    void aWonDealWithoutTeamGoesToTheRegistrationsDefaultCommunityOnly() {
+        String eventId = unique("sf");
+        asClient("crm-connector").body(deal("opportunity.won", eventId, null)).post("/api/connectors/crm/events")
+                .then().statusCode(202).body("status", equalTo("published"));
+        Activity a = published(eventId);
+        // crm-connector's default audience is the sales community; not known as public, so members only
+        assertThat(a.to()).containsExactly(Iri.community("sales"));
+        assertThat(a.cc()).isNullOrEmpty();
+        assertThat(a.generator().name()).isEqualTo("Salesforce");
+        assertThat(a.object().attributedTo()).isEqualTo(Iri.person("bob"));
+        assertThat(a.object().nameMap().get("fr")).isEqualTo("Affaire gagnée : Renouvellement flotte 🎉");
+        assertThat(a.object().summaryMap().get("en")).contains("125000.5 EUR");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> business = (Map<String, Object>) a.object().relais().get("business");
+        assertThat(business).containsEntry("source", "crm").containsEntry("eventType", "opportunity.won");
+    }
+
+    @Test
+    void aDealForAPublicTeamCommunityIsAlsoAddressedToTheOrganisation() {
+        String slug = unique("grands-comptes").toLowerCase();
+        // the community is announced on the log, as feed-service does when it is created
+        Activity group = Activity.builder().type(As2.CREATE).actor(Iri.person("bob"))
+                .object(AsObject.builder().id(Iri.community(slug)).type(As2.GROUP).name("Grands comptes")
+                        .relais(Map.of("visibility", "public", "archived", false)).build())
+                .to(Audience.ORGANISATION).build();
+        KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(group), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(group),
+                CloudEventAttributes.type(group), CloudEventAttributes.FEED_SOURCE, group.object().id()), ActivityJson.writeString(group));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String eventId = unique("sf");
+            asClient("crm-connector").body(deal("contract.signed", eventId, slug).replace("opportunityId\":\"OPP-", "contractId\":\"C-"))
+                    .post("/api/connectors/crm/events").then().statusCode(202);
+            Activity a = published(eventId);
+            assertThat(a.to()).containsExactly(Iri.community(slug));
+            assertThat(a.cc()).containsExactly(Audience.ORGANISATION);
+        });
+    }
+
+    @Test
+    void anInvalidDealListsEachViolation() {
+        asClient("crm-connector").body("""
+                {"eventType":"opportunity.created","eventId":"%s","occurredAt":"2026-11-22T10:00:00Z",
+                 "data":{"opportunityId":"OPP 1","name":"","amount":-5,"currency":"euro","owner":"bob"}}"""
+                        .formatted(unique("sf")))
+                .post("/api/connectors/crm/events").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("data.opportunityId", "data.name", "data.account", "data.amount", "data.currency"));
+    }
+
+    @Test
+    void aPublishedDocumentIsADocumentCardInItsTargetCommunityAndAnUpdateKeepsItsId() {
+        String docId = unique("DOC");
+        String created = unique("sp");
+        asClient("ecm-connector").body(document("document.published", created, docId, "rh"))
+                .post("/api/connectors/ecm/events").then().statusCode(202)
+                .body("objectId", equalTo("urn:relais:document:" + docId));
+        Activity a = published(created);
+        assertThat(a.type()).isEqualTo("Create");
+        assertThat(a.object().type()).isEqualTo("Document");
+        assertThat(a.object().id()).isEqualTo("urn:relais:document:" + docId);
+        assertThat(a.object().url()).isEqualTo("https://docs.relais.example/d/" + docId);
+        assertThat(a.object().mediaType()).isEqualTo("application/pdf");
+        assertThat(a.object().size()).isEqualTo(48213L);
+        assertThat(a.to()).containsExactly(Iri.community("rh"));
+
+        String updated = unique("sp");
+        asClient("ecm-connector").body(document("document.updated", updated, docId, "rh"))
+                .post("/api/connectors/ecm/events").then().statusCode(202);
+        Activity u = published(updated);
+        assertThat(u.type()).isEqualTo("Update");
+        assertThat(u.object().id()).isEqualTo(a.object().id());
+        assertThat(RecordKey.of(u)).isEqualTo(RecordKey.of(a));
+    }
+
+    @Test
+    void aDocumentWithoutTargetGoesToTheDefaultAudience() {
+        String eventId = unique("sp");
+        asClient("ecm-connector").body(document("document.published", eventId, unique("DOC"), null))
+                .post("/api/connectors/ecm/events").then().statusCode(202);
+        assertThat(published(eventId).to()).containsExactly(Audience.ORGANISATION);
+    }
+
+    @Test
+    void aDocumentWithAnInsecureUrlIsRefused() {
+        asClient("ecm-connector").body(document("document.published", unique("sp"), unique("DOC"), null)
+                        .replace("https://docs", "javascript://docs"))
+                .post("/api/connectors/ecm/events").then().statusCode(400).body("errors.field", hasItems("data.url"));
+    }
+}

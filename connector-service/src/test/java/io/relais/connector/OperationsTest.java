@@ -1,0 +1,150 @@
+package io.relais.connector;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Topics;
+import io.relais.testing.KafkaProbe;
+import io.relais.testing.RelaisTestResources;
+import io.relais.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static io.relais.connector.ConnectorFixtures.asAdmin;
+import static io.relais.connector.ConnectorFixtures.asClient;
+import static io.relais.connector.ConnectorFixtures.asHr;
+import static io.relais.connector.ConnectorFixtures.deal;
+import static io.relais.connector.ConnectorFixtures.hire;
+import static io.relais.connector.ConnectorFixtures.mentioning;
+import static io.relais.connector.ConnectorFixtures.recordsNow;
+import static io.relais.connector.ConnectorFixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Batch, dry-run, dead letters and replay, registry administration, counters. */
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class OperationsTest {
+
+    @Test
+    void aBatchHandlesEachEventOnItsOwn() {
+        String ok = unique("wd"), bad = unique("wd");
+        String batch = "[" + hire(ok, unique("gaelle").toLowerCase()) + "," + hire(ok, "ignored") + ","
+                + hire(bad, "gaelle").replace("\"email\"", "\"mail\"") + "]";
+        asHr().body(batch).post("/api/connectors/hr/events/batch").then().statusCode(200)
+                .body("published", equalTo(1)).body("duplicates", equalTo(1)).body("rejected", equalTo(1))
+                .body("results[0].outcome", equalTo("published")).body("results[1].outcome", equalTo("duplicate"))
+                .body("results[2].errors.field", hasItem("[2].data.email"));
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(ok))).hasSize(1);
+    }
+
+    @Test
+    void aBatchOverTheEventLimitIsTooLarge() {
+        String one = hire(unique("wd"), "x");
+        asHr().body("[" + (one + ",").repeat(500) + one + "]").post("/api/connectors/hr/events/batch")
+                .then().statusCode(413).body("detail", containsString("500"));
+    }
+
+    @Test
+    void aDryRunShowsTheActivityAndPublishesNothing() {
+        String eventId = unique("wd");
+        asHr().body(hire(eventId, "henri")).post("/api/connectors/hr/events/dry-run").then().statusCode(200)
+                .body("type", equalTo("Create")).body("object.type", equalTo("Event"))
+                .body("object.nameMap.fr", equalTo("Bienvenue à Dave Martin !"))
+                .body("object.relais.business.sourceEventId", equalTo(eventId));
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(eventId))).isEmpty();
+        asHr().get("/api/connectors/receipts/hr:" + eventId).then().statusCode(404);
+        asHr().body("{\"eventType\":\"employee.hired\"}").post("/api/connectors/hr/events/dry-run").then().statusCode(400);
+    }
+
+    @Test
+    void anEventWhoseMappingFailsIsDeadLetteredAndReplayedOnceTheMappingIsFixed() throws Exception {
+        // an operator deploys a broken template override: it names a field contracts do not have
+        Path override = Path.of("target/test-mappings/crm/contract.signed.json");
+        Files.createDirectories(override.getParent());
+        Files.writeString(override, """
+                {"activity":"Create","object":"Event","owner":"{{data.owner}}",
+                 "name":{"fr":"Contrat {{data.label}}","en":"Contract {{data.label}}"},
+                 "summary":{"fr":"{{data.account}}","en":"{{data.account}}"}}""");
+        String eventId = unique("sf");
+        try {
+            asClient("crm-connector").body(deal("contract.signed", eventId, null).replace("opportunityId\":\"OPP-", "contractId\":\"C-"))
+                    .post("/api/connectors/crm/events").then().statusCode(202)
+                    .body("status", equalTo("dead-lettered")).body("reason", containsString("data.label"));
+            assertThat(recordsNow(Topics.ACTIVITIES, mentioning(eventId))).isEmpty();
+            KafkaProbe.awaitRecords(Topics.CONNECTOR_DLQ, r -> ("crm:" + eventId).equals(r.key())
+                    && KafkaProbe.header(r, "dead-letter-reason").contains("data.label"), 1, Duration.ofSeconds(20));
+            asAdmin().get("/api/connectors/dead-letters?source=crm").then().statusCode(200)
+                    .body("id", hasItem("crm:" + eventId));
+            // still broken: the replay is refused and the letter stays
+            asAdmin().post("/api/connectors/dead-letters/crm:" + eventId + "/replay").then().statusCode(409);
+        } finally {
+            Files.deleteIfExists(override); // the fix: back to the built-in template
+        }
+        asAdmin().post("/api/connectors/dead-letters/crm:" + eventId + "/replay").then().statusCode(200)
+                .body("status", equalTo("published")).body("reason", nullValue());
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(eventId))).hasSize(1);
+        asAdmin().get("/api/connectors/dead-letters/crm:" + eventId).then().body("status", equalTo("replayed"));
+        asAdmin().post("/api/connectors/dead-letters/crm:" + eventId + "/replay").then().statusCode(409);
+        // the sender sees the same outcome on its receipt; a resend is a duplicate
+        asClient("crm-connector").get("/api/connectors/receipts/crm:" + eventId).then().body("status", equalTo("published"));
+    }
+
+    @Test
+    void deadLettersAreForAdminsOnly() {
+        asHr().get("/api/connectors/dead-letters").then().statusCode(403);
+        given().auth().oauth2(TestTokens.employee("alice")).get("/api/connectors/dead-letters").then().statusCode(403);
+        given().get("/api/connectors/dead-letters").then().statusCode(401);
+    }
+
+    @Test
+    void theCallingClientSeesItsRegistration() {
+        asHr().get("/api/connectors/me").then().statusCode(200)
+                .body("clientId", equalTo("hr-connector")).body("sources", hasItem("hr"))
+                .body("defaultAudience", equalTo("organisation"));
+        given().get("/api/connectors/me").then().statusCode(401);
+        given().auth().oauth2(TestTokens.employee("alice")).get("/api/connectors/me").then().statusCode(403);
+    }
+
+    @Test
+    void anAdminRegistersAClientWhichCanThenPostAndIsRemovedAgain() {
+        String client = unique("payroll-connector");
+        asClient(client).body(hire(unique("wd"), "x")).post("/api/connectors/hr/events").then().statusCode(403);
+        asAdmin().body("""
+                {"sources":["hr"],"defaultAudience":"community:rh","system":"sap","systemName":"SAP HCM"}""")
+                .put("/api/connectors/registrations/" + client).then().statusCode(201).body("defaultAudienceIri", equalTo("urn:relais:community:rh"));
+        String eventId = unique("sap");
+        asClient(client).body(hire(eventId, unique("ines").toLowerCase())).post("/api/connectors/hr/events").then().statusCode(202);
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(eventId)).get(0).value())
+                .contains("\"to\":[\"urn:relais:community:rh\"]").contains("SAP HCM");
+        asAdmin().body("{\"sources\":[\"payroll\"],\"defaultAudience\":\"everyone\",\"system\":\"SAP\"}")
+                .put("/api/connectors/registrations/" + client).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("defaultAudience", "system", "systemName"))
+                .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("sources[0]")));
+        asHr().get("/api/connectors/registrations/" + client).then().statusCode(403);
+        asAdmin().delete("/api/connectors/registrations/" + client).then().statusCode(204);
+        asClient(client).body(hire(unique("wd"), "x")).post("/api/connectors/hr/events").then().statusCode(403);
+    }
+
+    @Test
+    void countersArePerSourceAndExportedAsMetrics() {
+        String eventId = unique("wd");
+        int before = asAdmin().get("/api/connectors/sources/hr/stats").then().statusCode(200).extract().path("published");
+        asHr().body(hire(eventId, unique("jade").toLowerCase())).post("/api/connectors/hr/events").then().statusCode(202);
+        asHr().body("{}").post("/api/connectors/hr/events").then().statusCode(400);
+        asHr().get("/api/connectors/sources/hr/stats").then().statusCode(200)
+                .body("published", greaterThan(before)).body("rejected", greaterThan(0))
+                .body("lastError.outcome", equalTo("rejected"));
+        asHr().get("/api/connectors/sources/crm/stats").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("relais_connector_events_total{outcome=\"published\",source=\"hr\"}"));
+    }
+}
