@@ -122,4 +122,26 @@ class NotificationTest {
         as(author).put("/api/notifications/mutes/{kind}/{id}", "planet", "x").then().statusCode(400)
                 .body("errors[0].field", equalTo("kind"));
     }
+
+    @Test
+    void joinRequestsGoToModeratorsAndApprovalsAndInvitationsToThePersonConcerned() {
+        String owner = fresh("owner"), requester = fresh("requester"), invitee = fresh("invitee");
+        String closed = community(owner, "private");
+        String secret = community(owner, "secret");
+
+        as(requester).post("/api/communities/{s}/join", closed).then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(notifications(owner).getList("items.kind", String.class)).contains("join-request"));
+        assertThat(notifications(owner).getString("items.find { it.kind == 'join-request' }.actor.login")).isEqualTo(requester);
+        assertThat(notifications(owner).getString("items.find { it.kind == 'join-request' }.community"))
+                .isEqualTo(Iri.community(closed));
+
+        as(owner).post("/api/communities/{s}/requests/{l}/approve", closed, requester).then().statusCode(204);
+        as(owner).body(Map.of("login", invitee)).post("/api/communities/{s}/invitations", secret).then().statusCode(204);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(notifications(requester).getList("items.kind", String.class)).containsExactly("approval");
+            assertThat(notifications(invitee).getList("items.kind", String.class)).containsExactly("invitation");
+        });
+        assertThat(notifications(invitee).getString("items[0].community")).isEqualTo(Iri.community(secret));
+    }
 }

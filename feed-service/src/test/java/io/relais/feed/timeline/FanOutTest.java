@@ -30,6 +30,7 @@ import static io.relais.feed.feedview.FeedFixtures.feed;
 import static io.relais.feed.feedview.FeedFixtures.follow;
 import static io.relais.feed.feedview.FeedFixtures.fresh;
 import static io.relais.feed.feedview.FeedFixtures.homeIds;
+import static io.relais.feed.feedview.FeedFixtures.ids;
 import static io.relais.feed.feedview.FeedFixtures.pages;
 import static io.relais.feed.feedview.FeedFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,5 +159,38 @@ class FanOutTest {
         });
         assertThat(feed(member, "/api/feed/communities/" + slug, Map.of()).getList("items.post.id", String.class))
                 .doesNotContain(post);
+    }
+
+    @Test
+    void aBusinessCardAddressedToAPersonReachesTheirFeedAndNotificationsOnly() {
+        String newHire = fresh("newhire"), manager = fresh("manager"), bystander = fresh("bystander");
+        String card = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
+        String source = Iri.of(Iri.SOURCE, "hr-workday");
+        io.relais.events.Activity hired = io.relais.events.Activity.builder().type(As2.CREATE).actor(source)
+                .generator(io.relais.events.AsObject.builder().type(As2.APPLICATION).id(source).name("Workday").build())
+                .object(io.relais.events.AsObject.builder().id(card).type(As2.EVENT).attributedTo(Iri.person(manager))
+                        .name("Bienvenue !").nameMap(Map.of("fr", "Bienvenue !", "en", "Welcome!"))
+                        .summary("Votre arrivée est enregistrée").to(Iri.person(newHire))
+                        .relais(Map.of("business", Map.of("source", "hr", "eventType", "employee.hired",
+                                "system", "workday", "sourceEventId", card, "data", Map.of("login", newHire))))
+                        .build())
+                .to(Iri.person(newHire)).build();
+        KafkaProbe.publish(Topics.ACTIVITIES, io.relais.events.RecordKey.of(hired),
+                KafkaProbe.cloudEventHeaders(io.relais.events.CloudEventAttributes.id(hired),
+                        io.relais.events.CloudEventAttributes.type(hired), "/connectors/hr/workday", card),
+                io.relais.events.ActivityJson.writeString(hired));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(homeIds(newHire)).contains(card);
+            assertThat(as(newHire).get("/api/notifications").then().statusCode(200).extract().jsonPath()
+                    .getList("items.findAll { it.kind == 'business-event' }.detail", String.class))
+                    .containsExactly("employee.hired");
+        });
+        var item = feed(newHire, "/api/feed/home", Map.of("limit", 50));
+        assertThat(item.getList("items.findAll { it.post.id == '" + card + "' }.reasons.flatten()", String.class))
+                .contains("addressed");
+        awaitConsumed(TIMELINE_GROUP, activity(As2.CREATE, card));
+        assertThat(homeIds(bystander)).doesNotContain(card);
+        assertThat(ids(bystander, "/api/feed/people/" + manager)).doesNotContain(card);
     }
 }
