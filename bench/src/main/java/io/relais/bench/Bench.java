@@ -156,7 +156,7 @@ public final class Bench {
     private Section storeSection() throws Exception {
         Section s = new Section("Anchor: raw store", "Measure", "Figure");
         store = StoreAnchor.measure(options.string("store", "embedded"), company(),
-                options.longValue("store-updates", 30_000), options.seconds("store-seconds", 10),
+                options.longValue("store-updates", 10_000), options.seconds("store-seconds", 10),
                 options.decimal("read-rate", 200), options.seconds("read-seconds", 15), s);
         return s;
     }
@@ -198,7 +198,7 @@ public final class Bench {
         opts.put("--kafka auto|host:port", "broker for the raw Kafka anchor (auto: localhost:9092, else in-process)");
         opts.put("--kafka-records N / --kafka-rate R / --kafka-seconds S", "throughput records (100000), latency rate (1000/s) and length (20 s)");
         opts.put("--store embedded|mongodb://…", "store for the raw store anchor (embedded H2-backed server)");
-        opts.put("--store-updates N / --store-seconds S / --read-rate R / --read-seconds S", "(30000, 10, 200/s, 15)");
+        opts.put("--store-updates N / --store-seconds S / --read-rate R / --read-seconds S", "(10000, 10, 200/s, 15)");
         opts.put("--items N / --search-rate R / --search-seconds S", "Lucene anchor (200000; --goal 1000000), 20/s, 15 s");
         opts.put("--ingest-seconds S / --ingest-rate R", "sustained ingest through connector-service (1000 events/s offered for 60 s; --goal 300 s)");
         opts.put("--reader LOGIN / --reader-password P", "the person whose feed and searches are measured (alice)");
