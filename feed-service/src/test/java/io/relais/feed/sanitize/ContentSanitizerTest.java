@@ -1,0 +1,35 @@
+package io.relais.feed.sanitize;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The allow-list and the tag extraction, without the application around them. */
+class ContentSanitizerTest {
+
+    final ContentSanitizer sanitizer = new ContentSanitizer();
+
+    @Test
+    void scriptsHandlersStylesAndUnsafeLinksAreRemoved() {
+        String safe = sanitizer.sanitize("<p style=\"color:red\" onmouseover=\"x()\">Hi <script>alert(1)</script>"
+                + "<a href=\"javascript:alert(1)\">bad</a> <iframe src=\"https://evil\"></iframe><img src=x onerror=y></p>");
+        assertThat(safe).doesNotContain("script", "onmouseover", "style", "javascript", "iframe", "<img", "onerror");
+        assertThat(safe).startsWith("<p>Hi");
+    }
+
+    @Test
+    void allowedMarkupStaysAndLinksGetSafeRels() {
+        String safe = sanitizer.sanitize("<p><strong>a</strong> <em>b</em> <code>c</code></p><ul><li>d</li></ul>"
+                + "<a href=\"https://relais.dev/x\">lien</a>");
+        assertThat(safe).contains("<strong>a</strong>", "<em>b</em>", "<code>c</code>", "<ul><li>d</li></ul>",
+                "href=\"https://relais.dev/x\"", "nofollow", "noopener");
+    }
+
+    @Test
+    void mentionsAndHashtagsAreReadAsTheReaderSeesThemButEmailsAreNotMentions() {
+        String text = sanitizer.visibleText(sanitizer.sanitize(
+                "<p>Merci @Bob.Martin et @alice, écrivez à support@relais.dev. #Atlas #Été2026 &#35;nope <b>#gras</b></p>"));
+        assertThat(sanitizer.mentionedLogins(text)).containsExactly("bob.martin", "alice");
+        assertThat(sanitizer.hashtags(text)).containsExactly("atlas", "été2026", "nope", "gras");
+    }
+}
