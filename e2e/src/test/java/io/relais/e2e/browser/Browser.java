@@ -1,0 +1,161 @@
+package io.relais.e2e.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * One person's browser: Debian's headless Chromium with a fresh profile, logged in through the real
+ * Keycloak form. Waits are explicit (WebDriverWait), never sleeps.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String WEB = env("RELAIS_WEB_URL", "http://localhost:8080");
+    static final Duration WAIT = Duration.ofSeconds(Long.parseLong(env("RELAIS_E2E_WAIT_SECONDS", "30")));
+
+    final WebDriver driver;
+    final WebDriverWait wait;
+    private final Path profile;
+
+    private Browser(String language, int width, int height) {
+        try {
+            profile = Files.createTempDirectory("relais-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(env("CHROMIUM_BINARY", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+                "--lang=" + language, "--hide-scrollbars");
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(env("CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, height));
+        wait = new WebDriverWait(driver, WAIT);
+    }
+
+    static Browser open() {
+        return new Browser("en-GB", 1280, 800);
+    }
+
+    static Browser open(String language, int width, int height) {
+        return new Browser(language, width, height);
+    }
+
+    /** Logs in through the Keycloak login form and lands on the home feed. */
+    Browser loginAs(String login) {
+        driver.get(WEB + "/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(login);
+        driver.findElement(By.id("password")).sendKeys(login);
+        driver.findElement(By.id("kc-login")).click();
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("composer")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(login + " did not reach the home feed after logging in; the page showed:\n" + describe(), e);
+        }
+        return this;
+    }
+
+    void go(String path) {
+        driver.get(WEB + path);
+    }
+
+    WebElement await(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    <T> T until(Function<WebDriver, T> condition) {
+        return wait.until(condition::apply);
+    }
+
+    /** What the page showed, for a failure message. */
+    String describe() {
+        try {
+            String text = driver.findElement(By.tagName("body")).getText();
+            return driver.getCurrentUrl() + "\n" + (text.length() > 1500 ? text.substring(0, 1500) : text);
+        } catch (RuntimeException e) {
+            return driver.getCurrentUrl();
+        }
+    }
+
+    WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Waits until the page's live stream is connected (feed-service sent its "ready" event). */
+    void awaitLive() {
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live-ready", "true"));
+    }
+
+    /** Marks the current document; {@link #stillSameDocument()} tells whether the page was reloaded since. */
+    void markDocument() {
+        js("window.__relaisNoReload = true;");
+    }
+
+    boolean stillSameDocument() {
+        return Boolean.TRUE.equals(js("return window.__relaisNoReload === true;"));
+    }
+
+    void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            File png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(png.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temp profile is harmless
+            }
+        }
+    }
+
+    static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) {
+            v = System.getProperty(name);
+        }
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

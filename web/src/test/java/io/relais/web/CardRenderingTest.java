@@ -1,0 +1,91 @@
+package io.relais.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Engine;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.web.layout.Viewer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Post and business-event cards, rendered from feed-service answers as they arrive over the wire. */
+@QuarkusTest
+class CardRenderingTest {
+
+    static final Viewer ALICE = new Viewer(true, "alice", "urn:relais:person:alice", "Alice Martin", false, false);
+    static final Viewer BOB = new Viewer(true, "bob", "urn:relais:person:bob", "Bob Durand", true, false);
+
+    @Inject
+    Engine engine;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void aPostShowsItsAuthorSanitisedContentAndMyReaction() throws Exception {
+        JsonNode post = json.readTree("""
+                {"id":"urn:relais:post:0193-abc","type":"Note","kind":"post",
+                 "author":{"iri":"urn:relais:person:alice","login":"alice","displayName":"Alice Martin","title":"Data engineer"},
+                 "content":"<p>Merci <a href=\\"/people/bob\\" class=\\"mention\\">@bob</a> !</p>",
+                 "community":{"iri":"urn:relais:community:atlas","slug":"atlas","name":"Projet Atlas"},
+                 "reactions":{"like":2,"celebrate":1},"myReaction":"celebrate","commentCount":3,
+                 "attachments":[{"id":"f1","name":"plan.pdf","mediaType":"application/pdf","size":10,"url":"/api/attachments/f1"}],
+                 "created":"2026-11-20T09:00:00Z"}""");
+
+        String html = render(post, ALICE, Locale.ENGLISH);
+
+        assertThat(html).contains("id=\"post-0193-abc\"", "Alice Martin", "Data engineer",
+                "<a href=\"/people/bob\" class=\"mention\">@bob</a>", "href=\"/communities/atlas\"", "Projet Atlas",
+                "href=\"/attachments/f1\"", "plan.pdf");
+        assertThat(html).containsPattern("value=\"celebrate\" aria-pressed=\"true\"")
+                .containsPattern("value=\"like\" aria-pressed=\"false\"");
+        assertThat(html).as("the author may edit and delete").contains("hx-delete=\"/posts/0193-abc\"");
+    }
+
+    @Test
+    void onlyTheAuthorIsOfferedEditAndDelete() throws Exception {
+        JsonNode post = json.readTree("""
+                {"id":"urn:relais:post:p2","kind":"post","author":{"login":"alice","displayName":"Alice"},
+                 "content":"<p>x</p>","reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        assertThat(render(post, BOB, Locale.ENGLISH)).doesNotContain("hx-delete", "/edit\"");
+    }
+
+    @Test
+    void aBusinessEventCardNamesItsSourceSystemInTheReadersLanguage() throws Exception {
+        JsonNode card = json.readTree("""
+                {"id":"urn:relais:event:e-42","kind":"card","author":{"login":"carol","displayName":"Carol"},
+                 "card":{"source":"hr","system":"workday","systemName":"Workday","eventType":"employee.hired",
+                         "title":{"en":"Welcome Dave Leroy","fr":"Bienvenue à Dave Leroy"},
+                         "summary":{"en":"Joins Data as data engineer","fr":"Rejoint Data comme data engineer"}},
+                 "reactions":{},"commentCount":0,"created":"2026-11-20T09:00:00Z"}""");
+
+        String fr = render(card, ALICE, Locale.FRENCH);
+        String en = render(card, ALICE, Locale.ENGLISH);
+
+        assertThat(fr).contains("class=\"card business hr", "via Workday", "Bienvenue à Dave Leroy", "Arrivée");
+        assertThat(en).contains("Welcome Dave Leroy", "New hire", "Joins Data as data engineer");
+        assertThat(en).as("cards are named by their full IRI in URLs").contains("/posts/urn%3Arelais%3Aevent%3Ae-42/comments");
+    }
+
+    @Test
+    void textThatIsNotTheSanitisedContentIsEscaped() throws Exception {
+        JsonNode post = json.readTree("""
+                {"id":"urn:relais:post:p3","kind":"post",
+                 "author":{"login":"mallory","displayName":"<img src=x onerror=alert(1)>"},
+                 "content":"<p>ok</p>","reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        String html = render(post, ALICE, Locale.ENGLISH);
+
+        assertThat(html).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    private String render(JsonNode post, Viewer viewer, Locale locale) {
+        return engine.getTemplate("feed/card.html").instance().setLocale(locale)
+                .data("post", post).data("me", viewer).data("lang", locale.getLanguage()).render();
+    }
+}
