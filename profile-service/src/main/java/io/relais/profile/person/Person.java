@@ -45,6 +45,8 @@ public final class Person {
     public Map<String, Integer> topicalActivity = new HashMap<>();
     public Map<String, Long> fieldTimes = new HashMap<>();
     public long version;
+    /** The last version whose snapshot is in the outbox; behind {@code version} only after a crash in between. */
+    public long publishedVersion;
     public Instant createdAt;
     public Instant updatedAt;
 
@@ -85,6 +87,7 @@ public final class Person {
                 .append("topicalActivity", encodeKeys(topicalActivity))
                 .append("fieldTimes", new Document(new HashMap<>(fieldTimes)))
                 .append("version", version)
+                .append("publishedVersion", publishedVersion)
                 .append("createdAt", createdAt == null ? null : Date.from(createdAt))
                 .append("updatedAt", updatedAt == null ? null : Date.from(updatedAt));
         if (photo != null) {
@@ -121,6 +124,8 @@ public final class Person {
         }
         Number version = d.get("version", Number.class);
         p.version = version == null ? 0 : version.longValue();
+        Number published = d.get("publishedVersion", Number.class);
+        p.publishedVersion = published == null ? p.version : published.longValue();
         Date created = d.getDate("createdAt");
         p.createdAt = created == null ? null : created.toInstant();
         Date updated = d.getDate("updatedAt");

@@ -69,6 +69,25 @@ public class PersonRepository {
                 p.toDocument()).getMatchedCount() == 1;
     }
 
+    /** Records that the snapshot of {@code version} is in the outbox. */
+    public void markPublished(String login, long version) {
+        collection().updateOne(Filters.and(Filters.eq("_id", login), Filters.lt("publishedVersion", version)),
+                Updates.set("publishedVersion", version));
+    }
+
+    /** Logins whose last write's snapshot never reached the outbox (a crash in between): read once at startup. */
+    public List<String> unpublished() {
+        List<String> out = new ArrayList<>();
+        for (Document d : collection().find().projection(new Document("version", 1).append("publishedVersion", 1))) {
+            Number version = d.get("version", Number.class);
+            Number published = d.get("publishedVersion", Number.class);
+            if (version != null && published != null && published.longValue() < version.longValue()) {
+                out.add(d.getString("_id"));
+            }
+        }
+        return out;
+    }
+
     public void delete(String login) {
         collection().deleteOne(Filters.eq("_id", login));
     }

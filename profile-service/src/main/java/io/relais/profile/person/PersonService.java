@@ -9,7 +9,9 @@ import io.relais.profile.ProfileConfig;
 import io.relais.profile.directory.DirectoryIndex;
 import io.relais.profile.orgchart.ReportLines;
 import io.relais.profile.photo.PhotoStore;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -87,25 +89,27 @@ public class PersonService {
             if (!Objects.equals(before == null ? null : before.managerLogin, after.managerLogin)) {
                 refuseCycle(login, after.managerLogin);
             }
-            boolean changed = before == null || !snapshotOf(before).equals(snapshotOf(after))
-                    || !before.fieldTimes.equals(after.fieldTimes) || !Objects.equals(before.externalId, after.externalId);
+            boolean visible = before == null || !snapshotOf(before).equals(snapshotOf(after));
+            boolean changed = visible || !before.fieldTimes.equals(after.fieldTimes)
+                    || !Objects.equals(before.externalId, after.externalId);
             if (!changed) return before;
             Instant now = Instant.now();
             after.updatedAt = now;
+            after.version = before == null ? 1 : before.version + 1;
+            if (!visible) after.publishedVersion = after.version; // nothing for others to learn
             boolean written;
             if (before == null) {
                 after.createdAt = now;
-                after.version = 1;
                 written = people.insert(after);
             } else {
-                after.version = before.version + 1;
                 written = people.replace(after, before.version);
             }
             if (!written) continue;
             directory.reindex(login, before, after);
             reportLines.update(login, before, after);
-            if (before == null || !snapshotOf(before).equals(snapshotOf(after))) {
+            if (visible) {
                 publish(after, actorIri);
+                people.markPublished(login, after.version);
             }
             return after;
         }
@@ -117,12 +121,26 @@ public class PersonService {
         Optional<Person> stored = people.find(login);
         if (stored.isEmpty()) return false;
         Person p = stored.get();
+        // the tombstone first: a crash after it leaves a profile the client deletes again, never a lost erasure
+        outbox.append(OutboxRecord.profile(Iri.person(login), null, source));
         people.delete(login);
         directory.reindex(login, p, null);
         reportLines.update(login, p, null);
         if (p.photo != null) photos.delete(p.photo.id());
-        outbox.append(OutboxRecord.profile(Iri.person(login), null, source));
         return true;
+    }
+
+    /**
+     * The profile write and its outbox record are two inserts (the store has no transactions): after a
+     * crash between them, the startup pass publishes the snapshot the write was missing.
+     */
+    void publishMissedSnapshots(@Observes StartupEvent event) {
+        for (String login : people.unpublished()) {
+            people.find(login).ifPresent(p -> {
+                publish(p, Iri.of(Iri.SOURCE, "profile-service"));
+                people.markPublished(login, p.version);
+            });
+        }
     }
 
     /** A manager change that would make someone their own (indirect) manager is refused. */
