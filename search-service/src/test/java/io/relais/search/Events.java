@@ -22,6 +22,9 @@ import java.util.UUID;
 /** Publishes activities on the real broker exactly as feed-, profile- and connector-service do. */
 final class Events {
 
+    /** Bounded wait for the index to show an event; generous because the CI machine is shared. */
+    static final java.time.Duration WAIT = java.time.Duration.ofSeconds(60);
+
     private Events() {
     }
 
@@ -124,9 +127,9 @@ final class Events {
     static Activity hrEvent(String system, String title, String summary, List<String> to) {
         String id = Iri.of(Iri.BUSINESS_EVENT, UUID.randomUUID().toString());
         AsObject event = AsObject.builder().id(id).type(As2.EVENT).name(title).summary(summary).to(to).build();
-        AsObject generator = AsObject.builder().id("urn:relais:source:hr/" + system.toLowerCase())
+        AsObject generator = AsObject.builder().id("urn:relais:source:hr." + system.toLowerCase())
                 .type(As2.APPLICATION).name(system).build();
-        return Activity.builder().type(As2.CREATE).actor("urn:relais:source:hr/" + system.toLowerCase())
+        return Activity.builder().type(As2.CREATE).actor("urn:relais:source:hr." + system.toLowerCase())
                 .object(event).to(to).generator(generator)
                 .relais(Map.of("business", Map.of("source", "hr", "eventType", "employee.hired", "system", system,
                         "sourceEventId", UUID.randomUUID().toString(), "data", Map.of())))

@@ -41,7 +41,7 @@ class SearchIndexingTest {
         String word = "zeppelin" + unique();
         Activity post = Events.orgPost("alice", "<p>Le " + word + " décolle demain</p>");
         publish(post);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Events.WAIT).untilAsserted(() ->
                 assertThat(ids("bob", word)).containsExactly(post.object().id()));
         Response r = search("bob", word);
         assertThat(r.jsonPath().getString("hits[0].snippet")).contains("<mark>" + word + "</mark>");
@@ -56,9 +56,9 @@ class SearchIndexingTest {
         String after = "apres" + unique();
         Activity post = Events.orgPost("alice", "<p>" + before + "</p>");
         publish(post);
-        await().atMost(Duration.ofSeconds(20)).until(() -> ids("bob", before).size() == 1);
+        await().atMost(Events.WAIT).until(() -> ids("bob", before).size() == 1);
         publish(Events.edit(post, "<p>" + after + "</p>"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Events.WAIT).untilAsserted(() -> {
             assertThat(ids("bob", after)).containsExactly(post.object().id());
             assertThat(ids("bob", before)).isEmpty();
         });
@@ -70,9 +70,9 @@ class SearchIndexingTest {
         Activity post = Events.orgPost("alice", "<p>" + word + "</p>");
         publish(post);
         publish(Events.comment("bob", post, "<p>moi aussi " + word + "</p>"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> ids("carol", word).size() == 2);
+        await().atMost(Events.WAIT).until(() -> ids("carol", word).size() == 2);
         publish(Events.delete(post));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ids("carol", word)).isEmpty());
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(ids("carol", word)).isEmpty());
     }
 
     @Test
@@ -82,7 +82,7 @@ class SearchIndexingTest {
         Activity plural = Events.orgPost("alice", "<p>Les equipes " + tag + " sont prêtes</p>");
         publish(post);
         publish(plural);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Events.WAIT).untilAsserted(() -> {
             assertThat(ids("bob", "equipe " + tag)).containsExactlyInAnyOrder(post.object().id(), plural.object().id());
             assertThat(ids("bob", "équipes " + tag)).containsExactlyInAnyOrder(post.object().id(), plural.object().id());
             assertThat(ids("bob", "l'equipe " + tag)).containsExactlyInAnyOrder(post.object().id(), plural.object().id());
@@ -95,7 +95,7 @@ class SearchIndexingTest {
         String tag = unique();
         Activity runs = Events.orgPost("bob", "<p>She runs the " + tag + " migration</p>");
         publish(runs);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Events.WAIT).untilAsserted(() -> {
             assertThat(ids("alice", "running " + tag)).containsExactly(runs.object().id());
             assertThat(ids("alice", "migrations " + tag)).containsExactly(runs.object().id());
         });
@@ -108,7 +108,7 @@ class SearchIndexingTest {
         Activity b = Events.orgPost("alice", "<p>Budget trimestriel " + tag + " revu</p>");
         publish(a);
         publish(b);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Events.WAIT).untilAsserted(() -> {
             assertThat(ids("bob", "\"revue trimestrielle\" " + tag)).containsExactly(a.object().id());
             assertThat(ids("bob", "trimest* AND " + tag)).containsExactlyInAnyOrder(a.object().id(), b.object().id());
             assertThat(ids("bob", "#finance" + tag)).containsExactly(a.object().id());

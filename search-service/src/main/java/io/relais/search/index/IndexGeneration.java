@@ -12,6 +12,7 @@ import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 
@@ -39,6 +40,8 @@ public final class IndexGeneration implements Closeable {
     private final SearcherManager searchers;
     private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
     private final Map<IndexReader, SortedSetDocValuesReaderState> facetStates = new WeakHashMap<>();
+    /** Searchers kept for a while so that the pages of one search all read the same snapshot. */
+    private final SearcherLifetimeManager snapshots = new SearcherLifetimeManager();
 
     private IndexGeneration(String name, Path path, Duration refreshInterval) throws IOException {
         this.name = name;
@@ -138,6 +141,44 @@ public final class IndexGeneration implements Closeable {
         }
     }
 
+    public interface SnapshotWork<T> {
+        T run(IndexSearcher searcher, long snapshot) throws IOException;
+    }
+
+    /**
+     * Runs on the snapshot a previous page was read from when it is still kept, else on the newest
+     * searcher (recorded as a new snapshot).
+     */
+    public <T> T readSnapshot(Long snapshot, SnapshotWork<T> work) {
+        try {
+            IndexSearcher kept = snapshot == null ? null : snapshots.acquire(snapshot);
+            if (kept != null) {
+                try {
+                    return work.run(kept, snapshot);
+                } finally {
+                    snapshots.release(kept);
+                }
+            }
+            IndexSearcher fresh = searchers.acquire();
+            try {
+                return work.run(fresh, snapshots.record(fresh));
+            } finally {
+                searchers.release(fresh);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lets go of snapshots older than this. */
+    public void pruneSnapshots(Duration olderThan) {
+        try {
+            snapshots.prune(new SearcherLifetimeManager.PruneByAge(olderThan.toSeconds()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Facet ordinals of a reader, computed once per refreshed reader; null while no item has facets. */
     public synchronized SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
         SortedSetDocValuesReaderState state = facetStates.get(reader);
@@ -160,6 +201,7 @@ public final class IndexGeneration implements Closeable {
     public void close() {
         try {
             reopener.close();
+            snapshots.close();
             searchers.close();
             writer.close();
             directory.close();

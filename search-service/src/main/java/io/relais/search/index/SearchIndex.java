@@ -61,6 +61,7 @@ public class SearchIndex {
     MeterRegistry registry;
 
     private volatile IndexGeneration current;
+    private boolean startedEmpty;
     private final ReentrantLock switchLock = new ReentrantLock();
     /** Acknowledgements waiting for the next durable commit. */
     private final ConcurrentLinkedQueue<Runnable> pendingAcks = new ConcurrentLinkedQueue<>();
@@ -81,9 +82,11 @@ public class SearchIndex {
         Path root = root();
         try {
             Files.createDirectories(root);
+            startedEmpty = !Files.exists(root.resolve(CURRENT));
             String name = Files.exists(root.resolve(CURRENT))
                     ? Files.readString(root.resolve(CURRENT), StandardCharsets.UTF_8).trim() : "gen-0001";
             current = openLive(name);
+            if (startedEmpty) writeCurrent(name);
             removeOtherGenerations(name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare search index directory " + root, e);
@@ -102,6 +105,17 @@ public class SearchIndex {
         if (committer != null) committer.shutdownNow();
         commitAndAcknowledge();
         if (current != null) current.close();
+    }
+
+    /** True when no index existed on disk at start: the consumers then read the topics from the beginning. */
+    public boolean startedEmpty() {
+        return startedEmpty;
+    }
+
+    private void writeCurrent(String name) throws IOException {
+        Path tmp = root().resolve(CURRENT + ".tmp");
+        Files.writeString(tmp, name, StandardCharsets.UTF_8);
+        Files.move(tmp, root().resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     public IndexGeneration current() {
@@ -172,7 +186,10 @@ public class SearchIndex {
         try {
             switchLock.lock();
             try {
-                if (current != null) current.commit();
+                if (current != null) {
+                    current.commit();
+                    current.pruneSnapshots(Duration.ofMinutes(10));
+                }
             } finally {
                 switchLock.unlock();
             }
@@ -221,10 +238,7 @@ public class SearchIndex {
             }
             rebuilt.commit();
             rebuilt.refreshNow();
-            Path root = root();
-            Path tmp = root.resolve(CURRENT + ".tmp");
-            Files.writeString(tmp, rebuilt.name(), StandardCharsets.UTF_8);
-            Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            writeCurrent(rebuilt.name());
             old = current;
             rebuilt.addRefreshListener(new LagMeter());
             current = rebuilt;

@@ -9,38 +9,49 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * An opaque page cursor: the sort values of the last hit of a page (score or date, then the item id
- * that breaks ties), so the next page starts right after it with no offset.
+ * An opaque page cursor. It names the index snapshot the first page was read from (kept for ten
+ * minutes), so later pages see the very same hits with the very same scores: no duplicate, no gap.
+ * By relevance it holds the position in that ranking; by date it also holds the last hit's date and
+ * id (a search-after position), which stays exact even once the snapshot has expired.
  */
-public final class Cursor {
+public record Cursor(String generation, long snapshot, int offset, long published, String id) {
 
-    private Cursor() {
+    /** How deep relevance paging may go; past that, a narrower query is the answer. */
+    public static final int MAX_DEPTH = 1_000;
+
+    public static String next(String generation, long snapshot, int offset, ScoreDoc last, SortOrder order) {
+        String s;
+        if (order == SortOrder.RELEVANCE) {
+            s = "r|" + generation + "|" + snapshot + "|" + offset;
+        } else {
+            FieldDoc fd = (FieldDoc) last;
+            s = "d|" + generation + "|" + snapshot + "|" + offset + "|" + fd.fields[0] + "|" + ((BytesRef) fd.fields[1]).utf8ToString();
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    public static String after(ScoreDoc last, SortOrder order) {
-        FieldDoc fd = (FieldDoc) last;
-        String id = ((BytesRef) fd.fields[1]).utf8ToString();
-        String head = order == SortOrder.RELEVANCE
-                ? "r|" + Integer.toHexString(Float.floatToIntBits((Float) fd.fields[0]))
-                : "d|" + fd.fields[0];
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((head + "|" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static FieldDoc parse(String cursor, SortOrder order) {
+    public static Cursor parse(String cursor, SortOrder order) {
         try {
             String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            String[] parts = s.split("\\|", 3);
-            BytesRef id = new BytesRef(parts[2]);
-            if (order == SortOrder.RELEVANCE && parts[0].equals("r")) {
-                float score = Float.intBitsToFloat(Integer.parseUnsignedInt(parts[1], 16));
-                return new FieldDoc(Integer.MAX_VALUE, score, new Object[]{score, id});
+            String[] p = s.split("\\|", 6);
+            if (order == SortOrder.RELEVANCE && p[0].equals("r") && p.length == 4) {
+                return new Cursor(p[1], Long.parseLong(p[2]), Integer.parseInt(p[3]), 0, null);
             }
-            if (order == SortOrder.RECENT && parts[0].equals("d")) {
-                return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[]{Long.parseLong(parts[1]), id});
+            if (order == SortOrder.RECENT && p[0].equals("d") && p.length == 6) {
+                return new Cursor(p[1], Long.parseLong(p[2]), Integer.parseInt(p[3]), Long.parseLong(p[4]), p[5]);
             }
         } catch (RuntimeException e) {
             // fall through to the problem below
         }
         throw ProblemException.invalid("cursor", "is not a cursor of this search (use nextCursor as returned, with the same sort)");
+    }
+
+    /**
+     * The search-after position of a date-ordered cursor. Lucene collects hits that sort equal to the
+     * position unless their doc number is lower, and a doc number means nothing in another snapshot;
+     * the smallest id after the last one ({@code id + "\0"}) makes the position exclusive instead.
+     */
+    public FieldDoc after() {
+        return new FieldDoc(-1, Float.NaN, new Object[]{published, new BytesRef(id + "\u0000")});
     }
 }

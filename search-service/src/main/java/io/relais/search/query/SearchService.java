@@ -24,7 +24,6 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -73,9 +72,11 @@ public class SearchService {
             b.add(LongPoint.newRangeQuery(Fields.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
         }
         Query query = b.build();
-        FieldDoc after = r.cursor() == null ? null : Cursor.parse(r.cursor(), r.sort());
+        Cursor cursor = r.cursor() == null ? null : Cursor.parse(r.cursor(), r.sort());
         IndexGeneration g = index.current();
-        return g.read(searcher -> run(g, searcher, query, userQuery, r, after));
+        // a cursor from before a rebuild names a generation that is gone: read the newest snapshot then
+        Long snapshot = cursor != null && cursor.generation().equals(g.name()) ? cursor.snapshot() : null;
+        return g.readSnapshot(snapshot, (searcher, token) -> run(g, searcher, token, query, userQuery, r, cursor));
     }
 
     /** Adds the two filters every user-facing search has: searchable items only, visible to this viewer. */
@@ -88,21 +89,36 @@ public class SearchService {
         return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
     }
 
-    private SearchPage run(IndexGeneration g, IndexSearcher searcher, Query query, Query userQuery, SearchRequest r,
-                           FieldDoc after) throws IOException {
+    private SearchPage run(IndexGeneration g, IndexSearcher searcher, long snapshot, Query query, Query userQuery,
+                           SearchRequest r, Cursor cursor) throws IOException {
+        int offset = cursor == null ? 0 : cursor.offset();
         FacetsCollectorManager.FacetsResult result;
+        int from;
         try {
-            result = after == null
-                    ? FacetsCollectorManager.search(searcher, query, r.limit() + 1, r.sort().sort(), true, new FacetsCollectorManager())
-                    : FacetsCollectorManager.searchAfter(searcher, after, query, r.limit() + 1, r.sort().sort(), true, new FacetsCollectorManager());
+            if (r.sort() == SortOrder.RELEVANCE) {
+                if (offset + r.limit() > Cursor.MAX_DEPTH) {
+                    throw ProblemException.invalid("cursor", "goes deeper than " + Cursor.MAX_DEPTH
+                            + " results by relevance; narrow the query or sort by recent");
+                }
+                // the same snapshot ranks the same way every time: the page is a slice of it
+                result = FacetsCollectorManager.search(searcher, query, offset + r.limit() + 1, r.sort().sort(), true,
+                        new FacetsCollectorManager());
+                from = offset;
+            } else {
+                result = cursor == null
+                        ? FacetsCollectorManager.search(searcher, query, r.limit() + 1, r.sort().sort(), false, new FacetsCollectorManager())
+                        : FacetsCollectorManager.searchAfter(searcher, cursor.after(), query, r.limit() + 1, r.sort().sort(), false,
+                        new FacetsCollectorManager());
+                from = 0;
+            }
         } catch (IndexSearcher.TooManyClauses e) {
             throw ProblemException.invalid("q", "matches too many words; make the prefix longer");
         }
         TopDocs top = result.topDocs();
         // one extra hit is fetched only to know whether a next page exists
-        int shown = Math.min(r.limit(), top.scoreDocs.length);
+        int shown = Math.max(0, Math.min(r.limit(), top.scoreDocs.length - from));
         int[] docs = new int[shown];
-        for (int i = 0; i < shown; i++) docs[i] = top.scoreDocs[i].doc;
+        for (int i = 0; i < shown; i++) docs[i] = top.scoreDocs[from + i].doc;
         boolean highlight = r.q() != null && !r.q().isBlank();
         String[] snippets = Highlights.snippets(searcher, userQuery, docs, highlight);
         List<SearchPage.Hit> hits = new ArrayList<>();
@@ -117,7 +133,8 @@ public class SearchService {
         Map<String, Map<String, Long>> facets = facets(g, searcher, result.facetsCollector());
         named.addAll(facets.getOrDefault(Fields.FACET_AUTHOR, Map.of()).keySet());
         named.addAll(facets.getOrDefault(Fields.FACET_COMMUNITY, Map.of()).keySet());
-        String next = top.scoreDocs.length > r.limit() ? Cursor.after(top.scoreDocs[shown - 1], r.sort()) : null;
+        String next = top.scoreDocs.length > from + r.limit()
+                ? Cursor.next(g.name(), snapshot, offset + shown, top.scoreDocs[from + shown - 1], r.sort()) : null;
         return new SearchPage(top.totalHits.value, hits, facets, labels(searcher, named), next);
     }
 
