@@ -44,14 +44,12 @@ class CrmAndEcmConnectorTest {
     }
 
     @Test
-    void aWonDealWithoutTeamGoesToTheRegistrationsDefaultCommunityOnly() {
+    void aWonDealWithoutTeamGoesToTheRegistrationsDefaultAudience() {
         String eventId = unique("sf");
         asClient("crm-connector").body(deal("opportunity.won", eventId, null)).post("/api/connectors/crm/events")
                 .then().statusCode(202).body("status", equalTo("published"));
         Activity a = published(eventId);
-        // crm-connector's default audience is the sales community; not known as public, so members only
-        assertThat(a.to()).containsExactly(Iri.community("sales"));
-        assertThat(a.cc()).isNullOrEmpty();
+        assertThat(a.to()).containsExactly(Audience.ORGANISATION);
         assertThat(a.generator().name()).isEqualTo("Salesforce");
         assertThat(a.object().attributedTo()).isEqualTo(Iri.person("bob"));
         assertThat(a.object().nameMap().get("fr")).isEqualTo("Affaire gagnée : Renouvellement flotte 🎉");
@@ -79,6 +77,16 @@ class CrmAndEcmConnectorTest {
             assertThat(a.to()).containsExactly(Iri.community(slug));
             assertThat(a.cc()).containsExactly(Audience.ORGANISATION);
         });
+    }
+
+    @Test
+    void aDealForACommunityNotKnownAsPublicIsAddressedToItsMembersOnly() {
+        String eventId = unique("sf");
+        asClient("crm-connector").body(deal("opportunity.lost", eventId, "ventes-sud")).post("/api/connectors/crm/events")
+                .then().statusCode(202);
+        Activity a = published(eventId);
+        assertThat(a.to()).containsExactly(Iri.community("ventes-sud"));
+        assertThat(a.cc()).isNullOrEmpty();
     }
 
     @Test

@@ -1,0 +1,100 @@
+package io.relais.e2e.business;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A business system's event crosses the whole running stack: the HR system gets its token from
+ * Keycloak (client credentials), posts a hire to connector-service, and the new person's profile
+ * appears in profile-service, the welcome card in alice's home feed and in search. Runs with
+ * {@code -Pe2e} against a running stack ({@code ./relais test}).
+ */
+class BusinessEventJourneyTest {
+
+    static final String KEYCLOAK = env("KEYCLOAK_URL", "http://localhost:8180");
+    static final String FEED = env("RELAIS_FEED_URL", "http://localhost:8081");
+    static final String PROFILE = env("RELAIS_PROFILE_URL", "http://localhost:8082");
+    static final String CONNECTOR = env("RELAIS_CONNECTOR_URL", "http://localhost:8083");
+    static final String SEARCH = env("RELAIS_SEARCH_URL", "http://localhost:8084");
+
+    static String hrToken;
+    static String aliceToken;
+
+    @BeforeAll
+    static void tokens() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        hrToken = given().formParam("grant_type", "client_credentials").formParam("client_id", "hr-connector")
+                .formParam("client_secret", "hr-connector-secret")
+                .post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+        aliceToken = given().formParam("grant_type", "password").formParam("client_id", "relais-web")
+                .formParam("username", "alice").formParam("password", "alice")
+                .post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    @Test
+    void aHireFromTheHrSystemBecomesAProfileAWelcomeCardAndASearchHit() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String login = "nina" + suffix;
+        String name = "Nina Zephyrine" + suffix;
+        String eventId = "e2e-hire-" + suffix;
+        given().auth().oauth2(hrToken).contentType("application/json").body("""
+                {"eventType":"employee.hired","eventId":"%s","occurredAt":"2026-11-22T09:00:00Z",
+                 "data":{"login":"%s","displayName":"%s","email":"%s@relais.example","title":"Analyste sécurité",
+                         "department":"Ingénierie","manager":"carol","location":"Lyon","startDate":"2026-12-01"}}"""
+                        .formatted(eventId, login, name, login))
+                .post(CONNECTOR + "/api/connectors/hr/events")
+                .then().statusCode(202).body("status", equalTo("published"));
+
+        // the receipt tells the HR system what happened
+        given().auth().oauth2(hrToken).get(CONNECTOR + "/api/connectors/receipts/hr:" + eventId)
+                .then().statusCode(200).body("status", equalTo("published"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).get(PROFILE + "/api/people/" + login)
+                        .then().statusCode(200).body(containsString(name)).body(containsString("Analyste sécurité")));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).get(FEED + "/api/feed/home")
+                        .then().statusCode(200).body(containsString("Bienvenue à " + name)));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).queryParam("q", "Zephyrine" + suffix).get(SEARCH + "/api/search")
+                        .then().statusCode(200).body(containsString(name)));
+    }
+
+    @Test
+    void aResentHireIsRecognisedAndAnotherSystemMayNotPostAsHr() {
+        String eventId = "e2e-dup-" + UUID.randomUUID().toString().substring(0, 8);
+        String hire = """
+                {"eventType":"employee.hired","eventId":"%s","occurredAt":"2026-11-22T09:00:00Z",
+                 "data":{"login":"olga%s","displayName":"Olga Test","email":"olga@relais.example","title":"Stagiaire",
+                         "department":"Ingénierie","startDate":"2026-12-01"}}""".formatted(eventId, eventId.substring(8));
+        String receipt = given().auth().oauth2(hrToken).contentType("application/json").body(hire)
+                .post(CONNECTOR + "/api/connectors/hr/events").then().statusCode(202).extract().path("receiptId");
+        given().auth().oauth2(hrToken).contentType("application/json").body(hire)
+                .post(CONNECTOR + "/api/connectors/hr/events").then().statusCode(200).body("receiptId", equalTo(receipt));
+
+        String crmToken = given().formParam("grant_type", "client_credentials").formParam("client_id", "crm-connector")
+                .formParam("client_secret", "crm-connector-secret")
+                .post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+        given().auth().oauth2(crmToken).contentType("application/json").body(hire)
+                .post(CONNECTOR + "/api/connectors/hr/events").then().statusCode(403);
+    }
+
+    static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
