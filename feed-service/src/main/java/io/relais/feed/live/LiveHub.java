@@ -11,9 +11,11 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The server-sent-event streams connected to THIS replica, by person. Each replica reads the
@@ -35,11 +37,19 @@ public class LiveHub {
     private record Connection(SseEventSink sink, Sse sse) {
     }
 
-    private final Map<String, Set<Connection>> byPerson = new ConcurrentHashMap<>();
+    @Inject
+    LiveConfig config;
+
+    private final Map<String, List<Connection>> byPerson = new ConcurrentHashMap<>();
 
     void connect(String person, SseEventSink sink, Sse sse) {
         Connection c = new Connection(sink, sse);
-        byPerson.computeIfAbsent(person, p -> ConcurrentHashMap.newKeySet()).add(c);
+        List<Connection> mine = byPerson.computeIfAbsent(person, p -> new CopyOnWriteArrayList<>());
+        mine.add(c);
+        while (mine.size() > config.maxStreamsPerPerson()) {
+            Connection oldest = mine.remove(0);
+            oldest.sink().close();
+        }
         // tells the client (and tests) that the stream is registered and pushes will follow
         send(person, c, sse.newEventBuilder().name(READY).data("{}").mediaType(MediaType.APPLICATION_JSON_TYPE).build());
     }
@@ -53,7 +63,7 @@ public class LiveHub {
     }
 
     public void push(String person, String event, Object data) {
-        Set<Connection> connections = byPerson.get(person);
+        List<Connection> connections = byPerson.get(person);
         if (connections == null) return;
         String payload;
         try {
