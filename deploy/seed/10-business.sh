@@ -81,6 +81,6 @@ doc() { # type eventId documentId title summary owner [community]
 doc document.published seed-doc-teletravail-v1 DOC-teletravail "Charte télétravail 2027" "Jours sur site, équipement, droit à la déconnexion" ines
 doc document.updated   seed-doc-teletravail-v2 DOC-teletravail "Charte télétravail 2027" "Version validée par le CSE" ines
 doc document.published seed-doc-archi-kafka    DOC-archi-kafka "Architecture événementielle : guide" "Nos conventions Kafka, CloudEvents et Activity Streams" alice tech-talk
-doc document.shared    seed-doc-onboarding     DOC-onboarding "Livret d'accueil" "Tout ce qu'il faut savoir pour sa première semaine" ines
+doc document.shared    seed-doc-onboarding     DOC-onboarding "Livret d'accueil" "Tout ce qu'il faut savoir pour sa première semaine" ines vie-de-bureau
 
 echo "business events seeded"
