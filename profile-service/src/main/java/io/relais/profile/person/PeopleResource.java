@@ -1,7 +1,6 @@
 package io.relais.profile.person;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.relais.events.Iri;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
@@ -70,8 +69,9 @@ public class PeopleResource {
     @Operation(summary = "A colleague's profile (also of people who have left: what they wrote stays theirs)")
     public PersonView get(@PathParam("login") String login) {
         Person p = people.find(login).orElseThrow(() -> ProblemException.notFound("person " + login));
-        boolean person = me.isInternal();
-        return PersonView.of(p, config.publicUrl(), person ? endorsements.endorsedBy(p, Logins.normalise(me.login())) : null);
+        // endorsedByMe only means something to a colleague, not to a business system
+        return PersonView.of(p, config.publicUrl(),
+                me.isInternal() ? endorsements.endorsedBy(p, Logins.normalise(me.login())) : null);
     }
 
     @PATCH

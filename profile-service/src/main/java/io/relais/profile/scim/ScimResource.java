@@ -39,7 +39,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
