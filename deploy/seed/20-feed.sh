@@ -7,14 +7,13 @@ set -euo pipefail
 KEYCLOAK_URL="${KEYCLOAK_URL:-http://localhost:8180}"
 FEED_URL="${RELAIS_FEED_URL:-http://localhost:8081}"
 
+# one token per demo user for the whole run (password = login in the demo realm)
 declare -A TOKENS
-token() { # login (password = login, demo realm); cached for the run
-  if [[ -z "${TOKENS[$1]:-}" ]]; then
-    TOKENS[$1]=$(curl -sf -d grant_type=password -d client_id=relais-web -d "username=$1" -d "password=$1" \
-      "$KEYCLOAK_URL/realms/relais/protocol/openid-connect/token" | jq -r .access_token)
-  fi
-  echo "${TOKENS[$1]}"
-}
+for login in alice bob carol; do
+  TOKENS[$login]=$(curl -sf -d grant_type=password -d client_id=relais-web -d "username=$login" -d "password=$login" \
+    "$KEYCLOAK_URL/realms/relais/protocol/openid-connect/token" | jq -r .access_token)
+done
+token() { echo "${TOKENS[$1]}"; }
 
 api() { # login method path [json] -> response body
   local login=$1 method=$2 path=$3 body=${4:-}
