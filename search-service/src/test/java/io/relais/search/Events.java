@@ -123,6 +123,20 @@ final class Events {
         KafkaProbe.publish(Topics.PROFILES, iri, Map.of(), null);
     }
 
+    /** An ECM document card as connector-service maps it; an Update carries {@code updated}, not {@code published}. */
+    static Activity document(String type, String docId, String title, String summary, List<String> to, Instant published) {
+        String id = Iri.of(Iri.DOCUMENT, docId);
+        AsObject.Builder doc = AsObject.builder().id(id).type(As2.DOCUMENT).name(title).summary(summary)
+                .url("https://ecm.example.com/docs/" + docId).to(to)
+                .relais(Map.of("business", Map.of("source", "ecm", "eventType", "document." + type.toLowerCase(),
+                        "system", "sharepoint", "sourceEventId", UUID.randomUUID().toString(), "data", Map.of())));
+        if (As2.UPDATE.equals(type)) doc.updated(Instant.now());
+        else doc.published(published);
+        AsObject generator = AsObject.builder().id("urn:relais:source:ecm.sharepoint").type(As2.APPLICATION)
+                .name("SharePoint").build();
+        return Activity.builder().type(type).actor(generator.id()).object(doc.build()).to(to).generator(generator).build();
+    }
+
     /** A business event card as connector-service maps an HR event. */
     static Activity hrEvent(String system, String title, String summary, List<String> to) {
         String id = Iri.of(Iri.BUSINESS_EVENT, UUID.randomUUID().toString());

@@ -117,6 +117,42 @@ class SearchIndexingTest {
     }
 
     @Test
+    void anUpdatedDocumentIsFoundByItsNewTitleAndKeepsItsPublicationDate() {
+        String u = unique();
+        java.time.Instant published = java.time.Instant.parse("2026-03-02T10:00:00Z");
+        publish(Events.document("Create", "doc-" + u, "Contrat cadre " + u, "Version initiale",
+                List.of(io.relais.events.Audience.ORGANISATION), published), "/connectors/ecm/sharepoint");
+        await().atMost(Events.WAIT).until(() -> ids("bob", "contrat " + u).size() == 1);
+        publish(Events.document("Update", "doc-" + u, "Avenant signé " + u, "Version signée",
+                List.of(io.relais.events.Audience.ORGANISATION), null), "/connectors/ecm/sharepoint");
+        await().atMost(Events.WAIT).untilAsserted(() -> {
+            assertThat(ids("bob", "avenant " + u)).containsExactly("urn:relais:document:doc-" + u);
+            assertThat(ids("bob", "contrat " + u)).isEmpty();
+        });
+        Response r = search("bob", "avenant " + u);
+        assertThat(r.jsonPath().getString("hits[0].type")).isEqualTo("document");
+        assertThat(r.jsonPath().getString("hits[0].source")).isEqualTo("SharePoint");
+        assertThat(r.jsonPath().getString("hits[0].url")).isEqualTo("https://ecm.example.com/docs/doc-" + u);
+        assertThat(r.jsonPath().getString("hits[0].published")).isEqualTo(published.toString());
+        assertThat(r.jsonPath().getString("hits[0].title")).isEqualTo("Avenant signé " + u);
+    }
+
+    @Test
+    void aRedeliveredActivityIsIndexedOnce() {
+        String word = "doublon" + unique();
+        Activity post = Events.orgPost("alice", "<p>" + word + "</p>");
+        publish(post);
+        publish(post);
+        // same record key, so the same partition: once the comment is visible, both copies were applied
+        Activity marker = Events.comment("bob", post, "<p>repere" + word + "</p>");
+        publish(marker);
+        await().atMost(Events.WAIT).until(() -> ids("carol", "repere" + word).size() == 1);
+        Response r = search("carol", word);
+        assertThat(r.jsonPath().getList("hits.id")).containsExactly(post.object().id());
+        assertThat(r.jsonPath().getInt("total")).isEqualTo(1);
+    }
+
+    @Test
     void aQuerySyntaxErrorIsAProblemNamingQ() {
         given().auth().oauth2(TestTokens.employee("alice")).queryParam("q", "\"unclosed AND (")
                 .get("/api/search").then().statusCode(400).contentType("application/problem+json")
