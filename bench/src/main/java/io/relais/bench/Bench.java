@@ -33,7 +33,8 @@ public final class Bench {
     static final Map<String, List<String>> GROUPS = Map.of(
             "raw", List.of("kafka", "store", "lucene"),
             "stack", List.of("freshness", "ingest", "feed", "community", "search", "footprint"),
-            "all", List.of("kafka", "store", "lucene", "freshness", "ingest", "feed", "community", "search", "footprint"));
+            "all", List.of("kafka", "store", "lucene", "freshness", "ingest", "feed", "community", "search", "footprint"),
+            "optimisation", List.of("connector-pattern"));
 
     private final Options options;
     private final Path repo;
@@ -86,6 +87,12 @@ public final class Bench {
             case "kafka" -> List.of(kafkaSection());
             case "store" -> List.of(storeSection());
             case "lucene" -> List.of(luceneSection());
+            case "connector-pattern" -> {
+                Section s = new Section("Optimisation study: connector-service's store traffic per batch", "Measure", "Figure");
+                io.relais.bench.anchor.ConnectorStorePattern.measure(options.integer("batch", 200),
+                        options.seconds("pattern-seconds", 20), s);
+                yield List.of(s);
+            }
             default -> {
                 if (stackScenarios == null) stackScenarios = new StackScenarios(this);
                 yield stackScenarios.run(scenario);
@@ -173,7 +180,7 @@ public final class Bench {
         for (String n : names) {
             List<String> group = GROUPS.get(n);
             if (group != null) out.addAll(group);
-            else if (GROUPS.get("all").contains(n)) out.add(n);
+            else if (GROUPS.get("all").contains(n) || GROUPS.get("optimisation").contains(n)) out.add(n);
             else throw new IllegalArgumentException("unknown scenario '" + n + "'; known: " + GROUPS.get("all")
                     + " and the groups raw, stack, all");
         }
@@ -209,7 +216,7 @@ public final class Bench {
         opts.put("--post-rate R / --author LOGIN", "ingest substitute when the connector fails: posts by bob at 10/s");
         opts.put("--out FILE", "report file (docs/BENCHMARKS.md)");
         StringBuilder u = new StringBuilder("usage: relais bench [scenario…] [options]\nscenarios: ")
-                .append(GROUPS.get("all")).append(", groups raw, stack, all (default)\n");
+                .append(GROUPS.get("all")).append(", groups raw, stack, all (default); connector-pattern (optimisation study)\n");
         opts.forEach((k, v) -> u.append(String.format("  %-72s %s%n", k, v)));
         return u.toString();
     }

@@ -21,11 +21,27 @@ final class Connector {
     private final String run;
     private final String secret;
 
+    /** The public community the bench addresses its cards to (public: cc'd to the organisation, so everyone may see them). */
+    static final String TEAM = "bench-cards";
+
     Connector(StackClient stack, SyntheticCompany company, String run, String secret) {
         this.stack = stack;
         this.company = company;
         this.run = run;
         this.secret = secret;
+    }
+
+    /**
+     * Creates the cards' community as a community manager if it does not exist yet. Without an explicit
+     * team, cards go to the registration's default audience, which may be a community nobody created.
+     */
+    void ensureTeam(String managerLogin, String password) {
+        StackClient.Answer a = stack.post("feed", "/api/communities", stack.personToken(managerLogin, password),
+                "{\"slug\":\"" + TEAM + "\",\"name\":\"Bench cards\",\"description\":\"Business cards sent by the benchmark\","
+                        + "\"visibility\":\"public\"}");
+        if (!a.ok() && a.status() != 409) {
+            throw new IllegalStateException("could not create community " + TEAM + ": " + a.status() + " " + abbreviate(a.body()));
+        }
     }
 
     String token() {
@@ -58,6 +74,7 @@ final class Connector {
         d.put("amount", 1000 * (1 + rnd.nextInt(900)));
         d.put("currency", "EUR");
         d.put("owner", owner.login());
+        d.put("team", TEAM);
         return e;
     }
 

@@ -90,6 +90,8 @@ public final class StackScenarios {
         Connector c = new Connector(stack, bench.company(), run,
                 bench.options().string("connector-secret", "crm-connector-secret"));
         c.ensureRegistered();
+        c.ensureTeam(bench.options().string("author", "bob"), bench.options().string("author-password",
+                bench.options().string("author", "bob")));
         return c;
     }
 
@@ -114,7 +116,8 @@ public final class StackScenarios {
             if (via.equals("connector")) {
                 Connector connector = connector();
                 publisher = (n, marker) -> connector.send(seq.incrementAndGet(), marker);
-                what = "`POST /api/connectors/crm/events` (`opportunity.won`, crm-connector)";
+                what = "`POST /api/connectors/crm/events` (`opportunity.won` for the public team `" + Connector.TEAM
+                        + "`, crm-connector)";
             } else {
                 Poster poster = poster();
                 publisher = poster::post;
@@ -122,8 +125,9 @@ public final class StackScenarios {
             }
             freshness(s, via, what, publisher, token, rate, duration, kafka);
         }
-        s.note("Follower counts: organisation-wide items (connector cards go to the registration's default audience, the "
-                + "organisation; employees' posts without a community) are never pushed into followers' timelines: feed-service "
+        s.note("Follower counts: organisation-wide items (the connector's cards are addressed to the public community `"
+                + Connector.TEAM + "`, which the contract also cc's to the organisation; employees' posts without a community) "
+                + "are never pushed into followers' timelines: feed-service "
                 + "merges the organisation's timeline on read (the pull side of the hybrid), so the follower count (10, 1k or "
                 + "10k) does not enter this path and was not varied. Items addressed to a community go through member fan-out "
                 + "(scenario 4).");
