@@ -66,6 +66,25 @@ class OperationsTest {
     }
 
     @Test
+    void everyBuiltInEventTypeMapsToAValidCard() {
+        String[][] events = {
+                {"hr", "{\"eventType\":\"employee.anniversary\",\"eventId\":\"a1\",\"occurredAt\":\"2026-03-04T08:00:00Z\",\"data\":{\"login\":\"carol\",\"years\":7}}",
+                        "7 an(s) chez nous pour carol"},
+                {"crm-connector", deal("opportunity.created", "c1", null), "Nouvelle opportunité : Renouvellement flotte"},
+                {"crm-connector", deal("opportunity.lost", "c2", null).replace("\"owner\":\"bob\"", "\"owner\":\"bob\",\"reason\":\"Budget reporté\""),
+                        "Affaire perdue : Renouvellement flotte"},
+                {"ecm-connector", ConnectorFixtures.document("document.shared", "e1", "DOC-1", "vie-de-bureau"),
+                        "alice partage « Politique de télétravail 2027 »"}};
+        for (String[] e : events) {
+            String client = e[0].equals("hr") ? "hr-connector" : e[0];
+            String source = client.substring(0, client.indexOf('-'));
+            asClient(client).contentType("application/json; charset=UTF-8").body(e[1])
+                    .post("/api/connectors/" + source + "/events/dry-run").then().statusCode(200)
+                    .body("object.nameMap.fr", equalTo(e[2])).body("object.summaryMap.en", org.hamcrest.Matchers.notNullValue());
+        }
+    }
+
+    @Test
     void anEventWhoseMappingFailsIsDeadLetteredAndReplayedOnceTheMappingIsFixed() throws Exception {
         // an operator deploys a broken template override: it names a field contracts do not have
         Path override = Path.of("target/test-mappings/crm/contract.signed.json");
@@ -125,6 +144,11 @@ class OperationsTest {
         asClient(client).body(hire(eventId, unique("ines").toLowerCase())).post("/api/connectors/hr/events").then().statusCode(202);
         assertThat(recordsNow(Topics.ACTIVITIES, mentioning(eventId)).get(0).value())
                 .contains("\"to\":[\"urn:relais:community:rh\"]").contains("SAP HCM");
+        // an event id another system already used for this source is refused, never answered with its receipt
+        String hrEventId = unique("wd");
+        asHr().body(hire(hrEventId, unique("noe").toLowerCase())).post("/api/connectors/hr/events").then().statusCode(202);
+        asClient(client).body(hire(hrEventId, "noe")).post("/api/connectors/hr/events").then().statusCode(409)
+                .body("receiptId", nullValue());
         asAdmin().body("{\"sources\":[\"payroll\"],\"defaultAudience\":\"everyone\",\"system\":\"SAP\"}")
                 .put("/api/connectors/registrations/" + client).then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("defaultAudience", "system", "systemName"))

@@ -260,6 +260,7 @@ public class IngestResource {
                     + "; send the same event again in a moment: it will be published once", config.retryAfterSeconds());
             case IN_FLIGHT -> throw new ProblemException(Problem.of(409, "in-flight", "Conflict", handled.detail()),
                     Map.of("Retry-After", "1"));
+            case TAKEN -> throw ProblemException.conflict(handled.detail());
             default -> Response.status(handled.result().status).entity(handled.receipt())
                     .location(java.net.URI.create("/api/connectors/receipts/" + handled.receipt().receiptId())).build();
         };

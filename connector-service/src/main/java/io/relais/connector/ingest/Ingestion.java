@@ -75,7 +75,7 @@ public class Ingestion {
 
     /** How an event ended: HTTP status and receipt. */
     public enum Result {
-        PUBLISHED(202), DEAD_LETTERED(202), DUPLICATE(200), IN_FLIGHT(409), UNAVAILABLE(503), NOT_ATTEMPTED(503);
+        PUBLISHED(202), DEAD_LETTERED(202), DUPLICATE(200), IN_FLIGHT(409), TAKEN(409), UNAVAILABLE(503), NOT_ATTEMPTED(503);
 
         public final int status;
 
@@ -113,6 +113,12 @@ public class Ingestion {
         stats.count(s.source(), Outcome.RECEIVED);
         ReceiptStore.Claim claim = receipts.claim(s.receiptId(), s.source().id(), s.eventType(), s.eventId(),
                 registration.clientId(), s.givenActivityId());
+        if (claim instanceof ReceiptStore.Earlier earlier && !registration.clientId().equals(earlier.receipt().clientId())) {
+            // another system used this event id for the same source: never hand it that system's receipt
+            stats.countError(s.source(), Outcome.REJECTED, "event id " + s.eventId() + " already used by another client");
+            return new Pending(s, null, null, null, new Handled(Result.TAKEN, null,
+                    "event id " + s.eventId() + " is already used by another system posting as " + s.source().id()));
+        }
         if (claim instanceof ReceiptStore.Earlier earlier) {
             stats.count(s.source(), Outcome.DUPLICATE);
             return new Pending(s, earlier.receipt(), null, null, new Handled(Result.DUPLICATE, earlier.receipt(),
