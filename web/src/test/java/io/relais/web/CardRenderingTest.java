@@ -30,7 +30,7 @@ class CardRenderingTest {
         JsonNode post = json.readTree("""
                 {"id":"urn:relais:post:0193-abc","type":"Note","kind":"post",
                  "author":{"iri":"urn:relais:person:alice","login":"alice","displayName":"Alice Martin","title":"Data engineer"},
-                 "content":"<p>Merci <a href=\\"/people/bob\\" class=\\"mention\\">@bob</a> !</p>",
+                 "content":"<p>Merci &#64;bob !</p>","mentions":["urn:relais:person:bob"],
                  "community":{"iri":"urn:relais:community:atlas","slug":"atlas","name":"Projet Atlas"},
                  "reactions":{"like":2,"celebrate":1},"myReaction":"celebrate","commentCount":3,
                  "attachments":[{"id":"f1","name":"plan.pdf","mediaType":"application/pdf","size":10,"url":"/api/attachments/f1"}],
@@ -39,11 +39,26 @@ class CardRenderingTest {
         String html = render(post, ALICE, Locale.ENGLISH);
 
         assertThat(html).contains("id=\"post-0193-abc\"", "Alice Martin", "Data engineer",
-                "<a href=\"/people/bob\" class=\"mention\">@bob</a>", "href=\"/communities/atlas\"", "Projet Atlas",
+                "<a class=\"mention\" href=\"/people/bob\">@bob</a>", "href=\"/communities/atlas\"", "Projet Atlas",
                 "href=\"/attachments/f1\"", "plan.pdf");
         assertThat(html).containsPattern("value=\"celebrate\" aria-pressed=\"true\"")
                 .containsPattern("value=\"like\" aria-pressed=\"false\"");
         assertThat(html).as("the author may edit and delete").contains("hx-delete=\"/posts/0193-abc\"");
+    }
+
+    @Test
+    void mentionsAndHashtagsThatFeedServiceExtractedBecomeLinks() throws Exception {
+        JsonNode post = json.readTree("""
+                {"id":"urn:relais:post:p4","kind":"post","author":{"login":"alice","displayName":"Alice"},
+                 "content":"<p>Merci &#64;bob et @carol ! #atlas <a href=\\"https://x.example/@bob\\">lien</a></p>",
+                 "mentions":["urn:relais:person:bob"],"hashtags":["atlas"],"reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        String html = render(post, ALICE, Locale.FRENCH);
+
+        assertThat(html).contains("<a class=\"mention\" href=\"/people/bob\">@bob</a>",
+                "<a class=\"hashtag\" href=\"/search?q=%23atlas\">#atlas</a>", "@carol",
+                "<a href=\"https://x.example/@bob\">lien</a>");
+        assertThat(html).doesNotContain("/people/carol");
     }
 
     @Test

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 final class Browser implements AutoCloseable {
 
     static final String WEB = env("RELAIS_WEB_URL", "http://localhost:8080");
-    static final Duration WAIT = Duration.ofSeconds(Long.parseLong(env("RELAIS_E2E_WAIT_SECONDS", "30")));
+    static final Duration WAIT = Duration.ofSeconds(Long.parseLong(env("RELAIS_E2E_WAIT_SECONDS", "60")));
 
     final WebDriver driver;
     final WebDriverWait wait;
@@ -74,6 +74,7 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("kc-login")).click();
         try {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("composer")));
+            awaitScripts();
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError(login + " did not reach the home feed after logging in; the page showed:\n" + describe(), e);
         }
@@ -82,6 +83,13 @@ final class Browser implements AutoCloseable {
 
     void go(String path) {
         driver.get(WEB + path);
+        awaitScripts();
+    }
+
+    /** The page's own scripts (htmx, relais.js) are deferred: wait until they run before clicking. */
+    void awaitScripts() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && (!document.querySelector('script[src*=htmx]') || !!window.htmx);")));
     }
 
     WebElement await(By by) {

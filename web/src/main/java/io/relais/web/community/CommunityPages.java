@@ -67,7 +67,7 @@ public class CommunityPages {
     @GET
     public TemplateInstance directory(@QueryParam("q") String q) {
         return pages.of(directory).data("nav", "communities").data("q", q == null ? "" : q)
-                .data("communities", feed.communities(q == null || q.isBlank() ? null : q.strip(), 100));
+                .data("communities", feed.communities(q == null || q.isBlank() ? null : q.strip(), 50));
     }
 
     @POST

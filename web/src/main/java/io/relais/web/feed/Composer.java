@@ -33,7 +33,7 @@ public class Composer {
     public List<JsonNode> audiences() {
         List<JsonNode> mine = new ArrayList<>();
         try {
-            for (JsonNode c : feed.communities(null, 100)) {
+            for (JsonNode c : feed.communities(null, 50)) {
                 if ("member".equals(c.path("myStatus").asText()) && !c.path("archived").asBoolean()) {
                     mine.add(c);
                 }

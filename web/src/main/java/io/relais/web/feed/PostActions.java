@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -66,15 +67,25 @@ public class PostActions {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public TemplateInstance publish(@RestForm String content, @RestForm String audience,
-                                    @RestForm("files") List<FileUpload> files) {
-        return cardOf(composer.publish(content, audience, files));
+    public Object publish(@RestForm String content, @RestForm String audience,
+                          @RestForm("files") List<FileUpload> files, @HeaderParam("HX-Request") String htmx) {
+        return answer(composer.publish(content, audience, files), audience, htmx);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance publishWithoutFiles(@RestForm String content, @RestForm String audience) {
-        return cardOf(composer.publish(content, audience, List.of()));
+    public Object publishWithoutFiles(@RestForm String content, @RestForm String audience,
+                                      @HeaderParam("HX-Request") String htmx) {
+        return answer(composer.publish(content, audience, List.of()), audience, htmx);
+    }
+
+    /** htmx gets the new card to put on top of the feed; a plain form post goes back to where the post now is. */
+    private Object answer(JsonNode created, String audience, String htmx) {
+        if ("true".equals(htmx)) {
+            return cardOf(created);
+        }
+        String slug = created.path("community").path("slug").asText("");
+        return Response.seeOther(java.net.URI.create(slug.isEmpty() ? "/" : "/communities/" + slug)).build();
     }
 
     @GET

@@ -107,4 +107,52 @@ public class Formats {
         String s = iri.toString();
         return s.startsWith("urn:relais:post:") ? s.substring("urn:relais:post:".length()) : url(s);
     }
+
+    private static final java.util.regex.Pattern TEXT_BETWEEN_TAGS = java.util.regex.Pattern.compile("(?<=^|>)([^<]+)");
+    private static final java.util.regex.Pattern MENTION_OR_TAG =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_])(?:@|&#64;|#|&#35;)([\\p{L}\\p{N}][\\p{L}\\p{N}._-]*)");
+
+    /**
+     * Links the mentions and hashtags of sanitised post HTML: only the logins and tags feed-service
+     * extracted, only in text (never inside a tag), and with values from a strict alphabet, so the
+     * result stays as safe as the input.
+     */
+    @TemplateExtension(namespace = "fmt")
+    static String linked(Object html, Object mentions, Object hashtags) {
+        if (html == null) {
+            return "";
+        }
+        java.util.Set<String> logins = lowerCased(mentions);
+        java.util.Set<String> tags = lowerCased(hashtags);
+        if (logins.isEmpty() && tags.isEmpty()) {
+            return html.toString();
+        }
+        return TEXT_BETWEEN_TAGS.matcher(html.toString()).replaceAll(text -> java.util.regex.Matcher.quoteReplacement(
+                MENTION_OR_TAG.matcher(text.group(1)).replaceAll(m -> {
+                    String name = m.group(1).replaceAll("[._-]+$", "");
+                    String rest = m.group(1).substring(name.length());
+                    boolean mention = m.group().startsWith("@") || m.group().startsWith("&#64;");
+                    String key = name.toLowerCase(Locale.ROOT);
+                    String link;
+                    if (mention && logins.contains(key) && key.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+                        link = "<a class=\"mention\" href=\"/people/" + key + "\">@" + name + "</a>";
+                    } else if (!mention && tags.contains(key)) {
+                        link = "<a class=\"hashtag\" href=\"/search?q=%23" + url(key) + "\">#" + name + "</a>";
+                    } else {
+                        return java.util.regex.Matcher.quoteReplacement(m.group());
+                    }
+                    return java.util.regex.Matcher.quoteReplacement(link + rest);
+                })));
+    }
+
+    private static java.util.Set<String> lowerCased(Object list) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (list instanceof com.fasterxml.jackson.databind.JsonNode node) {
+            node.forEach(n -> {
+                String v = n.asText();
+                out.add(v.substring(v.lastIndexOf(':') + 1).replaceFirst("^[@#]", "").toLowerCase(Locale.ROOT));
+            });
+        }
+        return out;
+    }
 }
