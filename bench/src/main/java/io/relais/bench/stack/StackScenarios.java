@@ -113,7 +113,13 @@ public final class StackScenarios {
         for (String via : bench.options().string("fresh-via", "connector,feed").split(",")) {
             Publisher publisher;
             String what;
+            String viewer = reader;
+            String viewerToken = token;
             if (via.equals("connector")) {
+                // cards to a community reach members' home feeds (a public community's are also searchable by all):
+                // the reader of this path is the community's owner, a member
+                viewer = bench.options().string("author", "bob");
+                viewerToken = stack.personToken(viewer, bench.options().string("author-password", viewer));
                 Connector connector = connector();
                 publisher = (n, marker) -> connector.send(seq.incrementAndGet(), marker);
                 what = "`POST /api/connectors/crm/events` (`opportunity.won` for the public team `" + Connector.TEAM
@@ -123,25 +129,28 @@ public final class StackScenarios {
                 publisher = poster::post;
                 what = "`POST /api/posts` by " + poster.login() + " (organisation-wide)";
             }
-            freshness(s, via, what, publisher, token, rate, duration, kafka);
+            freshness(s, via, what, publisher, viewer, viewerToken, rate, duration, kafka);
         }
-        s.note("Follower counts: organisation-wide items (the connector's cards are addressed to the public community `"
-                + Connector.TEAM + "`, which the contract also cc's to the organisation; employees' posts without a community) "
-                + "are never pushed into followers' timelines: feed-service "
+        s.note("The connector's cards are addressed to the public community `" + Connector.TEAM + "` (created by the bench, "
+                + "owned by the reader of that path): feed-service pushes them to the members' home timelines (and search shows "
+                + "them to everyone, the community being public). Follower counts: organisation-wide items (employees' posts "
+                + "without a community) are never pushed into followers' timelines: feed-service "
                 + "merges the organisation's timeline on read (the pull side of the hybrid), so the follower count (10, 1k or "
                 + "10k) does not enter this path and was not varied. Items addressed to a community go through member fan-out "
                 + "(scenario 4).");
         return s;
     }
 
-    private void freshness(Section s, String via, String what, Publisher publisher, String token, double rate,
-                           Duration duration, KafkaAnchor.Figures kafka) {
+    private void freshness(Section s, String via, String what, Publisher publisher, String viewer, String token,
+                           double rate, Duration duration, KafkaAnchor.Figures kafka) {
         Duration timeout = Duration.ofSeconds(30);
+        // enough workers that an item waiting out its timeout never delays the next one's publication
+        int workers = (int) Math.ceil(rate * (timeout.toSeconds() + 10)) + 2;
         Histogram feed = LatencySummary.newMicrosHistogram();
         Histogram search = LatencySummary.newMicrosHistogram();
         AtomicLong feedMissed = new AtomicLong();
         AtomicLong searchMissed = new AtomicLong();
-        OpenLoop.Result r = OpenLoop.run("freshness via " + via, rate, duration, 8, n -> {
+        OpenLoop.Result r = OpenLoop.run("freshness via " + via, rate, duration, workers, n -> {
             long intended = OpenLoop.intendedNanos();
             String marker = "zq" + run + via.charAt(0) + n;
             String item = publisher.publish(n, marker);
@@ -173,7 +182,7 @@ public final class StackScenarios {
         s.note("Via %s: %d items at %s/s for %d s, one %s each; the reader (%s) then polls `GET /api/feed/home?limit=20` and "
                         + "`GET /api/search?q=<marker>` every ~20 ms; latency runs from the item's intended send time (open loop) "
                         + "to the first answer that holds it.", via, r.completed() + r.errors(), Report.num(rate),
-                duration.toSeconds(), what, reader);
+                duration.toSeconds(), what, viewer);
         if (feedMissed.get() + searchMissed.get() > 0 || r.errors() > 0) {
             s.note("Via %s, not visible within %d s: %d in the feed, %d in search; %d publications failed%s.", via,
                     timeout.toSeconds(), feedMissed.get(), searchMissed.get(), r.errors(),
