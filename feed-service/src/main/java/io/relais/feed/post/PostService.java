@@ -300,7 +300,11 @@ public class PostService {
 
     private PersonSummary author(Document d, Map<String, PersonSummary> authors) {
         String author = d.getString("author");
-        if (author != null) return authors.getOrDefault(author, profiles.displayOf(author));
+        if (author != null) {
+            // not getOrDefault: its default argument would be a store read for every post, found or not
+            PersonSummary known = authors.get(author);
+            return known != null ? known : profiles.displayOf(author);
+        }
         Document card = d.get("card", Document.class);
         if (card != null) {
             String system = card.getString("systemName") != null ? card.getString("systemName") : card.getString("system");
