@@ -25,6 +25,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -44,6 +45,27 @@ class OperationsTest {
                 .body("results[0].outcome", equalTo("published")).body("results[1].outcome", equalTo("duplicate"))
                 .body("results[2].errors.field", hasItem("[2].data.email"));
         assertThat(recordsNow(Topics.ACTIVITIES, mentioning(ok))).hasSize(1);
+    }
+
+    @Test
+    void aBatchWithARepeatAndItsReplayPublishEachEventOnceWithTheOriginalReceipts() {
+        String a = unique("wd"), b = unique("wd"), c = unique("wd");
+        String batch = "[" + hire(a, unique("ines").toLowerCase()) + "," + hire(b, unique("jules").toLowerCase()) + ","
+                + hire(a, "ignored") + "," + hire(c, unique("karim").toLowerCase()) + "]";
+        asHr().body(batch).post("/api/connectors/hr/events/batch").then().statusCode(200)
+                .body("published", equalTo(3)).body("duplicates", equalTo(1))
+                .body("results[2].outcome", equalTo("duplicate")).body("results[2].receiptId", equalTo("hr:" + a));
+        String activityOfA = asHr().get("/api/connectors/receipts/hr:" + a).then().statusCode(200)
+                .body("status", equalTo("published")).extract().path("activityId");
+        asHr().body(batch).post("/api/connectors/hr/events/batch").then().statusCode(200)
+                .body("published", equalTo(0)).body("duplicates", equalTo(4))
+                .body("results.outcome", everyItem(equalTo("duplicate")))
+                .body("results[0].receiptId", equalTo("hr:" + a)).body("results[3].status", equalTo("published"));
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(a))).hasSize(1);
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(b))).hasSize(1);
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(c))).hasSize(1);
+        asHr().get("/api/connectors/receipts/hr:" + a).then().statusCode(200)
+                .body("status", equalTo("published")).body("activityId", equalTo(activityOfA));
     }
 
     @Test

@@ -16,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The visibility of each community, learnt from the community activities on {@code relais.activities}
@@ -56,7 +58,26 @@ public class CommunityDirectory {
                         .append("at", Date.from(activity.published())), new ReplaceOptions().upsert(true));
     }
 
+    /** Within a batch, each community's visibility is read once (a batch is usually addressed to one community). */
+    private final ThreadLocal<Map<String, Boolean>> batchMemo = new ThreadLocal<>();
+
     public boolean isPublic(String communityIri) {
+        Map<String, Boolean> memo = batchMemo.get();
+        return memo != null ? memo.computeIfAbsent(communityIri, this::readPublic) : readPublic(communityIri);
+    }
+
+    /** Runs a batch's work with each community read at most once; the memo ends with the batch. */
+    public <T> T oncePerBatch(Supplier<T> work) {
+        if (batchMemo.get() != null) return work.get();
+        batchMemo.set(new HashMap<>());
+        try {
+            return work.get();
+        } finally {
+            batchMemo.remove();
+        }
+    }
+
+    private boolean readPublic(String communityIri) {
         Document d = collection().find(new Document("_id", communityIri)).first();
         return d != null && "public".equals(d.getString("visibility"));
     }

@@ -12,8 +12,12 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.bson.conversions.Bson;
 
 /**
  * Counters per source, kept in one document per source ({@code $inc}: survives restarts and adds up across
@@ -55,6 +59,18 @@ public class SourceStats {
     public void count(SourceType source, Outcome outcome) {
         meters.counter("relais.connector.events", "source", source.id(), "outcome", outcome.id()).increment();
         collection().updateOne(Filters.eq("_id", source.id()), Updates.inc(outcome.field(), 1L), new UpdateOptions().upsert(true));
+    }
+
+    /** A batch's counts in one write ({@code $inc} of every non-zero outcome). */
+    public void countAll(SourceType source, Map<Outcome, Long> counts) {
+        List<Bson> incs = new ArrayList<>();
+        counts.forEach((outcome, n) -> {
+            if (n == null || n <= 0) return;
+            meters.counter("relais.connector.events", "source", source.id(), "outcome", outcome.id()).increment(n);
+            incs.add(Updates.inc(outcome.field(), n));
+        });
+        if (incs.isEmpty()) return;
+        collection().updateOne(Filters.eq("_id", source.id()), Updates.combine(incs), new UpdateOptions().upsert(true));
     }
 
     /** Counts the outcome and remembers the error as the source's last one. */

@@ -119,43 +119,39 @@ public class IngestResource {
         }
         long deadline = System.nanoTime() + config.publishTimeout().toNanos();
         List<BatchItem> items = new ArrayList<>();
-        List<Ingestion.Pending> pending = new ArrayList<>();
-        List<Integer> pendingIndex = new ArrayList<>();
-        boolean kafkaDown = false;
+        List<Ingestion.Submission> distinct = new ArrayList<>();
+        List<Integer> distinctIndex = new ArrayList<>();
         java.util.Set<String> started = new java.util.HashSet<>();
         List<Integer> repeats = new ArrayList<>();
         List<Candidate> repeated = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             Candidate c = candidate(source, registration, array.get(i), "[" + i + "]");
+            items.add(null);
             if (!c.violations().isEmpty()) {
-                items.add(BatchItem.rejected(i, c.eventId(), c.violations()));
-                continue;
-            }
-            if (kafkaDown) {
-                Ingestion.Handled h = ingestion.notAttempted(c.submission());
-                items.add(BatchItem.of(i, c.submission().eventId(), h));
+                items.set(i, BatchItem.rejected(i, c.eventId(), c.violations()));
                 continue;
             }
             if (!started.add(c.submission().source().id() + ":" + c.submission().eventId())) {
                 // the same event twice in one batch: handled after the first is settled, as a duplicate
-                items.add(null);
                 repeats.add(i);
                 repeated.add(c);
                 continue;
             }
-            Ingestion.Pending p = ingestion.start(registration, c.submission());
-            kafkaDown = p.failedFast();
-            items.add(null);
-            pending.add(p);
-            pendingIndex.add(i);
+            distinct.add(c.submission());
+            distinctIndex.add(i);
         }
-        for (int k = 0; k < pending.size(); k++) {
-            int i = pendingIndex.get(k);
-            Ingestion.Handled h = ingestion.finish(pending.get(k), deadline);
-            items.set(i, BatchItem.of(i, h.receipt() != null ? h.receipt().eventId() : null, h));
+        // the distinct events' store work is done in bulk (a few round trips per batch, not per event)
+        List<Ingestion.Handled> handled = ingestion.ingestBatch(registration, distinct, deadline);
+        for (int k = 0; k < handled.size(); k++) {
+            int i = distinctIndex.get(k);
+            Ingestion.Handled h = handled.get(k);
+            items.set(i, BatchItem.of(i, h.receipt() != null ? h.receipt().eventId() : distinct.get(k).eventId(), h));
         }
+        boolean kafkaDown = handled.stream().anyMatch(h -> h.result() == Ingestion.Result.UNAVAILABLE
+                || h.result() == Ingestion.Result.NOT_ATTEMPTED);
         for (int k = 0; k < repeats.size(); k++) {
-            Ingestion.Handled h = ingestion.ingest(registration, repeated.get(k).submission());
+            Ingestion.Submission repeat = repeated.get(k).submission();
+            Ingestion.Handled h = kafkaDown ? ingestion.notAttempted(repeat) : ingestion.ingest(registration, repeat);
             items.set(repeats.get(k), BatchItem.of(repeats.get(k), repeated.get(k).eventId(), h));
         }
         BatchResult result = BatchResult.of(items);

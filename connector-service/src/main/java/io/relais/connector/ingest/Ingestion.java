@@ -1,6 +1,7 @@
 package io.relais.connector.ingest;
 
 import io.relais.connector.ConnectorConfig;
+import io.relais.connector.community.CommunityDirectory;
 import io.relais.connector.delivery.DeadLetter;
 import io.relais.connector.delivery.DeadLetters;
 import io.relais.connector.delivery.KafkaDelivery;
@@ -22,7 +23,12 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,6 +60,9 @@ public class Ingestion {
 
     @Inject
     ConnectorConfig config;
+
+    @Inject
+    CommunityDirectory communities;
 
     /** What to publish for one event; {@code build} gets the receipt's ids and may throw {@link MappingException}. */
     public record Submission(SourceType source, String eventType, String eventId, String system, String givenActivityId,
@@ -148,6 +157,94 @@ public class Ingestion {
         } catch (KafkaUnavailableException e) {
             return unavailable(p.submission, p.receipt, e.getMessage());
         }
+    }
+
+    /**
+     * A batch of distinct events (no two with the same receipt id) with its store work done in bulk: one
+     * unordered insert claims every receipt, each community is read once, every record is sent before any
+     * acknowledgement is awaited, one bulk write marks the acknowledged receipts published and one {@code $inc}
+     * counts the batch. Failures (mapping, Kafka) keep their per-event handling. Results in the given order.
+     */
+    public List<Handled> ingestBatch(Registration registration, List<Submission> batch, long deadlineNanos) {
+        if (batch.isEmpty()) return List.of();
+        SourceType source = batch.get(0).source();
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        counts.merge(Outcome.RECEIVED, (long) batch.size(), Long::sum);
+        List<ReceiptStore.ClaimRequest> requests = batch.stream().map(s -> new ReceiptStore.ClaimRequest(s.receiptId(),
+                s.source().id(), s.eventType(), s.eventId(), registration.clientId(), s.givenActivityId())).toList();
+        Map<String, ReceiptStore.Claim> claims = receipts.claimAll(requests);
+        Handled[] handled = new Handled[batch.size()];
+        List<Integer> sentIndex = new ArrayList<>();
+        List<Pending> sent = new ArrayList<>();
+        Set<String> unsent = new LinkedHashSet<>();
+        communities.oncePerBatch(() -> {
+            boolean kafkaDown = false;
+            for (int i = 0; i < batch.size(); i++) {
+                Submission s = batch.get(i);
+                ReceiptStore.Claim claim = claims.get(s.receiptId());
+                if (claim instanceof ReceiptStore.Owned owned && kafkaDown) {
+                    // claimed but never sent: released below, so the resend of the batch takes it over
+                    unsent.add(s.receiptId());
+                    handled[i] = new Handled(Result.NOT_ATTEMPTED, null, "not sent: Kafka is unavailable; send it again");
+                    continue;
+                }
+                Pending p = decide(registration, s, claim, counts);
+                if (p.decided != null) {
+                    handled[i] = p.decided;
+                    continue;
+                }
+                kafkaDown = p.failedFast();
+                sent.add(p);
+                sentIndex.add(i);
+            }
+            return null;
+        });
+        List<ReceiptStore.Publication> acked = new ArrayList<>();
+        List<Integer> ackedIndex = new ArrayList<>();
+        for (int k = 0; k < sent.size(); k++) {
+            Pending p = sent.get(k);
+            try {
+                kafka.await(p.ack, deadlineNanos);
+                acked.add(new ReceiptStore.Publication(p.receipt, p.activity.id(), p.activity.object().id()));
+                ackedIndex.add(sentIndex.get(k));
+            } catch (KafkaUnavailableException e) {
+                handled[sentIndex.get(k)] = unavailable(p.submission, p.receipt, e.getMessage());
+            }
+        }
+        List<Receipt> published = receipts.markAllPublished(acked);
+        for (int k = 0; k < published.size(); k++) {
+            handled[ackedIndex.get(k)] = new Handled(Result.PUBLISHED, published.get(k), "published");
+        }
+        counts.merge(Outcome.PUBLISHED, (long) published.size(), Long::sum);
+        receipts.markAllFailed(unsent, "not sent: Kafka was unavailable");
+        stats.countAll(source, counts);
+        return List.of(handled);
+    }
+
+    /** A claimed event's fate before sending: taken, duplicate, in flight, dead letter, or sent (ack pending). */
+    private Pending decide(Registration registration, Submission s, ReceiptStore.Claim claim, Map<Outcome, Long> counts) {
+        if (claim instanceof ReceiptStore.Earlier earlier && !registration.clientId().equals(earlier.receipt().clientId())) {
+            stats.countError(s.source(), Outcome.REJECTED, "event id " + s.eventId() + " already used by another client");
+            return new Pending(s, null, null, null, new Handled(Result.TAKEN, null,
+                    "event id " + s.eventId() + " is already used by another system posting as " + s.source().id()));
+        }
+        if (claim instanceof ReceiptStore.Earlier earlier) {
+            counts.merge(Outcome.DUPLICATE, 1L, Long::sum);
+            return new Pending(s, earlier.receipt(), null, null, new Handled(Result.DUPLICATE, earlier.receipt(),
+                    "already received: the original receipt, nothing new was published"));
+        }
+        if (claim instanceof ReceiptStore.InFlight inFlight) {
+            return new Pending(s, inFlight.receipt(), null, null, new Handled(Result.IN_FLIGHT, inFlight.receipt(),
+                    "the same event is being published by another request"));
+        }
+        Receipt receipt = ((ReceiptStore.Owned) claim).receipt();
+        Activity activity;
+        try {
+            activity = s.build().apply(new BusinessEventMapper.Ids(receipt.activityId(), receipt.objectId()));
+        } catch (MappingException e) {
+            return new Pending(s, receipt, null, null, deadLetter(s, registration, receipt, e.getMessage()));
+        }
+        return new Pending(s, receipt, activity, kafka.send(activity, s.ceSource()), null);
     }
 
     /** A batch item left unsent because Kafka was already found unavailable. */

@@ -1,10 +1,16 @@
 package io.relais.connector.receipt;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -18,8 +24,14 @@ import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Receipts by {@code _id} = {@code <source>:<eventId>}. Claiming is one conditional write: an insert for a
@@ -55,14 +67,102 @@ public class ReceiptStore {
     public record InFlight(Receipt receipt) implements Claim {
     }
 
-    public Claim claim(String receiptId, String source, String eventType, String eventId, String clientId,
-                       String givenActivityId) {
+    /** One event of a batch to claim; receipt ids within one call are distinct. */
+    public record ClaimRequest(String receiptId, String source, String eventType, String eventId, String clientId,
+                               String givenActivityId) {
+    }
+
+    /**
+     * Claims a whole batch with one unordered insert: new events are owned at once; for the ids already taken
+     * (duplicate key) the earlier receipts are read with one {@code _id $in}; only a take-over of a failed,
+     * rejected or abandoned receipt falls back to the single-event compare-and-set. Keyed by receipt id.
+     */
+    public Map<String, Claim> claimAll(List<ClaimRequest> requests) {
         Instant now = Instant.now();
+        Map<String, Document> fresh = new LinkedHashMap<>();
+        for (ClaimRequest r : requests) fresh.put(r.receiptId(), freshReceipt(r.receiptId(), r.source(), r.eventType(),
+                r.eventId(), r.clientId(), r.givenActivityId(), now));
+        Map<String, Claim> claims = new HashMap<>();
+        try {
+            collection().insertMany(new ArrayList<>(fresh.values()), new InsertManyOptions().ordered(false));
+            fresh.values().forEach(d -> claims.put(d.getString("_id"), new Owned(Receipt.fromDocument(d))));
+            return claims;
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
+            }
+        }
+        // some ids were taken: read what the store holds now, and tell our inserts (fresh object id) from earlier ones
+        Map<String, Document> stored = new HashMap<>();
+        collection().find(Filters.in("_id", fresh.keySet())).forEach(d -> stored.put(d.getString("_id"), d));
+        for (ClaimRequest r : requests) {
+            Document mine = fresh.get(r.receiptId());
+            Document existing = stored.get(r.receiptId());
+            if (existing != null && mine.getString("objectId").equals(existing.getString("objectId"))) {
+                claims.put(r.receiptId(), new Owned(Receipt.fromDocument(mine)));
+                continue;
+            }
+            Claim settled = existing == null ? null : settledClaim(Receipt.fromDocument(existing), now);
+            claims.put(r.receiptId(), settled != null ? settled
+                    : claim(r.receiptId(), r.source(), r.eventType(), r.eventId(), r.clientId(), r.givenActivityId()));
+        }
+        return claims;
+    }
+
+    /** The earlier receipt's answer, or null when this request may take it over (failed, rejected or abandoned). */
+    private Claim settledClaim(Receipt earlier, Instant now) {
+        boolean stale = earlier.state() == ReceiptStatus.ACCEPTED
+                && earlier.updated().isBefore(now.minus(config.publishTimeout().multipliedBy(3)));
+        if (earlier.state().retryable() || stale) return null;
+        return earlier.state() == ReceiptStatus.ACCEPTED ? new InFlight(earlier) : new Earlier(earlier);
+    }
+
+    private static Document freshReceipt(String receiptId, String source, String eventType, String eventId,
+                                         String clientId, String givenActivityId, Instant now) {
         String activityId = givenActivityId != null ? givenActivityId : Iri.of(Iri.ACTIVITY, EventId.next());
-        Document fresh = new Document("_id", receiptId).append("source", source).append("eventType", eventType)
+        return new Document("_id", receiptId).append("source", source).append("eventType", eventType)
                 .append("eventId", eventId).append("clientId", clientId).append("status", ReceiptStatus.ACCEPTED.id())
                 .append("activityId", activityId).append("objectId", Iri.of(Iri.BUSINESS_EVENT, EventId.next()))
                 .append("attempts", 1).append("received", Date.from(now)).append("updated", Date.from(now));
+    }
+
+    /** What Kafka acknowledged for one receipt. */
+    public record Publication(Receipt receipt, String activityId, String objectId) {
+    }
+
+    /** Marks a batch's acknowledged receipts published with one unordered bulk write; returns them as stored. */
+    public List<Receipt> markAllPublished(List<Publication> publications) {
+        if (publications.isEmpty()) return List.of();
+        Date now = new Date();
+        List<WriteModel<Document>> updates = new ArrayList<>();
+        List<Receipt> published = new ArrayList<>();
+        for (Publication p : publications) {
+            updates.add(new UpdateOneModel<>(Filters.eq("_id", p.receipt().receiptId()), Updates.combine(
+                    Updates.set("status", ReceiptStatus.PUBLISHED.id()), Updates.unset("reason"),
+                    Updates.set("activityId", p.activityId()), Updates.set("objectId", p.objectId()),
+                    Updates.set("updated", now))));
+            Receipt r = p.receipt();
+            published.add(new Receipt(r.receiptId(), r.source(), r.eventType(), r.eventId(), r.clientId(),
+                    ReceiptStatus.PUBLISHED.id(), p.activityId(), p.objectId(), null, r.attempts(), r.received(),
+                    now.toInstant()));
+        }
+        collection().bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        return published;
+    }
+
+    /** Releases receipts claimed for events that were never sent (Kafka down): failed, so a resend takes them over. */
+    public void markAllFailed(Set<String> receiptIds, String reason) {
+        if (receiptIds.isEmpty()) return;
+        collection().updateMany(Filters.in("_id", receiptIds), Updates.combine(
+                Updates.set("status", ReceiptStatus.FAILED.id()), Updates.set("reason", reason),
+                Updates.set("updated", new Date())));
+    }
+
+    public Claim claim(String receiptId, String source, String eventType, String eventId, String clientId,
+                       String givenActivityId) {
+        Instant now = Instant.now();
+        Document fresh = freshReceipt(receiptId, source, eventType, eventId, clientId, givenActivityId, now);
+        String activityId = fresh.getString("activityId");
         for (int round = 0; round < 3; round++) {
             try {
                 collection().insertOne(fresh);
@@ -73,11 +173,8 @@ public class ReceiptStore {
             Document existing = collection().find(new Document("_id", receiptId)).first();
             if (existing == null) continue; // removed in between: insert again
             Receipt earlier = Receipt.fromDocument(existing);
-            boolean stale = earlier.state() == ReceiptStatus.ACCEPTED
-                    && earlier.updated().isBefore(now.minus(config.publishTimeout().multipliedBy(3)));
-            if (!earlier.state().retryable() && !stale) {
-                return earlier.state() == ReceiptStatus.ACCEPTED ? new InFlight(earlier) : new Earlier(earlier);
-            }
+            Claim settled = settledClaim(earlier, now);
+            if (settled != null) return settled;
             // take over a failed, rejected or abandoned receipt, keeping its ids so a retry publishes the same activity
             Bson sameVersion = Filters.and(Filters.eq("_id", receiptId), Filters.eq("status", earlier.status()),
                     Filters.eq("updated", Date.from(earlier.updated())));
