@@ -53,6 +53,12 @@ public class ServiceErrors {
         return render(headers, status >= 500 ? 503 : status, message);
     }
 
+    /** A page this person's roles do not open (the dashboard for a non-manager): a page, not an empty 403. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers) {
+        return render(headers, 403, msg.forbidden());
+    }
+
     @ServerExceptionMapper
     public Response serviceDown(ProcessingException e, HttpHeaders headers) {
         LOG.warnf("service unreachable: %s", e.getMessage());

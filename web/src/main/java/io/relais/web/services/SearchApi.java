@@ -3,6 +3,7 @@ package io.relais.web.services;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -29,4 +30,9 @@ public interface SearchApi {
     @GET
     @Path("/api/search/people")
     JsonNode people(@QueryParam("q") String query, @QueryParam("limit") Integer limit);
+
+    /** Engagement of one community over a period (dates YYYY-MM-DD, inclusive); 404 for a secret one I am not in. */
+    @GET
+    @Path("/api/analytics/communities/{slug}")
+    JsonNode communityEngagement(@PathParam("slug") String slug, @QueryParam("from") String from, @QueryParam("to") String to);
 }
