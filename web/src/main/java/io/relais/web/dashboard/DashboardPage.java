@@ -51,8 +51,9 @@ public class DashboardPage {
     Template page;
 
     @GET
-    public Response show(@QueryParam("community") String community, @QueryParam("days") Integer days) {
-        int period = days != null && PERIODS.contains(days) ? days : DEFAULT_PERIOD;
+    public Response show(@QueryParam("community") String community, @QueryParam("days") String days) {
+        // anything but one of the offered periods (even "abc") falls back to the default, never an error
+        int period = PERIODS.stream().filter(p -> String.valueOf(p).equals(days)).findFirst().orElse(DEFAULT_PERIOD);
         JsonNode communities = feed.communities(null, 100);
         String slug = community != null && !community.isBlank() ? community.strip()
                 : communities.path(0).path("slug").asText(null);
