@@ -68,7 +68,9 @@ public record ContentFacts(String id, String kind, String author, String root, S
         if (o.to() != null) to.addAll(o.to());
         String author = o.attributedTo() != null ? o.attributedTo() : activity.actor();
         String root = COMMENT.equals(kind) ? (o.context() != null ? o.context() : o.inReplyTo()) : o.id();
-        Instant at = o.published() != null ? o.published() : activity.published();
+        // A feed item takes its place when it was published in Relais (the activity), not when the
+        // business event happened (a card's object time): a deal closed yesterday and synced now is news now.
+        Instant at = activity.published() != null ? activity.published() : o.published();
         return Optional.of(new ContentFacts(o.id(), kind, author, root, o.inReplyTo(),
                 List.copyOf(activity.audience()), List.copyOf(to.stream().distinct().toList()),
                 o.hashtags(), o.mentions(), at.toEpochMilli(), false));
