@@ -9,15 +9,12 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import io.relais.events.Topics;
-import jakarta.annotation.PreDestroy;
+import io.relais.kit.messaging.CloudEventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Events accepted but not publishable because their mapping failed. Each one is kept in the store
@@ -49,13 +45,8 @@ public class DeadLetters {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "relais.kafka.max-block-ms", defaultValue = "5000")
-    int maxBlockMs;
-
-    private volatile KafkaProducer<String, String> producer;
+    @Inject
+    CloudEventPublisher publisher;
 
     void declareIndexes(@Observes StartupEvent event) {
         // the listing filters open letters newest first; a real MongoDB uses this index (the embedded store scans)
@@ -65,12 +56,12 @@ public class DeadLetters {
     public void add(DeadLetter letter, String ceSource) {
         collection().replaceOne(Filters.eq("_id", letter.id()), letter.toDocument(), new ReplaceOptions().upsert(true));
         try {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CONNECTOR_DLQ, letter.id(), letter.event());
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CONNECTOR_DLQ, letter.id(), utf8(letter.event()));
             record.headers().add(new RecordHeader("dead-letter-reason", utf8(letter.reason())));
             record.headers().add(new RecordHeader("ce_source", utf8(ceSource)));
             record.headers().add(new RecordHeader("relais-client-id", utf8(letter.clientId())));
             record.headers().add(new RecordHeader("content-type", utf8("application/json")));
-            producer().send(record, (m, e) -> {
+            publisher.send(record).whenComplete((m, e) -> {
                 if (e != null) LOG.warnf("dead letter %s kept in the store only: %s", letter.id(), e.getMessage());
             });
         } catch (RuntimeException e) {
@@ -106,30 +97,6 @@ public class DeadLetters {
         return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Integer.toString(maxBlockMs));
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    producer = new KafkaProducer<>(props);
-                }
-                p = producer;
-            }
-        }
-        return p;
-    }
-
-    @PreDestroy
-    void close() {
-        if (producer != null) producer.close();
-    }
 
     private MongoCollection<Document> collection() {
         return mongo.getDatabase(database).getCollection(COLLECTION);

@@ -52,6 +52,14 @@ public class CloudEventPublisher {
                     .build();
             record = KafkaMessageFactory.createWriter(r.topic(), null, null, r.key()).writeBinary(event);
         }
+        return send(record);
+    }
+
+    /**
+     * Sends a record that is not an activity (a dead letter with its reason headers, say) through the same
+     * idempotent {@code acks=all} producer; the future completes when the broker has it.
+     */
+    public CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
         CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
         try {
             producer().send(record, (metadata, error) -> {
