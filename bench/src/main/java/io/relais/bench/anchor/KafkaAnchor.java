@@ -259,17 +259,13 @@ public final class KafkaAnchor {
     private static void recreateTopic(String bootstrap) throws Exception {
         deleteTopic(bootstrap);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (true) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
-                    return;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    // a just-deleted topic may still be marked for deletion for a moment
-                    if (System.nanoTime() > deadline) throw e;
-                    Thread.sleep(200);
-                }
-            }
+            // a just-deleted topic may still be marked for deletion for a moment: retry, bounded
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .pollInterval(java.time.Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> {
+                        admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                        return true;
+                    });
         }
     }
 

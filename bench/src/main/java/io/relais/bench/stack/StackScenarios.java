@@ -231,7 +231,7 @@ public final class StackScenarios {
             Map<String, Long> committedBefore = consumers.committed();
             Footprint.Sample before = footprint.sample();
             Map<String, Double> peak = new LinkedHashMap<>(before.rssMiB());
-            Thread sampler = sampler(peak);
+            java.util.concurrent.ScheduledExecutorService sampler = sampler(peak);
             AtomicLong published = new AtomicLong();
             long t0 = System.nanoTime();
             OpenLoop.Result r = OpenLoop.run("ingest", rate / itemsPerOp, duration, 4, n -> {
@@ -244,18 +244,23 @@ public final class StackScenarios {
             Map<String, Double> caughtUpAt = new LinkedHashMap<>();
             long drainDeadline = System.nanoTime() + Duration.ofSeconds(bench.options().integer("drain-seconds", 180)).toNanos();
             Progress p = Progress.start("drain", () -> "waiting for consumer groups: " + caughtUpAt.keySet());
-            while (System.nanoTime() < drainDeadline) {
-                Map<String, Long> now = consumers.committed();
-                for (String g : committedBefore.keySet()) {
-                    if (!caughtUpAt.containsKey(g) && now.getOrDefault(g, 0L) >= endAfter) {
-                        caughtUpAt.put(g, (System.nanoTime() - t0) / 1e9);
-                    }
-                }
-                if (caughtUpAt.keySet().containsAll(committedBefore.keySet())) break;
-                Thread.sleep(250); // polling the broker's committed offsets, not a synchronisation
+            try {
+                // poll the broker's committed offsets until every group caught up, or the drain time is over
+                org.awaitility.Awaitility.await().atMost(Duration.ofNanos(Math.max(1, drainDeadline - System.nanoTime())))
+                        .pollInterval(Duration.ofMillis(250)).until(() -> {
+                            Map<String, Long> now = consumers.committed();
+                            for (String g : committedBefore.keySet()) {
+                                if (!caughtUpAt.containsKey(g) && now.getOrDefault(g, 0L) >= endAfter) {
+                                    caughtUpAt.put(g, (System.nanoTime() - t0) / 1e9);
+                                }
+                            }
+                            return caughtUpAt.keySet().containsAll(committedBefore.keySet());
+                        });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // reported below: the groups that did not catch up are named with how far they got
             }
             p.stop();
-            sampler.interrupt();
+            sampler.shutdownNow();
             Footprint.Sample after = footprint.sample();
             lastIngest = new Ingest(published.get(), before, after, peak);
             double accepted = published.get() / ingestSeconds;
@@ -291,20 +296,11 @@ public final class StackScenarios {
         return s;
     }
 
-    private Thread sampler(Map<String, Double> peak) {
-        Thread t = new Thread(() -> {
-            try {
-                while (true) {
-                    footprint.sample().rssMiB().forEach((c, v) -> peak.merge(c, v, Math::max));
-                    Thread.sleep(1000); // sampling period
-                }
-            } catch (InterruptedException e) {
-                // done
-            }
-        }, "footprint-sampler");
-        t.setDaemon(true);
-        t.start();
-        return t;
+    private java.util.concurrent.ScheduledExecutorService sampler(Map<String, Double> peak) {
+        java.util.concurrent.ScheduledExecutorService s = io.relais.bench.harness.Progress.Periodic.daemon("footprint-sampler");
+        s.scheduleAtFixedRate(() -> footprint.sample().rssMiB().forEach((c, v) -> peak.merge(c, v, Math::max)),
+                0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        return s;
     }
 
     // ------------------------------------------------------------------ 3. home feed
