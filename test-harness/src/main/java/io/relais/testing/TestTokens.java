@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -83,10 +82,5 @@ public final class TestTokens {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static String base64(byte[] b) {
-        return Base64.getEncoder().encodeToString(b);
     }
 }

@@ -3,9 +3,7 @@ package io.relais.kit.messaging;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,9 +42,5 @@ public class ProcessedEvents {
     /** Forget a delivery whose handling failed, so the retry applies it. */
     public void forget(String consumer, String eventId) {
         mongo.getDatabase(database).getCollection(COLLECTION).deleteOne(new Document("_id", consumer + "|" + eventId));
-    }
-
-    void warmUp(@Observes StartupEvent e) {
-        // nothing to create: _id is always indexed; declared here so the collection is documented
     }
 }
