@@ -2,22 +2,30 @@ package io.relais.feed.activity;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import io.relais.events.Activity;
 import io.relais.events.ActivityJson;
+import io.relais.events.Topics;
+import io.relais.kit.messaging.ActivityBatches;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Keeps every activity of {@code relais.activities} by its id (an upsert: a replay rewrites the same
- * document). A record that is not a valid activity throws, and SmallRye sends it to the dead-letter
- * topic with the reason.
+ * document). A record that is not a valid activity goes to the dead-letter topic with the
+ * reason; a poll is written with one bulk write.
  */
 @ApplicationScoped
 public class ActivityLog {
@@ -30,12 +38,23 @@ public class ActivityLog {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
+    @Inject
+    ActivityBatches batches;
+
     @Incoming("activities")
     @Blocking
-    public void onActivity(String json) {
-        Activity activity = ActivityJson.read(json);
-        collection().replaceOne(new Document("_id", activity.id()),
-                new Document("_id", activity.id()).append("json", json), new ReplaceOptions().upsert(true));
+    public void onActivities(ConsumerRecords<String, String> records) {
+        batches.apply(records, Topics.ACTIVITIES_DLQ, this::keep);
+    }
+
+    void keep(List<Activity> activities) {
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        List<WriteModel<Document>> writes = new ArrayList<>(activities.size());
+        for (Activity a : activities) {
+            writes.add(new ReplaceOneModel<>(new Document("_id", a.id()),
+                    new Document("_id", a.id()).append("json", ActivityJson.writeString(a)), upsert));
+        }
+        collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     public Optional<Activity> find(String activityIri) {

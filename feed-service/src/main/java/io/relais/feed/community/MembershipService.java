@@ -65,6 +65,19 @@ public class MembershipService {
         return Viewer.employee(personIri, communitiesOf(personIri));
     }
 
+    /** Internal employee viewers of several people, from one keyed read (fan-out checks a batch at once). */
+    public Map<String, Viewer> viewersOf(Collection<String> personIris) {
+        Map<String, Viewer> out = new HashMap<>();
+        if (personIris.isEmpty()) return out;
+        for (Document d : people().find(Filters.in("_id", personIris))) {
+            Set<String> communities = new LinkedHashSet<>();
+            d.getList("c", Document.class, List.of()).forEach(m -> communities.add(m.getString("id")));
+            out.put(d.getString("_id"), Viewer.employee(d.getString("_id"), communities));
+        }
+        personIris.forEach(p -> out.computeIfAbsent(p, q -> Viewer.employee(q, Set.of())));
+        return out;
+    }
+
     public List<String> memberIris(String communityIri) {
         return roster().members(communityIri);
     }

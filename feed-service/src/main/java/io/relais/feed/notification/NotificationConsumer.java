@@ -1,15 +1,17 @@
 package io.relais.feed.notification;
 
-import io.relais.events.Activity;
-import io.relais.events.ActivityJson;
+import io.relais.events.Topics;
+import io.relais.kit.messaging.ActivityBatches;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Stores the notifications each activity causes (its own consumer group on the activities topic).
  * Idempotent: a notification's id derives from the activity id, and a bucket never holds an id twice.
+ * A Kafka poll is planned and stored as one batch.
  */
 @ApplicationScoped
 public class NotificationConsumer {
@@ -20,12 +22,12 @@ public class NotificationConsumer {
     @Inject
     NotificationStore store;
 
+    @Inject
+    ActivityBatches batches;
+
     @Incoming("notifications")
     @Blocking
-    public void onActivity(String json) {
-        Activity activity = ActivityJson.read(json);
-        for (Notification n : planner.plan(activity)) {
-            store.add(n);
-        }
+    public void onActivities(ConsumerRecords<String, String> records) {
+        batches.apply(records, Topics.ACTIVITIES_DLQ, activities -> store.addAll(planner.planAll(activities)));
     }
 }

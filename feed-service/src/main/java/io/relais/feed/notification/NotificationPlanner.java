@@ -4,6 +4,7 @@ import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.AudienceRule;
 import io.relais.events.Iri;
+import io.relais.events.Viewer;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.timeline.ContentFacts;
 import io.relais.feed.timeline.ContentIndex;
@@ -11,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,54 @@ public class NotificationPlanner {
     NotificationStore store;
 
     public List<Notification> plan(Activity activity) {
+        return planAll(List.of(activity));
+    }
+
+    /**
+     * The notifications of a batch of activities, in order. The batch is read with a fixed number of
+     * keyed reads (the content it refers to, the recipients' memberships and mutes), whatever its size.
+     */
+    public List<Notification> planAll(List<Activity> activities) {
+        Map<String, ContentFacts> facts = new HashMap<>();
+        content.rememberAll(activities).forEach(f -> facts.put(f.id(), f));
+        Set<String> referred = new LinkedHashSet<>();
+        for (Activity a : activities) {
+            if (As2.LIKE.equals(a.type()) && a.object() != null) referred.add(a.object().id());
+            ContentFacts f = created(a, facts);
+            if (f != null && ContentFacts.COMMENT.equals(f.kind())) {
+                referred.add(f.inReplyTo());
+                referred.add(f.root());
+            }
+        }
+        referred.remove(null);
+        referred.removeAll(facts.keySet());
+        facts.putAll(content.findAll(referred));
+
+        List<Candidate> candidates = new ArrayList<>();
+        for (Activity a : activities) candidates.addAll(candidates(a, facts));
+        Set<String> recipients = new LinkedHashSet<>();
+        candidates.forEach(c -> recipients.add(c.notification().recipient()));
+        Map<String, Viewer> viewers = membership.viewersOf(recipients);
+        Map<String, Set<String>> mutes = store.mutesOf(recipients);
+        List<Notification> out = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Notification n = c.notification();
+            if (!AudienceRule.canSee(viewers.get(n.recipient()), c.author(), c.audience())) continue;
+            if (muted(n, mutes.getOrDefault(n.recipient(), Set.of()))) continue;
+            out.add(n);
+        }
+        return out;
+    }
+
+    /** A notification before the audience and mute checks, with what those checks need. */
+    private record Candidate(Notification notification, String author, List<String> audience) {
+    }
+
+    private static ContentFacts created(Activity a, Map<String, ContentFacts> facts) {
+        return As2.CREATE.equals(a.type()) && a.object() != null ? facts.get(a.object().id()) : null;
+    }
+
+    private List<Candidate> candidates(Activity activity, Map<String, ContentFacts> facts) {
         Map<String, Notification> byRecipient = new LinkedHashMap<>();
         long time = activity.published().toEpochMilli();
         String actor = activity.actor();
@@ -50,16 +101,15 @@ public class NotificationPlanner {
         List<String> audience = List.copyOf(activity.audience());
         switch (activity.type()) {
             case As2.CREATE -> {
-                Optional<ContentFacts> created = content.remember(activity);
-                if (created.isEmpty()) return List.of();
-                ContentFacts f = created.get();
+                ContentFacts f = created(activity, facts);
+                if (f == null) return List.of();
                 author = f.author();
                 audience = f.audience();
                 String community = f.communities().isEmpty() ? null : f.communities().get(0);
                 for (String p : f.mentions()) add(byRecipient, p, MENTION, actor, f.id(), f.root(), community, null, activity, time);
                 if (ContentFacts.COMMENT.equals(f.kind())) {
-                    authorOf(f.inReplyTo()).ifPresent(p -> add(byRecipient, p, REPLY, actor, f.id(), f.root(), community, null, activity, time));
-                    authorOf(f.root()).ifPresent(p -> add(byRecipient, p, REPLY, actor, f.id(), f.root(), community, null, activity, time));
+                    authorOf(f.inReplyTo(), facts).ifPresent(p -> add(byRecipient, p, REPLY, actor, f.id(), f.root(), community, null, activity, time));
+                    authorOf(f.root(), facts).ifPresent(p -> add(byRecipient, p, REPLY, actor, f.id(), f.root(), community, null, activity, time));
                 } else if (ContentFacts.CARD.equals(f.kind())) {
                     String eventType = businessEventType(activity);
                     for (String p : f.addressedPersons()) add(byRecipient, p, BUSINESS_EVENT, actor, f.id(), f.root(), community, eventType, activity, time);
@@ -67,11 +117,11 @@ public class NotificationPlanner {
             }
             case As2.LIKE -> {
                 String reacted = activity.object().id();
-                Optional<ContentFacts> target = content.find(reacted);
-                if (target.isEmpty()) return List.of();
-                String community = target.get().communities().isEmpty() ? null : target.get().communities().get(0);
+                ContentFacts target = facts.get(reacted);
+                if (target == null) return List.of();
+                String community = target.communities().isEmpty() ? null : target.communities().get(0);
                 String kind = activity.relais() == null ? null : String.valueOf(activity.relais().getOrDefault("reaction", "like"));
-                add(byRecipient, target.get().author(), REACTION, actor, reacted, target.get().root(), community, kind, activity, time);
+                add(byRecipient, target.author(), REACTION, actor, reacted, target.root(), community, kind, activity, time);
             }
             case As2.OFFER -> {
                 if (activity.relais() != null && "join-request".equals(activity.relais().get("kind"))) {
@@ -88,24 +138,21 @@ public class NotificationPlanner {
                 return List.of();
             }
         }
-        List<Notification> out = new ArrayList<>();
+        List<Candidate> out = new ArrayList<>();
         for (Notification n : byRecipient.values()) {
             if (n.recipient().equals(actor) || !Iri.isKind(n.recipient(), Iri.PERSON)) continue;
-            if (!AudienceRule.canSee(membership.viewerOf(n.recipient()), author, audience)) continue;
-            if (muted(n)) continue;
-            out.add(n);
+            out.add(new Candidate(n, author, audience));
         }
         return out;
     }
 
-    private boolean muted(Notification n) {
+    private static boolean muted(Notification n, Set<String> mutes) {
         if (INVITATION.equals(n.kind())) return false; // an invitation is about a community one is not in yet
-        Set<String> mutes = store.mutesOf(n.recipient());
         return (n.community() != null && mutes.contains(n.community())) || (n.post() != null && mutes.contains(n.post()));
     }
 
-    private Optional<String> authorOf(String objectIri) {
-        return content.find(objectIri).map(ContentFacts::author);
+    private static Optional<String> authorOf(String objectIri, Map<String, ContentFacts> facts) {
+        return Optional.ofNullable(objectIri == null ? null : facts.get(objectIri)).map(ContentFacts::author);
     }
 
     /** {@code relais.business.eventType}, on the object or on the activity (connectors may use either). */

@@ -1,15 +1,19 @@
 package io.relais.feed.notification;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.relais.feed.timeline.Cursor;
@@ -20,9 +24,14 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,6 +72,79 @@ public class NotificationStore {
                     new UpdateOptions().upsert(true));
         }
         return added;
+    }
+
+    /**
+     * Stores a batch: one bucket update per (person, day) with every new notification of the batch, then
+     * one state update per person. A bucket already holding one of them collides on its key (the filter
+     * {@code e.id $nin} misses, the upsert meets the existing document) and falls back to {@link #add},
+     * one notification at a time, which skips those already there.
+     */
+    public void addAll(List<Notification> batch) {
+        Map<String, List<Notification>> byBucket = new LinkedHashMap<>();
+        for (Notification n : batch) {
+            List<Notification> bucket = byBucket.computeIfAbsent(bucketId(n.recipient(), n.day()), id -> new ArrayList<>());
+            if (bucket.stream().noneMatch(b -> b.id().equals(n.id()))) bucket.add(n);
+        }
+        if (byBucket.isEmpty()) return;
+        List<String> ids = new ArrayList<>(byBucket.keySet());
+        List<WriteModel<Document>> pushes = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            List<Notification> ns = byBucket.get(id);
+            Notification first = ns.get(0);
+            pushes.add(new UpdateOneModel<>(
+                    Filters.and(Filters.eq("_id", id), Filters.nin("e.id", ns.stream().map(Notification::id).toList())),
+                    Updates.combine(Updates.pushEach("e", ns.stream().map(Notification::toDocument).toList(),
+                                    new PushOptions().sortDocument(new Document("t", -1)).slice(config.bucketCapacity())),
+                            Updates.setOnInsert("o", first.recipient()), Updates.setOnInsert("d", first.day())),
+                    new UpdateOptions().upsert(true)));
+        }
+        Set<Integer> collided = new HashSet<>();
+        try {
+            buckets().bulkWrite(pushes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (var w : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
+                collided.add(w.getIndex());
+            }
+        }
+        List<Notification> added = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (collided.contains(i)) byBucket.get(ids.get(i)).forEach(this::add);
+            else added.addAll(byBucket.get(ids.get(i)));
+        }
+        countUnread(added);
+    }
+
+    private void countUnread(List<Notification> added) {
+        if (added.isEmpty()) return;
+        Set<String> people = new LinkedHashSet<>();
+        added.forEach(n -> people.add(n.recipient()));
+        Map<String, Long> readUpTo = new HashMap<>();
+        for (Document state : states().find(Filters.in("_id", people))) readUpTo.put(state.getString("_id"), readUpTo(state));
+        Map<String, Integer> unread = new LinkedHashMap<>();
+        Map<String, Set<Long>> days = new LinkedHashMap<>();
+        for (Notification n : added) {
+            unread.merge(n.recipient(), n.time() > readUpTo.getOrDefault(n.recipient(), Long.MIN_VALUE) ? 1 : 0, Integer::sum);
+            days.computeIfAbsent(n.recipient(), p -> new LinkedHashSet<>()).add(n.day());
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(people.size());
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        for (String person : people) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", person), Updates.combine(
+                    Updates.addEachToSet("days", new ArrayList<>(days.get(person))), Updates.inc("unread", unread.get(person))), upsert));
+        }
+        states().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /** Mutes of several people, from one keyed read. */
+    public Map<String, Set<String>> mutesOf(Collection<String> people) {
+        Map<String, Set<String>> out = new HashMap<>();
+        if (people.isEmpty()) return out;
+        for (Document state : states().find(Filters.in("_id", people)).projection(new Document("mutes", 1))) {
+            out.put(state.getString("_id"), new LinkedHashSet<>(state.getList("mutes", String.class, List.of())));
+        }
+        return out;
     }
 
     private boolean pushOnce(Notification n) {

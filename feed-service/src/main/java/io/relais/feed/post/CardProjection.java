@@ -2,13 +2,15 @@ package io.relais.feed.post;
 
 import com.mongodb.client.model.Updates;
 import io.relais.events.Activity;
-import io.relais.events.ActivityJson;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Iri;
+import io.relais.events.Topics;
+import io.relais.kit.messaging.ActivityBatches;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -30,11 +32,22 @@ public class CardProjection {
     @Inject
     PostStore store;
 
+    @Inject
+    ActivityBatches batches;
+
     @Incoming("cards")
     @Blocking
-    public void onActivity(String json) {
-        Activity a = ActivityJson.read(json);
-        if (isCard(a)) project(a);
+    public void onActivities(ConsumerRecords<String, String> records) {
+        batches.apply(records, Topics.ACTIVITIES_DLQ, this::projectAll);
+    }
+
+    /** The cards of a poll, in one bulk write (in log order: an update follows its create). */
+    void projectAll(List<Activity> activities) {
+        List<Map.Entry<String, Bson>> updates = new ArrayList<>();
+        for (Activity a : activities) {
+            if (isCard(a)) updates.add(Map.entry(a.object().id(), update(a)));
+        }
+        store.upsertAll(updates);
     }
 
     static boolean isCard(Activity a) {
@@ -46,7 +59,7 @@ public class CardProjection {
     }
 
     @SuppressWarnings("unchecked")
-    void project(Activity a) {
+    static Bson update(Activity a) {
         AsObject o = a.object();
         Map<String, Object> business = o.relais() != null && o.relais().get("business") instanceof Map<?, ?> m
                 ? (Map<String, Object>) m
@@ -75,7 +88,7 @@ public class CardProjection {
                 Updates.setOnInsert("pinned", false), Updates.setOnInsert("deleted", false),
                 Updates.setOnInsert("created", Date.from(published))));
         if (As2.UPDATE.equals(a.type())) set.add(Updates.set("edited", Date.from(o.updated() != null ? o.updated() : a.published())));
-        store.upsert(o.id(), Updates.combine(set));
+        return Updates.combine(set);
     }
 
     private static Document bilingual(String plain, Map<String, String> map) {

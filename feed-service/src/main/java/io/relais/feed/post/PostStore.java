@@ -2,11 +2,14 @@ package io.relais.feed.post;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,8 +18,10 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,8 +66,13 @@ public class PostStore {
         collection().updateOne(eq("_id", iri), update);
     }
 
-    void upsert(String iri, Bson update) {
-        collection().updateOne(eq("_id", iri), update, new UpdateOptions().upsert(true));
+    /** Upserts in the given order (a card's update after its create), one bulk write. */
+    void upsertAll(List<Map.Entry<String, Bson>> updates) {
+        if (updates.isEmpty()) return;
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        List<WriteModel<Document>> writes = new ArrayList<>(updates.size());
+        updates.forEach(u -> writes.add(new UpdateOneModel<>(eq("_id", u.getKey()), u.getValue(), upsert)));
+        collection().bulkWrite(writes, new BulkWriteOptions().ordered(true));
     }
 
     /** Applies the update and answers the document as it is afterwards. */

@@ -2,17 +2,23 @@ package io.relais.feed.timeline;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.relais.events.Activity;
+import io.relais.events.As2;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,12 +38,23 @@ public class ContentIndex {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
-    /** Records the facts of a Create (a replay rewrites the same values, a deletion mark survives it). */
-    public Optional<ContentFacts> remember(Activity create) {
-        Optional<ContentFacts> facts = ContentFacts.ofCreate(create);
-        facts.ifPresent(f -> collection().updateOne(Filters.eq("_id", f.id()),
-                new Document("$set", f.toDocument()), new UpdateOptions().upsert(true)));
-        return facts;
+    /**
+     * Records the facts of the batch's Creates in one unordered bulk write (a replay rewrites the same
+     * values, a deletion mark survives it); answers them in order.
+     */
+    public List<ContentFacts> rememberAll(List<Activity> activities) {
+        List<ContentFacts> all = new ArrayList<>();
+        List<WriteModel<Document>> upserts = new ArrayList<>();
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        for (Activity a : activities) {
+            if (!As2.CREATE.equals(a.type())) continue; // a Like or Delete names the post as its object too
+            ContentFacts.ofCreate(a).ifPresent(f -> {
+                all.add(f);
+                upserts.add(new UpdateOneModel<>(Filters.eq("_id", f.id()), new Document("$set", f.toDocument()), upsert));
+            });
+        }
+        if (!upserts.isEmpty()) collection().bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+        return all;
     }
 
     public Optional<ContentFacts> find(String objectIri) {

@@ -1,19 +1,25 @@
 package io.relais.feed.timeline;
 
 import io.relais.events.Activity;
-import io.relais.events.ActivityJson;
 import io.relais.events.As2;
 import io.relais.events.Audience;
 import io.relais.events.AudienceRule;
+import io.relais.events.Topics;
+import io.relais.events.Viewer;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.follow.FollowService;
+import io.relais.kit.messaging.ActivityBatches;
 import io.relais.kit.messaging.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +31,9 @@ import java.util.Set;
  * cards). Each post goes once into its source timelines (author, communities, hashtags, organisation)
  * and, for sources whose audience is under the pull threshold, into the home timeline of every
  * follower / member who may see it. Replays change nothing: timeline entries are keyed by post.
+ *
+ * <p>Records come in batches (one Kafka poll) and the store sees one bulk write per collection per
+ * batch: the store's round trips, not Kafka, bound this consumer, so they are paid per poll, not per post.
  */
 @ApplicationScoped
 public class FanOut {
@@ -53,39 +62,56 @@ public class FanOut {
     @Inject
     ProcessedEvents processed;
 
+    @Inject
+    ActivityBatches batches;
+
     @Incoming("timeline")
     @Blocking
-    public void onActivity(String json) {
-        Activity activity = ActivityJson.read(json);
-        switch (activity.type()) {
-            case As2.CREATE -> content.remember(activity).ifPresent(facts -> {
-                if (facts.isFeedItem()) {
-                    fanOut(facts);
-                } else {
-                    interacted(activity, facts.root());
-                }
-            });
-            case As2.LIKE -> interacted(activity, activity.object().id());
-            case As2.DELETE -> deleted(activity.object().id());
-            default -> {
-                // Update needs nothing (feeds hydrate the current post); membership and follows are read live
-            }
-        }
+    public void onActivities(ConsumerRecords<String, String> records) {
+        batches.apply(records, Topics.ACTIVITIES_DLQ, this::apply);
     }
 
-    void fanOut(ContentFacts post) {
-        TimelineEntry entry = new TimelineEntry(post.id(), post.time(), post.author(), Set.of(), post.audience());
-        timelines.appendToSources(sourcesOf(post), entry);
+    /** Applies activities in log order; a deletion first writes what the batch gathered before it. */
+    void apply(List<Activity> activities) {
+        Map<String, ContentFacts> created = new HashMap<>();
+        content.rememberAll(activities).forEach(f -> created.put(f.id(), f));
+        Audiences audiences = new Audiences();
+        TimelineWrites writes = new TimelineWrites();
+        List<Activity> interactionsOf = new ArrayList<>();
+        for (Activity activity : activities) {
+            switch (activity.type()) {
+                case As2.CREATE -> {
+                    ContentFacts facts = activity.object() == null ? null : created.get(activity.object().id());
+                    if (facts == null) continue;
+                    if (facts.isFeedItem()) fanOut(facts, writes, audiences);
+                    else interactionsOf.add(activity);
+                }
+                case As2.LIKE -> interactionsOf.add(activity);
+                case As2.DELETE -> {
+                    timelines.write(writes);
+                    writes = new TimelineWrites();
+                    deleted(activity.object().id());
+                }
+                default -> {
+                    // Update needs nothing (feeds hydrate the current post); membership and follows are read live
+                }
+            }
+        }
+        timelines.write(writes);
+        interacted(interactionsOf, created);
+    }
 
-        Map<String, Set<String>> recipients = recipients(post);
-        Map<String, TimelineEntry> homes = new LinkedHashMap<>();
+    void fanOut(ContentFacts post, TimelineWrites writes, Audiences audiences) {
+        writes.toSources(sourcesOf(post), new TimelineEntry(post.id(), post.time(), post.author(), Set.of(), post.audience()));
+        Map<String, Set<String>> recipients = recipients(post, audiences);
+        Map<String, Viewer> toCheck = audiences.viewers(mustCheck(recipients, post));
         recipients.forEach((person, reasons) -> {
-            if (maySee(person, reasons, post)) {
-                homes.put(person, new TimelineEntry(post.id(), post.time(), post.author(), reasons, List.of()));
+            Viewer viewer = toCheck.get(person);
+            if (viewer == null || AudienceRule.canSee(viewer, post.author(), post.audience())) {
+                writes.toHome(person, new TimelineEntry(post.id(), post.time(), post.author(), reasons, List.of()));
             }
         });
-        timelines.pushHome(homes);
-        LOG.debugf("fan-out of %s: %d home timelines, sources %s", post.id(), homes.size(), sourcesOf(post));
+        LOG.debugf("fan-out of %s: %d recipients, sources %s", post.id(), recipients.size(), sourcesOf(post));
     }
 
     /** Author, communities, hashtags, and the organisation for organisation-wide posts. */
@@ -99,22 +125,22 @@ public class FanOut {
     }
 
     /** Who gets the post pushed, and why (before the visibility check). */
-    Map<String, Set<String>> recipients(ContentFacts post) {
+    Map<String, Set<String>> recipients(ContentFacts post, Audiences audiences) {
         Map<String, Set<String>> out = new LinkedHashMap<>();
         add(out, post.author(), Reasons.OWN);
         if (!post.organisationWide()) {
             if (!reach.isPulled(post.author())) {
-                follows.followersOf(post.author()).forEach(p -> add(out, p, Reasons.FOLLOWS_AUTHOR));
+                audiences.followersOf(post.author()).forEach(p -> add(out, p, Reasons.FOLLOWS_AUTHOR));
             }
             for (String community : post.communities()) {
                 if (!reach.isPulled(community)) {
-                    membership.memberIris(community).forEach(p -> add(out, p, Reasons.MEMBER));
-                    follows.followersOf(community).forEach(p -> add(out, p, Reasons.FOLLOWS_COMMUNITY));
+                    audiences.membersOf(community).forEach(p -> add(out, p, Reasons.MEMBER));
+                    audiences.followersOf(community).forEach(p -> add(out, p, Reasons.FOLLOWS_COMMUNITY));
                 }
             }
             for (String hashtag : post.hashtags()) {
                 if (!reach.isPulled(hashtag)) {
-                    follows.followersOf(hashtag).forEach(p -> add(out, p, Reasons.FOLLOWS_HASHTAG));
+                    audiences.followersOf(hashtag).forEach(p -> add(out, p, Reasons.FOLLOWS_HASHTAG));
                 }
             }
         }
@@ -124,15 +150,19 @@ public class FanOut {
     }
 
     /**
-     * The one audience rule. Shortcuts where the rule's answer is already known: the author, an
-     * organisation-wide audience, a person addressed by name, a member of an addressed community.
+     * Recipients whose right to see the post the one audience rule must decide; the rule's answer is
+     * already known for the author, an organisation-wide audience, a person addressed by name, and a
+     * member of an addressed community.
      */
-    private boolean maySee(String person, Set<String> reasons, ContentFacts post) {
-        if (reasons.contains(Reasons.OWN) || reasons.contains(Reasons.MEMBER) || reasons.contains(Reasons.ADDRESSED)
-                || AudienceRule.isOrganisationWide(post.audience())) {
-            return true;
-        }
-        return AudienceRule.canSee(membership.viewerOf(person), post.author(), post.audience());
+    private static Set<String> mustCheck(Map<String, Set<String>> recipients, ContentFacts post) {
+        Set<String> out = new LinkedHashSet<>();
+        if (AudienceRule.isOrganisationWide(post.audience())) return out;
+        recipients.forEach((person, reasons) -> {
+            if (!reasons.contains(Reasons.OWN) && !reasons.contains(Reasons.MEMBER) && !reasons.contains(Reasons.ADDRESSED)) {
+                out.add(person);
+            }
+        });
+        return out;
     }
 
     private void deleted(String objectIri) {
@@ -140,20 +170,69 @@ public class FanOut {
             content.markDeleted(post.id());
             timelines.removeFromSources(sourcesOf(post), post.id(), post.time());
             // today's followers and members; anyone else still holding it is filtered out on read
-            timelines.removeFromHomes(recipients(post).keySet(), post.id(), post.time());
+            timelines.removeFromHomes(recipients(post, new Audiences()).keySet(), post.id(), post.time());
         });
     }
 
-    /** A reaction or a comment: one more interaction of the actor with the content's author. */
-    private void interacted(Activity activity, String objectIri) {
-        content.find(objectIri).ifPresent(target -> {
-            if (!target.author().equals(activity.actor()) && processed.firstDelivery(AFFINITY_CONSUMER, activity.id())) {
-                interactions.record(activity.actor(), target.author());
-            }
+    /** Reactions and comments: one more interaction of each actor with the content's author. */
+    private void interacted(List<Activity> batch, Map<String, ContentFacts> created) {
+        if (batch.isEmpty()) return;
+        Set<String> targets = new LinkedHashSet<>();
+        for (Activity a : batch) targets.add(target(a, created));
+        targets.remove(null);
+        Map<String, ContentFacts> known = content.findAll(targets);
+        Map<String, Activity> counted = new LinkedHashMap<>();
+        for (Activity a : batch) {
+            ContentFacts t = known.get(target(a, created));
+            if (t != null && !t.author().equals(a.actor())) counted.put(a.id(), a);
+        }
+        if (counted.isEmpty()) return;
+        Set<String> first = processed.firstDeliveries(AFFINITY_CONSUMER, counted.keySet());
+        List<Interactions.Interaction> fresh = new ArrayList<>();
+        first.forEach(id -> {
+            Activity a = counted.get(id);
+            fresh.add(new Interactions.Interaction(a.actor(), known.get(target(a, created)).author()));
         });
+        try {
+            interactions.recordAll(fresh);
+        } catch (RuntimeException e) {
+            first.forEach(id -> processed.forget(AFFINITY_CONSUMER, id)); // so the retry counts them
+            throw e;
+        }
+    }
+
+    /** What a reaction or comment is about: the liked object, or the root post of a comment. */
+    private static String target(Activity a, Map<String, ContentFacts> created) {
+        if (As2.LIKE.equals(a.type())) return a.object() == null ? null : a.object().id();
+        ContentFacts comment = created.get(a.object().id());
+        return comment == null ? null : comment.root();
     }
 
     private static void add(Map<String, Set<String>> out, String person, String reason) {
         out.computeIfAbsent(person, p -> new LinkedHashSet<>()).add(reason);
+    }
+
+    /** Followers, members and viewers read once per batch, however many of its posts need them. */
+    final class Audiences {
+        private final Map<String, Collection<String>> followers = new HashMap<>();
+        private final Map<String, Collection<String>> members = new HashMap<>();
+        private final Map<String, Viewer> viewers = new HashMap<>();
+
+        Collection<String> followersOf(String iri) {
+            return followers.computeIfAbsent(iri, follows::followersOf);
+        }
+
+        Collection<String> membersOf(String community) {
+            return members.computeIfAbsent(community, membership::memberIris);
+        }
+
+        Map<String, Viewer> viewers(Set<String> persons) {
+            Set<String> missing = new LinkedHashSet<>(persons);
+            missing.removeAll(viewers.keySet());
+            if (!missing.isEmpty()) viewers.putAll(membership.viewersOf(missing));
+            Map<String, Viewer> out = new HashMap<>();
+            persons.forEach(p -> out.put(p, viewers.get(p)));
+            return out;
+        }
     }
 }

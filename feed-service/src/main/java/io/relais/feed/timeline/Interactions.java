@@ -2,7 +2,11 @@ package io.relais.feed.timeline;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -10,10 +14,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How often a person has reacted to or commented on each author's content: the "past interactions"
@@ -21,6 +30,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class Interactions {
+
+    private static final Logger LOG = Logger.getLogger(Interactions.class);
 
     static final String COLLECTION = "feed_interactions";
     /** Authors remembered per person; the most recently added ones are kept. */
@@ -32,22 +43,45 @@ public class Interactions {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
-    /** Counts one interaction; callers make it once per activity (ProcessedEvents). */
-    public void record(String person, String author) {
-        if (person == null || author == null || person.equals(author)) return;
-        var counted = collection().updateOne(Filters.and(Filters.eq("_id", person), Filters.eq("w.a", author)),
-                Updates.inc("w.$.n", 1));
-        if (counted.getMatchedCount() == 0) {
-            try {
-                collection().updateOne(Filters.and(Filters.eq("_id", person), Filters.ne("w.a", author)),
-                        Updates.pushEach("w", List.of(new Document("a", author).append("n", 1)),
+    /** One interaction of a person with an author. */
+    public record Interaction(String person, String author) {
+    }
+
+    /**
+     * Counts a batch of interactions (callers filter replays with ProcessedEvents): one {@code _id $in}
+     * read of the people's documents, then one unordered bulk write of {@code $inc} for authors already
+     * counted and {@code $push} for new ones.
+     */
+    public void recordAll(List<Interaction> batch) {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (Interaction i : batch) {
+            if (i.person() == null || i.author() == null || i.person().equals(i.author())) continue;
+            counts.computeIfAbsent(i.person(), p -> new LinkedHashMap<>()).merge(i.author(), 1, Integer::sum);
+        }
+        if (counts.isEmpty()) return;
+        Map<String, Set<String>> known = new HashMap<>();
+        for (Document d : collection().find(Filters.in("_id", counts.keySet()))) {
+            Set<String> authors = new HashSet<>();
+            d.getList("w", Document.class, List.of()).forEach(w -> authors.add(w.getString("a")));
+            known.put(d.getString("_id"), authors);
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        counts.forEach((person, byAuthor) -> byAuthor.forEach((author, n) -> {
+            if (known.getOrDefault(person, Set.of()).contains(author)) {
+                writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", person), Filters.eq("w.a", author)),
+                        Updates.inc("w.$.n", n)));
+            } else {
+                writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", person), Filters.ne("w.a", author)),
+                        Updates.pushEach("w", List.of(new Document("a", author).append("n", n)),
                                 new PushOptions().slice(-MAX_AUTHORS)),
-                        new UpdateOptions().upsert(true));
-            } catch (com.mongodb.MongoWriteException e) {
-                // created concurrently: count on the document that now exists
-                collection().updateOne(Filters.and(Filters.eq("_id", person), Filters.eq("w.a", author)),
-                        Updates.inc("w.$.n", 1));
+                        new UpdateOptions().upsert(true)));
             }
+        }));
+        try {
+            collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // another replica created a document first: affinity is a ranking hint, one lost count is harmless
+            LOG.debugf("interactions: %d writes collided", e.getWriteErrors().size());
         }
     }
 

@@ -20,8 +20,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Timelines as day buckets: one document per (owner, UTC day) with a small array of entries, and one
@@ -61,28 +63,61 @@ final class TimelineBuckets {
         return owner + "|" + day;
     }
 
-    /**
-     * Adds one entry per owner. A post already present in an owner's bucket is left alone: the filter
-     * {@code e.p != post} then misses, the upsert collides on {@code _id}, and that duplicate-key error
-     * is the "already there" answer, so replaying the topic never adds a second entry.
-     */
+    /** Adds one entry per owner (see {@link #addAll}). */
     void add(Map<String, TimelineEntry> entryByOwner) {
-        if (entryByOwner.isEmpty()) return;
-        List<WriteModel<Document>> entries = new ArrayList<>(entryByOwner.size());
-        List<WriteModel<Document>> days = new ArrayList<>(entryByOwner.size());
-        UpdateOptions upsert = new UpdateOptions().upsert(true);
-        PushOptions newestKept = new PushOptions().sortDocument(new Document("t", -1)).slice(capacity);
-        entryByOwner.forEach((owner, entry) -> {
-            long day = day(entry.time());
-            entries.add(new UpdateOneModel<>(
-                    Filters.and(Filters.eq("_id", bucketId(owner, day)), Filters.ne("e.p", entry.post())),
-                    Updates.combine(Updates.pushEach("e", List.of(entry.toDocument()), newestKept),
-                            Updates.setOnInsert("o", owner), Updates.setOnInsert("d", day)),
-                    upsert));
-            days.add(new UpdateOneModel<>(Filters.eq("_id", owner), Updates.addToSet("days", day), upsert));
+        Map<String, List<TimelineEntry>> lists = new LinkedHashMap<>();
+        entryByOwner.forEach((owner, entry) -> lists.put(owner, List.of(entry)));
+        addAll(lists);
+    }
+
+    /**
+     * Adds entries to each owner's timeline with one update per (owner, day) bucket and one per head, all
+     * in one unordered bulk write per collection: a batch of fan-outs rewrites each bucket document once,
+     * however many of the batch's posts land in it (the organisation's bucket takes them all).
+     * Idempotent by post IRI: the bucket filter {@code e.p $nin posts} misses when any of them is already
+     * there, the upsert then collides on {@code _id}, and that bucket falls back to one update per entry,
+     * each of which is skipped the same way if its post is present, so replays never add a second entry.
+     */
+    void addAll(Map<String, List<TimelineEntry>> entriesByOwner) {
+        if (entriesByOwner.isEmpty()) return;
+        Map<String, List<TimelineEntry>> byBucket = new LinkedHashMap<>();
+        Map<String, Set<Long>> daysByOwner = new LinkedHashMap<>();
+        entriesByOwner.forEach((owner, entries) -> {
+            for (TimelineEntry entry : entries) {
+                long day = day(entry.time());
+                List<TimelineEntry> bucket = byBucket.computeIfAbsent(bucketId(owner, day), id -> new ArrayList<>());
+                if (bucket.stream().noneMatch(e -> e.post().equals(entry.post()))) bucket.add(entry);
+                daysByOwner.computeIfAbsent(owner, o -> new LinkedHashSet<>()).add(day);
+            }
         });
-        bulkIgnoringDuplicates(buckets, entries);
-        bulkIgnoringDuplicates(heads, days);
+        List<String> ids = new ArrayList<>(byBucket.keySet());
+        List<WriteModel<Document>> pushes = new ArrayList<>(ids.size());
+        ids.forEach(id -> pushes.add(push(id, byBucket.get(id))));
+        List<WriteModel<Document>> oneByOne = new ArrayList<>();
+        for (int i : collidingWrites(buckets, pushes)) {
+            String id = ids.get(i);
+            byBucket.get(id).forEach(e -> oneByOne.add(push(id, List.of(e))));
+        }
+        bulkIgnoringDuplicates(buckets, oneByOne);
+
+        List<WriteModel<Document>> heads = new ArrayList<>(daysByOwner.size());
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        daysByOwner.forEach((owner, days) ->
+                heads.add(new UpdateOneModel<>(Filters.eq("_id", owner), Updates.addEachToSet("days", new ArrayList<>(days)), upsert)));
+        bulkIgnoringDuplicates(this.heads, heads);
+    }
+
+    private UpdateOneModel<Document> push(String bucketId, List<TimelineEntry> entries) {
+        int bar = bucketId.lastIndexOf('|');
+        String owner = bucketId.substring(0, bar);
+        long day = Long.parseLong(bucketId.substring(bar + 1));
+        List<String> posts = entries.stream().map(TimelineEntry::post).toList();
+        List<Document> docs = entries.stream().map(TimelineEntry::toDocument).toList();
+        PushOptions newestKept = new PushOptions().sortDocument(new Document("t", -1)).slice(capacity);
+        return new UpdateOneModel<>(
+                Filters.and(Filters.eq("_id", bucketId), posts.size() == 1 ? Filters.ne("e.p", posts.get(0)) : Filters.nin("e.p", posts)),
+                Updates.combine(Updates.pushEach("e", docs, newestKept), Updates.setOnInsert("o", owner), Updates.setOnInsert("d", day)),
+                new UpdateOptions().upsert(true));
     }
 
     void remove(Collection<String> owners, String post, long time) {
@@ -150,24 +185,24 @@ final class TimelineBuckets {
      * exists, so only an entry already present can make the filter miss).
      */
     private static void bulkIgnoringDuplicates(MongoCollection<Document> collection, List<WriteModel<Document>> models) {
-        List<WriteModel<Document>> retry = duplicates(collection, models);
-        if (!retry.isEmpty()) {
-            duplicates(collection, retry);
-        }
+        List<WriteModel<Document>> retry = new ArrayList<>();
+        for (int i : collidingWrites(collection, models)) retry.add(models.get(i));
+        collidingWrites(collection, retry);
     }
 
-    private static List<WriteModel<Document>> duplicates(MongoCollection<Document> collection,
-                                                         List<WriteModel<Document>> models) {
+    /** Runs the writes unordered; returns the indexes of those that collided on a key (other errors throw). */
+    private static List<Integer> collidingWrites(MongoCollection<Document> collection, List<WriteModel<Document>> models) {
+        if (models.isEmpty()) return List.of();
         try {
             collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
             return List.of();
         } catch (MongoBulkWriteException e) {
-            List<WriteModel<Document>> dup = new ArrayList<>();
+            List<Integer> collided = new ArrayList<>();
             for (var w : e.getWriteErrors()) {
                 if (ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
-                dup.add(models.get(w.getIndex()));
+                collided.add(w.getIndex());
             }
-            return dup;
+            return collided;
         }
     }
 }

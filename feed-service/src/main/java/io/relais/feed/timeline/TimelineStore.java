@@ -59,14 +59,10 @@ public class TimelineStore {
         return sources;
     }
 
-    public void pushHome(Map<String, TimelineEntry> entryByPerson) {
-        home().add(entryByPerson);
-    }
-
-    public void appendToSources(Collection<String> sourceIris, TimelineEntry entry) {
-        Map<String, TimelineEntry> each = new java.util.LinkedHashMap<>();
-        sourceIris.forEach(s -> each.put(s, entry));
-        sources().add(each);
+    /** Writes a batch of fan-outs: source timelines first (readers pulling them see the post at once), then homes. */
+    public void write(TimelineWrites writes) {
+        sources().addAll(writes.sources());
+        home().addAll(writes.homes());
     }
 
     public void removeFromSources(Collection<String> sourceIris, String post, long time) {

@@ -165,20 +165,7 @@ class FanOutTest {
     void aBusinessCardAddressedToAPersonReachesTheirFeedAndNotificationsOnly() {
         String newHire = fresh("newhire"), manager = fresh("manager"), bystander = fresh("bystander");
         String card = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
-        String source = Iri.of(Iri.SOURCE, "hr-workday");
-        io.relais.events.Activity hired = io.relais.events.Activity.builder().type(As2.CREATE).actor(source)
-                .generator(io.relais.events.AsObject.builder().type(As2.APPLICATION).id(source).name("Workday").build())
-                .object(io.relais.events.AsObject.builder().id(card).type(As2.EVENT).attributedTo(Iri.person(manager))
-                        .name("Bienvenue !").nameMap(Map.of("fr", "Bienvenue !", "en", "Welcome!"))
-                        .summary("Votre arrivée est enregistrée").to(Iri.person(newHire))
-                        .relais(Map.of("business", Map.of("source", "hr", "eventType", "employee.hired",
-                                "system", "workday", "sourceEventId", card, "data", Map.of("login", newHire))))
-                        .build())
-                .to(Iri.person(newHire)).build();
-        KafkaProbe.publish(Topics.ACTIVITIES, io.relais.events.RecordKey.of(hired),
-                KafkaProbe.cloudEventHeaders(io.relais.events.CloudEventAttributes.id(hired),
-                        io.relais.events.CloudEventAttributes.type(hired), "/connectors/hr/workday", card),
-                io.relais.events.ActivityJson.writeString(hired));
+        publishHireCard(card, newHire, manager);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(homeIds(newHire)).contains(card);
@@ -192,5 +179,68 @@ class FanOutTest {
         awaitConsumed(TIMELINE_GROUP, activity(As2.CREATE, card));
         assertThat(homeIds(bystander)).doesNotContain(card);
         assertThat(ids(bystander, "/api/feed/people/" + manager)).doesNotContain(card);
+    }
+
+    @Test
+    void postsArrivingTogetherShareOneBucketWriteAndTheirReplayAddsNothing() {
+        String newHire = fresh("batched"), manager = fresh("batchmanager");
+        List<String> cards = new ArrayList<>();
+        for (int i = 0; i < 20; i++) cards.add(Iri.of(Iri.BUSINESS_EVENT, EventId.next()));
+        java.util.Set<String> values = new HashSet<>();
+        cards.forEach(card -> values.add(publishHireCard(card, newHire, manager)));
+        List<ConsumerRecord<String, String>> published = KafkaProbe.awaitRecords(Topics.ACTIVITIES,
+                r -> values.contains(r.value()), 20, Duration.ofSeconds(30));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(homeIds(newHire)).containsAll(cards.subList(0, 19)));
+
+        // the same 20 records again, back to back: they reach the consumer in one poll
+        published.forEach(r -> {
+            Map<String, String> headers = new HashMap<>();
+            r.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+            KafkaProbe.publish(Topics.ACTIVITIES, r.key(), headers, r.value());
+        });
+        published.forEach(original -> awaitConsumed(TIMELINE_GROUP, r -> r.partition() == original.partition()
+                && r.offset() > original.offset() && r.value().equals(original.value())));
+
+        List<String> inBucket = new ArrayList<>();
+        new HashSet<>(cards.stream().map(c -> EventId.epochMillis(Iri.localId(c)) / TimelineBuckets.DAY_MILLIS).toList())
+                .forEach(day -> timelines.homeBucket(Iri.person(newHire), day * TimelineBuckets.DAY_MILLIS)
+                        .forEach(e -> inBucket.add(e.post())));
+        assertThat(inBucket).containsExactlyInAnyOrderElementsOf(cards);
+    }
+
+    @Test
+    void aBadRecordInABatchIsDeadLetteredWhileTheOthersFanOut() {
+        String newHire = fresh("afterpoison"), manager = fresh("poisonmanager");
+        String poison = "poison-" + EventId.next();
+        KafkaProbe.publish(Topics.ACTIVITIES, poison, KafkaProbe.cloudEventHeaders(poison, "relais.activity.create", "/test", poison),
+                "{\"type\":\"Create\",\"object\":{}}");
+        String card = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
+        publishHireCard(card, newHire, manager);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(homeIds(newHire)).contains(card));
+        KafkaProbe.awaitRecords(Topics.ACTIVITIES_DLQ, r -> poison.equals(r.key())
+                && Topics.ACTIVITIES.equals(KafkaProbe.header(r, "dead-letter-topic"))
+                && KafkaProbe.header(r, "dead-letter-offset") != null
+                && String.valueOf(KafkaProbe.header(r, "dead-letter-reason")).contains("actor"), 1, Duration.ofSeconds(30));
+    }
+
+    /** A new-hire card addressed to one person, as the HR connector publishes it; returns the record's value. */
+    private static String publishHireCard(String card, String newHire, String manager) {
+        String source = Iri.of(Iri.SOURCE, "hr-workday");
+        io.relais.events.Activity hired = io.relais.events.Activity.builder().type(As2.CREATE).actor(source)
+                .generator(io.relais.events.AsObject.builder().type(As2.APPLICATION).id(source).name("Workday").build())
+                .object(io.relais.events.AsObject.builder().id(card).type(As2.EVENT).attributedTo(Iri.person(manager))
+                        .name("Bienvenue !").nameMap(Map.of("fr", "Bienvenue !", "en", "Welcome!"))
+                        .summary("Votre arrivée est enregistrée").to(Iri.person(newHire))
+                        .relais(Map.of("business", Map.of("source", "hr", "eventType", "employee.hired",
+                                "system", "workday", "sourceEventId", card, "data", Map.of("login", newHire))))
+                        .build())
+                .to(Iri.person(newHire)).build();
+        String key = io.relais.events.RecordKey.of(hired);
+        Map<String, String> headers = KafkaProbe.cloudEventHeaders(io.relais.events.CloudEventAttributes.id(hired),
+                io.relais.events.CloudEventAttributes.type(hired), "/connectors/hr/workday", card);
+        String value = io.relais.events.ActivityJson.writeString(hired);
+        KafkaProbe.publish(Topics.ACTIVITIES, key, headers, value);
+        return value;
     }
 }

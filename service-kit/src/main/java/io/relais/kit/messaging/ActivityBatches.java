@@ -1,0 +1,55 @@
+package io.relais.kit.messaging;
+
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * How a consumer applies a whole Kafka poll of activities at once (so the store sees one bulk write per
+ * poll instead of a round trip per record) without giving up per-record dead letters: unreadable records
+ * are dead-lettered with their reason before the batch is applied; if applying the batch fails, its
+ * records are applied one at a time and only those that fail on their own are dead-lettered.
+ * Handlers must be idempotent (records of a failed batch are applied again).
+ */
+@ApplicationScoped
+public class ActivityBatches {
+
+    private static final Logger LOG = Logger.getLogger(ActivityBatches.class);
+
+    @Inject
+    DeadLetterQueue deadLetters;
+
+    public void apply(ConsumerRecords<String, String> records, String deadLetterTopic, Consumer<List<Activity>> handler) {
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>(records.count());
+        List<Activity> activities = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> r : records) {
+            try {
+                activities.add(ActivityJson.read(r.value()));
+                readable.add(r);
+            } catch (RuntimeException e) {
+                deadLetters.send(deadLetterTopic, r, e);
+            }
+        }
+        if (activities.isEmpty()) return;
+        try {
+            handler.accept(activities);
+        } catch (RuntimeException batchFailure) {
+            LOG.warnf(batchFailure, "a batch of %d activities failed; applying them one by one", activities.size());
+            for (int i = 0; i < activities.size(); i++) {
+                try {
+                    handler.accept(List.of(activities.get(i)));
+                } catch (RuntimeException e) {
+                    deadLetters.send(deadLetterTopic, readable.get(i), e);
+                }
+            }
+        }
+    }
+}
