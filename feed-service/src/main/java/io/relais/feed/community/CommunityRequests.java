@@ -6,8 +6,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.util.List;
+
 /** Request bodies of the community API. */
 public final class CommunityRequests {
+
+    /** Most logins one import may carry (a bigger population is imported in several calls). */
+    static final int MAX_IMPORT = 5000;
+
+    /** The local-id rule {@code Iri.person(login)} enforces (letters, digits and {@code . _ ~ @ + -}). */
+    static final String LOGIN = "[\\p{L}\\p{N}._~@+-]{1,200}";
 
     private CommunityRequests() {
     }
@@ -31,5 +39,17 @@ public final class CommunityRequests {
 
     @Schema(example = "{\"role\":\"moderator\"}")
     public record RoleChange(@NotNull Role role) {
+    }
+
+    /** Bulk import (HR provisioning): duplicates collapse; role member (default) or moderator, never owner. */
+    @Schema(example = "{\"logins\":[\"ana.martin\",\"bruno.petit\",\"chloe.durand\"],\"role\":\"member\"}")
+    public record MemberImport(
+            @NotNull @Size(min = 1, max = MAX_IMPORT, message = "must hold 1 to " + MAX_IMPORT + " logins")
+            List<@NotBlank @Pattern(regexp = LOGIN, message = "must be a login") String> logins,
+            @Pattern(regexp = "member|moderator", message = "must be member or moderator") String role) {
+
+        Role roleOrDefault() {
+            return role == null ? Role.MEMBER : Role.of(role);
+        }
     }
 }

@@ -184,6 +184,28 @@ public class CommunityResource {
         return communities.members(slug, me);
     }
 
+    @POST
+    @Path("/{slug}/members")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
+    @MemberImportBodyLimit.Bounded
+    @Operation(summary = "Add many people at once (admins, owners, moderators; only owners and admins add moderators)",
+            description = "Up to 5,000 logins per call, duplicates collapsed; role member (default) or moderator. "
+                    + "Idempotent: people already members are counted in alreadyMembers and keep their role. A person "
+                    + "already at the per-person community limit is listed in refused, the others are added. Each new "
+                    + "member is published as a Join. Archived community → 409; body above the import limit → 413.")
+    @APIResponse(responseCode = "200", description = "imported", content = @Content(examples = @ExampleObject(name = "import", value =
+            "{\"added\":2,\"alreadyMembers\":1,\"members\":4,\"refused\":[{\"login\":\"chloe.durand\","
+                    + "\"reason\":\"already belongs to 500 communities, the most a person may join\"}]}")))
+    @APIResponse(responseCode = "400", description = "logins missing, empty, above 5,000 or not logins; role not member or moderator")
+    @APIResponse(responseCode = "403", description = "neither an admin nor an owner or moderator of the community")
+    @APIResponse(responseCode = "404", description = "no such community, or a secret one you are not a member of")
+    @APIResponse(responseCode = "409", description = "the community is archived")
+    @APIResponse(responseCode = "413", description = "body larger than feed.limits.member-import-bytes")
+    public CommunityView.Import importMembers(@PathParam("slug") String slug,
+                                             @Valid @NotNull CommunityRequests.MemberImport request) {
+        return communities.importMembers(slug, request, me);
+    }
+
     @DELETE
     @Path("/{slug}/members/{login}")
     @RolesAllowed(Roles.EMPLOYEE)

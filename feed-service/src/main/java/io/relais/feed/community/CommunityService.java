@@ -2,6 +2,7 @@ package io.relais.feed.community;
 
 import com.mongodb.client.model.Updates;
 import io.relais.events.Activity;
+import io.relais.events.ActivityValidator;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Iri;
@@ -11,19 +12,24 @@ import io.relais.feed.profile.ProfileDirectory;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.Outbox;
+import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Community life: create, edit, archive, join or request, approve, invite, leave, remove, roles.
@@ -47,6 +53,10 @@ public class CommunityService {
 
     @Inject
     Outbox outbox;
+
+    /** CloudEvents source of the records this service appends (the one {@link Outbox#append} uses). */
+    @ConfigProperty(name = "relais.outbox.source", defaultValue = "/relais/service")
+    String outboxSource;
 
     public Community create(CommunityRequests.CreateCommunity request, CurrentPerson me) {
         String iri = Iri.community(request.slug());
@@ -155,6 +165,53 @@ public class CommunityService {
             }
         }
         return "pending";
+    }
+
+    /**
+     * Bulk import (HR provisioning, benchmarks): admins, owners and moderators add many people at once
+     * (only owners and admins add moderators). A fixed number of round trips whatever the list's size:
+     * see {@link MembershipService#putAll}; then at most one write to the community document (pending
+     * requests and invitations of the new members, the moderators list) and one bulk append of a
+     * {@code Join} per new member, the same activity every other path publishes. Existing members are
+     * counted and left as they are; people at their community limit are refused one by one.
+     */
+    public CommunityView.Import importMembers(String slug, CommunityRequests.MemberImport request, CurrentPerson me) {
+        Role role = request.roleOrDefault();
+        List<String> persons = persons(request.logins());
+        Community c = visible(slug, me);
+        if (!me.isAdmin()) {
+            Role mine = requireModerator(c, me);
+            if (role == Role.MODERATOR && mine != Role.OWNER) {
+                throw ProblemException.forbidden("only owners of " + slug + " and admins add moderators");
+            }
+        }
+        if (c.archived()) throw ProblemException.conflict("community " + slug + " is archived");
+
+        MembershipService.BulkPut put = memberships.putAll(c.iri(), persons, role);
+
+        List<Bson> updates = new ArrayList<>();
+        List<String> nowMembers = new ArrayList<>(put.added());
+        nowMembers.addAll(put.alreadyMembers());
+        List<String> requests = pendingAmong(c.requests(), nowMembers);
+        List<String> invitations = pendingAmong(c.invitations(), nowMembers);
+        if (!requests.isEmpty()) updates.add(Updates.pullAll("requests", requests));
+        if (!invitations.isEmpty()) updates.add(Updates.pullAll("invitations", invitations));
+        if (role == Role.MODERATOR && !put.added().isEmpty()) updates.add(Updates.addEachToSet("moderators", put.added()));
+        if (!updates.isEmpty()) store.update(c.iri(), Updates.combine(updates));
+
+        List<OutboxRecord> joins = new ArrayList<>(put.added().size());
+        for (String member : put.added()) {
+            Activity activity = join(member, c, role);
+            ActivityValidator.requireValid(activity);
+            joins.add(OutboxRecord.activity(activity, outboxSource));
+        }
+        outbox.appendAll(joins);
+        if (put.failure() != null) throw put.failure();
+
+        String reason = "already belongs to " + memberships.communityLimit() + " communities, the most a person may join";
+        List<CommunityView.Refusal> refused = put.atLimit().stream()
+                .map(p -> new CommunityView.Refusal(Iri.localId(p), reason)).toList();
+        return new CommunityView.Import(put.added().size(), put.alreadyMembers().size(), put.memberCount(), refused);
     }
 
     public List<PersonSummary> requests(String slug, CurrentPerson me) {
@@ -300,6 +357,25 @@ public class CommunityService {
         if (pending.size() >= MAX_PENDING) {
             throw ProblemException.conflict("too many pending requests or invitations; ask a moderator to review them");
         }
+    }
+
+    /** Person IRIs of a list of logins, duplicates (also by case) collapsed; 400 naming the entry otherwise. */
+    private static List<String> persons(List<String> logins) {
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < logins.size(); i++) {
+            try {
+                out.add(Iri.person(logins.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("logins[" + i + "]", "must be a login");
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static List<String> pendingAmong(List<String> pending, List<String> people) {
+        if (pending.isEmpty()) return List.of();
+        Set<String> set = new HashSet<>(pending);
+        return people.stream().filter(set::contains).toList();
     }
 
     private static String person(String login) {

@@ -20,4 +20,16 @@ public record CommunityView(String iri, String slug, String name, String descrip
 
     public record Members(String community, long count, List<Member> members) {
     }
+
+    /**
+     * Outcome of a member import.
+     *
+     * @param members the community's member count afterwards
+     * @param refused people left out, each with the reason
+     */
+    public record Import(int added, int alreadyMembers, long members, List<Refusal> refused) {
+    }
+
+    public record Refusal(String login, String reason) {
+    }
 }

@@ -1,8 +1,13 @@
 package io.relais.feed.community;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.relais.events.Viewer;
@@ -14,8 +19,10 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +56,11 @@ public class MembershipService {
     InputLimits limits;
 
     private volatile Roster roster;
+
+    /** How many communities one person may belong to. */
+    public int communityLimit() {
+        return limits.communitiesPerPerson();
+    }
 
     /** Communities where the person is a member (any role). */
     public Set<String> communitiesOf(String personIri) {
@@ -155,6 +167,99 @@ public class MembershipService {
         if (role == Role.OWNER) communities.addToSet(communityIri, "owners", personIri);
         if (role == Role.MODERATOR) communities.addToSet(communityIri, "moderators", personIri);
         return added;
+    }
+
+    /**
+     * What {@link #putAll} did.
+     *
+     * @param added          people who were not members and now are, in input order
+     * @param alreadyMembers people who were members already (their role is left as it was)
+     * @param atLimit        people left out because they belong to as many communities as allowed
+     * @param memberCount    the community's member count afterwards
+     * @param failure        a store error that left some of the others out (null when none): the caller
+     *                       still records what was done, then rethrows it
+     */
+    record BulkPut(List<String> added, List<String> alreadyMembers, List<String> atLimit, long memberCount,
+                   RuntimeException failure) {
+    }
+
+    /**
+     * Makes many people members with one role, in a fixed number of round trips whatever their number:
+     * one {@code _id $in} read of their membership documents, one unordered bulk write of upserts that
+     * push the community (filter {@code c.id $ne community}, so a concurrent join cannot add it twice),
+     * then {@link Roster#addAll}. Only people whose document this call really changed reach the roster,
+     * so the count stays exact when the same list comes again. Existing members keep their role.
+     * Owners and moderators listed in the community document are the caller's to update.
+     */
+    BulkPut putAll(String communityIri, Collection<String> personIris, Role role) {
+        Map<String, List<Document>> current = new HashMap<>();
+        for (Document d : people().find(Filters.in("_id", personIris))) {
+            current.put(d.getString("_id"), d.getList("c", Document.class, List.of()));
+        }
+        List<String> already = new ArrayList<>();
+        List<String> atLimit = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
+        for (String person : personIris) {
+            List<Document> entries = current.getOrDefault(person, List.of());
+            if (entries.stream().anyMatch(m -> communityIri.equals(m.getString("id")))) already.add(person);
+            else if (entries.size() >= limits.communitiesPerPerson()) atLimit.add(person);
+            else candidates.add(person);
+        }
+        Pushed pushed = pushAll(communityIri, candidates, role);
+        List<String> added = new ArrayList<>();
+        for (String person : candidates) {
+            if (pushed.added().contains(person)) added.add(person);
+            else if (pushed.member().contains(person)) already.add(person);
+        }
+        long count = roster().addAll(communityIri, added);
+        return new BulkPut(added, already, atLimit, count, pushed.failure());
+    }
+
+    private record Pushed(Set<String> added, Set<String> member, RuntimeException failure) {
+    }
+
+    /**
+     * One unordered bulk write of upserts. Each update either matches (the push then changes the
+     * document), upserts a new document, or collides on {@code _id} because the document exists and
+     * already holds the community. A collision is tried once more, to tell it from another writer
+     * creating the same person's document at that moment; a second one means "already a member".
+     */
+    private Pushed pushAll(String communityIri, List<String> persons, Role role) {
+        Document entry = new Document("id", communityIri).append("role", role.wire());
+        Set<String> added = new HashSet<>();
+        Set<String> member = new HashSet<>();
+        RuntimeException failure = null;
+        List<String> pending = persons;
+        for (int attempt = 0; attempt < 2 && !pending.isEmpty(); attempt++) {
+            List<UpdateOneModel<Document>> writes = new ArrayList<>(pending.size());
+            for (String person : pending) {
+                writes.add(new UpdateOneModel<>(Filters.and(eq("_id", person), Filters.ne("c.id", communityIri)),
+                        Updates.push("c", entry), new UpdateOptions().upsert(true)));
+            }
+            Set<Integer> collided = new HashSet<>();
+            Set<Integer> failed = new HashSet<>();
+            try {
+                people().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (error.getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                        collided.add(error.getIndex());
+                    } else {
+                        failed.add(error.getIndex());
+                        failure = e;
+                    }
+                }
+            }
+            List<String> retry = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                if (collided.contains(i)) retry.add(pending.get(i));
+                else if (!failed.contains(i)) added.add(pending.get(i));
+            }
+            pending = retry;
+            if (failure != null) break;
+        }
+        if (failure == null) member.addAll(pending); // collided twice: the document holds the community
+        return new Pushed(added, member, failure);
     }
 
     /** Ends the membership; true when the person was a member. */

@@ -1,9 +1,14 @@
 package io.relais.feed.community;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -11,6 +16,7 @@ import org.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +50,39 @@ public final class Roster {
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         long bucket = (number(head, "appended") - 1) / capacity;
         buckets.updateOne(eq("_id", owner + "#" + bucket), Updates.addToSet("m", person), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Adds several people known to be new, in two writes whatever their number: one {@code $inc} reserves
+     * a range of positions on the head, then one unordered bulk write fills the buckets that range covers.
+     * Answers the new count.
+     */
+    public long addAll(String owner, List<String> persons) {
+        if (persons.isEmpty()) return count(owner);
+        int n = persons.size();
+        Document head = heads.findOneAndUpdate(eq("_id", owner),
+                Updates.combine(Updates.inc("appended", n), Updates.inc("count", n)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        long first = number(head, "appended") - n; // positions first .. first + n - 1 are ours
+        Map<Long, List<String>> byBucket = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            byBucket.computeIfAbsent((first + i) / capacity, b -> new ArrayList<>()).add(persons.get(i));
+        }
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        byBucket.forEach((bucket, people) -> writes.add(new UpdateOneModel<>(eq("_id", owner + "#" + bucket),
+                Updates.addEachToSet("m", people), new UpdateOptions().upsert(true))));
+        try {
+            buckets.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // another writer created one of these buckets at the same moment: it exists now, so once more
+            List<UpdateOneModel<Document>> again = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
+                again.add(writes.get(error.getIndex()));
+            }
+            buckets.bulkWrite(again, new BulkWriteOptions().ordered(false));
+        }
+        return Math.max(0, number(head, "count"));
     }
 
     public void remove(String owner, String person) {

@@ -35,6 +35,13 @@ public interface InputLimits {
     @WithDefault("500")
     int communitiesPerPerson();
 
+    /**
+     * Bytes of a member import body ({@code POST /api/communities/{slug}/members}): 5,000 logins of up to
+     * 200 characters fit; anything bigger is refused (413) before it is parsed.
+     */
+    @WithDefault("2097152")
+    long memberImportBytes();
+
     /** Follows one person may hold: bounds the per-person follow document. */
     @WithDefault("2000")
     int followsPerPerson();

@@ -36,6 +36,7 @@ class AuthorizationMatrixTest {
             "POST, /api/communities/tech/invitations/mine/accept",
             "POST, /api/communities/tech/invitations/mine/decline",
             "GET, /api/communities/tech/members",
+            "POST, /api/communities/tech/members",
             "DELETE, /api/communities/tech/members/bob",
             "PUT, /api/communities/tech/members/bob/role",
             "POST, /api/communities/tech/pins/p1",
