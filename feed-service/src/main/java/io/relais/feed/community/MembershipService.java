@@ -147,6 +147,24 @@ public class MembershipService {
      * a member before. Idempotent: the per-person document decides, so the roster never counts twice.
      */
     boolean put(String personIri, String communityIri, Role role) {
+        synchronized (writeLock(communityIri)) {
+            return putLocked(personIri, communityIri, role);
+        }
+    }
+
+    /**
+     * Membership writes filter by {@code _id} alone (the embedded store scans the collection for anything
+     * more), so "not a member yet" is decided by a read before the write; writes of one community are
+     * serialised in this replica so two of them cannot both decide "new" for the same person. (Across
+     * replicas a simultaneous join and import of the same person could still count them twice in the roster.)
+     */
+    private Object writeLock(String communityIri) {
+        return writeLocks.computeIfAbsent(communityIri, c -> new Object());
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> writeLocks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private boolean putLocked(String personIri, String communityIri, Role role) {
         people().updateOne(eq("_id", personIri), Updates.setOnInsert("c", List.of()), new UpdateOptions().upsert(true));
         boolean added;
         Map<String, Role> current = rolesOf(personIri);
@@ -155,12 +173,15 @@ public class MembershipService {
                 throw ProblemException.conflict("a person may belong to at most " + limits.communitiesPerPerson()
                         + " communities");
             }
-            added = people().updateOne(Filters.and(eq("_id", personIri), Filters.ne("c.id", communityIri)),
-                    Updates.push("c", new Document("id", communityIri).append("role", role.wire()))).getModifiedCount() == 1;
+            // filter by _id alone (the embedded store scans the collection for anything more): $addToSet of the
+            // exact entry keeps a repeated join from adding it twice
+            added = people().updateOne(eq("_id", personIri),
+                    Updates.addToSet("c", new Document("id", communityIri).append("role", role.wire()))).getModifiedCount() == 1;
             if (added) roster().add(communityIri, personIri);
         } else {
             added = false;
-            people().updateOne(Filters.and(eq("_id", personIri), eq("c.id", communityIri)), Updates.set("c.$.role", role.wire()));
+            people().updateOne(eq("_id", personIri), Updates.set("c.$[m].role", role.wire()),
+                    new UpdateOptions().arrayFilters(List.of(eq("m.id", communityIri))));
         }
         communities.pull(communityIri, "owners", personIri);
         communities.pull(communityIri, "moderators", personIri);
@@ -192,6 +213,12 @@ public class MembershipService {
      * Owners and moderators listed in the community document are the caller's to update.
      */
     BulkPut putAll(String communityIri, Collection<String> personIris, Role role) {
+        synchronized (writeLock(communityIri)) {
+            return putAllLocked(communityIri, personIris, role);
+        }
+    }
+
+    private BulkPut putAllLocked(String communityIri, Collection<String> personIris, Role role) {
         Map<String, List<Document>> current = new HashMap<>();
         for (Document d : people().find(Filters.in("_id", personIris))) {
             current.put(d.getString("_id"), d.getList("c", Document.class, List.of()));
@@ -233,8 +260,9 @@ public class MembershipService {
         for (int attempt = 0; attempt < 2 && !pending.isEmpty(); attempt++) {
             List<UpdateOneModel<Document>> writes = new ArrayList<>(pending.size());
             for (String person : pending) {
-                writes.add(new UpdateOneModel<>(Filters.and(eq("_id", person), Filters.ne("c.id", communityIri)),
-                        Updates.push("c", entry), new UpdateOptions().upsert(true)));
+                // by _id alone (anything more is a collection scan in the embedded store); the read above
+                // found these people without the community, and $addToSet of the exact entry adds it once
+                writes.add(new UpdateOneModel<>(eq("_id", person), Updates.addToSet("c", entry), new UpdateOptions().upsert(true)));
             }
             Set<Integer> collided = new HashSet<>();
             Set<Integer> failed = new HashSet<>();

@@ -101,7 +101,8 @@ public class FollowService {
             throw ProblemException.conflict("a person may follow at most " + limits.followsPerPerson() + " people, communities and hashtags");
         }
         String activity = Iri.of(Iri.ACTIVITY, EventId.next());
-        boolean added = people().updateOne(Filters.and(eq("_id", me.iri()), Filters.ne("f.iri", followed)),
+        // by _id alone (anything more is a collection scan in the embedded store); the read above says it is new
+        boolean added = people().updateOne(eq("_id", me.iri()),
                 Updates.push("f", new Document("iri", followed).append("activity", activity))).getModifiedCount() == 1;
         if (added) {
             roster().add(followed, me.iri());

@@ -2,7 +2,6 @@ package io.relais.feed.notification;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -60,25 +59,11 @@ public class NotificationStore {
         buckets().createIndex(Indexes.ascending("d"), new IndexOptions().name("by_day"));
     }
 
-    /** Stores it unless already there (same id); counts it unread when it is newer than the read mark. */
-    public boolean add(Notification n) {
-        boolean added = pushOnce(n) || pushOnce(n); // the second try tells "already there" from a creation race
-        if (added) {
-            Document state = state(n.recipient());
-            long readUpTo = state == null ? Long.MIN_VALUE : state.get("readUpTo", Number.class) == null ? Long.MIN_VALUE
-                    : state.get("readUpTo", Number.class).longValue();
-            states().updateOne(Filters.eq("_id", n.recipient()), Updates.combine(
-                            Updates.addToSet("days", n.day()), Updates.inc("unread", n.time() > readUpTo ? 1 : 0)),
-                    new UpdateOptions().upsert(true));
-        }
-        return added;
-    }
-
     /**
-     * Stores a batch: one bucket update per (person, day) with every new notification of the batch, then
-     * one state update per person. A bucket already holding one of them collides on its key (the filter
-     * {@code e.id $nin} misses, the upsert meets the existing document) and falls back to {@link #add},
-     * one notification at a time, which skips those already there.
+     * Stores a batch, skipping notifications already there (same id): one {@code _id $in} read of the
+     * buckets, one update per (person, day) bucket with its new notifications, then one state update per
+     * person. Filters are the bare {@code _id} (the embedded store scans the whole collection for anything
+     * else).
      */
     public void addAll(List<Notification> batch) {
         Map<String, List<Notification>> byBucket = new LinkedHashMap<>();
@@ -87,32 +72,34 @@ public class NotificationStore {
             if (bucket.stream().noneMatch(b -> b.id().equals(n.id()))) bucket.add(n);
         }
         if (byBucket.isEmpty()) return;
-        List<String> ids = new ArrayList<>(byBucket.keySet());
-        List<WriteModel<Document>> pushes = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            List<Notification> ns = byBucket.get(id);
-            Notification first = ns.get(0);
-            pushes.add(new UpdateOneModel<>(
-                    Filters.and(Filters.eq("_id", id), Filters.nin("e.id", ns.stream().map(Notification::id).toList())),
-                    Updates.combine(Updates.pushEach("e", ns.stream().map(Notification::toDocument).toList(),
+        Set<String> present = new HashSet<>();
+        for (Document b : buckets().find(Filters.in("_id", byBucket.keySet()))) {
+            b.getList("e", Document.class, List.of()).forEach(e -> present.add(e.getString("id")));
+        }
+        List<WriteModel<Document>> pushes = new ArrayList<>(byBucket.size());
+        List<Notification> added = new ArrayList<>();
+        byBucket.forEach((id, ns) -> {
+            List<Notification> fresh = ns.stream().filter(n -> !present.contains(n.id())).toList();
+            if (fresh.isEmpty()) return;
+            Notification first = fresh.get(0);
+            pushes.add(new UpdateOneModel<>(Filters.eq("_id", id),
+                    Updates.combine(Updates.pushEach("e", fresh.stream().map(Notification::toDocument).toList(),
                                     new PushOptions().sortDocument(new Document("t", -1)).slice(config.bucketCapacity())),
                             Updates.setOnInsert("o", first.recipient()), Updates.setOnInsert("d", first.day())),
                     new UpdateOptions().upsert(true)));
-        }
-        Set<Integer> collided = new HashSet<>();
+            added.addAll(fresh);
+        });
+        List<WriteModel<Document>> retry = new ArrayList<>();
         try {
-            buckets().bulkWrite(pushes, new BulkWriteOptions().ordered(false));
+            if (!pushes.isEmpty()) buckets().bulkWrite(pushes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             for (var w : e.getWriteErrors()) {
+                // another writer created the bucket a moment ago: push again into the document that now exists
                 if (ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
-                collided.add(w.getIndex());
+                retry.add(pushes.get(w.getIndex()));
             }
         }
-        List<Notification> added = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (collided.contains(i)) byBucket.get(ids.get(i)).forEach(this::add);
-            else added.addAll(byBucket.get(ids.get(i)));
-        }
+        if (!retry.isEmpty()) buckets().bulkWrite(retry, new BulkWriteOptions().ordered(false));
         countUnread(added);
     }
 
@@ -145,21 +132,6 @@ public class NotificationStore {
             out.put(state.getString("_id"), new LinkedHashSet<>(state.getList("mutes", String.class, List.of())));
         }
         return out;
-    }
-
-    private boolean pushOnce(Notification n) {
-        try {
-            var r = buckets().updateOne(
-                    Filters.and(Filters.eq("_id", bucketId(n.recipient(), n.day())), Filters.ne("e.id", n.id())),
-                    Updates.combine(Updates.pushEach("e", List.of(n.toDocument()),
-                                    new PushOptions().sortDocument(new Document("t", -1)).slice(config.bucketCapacity())),
-                            Updates.setOnInsert("o", n.recipient()), Updates.setOnInsert("d", n.day())),
-                    new UpdateOptions().upsert(true));
-            return r.getModifiedCount() > 0 || r.getUpsertedId() != null;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return false;
-            throw e;
-        }
     }
 
     public record Page(List<Notification> items, String next) {
@@ -220,11 +192,14 @@ public class NotificationStore {
     public boolean markRead(String person, String id) {
         Optional<Notification> n = find(person, id);
         if (n.isEmpty()) return false;
-        var changed = buckets().updateOne(Filters.and(Filters.eq("_id", bucketId(person, n.get().day())),
-                        Filters.elemMatch("e", Filters.and(Filters.eq("id", id), Filters.eq("r", false)))),
-                Updates.set("e.$.r", true));
-        if (changed.getModifiedCount() > 0 && n.get().time() > readUpTo(state(person))) {
-            states().updateOne(Filters.and(Filters.eq("_id", person), Filters.gt("unread", 0)), Updates.inc("unread", -1));
+        if (n.get().read()) return true;
+        // filters by _id alone (anything more is a collection scan here); arrayFilters pick the entry
+        buckets().updateOne(Filters.eq("_id", bucketId(person, n.get().day())), Updates.set("e.$[n].r", true),
+                new UpdateOptions().arrayFilters(List.of(Filters.eq("n.id", id))));
+        Document state = state(person);
+        if (n.get().time() > readUpTo(state) && state != null && state.get("unread", Number.class) != null
+                && state.get("unread", Number.class).longValue() > 0) {
+            states().updateOne(Filters.eq("_id", person), Updates.inc("unread", -1));
         }
         return true;
     }

@@ -66,17 +66,24 @@ public class Interactions {
             known.put(d.getString("_id"), authors);
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
-        counts.forEach((person, byAuthor) -> byAuthor.forEach((author, n) -> {
-            if (known.getOrDefault(person, Set.of()).contains(author)) {
-                writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", person), Filters.eq("w.a", author)),
-                        Updates.inc("w.$.n", n)));
-            } else {
-                writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", person), Filters.ne("w.a", author)),
-                        Updates.pushEach("w", List.of(new Document("a", author).append("n", n)),
-                                new PushOptions().slice(-MAX_AUTHORS)),
-                        new UpdateOptions().upsert(true)));
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        counts.forEach((person, byAuthor) -> {
+            Set<String> counted = known.getOrDefault(person, Set.of());
+            List<Document> fresh = new ArrayList<>();
+            byAuthor.forEach((author, n) -> {
+                if (counted.contains(author)) {
+                    // filter by _id alone (the embedded store scans for anything more); arrayFilters pick the author
+                    writes.add(new UpdateOneModel<>(Filters.eq("_id", person), Updates.inc("w.$[x].n", n),
+                            new UpdateOptions().arrayFilters(List.of(Filters.eq("x.a", author)))));
+                } else {
+                    fresh.add(new Document("a", author).append("n", n));
+                }
+            });
+            if (!fresh.isEmpty()) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", person),
+                        Updates.pushEach("w", fresh, new PushOptions().slice(-MAX_AUTHORS)), upsert));
             }
-        }));
+        });
         try {
             collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {

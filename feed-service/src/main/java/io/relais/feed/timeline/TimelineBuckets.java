@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,23 +64,17 @@ final class TimelineBuckets {
         return owner + "|" + day;
     }
 
-    /** Adds one entry per owner (see {@link #addAll}). */
-    void add(Map<String, TimelineEntry> entryByOwner) {
-        Map<String, List<TimelineEntry>> lists = new LinkedHashMap<>();
-        entryByOwner.forEach((owner, entry) -> lists.put(owner, List.of(entry)));
-        addAll(lists);
-    }
-
     /**
      * Adds entries to each owner's timeline with one update per (owner, day) bucket and one per head, all
      * in one unordered bulk write per collection: a batch of fan-outs rewrites each bucket document once,
      * however many of the batch's posts land in it (the organisation's bucket takes them all).
-     * Idempotent by post IRI: the bucket filter {@code e.p $nin posts} misses when any of them is already
-     * there, the upsert then collides on {@code _id}, and that bucket falls back to one update per entry,
-     * each of which is skipped the same way if its post is present, so replays never add a second entry.
+     * Idempotent by post IRI: one {@code _id $in} read tells which posts the buckets already hold, and only
+     * the others are pushed. Every filter is the bare {@code _id}: the embedded store answers a filter from
+     * its key only when the filter names nothing else (an extra condition, such as {@code e.p $ne}, turns
+     * each update into a scan of the whole collection).
      */
-    void addAll(Map<String, List<TimelineEntry>> entriesByOwner) {
-        if (entriesByOwner.isEmpty()) return;
+    int addAll(Map<String, List<TimelineEntry>> entriesByOwner) {
+        if (entriesByOwner.isEmpty()) return 0;
         Map<String, List<TimelineEntry>> byBucket = new LinkedHashMap<>();
         Map<String, Set<Long>> daysByOwner = new LinkedHashMap<>();
         entriesByOwner.forEach((owner, entries) -> {
@@ -90,32 +85,37 @@ final class TimelineBuckets {
                 daysByOwner.computeIfAbsent(owner, o -> new LinkedHashSet<>()).add(day);
             }
         });
-        List<String> ids = new ArrayList<>(byBucket.keySet());
-        List<WriteModel<Document>> pushes = new ArrayList<>(ids.size());
-        ids.forEach(id -> pushes.add(push(id, byBucket.get(id))));
-        List<WriteModel<Document>> oneByOne = new ArrayList<>();
-        for (int i : collidingWrites(buckets, pushes)) {
-            String id = ids.get(i);
-            byBucket.get(id).forEach(e -> oneByOne.add(push(id, List.of(e))));
+        Map<String, Set<String>> present = new HashMap<>();
+        for (Document bucket : buckets.find(Filters.in("_id", byBucket.keySet()))) {
+            Set<String> posts = new HashSet<>();
+            bucket.getList("e", Document.class, List.of()).forEach(e -> posts.add(e.getString("p")));
+            present.put(bucket.getString("_id"), posts);
         }
-        bulkIgnoringDuplicates(buckets, oneByOne);
+        List<WriteModel<Document>> pushes = new ArrayList<>(byBucket.size());
+        int written = 0;
+        for (var bucket : byBucket.entrySet()) {
+            Set<String> there = present.getOrDefault(bucket.getKey(), Set.of());
+            List<TimelineEntry> missing = bucket.getValue().stream().filter(e -> !there.contains(e.post())).toList();
+            if (!missing.isEmpty()) pushes.add(push(bucket.getKey(), missing));
+            written += missing.size();
+        }
+        bulkRetryingDuplicates(buckets, pushes);
 
         List<WriteModel<Document>> heads = new ArrayList<>(daysByOwner.size());
         UpdateOptions upsert = new UpdateOptions().upsert(true);
         daysByOwner.forEach((owner, days) ->
                 heads.add(new UpdateOneModel<>(Filters.eq("_id", owner), Updates.addEachToSet("days", new ArrayList<>(days)), upsert)));
-        bulkIgnoringDuplicates(this.heads, heads);
+        bulkRetryingDuplicates(this.heads, heads);
+        return written;
     }
 
     private UpdateOneModel<Document> push(String bucketId, List<TimelineEntry> entries) {
         int bar = bucketId.lastIndexOf('|');
         String owner = bucketId.substring(0, bar);
         long day = Long.parseLong(bucketId.substring(bar + 1));
-        List<String> posts = entries.stream().map(TimelineEntry::post).toList();
         List<Document> docs = entries.stream().map(TimelineEntry::toDocument).toList();
         PushOptions newestKept = new PushOptions().sortDocument(new Document("t", -1)).slice(capacity);
-        return new UpdateOneModel<>(
-                Filters.and(Filters.eq("_id", bucketId), posts.size() == 1 ? Filters.ne("e.p", posts.get(0)) : Filters.nin("e.p", posts)),
+        return new UpdateOneModel<>(Filters.eq("_id", bucketId),
                 Updates.combine(Updates.pushEach("e", docs, newestKept), Updates.setOnInsert("o", owner), Updates.setOnInsert("d", day)),
                 new UpdateOptions().upsert(true));
     }
@@ -180,11 +180,10 @@ final class TimelineBuckets {
     }
 
     /**
-     * A duplicate key means either "the entry is already there" or "another replica created the same
-     * bucket a moment ago"; retrying those writes once tells them apart (the second time the document
-     * exists, so only an entry already present can make the filter miss).
+     * Upserts by {@code _id} collide only when another writer created the same document a moment ago (a real
+     * MongoDB may then report a duplicate key); the retry finds the document and updates it.
      */
-    private static void bulkIgnoringDuplicates(MongoCollection<Document> collection, List<WriteModel<Document>> models) {
+    private static void bulkRetryingDuplicates(MongoCollection<Document> collection, List<WriteModel<Document>> models) {
         List<WriteModel<Document>> retry = new ArrayList<>();
         for (int i : collidingWrites(collection, models)) retry.add(models.get(i));
         collidingWrites(collection, retry);

@@ -1,6 +1,7 @@
 package io.relais.feed.timeline;
 
 import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,9 @@ public class TimelineStore {
     @Inject
     FanOutConfig config;
 
+    @Inject
+    MeterRegistry meters;
+
     private volatile TimelineBuckets home;
     private volatile TimelineBuckets sources;
 
@@ -61,8 +65,10 @@ public class TimelineStore {
 
     /** Writes a batch of fan-outs: source timelines first (readers pulling them see the post at once), then homes. */
     public void write(TimelineWrites writes) {
-        sources().addAll(writes.sources());
-        home().addAll(writes.homes());
+        int sourceEntries = sources().addAll(writes.sources());
+        int homeEntries = home().addAll(writes.homes());
+        meters.counter("relais.feed.timeline.entries.written", "timeline", "source").increment(sourceEntries);
+        meters.counter("relais.feed.timeline.entries.written", "timeline", "home").increment(homeEntries);
     }
 
     public void removeFromSources(Collection<String> sourceIris, String post, long time) {
