@@ -94,6 +94,11 @@ public class MembershipService {
         return roster().members(communityIri);
     }
 
+    /** Members of several communities with two keyed reads. */
+    public Map<String, List<String>> memberIrisOfAll(Collection<String> communityIris) {
+        return roster().membersOfAll(communityIris);
+    }
+
     public long memberCount(String communityIri) {
         return roster().count(communityIri);
     }

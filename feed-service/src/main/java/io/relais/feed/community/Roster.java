@@ -104,6 +104,26 @@ public final class Roster {
         return new ArrayList<>(all);
     }
 
+    /** Members of several owners with two keyed reads (their heads, then all their buckets). */
+    public Map<String, List<String>> membersOfAll(Collection<String> owners) {
+        Map<String, List<String>> out = new HashMap<>();
+        if (owners.isEmpty()) return out;
+        List<String> ids = new ArrayList<>();
+        for (Document head : heads.find(in("_id", owners))) ids.addAll(bucketIds(head.getString("_id"), head));
+        Map<String, LinkedHashSet<String>> byOwner = new HashMap<>();
+        if (!ids.isEmpty()) {
+            List<Document> docs = buckets.find(in("_id", ids)).into(new ArrayList<>());
+            docs.sort((a, b) -> Long.compare(bucketNumber(a), bucketNumber(b)));
+            for (Document d : docs) {
+                String id = d.getString("_id");
+                byOwner.computeIfAbsent(id.substring(0, id.lastIndexOf('#')), o -> new LinkedHashSet<>())
+                        .addAll(d.getList("m", String.class, List.of()));
+            }
+        }
+        for (String owner : owners) out.put(owner, new ArrayList<>(byOwner.getOrDefault(owner, new LinkedHashSet<>())));
+        return out;
+    }
+
     public long count(String owner) {
         Document head = heads.find(eq("_id", owner)).first();
         return head == null ? 0 : Math.max(0, number(head, "count"));

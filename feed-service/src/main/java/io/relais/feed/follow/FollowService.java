@@ -29,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,6 +77,16 @@ public class FollowService {
     /** Persons following a person, community or hashtag IRI. */
     public Set<String> followersOf(String followedIri) {
         return new LinkedHashSet<>(roster().members(followedIri));
+    }
+
+    /** Followers of several IRIs with two keyed reads (fan-out reads a whole batch's authors at once). */
+    public Map<String, List<String>> followersOfAll(Collection<String> followedIris) {
+        return roster().membersOfAll(followedIris);
+    }
+
+    /** Follower counts of several IRIs in one keyed read (absent = 0). */
+    public Map<String, Long> followerCounts(Collection<String> followedIris) {
+        return roster().counts(followedIris);
     }
 
     public long followerCount(String followedIri) {

@@ -18,7 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,19 +41,26 @@ public class ContentIndex {
     String database;
 
     /**
-     * Records the facts of the batch's Creates in one unordered bulk write (a replay rewrites the same
-     * values, a deletion mark survives it); answers them in order.
+     * Records the facts of the batch's Creates not stored yet, in one unordered bulk write (a deletion mark
+     * survives a replay); answers the facts of every Create of the batch, in order.
      */
     public List<ContentFacts> rememberAll(List<Activity> activities) {
         List<ContentFacts> all = new ArrayList<>();
-        List<WriteModel<Document>> upserts = new ArrayList<>();
-        UpdateOptions upsert = new UpdateOptions().upsert(true);
         for (Activity a : activities) {
             if (!As2.CREATE.equals(a.type())) continue; // a Like or Delete names the post as its object too
-            ContentFacts.ofCreate(a).ifPresent(f -> {
-                all.add(f);
+            ContentFacts.ofCreate(a).ifPresent(all::add);
+        }
+        if (all.isEmpty()) return all;
+        // several consumers learn the same Creates: the facts of a Create never change, so what is stored stays
+        Set<String> known = new HashSet<>();
+        collection().find(Filters.in("_id", all.stream().map(ContentFacts::id).toList()))
+                .projection(new Document("_id", 1)).forEach(d -> known.add(d.getString("_id")));
+        List<WriteModel<Document>> upserts = new ArrayList<>();
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        for (ContentFacts f : all) {
+            if (known.add(f.id())) {
                 upserts.add(new UpdateOneModel<>(Filters.eq("_id", f.id()), new Document("$set", f.toDocument()), upsert));
-            });
+            }
         }
         if (!upserts.isEmpty()) collection().bulkWrite(upserts, new BulkWriteOptions().ordered(false));
         return all;

@@ -7,6 +7,9 @@ import io.relais.feed.follow.FollowService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,6 +38,24 @@ public class Reach {
     public boolean isPulled(String source) {
         if (Audience.isOrganisationWide(source)) return true;
         return audienceSize(source) > config.pullThreshold();
+    }
+
+    /**
+     * Reads the audience sizes of many sources at once (two keyed reads) so that the decisions of a whole
+     * fan-out batch come from the cache instead of a round trip per source.
+     */
+    public void prefetch(Collection<String> sources) {
+        long ttl = config.reachCacheTtl().toMillis();
+        if (ttl <= 0) return;
+        long now = System.currentTimeMillis();
+        List<String> stale = sources.stream().filter(s -> !Audience.isOrganisationWide(s)).distinct()
+                .filter(s -> { Known k = sizes.get(s); return k == null || now - k.at() >= ttl; }).toList();
+        if (stale.isEmpty()) return;
+        Map<String, Long> followers = follows.followerCounts(stale);
+        Map<String, Long> members = membership.memberCounts(stale.stream().filter(s -> Iri.isKind(s, Iri.COMMUNITY)).toList());
+        for (String s : stale) {
+            sizes.put(s, new Known(followers.getOrDefault(s, 0L) + members.getOrDefault(s, 0L), now));
+        }
     }
 
     /** Members plus followers of a community; followers of a person or hashtag. */

@@ -101,10 +101,21 @@ final class TimelineBuckets {
         }
         bulkRetryingDuplicates(buckets, pushes);
 
-        List<WriteModel<Document>> heads = new ArrayList<>(daysByOwner.size());
+        // heads change only when an owner gets a new day: read them, write the few that need it
+        Map<String, Set<Long>> knownDays = new HashMap<>();
+        for (Document head : this.heads.find(Filters.in("_id", daysByOwner.keySet()))) {
+            Set<Long> days = new HashSet<>();
+            head.getList("days", Object.class, List.of()).forEach(d -> days.add(((Number) d).longValue()));
+            knownDays.put(head.getString("_id"), days);
+        }
+        List<WriteModel<Document>> heads = new ArrayList<>();
         UpdateOptions upsert = new UpdateOptions().upsert(true);
-        daysByOwner.forEach((owner, days) ->
-                heads.add(new UpdateOneModel<>(Filters.eq("_id", owner), Updates.addEachToSet("days", new ArrayList<>(days)), upsert)));
+        daysByOwner.forEach((owner, days) -> {
+            List<Long> newDays = days.stream().filter(d -> !knownDays.getOrDefault(owner, Set.of()).contains(d)).toList();
+            if (!newDays.isEmpty()) {
+                heads.add(new UpdateOneModel<>(Filters.eq("_id", owner), Updates.addEachToSet("days", newDays), upsert));
+            }
+        });
         bulkRetryingDuplicates(this.heads, heads);
         return written;
     }
