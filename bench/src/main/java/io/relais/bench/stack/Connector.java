@@ -60,6 +60,11 @@ final class Connector {
 
     /** One event; {@code marker} is a word that makes its card findable. */
     ObjectNode event(long seq, String marker) {
+        return event(seq, marker, TEAM);
+    }
+
+    /** One event for the given team (the community its card is addressed to). */
+    ObjectNode event(long seq, String marker, String team) {
         SplittableRandom rnd = new SplittableRandom(seq * 31 + run.hashCode());
         SyntheticCompany.Person owner = company.person(rnd.nextInt(company.size()));
         String id = "bench-" + run + "-" + seq;
@@ -74,7 +79,7 @@ final class Connector {
         d.put("amount", 1000 * (1 + rnd.nextInt(900)));
         d.put("currency", "EUR");
         d.put("owner", owner.login());
-        d.put("team", TEAM);
+        d.put("team", team);
         return e;
     }
 
@@ -92,8 +97,8 @@ final class Connector {
     }
 
     /** One event; returns the card's object IRI from the receipt. */
-    String send(long seq, String marker) {
-        StackClient.Answer a = stack.post("connector", "/api/connectors/crm/events", token(), event(seq, marker).toString());
+    String send(long seq, String marker, String team) {
+        StackClient.Answer a = stack.post("connector", "/api/connectors/crm/events", token(), event(seq, marker, team).toString());
         if (a.status() != 202) throw new IllegalStateException("event answered " + a.status() + ": " + abbreviate(a.body()));
         return a.json().path("objectId").asText();
     }

@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -37,12 +39,18 @@ public final class ConsumerProgress implements AutoCloseable {
                 .mapToLong(i -> i.offset()).sum();
     }
 
-    /** Committed position per group (groups with no commit on the topic are left out). */
+    /** Committed position per group with live members (groups with no commit on the topic are left out). */
     public Map<String, Long> committed() throws Exception {
         Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS);
         Map<String, Long> out = new TreeMap<>();
+        Set<String> ids = new TreeSet<>();
+        groups.forEach(g -> ids.add(g.groupId()));
+        Set<String> active = new TreeSet<>();
+        admin.describeConsumerGroups(ids).all().get(10, TimeUnit.SECONDS)
+                .forEach((id, d) -> { if (!d.members().isEmpty()) active.add(id); });
         for (ConsumerGroupListing g : groups) {
             if (g.groupId().startsWith("feed-service-live-")) continue; // per-instance, at-most-recent consumers
+            if (!active.contains(g.groupId())) continue; // left over by a stopped program (a test run, say)
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(g.groupId())
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             long sum = 0;

@@ -24,8 +24,14 @@ final class Poster {
 
     /** Posts one note; returns the post IRI. {@code marker} is a word that makes it findable. */
     String post(long seq, String marker) {
+        return post(seq, marker, null);
+    }
+
+    /** Same, into a community (its slug) rather than organisation-wide. */
+    String post(long seq, String marker, String community) {
         SplittableRandom rnd = new SplittableRandom(seq);
         ObjectNode body = StackClient.JSON.createObjectNode();
+        if (community != null) body.putObject("audience").put("community", community);
         body.put("content", "<p>" + (marker == null ? "" : marker + " ") + Texts.post(rnd, rnd.nextInt(10) < 6 ? "fr" : "en")
                 + " #" + Texts.hashtag(rnd) + "</p>");
         StackClient.Answer a = stack.post("feed", "/api/posts", stack.personToken(login, password), body.toString());

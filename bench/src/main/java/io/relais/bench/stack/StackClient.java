@@ -117,9 +117,11 @@ public final class StackClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form(form))));
     }
 
+    /** A GET, with the token when given (public endpoints such as /q/metrics take none). */
     public Answer get(String service, String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url(service) + path)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30)).GET());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(service) + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        return send(request);
     }
 
     public Answer post(String service, String path, String token, String json) {

@@ -111,34 +111,36 @@ public final class StackScenarios {
         double rate = bench.options().decimal("fresh-rate", 1);
         Duration duration = bench.options().seconds("fresh-seconds", 30);
         for (String via : bench.options().string("fresh-via", "connector,feed").split(",")) {
-            Publisher publisher;
-            String what;
-            String viewer = reader;
-            String viewerToken = token;
             if (via.equals("connector")) {
-                // cards to a community reach members' home feeds (a public community's are also searchable by all):
-                // the reader of this path is the community's owner, a member
-                viewer = bench.options().string("author", "bob");
-                viewerToken = stack.personToken(viewer, bench.options().string("author-password", viewer));
+                // cards addressed to a community reach its members' home feeds: one community per audience size,
+                // the reader imported last of its members
                 Connector connector = connector();
-                publisher = (n, marker) -> connector.send(seq.incrementAndGet(), marker);
-                what = "`POST /api/connectors/crm/events` (`opportunity.won` for the public team `" + Connector.TEAM
-                        + "`, crm-connector)";
+                for (String size : bench.options().string("fresh-members", "10,1000,10000").split(",")) {
+                    int members = Integer.parseInt(size.trim());
+                    Communities.Built team = communities().ensure("bench-fresh-" + members, members, reader);
+                    Publisher publisher = (n, marker) -> connector.send(seq.incrementAndGet(), marker, team.slug());
+                    String what = "`POST /api/connectors/crm/events` (`opportunity.won` for the public community `"
+                            + team.slug() + "`, " + String.format(Locale.ROOT, "%,d", team.members()) + " members, crm-connector)";
+                    freshness(s, "connector, " + String.format(Locale.ROOT, "%,d", team.members()) + " members", what,
+                            publisher, reader, token, rate, duration, kafka);
+                }
             } else {
                 Poster poster = poster();
-                publisher = poster::post;
-                what = "`POST /api/posts` by " + poster.login() + " (organisation-wide)";
+                freshness(s, "feed", "`POST /api/posts` by " + poster.login() + " (organisation-wide)", poster::post,
+                        reader, token, rate, duration, kafka);
             }
-            freshness(s, via, what, publisher, viewer, viewerToken, rate, duration, kafka);
         }
-        s.note("The connector's cards are addressed to the public community `" + Connector.TEAM + "` (created by the bench, "
-                + "owned by the reader of that path): feed-service pushes them to the members' home timelines (and search shows "
-                + "them to everyone, the community being public). Follower counts: organisation-wide items (employees' posts "
-                + "without a community) are never pushed into followers' timelines: feed-service "
-                + "merges the organisation's timeline on read (the pull side of the hybrid), so the follower count (10, 1k or "
-                + "10k) does not enter this path and was not varied. Items addressed to a community go through member fan-out "
-                + "(scenario 4).");
+        s.note("Audience sizes: the connector's cards go to public communities of 10, 1,000 and 10,000 members (made with "
+                + "the bulk member import, the reader last); feed-service pushes a card into each member's home timeline when "
+                + "the community's audience is at most `feed.fanout.pull-threshold` (2,000) and merges the community's "
+                + "timeline on read above it. Employees' organisation-wide posts are always merged on read from the "
+                + "organisation's timeline, so no follower count enters that path.");
         return s;
+    }
+
+    private Communities communities() {
+        String owner = bench.options().string("author", "bob");
+        return new Communities(stack, owner, bench.options().string("author-password", owner));
     }
 
     private void freshness(Section s, String via, String what, Publisher publisher, String viewer, String token,
@@ -152,7 +154,7 @@ public final class StackScenarios {
         AtomicLong searchMissed = new AtomicLong();
         OpenLoop.Result r = OpenLoop.run("freshness via " + via, rate, duration, workers, n -> {
             long intended = OpenLoop.intendedNanos();
-            String marker = "zq" + run + via.charAt(0) + n;
+            String marker = "zq" + run + via.charAt(0) + via.replaceAll("[^0-9]", "") + "x" + n;
             String item = publisher.publish(n, marker);
             long feedSeen = 0, searchSeen = 0;
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -230,6 +232,8 @@ public final class StackScenarios {
             long endBefore = consumers.logEnd();
             Map<String, Long> committedBefore = consumers.committed();
             Footprint.Sample before = footprint.sample();
+            double entriesBefore = timelineEntriesWritten();
+            double[] entriesAtCatchUp = {Double.NaN};
             Map<String, Double> peak = new LinkedHashMap<>(before.rssMiB());
             java.util.concurrent.ScheduledExecutorService sampler = sampler(peak);
             AtomicLong published = new AtomicLong();
@@ -252,6 +256,7 @@ public final class StackScenarios {
                             for (String g : committedBefore.keySet()) {
                                 if (!caughtUpAt.containsKey(g) && now.getOrDefault(g, 0L) >= endAfter) {
                                     caughtUpAt.put(g, (System.nanoTime() - t0) / 1e9);
+                                    if (g.equals(FAN_OUT_GROUP)) entriesAtCatchUp[0] = timelineEntriesWritten();
                                 }
                             }
                             return caughtUpAt.keySet().containsAll(committedBefore.keySet());
@@ -276,24 +281,45 @@ public final class StackScenarios {
                 String rateText = at == null ? "did not catch up within the drain time (" + String.format("%,d", processed)
                         + " of " + String.format("%,d", appended) + " records)"
                         : Report.num(processed / at) + " records/s (caught up " + Report.num(Math.max(0, at - ingestSeconds)) + " s after the last batch)";
-                boolean fanOut = g.equals("feed-service-timeline");
-                s.row("consumer `" + g + "`" + (fanOut ? " (fan-out)" : ""), rateText,
-                        fanOut ? "store bulk upserts " + Report.num(store.bulkUpdatesPerSecond()) + "/s" : "",
-                        fanOut && at != null ? Report.ratio(processed / at, store.bulkUpdatesPerSecond()) : "",
-                        fanOut ? "≥ 0.70× of the raw store update rate" : "");
+                boolean fanOut = g.equals(FAN_OUT_GROUP);
+                s.row("consumer `" + g + "`" + (fanOut ? " (fan-out)" : ""), rateText, "", "", "");
+                if (fanOut) {
+                    double entries = (Double.isNaN(entriesAtCatchUp[0]) ? timelineEntriesWritten() : entriesAtCatchUp[0]) - entriesBefore;
+                    double seconds = at != null ? at : (System.nanoTime() - t0) / 1e9;
+                    s.row("fan-out deliveries: timeline entries written (feed-service `relais_feed_timeline_entries_written_total`)",
+                            String.format(Locale.ROOT, "%,.0f entries in %.1f s = %s entries/s", entries, seconds, Report.num(entries / seconds)),
+                            "store bulk upserts " + Report.num(store.bulkUpdatesPerSecond()) + "/s",
+                            Report.ratio(entries / seconds, store.bulkUpdatesPerSecond()), "≥ 0.70× of the raw store update rate");
+                }
             }
             s.note("%s of ingest (%s events published, %,d records appended to relais.activities); %s.",
                     Report.num(ingestSeconds) + " s", String.format("%,d", published.get()), appended,
                     r.errors() == 0 ? "no failed batch" : r.errors() + " failed batches (" + r.firstError() + ")");
             s.note("Consumer rates are records of relais.activities committed per second from the first batch until the "
-                    + "group caught up. Fan-out deliveries (timeline entries written) are not visible from outside feed-service; "
-                    + "for these organisation-wide cards fan-out writes the source timelines (author, organisation) and the "
-                    + "mentioned owner's home timeline, about 3 entries per card, so entries/s ≈ 3 × the fan-out consumer's rate.");
+                    + "group caught up (groups without live members, left by stopped programs, are ignored). Fan-out "
+                    + "deliveries are the timeline entries feed-service wrote (source and home timelines, its Prometheus "
+                    + "counter) from the first batch until the fan-out group caught up; each card goes to its author's and "
+                    + "its community's source timelines and to the home timelines of the community's members.");
             if (!bench.goalSizes() && duration.toSeconds() < 300) {
                 s.note("Shortened run: %d s instead of the issue's 5 minutes (use --ingest-seconds 300 or --goal).", duration.toSeconds());
             }
         }
         return s;
+    }
+
+    static final String FAN_OUT_GROUP = "feed-service-timeline";
+
+    /** feed-service's count of timeline entries written (source + home), from its Prometheus endpoint. */
+    private double timelineEntriesWritten() {
+        StackClient.Answer a = stack.get("feed", "/q/metrics", null);
+        double sum = 0;
+        if (!a.ok()) return Double.NaN;
+        for (String line : a.body().split("\n")) {
+            if (line.startsWith("relais_feed_timeline_entries_written_total")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     private java.util.concurrent.ScheduledExecutorService sampler(Map<String, Double> peak) {
@@ -369,12 +395,49 @@ public final class StackScenarios {
     // ------------------------------------------------------------------ 4. community fan-out
 
     private Section community() {
-        return new Section(title("community")).note("**Not run**: it needs communities of 1k, 10k and 50k members. "
-                + "Membership is made by each member through feed-service with their own token (or by a community manager one "
-                + "person at a time), and every member must be a Keycloak user; creating and logging in 50k users is beyond this "
-                + "machine's time budget in one run, and writing memberships into feed-service's store behind its back would "
-                + "measure a state the service never produced. A bulk-membership import API (or a seeding tool in feed-service) "
-                + "is what this scenario needs.");
+        Section s = new Section(title("community"), "Community", "Mode", "Members made (bulk import)",
+                "Post → last member's home feed", "Goal");
+        String owner = bench.options().string("author", "bob");
+        String token = stack.personToken(reader, readerPassword);
+        Poster poster = new Poster(stack, owner, bench.options().string("author-password", owner));
+        int threshold = bench.options().integer("pull-threshold", 2000);
+        double rate = bench.options().decimal("community-rate", 1);
+        Duration duration = bench.options().seconds("community-seconds", 20);
+        for (String size : bench.options().string("community-sizes", "1000,10000,50000").split(",")) {
+            int members = Integer.parseInt(size.trim());
+            Communities.Built c = communities().ensure("bench-fanout-" + members, members, reader);
+            Histogram seen = LatencySummary.newMicrosHistogram();
+            AtomicLong missed = new AtomicLong();
+            OpenLoop.Result r = OpenLoop.run("community " + c.slug(), rate, duration, (int) Math.ceil(rate * 40) + 2, n -> {
+                long intended = OpenLoop.intendedNanos();
+                String post = poster.post(n, "zq" + run + "c" + members + "x" + n, c.slug());
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                long at = 0;
+                while (at == 0 && System.nanoTime() < deadline) {
+                    if (stack.get("feed", "/api/feed/home?limit=20", token).body().contains(post)) at = System.nanoTime();
+                    else LockSupport.parkNanos(10_000_000L);
+                }
+                synchronized (seen) {
+                    if (at > 0) seen.recordValue((at - intended) / 1000);
+                    else missed.incrementAndGet();
+                }
+            });
+            LatencySummary l = LatencySummary.ofMicros(seen);
+            s.row("`" + c.slug() + "` (" + String.format(Locale.ROOT, "%,d", c.members()) + " members)",
+                    members > threshold ? "pull (merged on read)" : "push (fan-out on write)",
+                    c.imported() == 0 ? "already there" : String.format(Locale.ROOT, "%,d in %.1f s (%,.0f/s)", c.imported(),
+                            c.importSeconds(), c.membersPerSecond()),
+                    l.inline() + (missed.get() > 0 ? "; " + missed.get() + " not seen within 30 s" : "")
+                            + (r.errors() > 0 ? "; " + r.errors() + " posts failed (" + r.firstError() + ")" : ""),
+                    "≤ 1 s, flat across sizes");
+        }
+        s.note("Each community is public, owned by %s, filled with synthetic members through the bulk import (chunks of %,d) "
+                        + "and the reader (%s) imported last, so that a push fan-out writes the reader's home timeline after every "
+                        + "other member's. %s posts into it at %s/s for %d s; the reader polls `GET /api/feed/home?limit=20` every "
+                        + "~10 ms; latency runs from the post's intended send time (open loop) to the first page that holds it. "
+                        + "Mode from `feed.fanout.pull-threshold` = %,d (members + followers).", owner, Communities.CHUNK, reader,
+                owner, Report.num(rate), duration.toSeconds(), threshold);
+        return s;
     }
 
     // ------------------------------------------------------------------ 5. search
