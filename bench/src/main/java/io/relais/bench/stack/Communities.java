@@ -20,18 +20,23 @@ final class Communities {
     private final StackClient stack;
     private final String owner;
     private final String ownerPassword;
+    private final String bootstrap;
 
-    /** What building one community cost. */
-    record Built(String slug, long members, long imported, double importSeconds) {
+    /**
+     * What building one community cost: the import itself, then how long the consumers took to apply the
+     * Join activities it published (a series starts on a settled stack, not behind 50,000 Joins).
+     */
+    record Built(String slug, long members, long imported, double importSeconds, double settleSeconds) {
         double membersPerSecond() {
             return importSeconds <= 0 ? 0 : imported / importSeconds;
         }
     }
 
-    Communities(StackClient stack, String owner, String ownerPassword) {
+    Communities(StackClient stack, String owner, String ownerPassword, String bootstrap) {
         this.stack = stack;
         this.owner = owner;
         this.ownerPassword = ownerPassword;
+        this.bootstrap = bootstrap;
     }
 
     /** A public community {@code slug} with {@code size} members: the owner, synthetic people, and {@code reader} last. */
@@ -42,6 +47,7 @@ final class Communities {
         if (!created.ok() && created.status() != 409) {
             throw new IllegalStateException("could not create " + slug + ": " + created.status() + " " + Connector.abbreviate(created.body()));
         }
+        long logBefore = logEnd();
         List<String> logins = new ArrayList<>(size);
         for (int i = 0; i < size - 2; i++) logins.add(String.format("bench.m%06d", i)); // owner and reader complete it
         long imported = 0;
@@ -52,7 +58,30 @@ final class Communities {
         }
         imported += importMembers(slug, List.of(reader), token);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Built(slug, memberCount(slug, token), imported, seconds);
+        long settleStart = System.nanoTime();
+        awaitJoinsApplied(logBefore + imported);
+        return new Built(slug, memberCount(slug, token), imported, seconds, (System.nanoTime() - settleStart) / 1e9);
+    }
+
+    /** Until the import's Joins are in the log (feed-service's outbox relays them) and every live group has read them. */
+    private void awaitJoinsApplied(long logTarget) {
+        try (ConsumerProgress consumers = new ConsumerProgress(bootstrap)) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(300))
+                    .pollInterval(java.time.Duration.ofMillis(250)).until(() -> {
+                        long end = consumers.logEnd();
+                        return end >= logTarget && consumers.lags().values().stream().allMatch(l -> l == 0);
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            Progress.say("  consumers still behind the import after 300 s; the series starts anyway");
+        }
+    }
+
+    private long logEnd() {
+        try (ConsumerProgress consumers = new ConsumerProgress(bootstrap)) {
+            return consumers.logEnd();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the activities log: " + e.getMessage(), e);
+        }
     }
 
     private long importMembers(String slug, List<String> logins, String token) {

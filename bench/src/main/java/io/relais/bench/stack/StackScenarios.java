@@ -131,7 +131,8 @@ public final class StackScenarios {
             }
         }
         s.note("Audience sizes: the connector's cards go to public communities of 10, 1,000 and 10,000 members (made with "
-                + "the bulk member import, the reader last); feed-service pushes a card into each member's home timeline when "
+                + "the bulk member import, the reader last; each series starts once every consumer has applied the import's "
+                + "Join activities); feed-service pushes a card into each member's home timeline when "
                 + "the community's audience is at most `feed.fanout.pull-threshold` (2,000) and merges the community's "
                 + "timeline on read above it. Employees' organisation-wide posts are always merged on read from the "
                 + "organisation's timeline, so no follower count enters that path.");
@@ -140,7 +141,8 @@ public final class StackScenarios {
 
     private Communities communities() {
         String owner = bench.options().string("author", "bob");
-        return new Communities(stack, owner, bench.options().string("author-password", owner));
+        return new Communities(stack, owner, bench.options().string("author-password", owner),
+                bench.options().string("bootstrap", "localhost:9092"));
     }
 
     private void freshness(Section s, String via, String what, Publisher publisher, String viewer, String token,
@@ -425,15 +427,16 @@ public final class StackScenarios {
             LatencySummary l = LatencySummary.ofMicros(seen);
             s.row("`" + c.slug() + "` (" + String.format(Locale.ROOT, "%,d", c.members()) + " members)",
                     members > threshold ? "pull (merged on read)" : "push (fan-out on write)",
-                    c.imported() == 0 ? "already there" : String.format(Locale.ROOT, "%,d in %.1f s (%,.0f/s)", c.imported(),
-                            c.importSeconds(), c.membersPerSecond()),
+                    c.imported() == 0 ? "already there" : String.format(Locale.ROOT,
+                            "%,d in %.1f s (%,.0f/s); their Joins applied by every consumer %.1f s later", c.imported(),
+                            c.importSeconds(), c.membersPerSecond(), c.settleSeconds()),
                     l.inline() + (missed.get() > 0 ? "; " + missed.get() + " not seen within 30 s" : "")
                             + (r.errors() > 0 ? "; " + r.errors() + " posts failed (" + r.firstError() + ")" : ""),
                     "≤ 1 s, flat across sizes");
         }
         s.note("Each community is public, owned by %s, filled with synthetic members through the bulk import (chunks of %,d) "
                         + "and the reader (%s) imported last, so that a push fan-out writes the reader's home timeline after every "
-                        + "other member's. %s posts into it at %s/s for %d s; the reader polls `GET /api/feed/home?limit=20` every "
+                        + "other member's; the series starts once every consumer has applied the import's Join activities. %s posts into it at %s/s for %d s; the reader polls `GET /api/feed/home?limit=20` every "
                         + "~10 ms; latency runs from the post's intended send time (open loop) to the first page that holds it. "
                         + "Mode from `feed.fanout.pull-threshold` = %,d (members + followers).", owner, Communities.CHUNK, reader,
                 owner, Report.num(rate), duration.toSeconds(), threshold);
