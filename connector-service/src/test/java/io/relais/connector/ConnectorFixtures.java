@@ -1,20 +1,10 @@
 package io.relais.connector;
 
 import io.relais.events.EventId;
-import io.relais.testing.KafkaBroker;
 import io.relais.testing.TestTokens;
 import io.restassured.specification.RequestSpecification;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
@@ -70,31 +60,6 @@ public final class ConnectorFixtures {
                          "folder":"/RH/Politiques","owner":"alice"%s}}"""
                 .formatted(type, eventId, documentId, documentId,
                         community == null ? "" : ",\"targetCommunity\":\"" + community + "\"");
-    }
-
-    /** Every record on the topic matching, read from the beginning to the current end (no waiting). */
-    public static List<ConsumerRecord<String, String>> recordsNow(String topic, Predicate<ConsumerRecord<String, String>> match) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline
-                    && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (match.test(r)) found.add(r);
-                }
-            }
-        }
-        return found;
     }
 
     public static Predicate<ConsumerRecord<String, String>> mentioning(String text) {

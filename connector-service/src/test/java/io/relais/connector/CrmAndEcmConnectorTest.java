@@ -25,7 +25,7 @@ import static io.relais.connector.ConnectorFixtures.asClient;
 import static io.relais.connector.ConnectorFixtures.deal;
 import static io.relais.connector.ConnectorFixtures.document;
 import static io.relais.connector.ConnectorFixtures.mentioning;
-import static io.relais.connector.ConnectorFixtures.recordsNow;
+import static io.relais.testing.KafkaProbe.recordsNow;
 import static io.relais.connector.ConnectorFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

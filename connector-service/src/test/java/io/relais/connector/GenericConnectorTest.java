@@ -19,7 +19,7 @@ import java.util.List;
 
 import static io.relais.connector.ConnectorFixtures.asAdmin;
 import static io.relais.connector.ConnectorFixtures.mentioning;
-import static io.relais.connector.ConnectorFixtures.recordsNow;
+import static io.relais.testing.KafkaProbe.recordsNow;
 import static io.relais.connector.ConnectorFixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

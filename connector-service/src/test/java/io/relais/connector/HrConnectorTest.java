@@ -24,7 +24,7 @@ import static io.relais.connector.ConnectorFixtures.asClient;
 import static io.relais.connector.ConnectorFixtures.asHr;
 import static io.relais.connector.ConnectorFixtures.hire;
 import static io.relais.connector.ConnectorFixtures.mentioning;
-import static io.relais.connector.ConnectorFixtures.recordsNow;
+import static io.relais.testing.KafkaProbe.recordsNow;
 import static io.relais.connector.ConnectorFixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

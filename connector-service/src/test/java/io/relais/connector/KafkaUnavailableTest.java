@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import static io.relais.connector.ConnectorFixtures.asHr;
 import static io.relais.connector.ConnectorFixtures.hire;
 import static io.relais.connector.ConnectorFixtures.mentioning;
-import static io.relais.connector.ConnectorFixtures.recordsNow;
+import static io.relais.testing.KafkaProbe.recordsNow;
 import static io.relais.connector.ConnectorFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

@@ -119,32 +119,13 @@ public class Ingestion {
     }
 
     public Pending start(Registration registration, Submission s) {
-        stats.count(s.source(), Outcome.RECEIVED);
         ReceiptStore.Claim claim = receipts.claim(s.receiptId(), s.source().id(), s.eventType(), s.eventId(),
                 registration.clientId(), s.givenActivityId());
-        if (claim instanceof ReceiptStore.Earlier earlier && !registration.clientId().equals(earlier.receipt().clientId())) {
-            // another system used this event id for the same source: never hand it that system's receipt
-            stats.countError(s.source(), Outcome.REJECTED, "event id " + s.eventId() + " already used by another client");
-            return new Pending(s, null, null, null, new Handled(Result.TAKEN, null,
-                    "event id " + s.eventId() + " is already used by another system posting as " + s.source().id()));
-        }
-        if (claim instanceof ReceiptStore.Earlier earlier) {
-            stats.count(s.source(), Outcome.DUPLICATE);
-            return new Pending(s, earlier.receipt(), null, null, new Handled(Result.DUPLICATE, earlier.receipt(),
-                    "already received: the original receipt, nothing new was published"));
-        }
-        if (claim instanceof ReceiptStore.InFlight inFlight) {
-            return new Pending(s, inFlight.receipt(), null, null, new Handled(Result.IN_FLIGHT, inFlight.receipt(),
-                    "the same event is being published by another request"));
-        }
-        Receipt receipt = ((ReceiptStore.Owned) claim).receipt();
-        Activity activity;
-        try {
-            activity = s.build().apply(new BusinessEventMapper.Ids(receipt.activityId(), receipt.objectId()));
-        } catch (MappingException e) {
-            return new Pending(s, receipt, null, null, deadLetter(s, registration, receipt, e.getMessage()));
-        }
-        return new Pending(s, receipt, activity, kafka.send(activity, s.ceSource()), null);
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        counts.put(Outcome.RECEIVED, 1L);
+        Pending p = decide(registration, s, claim, counts);
+        stats.countAll(s.source(), counts); // received (and duplicate) in one write, as a batch counts them
+        return p;
     }
 
     public Handled finish(Pending p, long deadlineNanos) {

@@ -1,20 +1,18 @@
 package io.relais.feed.notification;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.relais.feed.timeline.CappedBuckets;
 import io.relais.feed.timeline.Cursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,46 +57,20 @@ public class NotificationStore {
     }
 
     /**
-     * Stores a batch, skipping notifications already there (same id): one {@code _id $in} read of the
-     * buckets, one update per (person, day) bucket with its new notifications, then one state update per
-     * person. Filters are the bare {@code _id} (the embedded store scans the whole collection for anything
-     * else).
+     * Stores a batch, skipping notifications already there (same id): one update per (person, day) bucket
+     * with its new notifications ({@link CappedBuckets}: filters by {@code _id} alone), then one state
+     * update per person.
      */
     public void addAll(List<Notification> batch) {
-        Map<String, List<Notification>> byBucket = new LinkedHashMap<>();
+        Map<String, List<Document>> byBucket = new LinkedHashMap<>();
+        Map<String, Notification> byId = new HashMap<>();
         for (Notification n : batch) {
-            List<Notification> bucket = byBucket.computeIfAbsent(bucketId(n.recipient(), n.day()), id -> new ArrayList<>());
-            if (bucket.stream().noneMatch(b -> b.id().equals(n.id()))) bucket.add(n);
+            byBucket.computeIfAbsent(CappedBuckets.bucketId(n.recipient(), n.day()), id -> new ArrayList<>()).add(n.toDocument());
+            byId.put(n.id(), n);
         }
-        if (byBucket.isEmpty()) return;
-        Set<String> present = new HashSet<>();
-        for (Document b : buckets().find(Filters.in("_id", byBucket.keySet()))) {
-            b.getList("e", Document.class, List.of()).forEach(e -> present.add(e.getString("id")));
-        }
-        List<WriteModel<Document>> pushes = new ArrayList<>(byBucket.size());
         List<Notification> added = new ArrayList<>();
-        byBucket.forEach((id, ns) -> {
-            List<Notification> fresh = ns.stream().filter(n -> !present.contains(n.id())).toList();
-            if (fresh.isEmpty()) return;
-            Notification first = fresh.get(0);
-            pushes.add(new UpdateOneModel<>(Filters.eq("_id", id),
-                    Updates.combine(Updates.pushEach("e", fresh.stream().map(Notification::toDocument).toList(),
-                                    new PushOptions().sortDocument(new Document("t", -1)).slice(config.bucketCapacity())),
-                            Updates.setOnInsert("o", first.recipient()), Updates.setOnInsert("d", first.day())),
-                    new UpdateOptions().upsert(true)));
-            added.addAll(fresh);
-        });
-        List<WriteModel<Document>> retry = new ArrayList<>();
-        try {
-            if (!pushes.isEmpty()) buckets().bulkWrite(pushes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (var w : e.getWriteErrors()) {
-                // another writer created the bucket a moment ago: push again into the document that now exists
-                if (ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
-                retry.add(pushes.get(w.getIndex()));
-            }
-        }
-        if (!retry.isEmpty()) buckets().bulkWrite(retry, new BulkWriteOptions().ordered(false));
+        new CappedBuckets(buckets(), "id", config.bucketCapacity()).pushMissing(byBucket)
+                .values().forEach(docs -> docs.forEach(d -> added.add(byId.get(d.getString("id")))));
         countUnread(added);
     }
 
@@ -247,7 +218,7 @@ public class NotificationStore {
     }
 
     private static String bucketId(String person, long day) {
-        return person + "|" + day;
+        return CappedBuckets.bucketId(person, day);
     }
 
     private MongoCollection<Document> states() {

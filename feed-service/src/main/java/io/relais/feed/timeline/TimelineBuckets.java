@@ -1,13 +1,10 @@
 package io.relais.feed.timeline;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -42,12 +39,12 @@ final class TimelineBuckets {
 
     private final MongoCollection<Document> buckets;
     private final MongoCollection<Document> heads;
-    private final int capacity;
+    private final CappedBuckets capped;
 
     TimelineBuckets(MongoCollection<Document> buckets, MongoCollection<Document> heads, int capacity) {
         this.buckets = buckets;
         this.heads = heads;
-        this.capacity = capacity;
+        this.capped = new CappedBuckets(buckets, "p", capacity);
     }
 
     /** Indexes a real MongoDB needs for the retention job (this store only uses {@code _id}). */
@@ -61,45 +58,27 @@ final class TimelineBuckets {
     }
 
     static String bucketId(String owner, long day) {
-        return owner + "|" + day;
+        return CappedBuckets.bucketId(owner, day);
     }
 
     /**
      * Adds entries to each owner's timeline with one update per (owner, day) bucket and one per head, all
      * in one unordered bulk write per collection: a batch of fan-outs rewrites each bucket document once,
      * however many of the batch's posts land in it (the organisation's bucket takes them all).
-     * Idempotent by post IRI: one {@code _id $in} read tells which posts the buckets already hold, and only
-     * the others are pushed. Every filter is the bare {@code _id}: the embedded store answers a filter from
-     * its key only when the filter names nothing else (an extra condition, such as {@code e.p $ne}, turns
-     * each update into a scan of the whole collection).
+     * Idempotent by post IRI, with filters on {@code _id} alone ({@link CappedBuckets}).
      */
     int addAll(Map<String, List<TimelineEntry>> entriesByOwner) {
         if (entriesByOwner.isEmpty()) return 0;
-        Map<String, List<TimelineEntry>> byBucket = new LinkedHashMap<>();
+        Map<String, List<Document>> byBucket = new LinkedHashMap<>();
         Map<String, Set<Long>> daysByOwner = new LinkedHashMap<>();
         entriesByOwner.forEach((owner, entries) -> {
             for (TimelineEntry entry : entries) {
                 long day = day(entry.time());
-                List<TimelineEntry> bucket = byBucket.computeIfAbsent(bucketId(owner, day), id -> new ArrayList<>());
-                if (bucket.stream().noneMatch(e -> e.post().equals(entry.post()))) bucket.add(entry);
+                byBucket.computeIfAbsent(bucketId(owner, day), id -> new ArrayList<>()).add(entry.toDocument());
                 daysByOwner.computeIfAbsent(owner, o -> new LinkedHashSet<>()).add(day);
             }
         });
-        Map<String, Set<String>> present = new HashMap<>();
-        for (Document bucket : buckets.find(Filters.in("_id", byBucket.keySet()))) {
-            Set<String> posts = new HashSet<>();
-            bucket.getList("e", Document.class, List.of()).forEach(e -> posts.add(e.getString("p")));
-            present.put(bucket.getString("_id"), posts);
-        }
-        List<WriteModel<Document>> pushes = new ArrayList<>(byBucket.size());
-        int written = 0;
-        for (var bucket : byBucket.entrySet()) {
-            Set<String> there = present.getOrDefault(bucket.getKey(), Set.of());
-            List<TimelineEntry> missing = bucket.getValue().stream().filter(e -> !there.contains(e.post())).toList();
-            if (!missing.isEmpty()) pushes.add(push(bucket.getKey(), missing));
-            written += missing.size();
-        }
-        bulkRetryingDuplicates(buckets, pushes);
+        int written = capped.pushMissing(byBucket).values().stream().mapToInt(List::size).sum();
 
         // heads change only when an owner gets a new day: read them, write the few that need it
         Map<String, Set<Long>> knownDays = new HashMap<>();
@@ -116,19 +95,8 @@ final class TimelineBuckets {
                 heads.add(new UpdateOneModel<>(Filters.eq("_id", owner), Updates.addEachToSet("days", newDays), upsert));
             }
         });
-        bulkRetryingDuplicates(this.heads, heads);
+        CappedBuckets.bulkRetryingDuplicates(this.heads, heads);
         return written;
-    }
-
-    private UpdateOneModel<Document> push(String bucketId, List<TimelineEntry> entries) {
-        int bar = bucketId.lastIndexOf('|');
-        String owner = bucketId.substring(0, bar);
-        long day = Long.parseLong(bucketId.substring(bar + 1));
-        List<Document> docs = entries.stream().map(TimelineEntry::toDocument).toList();
-        PushOptions newestKept = new PushOptions().sortDocument(new Document("t", -1)).slice(capacity);
-        return new UpdateOneModel<>(Filters.eq("_id", bucketId),
-                Updates.combine(Updates.pushEach("e", docs, newestKept), Updates.setOnInsert("o", owner), Updates.setOnInsert("d", day)),
-                new UpdateOptions().upsert(true));
     }
 
     void remove(Collection<String> owners, String post, long time) {
@@ -188,31 +156,5 @@ final class TimelineBuckets {
     long dropBefore(long cutoffDay) {
         heads.updateMany(new Document(), Updates.pull("days", new Document("$lt", cutoffDay)));
         return buckets.deleteMany(Filters.lt("d", cutoffDay)).getDeletedCount();
-    }
-
-    /**
-     * Upserts by {@code _id} collide only when another writer created the same document a moment ago (a real
-     * MongoDB may then report a duplicate key); the retry finds the document and updates it.
-     */
-    private static void bulkRetryingDuplicates(MongoCollection<Document> collection, List<WriteModel<Document>> models) {
-        List<WriteModel<Document>> retry = new ArrayList<>();
-        for (int i : collidingWrites(collection, models)) retry.add(models.get(i));
-        collidingWrites(collection, retry);
-    }
-
-    /** Runs the writes unordered; returns the indexes of those that collided on a key (other errors throw). */
-    private static List<Integer> collidingWrites(MongoCollection<Document> collection, List<WriteModel<Document>> models) {
-        if (models.isEmpty()) return List.of();
-        try {
-            collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
-            return List.of();
-        } catch (MongoBulkWriteException e) {
-            List<Integer> collided = new ArrayList<>();
-            for (var w : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
-                collided.add(w.getIndex());
-            }
-            return collided;
-        }
     }
 }
