@@ -21,6 +21,8 @@ public final class Iri {
     public static final String DOCUMENT = "document";
     public static final String BUSINESS_EVENT = "event";
     public static final String SOURCE = "source";
+    /** Objects that a business system names itself: {@code urn:relais:external:<source>:<its id>}. */
+    public static final String EXTERNAL = "external";
 
     // local ids: letters, digits and a few separators; no spaces, no ':' so kind/local split is unambiguous
     private static final Pattern LOCAL_ID = Pattern.compile("[\\p{L}\\p{N}._~@+-]{1,200}");
@@ -55,6 +57,48 @@ public final class Iri {
         return of(HASHTAG, tag.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The IRI of an object a business system created and names with its own id, namespaced by the
+     * registered source ({@code hr}, {@code crm}, {@code generic}…) so that a connector can only ever
+     * create, update or delete its own objects: {@code urn:relais:external:crm:deal-42}.
+     *
+     * @param source     the registered source id (letters, digits, {@code . _ ~ + -})
+     * @param externalId the system's own id; any character outside the IRI local-id alphabet is
+     *                   percent-encoded, so two different ids never map to the same IRI
+     * @throws IllegalArgumentException if the source id is not a valid local id or contains {@code :}
+     */
+    public static String external(String source, String externalId) {
+        if (source == null || !LOCAL_ID.matcher(source).matches()) {
+            throw new IllegalArgumentException("invalid source id: '" + source + "'");
+        }
+        StringBuilder encoded = new StringBuilder();
+        externalId.codePoints().forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            if (LOCAL_ID.matcher(ch).matches() && cp != '%') {
+                encoded.append(ch);
+            } else {
+                for (byte b : ch.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    encoded.append('%').append(String.format("%02X", b & 0xff));
+                }
+            }
+        });
+        String local = encoded.toString();
+        if (local.isEmpty() || local.length() > 200) {
+            throw new IllegalArgumentException("external id must be 1..200 characters once encoded");
+        }
+        return PREFIX + EXTERNAL + ":" + source + ":" + local;
+    }
+
+    /** The source that owns an external IRI ({@code crm} for {@code urn:relais:external:crm:…}), else empty. */
+    public static Optional<String> externalSource(String iri) {
+        if (!isKind(iri, EXTERNAL)) {
+            return Optional.empty();
+        }
+        String rest = localId(iri);
+        int colon = rest.indexOf(':');
+        return colon <= 0 ? Optional.empty() : Optional.of(rest.substring(0, colon));
+    }
+
     /** The kind of a Relais IRI ({@code person}, {@code post}…), empty for any other IRI. */
     public static Optional<String> kind(String iri) {
         if (iri == null || !iri.startsWith(PREFIX)) {
@@ -79,6 +123,12 @@ public final class Iri {
             return false;
         }
         if (iri.startsWith(PREFIX)) {
+            if (isKind(iri, EXTERNAL)) {
+                String rest = localId(iri);
+                int colon = rest.indexOf(':');
+                return colon > 0 && LOCAL_ID.matcher(rest.substring(0, colon)).matches()
+                        && rest.substring(colon + 1).matches("[\\p{L}\\p{N}._~@+%-]{1,200}");
+            }
             return kind(iri).isPresent() && LOCAL_ID.matcher(localId(iri)).matches();
         }
         // any absolute IRI (https://…, urn:…, mailto:…) is acceptable in AS2
