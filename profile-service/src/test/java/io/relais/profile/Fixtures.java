@@ -52,8 +52,14 @@ public final class Fixtures {
         return TestTokens.user("carol", "employee", "admin");
     }
 
-    public static String connector() {
-        return TestTokens.client("hr-connector", "connector");
+    /** The HR system's service account: a connector that also carries the SCIM {@code provisioning} role. */
+    public static String hrSystem() {
+        return TestTokens.client("hr-connector", "connector", "provisioning");
+    }
+
+    /** Another business system's service account (the CRM's, the ECM's): the {@code connector} role only. */
+    public static String businessSystem(String clientId) {
+        return TestTokens.client(clientId, "connector");
     }
 
     /** An HR business event as connector-service publishes it for the Workday system. */

@@ -51,7 +51,7 @@ import java.util.stream.Collectors;
  * write about themselves is never touched. {@code active: false} marks the person as left; DELETE erases.
  */
 @Path("/scim/v2")
-@Tag(name = "SCIM", description = "SCIM 2.0 user provisioning (roles connector or admin)")
+@Tag(name = "SCIM", description = "SCIM 2.0 user provisioning (roles provisioning or admin)")
 @Produces({ScimResource.SCIM_JSON, "application/json"})
 public class ScimResource {
 
@@ -73,7 +73,7 @@ public class ScimResource {
 
     @GET
     @Path("/Users")
-    @RolesAllowed({Roles.CONNECTOR, Roles.ADMIN})
+    @RolesAllowed({Provisioning.ROLE, Roles.ADMIN})
     @Operation(summary = "List users; supports filter=userName eq \"login\", startIndex (from 1) and count")
     public Response list(@QueryParam("filter") String filter, @QueryParam("startIndex") Integer startIndex,
                          @QueryParam("count") Integer count) {
@@ -105,7 +105,7 @@ public class ScimResource {
 
     @GET
     @Path("/Users/{id}")
-    @RolesAllowed({Roles.CONNECTOR, Roles.ADMIN})
+    @RolesAllowed({Provisioning.ROLE, Roles.ADMIN})
     @Operation(summary = "One user")
     public Response get(@PathParam("id") String id) {
         return scim(200, ScimUsers.toScim(find(id), location(Logins.normalise(id))));
@@ -114,7 +114,7 @@ public class ScimResource {
     @POST
     @Path("/Users")
     @Consumes({SCIM_JSON, "application/json"})
-    @RolesAllowed({Roles.CONNECTOR, Roles.ADMIN})
+    @RolesAllowed({Provisioning.ROLE, Roles.ADMIN})
     @Operation(summary = "Provision a user (409 uniqueness if already provisioned)")
     public Response create(String body) {
         ScimUsers.ScimUser user = ScimUsers.fromScim(parse(body));
@@ -135,7 +135,7 @@ public class ScimResource {
     @PUT
     @Path("/Users/{id}")
     @Consumes({SCIM_JSON, "application/json"})
-    @RolesAllowed({Roles.CONNECTOR, Roles.ADMIN})
+    @RolesAllowed({Provisioning.ROLE, Roles.ADMIN})
     @Operation(summary = "Replace a user's provisioned attributes")
     public Response replace(@PathParam("id") String id, String body) {
         Person current = find(id);
@@ -150,7 +150,7 @@ public class ScimResource {
     @PATCH
     @Path("/Users/{id}")
     @Consumes({SCIM_JSON, "application/json"})
-    @RolesAllowed({Roles.CONNECTOR, Roles.ADMIN})
+    @RolesAllowed({Provisioning.ROLE, Roles.ADMIN})
     @Operation(summary = "Change some attributes (PatchOp: add, replace, remove)")
     public Response patch(@PathParam("id") String id, String body) {
         Person current = find(id);
@@ -166,7 +166,7 @@ public class ScimResource {
 
     @DELETE
     @Path("/Users/{id}")
-    @RolesAllowed({Roles.CONNECTOR, Roles.ADMIN})
+    @RolesAllowed({Provisioning.ROLE, Roles.ADMIN})
     @Operation(summary = "Erase a user: the profile is deleted and a tombstone published on relais.profiles")
     public Response delete(@PathParam("id") String id) {
         if (!people.erase(Logins.normalise(id))) throw ScimException.notFound(id);
@@ -175,7 +175,7 @@ public class ScimResource {
 
     @GET
     @Path("/ServiceProviderConfig")
-    @RolesAllowed({Roles.CONNECTOR, Roles.ADMIN})
+    @RolesAllowed({Provisioning.ROLE, Roles.ADMIN})
     @Operation(summary = "What this SCIM service supports")
     public Response serviceProviderConfig() {
         ObjectNode c = ScimUsers.json().createObjectNode();
@@ -187,14 +187,14 @@ public class ScimResource {
         c.putObject("sort").put("supported", false);
         c.putObject("etag").put("supported", false);
         c.putArray("authenticationSchemes").addObject().put("type", "oauthbearertoken").put("name", "OAuth Bearer Token")
-                .put("description", "A Keycloak access token with the connector or admin role");
+                .put("description", "A Keycloak access token with the provisioning or admin role");
         c.putObject("meta").put("resourceType", "ServiceProviderConfig");
         return scim(200, c);
     }
 
     @GET
     @Path("/Schemas")
-    @RolesAllowed({Roles.CONNECTOR, Roles.ADMIN})
+    @RolesAllowed({Provisioning.ROLE, Roles.ADMIN})
     @Operation(summary = "The schemas of provisioned attributes")
     public Response schemas() {
         ObjectNode body = ScimUsers.json().createObjectNode();
@@ -234,7 +234,7 @@ public class ScimResource {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return error(403, null, "the connector or admin role is required for SCIM provisioning");
+        return error(403, null, "SCIM provisioning needs the provisioning role (the HR system) or admin");
     }
 
     @ServerExceptionMapper
@@ -276,7 +276,7 @@ public class ScimResource {
 
     /** Who changed the profile, as the snapshot's actor: the provisioning client, or the administrator. */
     private String actor() {
-        if (me.hasRole(Roles.CONNECTOR)) {
+        if (me.hasRole(Provisioning.ROLE)) {
             String client = me.clientId().orElse("scim");
             return Iri.isValid(Iri.PREFIX + Iri.SOURCE + ":" + client) ? Iri.of(Iri.SOURCE, client) : Iri.of(Iri.SOURCE, "scim");
         }

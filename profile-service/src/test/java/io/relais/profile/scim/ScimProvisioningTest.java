@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.relais.profile.Fixtures.admin;
 import static io.relais.profile.Fixtures.as;
-import static io.relais.profile.Fixtures.connector;
+import static io.relais.profile.Fixtures.hrSystem;
 import static io.relais.profile.Fixtures.employee;
 import static io.relais.profile.Fixtures.snapshots;
 import static io.relais.profile.Fixtures.unique;
@@ -46,26 +46,26 @@ class ScimProvisioningTest {
     void createGetFilterPatchAndDeleteRoundTripEndsWithATombstone() {
         String paul = unique("paul");
         String boss = unique("boss");
-        scim(connector()).body(user(boss, "Rita", "Head of legal", "Legal", null)).post("/scim/v2/Users").then().statusCode(201);
+        scim(hrSystem()).body(user(boss, "Rita", "Head of legal", "Legal", null)).post("/scim/v2/Users").then().statusCode(201);
 
-        scim(connector()).body(user(paul, "Paul", "Paralegal", "Legal", boss)).post("/scim/v2/Users")
+        scim(hrSystem()).body(user(paul, "Paul", "Paralegal", "Legal", boss)).post("/scim/v2/Users")
                 .then().statusCode(201).contentType(SCIM)
                 .header("Location", endsWith("/scim/v2/Users/" + paul))
                 .body("id", equalTo(paul)).body("userName", equalTo(paul)).body("displayName", equalTo("Paul Durand"))
                 .body("active", equalTo(true)).body("meta.resourceType", equalTo("User"))
                 .body("'" + ENTERPRISE + "'.manager.value", equalTo(boss));
 
-        scim(connector()).get("/scim/v2/Users/{id}", paul).then().statusCode(200)
+        scim(hrSystem()).get("/scim/v2/Users/{id}", paul).then().statusCode(200)
                 .body("title", equalTo("Paralegal")).body("emails[0].value", equalTo(paul + "@relais.example"))
                 .body("addresses[0].locality", equalTo("Nantes")).body("externalId", equalTo("wd-" + paul));
         as(employee("alice")).get("/api/people/{login}", paul).then().statusCode(200)
                 .body("department", equalTo("Legal")).body("manager", equalTo(boss)).body("location", equalTo("Nantes"));
 
-        scim(connector()).queryParam("filter", "userName eq \"" + paul + "\"").get("/scim/v2/Users").then().statusCode(200)
+        scim(hrSystem()).queryParam("filter", "userName eq \"" + paul + "\"").get("/scim/v2/Users").then().statusCode(200)
                 .body("schemas", contains("urn:ietf:params:scim:api:messages:2.0:ListResponse"))
                 .body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(paul));
 
-        scim(connector()).body("""
+        scim(hrSystem()).body("""
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
                   {"op":"replace","path":"title","value":"Legal counsel"},
                   {"op":"replace","path":"%s:department","value":"Compliance"},
@@ -76,9 +76,9 @@ class ScimProvisioningTest {
         as(employee("alice")).get("/api/people/{login}/reports", boss).then().body("login", org.hamcrest.Matchers.not(hasItem(paul)));
         snapshots(paul, 1, r -> r.value() != null && r.value().contains("\"title\":\"Legal counsel\""));
 
-        scim(connector()).delete("/scim/v2/Users/{id}", paul).then().statusCode(204);
+        scim(hrSystem()).delete("/scim/v2/Users/{id}", paul).then().statusCode(204);
 
-        scim(connector()).get("/scim/v2/Users/{id}", paul).then().statusCode(404)
+        scim(hrSystem()).get("/scim/v2/Users/{id}", paul).then().statusCode(404)
                 .body("schemas", contains("urn:ietf:params:scim:api:messages:2.0:Error")).body("status", equalTo("404"));
         as(employee("alice")).get("/api/people/{login}", paul).then().statusCode(404);
         snapshots(paul, 1, r -> r.value() == null);
@@ -87,8 +87,8 @@ class ScimProvisioningTest {
     @Test
     void aPatchSettingActiveFalseMarksThePersonLeft() {
         String rose = unique("rose");
-        scim(connector()).body(user(rose, "Rose", "Buyer", "Purchasing", null)).post("/scim/v2/Users").then().statusCode(201);
-        scim(connector()).body("""
+        scim(hrSystem()).body(user(rose, "Rose", "Buyer", "Purchasing", null)).post("/scim/v2/Users").then().statusCode(201);
+        scim(hrSystem()).body("""
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}""")
                 .patch("/scim/v2/Users/{id}", rose).then().statusCode(200).body("active", equalTo(false));
         as(employee("alice")).get("/api/people/{login}", rose).then().body("status", equalTo("left"));
@@ -110,14 +110,14 @@ class ScimProvisioningTest {
     @Test
     void errorsComeInScimsOwnFormat() {
         String tom = unique("tom");
-        scim(connector()).body(user(tom, "Tom", "Clerk", "Ops", null)).post("/scim/v2/Users").then().statusCode(201);
+        scim(hrSystem()).body(user(tom, "Tom", "Clerk", "Ops", null)).post("/scim/v2/Users").then().statusCode(201);
 
-        scim(connector()).body(user(tom, "Tom", "Clerk", "Ops", null)).post("/scim/v2/Users").then().statusCode(409)
+        scim(hrSystem()).body(user(tom, "Tom", "Clerk", "Ops", null)).post("/scim/v2/Users").then().statusCode(409)
                 .contentType(SCIM).body("scimType", equalTo("uniqueness")).body("status", equalTo("409"));
-        scim(connector()).body("{not json").post("/scim/v2/Users").then().statusCode(400).body("scimType", equalTo("invalidSyntax"));
-        scim(connector()).queryParam("filter", "title co \"x\"").get("/scim/v2/Users").then().statusCode(400)
+        scim(hrSystem()).body("{not json").post("/scim/v2/Users").then().statusCode(400).body("scimType", equalTo("invalidSyntax"));
+        scim(hrSystem()).queryParam("filter", "title co \"x\"").get("/scim/v2/Users").then().statusCode(400)
                 .body("scimType", equalTo("invalidFilter"));
-        scim(connector()).body(user(unique("bad"), "Bad", "X", "Ops", "not a login!")).post("/scim/v2/Users").then()
+        scim(hrSystem()).body(user(unique("bad"), "Bad", "X", "Ops", "not a login!")).post("/scim/v2/Users").then()
                 .statusCode(400).body("scimType", equalTo("invalidValue"))
                 .body("detail", containsString(ENTERPRISE + ":manager"));
         scim(employee("alice")).get("/scim/v2/Users/{id}", tom).then().statusCode(403)
@@ -128,10 +128,10 @@ class ScimProvisioningTest {
     void aManagerThatWouldCreateACycleIsRefused() {
         String a = unique("uma");
         String b = unique("vic");
-        scim(connector()).body(user(a, "Uma", "VP", "Ops", null)).post("/scim/v2/Users").then().statusCode(201);
-        scim(connector()).body(user(b, "Vic", "Lead", "Ops", a)).post("/scim/v2/Users").then().statusCode(201);
+        scim(hrSystem()).body(user(a, "Uma", "VP", "Ops", null)).post("/scim/v2/Users").then().statusCode(201);
+        scim(hrSystem()).body(user(b, "Vic", "Lead", "Ops", a)).post("/scim/v2/Users").then().statusCode(201);
 
-        scim(connector()).body("""
+        scim(hrSystem()).body("""
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
                   {"op":"add","path":"%s:manager","value":{"value":"%s"}}]}""".formatted(ENTERPRISE, b))
                 .patch("/scim/v2/Users/{id}", a).then().statusCode(400).contentType(SCIM)
@@ -140,9 +140,9 @@ class ScimProvisioningTest {
 
     @Test
     void serviceProviderConfigAndSchemasDescribeTheService() {
-        scim(connector()).get("/scim/v2/ServiceProviderConfig").then().statusCode(200)
+        scim(hrSystem()).get("/scim/v2/ServiceProviderConfig").then().statusCode(200)
                 .body("patch.supported", equalTo(true)).body("filter.supported", equalTo(true));
-        scim(connector()).get("/scim/v2/Schemas").then().statusCode(200)
+        scim(hrSystem()).get("/scim/v2/Schemas").then().statusCode(200)
                 .body("Resources.id", hasItem(ENTERPRISE));
     }
 }

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import static io.relais.profile.Fixtures.as;
+import static io.relais.profile.Fixtures.businessSystem;
 import static io.relais.profile.Fixtures.employee;
+import static io.relais.profile.Fixtures.hrSystem;
 import static io.relais.profile.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +24,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Every endpoint against every kind of caller: no token, an employee (who is not the profile's owner),
- * a business system (connector), and an administrator without the employee role.
+ * the business systems without the SCIM role (CRM, ECM), the HR system (connector + provisioning), and an
+ * administrator without the employee role.
  */
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
@@ -33,9 +36,10 @@ class AuthorizationMatrixTest {
     static final String SCIM = "application/scim+json";
 
     String target;
-    final String anonymous = null;
     final String colleague = employee(unique("colleague"));
-    final String connector = TestTokens.client("hr-connector", "connector");
+    final String crm = businessSystem("crm-connector");
+    final String ecm = businessSystem("ecm-connector");
+    final String hr = hrSystem();
     final String admin = TestTokens.user(unique("root"), "admin");
 
     @BeforeEach
@@ -48,16 +52,21 @@ class AuthorizationMatrixTest {
     record Call(String method, String path, String contentType, Supplier<Object> body) {
     }
 
-    void check(Call call, int anon, int employee, int connectorStatus, int adminStatus) {
+    /** Expected statuses per caller, in the order anonymous, employee, crm, ecm, hr, admin. */
+    void check(Call call, int anon, int employee, int crmStatus, int ecmStatus, int hrStatus, int adminStatus) {
         Map<String, Integer> expected = new LinkedHashMap<>();
         expected.put("anonymous", anon);
         expected.put("employee", employee);
-        expected.put("connector", connectorStatus);
+        expected.put("crm", crmStatus);
+        expected.put("ecm", ecmStatus);
+        expected.put("hr", hrStatus);
         expected.put("admin", adminStatus);
         Map<String, String> tokens = new LinkedHashMap<>();
-        tokens.put("anonymous", anonymous);
+        tokens.put("anonymous", null);
         tokens.put("employee", colleague);
-        tokens.put("connector", connector);
+        tokens.put("crm", crm);
+        tokens.put("ecm", ecm);
+        tokens.put("hr", hr);
         tokens.put("admin", admin);
         Map<String, Integer> actual = new LinkedHashMap<>();
         tokens.forEach((who, token) -> {
@@ -71,6 +80,11 @@ class AuthorizationMatrixTest {
             actual.put(who, spec.request(call.method(), call.path()).statusCode());
         });
         assertThat(actual).as(call.method() + " " + call.path()).isEqualTo(expected);
+    }
+
+    /** For endpoints outside SCIM: every business system (crm, ecm, hr) is expected to get the same status. */
+    void check(Call call, int anon, int employee, int connectorStatus, int adminStatus) {
+        check(call, anon, employee, connectorStatus, connectorStatus, connectorStatus, adminStatus);
     }
 
     Call call(String method, String path) {
@@ -108,25 +122,42 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void scimEndpoints() {
-        check(call("GET", "/scim/v2/Users"), 401, 403, 200, 200);
-        check(call("GET", "/scim/v2/Users/" + target), 401, 403, 200, 200);
-        check(call("POST", "/scim/v2/Users", SCIM, () -> "{\"userName\":\"" + unique("new") + "\"}"), 401, 403, 201, 201);
-        check(call("PUT", "/scim/v2/Users/" + target, SCIM, () -> "{\"userName\":\"" + target + "\",\"title\":\"Dev\"}"), 401, 403, 200, 200);
+    void scimIsOnlyForTheProvisioningSystemAndAdministrators() {
+        check(call("GET", "/scim/v2/Users"), 401, 403, 403, 403, 200, 200);
+        check(call("GET", "/scim/v2/Users/" + target), 401, 403, 403, 403, 200, 200);
+        check(call("POST", "/scim/v2/Users", SCIM, () -> "{\"userName\":\"" + unique("new") + "\"}"), 401, 403, 403, 403, 201, 201);
+        check(call("PUT", "/scim/v2/Users/" + target, SCIM, () -> "{\"userName\":\"" + target + "\",\"title\":\"Dev\"}"),
+                401, 403, 403, 403, 200, 200);
         check(call("PATCH", "/scim/v2/Users/" + target, SCIM, () -> "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Lead\"}]}"), 401, 403, 200, 200);
-        check(call("GET", "/scim/v2/ServiceProviderConfig"), 401, 403, 200, 200);
-        check(call("GET", "/scim/v2/Schemas"), 401, 403, 200, 200);
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Lead\"}]}"), 401, 403, 403, 403, 200, 200);
+        check(call("GET", "/scim/v2/ServiceProviderConfig"), 401, 403, 403, 403, 200, 200);
+        check(call("GET", "/scim/v2/Schemas"), 401, 403, 403, 403, 200, 200);
+    }
+
+    @Test
+    void onlyTheProvisioningSystemAndAdministratorsEraseSomeone() {
         String a = unique("gone");
         String b = unique("gone");
-        as(connector).contentType(SCIM).body("{\"userName\":\"" + a + "\"}").post("/scim/v2/Users").then().statusCode(201);
-        as(connector).contentType(SCIM).body("{\"userName\":\"" + b + "\"}").post("/scim/v2/Users").then().statusCode(201);
+        as(hr).contentType(SCIM).body("{\"userName\":\"" + a + "\"}").post("/scim/v2/Users").then().statusCode(201);
+        as(hr).contentType(SCIM).body("{\"userName\":\"" + b + "\"}").post("/scim/v2/Users").then().statusCode(201);
         Map<String, Integer> deletes = new LinkedHashMap<>();
         deletes.put("anonymous", given().delete("/scim/v2/Users/" + a).statusCode());
         deletes.put("employee", given().auth().oauth2(colleague).delete("/scim/v2/Users/" + a).statusCode());
-        deletes.put("connector", given().auth().oauth2(connector).delete("/scim/v2/Users/" + a).statusCode());
+        deletes.put("crm", given().auth().oauth2(crm).delete("/scim/v2/Users/" + a).statusCode());
+        deletes.put("ecm", given().auth().oauth2(ecm).delete("/scim/v2/Users/" + a).statusCode());
+        deletes.put("hr", given().auth().oauth2(hr).delete("/scim/v2/Users/" + a).statusCode());
         deletes.put("admin", given().auth().oauth2(admin).delete("/scim/v2/Users/" + b).statusCode());
-        assertThat(deletes).isEqualTo(Map.of("anonymous", 401, "employee", 403, "connector", 204, "admin", 204));
+        assertThat(deletes).containsExactlyInAnyOrderEntriesOf(
+                Map.of("anonymous", 401, "employee", 403, "crm", 403, "ecm", 403, "hr", 204, "admin", 204));
+    }
+
+    @Test
+    void aRefusedBusinessSystemLearnsNothingAboutPeople() {
+        given().auth().oauth2(crm).get("/scim/v2/Users").then().statusCode(403)
+                .contentType(org.hamcrest.Matchers.startsWith(SCIM))
+                .body("detail", org.hamcrest.Matchers.containsString("provisioning"))
+                .body("Resources", org.hamcrest.Matchers.nullValue())
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(target)));
     }
 
     @Test
