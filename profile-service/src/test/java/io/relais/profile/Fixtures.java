@@ -147,14 +147,22 @@ public final class Fixtures {
         return found;
     }
 
-    /** A post written by {@code login}, tagged with the given hashtags. */
+    /** A post written by {@code login} for the whole organisation, tagged with the given hashtags. */
     public static void publishPost(String login, String... hashtags) {
+        publishPostTo(login, Audience.ORGANISATION, hashtags);
+    }
+
+    /**
+     * A post written by {@code login} to one audience (a community IRI, a person IRI, the organisation).
+     * Every post of one author is keyed by the author, so they are read in the order they were published.
+     */
+    public static void publishPostTo(String login, String audience, String... hashtags) {
         Activity a = Activity.builder().type(As2.CREATE).actor(Iri.person(login))
                 .object(AsObject.builder().id(Iri.post(EventId.next())).type(As2.NOTE).attributedTo(Iri.person(login))
                         .content("Notes du jour").tag(java.util.Arrays.stream(hashtags).map(io.relais.events.Tag::hashtag).toList())
-                        .to(Audience.ORGANISATION).build())
-                .to(Audience.ORGANISATION).build();
-        KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(a),
+                        .to(audience).build())
+                .to(audience).build();
+        KafkaProbe.publish(Topics.ACTIVITIES, Iri.person(login),
                 KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(a), CloudEventAttributes.type(a),
                         CloudEventAttributes.FEED_SOURCE, CloudEventAttributes.subject(a)),
                 ActivityJson.writeString(a));

@@ -1,5 +1,6 @@
 package io.relais.profile.person;
 
+import io.relais.events.TextHygiene;
 import io.relais.events.Violation;
 
 import java.time.Instant;
@@ -15,16 +16,33 @@ import java.util.Map;
  * A change of HR-owned fields (from an HR event, SCIM or an administrator) that happened at {@code at}.
  * A field already set by a later change keeps its value: HR events may arrive out of order.
  * A null value clears the field.
+ *
+ * <p>Every value goes through the shared input-hygiene rule ({@link TextHygiene#line}: NFC, no control,
+ * bidi-override or zero-width characters) before it is validated and before it is stored, whichever way
+ * it came (HR event, SCIM, administrator): an HR display name with a NUL or a right-to-left override
+ * never reaches a profile, a snapshot or a feed card.
  */
 public record HrUpdate(Map<ProfileField, String> values, Instant at) {
 
     public HrUpdate {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(clean(values));
     }
 
+    /** The values as they will be stored: each one cleaned by {@link TextHygiene#line}; null stays null. */
+    public static Map<ProfileField, String> clean(Map<ProfileField, String> values) {
+        Map<ProfileField, String> out = new LinkedHashMap<>();
+        values.forEach((field, value) -> out.put(field, TextHygiene.line(value)));
+        return out;
+    }
+
+    /**
+     * What is wrong with these values once cleaned, one violation per field ({@code field} = the JSON name
+     * of the profile field): not an HR field, blank or too long text, an e-mail, login, date or status
+     * that does not follow its rule.
+     */
     public static List<Violation> validate(Map<ProfileField, String> values) {
         List<Violation> v = new ArrayList<>();
-        values.forEach((field, value) -> {
+        clean(values).forEach((field, value) -> {
             if (!field.hrMayEdit()) {
                 v.add(new Violation(field.json(), "is not an HR field: the person edits it on their own profile"));
                 return;

@@ -1,23 +1,27 @@
 package io.relais.profile.person;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
+import io.relais.events.Login;
 
-/** A login is the Keycloak {@code preferred_username}; lower-cased it is the local part of the person IRI. */
+/**
+ * profile-service's entry to the shared login rule, {@link io.relais.events.Login} (the same rule SCIM,
+ * HR events and the mention parser apply): a login is the Keycloak {@code preferred_username}; in its
+ * normal form it is the profile's {@code _id} and the local part of the person IRI.
+ */
 public final class Logins {
-
-    private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._@+-]{0,99}");
 
     private Logins() {
     }
 
+    /** {@link Login#normalise}: cleaned, trimmed, lower-cased; null stays null. */
     public static String normalise(String login) {
-        return login == null ? null : login.trim().toLowerCase(Locale.ROOT);
+        return Login.normalise(login);
     }
 
+    /** {@link Login#isValid}. */
     public static boolean isValid(String login) {
-        return login != null && LOGIN.matcher(normalise(login)).matches();
+        return Login.isValid(login);
     }
 
-    public static final String RULE = "must be a login: letters, digits and . _ @ + - (at most 100), e.g. alice";
+    /** {@link Login#RULE}, for error messages. */
+    public static final String RULE = Login.RULE;
 }

@@ -64,12 +64,17 @@ public class PersonService {
         return find(login).orElseThrow(() -> ProblemException.notFound("person " + login));
     }
 
-    /** The caller's profile; on a first login without one, a minimal profile from the token claims. */
+    /**
+     * The caller's profile; on a first login without one, a minimal profile from the token claims (the
+     * name and e-mail cleaned by {@link io.relais.events.TextHygiene#line}, as every stored field is).
+     */
     public Person findOrCreateMinimal(String login, String displayName, String email) {
         String id = Logins.normalise(login);
+        String name = io.relais.events.TextHygiene.line(displayName);
+        String mail = io.relais.events.TextHygiene.line(email);
         return people.find(id).orElseGet(() -> change(id, true, Iri.person(id), p -> {
-            if (p.displayName == null) p.displayName = displayName;
-            if (p.email == null) p.email = email;
+            if (p.displayName == null) p.displayName = name == null || name.isBlank() ? id : name;
+            if (p.email == null) p.email = mail == null || mail.isBlank() ? null : mail;
         }));
     }
 

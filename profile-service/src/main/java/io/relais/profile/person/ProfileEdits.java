@@ -1,6 +1,7 @@
 package io.relais.profile.person;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.events.TextHygiene;
 import io.relais.events.Violation;
 import io.relais.kit.error.Problem;
 import io.relais.kit.error.ProblemException;
@@ -51,18 +52,18 @@ public final class ProfileEdits {
             }
             switch (field) {
                 case BIO -> {
-                    String bio = text(invalid, name, value, MAX_BIO);
+                    String bio = text(invalid, name, value, MAX_BIO, true);
                     steps.add(p -> p.bio = bio);
                 }
                 case PHONE -> {
-                    String phone = text(invalid, name, value, 30);
+                    String phone = text(invalid, name, value, 30, false);
                     if (phone != null && !phone.matches("[+0-9 ().\\-/]{3,30}")) {
                         invalid.add(new Violation(name, "must be a phone number: digits, spaces and + ( ) . - /"));
                     }
                     steps.add(p -> p.phone = phone);
                 }
                 case LOCATION -> {
-                    String location = text(invalid, name, value, 120);
+                    String location = text(invalid, name, value, 120, false);
                     steps.add(p -> {
                         p.location = location;
                         p.stamp(ProfileField.LOCATION, now);
@@ -112,13 +113,17 @@ public final class ProfileEdits {
         return new HrUpdate(values, Instant.now());
     }
 
-    private static String text(List<Violation> invalid, String name, JsonNode value, int max) {
+    /**
+     * A text field cleaned by the shared input-hygiene rule ({@link TextHygiene#text} for a multi-line
+     * field such as the bio, {@link TextHygiene#line} otherwise), then trimmed and length-checked.
+     */
+    private static String text(List<Violation> invalid, String name, JsonNode value, int max, boolean multiLine) {
         if (value.isNull()) return null;
         if (!value.isTextual()) {
             invalid.add(new Violation(name, "must be a string or null"));
             return null;
         }
-        String s = value.asText().replaceAll("[\\p{Cntrl}&&[^\n\t]]", "").trim();
+        String s = (multiLine ? TextHygiene.text(value.textValue()) : TextHygiene.line(value.textValue())).trim();
         if (s.length() > max) invalid.add(new Violation(name, "must be at most " + max + " characters"));
         return s.isEmpty() ? null : s;
     }
@@ -138,7 +143,7 @@ public final class ProfileEdits {
                 invalid.add(new Violation(name + "[" + i + "]", "must be a string"));
                 continue;
             }
-            String clean = Skills.clean(item.asText());
+            String clean = Skills.clean(TextHygiene.line(item.textValue()));
             if (clean.length() < minChars || clean.length() > maxChars) {
                 invalid.add(new Violation(name + "[" + i + "]", "must be " + minChars + " to " + maxChars + " characters"));
             } else if (keys.add(Skills.key(clean))) {

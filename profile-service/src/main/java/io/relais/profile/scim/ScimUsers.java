@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.relais.events.TextHygiene;
 import io.relais.profile.person.Person;
 import io.relais.profile.person.ProfileField;
 
@@ -68,27 +69,27 @@ public final class ScimUsers {
     public static ScimUser fromScim(JsonNode u) {
         if (u == null || !u.isObject()) throw new ScimException(400, "invalidSyntax", "the body must be a SCIM User object");
         Map<ProfileField, String> v = new LinkedHashMap<>();
-        String displayName = text(u.get("displayName"));
+        String displayName = string(u.get("displayName"), "displayName");
         JsonNode name = u.get("name");
         if (displayName == null && name != null && name.isObject()) {
-            displayName = text(name.get("formatted"));
+            displayName = string(name.get("formatted"), "name.formatted");
             if (displayName == null) {
-                String given = text(name.get("givenName"));
-                String family = text(name.get("familyName"));
+                String given = string(name.get("givenName"), "name.givenName");
+                String family = string(name.get("familyName"), "name.familyName");
                 displayName = given == null ? family : family == null ? given : given + " " + family;
             }
         }
         v.put(ProfileField.DISPLAY_NAME, displayName);
-        v.put(ProfileField.EMAIL, pick(u.get("emails"), "value"));
-        v.put(ProfileField.TITLE, text(u.get("title")));
-        v.put(ProfileField.LOCATION, pick(u.get("addresses"), "locality"));
+        v.put(ProfileField.EMAIL, pick(u.get("emails"), "emails", "value"));
+        v.put(ProfileField.TITLE, string(u.get("title"), "title"));
+        v.put(ProfileField.LOCATION, pick(u.get("addresses"), "addresses", "locality"));
         JsonNode ext = u.get(ENTERPRISE);
         String department = null;
         String manager = null;
         if (ext != null && ext.isObject()) {
-            department = text(ext.get("department"));
+            department = string(ext.get("department"), ENTERPRISE + ":department");
             JsonNode m = ext.get("manager");
-            manager = m == null ? null : m.isObject() ? text(m.get("value")) : text(m);
+            manager = m == null ? null : m.isObject() ? string(m.get("value"), ENTERPRISE + ":manager.value") : string(m, ENTERPRISE + ":manager");
         }
         v.put(ProfileField.DEPARTMENT, department);
         v.put(ProfileField.MANAGER, manager);
@@ -97,7 +98,7 @@ public final class ScimUsers {
             throw ScimException.invalidValue("active must be true or false");
         }
         v.put(ProfileField.STATUS, active == null || active.isNull() || active.asBoolean() ? Person.ACTIVE : Person.LEFT);
-        return new ScimUser(text(u.get("userName")), text(u.get("externalId")), v);
+        return new ScimUser(string(u.get("userName"), "userName"), string(u.get("externalId"), "externalId"), v);
     }
 
     /** Applies a PatchOp request to {@code user} in place. */
@@ -211,15 +212,28 @@ public final class ScimUsers {
     }
 
     /** The primary entry's attribute, else the first entry's. */
-    private static String pick(JsonNode multi, String attribute) {
+    private static String pick(JsonNode multi, String multiName, String attribute) {
         if (multi == null || !multi.isArray() || multi.isEmpty()) return null;
         JsonNode chosen = multi.get(0);
         for (JsonNode n : multi) if (n.path("primary").asBoolean(false)) chosen = n;
-        return text(chosen.get(attribute));
+        return string(chosen.get(attribute), multiName + "." + attribute);
     }
 
     static String text(JsonNode n) {
         return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
+    }
+
+    /**
+     * A provisioned string attribute, cleaned by the shared input-hygiene rule ({@link TextHygiene#line}:
+     * NFC, no control, bidi or zero-width characters) before it is validated or stored. A number or a
+     * boolean where SCIM defines a string is refused (400 invalidValue naming the attribute), not converted.
+     */
+    static String string(JsonNode n, String attribute) {
+        if (n == null || n.isNull()) return null;
+        if (!n.isTextual()) {
+            throw ScimException.invalidValue(attribute + " must be a string");
+        }
+        return TextHygiene.line(n.textValue());
     }
 
     public static ObjectMapper json() {

@@ -1,0 +1,109 @@
+package io.relais.profile.hygiene;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.testing.RelaisTestResources;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import static io.relais.profile.Fixtures.WAIT;
+import static io.relais.profile.Fixtures.as;
+import static io.relais.profile.Fixtures.employee;
+import static io.relais.profile.Fixtures.hr;
+import static io.relais.profile.Fixtures.hrSystem;
+import static io.relais.profile.Fixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * One input-hygiene rule for every way text reaches a profile (the person's own edit, SCIM, HR events):
+ * NFC, and no NUL, control, bidi-override or zero-width characters, before validation and storage; one
+ * login rule for SCIM userNames.
+ */
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class InputHygieneTest {
+
+    static final String SCIM = "application/scim+json";
+    /** "Zoé" typed with a combining accent, a NUL, a right-to-left override and a zero-width space. */
+    static final String DIRTY_NAME = "Zoe\u0301\u0000 \u202EMar\u200Btin";
+    /** The same, as JSON escapes (a raw control character inside a JSON string is itself a syntax error). */
+    static final String DIRTY_NAME_JSON = "Zoe\\u0301\\u0000 \\u202EMar\\u200Btin";
+    static final String CLEAN_NAME = "Zoé Martin";
+
+    static RequestSpecification scim() {
+        return given().auth().oauth2(hrSystem()).contentType(SCIM).accept(SCIM);
+    }
+
+    @Test
+    void ownProfileFieldsAreStoredCleanAndInNormalForm() {
+        String me = unique("hy");
+        as(employee(me)).body("{\"bio\":\"Ligne 1\\nCafe\\u0301 \\u202Eevil\\u0007\",\"phone\":\"+33\\u200B 1 23 45\","
+                        + "\"location\":\"Lyon\\u0000\",\"skills\":[\"Ka\\u200Bfka\",\"Caf\\u0065\\u0301\"]}")
+                .patch("/api/people/me").then().statusCode(200);
+        as(employee(me)).get("/api/people/me").then().statusCode(200)
+                .body("bio", equalTo("Ligne 1\nCafé evil"))
+                .body("phone", equalTo("+33 1 23 45"))
+                .body("location", equalTo("Lyon"))
+                .body("skills.name", contains("Kafka", "Café"));
+    }
+
+    @Test
+    void aBioMadeOnlyOfInvisibleCharactersIsCleared() {
+        String me = unique("hy");
+        as(employee(me)).body("{\"bio\":\"\\u200B\\u0000\\u202E\"}").patch("/api/people/me").then().statusCode(200);
+        as(employee(me)).get("/api/people/me").then().body("bio", equalTo(null));
+    }
+
+    @Test
+    void scimAttributesAreCleanedBeforeValidationAndStorage() {
+        String zoe = unique("zoe");
+        scim().body("""
+                {"userName":"%s","displayName":"%s","title":"Ach\\u0000eteuse","addresses":[{"locality":"Nan\\u202Etes"}],
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"Achats\\u200B"}}"""
+                .formatted(zoe, DIRTY_NAME_JSON)).post("/scim/v2/Users").then().statusCode(201)
+                .body("displayName", equalTo(CLEAN_NAME)).body("title", equalTo("Acheteuse"));
+        as(employee("alice")).get("/api/people/{login}", zoe).then().statusCode(200)
+                .body("displayName", equalTo(CLEAN_NAME)).body("title", equalTo("Acheteuse"))
+                .body("location", equalTo("Nantes")).body("department", equalTo("Achats"));
+    }
+
+    @Test
+    void aScimNameOfOnlyControlCharactersIsRefusedNotStoredBlank() {
+        scim().body("{\"userName\":\"" + unique("ctl") + "\",\"displayName\":\"\\u0000\\u0007\"}").post("/scim/v2/Users")
+                .then().statusCode(400).body("scimType", equalTo("invalidValue")).body("detail", containsString("displayName"));
+    }
+
+    @Test
+    void aScimStringAttributeGivenANumberIsRefusedNamingIt() {
+        scim().body("{\"userName\":\"" + unique("num") + "\",\"title\":123}").post("/scim/v2/Users")
+                .then().statusCode(400).body("scimType", equalTo("invalidValue")).body("detail", containsString("title"));
+        scim().body("{\"userName\":true}").post("/scim/v2/Users")
+                .then().statusCode(400).body("detail", containsString("userName"));
+    }
+
+    @Test
+    void scimUserNamesFollowTheOneLoginRule() {
+        String email = unique("x1") + "@corp.example";
+        String plus = unique("a") + "+b";
+        scim().body("{\"userName\":\"" + email.toUpperCase() + "\"}").post("/scim/v2/Users").then().statusCode(201)
+                .body("userName", equalTo(email));
+        scim().body("{\"userName\":\"" + plus + "\"}").post("/scim/v2/Users").then().statusCode(201);
+        for (String bad : new String[]{"a@b@c.example", "alice.", "-bob", "al ice"}) {
+            scim().body("{\"userName\":\"" + bad + "\"}").post("/scim/v2/Users").then().statusCode(400)
+                    .body("detail", containsString("login"));
+        }
+    }
+
+    @Test
+    void anHrDisplayNameIsCleanedBeforeItIsStored() {
+        String zoe = unique("zoe");
+        hr("employee.hired", zoe).with("displayName", DIRTY_NAME).with("title", "Buyer\u202E").publish();
+        await().atMost(WAIT).untilAsserted(() -> as(employee("alice")).get("/api/people/{login}", zoe).then()
+                .statusCode(200).body("displayName", equalTo(CLEAN_NAME)).body("title", equalTo("Buyer")));
+    }
+}
