@@ -6,6 +6,7 @@ import io.relais.search.index.Fields;
 import io.relais.search.index.IndexGeneration;
 import io.relais.search.index.ItemType;
 import io.relais.search.index.SearchIndex;
+import io.relais.search.query.Viewers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.lucene.document.Document;
@@ -39,6 +40,12 @@ import java.util.Set;
 /**
  * Engagement of a community, computed from the index (posts, comments and reactions are all there,
  * with their community, author and date). Counts are exact: every matching document is read.
+ *
+ * <p>Trimmed like search (issue 12): the figures of a private or secret community are answered only to
+ * its members (anyone else, a community manager or an administrator included, gets 404, as the posts
+ * themselves answer them), and every counted post, comment and reaction passes the shared visibility
+ * rule ({@link Viewers#visibleTo}), so no figure, top post or contributor comes from something the
+ * caller could not read.
  */
 @ApplicationScoped
 public class EngagementAnalytics {
@@ -46,6 +53,8 @@ public class EngagementAnalytics {
     /** A community's activity over a period is read in full; beyond this the period must be narrowed. */
     static final int MAX_DOCS = 200_000;
     static final int TOP = 5;
+    /** The one community visibility whose figures anyone with the analytics role may read. */
+    static final String PUBLIC = "public";
 
     @Inject
     SearchIndex index;
@@ -60,16 +69,18 @@ public class EngagementAnalytics {
         Document group = one(searcher, new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.ID, community)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(Fields.TYPE, ItemType.COMMUNITY.key())), BooleanClause.Occur.FILTER).build());
-        // a secret community does not exist for whoever is not in it, whatever their role
-        if (group == null || ("secret".equals(group.get(Fields.VISIBILITY)) && !viewer.communities().contains(community))) {
+        // a private or secret community's activity is its members' business, whatever the caller's role
+        if (group == null || (!PUBLIC.equals(group.get(Fields.VISIBILITY)) && !viewer.communities().contains(community))) {
             throw ProblemException.notFound("community " + community);
         }
+        Query visible = Viewers.visibleTo(viewer);
         Query inPeriod = LongPoint.newRangeQuery(Fields.PUBLISHED, from.toEpochMilli(), to.toEpochMilli());
         Query activity = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.COMMUNITY, community)), BooleanClause.Occur.FILTER)
                 .add(inPeriod, BooleanClause.Occur.FILTER)
                 .add(new TermInSetQuery(Fields.KIND, List.of(new BytesRef(Fields.KIND_ITEM), new BytesRef(Fields.KIND_REACTION))),
-                        BooleanClause.Occur.FILTER).build();
+                        BooleanClause.Occur.FILTER)
+                .add(visible, BooleanClause.Occur.FILTER).build();
         TopDocs all = searcher.search(activity, MAX_DOCS);
         if (all.totalHits.value > MAX_DOCS) {
             throw ProblemException.invalid("from", "the period holds more than " + MAX_DOCS + " events; choose a shorter one");
@@ -117,24 +128,26 @@ public class EngagementAnalytics {
                 .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_MEMBERSHIP)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(Fields.COMMUNITY, community)), BooleanClause.Occur.FILTER).build());
         return new CommunityEngagement(community, group.get(Fields.TITLE), from, to, posts, comments, reactions,
-                byPerson.size(), members, top, topPosts(searcher, postsInPeriod), weeks, CommunityEngagement.DEFINITIONS);
+                byPerson.size(), members, top, topPosts(searcher, postsInPeriod, visible), weeks, CommunityEngagement.DEFINITIONS);
     }
 
-    private static List<CommunityEngagement.TopPost> topPosts(IndexSearcher searcher, Map<String, Document> posts)
-            throws IOException {
+    private static List<CommunityEngagement.TopPost> topPosts(IndexSearcher searcher, Map<String, Document> posts,
+                                                              Query visible) throws IOException {
         if (posts.isEmpty()) return List.of();
         List<BytesRef> ids = posts.keySet().stream().map(BytesRef::new).toList();
         Map<String, long[]> received = new HashMap<>();
         Query replies = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_ITEM)), BooleanClause.Occur.FILTER)
-                .add(new TermInSetQuery(Fields.CONTEXT, ids), BooleanClause.Occur.FILTER).build();
+                .add(new TermInSetQuery(Fields.CONTEXT, ids), BooleanClause.Occur.FILTER)
+                .add(visible, BooleanClause.Occur.FILTER).build();
         for (ScoreDoc sd : searcher.search(replies, MAX_DOCS).scoreDocs) {
             received.computeIfAbsent(searcher.storedFields().document(sd.doc, Set.of(Fields.CONTEXT)).get(Fields.CONTEXT),
                     k -> new long[2])[0]++;
         }
         Query likes = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_REACTION)), BooleanClause.Occur.FILTER)
-                .add(new TermInSetQuery(Fields.TARGET, ids), BooleanClause.Occur.FILTER).build();
+                .add(new TermInSetQuery(Fields.TARGET, ids), BooleanClause.Occur.FILTER)
+                .add(visible, BooleanClause.Occur.FILTER).build();
         for (ScoreDoc sd : searcher.search(likes, MAX_DOCS).scoreDocs) {
             received.computeIfAbsent(searcher.storedFields().document(sd.doc, Set.of(Fields.TARGET)).get(Fields.TARGET),
                     k -> new long[2])[1]++;
