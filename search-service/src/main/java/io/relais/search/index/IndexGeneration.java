@@ -76,10 +76,10 @@ public final class IndexGeneration implements Closeable {
         return path;
     }
 
-    /** Adds or replaces the document with this id (replay-safe). */
+    /** Adds or replaces the document with this id (replay-safe); its text is cleaned first ({@link IndexedText}). */
     public long upsert(String id, Document doc) {
         try {
-            return writer.updateDocument(new Term(Fields.ID, id), FACETS.build(doc));
+            return writer.updateDocument(new Term(Fields.ID, id), FACETS.build(IndexedText.clean(doc)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

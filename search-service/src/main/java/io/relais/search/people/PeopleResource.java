@@ -1,9 +1,9 @@
 package io.relais.search.people;
 
-import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
 import io.relais.search.index.SearchConfig;
+import io.relais.search.query.QueryParams;
 import io.relais.search.query.Viewers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -40,9 +40,8 @@ public class PeopleResource {
                     + "topic in the posts and comments the caller may see.")
     public PeoplePage find(
             @Parameter(description = "Words, \"phrases\", prefix*", example = "kubernetes") @QueryParam("q") String q,
-            @Parameter(description = "1 to 50 (default 20)", example = "10") @QueryParam("limit") Integer limit) {
-        int n = limit == null ? 20 : limit;
-        if (n < 1 || n > config.maxLimit()) throw ProblemException.invalid("limit", "must be between 1 and " + config.maxLimit());
-        return people.find(q, n, viewers.of(person));
+            @Parameter(description = "1 to 50 (default 20)", example = "10") @QueryParam("limit") String limit) {
+        int n = QueryParams.limit(limit, "limit", 20, config.maxLimit());
+        return people.find(QueryParams.text(q), n, viewers.of(person));
     }
 }

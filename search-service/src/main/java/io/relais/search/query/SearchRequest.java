@@ -5,9 +5,6 @@ import io.relais.kit.error.ProblemException;
 import io.relais.search.index.ItemType;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +12,19 @@ import java.util.List;
 public record SearchRequest(String q, List<ItemType> types, List<String> communities, List<String> authors,
                             List<String> sources, Instant from, Instant to, SortOrder sort, String cursor, int limit) {
 
+    /**
+     * Reads and checks the raw query parameters; text is cleaned and NFC-normalised first
+     * ({@link QueryParams#text}).
+     *
+     * @throws io.relais.kit.error.ProblemException 400 naming the first parameter that breaks its rule
+     */
     public static SearchRequest of(String q, String type, String community, String author, String source, String from,
-                                   String to, String sort, String cursor, Integer limit, int maxLimit) {
+                                   String to, String sort, String cursor, String limit, int maxLimit) {
+        q = QueryParams.text(q);
+        type = QueryParams.text(type);
+        community = QueryParams.text(community);
+        author = QueryParams.text(author);
+        source = QueryParams.text(source);
         List<ItemType> types = new ArrayList<>();
         for (String t : split(type)) {
             types.add(ItemType.parse(t).orElseThrow(() -> ProblemException.invalid("type",
@@ -24,11 +32,10 @@ public record SearchRequest(String q, List<ItemType> types, List<String> communi
         }
         List<String> communities = split(community).stream().map(c -> iri(c, Iri.COMMUNITY, "community")).toList();
         List<String> authors = split(author).stream().map(a -> iri(a, Iri.PERSON, "author")).toList();
-        Instant f = date(from, "from", false);
-        Instant t = date(to, "to", true);
+        Instant f = QueryParams.date(from, "from", false);
+        Instant t = QueryParams.date(to, "to", true);
         if (f != null && t != null && f.isAfter(t)) throw ProblemException.invalid("from", "must not be after to");
-        int n = limit == null ? 20 : limit;
-        if (n < 1 || n > maxLimit) throw ProblemException.invalid("limit", "must be between 1 and " + maxLimit);
+        int n = QueryParams.limit(limit, "limit", 20, maxLimit);
         return new SearchRequest(q, types, communities, authors, split(source), f, t, SortOrder.parse(sort),
                 cursor == null || cursor.isBlank() ? null : cursor, n);
     }
@@ -48,21 +55,6 @@ public record SearchRequest(String q, List<ItemType> types, List<String> communi
             return kind.equals(Iri.PERSON) ? Iri.person(value) : Iri.of(kind, value);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(field, "must be a " + kind + " IRI or id");
-        }
-    }
-
-    /** An ISO instant, or a day (the whole day, UTC). */
-    static Instant date(String s, String field, boolean endOfDay) {
-        if (s == null || s.isBlank()) return null;
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException notInstant) {
-            try {
-                LocalDate d = LocalDate.parse(s);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(endOfDay ? 1 : 0);
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalid(field, "must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z)");
-            }
         }
     }
 }

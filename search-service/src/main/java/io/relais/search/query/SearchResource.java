@@ -51,7 +51,7 @@ public class SearchResource {
             @Parameter(description = "Published on or before (date or instant)", example = "2026-12-31") @QueryParam("to") String to,
             @Parameter(description = "relevance (default) or recent", example = "recent") @QueryParam("sort") String sort,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 50 (default 20)", example = "20") @QueryParam("limit") Integer limit) {
+            @Parameter(description = "Page size, 1 to 50 (default 20)", example = "20") @QueryParam("limit") String limit) {
         SearchRequest request = SearchRequest.of(q, type, community, author, source, from, to, sort, cursor, limit,
                 config.maxLimit());
         return search.search(request, viewers.of(person));

@@ -4,6 +4,7 @@ import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
 import io.relais.search.index.ItemType;
+import io.relais.search.query.QueryParams;
 import io.relais.search.query.Viewers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -47,9 +48,10 @@ public class SuggestResource {
             @Parameter(description = "What was typed so far", example = "des") @QueryParam("q") String q,
             @Parameter(description = "Comma-separated among person, community, hashtag (default: all)", example = "person,community")
             @QueryParam("types") String types,
-            @Parameter(description = "At most this many per type, 1 to 20 (default 8)", example = "8") @QueryParam("limit") Integer limit) {
-        int n = limit == null ? 8 : limit;
-        if (n < 1 || n > MAX) throw ProblemException.invalid("limit", "must be between 1 and " + MAX);
+            @Parameter(description = "At most this many per type, 1 to 20 (default 8)", example = "8") @QueryParam("limit") String limit) {
+        int n = QueryParams.limit(limit, "limit", 8, MAX);
+        q = QueryParams.text(q);
+        types = QueryParams.text(types);
         if (q != null && q.length() > 100) throw ProblemException.invalid("q", "must be at most 100 characters");
         Set<ItemType> kinds = EnumSet.noneOf(ItemType.class);
         boolean hashtags = false;
