@@ -50,7 +50,11 @@ class OperationsTest {
     }
 
     @Test
-    void healthIsPublicAndUp() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void healthIsPublicAndReadyOnceTheIndexCaughtUpWithTheLog() {
+        await().atMost(Events.WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'search index caught up with the log' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'search index caught up with the log' }.data.replica",
+                        org.hamcrest.Matchers.notNullValue()));
     }
 }

@@ -20,6 +20,12 @@ public interface SearchConfig {
     @WithDefault("1s")
     Duration commitInterval();
 
+    /**
+     * This replica's name (default: the host name, which is the pod name in Kubernetes): each replica
+     * consumes with its own group {@code search-service-<replica-id>} and so keeps a full index.
+     */
+    String replicaId();
+
     /** Largest page a client may ask for. */
     @WithDefault("50")
     int maxLimit();

@@ -60,6 +60,9 @@ public class SearchIndex {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    IndexCatchUp catchUp;
+
     private volatile IndexGeneration current;
     private boolean startedEmpty;
     private final ReentrantLock switchLock = new ReentrantLock();
@@ -88,6 +91,7 @@ public class SearchIndex {
             current = openLive(name);
             if (startedEmpty) writeCurrent(name);
             removeOtherGenerations(name);
+            catchUp.indexOpened(startedEmpty);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare search index directory " + root, e);
         }
@@ -132,14 +136,20 @@ public class SearchIndex {
      * next commit. Throws if the record cannot be read, so the caller sends it to the dead-letter topic.
      */
     public void applyLive(IncomingRecord record, Runnable acknowledge) {
-        Parsed parsed = parse(record);
-        switchLock.lock();
+        Parsed parsed;
         try {
-            apply(parsed, record, current);
-            List<IncomingRecord> buffer = rebuildBuffer;
-            if (buffer != null) buffer.add(record);
+            parsed = parse(record);
+            switchLock.lock();
+            try {
+                apply(parsed, record, current);
+                List<IncomingRecord> buffer = rebuildBuffer;
+                if (buffer != null) buffer.add(record);
+            } finally {
+                switchLock.unlock();
+            }
         } finally {
-            switchLock.unlock();
+            // read either way: a record refused here goes to the dead-letter topic, it is not still to come
+            catchUp.read(record.topic(), record.partition(), record.offset());
         }
         Instant eventTime = parsed.activity != null && parsed.activity.published() != null
                 ? parsed.activity.published() : Instant.now();
