@@ -1,5 +1,6 @@
 package io.relais.search.query;
 
+import io.relais.events.Login;
 import io.relais.kit.error.ProblemException;
 import io.relais.search.index.Analysis;
 import io.relais.search.index.Fields;
@@ -18,14 +19,15 @@ import java.util.regex.Pattern;
 
 /**
  * The query language of the search box: words (all required), "phrases", OR, NOT/-, prefix {@code foo*},
- * {@code #hashtag} and {@code @login} as exact terms. Each word is looked up in French, English and
+ * {@code #hashtag} and {@code @login} as exact terms ({@code @login} spelled by the shared rule of
+ * {@link Login}, so {@code @x1@corp.example} looks for mentions of that login, not of {@code x1}).
+ * Each word is looked up in French, English and
  * folded form, titles weighing more than bodies.
  */
 public final class QueryText {
 
     static final Analyzer ANALYZER = Analysis.perField();
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}&:])#([\\p{L}\\p{N}_-]+)");
-    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}:])@([\\p{L}\\p{N}._-]+)");
 
     public static final String[] ITEM_FIELDS = {Fields.TITLE_FR, Fields.TITLE_EN, Fields.TITLE_PLAIN,
             Fields.CONTENT_FR, Fields.CONTENT_EN, Fields.CONTENT_PLAIN};
@@ -74,10 +76,12 @@ public final class QueryText {
             h.appendReplacement(b, Matcher.quoteReplacement(Fields.HASHTAG + ":" + h.group(1).toLowerCase(Locale.ROOT)));
         }
         h.appendTail(b);
-        Matcher m = MENTION.matcher(b.toString());
+        // a mention is spelled by the one login rule: @x1@corp.example is the person x1@corp.example, not x1
+        Matcher m = Login.MENTION.matcher(b.toString());
         StringBuilder c = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(c, Matcher.quoteReplacement(Fields.MENTION + ":" + m.group(1).toLowerCase(Locale.ROOT)));
+            String login = Login.isValid(m.group(1)) ? Login.normalise(m.group(1)) : m.group(1).toLowerCase(Locale.ROOT);
+            m.appendReplacement(c, Matcher.quoteReplacement(Fields.MENTION + ":" + QueryParser.escape(login)));
         }
         m.appendTail(c);
         return c.toString();
