@@ -4,13 +4,18 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relais.events.Activity;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
+import io.relais.events.Audience;
 import io.relais.events.Iri;
 import io.relais.testing.RelaisTestResources;
 import io.relais.testing.TestTokens;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.relais.search.Events.publish;
 import static io.relais.search.Events.unique;
@@ -49,6 +54,27 @@ class InputHygieneTest {
         Response hit = get("/api/search", Map.of("community", slug, "type", "community"));
         assertThat(hit.jsonPath().getString("hits[0].title")).isEqualTo("Cercle Nul" + u);
         assertThat(hit.asString()).doesNotContain("\\u0000").doesNotContain("\\u202e").doesNotContain("\\u202E");
+    }
+
+    @Test
+    void aBusinessSystemNameWithControlCharactersIsShownFacetedAndFilteredWithoutThem() {
+        String u = unique();
+        String word = "contrat" + u;
+        AsObject generator = AsObject.builder().id("urn:relais:source:crm.s" + u).type(As2.APPLICATION)
+                .name("Sales\u0000\u202Eforce" + u).build();
+        AsObject event = AsObject.builder().id(Iri.of(Iri.BUSINESS_EVENT, UUID.randomUUID().toString())).type(As2.EVENT)
+                .name("Deal\u200B " + word).summary("Signé").to(List.of(Audience.ORGANISATION)).build();
+        publish(Activity.builder().type(As2.CREATE).actor(generator.id()).object(event).to(List.of(Audience.ORGANISATION))
+                .generator(generator).relais(Map.of("business", Map.of("source", "crm", "eventType", "deal.won",
+                        "system", "salesforce", "sourceEventId", u, "data", Map.of()))).build());
+        String clean = "Salesforce" + u;
+        await().atMost(Events.WAIT).untilAsserted(() -> {
+            Response r = get("/api/search", Map.of("q", word));
+            assertThat(r.jsonPath().getString("hits[0].source")).isEqualTo(clean);
+            assertThat(r.jsonPath().getString("hits[0].title")).isEqualTo("Deal " + word);
+            assertThat(r.jsonPath().getMap("facets.source")).containsOnlyKeys(clean);
+        });
+        assertThat(get("/api/search", Map.of("q", word, "source", clean)).jsonPath().getInt("total")).isEqualTo(1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexableField;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -31,8 +32,8 @@ final class IndexedText {
         Document out = new Document();
         for (IndexableField f : doc.getFields()) {
             if (f instanceof SortedSetDocValuesFacetField facet) {
-                String label = TextHygiene.line(facet.label);
-                out.add(label.equals(facet.label) ? facet : new SortedSetDocValuesFacetField(facet.dim, label));
+                String[] path = Arrays.stream(facet.path).map(TextHygiene::line).toArray(String[]::new);
+                out.add(Arrays.equals(path, facet.path) ? facet : new SortedSetDocValuesFacetField(facet.dim, path));
                 continue;
             }
             if (f instanceof Field field && field.numericValue() == null && field.readerValue() == null
