@@ -68,7 +68,7 @@ class LeakProbeTest {
         for (String v : VISIBILITIES) {
             await().atMost(Stack.PROJECTION_WAIT).until(() -> Stack.as(LATE_LEAVER).get(Stack.FEED + "/api/feed/home")
                     .asString().contains(world.marker(v)));
-            Stack.as(LATE_LEAVER).post(Stack.FEED + "/api/communities/" + world.slug(v) + "/leave").then().statusCode(204);
+            Stack.as(LATE_LEAVER).contentType("application/json").post(Stack.FEED + "/api/communities/" + world.slug(v) + "/leave").then().statusCode(204);
         }
         // a public post with the skill hashtag, after the others: the barrier for expertise counts
         Stack.as(World.MEMBER).contentType("application/json")
@@ -142,8 +142,10 @@ class LeakProbeTest {
                         assertThat(r.statusCode()).as("%s as %s", p.name(), outsider).isLessThan(500);
                         String body = r.asString();
                         for (String s : secrets(v)) {
-                            // what the caller sent may come back (a problem's detail): not a leak
-                            if (body.contains(s) && !p.url().contains(s)) leaks.add(outsider + " got '" + s + "' in " + r.statusCode() + " " + clip(body));
+                            // what the caller sent may come back (a problem's detail): not a leak; a private
+                            // community itself (name, slug) is listed in the directory, only its content is not
+                            boolean listedCommunity = v.equals("private") && p.name().equals("suggestions (community)") && s.equals(world.slug(v));
+                            if (body.contains(s) && !p.url().contains(s) && !listedCommunity) leaks.add(outsider + " got '" + s + "' in " + r.statusCode() + " " + clip(body));
                         }
                     }
                     assertThat(leaks).as("%s of a %s community", p.name(), v).isEmpty();
@@ -151,7 +153,8 @@ class LeakProbeTest {
             }
             for (ReadPath p : byIdPaths(v)) {
                 paths.add(DynamicTest.dynamicTest(p.name() + " by id", () -> {
-                    assertThat(p.ask(World.MODERATOR).statusCode()).as("%s as a member", p.name()).isEqualTo(200);
+                    // positive control: the author gets it (a member who is not the author is the matrix's business)
+                    assertThat(p.ask(World.MEMBER).statusCode()).as("%s as its author", p.name()).isEqualTo(200);
                     List<String> leaks = new ArrayList<>();
                     for (String outsider : outsiders()) {
                         Response r = p.ask(outsider);
@@ -164,9 +167,9 @@ class LeakProbeTest {
             }
             paths.add(DynamicTest.dynamicTest("community directory", () -> {
                 await().atMost(Stack.PROJECTION_WAIT).until(() -> Stack.as(World.MODERATOR)
-                        .get(Stack.FEED + "/api/communities?q=Security").asString().contains(world.slug(v)));
+                        .get(Stack.FEED + "/api/communities?q=" + world.run).asString().contains(world.slug(v)));
                 for (String outsider : outsiders()) {
-                    String body = Stack.as(outsider).get(Stack.FEED + "/api/communities?q=Security&limit=50").asString();
+                    String body = Stack.as(outsider).get(Stack.FEED + "/api/communities?q=" + world.run).asString();
                     if (v.equals("secret")) assertThat(body).as("directory as %s", outsider).doesNotContain(world.slug(v));
                     assertThat(body).as("directory as %s", outsider).doesNotContain(world.marker(v));
                 }
@@ -174,7 +177,8 @@ class LeakProbeTest {
             paths.add(DynamicTest.dynamicTest("live push", () -> {
                 await().atMost(Stack.PROJECTION_WAIT).until(() -> live.get(World.MODERATOR).text().contains(world.marker(v)));
                 await().during(QUIET).atMost(QUIET.plusSeconds(5)).untilAsserted(() -> {
-                    for (String outsider : outsiders()) {
+                    // ines was a member when the posts were pushed: what she got then was hers to see
+                    for (String outsider : List.of(Principal.EMPLOYEE.login, World.FORMER)) {
                         String received = live.get(outsider).text();
                         for (String s : secrets(v)) {
                             assertThat(received).as("live push of %s", outsider).doesNotContain(s);

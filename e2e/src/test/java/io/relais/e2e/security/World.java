@@ -137,9 +137,9 @@ final class World {
                     .post(Stack.FEED + "/api/communities/" + slug + "/members"), "import moderator");
             ok(Stack.as(OWNER).contentType("application/json").body(Map.of("logins", List.of(MEMBER, FORMER)))
                     .post(Stack.FEED + "/api/communities/" + slug + "/members"), "import members");
-            ok(Stack.as(FORMER).post(Stack.FEED + "/api/communities/" + slug + "/leave"), "former member leaves");
+            ok(Stack.as(FORMER).contentType("application/json").post(Stack.FEED + "/api/communities/" + slug + "/leave"), "former member leaves");
             if (visibility.equals("private")) {
-                ok(Stack.as(REQUESTER).post(Stack.FEED + "/api/communities/" + slug + "/join"), "join request");
+                ok(Stack.as(REQUESTER).contentType("application/json").post(Stack.FEED + "/api/communities/" + slug + "/join"), "join request");
             }
             if (invite) {
                 ok(Stack.as(OWNER).contentType("application/json").body(Map.of("login", INVITEE))
