@@ -33,9 +33,10 @@ final class OpenApi {
      * @param requestTypes media types of the request body, empty when there is none
      * @param example      the body example the document gives (first of the JSON ones), if any
      * @param queryParams  query parameter names
+     * @param streaming    answers with server-sent events (the answer never ends: only its status is read)
      */
     record Operation(String service, String method, String path, List<String> requestTypes, Optional<String> example,
-                     List<String> queryParams) {
+                     List<String> queryParams, boolean streaming) {
 
         String key() {
             return service + " " + method + " " + path;
@@ -76,8 +77,9 @@ final class OpenApi {
                     content.fieldNames().forEachRemaining(types::add);
                     List<String> query = new ArrayList<>(pathLevelQuery);
                     query.addAll(queryParams(op.getValue().path("parameters")));
+                    boolean streaming = op.getValue().path("responses").toString().contains("text/event-stream");
                     all.add(new Operation(s.getKey(), op.getKey().toUpperCase(Locale.ROOT), p.getKey(), types,
-                            example(doc, content), query));
+                            example(doc, content), query, streaming));
                 }
             }
         }

@@ -197,6 +197,12 @@ final class World {
         Response r = Stack.as(Principal.COMMUNITY_MANAGER.login).contentType("application/json")
                 .body(Map.of("content", "<p>Annonce e2e " + run + "</p>"))
                 .post(Stack.FEED + "/api/announcements");
+        if (r.statusCode() == 409) {
+            // at most 20 announcements are active at once (earlier runs on this stack): any active one will do
+            List<Map<String, Object>> active = Stack.as(Principal.COMMUNITY_MANAGER.login).get(Stack.FEED + "/api/announcements")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            if (!active.isEmpty()) return Iri.localId(String.valueOf(active.get(0).get("id")));
+        }
         ok(r, "announcement");
         return Iri.localId(r.path("id"));
     }
