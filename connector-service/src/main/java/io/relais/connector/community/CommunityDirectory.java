@@ -4,15 +4,17 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import io.relais.events.Activity;
-import io.relais.events.ActivityJson;
+import io.relais.kit.messaging.SourceCheck;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Iri;
+import io.relais.events.RelaisExtension;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Date;
@@ -39,14 +41,14 @@ public class CommunityDirectory {
 
     @Incoming("activities")
     @Blocking
-    public void onActivity(String json) {
-        Activity activity = ActivityJson.read(json);
+    public void onActivity(ConsumerRecord<String, String> record) {
+        Activity activity = SourceCheck.activity(record); // community settings are believed from feed-service only
         AsObject group = activity.object();
         if (!(As2.CREATE.equals(activity.type()) || As2.UPDATE.equals(activity.type()))
                 || group == null || !As2.GROUP.equals(group.type()) || !Iri.isKind(group.id(), Iri.COMMUNITY)) {
             return;
         }
-        Object visibility = group.relais() == null ? null : group.relais().get("visibility");
+        String visibility = RelaisExtension.of(group).visibility().orElse("private"); // unknown: the narrowest
         Document existing = collection().find(new Document("_id", group.id())).first();
         // ignore an older snapshot arriving after a newer one (replay, redelivery)
         if (existing != null && existing.getDate("at") != null && activity.published() != null
@@ -54,7 +56,7 @@ public class CommunityDirectory {
             return;
         }
         collection().replaceOne(new Document("_id", group.id()),
-                new Document("_id", group.id()).append("visibility", visibility == null ? "private" : visibility.toString())
+                new Document("_id", group.id()).append("visibility", visibility)
                         .append("at", Date.from(activity.published())), new ReplaceOptions().upsert(true));
     }
 

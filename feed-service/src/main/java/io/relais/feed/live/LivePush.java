@@ -1,7 +1,7 @@
 package io.relais.feed.live;
 
 import io.relais.events.Activity;
-import io.relais.events.ActivityJson;
+import io.relais.kit.messaging.SourceCheck;
 import io.relais.events.As2;
 import io.relais.events.AudienceRule;
 import io.relais.events.Viewer;
@@ -16,6 +16,7 @@ import io.relais.feed.timeline.Reasons;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.ArrayList;
@@ -52,9 +53,9 @@ public class LivePush {
 
     @Incoming("live")
     @Blocking
-    public void onActivity(String json) {
+    public void onActivity(ConsumerRecord<String, String> record) {
         if (hub.isEmpty()) return; // nobody to push to on this replica
-        Activity activity = ActivityJson.read(json);
+        Activity activity = SourceCheck.activity(record); // a refused record is logged and skipped (failure-strategy=ignore)
         if (As2.CREATE.equals(activity.type())) {
             ContentFacts.ofCreate(activity).filter(ContentFacts::isFeedItem).ifPresent(this::pushFeedItem);
         }

@@ -4,6 +4,7 @@ import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.AudienceRule;
 import io.relais.events.Iri;
+import io.relais.events.RelaisExtension;
 import io.relais.events.Viewer;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.timeline.ContentFacts;
@@ -120,11 +121,11 @@ public class NotificationPlanner {
                 ContentFacts target = facts.get(reacted);
                 if (target == null) return List.of();
                 String community = target.communities().isEmpty() ? null : target.communities().get(0);
-                String kind = activity.relais() == null ? null : String.valueOf(activity.relais().getOrDefault("reaction", "like"));
+                String kind = RelaisExtension.of(activity).reaction().orElse("like"); // an AS2 Like without a kind is a like
                 add(byRecipient, target.author(), REACTION, actor, reacted, target.root(), community, kind, activity, time);
             }
             case As2.OFFER -> {
-                if (activity.relais() != null && "join-request".equals(activity.relais().get("kind"))) {
+                if (RelaisExtension.of(activity).kind().filter(RelaisExtension.KIND_JOIN_REQUEST::equals).isPresent()) {
                     for (String p : audience) {
                         if (Iri.isKind(p, Iri.PERSON)) add(byRecipient, p, JOIN_REQUEST, actor, activity.target(), null, activity.target(), null, activity, time);
                     }
@@ -157,12 +158,7 @@ public class NotificationPlanner {
 
     /** {@code relais.business.eventType}, on the object or on the activity (connectors may use either). */
     private static String businessEventType(Activity activity) {
-        for (Map<String, Object> ext : java.util.Arrays.asList(activity.object().relais(), activity.relais())) {
-            if (ext != null && ext.get("business") instanceof Map<?, ?> business && business.get("eventType") != null) {
-                return business.get("eventType").toString();
-            }
-        }
-        return null;
+        return RelaisExtension.businessOf(activity).map(RelaisExtension.Business::eventType).orElse(null);
     }
 
     /** The first reason wins (a person both mentioned and replied to gets one notification, a mention). */

@@ -5,6 +5,7 @@ import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Iri;
+import io.relais.events.RelaisExtension;
 import io.relais.events.Topics;
 import io.relais.kit.messaging.ActivityBatches;
 import io.smallrye.common.annotation.Blocking;
@@ -58,20 +59,18 @@ public class CardProjection {
                 || (As2.DOCUMENT.equals(o.type()) && Iri.isKind(o.id(), Iri.DOCUMENT));
     }
 
-    @SuppressWarnings("unchecked")
     static Bson update(Activity a) {
         AsObject o = a.object();
-        Map<String, Object> business = o.relais() != null && o.relais().get("business") instanceof Map<?, ?> m
-                ? (Map<String, Object>) m
-                : a.relais() != null && a.relais().get("business") instanceof Map<?, ?> m2 ? (Map<String, Object>) m2 : Map.of();
+        RelaisExtension.Business business = RelaisExtension.businessOf(a)
+                .orElse(new RelaisExtension.Business(null, null, null, null, Map.of()));
         AsObject generator = a.generator() != null ? a.generator() : null;
-        Document card = new Document("source", business.get("source")).append("eventType", business.get("eventType"))
-                .append("system", business.get("system")).append("sourceEventId", business.get("sourceEventId"))
+        Document card = new Document("source", business.source()).append("eventType", business.eventType())
+                .append("system", business.system()).append("sourceEventId", business.sourceEventId())
                 .append("systemName", generator == null ? null : generator.name())
                 .append("generator", generator == null ? null : generator.id())
                 .append("title", bilingual(o.name(), o.nameMap())).append("summary", bilingual(o.summary(), o.summaryMap()))
                 .append("url", o.url())
-                .append("data", business.get("data") instanceof Map<?, ?> data ? new Document((Map<String, Object>) data) : new Document());
+                .append("data", new Document(business.data()));
         List<String> to = new ArrayList<>(a.to() == null ? List.of() : a.to());
         if (o.to() != null) o.to().forEach(x -> { if (!to.contains(x)) to.add(x); });
         List<String> cc = new ArrayList<>(a.cc() == null ? List.of() : a.cc());

@@ -5,10 +5,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import io.relais.events.Activity;
-import io.relais.events.ActivityJson;
+import io.relais.kit.messaging.SourceCheck;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Iri;
+import io.relais.events.RelaisExtension;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,23 +44,22 @@ public class ProfileDirectory {
     @Blocking
     public void onProfile(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
+            SourceCheck.erasure(record.headers()); // only profile-service erases a person
             if (record.key() != null) collection().deleteOne(eq("_id", record.key()));
             return;
         }
-        Activity a = ActivityJson.read(record.value());
+        Activity a = SourceCheck.activity(record); // only profile-service (and hr) assert people
         AsObject person = a.object();
         if (person == null || !As2.PERSON.equals(person.type()) || !Iri.isKind(person.id(), Iri.PERSON)) {
             throw new IllegalArgumentException("a profile snapshot is an activity whose object is a Person with a person IRI");
         }
-        Map<String, Object> ext = person.relais() == null ? Map.of() : person.relais();
-        Object login = ext.get("login");
-        Object title = ext.get("title");
+        RelaisExtension.PersonFields fields = RelaisExtension.of(person).person();
         Document d = new Document("_id", person.id())
-                .append("login", login != null ? login.toString() : Iri.localId(person.id()))
+                .append("login", fields.login().orElse(Iri.localId(person.id())))
                 .append("name", person.name())
-                .append("title", person.summary() != null ? person.summary() : title == null ? null : title.toString())
+                .append("title", person.summary() != null ? person.summary() : fields.title().orElse(null))
                 .append("photo", person.icon() == null ? null : person.icon().url())
-                .append("status", ext.get("status") == null ? "active" : ext.get("status").toString());
+                .append("status", fields.status().orElse("active"));
         collection().replaceOne(eq("_id", person.id()), d, new ReplaceOptions().upsert(true));
     }
 

@@ -1,6 +1,8 @@
 package io.relais.profile.hr;
 
 import io.relais.events.Activity;
+import io.relais.events.RelaisExtension;
+import io.relais.events.SourceAuthority;
 import io.relais.events.Violation;
 import io.relais.profile.person.HrUpdate;
 import io.relais.profile.person.Logins;
@@ -46,18 +48,18 @@ public class HrLifecycle {
     @Inject
     PersonService people;
 
-    /** The {@code relais.business} extension of an HR event, if this activity is one. */
-    @SuppressWarnings("unchecked")
-    public static Optional<Map<String, Object>> hrBusiness(Activity a) {
-        Map<String, Object> ext = a.object() != null && a.object().relais() != null ? a.object().relais() : a.relais();
-        if (ext == null || !(ext.get("business") instanceof Map<?, ?> business)) return Optional.empty();
-        return "hr".equals(business.get("source")) ? Optional.of((Map<String, Object>) business) : Optional.empty();
+    /**
+     * The {@code relais.business} extension of an HR event, if this activity is one (the consumer has already
+     * checked, through {@code SourceCheck}, that its producer may assert HR facts).
+     */
+    public static Optional<RelaisExtension.Business> hrBusiness(Activity a) {
+        return RelaisExtension.businessOf(a).filter(b -> SourceAuthority.HR_SOURCE.equals(b.source()));
     }
 
     /** Applies one HR event; throws {@link InvalidHrEvent} (→ dead-letter topic) when it cannot be applied. */
-    public void apply(Activity activity, Map<String, Object> business) {
-        String eventType = String.valueOf(business.get("eventType"));
-        Map<String, Object> data = business.get("data") instanceof Map<?, ?> m ? stringKeys(m) : Map.of();
+    public void apply(Activity activity, RelaisExtension.Business business) {
+        String eventType = String.valueOf(business.eventType());
+        Map<String, Object> data = business.data();
         String login = text(data.get("login"));
         if (!Logins.isValid(login)) {
             throw new InvalidHrEvent(eventType + ": data.login " + Logins.RULE);
@@ -103,12 +105,6 @@ public class HrLifecycle {
             throw new InvalidHrEvent(eventType + " for " + id + ": " + e.problem().errors().stream()
                     .map(v -> "data." + v.field() + " " + v.message()).collect(Collectors.joining("; ")));
         }
-    }
-
-    private static Map<String, Object> stringKeys(Map<?, ?> m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(String.valueOf(k), v));
-        return out;
     }
 
     private static String text(Object o) {

@@ -1,22 +1,24 @@
 package io.relais.profile.intake;
 
 import io.relais.events.Activity;
-import io.relais.events.ActivityJson;
+import io.relais.events.RelaisExtension;
+import io.relais.kit.messaging.SourceCheck;
 import io.relais.kit.messaging.ProcessedEvents;
 import io.relais.profile.expertise.ActivityCounters;
 import io.relais.profile.hr.HrLifecycle;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * What profile-service reads from {@code relais.activities}: HR business events (hire, move, leave)
  * and people's posts and comments (for expertise ranking). Everything else is ignored. A record that
- * is invalid or cannot be applied throws, and goes to the dead-letter topic with the reason.
+ * is invalid, comes from a producer that may not assert it ({@code SourceCheck}), or cannot be applied
+ * throws, and goes to the dead-letter topic with the reason.
  * <p>
  * HR events need no processed-id bookkeeping: applying one twice changes nothing (each field keeps the
  * value of its latest change by event time), so a crash between applying and committing the offset is
@@ -38,9 +40,10 @@ public class ActivityIntake {
 
     @Incoming("activities")
     @Blocking
-    public void onActivity(String json) {
-        Activity activity = ActivityJson.read(json);
-        Optional<Map<String, Object>> business = HrLifecycle.hrBusiness(activity);
+    public void onActivity(ConsumerRecord<String, String> record) {
+        // believed only from its owner: an HR fact from anyone but the hr connector is dead-lettered with the rule
+        Activity activity = SourceCheck.activity(record);
+        Optional<RelaisExtension.Business> business = HrLifecycle.hrBusiness(activity);
         if (business.isPresent()) {
             hr.apply(activity, business.get());
         } else if (ActivityCounters.counts(activity)) {

@@ -1,5 +1,6 @@
 package io.relais.search.index;
 
+import io.relais.kit.messaging.SourceCheck;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Consumes {@code relais.activities} and {@code relais.profiles} (group {@code search-service}) into
- * the live index. A record that is not a valid activity is refused and goes to the dead-letter topic
- * with the reason; a valid one is acknowledged once the index commit holding it is durable.
+ * the live index. A record that is not a valid activity, or whose producer may not assert it, is refused
+ * and goes to the dead-letter topic with the reason; a valid one is acknowledged once the index commit holding it is durable.
  */
 @ApplicationScoped
 public class LiveFeed {
@@ -38,6 +39,9 @@ public class LiveFeed {
         SearchIndex.IncomingRecord record = new SearchIndex.IncomingRecord(meta.getTopic(), meta.getPartition(),
                 meta.getOffset(), meta.getKey() == null ? null : meta.getKey().toString(), message.getPayload());
         try {
+            // believed only from its owner (ce_source against SourceAuthority); a refusal is dead-lettered with the rule
+            if (record.value() == null) SourceCheck.erasure(meta.getHeaders());
+            else SourceCheck.activity(record.value(), meta.getHeaders());
             index.applyLive(record, message::ack);
         } catch (RuntimeException e) {
             return message.nack(e);

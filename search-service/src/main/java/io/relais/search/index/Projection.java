@@ -5,6 +5,7 @@ import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Audience;
 import io.relais.events.Iri;
+import io.relais.events.RelaisExtension;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -125,20 +126,18 @@ public final class Projection {
         d.add(new StoredField(Fields.TITLE, title == null ? "" : title));
         indexText(d, titleText, body);
         if (o.url() != null) d.add(new StoredField(Fields.URL, o.url()));
-        Map<String, Object> business = business(a, o);
-        if (business.get("source") instanceof String source) {
-            d.add(new StringField(Fields.SOURCE_TYPE, source, Field.Store.YES));
-        }
+        RelaisExtension.businessOf(a).map(RelaisExtension.Business::source)
+                .ifPresent(source -> d.add(new StringField(Fields.SOURCE_TYPE, source, Field.Store.YES)));
         index.upsert(o.id(), d);
     }
 
     private static void indexCommunity(Activity a, AsObject o, IndexGeneration index, Function<String, Instant> existing) {
         Document d = item(o.id(), ItemType.COMMUNITY, a, o, index, existing);
         text(d, o.name(), PlainText.of(o.summary()));
-        Map<String, Object> ext = o.relais() != null ? o.relais() : Map.of();
-        String visibility = String.valueOf(ext.getOrDefault("visibility", "public")).toLowerCase(Locale.ROOT);
+        RelaisExtension ext = RelaisExtension.of(o);
+        String visibility = ext.visibility().orElse("public").toLowerCase(Locale.ROOT);
         d.add(new StringField(Fields.VISIBILITY, visibility, Field.Store.YES));
-        boolean archived = Boolean.parseBoolean(String.valueOf(ext.getOrDefault("archived", "false")));
+        boolean archived = ext.archived().orElse(false);
         d.add(new StringField(Fields.ARCHIVED, Boolean.toString(archived), Field.Store.YES));
         if (o.name() != null) d.add(new TextField(Fields.SUGGEST, o.name(), Field.Store.NO));
         index.upsert(o.id(), d);
@@ -146,19 +145,19 @@ public final class Projection {
 
     private static void indexPerson(Activity a, AsObject o, IndexGeneration index) {
         if (o.id() == null) return;
-        Map<String, Object> p = o.relais() != null ? o.relais() : Map.of();
+        RelaisExtension.PersonFields p = RelaisExtension.of(o).person();
         Document d = new Document();
         base(d, o.id(), ItemType.PERSON);
         // everyone in the organisation may find a colleague
         d.add(new StringField(Fields.AUDIENCE, Audience.ORGANISATION, Field.Store.NO));
-        String name = firstNonBlank(o.name(), str(p.get("displayName")), str(p.get("login")), Iri.localId(o.id()));
-        String jobTitle = firstNonBlank(str(p.get("title")), o.summary());
-        String department = str(p.get("department"));
-        String location = str(p.get("location"));
-        List<String> skills = strings(p.get("skills"));
-        List<String> languages = strings(p.get("languages"));
-        String bio = str(p.get("bio"));
-        String login = firstNonBlank(str(p.get("login")), Iri.localId(o.id()));
+        String name = firstNonBlank(o.name(), p.displayName().orElse(null), p.login().orElse(null), Iri.localId(o.id()));
+        String jobTitle = firstNonBlank(p.title().orElse(null), o.summary());
+        String department = p.department().orElse(null);
+        String location = p.location().orElse(null);
+        List<String> skills = p.skills();
+        List<String> languages = p.languages();
+        String bio = p.bio().orElse(null);
+        String login = firstNonBlank(p.login().orElse(null), Iri.localId(o.id()));
         String body = join(jobTitle, department, location, String.join(", ", skills), String.join(", ", languages), bio);
         d.add(new StoredField(Fields.TITLE, name));
         indexText(d, name, body);
@@ -172,7 +171,7 @@ public final class Projection {
             d.add(new StoredField(Fields.SKILLS_TEXT + "_stored", s));
         }
         if (!skills.isEmpty()) d.add(new TextField(Fields.SKILLS_TEXT, String.join(" , ", skills), Field.Store.NO));
-        String status = firstNonBlank(str(p.get("status")), "active");
+        String status = p.status().orElse("active");
         d.add(new StringField(Fields.STATUS, status, Field.Store.YES));
         if (o.icon() != null && o.icon().url() != null) d.add(new StoredField(Fields.ICON, o.icon().url()));
         published(d, firstNonNull(o.published(), o.updated(), a.published(), Instant.now()));
@@ -190,8 +189,7 @@ public final class Projection {
         String root = a.target() != null ? a.target() : o.id();
         d.add(new StringField(Fields.TARGET, root, Field.Store.YES));
         d.add(new StringField(Fields.REACTED_TO, o.id(), Field.Store.YES));
-        Object reaction = a.relais() != null ? a.relais().get("reaction") : null;
-        d.add(new StringField(Fields.REACTION, reaction == null ? "like" : reaction.toString(), Field.Store.YES));
+        d.add(new StringField(Fields.REACTION, RelaisExtension.of(a).reaction().orElse("like"), Field.Store.YES));
         audience(d, a.audience(), false);
         published(d, firstNonNull(a.published(), Instant.now()));
         index.upsert(a.id(), d);
@@ -208,8 +206,7 @@ public final class Projection {
         d.add(new StringField(Fields.ID, id, Field.Store.YES));
         d.add(new StringField(Fields.MEMBER, a.actor(), Field.Store.YES));
         d.add(new StringField(Fields.COMMUNITY, community, Field.Store.YES));
-        Object role = a.relais() != null ? a.relais().get("role") : null;
-        d.add(new StringField(Fields.ROLE, role == null ? "member" : role.toString(), Field.Store.YES));
+        d.add(new StringField(Fields.ROLE, RelaisExtension.of(a).role().orElse("member"), Field.Store.YES));
         published(d, firstNonNull(a.published(), Instant.now()));
         index.upsert(id, d);
     }
@@ -313,14 +310,6 @@ public final class Projection {
         d.add(new StoredField(Fields.BODY, b));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> business(Activity a, AsObject o) {
-        for (Map<String, Object> ext : new Map[]{o.relais(), a.relais()}) {
-            if (ext != null && ext.get("business") instanceof Map<?, ?> m) return (Map<String, Object>) m;
-        }
-        return Map.of();
-    }
-
     private static FieldType textWithOffsets() {
         FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
         t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
@@ -354,13 +343,4 @@ public final class Projection {
         return null;
     }
 
-    private static String str(Object o) {
-        return o == null ? null : o.toString();
-    }
-
-    private static List<String> strings(Object o) {
-        if (o instanceof Collection<?> c) return c.stream().filter(Objects::nonNull).map(Object::toString).toList();
-        if (o instanceof String s && !s.isBlank()) return List.of(s.split("\\s*,\\s*"));
-        return List.of();
-    }
 }

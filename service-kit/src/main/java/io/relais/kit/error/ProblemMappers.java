@@ -1,7 +1,15 @@
 package io.relais.kit.error;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.relais.kit.json.JsonProblems;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -11,6 +19,7 @@ import io.relais.events.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -46,31 +55,39 @@ public class ProblemMappers {
         return respond(ProblemException.invalid(violations).problem().withInstance(uri.getPath())).build();
     }
 
-    @ServerExceptionMapper
+    /**
+     * A body that is not JSON, breaks {@code StrictJson}'s limits or does not fit the expected shape: 400 naming
+     * the field and the rule. Every Jackson failure type is listed so that this mapper, not a built-in one, answers.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, UnrecognizedPropertyException.class, ValueInstantiationException.class,
+            JsonParseException.class, StreamConstraintsException.class, InvalidDefinitionException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = "$";
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            field = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-        }
-        String rule = e instanceof JsonMappingException ? "has the wrong type or shape" : "is not valid JSON";
-        return respond(ProblemException.invalid(field, rule).problem().withInstance(uri.getPath())).build();
+        Violation v = JsonProblems.violation(e);
+        return respond(ProblemException.invalid(v.field(), v.message()).problem().withInstance(uri.getPath())).build();
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return unreadableJson(jpe, uri);
+        }
+        if ((status == 404 || status == 400) && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            // JAX-RS answers 404 when a query or path parameter cannot be converted (limit=abc), 400 for a header:
+            // either way the request is bad, and the parameter is named where it can be found
+            Violation v = ParameterProblems.violation(resource, uri);
+            return respond(ProblemException.invalid(v.field(), v.message()).problem().withInstance(uri.getPath())).build();
+        }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         String detail = status == 404 ? "no resource at " + uri.getPath()
                 : status == 405 ? "this method is not allowed on " + uri.getPath()
                 : status == 415 ? "this media type is not accepted here"
                 : status == 406 ? "no representation matches the Accept header"
-                : e.getMessage();
-        if (e.getCause() instanceof JsonProcessingException jpe) {
-            return unreadableJson(jpe, uri);
-        }
+                : status == 413 ? "the request body is larger than this service accepts"
+                : status == 400 ? "the request is not valid"
+                : title; // a framework message may quote internals: the status says enough
         Response.ResponseBuilder rb = respond(Problem.of(status, slug(title), title, detail).withInstance(uri.getPath()));
         e.getResponse().getHeaders().forEach((k, v) -> {
             if (!k.equalsIgnoreCase("Content-Type")) v.forEach(val -> rb.header(k, val));

@@ -1,7 +1,6 @@
 package io.relais.kit.messaging;
 
 import io.relais.events.Activity;
-import io.relais.events.ActivityJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,8 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * How a consumer applies a whole Kafka poll of activities at once (so the store sees one bulk write per
- * poll instead of a round trip per record) without giving up per-record dead letters: unreadable records
- * are dead-lettered with their reason before the batch is applied; if applying the batch fails, its
+ * poll instead of a round trip per record) without giving up per-record dead letters: unreadable records,
+ * and records whose producer may not assert what they carry ({@link SourceCheck}: the {@code ce_source} header
+ * against {@link io.relais.events.SourceAuthority}), are dead-lettered with their reason before the batch is applied; if applying the batch fails, its
  * records are applied one at a time and only those that fail on their own are dead-lettered.
  * Handlers must be idempotent (records of a failed batch are applied again).
  */
@@ -32,7 +32,7 @@ public class ActivityBatches {
         List<Activity> activities = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> r : records) {
             try {
-                activities.add(ActivityJson.read(r.value()));
+                activities.add(SourceCheck.activity(r));
                 readable.add(r);
             } catch (RuntimeException e) {
                 deadLetters.send(deadLetterTopic, r, e);

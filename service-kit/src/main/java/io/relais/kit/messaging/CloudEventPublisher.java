@@ -39,7 +39,13 @@ public class CloudEventPublisher {
     public CompletableFuture<RecordMetadata> publish(OutboxRecord r) {
         ProducerRecord<String, byte[]> record;
         if (r.payload() == null) {
-            record = new ProducerRecord<>(r.topic(), r.key(), null); // tombstone: erasure on a compacted topic
+            // tombstone: erasure on a compacted topic; it still names its producer, so consumers can check who erases
+            record = new ProducerRecord<>(r.topic(), r.key(), null);
+            record.headers().add("ce_specversion", CloudEventAttributes.SPEC_VERSION.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_id", r.id().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_source", r.ceSource().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_type", r.ceType().getBytes(StandardCharsets.UTF_8));
+            if (r.ceSubject() != null) record.headers().add("ce_subject", r.ceSubject().getBytes(StandardCharsets.UTF_8));
         } else {
             CloudEvent event = CloudEventBuilder.v1()
                     .withId(r.id())

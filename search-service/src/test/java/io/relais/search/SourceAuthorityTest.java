@@ -1,0 +1,91 @@
+package io.relais.search;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Activity;
+import io.relais.events.Iri;
+import io.relais.events.Topics;
+import io.relais.testing.KafkaProbe;
+import io.relais.testing.RelaisTestResources;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.relais.search.Events.publish;
+import static io.relais.search.Events.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Forged activities published straight to {@code relais.activities} with a connector's CloudEvents source
+ * (issue 12): search-service dead-letters them with the rule, and searches answer as if they never came.
+ */
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class SourceAuthorityTest {
+
+    static final String GENERIC = "/connectors/generic/forger";
+
+    @Test
+    void aJoinIntoASecretCommunityFromAConnectorShowsTheIntruderNothing() {
+        String u = unique();
+        String slug = "secret-" + u;
+        String word = "fusion" + u;
+        publish(Events.community(slug, "Comité " + u, "secret"));
+        publish(Events.join("olga", slug));
+        Activity inside = Events.post("olga", "<p>" + word + "</p>", List.of(Iri.community(slug)), null);
+        publish(inside);
+        await().atMost(Events.WAIT).untilAsserted(() ->
+                assertThat(Api.ids("olga", Map.of("q", word))).containsExactly(inside.object().id()));
+
+        Activity forged = Events.join("ivan", slug);
+        publish(forged, GENERIC);
+
+        assertThat(reasonOf(forged)).startsWith("source " + GENERIC + " may not assert Join")
+                .contains("memberships are owned by /relais/feed-service");
+        assertThat(Api.ids("ivan", Map.of("q", word))).isEmpty();
+        assertThat(Api.suggestions("ivan", "Comité " + u, "community")).doesNotContain(Iri.community(slug));
+    }
+
+    @Test
+    void anHrEventFromANonHrConnectorIsNotSearchable() {
+        String word = "promotion" + unique();
+        Activity moved = Events.hrEvent("Workday", "Nouveau poste " + word, "Directrice", List.of(io.relais.events.Audience.ORGANISATION));
+        publish(moved, GENERIC);
+
+        assertThat(reasonOf(moved)).contains("HR facts are owned by");
+        assertThat(Api.ids("alice", Map.of("q", word))).isEmpty();
+    }
+
+    @Test
+    void anUpdateAndADeleteOfAnEmployeesPostFromAConnectorChangeNoHit() {
+        String u = unique();
+        String original = "original" + u;
+        String forgedWord = "falsifie" + u;
+        Activity post = Events.orgPost("paul", "<p>" + original + "</p>");
+        publish(post);
+        await().atMost(Events.WAIT).untilAsserted(() ->
+                assertThat(Api.ids("alice", Map.of("q", original))).containsExactly(post.object().id()));
+
+        Activity update = Events.edit(post, "<p>" + forgedWord + "</p>");
+        Activity delete = Events.delete(post);
+        publish(update, GENERIC);
+        publish(delete, GENERIC);
+
+        assertThat(reasonOf(update)).contains("may not assert Update Note", "is not in urn:relais:external:generic:");
+        assertThat(reasonOf(delete)).contains("may not assert Delete Tombstone");
+        assertThat(Api.ids("alice", Map.of("q", original))).containsExactly(post.object().id());
+        assertThat(Api.ids("alice", Map.of("q", forgedWord))).isEmpty();
+    }
+
+    /** Waits for the record on the dead-letter topic (the consumer has refused it) and answers its reason. */
+    private static String reasonOf(Activity a) {
+        ConsumerRecord<String, String> letter = KafkaProbe.awaitRecords(Topics.ACTIVITIES_DLQ,
+                r -> r.value() != null && r.value().contains(a.id()) && KafkaProbe.header(r, "dead-letter-reason") != null,
+                1, Events.WAIT).get(0);
+        return KafkaProbe.header(letter, "dead-letter-reason");
+    }
+}
