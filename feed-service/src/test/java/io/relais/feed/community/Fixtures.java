@@ -29,9 +29,13 @@ public final class Fixtures {
      * (as if profile-service had published them), so invitations and imports accept them.
      */
     public static String person(String name) {
-        String login = unknownPerson(name);
-        store().getCollection("profiles").insertOne(new Document("_id", Iri.person(login)).append("login", login)
-                .append("name", login).append("status", "active"));
+        return known(unknownPerson(name));
+    }
+
+    /** Puts a login into the profile read model, as profile-service's snapshot would; answers the login. */
+    public static String known(String login) {
+        store().getCollection("profiles").replaceOne(new Document("_id", Iri.person(login)), new Document("_id", Iri.person(login))
+                .append("login", login).append("name", login).append("status", "active"), new com.mongodb.client.model.ReplaceOptions().upsert(true));
         return login;
     }
 
