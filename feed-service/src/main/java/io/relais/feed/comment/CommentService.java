@@ -232,9 +232,9 @@ public class CommentService {
         return Iri.isKind(iri, Iri.COMMENT) ? comments().find(eq("_id", iri)).first() : null;
     }
 
-    /** Adds (or removes) one reaction of a kind to a comment's counters. */
-    public void count(String commentIri, String kind, int delta) {
-        comments().updateOne(eq("_id", commentIri), Updates.inc("reactions." + kind, delta));
+    /** Moves a comment's reaction counters ({@code $inc} of {@code reactions.<kind>}) in one write. */
+    public void count(String commentIri, org.bson.conversions.Bson counters) {
+        comments().updateOne(eq("_id", commentIri), counters);
     }
 
     private List<CommentView> views(List<Document> docs, Viewer viewer) {
