@@ -149,8 +149,10 @@ public class CommentService {
         Document c = visibleComment(postId, commentId, viewer);
         if (!posts.mayModerate(c, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a comment");
         Instant now = Instant.now();
-        comments().updateOne(eq("_id", c.getString("_id")), Updates.combine(Updates.set("deleted", true),
+        // the before-image says whether this call deleted it: two parallel deletes lower the count once
+        Document before = comments().findOneAndUpdate(eq("_id", c.getString("_id")), Updates.combine(Updates.set("deleted", true),
                 Updates.set("content", ""), Updates.set("source", ""), Updates.set("deletedAt", Date.from(now))));
+        if (before == null || before.getBoolean("deleted", false)) return;
         postStore.update(c.getString("post"), Updates.inc("commentCount", -1));
         AsObject tombstone = AsObject.builder().id(c.getString("_id")).type(As2.TOMBSTONE).formerType(As2.NOTE)
                 .context(c.getString("post")).deleted(now).build();
