@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Properties of the text pipeline over generated text (jqwik): tokens never come from URLs or code, every
  * legal login and tag round-trips, and a tag's key is the term search-service indexes for it.
  */
-class TextPipelineProperties {
+class TextPipelinePropertiesTest {
 
     final TextPipeline pipeline = new TextPipeline();
 
