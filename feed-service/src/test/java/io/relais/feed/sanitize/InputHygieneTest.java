@@ -59,6 +59,14 @@ class InputHygieneTest {
     }
 
     @Test
+    void pathParametersAreCleanedBeforeRouting() {
+        String owner = person("olga");
+        String slug = community(owner, "public");
+        String dirty = slug.substring(0, 2) + "\u200B" + slug.substring(2) + "\u202E";
+        as(owner).get("/api/communities/{slug}", dirty).then().statusCode(200).body("slug", equalTo(slug));
+    }
+
+    @Test
     void anInvitationOfAnUnknownLoginIsRefusedNamingTheLogin() {
         String owner = person("olga");
         String slug = community(owner, "secret");
