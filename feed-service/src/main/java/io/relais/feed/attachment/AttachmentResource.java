@@ -59,7 +59,7 @@ public class AttachmentResource {
                 throw ProblemException.tooLarge("file is larger than " + attachmentsLimit() + " bytes");
             }
             byte[] bytes = Files.readAllBytes(file.uploadedFile());
-            AttachmentService.Upload up = attachments.upload(file.fileName(), file.contentType(), bytes, me.iri());
+            AttachmentService.Upload up = attachments.upload(io.relais.events.TextHygiene.line(file.fileName()), file.contentType(), bytes, me.iri());
             return Response.created(URI.create(up.url())).type(MediaType.APPLICATION_JSON).entity(up).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

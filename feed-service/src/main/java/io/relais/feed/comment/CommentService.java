@@ -20,7 +20,7 @@ import io.relais.feed.post.PostStore;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
 import io.relais.feed.reaction.ReactionService;
-import io.relais.feed.sanitize.ContentSanitizer;
+import io.relais.feed.sanitize.TextPipeline;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.feed.sanitize.WrittenText;
 import io.relais.kit.error.ProblemException;
@@ -80,7 +80,7 @@ public class CommentService {
     ReactionService reactions;
 
     @Inject
-    ContentSanitizer sanitizer;
+    TextPipeline pipeline;
 
     @Inject
     InputLimits limits;
@@ -108,14 +108,14 @@ public class CommentService {
             }
             parent = replied.getString("_id");
         }
-        WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, sanitizer, "content");
+        WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, pipeline, "content");
         String iri = Iri.comment(EventId.next());
         Document counters = postStore.updateAndGet(rootIri,
                 Updates.combine(Updates.inc("commentsAppended", 1), Updates.inc("commentCount", 1)));
         long position = PostService.number(counters, "commentsAppended") - 1;
         Instant now = Instant.now();
         Document c = new Document("_id", iri).append("post", rootIri).append("inReplyTo", parent)
-                .append("author", me.iri()).append("content", text.html()).append("mentions", text.mentionIris())
+                .append("author", me.iri()).append("content", text.html()).append("source", text.source()).append("mentions", text.mentionIris())
                 .append("hashtags", text.hashtagIris()).append("to", PostService.strings(root, "to"))
                 .append("cc", PostService.strings(root, "cc")).append("community", root.getString("community"))
                 .append("reactions", new Document()).append("position", position).append("created", Date.from(now))
@@ -132,10 +132,10 @@ public class CommentService {
         Viewer viewer = memberships.viewerOf(me);
         Document c = visibleComment(postId, commentId, viewer);
         if (!me.iri().equals(c.getString("author"))) throw ProblemException.forbidden("only the author edits a comment");
-        WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, sanitizer, "content");
+        WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, pipeline, "content");
         Instant now = Instant.now();
         comments().updateOne(eq("_id", c.getString("_id")), Updates.combine(Updates.set("content", text.html()),
-                Updates.set("mentions", text.mentionIris()), Updates.set("hashtags", text.hashtagIris()),
+                Updates.set("source", text.source()), Updates.set("mentions", text.mentionIris()), Updates.set("hashtags", text.hashtagIris()),
                 Updates.set("edited", Date.from(now))));
         Document after = comments().find(eq("_id", c.getString("_id"))).first();
         outbox.append(Activity.builder().type(As2.UPDATE).actor(me.iri()).object(asObject(after))
@@ -149,8 +149,10 @@ public class CommentService {
         Document c = visibleComment(postId, commentId, viewer);
         if (!posts.mayModerate(c, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a comment");
         Instant now = Instant.now();
-        comments().updateOne(eq("_id", c.getString("_id")), Updates.combine(Updates.set("deleted", true),
-                Updates.set("content", ""), Updates.set("deletedAt", Date.from(now))));
+        // the before-image says whether this call deleted it: two parallel deletes lower the count once
+        Document before = comments().findOneAndUpdate(eq("_id", c.getString("_id")), Updates.combine(Updates.set("deleted", true),
+                Updates.set("content", ""), Updates.set("source", ""), Updates.set("deletedAt", Date.from(now))));
+        if (before == null || before.getBoolean("deleted", false)) return;
         postStore.update(c.getString("post"), Updates.inc("commentCount", -1));
         AsObject tombstone = AsObject.builder().id(c.getString("_id")).type(As2.TOMBSTONE).formerType(As2.NOTE)
                 .context(c.getString("post")).deleted(now).build();
@@ -232,9 +234,9 @@ public class CommentService {
         return Iri.isKind(iri, Iri.COMMENT) ? comments().find(eq("_id", iri)).first() : null;
     }
 
-    /** Adds (or removes) one reaction of a kind to a comment's counters. */
-    public void count(String commentIri, String kind, int delta) {
-        comments().updateOne(eq("_id", commentIri), Updates.inc("reactions." + kind, delta));
+    /** Moves a comment's reaction counters ({@code $inc} of {@code reactions.<kind>}) in one write. */
+    public void count(String commentIri, org.bson.conversions.Bson counters) {
+        comments().updateOne(eq("_id", commentIri), counters);
     }
 
     private List<CommentView> views(List<Document> docs, Viewer viewer) {
@@ -243,7 +245,7 @@ public class CommentService {
         Map<String, PersonSummary> people = profiles.displaysOf(authors);
         Map<String, String> mine = reactions.myReactions(docs.stream().map(d -> d.getString("_id")).toList(), viewer.person());
         return docs.stream().map(d -> new CommentView(d.getString("_id"), d.getString("post"), d.getString("inReplyTo"),
-                people.get(d.getString("author")), d.getString("content"), PostService.strings(d, "mentions"),
+                people.get(d.getString("author")), d.getString("content"), d.getString("source"), PostService.strings(d, "mentions"),
                 PostService.strings(d, "hashtags"), PostService.counts(d), mine.get(d.getString("_id")),
                 PostService.instant(d, "created"), PostService.instant(d, "edited"))).toList();
     }

@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A comment or reply as the API shows it. {@code inReplyTo} is the post or the comment it answers. */
-public record CommentView(String id, String post, String inReplyTo, PersonSummary author, String content,
+/**
+ * A comment or reply as the API shows it. {@code inReplyTo} is the post or the comment it answers;
+ * {@code content} is sanitised HTML, {@code source} the author's Markdown exactly as typed (for edits).
+ */
+public record CommentView(String id, String post, String inReplyTo, PersonSummary author, String content, String source,
                           List<String> mentions, List<String> hashtags, Map<String, Long> reactions,
                           String myReaction, Instant created, Instant edited) {
 }

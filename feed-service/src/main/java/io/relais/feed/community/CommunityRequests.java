@@ -1,5 +1,6 @@
 package io.relais.feed.community;
 
+import io.relais.events.TextHygiene;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,15 +27,31 @@ public final class CommunityRequests {
             @NotBlank @Size(max = 80) String name,
             @Size(max = 1000) String description,
             @NotNull Visibility visibility) {
+
+        /** Input hygiene ({@link TextHygiene}) runs before validation: NUL, bidi and zero-width characters go. */
+        public CreateCommunity {
+            slug = TextHygiene.line(slug);
+            name = TextHygiene.line(name);
+            description = TextHygiene.text(description);
+        }
     }
 
     @Schema(example = "{\"name\":\"Le coin tech\",\"description\":\"Veille et retours d'expérience\",\"visibility\":\"public\"}")
     public record EditCommunity(@Size(min = 1, max = 80) String name, @Size(max = 1000) String description,
                                 Visibility visibility) {
+
+        public EditCommunity {
+            name = TextHygiene.line(name);
+            description = TextHygiene.text(description);
+        }
     }
 
     @Schema(example = "{\"login\":\"bob\"}")
     public record Invitation(@NotBlank @Pattern(regexp = "[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}", message = "must be a login") String login) {
+
+        public Invitation {
+            login = TextHygiene.line(login);
+        }
     }
 
     @Schema(example = "{\"role\":\"moderator\"}")
@@ -47,6 +64,10 @@ public final class CommunityRequests {
             @NotNull @Size(min = 1, max = MAX_IMPORT, message = "must hold 1 to " + MAX_IMPORT + " logins")
             List<@NotBlank @Pattern(regexp = LOGIN, message = "must be a login") String> logins,
             @Pattern(regexp = "member|moderator", message = "must be member or moderator") String role) {
+
+        public MemberImport {
+            logins = logins == null ? null : logins.stream().map(TextHygiene::line).toList();
+        }
 
         Role roleOrDefault() {
             return role == null ? Role.MEMBER : Role.of(role);

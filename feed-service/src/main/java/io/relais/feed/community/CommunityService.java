@@ -7,6 +7,8 @@ import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Iri;
 import io.relais.events.Viewer;
+import io.relais.events.Violation;
+import io.relais.feed.profile.KnownPeople;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
 import io.relais.kit.error.ProblemException;
@@ -50,6 +52,9 @@ public class CommunityService {
 
     @Inject
     ProfileDirectory profiles;
+
+    @Inject
+    KnownPeople knownPeople;
 
     @Inject
     Outbox outbox;
@@ -186,6 +191,7 @@ public class CommunityService {
             }
         }
         if (c.archived()) throw ProblemException.conflict("community " + slug + " is archived");
+        refuseUnknown(request.logins(), persons);
 
         MembershipService.BulkPut put = memberships.putAll(c.iri(), persons, role);
 
@@ -251,6 +257,7 @@ public class CommunityService {
         }
         if (c.archived()) throw ProblemException.conflict("community " + slug + " is archived");
         String invitee = person(login);
+        if (!knownPeople.isKnown(invitee)) throw ProblemException.invalid("login", "'" + login + "' is not a known person");
         if (memberships.roleIn(invitee, c.iri()).isPresent()) {
             throw ProblemException.conflict(login + " is already a member");
         }
@@ -360,6 +367,23 @@ public class CommunityService {
     }
 
     /** Person IRIs of a list of logins, duplicates (also by case) collapsed; 400 naming the entry otherwise. */
+    /**
+     * A member import names only people profile-service knows (the {@code profiles} read model): every
+     * unknown login is refused in one 400 whose {@code errors} name each of them ({@code logins[i]}), before
+     * any membership is written.
+     */
+    private void refuseUnknown(List<String> logins, List<String> persons) {
+        Set<String> known = knownPeople.knownAmong(persons);
+        if (known.size() == persons.size()) return;
+        List<Violation> unknown = new ArrayList<>();
+        for (int i = 0; i < logins.size(); i++) {
+            if (!known.contains(Iri.person(logins.get(i)))) {
+                unknown.add(new Violation("logins[" + i + "]", "'" + logins.get(i) + "' is not a known person"));
+            }
+        }
+        throw ProblemException.invalid(unknown);
+    }
+
     private static List<String> persons(List<String> logins) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < logins.size(); i++) {

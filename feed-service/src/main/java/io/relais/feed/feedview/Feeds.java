@@ -2,6 +2,7 @@ package io.relais.feed.feedview;
 
 import io.relais.events.Audience;
 import io.relais.events.Iri;
+import io.relais.feed.sanitize.HashtagKey;
 import io.relais.events.Viewer;
 import io.relais.feed.announcement.AnnouncementService;
 import io.relais.feed.community.Community;
@@ -192,13 +193,12 @@ public class Feeds {
 
     /** Posts tagged with a hashtag, trimmed to what the viewer may see. */
     public FeedPage hashtag(Viewer viewer, String tag, String cursor, int limit) {
-        String bare = tag.startsWith("#") ? tag.substring(1) : tag;
-        String hashtag;
-        try {
-            hashtag = Iri.hashtag(bare);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("tag", "must be letters, digits and . _ ~ + - only");
+        String key = HashtagKey.of(tag);
+        if (!HashtagKey.isWellFormed(key)) {
+            throw ProblemException.invalid("tag", "must be a letter then letters, digits or _, at most "
+                    + HashtagKey.MAX_LENGTH + " characters");
         }
+        String hashtag = Iri.hashtag(key);
         return source(viewer, hashtag, "hashtag", Cursor.decode(cursor), limit, Set.of(), new ArrayList<>());
     }
 

@@ -10,6 +10,7 @@ import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.EventId;
 import io.relais.events.Iri;
+import io.relais.feed.sanitize.HashtagKey;
 import io.relais.events.Viewer;
 import io.relais.feed.community.Community;
 import io.relais.feed.community.CommunityStore;
@@ -166,7 +167,7 @@ public class FollowService {
                 case "person":
                     return Iri.person(id);
                 case "hashtag":
-                    return Iri.hashtag(id.startsWith("#") ? id.substring(1) : id);
+                    return hashtag(id);
                 case "community":
                     Viewer viewer = memberships.viewerOf(me);
                     Community c = communities.find(Iri.community(id)).filter(x -> x.visibleTo(viewer))
@@ -180,11 +181,21 @@ public class FollowService {
         }
     }
 
+    /** A followed hashtag: its canonical key ({@link HashtagKey}), the one posts are tagged with. */
+    private static String hashtag(String typed) {
+        String key = HashtagKey.of(typed);
+        if (!HashtagKey.isWellFormed(key)) {
+            throw ProblemException.invalid("id", "must be a hashtag: a letter then letters, digits or _, at most "
+                    + HashtagKey.MAX_LENGTH + " characters");
+        }
+        return Iri.hashtag(key);
+    }
+
     private String resolveForUndo(String kind, String id) {
         try {
             return switch (kind) {
                 case "person" -> Iri.person(id);
-                case "hashtag" -> Iri.hashtag(id.startsWith("#") ? id.substring(1) : id);
+                case "hashtag" -> Iri.hashtag(HashtagKey.of(id));
                 case "community" -> Iri.community(id.toLowerCase(Locale.ROOT));
                 default -> throw ProblemException.invalid("kind", "must be person, community or hashtag");
             };

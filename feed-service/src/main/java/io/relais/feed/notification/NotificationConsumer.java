@@ -11,7 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Stores the notifications each activity causes (its own consumer group on the activities topic).
  * Idempotent: a notification's id derives from the activity id, and a bucket never holds an id twice.
- * A Kafka poll is planned and stored as one batch.
+ * A Kafka poll is planned and stored as one batch; its deletes and edits then take back what is no longer
+ * true ({@link Retractions}).
  */
 @ApplicationScoped
 public class NotificationConsumer {
@@ -25,9 +26,15 @@ public class NotificationConsumer {
     @Inject
     ActivityBatches batches;
 
+    @Inject
+    Retractions retractions;
+
     @Incoming("notifications")
     @Blocking
     public void onActivities(ConsumerRecords<String, String> records) {
-        batches.apply(records, Topics.ACTIVITIES_DLQ, activities -> store.addAll(planner.planAll(activities)));
+        batches.apply(records, Topics.ACTIVITIES_DLQ, activities -> {
+            store.addAll(retractions.stillTrue(planner.planAll(activities)));
+            retractions.apply(activities); // after: a Create and its Delete in one poll leave nothing behind
+        });
     }
 }

@@ -95,6 +95,48 @@ public class NotificationStore {
         states().bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
+    /**
+     * Takes back notifications that are no longer true (their post or comment was deleted, an edit removed
+     * the mention): among these people's buckets from {@code sinceMillis}'s day on, every entry that
+     * {@code match}es is pulled, one {@code findOneAndUpdate} by {@code _id} per entry, and the unread counter
+     * drops by the entries that the pull really removed while unread (so a replay, or a concurrent read
+     * mark, cannot move it twice).
+     *
+     * @return how many notifications were removed
+     */
+    public int retract(Collection<String> people, java.util.function.Predicate<Notification> match, long sinceMillis) {
+        if (people.isEmpty()) return 0;
+        long since = Math.floorDiv(sinceMillis, Notification.DAY_MILLIS);
+        Map<String, Long> readUpTo = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (Document state : states().find(Filters.in("_id", new LinkedHashSet<>(people)))) {
+            String person = state.getString("_id");
+            readUpTo.put(person, readUpTo(state));
+            for (Object d : state.getList("days", Object.class, List.of())) {
+                if (((Number) d).longValue() >= since) ids.add(bucketId(person, ((Number) d).longValue()));
+            }
+        }
+        if (ids.isEmpty()) return 0;
+        Map<String, Integer> unreadRemoved = new LinkedHashMap<>();
+        int removed = 0;
+        for (Document bucket : buckets().find(Filters.in("_id", ids))) {
+            String person = bucket.getString("o");
+            for (Document e : bucket.getList("e", Document.class, List.of())) {
+                if (!match.test(Notification.of(person, e))) continue;
+                Document before = buckets().findOneAndUpdate(Filters.eq("_id", bucket.getString("_id")),
+                        Updates.pull("e", new Document("id", e.getString("id"))));
+                Document gone = before == null ? null : before.getList("e", Document.class, List.of()).stream()
+                        .filter(x -> e.getString("id").equals(x.getString("id"))).findFirst().orElse(null);
+                if (gone == null) continue;
+                removed++;
+                Notification n = Notification.of(person, gone);
+                if (!n.read() && n.time() > readUpTo.getOrDefault(person, Long.MIN_VALUE)) unreadRemoved.merge(person, 1, Integer::sum);
+            }
+        }
+        unreadRemoved.forEach((person, n) -> states().updateOne(Filters.eq("_id", person), Updates.inc("unread", -n)));
+        return removed;
+    }
+
     /** Mutes of several people, from one keyed read. */
     public Map<String, Set<String>> mutesOf(Collection<String> people) {
         Map<String, Set<String>> out = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.relais.feed.post;
 
+import io.relais.events.TextHygiene;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -23,18 +24,35 @@ public final class PostRequests {
     @Schema(example = "{\"content\":\"<p>Retour sur la démo de vendredi : merci @bob ! #atlas</p>\","
             + "\"audience\":{\"community\":\"projet-atlas\"},\"attachments\":[]}")
     public record CreatePost(@NotBlank String content, @Valid Audience audience, List<String> attachments) {
+
+        /** Input hygiene ({@link TextHygiene}) runs before validation: NUL, bidi and zero-width characters go. */
+        public CreatePost {
+            content = TextHygiene.text(content);
+        }
     }
 
     public record Audience(
             @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,48}[a-z0-9]", message = "must be a community slug") String community) {
+
+        public Audience {
+            community = TextHygiene.line(community);
+        }
     }
 
     @Schema(example = "{\"content\":\"<p>Retour sur la démo de vendredi (corrigé) #atlas</p>\"}")
     public record EditPost(@NotBlank String content) {
+
+        public EditPost {
+            content = TextHygiene.text(content);
+        }
     }
 
     @Schema(example = "{\"content\":\"<p>Publication du nouveau règlement télétravail</p>\",\"expires\":\"2026-12-31T23:00:00Z\"}")
     public record CreateAnnouncement(@NotBlank String content, java.time.Instant expires,
                                      @Size(max = 4) List<String> attachments) {
+
+        public CreateAnnouncement {
+            content = TextHygiene.text(content);
+        }
     }
 }

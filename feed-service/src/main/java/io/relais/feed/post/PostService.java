@@ -19,7 +19,7 @@ import io.relais.feed.community.Role;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
 import io.relais.feed.reaction.ReactionService;
-import io.relais.feed.sanitize.ContentSanitizer;
+import io.relais.feed.sanitize.TextPipeline;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.feed.sanitize.WrittenText;
 import io.relais.kit.error.ProblemException;
@@ -65,7 +65,7 @@ public class PostService {
     ProfileDirectory profiles;
 
     @Inject
-    ContentSanitizer sanitizer;
+    TextPipeline pipeline;
 
     @Inject
     InputLimits limits;
@@ -83,7 +83,7 @@ public class PostService {
     Outbox outbox;
 
     public PostView create(PostRequests.CreatePost request, CurrentPerson me) {
-        WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, sanitizer, "content");
+        WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, pipeline, "content");
         List<String> to;
         List<String> cc;
         String communityIri = null;
@@ -109,7 +109,7 @@ public class PostService {
 
     /** An organisation-wide post marked as an announcement (the caller checks the role). */
     public PostView createAnnouncement(PostRequests.CreateAnnouncement request, Instant expires, CurrentPerson me) {
-        WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, sanitizer, "content");
+        WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, pipeline, "content");
         return insert(text, List.of(Audience.ORGANISATION), List.of(), null, request.attachments(), KIND_ANNOUNCEMENT,
                 expires, me);
     }
@@ -124,7 +124,7 @@ public class PostService {
         List<PostView.AttachmentRef> files = attachments.claim(ids, me.iri(), iri);
         Instant now = Instant.now();
         Document d = new Document("_id", iri).append("type", As2.NOTE).append("kind", kind).append("author", me.iri())
-                .append("content", text.html()).append("to", to).append("cc", cc).append("community", communityIri)
+                .append("content", text.html()).append("source", text.source()).append("to", to).append("cc", cc).append("community", communityIri)
                 .append("mentions", text.mentionIris()).append("hashtags", text.hashtagIris())
                 .append("attachments", files.stream().map(PostService::attachmentDocument).toList())
                 .append("reactions", new Document()).append("commentCount", 0).append("commentsAppended", 0)
@@ -141,10 +141,10 @@ public class PostService {
         if (!me.iri().equals(d.getString("author")) || KIND_CARD.equals(d.getString("kind"))) {
             throw ProblemException.forbidden("only the author edits a post");
         }
-        WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, sanitizer, "content");
+        WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, pipeline, "content");
         Instant now = Instant.now();
         Document after = store.updateAndGet(d.getString("_id"), Updates.combine(Updates.set("content", text.html()),
-                Updates.set("mentions", text.mentionIris()), Updates.set("hashtags", text.hashtagIris()),
+                Updates.set("source", text.source()), Updates.set("mentions", text.mentionIris()), Updates.set("hashtags", text.hashtagIris()),
                 Updates.set("edited", Date.from(now))));
         outbox.append(Activity.builder().type(As2.UPDATE).actor(me.iri()).object(asObject(after))
                 .to(strings(after, "to")).cc(strings(after, "cc")).published(now).build());
@@ -158,6 +158,7 @@ public class PostService {
         if (!mayModerate(d, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a post");
         Instant now = Instant.now();
         store.update(d.getString("_id"), Updates.combine(Updates.set("deleted", true), Updates.set("content", ""),
+                Updates.set("source", ""),
                 Updates.set("deletedAt", Date.from(now)), Updates.set("deletedBy", me.iri())));
         AsObject tombstone = AsObject.builder().id(d.getString("_id")).type(As2.TOMBSTONE)
                 .formerType(d.getString("type")).deleted(now).build();
@@ -249,7 +250,7 @@ public class PostService {
             List<String> audience = new ArrayList<>(strings(d, "to"));
             audience.addAll(strings(d, "cc"));
             out.add(new PostView(iri, d.getString("type"), d.getString("kind"), author(d, authors),
-                    d.getString("content"), audience, ref, strings(d, "mentions"), strings(d, "hashtags"),
+                    d.getString("content"), d.getString("source"), audience, ref, strings(d, "mentions"), strings(d, "hashtags"),
                     attachmentRefs(d), card(d), counts(d), mine.get(iri), number(d, "commentCount"),
                     first.getOrDefault(iri, List.of()), d.getBoolean("pinned", false), instant(d, "expires"),
                     instant(d, "created"), instant(d, "edited")));

@@ -10,6 +10,9 @@ import java.util.Map;
 /**
  * A post (or a business-event card) as the API shows it, hydrated for one viewer.
  *
+ * @param content     sanitised HTML, safe to render
+ * @param source      the author's text (Markdown) exactly as typed, for an edit form; null for cards and
+ *                    for posts written before Markdown
  * @param kind        {@code post}, {@code card} (business event) or {@code announcement}
  * @param community   the community it was posted in, null for organisation-wide or personal audiences
  * @param reactions   count per reaction kind (like, celebrate, insightful, support)
@@ -18,7 +21,7 @@ import java.util.Map;
  * @param pinned      pinned by an owner in its community
  * @param expires     announcements only: when it stops being pinned on home feeds
  */
-public record PostView(String id, String type, String kind, PersonSummary author, String content,
+public record PostView(String id, String type, String kind, PersonSummary author, String content, String source,
                        List<String> audience, CommunityRef community, List<String> mentions, List<String> hashtags,
                        List<AttachmentRef> attachments, Card card, Map<String, Long> reactions, String myReaction,
                        long commentCount, List<CommentView> firstComments, boolean pinned, Instant expires,

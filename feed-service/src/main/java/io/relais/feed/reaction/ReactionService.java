@@ -1,7 +1,11 @@
 package io.relais.feed.reaction;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import org.bson.conversions.Bson;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -97,29 +101,34 @@ public class ReactionService {
         return new Target(c.getString("_id"), postStore.find(c.getString("post")).orElseThrow(), true);
     }
 
+    /**
+     * Gives or changes my reaction. One conditional write decides what changed: an upsert of the
+     * reaction document by {@code _id} that returns the document as it was before. Only that before-image
+     * moves the counters (the old kind down, the new one up, in one update of the reacted document) and
+     * chooses the activities (Undo of the replaced Like, then the new Like), so any number of parallel
+     * changes by one person leave exactly one reaction and counters equal to the reactions stored.
+     */
     public Reactions react(String postId, String commentId, ReactionKind kind, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Target t = target(postId, commentId, viewer);
         String id = t.iri() + "|" + me.iri();
         Document existing = collection().find(eq("_id", id)).first();
         if (existing != null && kind.wire().equals(existing.getString("kind"))) {
-            return reactions(t, viewer, false);
-        }
-        if (existing != null) {
-            undo(t, existing, me.iri());
-            collection().deleteOne(eq("_id", id));
+            return reactions(t, viewer, false); // the same kind again (a double click): nothing to change
         }
         String like = Iri.of(Iri.ACTIVITY, EventId.next());
         Instant now = Instant.now();
-        try {
-            collection().insertOne(new Document("_id", id).append("object", t.iri()).append("post", t.root().getString("_id"))
-                    .append("person", me.iri()).append("kind", kind.wire()).append("activity", like).append("at", Date.from(now)));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return reactions(t, viewer, false); // a concurrent PUT won
-            throw e;
+        Document before = replace(id, t, me.iri(), kind.wire(), like, now);
+        String replaced = before == null ? null : before.getString("kind");
+        if (replaced == null) {
+            count(t, Updates.inc("reactions." + kind.wire(), 1));
+            reactors().add(t.iri(), me.iri());
+        } else {
+            if (!replaced.equals(kind.wire())) {
+                count(t, Updates.combine(Updates.inc("reactions." + replaced, -1), Updates.inc("reactions." + kind.wire(), 1)));
+            }
+            undo(t, before, me.iri());
         }
-        count(t, kind.wire(), 1);
-        if (existing == null) reactors().add(t.iri(), me.iri());
         outbox.append(Activity.builder().id(like).type(As2.LIKE).actor(me.iri())
                 .object(AsObject.builder().id(t.iri()).context(t.comment() ? t.root().getString("_id") : null).build())
                 .target(t.root().getString("_id")).to(PostService.strings(t.root(), "to")).cc(PostService.strings(t.root(), "cc"))
@@ -127,11 +136,28 @@ public class ReactionService {
         return reactions(t, viewer, false);
     }
 
+    /** The conditional write: upsert by {@code _id}, answering the reaction as it was before (null: none). */
+    private Document replace(String id, Target t, String person, String kind, String like, Instant now) {
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
+        var update = Updates.combine(Updates.setOnInsert("object", t.iri()), Updates.setOnInsert("post", t.root().getString("_id")),
+                Updates.setOnInsert("person", person), Updates.set("kind", kind), Updates.set("activity", like),
+                Updates.set("at", Date.from(now)));
+        try {
+            return collection().findOneAndUpdate(eq("_id", id), update, options);
+        } catch (MongoCommandException | MongoWriteException e) {
+            // two first reactions raced to insert: the loser's upsert is now an update of the winner's document
+            if (ErrorCategory.fromErrorCode(e instanceof MongoWriteException w ? w.getError().getCode()
+                    : ((MongoCommandException) e).getErrorCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
+            return collection().findOneAndUpdate(eq("_id", id), update, options);
+        }
+    }
+
     public Reactions unreact(String postId, String commentId, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Target t = target(postId, commentId, viewer);
         Document existing = collection().findOneAndDelete(eq("_id", t.iri() + "|" + me.iri()));
-        if (existing != null) {
+        if (existing != null) { // only the delete that really removed it moves the counter
+            count(t, Updates.inc("reactions." + existing.getString("kind"), -1));
             undo(t, existing, me.iri());
             reactors().remove(t.iri(), me.iri());
         }
@@ -172,17 +198,17 @@ public class ReactionService {
         return new Reactions(t.iri(), PostService.counts(doc), mine, people);
     }
 
+    /** Publishes the Undo of a Like that is gone (the caller has moved the counters). */
     private void undo(Target t, Document existing, String person) {
-        count(t, existing.getString("kind"), -1);
         outbox.append(Activity.builder().type(As2.UNDO).actor(person)
                 .object(AsObject.builder().type(As2.LIKE).id(existing.getString("activity"))
                         .context(t.root().getString("_id")).build())
                 .target(t.iri()).to(PostService.strings(t.root(), "to")).cc(PostService.strings(t.root(), "cc")).build());
     }
 
-    private void count(Target t, String kind, int delta) {
-        if (t.comment()) comments.count(t.iri(), kind, delta);
-        else postStore.update(t.iri(), Updates.inc("reactions." + kind, delta));
+    private void count(Target t, Bson update) {
+        if (t.comment()) comments.count(t.iri(), update);
+        else postStore.update(t.iri(), update);
     }
 
     private MongoCollection<Document> collection() {

@@ -4,20 +4,18 @@ import io.relais.events.Iri;
 import io.relais.events.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.HtmlSanitizer;
+import org.owasp.html.HtmlStreamEventReceiver;
+import org.owasp.html.HtmlStreamRenderer;
 import org.owasp.html.PolicyFactory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Rich text is a small HTML subset, sanitised on write with an allow-list: what is stored and
- * published is already safe to render. Mentions ({@code @login}) and hashtags ({@code #tag}) are read
- * from the visible text and become AS2 tags.
+ * published is already safe to render. {@link TextPipeline} runs it after Markdown; {@link TextTokens}
+ * reads mentions and hashtags from its output.
  */
 @ApplicationScoped
 public class ContentSanitizer {
@@ -30,42 +28,54 @@ public class ContentSanitizer {
             .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
             .toFactory();
 
-    // a mention or hashtag starts the text or follows a non-word character, so e-mails are not mentions
-    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_.@])@([a-z0-9][a-z0-9._-]{0,63})",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&#])#(\\p{L}[\\p{L}\\p{N}_]{0,49})");
-    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
-
     /** Safe HTML: scripts, event handlers, styles and unknown elements are gone; allowed markup stays. */
     public String sanitize(String html) {
         return html == null ? "" : POLICY.sanitize(html).trim();
     }
 
-    /** The text a reader sees, for emptiness checks and tag extraction. */
-    public String visibleText(String safeHtml) {
-        return TAGS.matcher(safeHtml).replaceAll(" ")
-                .replace("&#64;", "@").replace("&#35;", "#").replace("&amp;", "&").replace("&nbsp;", " ")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&quot;", "\"").trim();
+    /**
+     * Sanitises and lets {@code observer} see the same stream of allowed elements and decoded text that is
+     * rendered, so what it reads (mentions, hashtags, links) is exactly what a reader gets.
+     */
+    public String sanitize(String html, HtmlStreamEventReceiver observer) {
+        if (html == null) return "";
+        StringBuilder out = new StringBuilder(html.length());
+        HtmlStreamRenderer renderer = HtmlStreamRenderer.create(out, bad -> { });
+        HtmlSanitizer.sanitize(html, POLICY.apply(new Tee(renderer, observer)));
+        return out.toString().trim();
     }
 
-    /** Logins mentioned in the text, lower-cased, in order of first appearance. */
-    public List<String> mentionedLogins(String text) {
-        Set<String> logins = new LinkedHashSet<>();
-        Matcher m = MENTION.matcher(text);
-        while (m.find()) {
-            String login = m.group(1).toLowerCase(Locale.ROOT);
-            while (login.endsWith(".") || login.endsWith("-")) login = login.substring(0, login.length() - 1);
-            if (!login.isEmpty()) logins.add(login);
+    /** Sends each sanitiser event to the renderer and to an observer. */
+    private record Tee(HtmlStreamEventReceiver first, HtmlStreamEventReceiver second) implements HtmlStreamEventReceiver {
+        @Override
+        public void openDocument() {
+            first.openDocument();
+            second.openDocument();
         }
-        return new ArrayList<>(logins);
-    }
 
-    /** Hashtags in the text, lower-cased, without the '#'. */
-    public List<String> hashtags(String text) {
-        Set<String> tags = new LinkedHashSet<>();
-        Matcher m = HASHTAG.matcher(text);
-        while (m.find()) tags.add(m.group(1).toLowerCase(Locale.ROOT));
-        return new ArrayList<>(tags);
+        @Override
+        public void closeDocument() {
+            first.closeDocument();
+            second.closeDocument();
+        }
+
+        @Override
+        public void openTag(String elementName, List<String> attrs) {
+            first.openTag(elementName, attrs);
+            second.openTag(elementName, attrs);
+        }
+
+        @Override
+        public void closeTag(String elementName) {
+            first.closeTag(elementName);
+            second.closeTag(elementName);
+        }
+
+        @Override
+        public void text(String text) {
+            first.text(text);
+            second.text(text);
+        }
     }
 
     public static List<Tag> tags(List<String> mentionedLogins, List<String> hashtags) {

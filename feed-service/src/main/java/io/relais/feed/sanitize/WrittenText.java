@@ -5,8 +5,17 @@ import io.relais.kit.error.ProblemException;
 
 import java.util.List;
 
-/** Text someone wrote, checked and sanitised: safe HTML plus the people and hashtags it names. */
-public record WrittenText(String html, List<String> mentionedLogins, List<String> hashtags) {
+/**
+ * Text someone wrote, through the {@link TextPipeline} and checked against the limits.
+ *
+ * @param html            sanitised HTML, stored, published and rendered
+ * @param source          the author's Markdown (after input hygiene), stored beside it and returned for edits
+ * @param mentionedLogins logins mentioned, lower-cased, first appearance first
+ * @param hashtags        canonical hashtag keys ({@link HashtagKey}), first appearance first
+ * @param links           link targets the text holds
+ */
+public record WrittenText(String html, String source, List<String> mentionedLogins, List<String> hashtags,
+                          List<String> links) {
 
     public List<String> mentionIris() {
         return mentionedLogins.stream().map(Iri::person).toList();
@@ -16,28 +25,37 @@ public record WrittenText(String html, List<String> mentionedLogins, List<String
         return hashtags.stream().map(Iri::hashtag).toList();
     }
 
-    /** Sanitises and applies the limits; {@code field} names the request field in the problem. */
-    public static WrittenText of(String raw, int maxLength, InputLimits limits, ContentSanitizer sanitizer,
-                                 String field) {
-        if (raw == null || raw.isBlank()) {
+    /**
+     * Renders and applies the limits; every broken rule is a 400 naming {@code field}, nothing is cut.
+     *
+     * @param maxLength most characters of the author's source (after input hygiene)
+     * @throws ProblemException 400 when blank, too long, empty once sanitised, with too many mentions or
+     *                          hashtags, or with a hashtag longer than {@value HashtagKey#MAX_LENGTH} characters
+     */
+    public static WrittenText of(String raw, int maxLength, InputLimits limits, TextPipeline pipeline, String field) {
+        TextPipeline.Rendered r = pipeline.render(raw);
+        if (r.source().isBlank()) {
             throw ProblemException.invalid(field, "must not be blank");
         }
-        if (raw.length() > maxLength) {
+        if (r.source().length() > maxLength) {
             throw ProblemException.invalid(field, "must be at most " + maxLength + " characters");
         }
-        String html = sanitizer.sanitize(raw);
-        String text = sanitizer.visibleText(html);
-        if (text.isBlank()) {
+        if (r.visible().isBlank()) {
             throw ProblemException.invalid(field, "must contain some text once unsafe markup is removed");
         }
-        List<String> mentions = sanitizer.mentionedLogins(text);
+        if (!r.tokens().tooLongHashtags().isEmpty()) {
+            String tag = r.tokens().tooLongHashtags().get(0);
+            throw ProblemException.invalid(field, "hashtag #" + tag.substring(0, Math.min(tag.length(), 20))
+                    + "… is longer than " + HashtagKey.MAX_LENGTH + " characters");
+        }
+        List<String> mentions = r.tokens().mentions();
         if (mentions.size() > limits.mentionsPerPost()) {
             throw ProblemException.invalid(field, "may mention at most " + limits.mentionsPerPost() + " people");
         }
-        List<String> hashtags = sanitizer.hashtags(text);
+        List<String> hashtags = r.tokens().hashtags();
         if (hashtags.size() > limits.hashtagsPerPost()) {
             throw ProblemException.invalid(field, "may hold at most " + limits.hashtagsPerPost() + " hashtags");
         }
-        return new WrittenText(html, mentions, hashtags);
+        return new WrittenText(r.html(), r.source(), mentions, hashtags, r.tokens().links());
     }
 }

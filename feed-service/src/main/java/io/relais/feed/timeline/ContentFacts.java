@@ -49,7 +49,10 @@ public record ContentFacts(String id, String kind, String author, String root, S
         return audience.stream().filter(a -> Iri.isKind(a, Iri.PERSON)).toList();
     }
 
-    /** The facts of a Create of a post, card or comment; empty for anything else (communities, profiles…). */
+    /**
+     * The facts of a Create (or, with the same reading, an Update) of a post, card or comment; empty for
+     * anything else (communities, profiles…).
+     */
     public static Optional<ContentFacts> ofCreate(Activity activity) {
         AsObject o = activity.object();
         if (o == null || o.id() == null) return Optional.empty();
@@ -73,7 +76,7 @@ public record ContentFacts(String id, String kind, String author, String root, S
         Instant at = activity.published() != null ? activity.published() : o.published();
         return Optional.of(new ContentFacts(o.id(), kind, author, root, o.inReplyTo(),
                 List.copyOf(activity.audience()), List.copyOf(to.stream().distinct().toList()),
-                o.hashtags(), o.mentions(), at.toEpochMilli(), false));
+                o.hashtags(), o.mentions(), at == null ? 0 : at.toEpochMilli(), false));
     }
 
     Document toDocument() {
@@ -81,6 +84,24 @@ public record ContentFacts(String id, String kind, String author, String root, S
                 .append("to", to).append("h", hashtags).append("m", mentions).append("t", time);
         if (inReplyTo != null) d.append("re", inReplyTo);
         return d;
+    }
+
+    /** The stored facts, with the version {@code consumer} last applied in place of the Create's, if any. */
+    static ContentFacts of(Document d, String consumer) {
+        ContentFacts base = of(d);
+        Document u = d.get("u", Document.class);
+        Document mine = u == null ? null : u.get(consumer, Document.class);
+        if (mine == null) return base;
+        return new ContentFacts(base.id(), base.kind(), base.author(), base.root(), base.inReplyTo(),
+                mine.getList("v", String.class, base.audience()), mine.getList("to", String.class, base.to()),
+                mine.getList("h", String.class, List.of()), mine.getList("m", String.class, List.of()), base.time(),
+                base.deleted());
+    }
+
+    /** The same object as an Update describes it: new audience, hashtags and mentions; identity and time kept. */
+    public ContentFacts updatedBy(ContentFacts update) {
+        return new ContentFacts(id, kind, author, root, inReplyTo, update.audience(), update.to(), update.hashtags(),
+                update.mentions(), time, deleted);
     }
 
     static ContentFacts of(Document d) {

@@ -80,6 +80,27 @@ public class ContentIndex {
         return out;
     }
 
+    /**
+     * The facts of an object as one consumer last applied them: its Create's, or those of the last Update
+     * that consumer applied ({@code u.<consumer>}: audience, hashtags, mentions). Each consumer keeps its own
+     * version because consumers read the topic independently: a diff against a version another consumer
+     * already moved would find nothing to change.
+     */
+    public Map<String, ContentFacts> appliedBy(Collection<String> objectIris, String consumer) {
+        Map<String, ContentFacts> out = new HashMap<>();
+        if (objectIris.isEmpty()) return out;
+        for (Document d : collection().find(Filters.in("_id", objectIris))) {
+            out.put(d.getString("_id"), ContentFacts.of(d, consumer));
+        }
+        return out;
+    }
+
+    /** Records that a consumer applied this version of an object (an Update's audience, hashtags, mentions). */
+    public void markApplied(ContentFacts facts, String consumer) {
+        collection().updateOne(Filters.eq("_id", facts.id()), Updates.set("u." + consumer, new Document("v", facts.audience())
+                .append("to", facts.to()).append("h", facts.hashtags()).append("m", facts.mentions())));
+    }
+
     public void markDeleted(String objectIri) {
         collection().updateOne(Filters.eq("_id", objectIri), Updates.set("del", true));
     }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -65,6 +66,9 @@ public class FanOut {
     @Inject
     ActivityBatches batches;
 
+    /** The name under which this consumer keeps the version of each post it applied ({@link ContentIndex#appliedBy}). */
+    static final String VERSION = "timeline";
+
     @Incoming("timeline")
     @Blocking
     public void onActivities(ConsumerRecords<String, String> records) {
@@ -75,6 +79,8 @@ public class FanOut {
     void apply(List<Activity> activities) {
         Map<String, ContentFacts> created = new HashMap<>();
         content.rememberAll(activities).forEach(f -> created.put(f.id(), f));
+        // a replayed Create fans out the version this consumer last applied (an edit's hashtags), never a deleted one
+        content.appliedBy(created.keySet(), VERSION).forEach(created::put);
         Audiences audiences = new Audiences();
         audiences.prefetch(created.values());
         TimelineWrites writes = new TimelineWrites();
@@ -83,7 +89,7 @@ public class FanOut {
             switch (activity.type()) {
                 case As2.CREATE -> {
                     ContentFacts facts = activity.object() == null ? null : created.get(activity.object().id());
-                    if (facts == null) continue;
+                    if (facts == null || facts.deleted()) continue;
                     if (facts.isFeedItem()) fanOut(facts, writes, audiences);
                     else interactionsOf.add(activity);
                 }
@@ -93,8 +99,15 @@ public class FanOut {
                     writes = new TimelineWrites();
                     deleted(activity.object().id());
                 }
+                case As2.UPDATE -> {
+                    ContentFacts update = ContentFacts.ofCreate(activity).orElse(null);
+                    if (update == null) continue;
+                    timelines.write(writes);
+                    writes = new TimelineWrites();
+                    updated(update, audiences);
+                }
                 default -> {
-                    // Update needs nothing (feeds hydrate the current post); membership and follows are read live
+                    // membership and follows are read live
                 }
             }
         }
@@ -166,8 +179,61 @@ public class FanOut {
         return out;
     }
 
+    /**
+     * An edit: the post leaves the source timelines of the hashtags it lost and enters those of the hashtags
+     * it gained; people no longer mentioned lose the {@code mentioned} reason (and the entry, if it was the
+     * only one); people newly mentioned, and followers of a gained hashtag (pushed ones), get it or the
+     * reason, if the audience rule lets them see it. Diffed against the version this consumer applied last,
+     * so a replayed Update changes nothing. (Followers of a lost hashtag keep their home entry: a person may
+     * follow several of the post's tags; the hashtag feed itself no longer lists it.)
+     */
+    private void updated(ContentFacts update, Audiences audiences) {
+        ContentFacts before = content.appliedBy(List.of(update.id()), VERSION).get(update.id());
+        if (before == null || before.deleted()) return;
+        ContentFacts after = before.updatedBy(update);
+        if (before.hashtags().equals(after.hashtags()) && before.mentions().equals(after.mentions())
+                && before.audience().equals(after.audience())) return;
+        if (before.isFeedItem()) {
+            String post = after.id();
+            long time = after.time();
+            Set<String> lostTags = minus(before.hashtags(), after.hashtags());
+            Set<String> gainedTags = minus(after.hashtags(), before.hashtags());
+            timelines.removeFromSources(lostTags, post, time);
+            timelines.dropHomeReason(minus(before.mentions(), after.mentions()), post, time, Reasons.MENTIONED);
+            TimelineWrites writes = new TimelineWrites();
+            writes.toSources(gainedTags, new TimelineEntry(post, time, after.author(), Set.of(), after.audience()));
+            Map<String, Set<String>> gained = new LinkedHashMap<>();
+            minus(after.mentions(), before.mentions()).forEach(p -> add(gained, p, Reasons.MENTIONED));
+            if (!after.organisationWide()) {
+                for (String tag : gainedTags) {
+                    if (!reach.isPulled(tag)) audiences.followersOf(tag).forEach(p -> add(gained, p, Reasons.FOLLOWS_HASHTAG));
+                }
+            }
+            Map<String, Viewer> viewers = audiences.viewers(gained.keySet());
+            gained.keySet().removeIf(p -> viewers.get(p) == null
+                    || !AudienceRule.canSee(viewers.get(p), after.author(), after.audience()));
+            Set<String> holding = new LinkedHashSet<>();
+            for (String reason : List.of(Reasons.MENTIONED, Reasons.FOLLOWS_HASHTAG)) {
+                Set<String> withReason = new LinkedHashSet<>();
+                gained.forEach((p, reasons) -> { if (reasons.contains(reason)) withReason.add(p); });
+                holding.addAll(timelines.addHomeReason(withReason, post, time, reason));
+            }
+            gained.forEach((p, reasons) -> {
+                if (!holding.contains(p)) writes.toHome(p, new TimelineEntry(post, time, after.author(), reasons, List.of()));
+            });
+            timelines.write(writes);
+        }
+        content.markApplied(after, VERSION);
+    }
+
+    private static Set<String> minus(Collection<String> a, Collection<String> b) {
+        Set<String> out = new LinkedHashSet<>(a);
+        out.removeAll(b);
+        return out;
+    }
+
     private void deleted(String objectIri) {
-        content.find(objectIri).filter(ContentFacts::isFeedItem).ifPresent(post -> {
+        Optional.ofNullable(content.appliedBy(List.of(objectIri), VERSION).get(objectIri)).filter(ContentFacts::isFeedItem).ifPresent(post -> {
             content.markDeleted(post.id());
             timelines.removeFromSources(sourcesOf(post), post.id(), post.time());
             // today's followers and members; anyone else still holding it is filtered out on read

@@ -109,6 +109,38 @@ final class TimelineBuckets {
         buckets.bulkWrite(pulls, new BulkWriteOptions().ordered(false));
     }
 
+    /**
+     * Changes why a post is in some owners' timelines (an edit added or removed a mention or a hashtag):
+     * one {@code _id $in} read of the post's day buckets, then per bucket holding it either the entry's
+     * reasons set through an array filter on the post, or the entry pulled when no reason is left.
+     *
+     * @return the owners whose bucket holds the post (the others may need it pushed)
+     */
+    Set<String> changeReason(Collection<String> owners, String post, long time, String reason, boolean add) {
+        Set<String> holding = new java.util.HashSet<>();
+        if (owners.isEmpty()) return holding;
+        long day = day(time);
+        List<String> ids = owners.stream().map(o -> bucketId(o, day)).toList();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document bucket : buckets.find(Filters.in("_id", ids))) {
+            for (Document e : bucket.getList("e", Document.class, List.of())) {
+                if (!post.equals(e.getString("p"))) continue;
+                holding.add(bucket.getString("o"));
+                java.util.LinkedHashSet<String> reasons = new java.util.LinkedHashSet<>(e.getList("r", String.class, List.of()));
+                if (!(add ? reasons.add(reason) : reasons.remove(reason))) continue;
+                if (reasons.isEmpty()) {
+                    writes.add(new UpdateOneModel<>(Filters.eq("_id", bucket.getString("_id")), Updates.pull("e", new Document("p", post))));
+                } else {
+                    writes.add(new UpdateOneModel<>(Filters.eq("_id", bucket.getString("_id")),
+                            Updates.set("e.$[x].r", new ArrayList<>(reasons)),
+                            new UpdateOptions().arrayFilters(List.of(Filters.eq("x.p", post)))));
+                }
+            }
+        }
+        if (!writes.isEmpty()) buckets.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        return holding;
+    }
+
     /** Non-empty days of each owner, newest first (owners without a timeline are absent). */
     Map<String, List<Long>> days(Collection<String> owners) {
         Map<String, List<Long>> out = new HashMap<>();

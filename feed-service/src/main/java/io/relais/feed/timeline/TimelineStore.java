@@ -79,6 +79,16 @@ public class TimelineStore {
         home().remove(persons, post, time);
     }
 
+    /** Adds a reason to the home entries of a post that these people already hold; answers who holds it. */
+    public Set<String> addHomeReason(Collection<String> persons, String post, long time, String reason) {
+        return home().changeReason(persons, post, time, reason, true);
+    }
+
+    /** Takes a reason off these people's home entries of a post; an entry left without reason leaves the feed. */
+    public void dropHomeReason(Collection<String> persons, String post, long time, String reason) {
+        home().changeReason(persons, post, time, reason, false);
+    }
+
     /** A newest-first walk over one person's home timeline merged with the given source timelines. */
     public TimelineScan scan(String homeOwner, Map<String, String> reasonBySource, Cursor after) {
         return new TimelineScan(home(), homeOwner, sources(), reasonBySource, after);

@@ -111,7 +111,7 @@ class CommentTest {
         String c = comment(member, root, "Avis", null);
         as(other).body(Map.of("content", "changé")).put("/api/posts/{p}/comments/{c}", local(root), local(c)).then().statusCode(403);
         as(member).body(Map.of("content", "Avis nuancé")).put("/api/posts/{p}/comments/{c}", local(root), local(c))
-                .then().statusCode(200).body("content", equalTo("Avis nuancé"));
+                .then().statusCode(200).body("content", equalTo("<p>Avis nuancé</p>"));
         KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value().contains("\"Update\"") && r.value().contains(c), 1, Duration.ofSeconds(30));
         as(other).delete("/api/posts/{p}/comments/{c}", local(root), local(c)).then().statusCode(403);
         as(owner).delete("/api/posts/{p}/comments/{c}", local(root), local(c)).then().statusCode(204);

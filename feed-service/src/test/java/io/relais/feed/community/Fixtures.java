@@ -1,7 +1,11 @@
 package io.relais.feed.community;
 
 import io.relais.events.Iri;
+import io.relais.testing.EmbeddedStore;
 import io.relais.testing.TestTokens;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -14,14 +18,35 @@ import static io.restassured.RestAssured.given;
 public final class Fixtures {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
+    private static MongoDatabase STORE;
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000L, 36);
 
     private Fixtures() {
     }
 
-    /** A login nobody else uses in this test JVM, e.g. {@code alice-k3f2-7}. */
+    /**
+     * A login nobody else uses in this test JVM, e.g. {@code alice-k3f2-7}, known to the profile read model
+     * (as if profile-service had published them), so invitations and imports accept them.
+     */
     public static String person(String name) {
+        return known(unknownPerson(name));
+    }
+
+    /** Puts a login into the profile read model, as profile-service's snapshot would; answers the login. */
+    public static String known(String login) {
+        store().getCollection("profiles").replaceOne(new Document("_id", Iri.person(login)), new Document("_id", Iri.person(login))
+                .append("login", login).append("name", login).append("status", "active"), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        return login;
+    }
+
+    /** A login nobody uses and that profile-service never published (a typo, someone who left). */
+    public static String unknownPerson(String name) {
         return name + "-" + RUN + "-" + SEQ.incrementAndGet();
+    }
+
+    private static synchronized MongoDatabase store() {
+        if (STORE == null) STORE = MongoClients.create(EmbeddedStore.shared().connectionString()).getDatabase("relais-feed");
+        return STORE;
     }
 
     public static String slug(String name) {

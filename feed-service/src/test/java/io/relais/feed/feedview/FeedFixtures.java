@@ -70,6 +70,7 @@ public final class FeedFixtures {
                 as(owner).post("/api/communities/{s}/requests/{l}/approve", slug, login).then().statusCode(204);
             }
             default -> {
+                io.relais.feed.community.Fixtures.known(login);
                 as(owner).body(Map.of("login", login)).post("/api/communities/{s}/invitations", slug).then().statusCode(204);
                 as(login).post("/api/communities/{s}/invitations/mine/accept", slug).then().statusCode(204);
             }

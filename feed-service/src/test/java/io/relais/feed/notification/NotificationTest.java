@@ -125,7 +125,7 @@ class NotificationTest {
 
     @Test
     void joinRequestsGoToModeratorsAndApprovalsAndInvitationsToThePersonConcerned() {
-        String owner = fresh("owner"), requester = fresh("requester"), invitee = fresh("invitee");
+        String owner = fresh("owner"), requester = fresh("requester"), invitee = io.relais.feed.community.Fixtures.known(fresh("invitee"));
         String closed = community(owner, "private");
         String secret = community(owner, "secret");
 

@@ -156,9 +156,9 @@ class PostTest {
         String id = post(alice, null, "Première version");
         as(bob).body(Map.of("content", "Piraté")).put("/api/posts/{id}", local(id)).then().statusCode(403);
         as(alice).body(Map.of("content", "Version corrigée #fix")).put("/api/posts/{id}", local(id)).then().statusCode(200)
-                .body("content", equalTo("Version corrigée #fix")).body("edited", org.hamcrest.Matchers.notNullValue());
+                .body("content", equalTo("<p>Version corrigée #fix</p>")).body("edited", org.hamcrest.Matchers.notNullValue());
         Activity update = ActivityJson.read(publishedRecord("Update", id).value());
-        assertThat(update.object().content()).isEqualTo("Version corrigée #fix");
+        assertThat(update.object().content()).isEqualTo("<p>Version corrigée #fix</p>");
         assertThat(update.object().hashtags()).containsExactly(Iri.hashtag("fix"));
         assertThat(update.to()).containsExactly(Audience.ORGANISATION);
     }

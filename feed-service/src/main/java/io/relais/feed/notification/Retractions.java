@@ -1,0 +1,95 @@
+package io.relais.feed.notification;
+
+import io.relais.events.Activity;
+import io.relais.events.As2;
+import io.relais.feed.timeline.ContentFacts;
+import io.relais.feed.timeline.ContentIndex;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Notifications follow deletes and edits (issue 13). A deleted post or comment takes back every
+ * notification about it (mentions, replies, reactions; those whose thread is a deleted post too) from the
+ * people such notifications go to: its author, the people it mentions, the authors of what it answers.
+ * An edit that removes a mention takes back that mention. Both lower the unread counter by what was
+ * unread. A replayed Create of something deleted, or of a mention an edit removed, notifies nobody again:
+ * {@link #stillTrue} checks what the planner proposes against the version this consumer applied last.
+ */
+@ApplicationScoped
+public class Retractions {
+
+    /** The name under which this consumer keeps the version of each post it applied. */
+    static final String VERSION = "notifications";
+
+    @Inject
+    ContentIndex content;
+
+    @Inject
+    NotificationStore store;
+
+    /** Applies the batch's Deletes and Updates, in order. */
+    public void apply(List<Activity> activities) {
+        for (Activity a : activities) {
+            if (a.object() == null || a.object().id() == null) continue;
+            if (As2.DELETE.equals(a.type())) {
+                deleted(a.object().id());
+            } else if (As2.UPDATE.equals(a.type())) {
+                ContentFacts.ofCreate(a).ifPresent(this::updated);
+            }
+        }
+    }
+
+    /** The planned notifications that are still true: not about deleted content, mentions still made. */
+    public List<Notification> stillTrue(List<Notification> planned) {
+        Set<String> objects = new LinkedHashSet<>();
+        for (Notification n : planned) {
+            if (n.object() != null) objects.add(n.object());
+            if (n.post() != null) objects.add(n.post());
+        }
+        Map<String, ContentFacts> facts = content.appliedBy(objects, VERSION);
+        List<Notification> out = new ArrayList<>();
+        for (Notification n : planned) {
+            ContentFacts about = facts.get(n.object());
+            ContentFacts thread = n.post() == null ? null : facts.get(n.post());
+            if (about != null && about.deleted() || thread != null && thread.deleted()) continue;
+            if (NotificationPlanner.MENTION.equals(n.kind()) && about != null && !about.mentions().contains(n.recipient())) continue;
+            out.add(n);
+        }
+        return out;
+    }
+
+    private void deleted(String iri) {
+        ContentFacts gone = content.appliedBy(List.of(iri), VERSION).get(iri);
+        if (gone == null) return;
+        content.markDeleted(iri); // a replayed Create of it notifies nobody (fan-out marks posts, this marks comments too)
+        Set<String> people = new LinkedHashSet<>(gone.mentions());
+        people.add(gone.author());
+        Map<String, ContentFacts> answered = content.appliedBy(nonNull(gone.inReplyTo(), gone.root()), VERSION);
+        answered.values().forEach(f -> people.add(f.author()));
+        people.remove(null);
+        store.retract(people, n -> iri.equals(n.object()) || iri.equals(n.post()), gone.time());
+    }
+
+    private void updated(ContentFacts update) {
+        ContentFacts before = content.appliedBy(List.of(update.id()), VERSION).get(update.id());
+        if (before == null || before.deleted()) return;
+        ContentFacts after = before.updatedBy(update);
+        Set<String> lost = new LinkedHashSet<>(before.mentions());
+        lost.removeAll(after.mentions());
+        String iri = update.id();
+        store.retract(lost, n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()), before.time());
+        content.markApplied(after, VERSION);
+    }
+
+    private static Collection<String> nonNull(String... iris) {
+        return java.util.Arrays.stream(iris).filter(Objects::nonNull).toList();
+    }
+}

@@ -1,0 +1,78 @@
+package io.relais.feed.sanitize;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The text pipeline on the cases of issue 13, without the application around it. */
+class TextPipelineTest {
+
+    final TextPipeline pipeline = new TextPipeline();
+
+    @Test
+    void mentionsAndHashtagsAreReadAsTheReaderSeesThemButEmailsAreNotMentions() {
+        TextTokens t = pipeline.render(
+                "<p>Merci @Bob.Martin et @alice, écrivez à support@relais.dev. #Atlas #Été2026 &#35;nope <b>#gras</b></p>").tokens();
+        assertThat(t.mentions()).containsExactly("bob.martin", "alice");
+        assertThat(t.hashtags()).containsExactly("atlas", "été2026", "nope", "gras");
+    }
+
+    @Test
+    void aUrlIsOneTokenWithNoHashtagOrMentionInside() {
+        TextPipeline.Rendered r = pipeline.render("Voir https://wiki.example/Acme_Inc.#Decision et https://x.example/@bob #vrai");
+        assertThat(r.tokens().hashtags()).containsExactly("vrai");
+        assertThat(r.tokens().mentions()).isEmpty();
+        assertThat(r.tokens().links()).contains("https://wiki.example/Acme_Inc.#Decision");
+        assertThat(r.html()).contains("<a href=\"https://wiki.example/Acme_Inc.#Decision\"");
+    }
+
+    @Test
+    void aUrlInsideHtmlTheAuthorTypedIsStillOneToken() {
+        TextTokens t = pipeline.render("<p>Voir https://wiki.example/Acme_Inc.#Decision</p>").tokens();
+        assertThat(t.hashtags()).isEmpty();
+    }
+
+    @Test
+    void aDecomposedAccentMakesTheSameTagAsTheComposedOne() {
+        assertThat(pipeline.render("#cafe\u0301 du matin").tokens().hashtags()).containsExactly("café");
+        assertThat(pipeline.render("#café du matin").tokens().hashtags()).containsExactly("café");
+        assertThat(HashtagKey.of("CAFE\u0301")).isEqualTo("café");
+    }
+
+    @Test
+    void nothingInCodeOrPreIsAMentionOrATag() {
+        TextTokens t = pipeline.render("Run `@bob #notatag` then\n\n```\n@carol #nope\n```\n\n<pre>@dan #no</pre> <code>@eve</code> ok @real #yes").tokens();
+        assertThat(t.mentions()).containsExactly("real");
+        assertThat(t.hashtags()).containsExactly("yes");
+    }
+
+    @Test
+    void aLoginWithAnAtSignNeverMentionsSomeoneElse() {
+        assertThat(pipeline.render("Hello @x1@corp.example and @x1+ops").tokens().mentions()).isEmpty();
+        assertThat(pipeline.render("Hello @x1.").tokens().mentions()).containsExactly("x1");
+    }
+
+    @Test
+    void aTooLongHashtagIsReportedNotCut() {
+        String tag = "a".repeat(HashtagKey.MAX_LENGTH + 1);
+        TextTokens t = pipeline.render("#" + tag).tokens();
+        assertThat(t.hashtags()).isEmpty();
+        assertThat(t.tooLongHashtags()).containsExactly(tag);
+        assertThat(pipeline.render("#" + "a".repeat(HashtagKey.MAX_LENGTH)).tokens().hashtags()).hasSize(1);
+    }
+
+    @Test
+    void markdownBecomesTheAllowedHtmlAndScriptsStillGo() {
+        TextPipeline.Rendered r = pipeline.render("**gras** _it_ et `code`\n\n- un\n- deux\n\n> cité\n\n<script>alert(1)</script>\n\n"
+                + "[x](javascript:alert(1)) https://relais.dev/doc");
+        assertThat(r.html()).contains("<strong>gras</strong>", "<em>it</em>", "<code>code</code>", "<ul>", "<li>un</li>",
+                "<blockquote>", "href=\"https://relais.dev/doc\"", "rel=\"nofollow noopener noreferrer\"");
+        assertThat(r.html()).doesNotContain("script", "javascript");
+    }
+
+    @Test
+    void theSourceIsKeptExactlyAsTypedOnceClean() {
+        String typed = "Bravo 🎉 `x = y * 2` **ok**\n- a\u0000";
+        assertThat(pipeline.render(typed).source()).isEqualTo("Bravo 🎉 `x = y * 2` **ok**\n- a");
+    }
+}
