@@ -38,7 +38,7 @@ class ActivityBackboneTest {
     static void publish(Activity a) {
         KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(a),
                 KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(a), CloudEventAttributes.type(a),
-                        "/connectors/hr/test", CloudEventAttributes.subject(a)),
+                        CloudEventAttributes.FEED_SOURCE, CloudEventAttributes.subject(a)),
                 ActivityJson.writeString(a));
     }
 

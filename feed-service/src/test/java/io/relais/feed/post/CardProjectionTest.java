@@ -44,8 +44,13 @@ class CardProjectionTest {
     }
 
     static void publish(Activity a) {
+        publish(a, "/connectors/hr/workday");
+    }
+
+    /** Published as the connector of {@code ceSource}: a card is believed only from the source it belongs to. */
+    static void publish(Activity a, String ceSource) {
         KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(a), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(a),
-                CloudEventAttributes.type(a), "/connectors/hr/workday", CloudEventAttributes.subject(a)), ActivityJson.writeString(a));
+                CloudEventAttributes.type(a), ceSource, CloudEventAttributes.subject(a)), ActivityJson.writeString(a));
     }
 
     @Test
@@ -91,7 +96,8 @@ class CardProjectionTest {
         AsObject doc = AsObject.builder().id(id).type(As2.DOCUMENT).name("Plan projet v3").url("https://ecm.example/doc/42")
                 .to(Iri.community(slug)).relais(Map.of("business", Map.of("source", "ecm", "eventType", "document.published",
                         "system", "alfresco", "sourceEventId", id))).build();
-        publish(Activity.builder().type(As2.CREATE).actor("urn:relais:source:ecm.alfresco").object(doc).to(Iri.community(slug)).build());
+        publish(Activity.builder().type(As2.CREATE).actor("urn:relais:source:ecm.alfresco").object(doc).to(Iri.community(slug)).build(),
+                "/connectors/ecm/alfresco");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(owner).get("/api/posts/{id}", id).then().statusCode(200)
                 .body("post.card.url", equalTo("https://ecm.example/doc/42")).body("post.community.slug", equalTo(slug)));
         as(outsider).get("/api/posts/{id}", id).then().statusCode(404);
