@@ -38,7 +38,9 @@ class ManifestsTest {
             // issue 17's search-service replica bullet (consumer group per replica, index on the volume) makes
             // search-service read these; the manifests provide them already
             "RELAIS_DATA_DIR", "search-service's index directory on its volume",
-            "RELAIS_SEARCH_REPLICA_ID", "search-service's per-replica consumer group");
+            "RELAIS_SEARCH_REPLICA_ID", "search-service's per-replica consumer group",
+            // web's cross-site request forgery tokens (the web branch of the same release) are keyed by this secret
+            "RELAIS_WEB_FORGERY_SECRET", "web's forgery-token key");
 
     /** Kafka versions the pinned Strimzi release runs (its kafka-versions.yaml, entries with supported: true). */
     private static final Set<String> STRIMZI_KAFKA_VERSIONS = Set.of("4.2.0", "4.2.1", "4.3.0", "4.3.1");
