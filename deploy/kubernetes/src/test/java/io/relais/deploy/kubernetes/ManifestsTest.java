@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Both overlays, rendered as {@code kubectl apply -k} would send them: every object valid against the schema of
@@ -44,6 +45,33 @@ class ManifestsTest {
 
     /** Kafka versions the pinned Strimzi release runs (its kafka-versions.yaml, entries with supported: true). */
     private static final Set<String> STRIMZI_KAFKA_VERSIONS = Set.of("4.2.0", "4.2.1", "4.3.0", "4.3.1");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theRenderingWithoutKubectlIsWhatKubectlRenders(String overlay) {
+        assumeTrue(Rendered.kubectlInstalled(), "kubectl is not installed: nothing to compare KustomizeSubset with");
+        Map<String, JsonNode> byKubectl = byKindAndName(Rendered.byKubectl(overlay));
+        Map<String, JsonNode> bySubset = byKindAndName(KustomizeSubset.render(Rendered.MODULE.resolve("overlays").resolve(overlay)));
+        assertThat(bySubset.keySet()).containsExactlyInAnyOrderElementsOf(byKubectl.keySet());
+        // JsonNode equality ignores the order of an object's fields (kubectl sorts them), not of arrays
+        List<String> different = byKubectl.keySet().stream().filter(k -> !byKubectl.get(k).equals(bySubset.get(k))).sorted().toList();
+        assertThat(different).as(overlay + ": rendered differently without kubectl").isEmpty();
+    }
+
+    private static Map<String, JsonNode> byKindAndName(List<ObjectNode> objects) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        for (ObjectNode o : objects) {
+            ObjectNode copy = o.deepCopy();
+            // kustomize wraps long base64 values at 76 characters; the decoded data is what counts
+            if (copy.path("data").isObject() && "Secret".equals(copy.path("kind").asText())) {
+                ObjectNode data = (ObjectNode) copy.path("data");
+                data.fieldNames().forEachRemaining(k -> data.put(k, data.path(k).asText().replaceAll("\\s", "")));
+            }
+            out.put(o.path("kind").asText() + " " + Rendered.name(o), copy);
+        }
+        assertThat(out).hasSameSizeAs(objects);
+        return out;
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
