@@ -3,6 +3,7 @@ package io.relais.kit.messaging;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -76,7 +77,7 @@ public class CloudEventPublisher {
             record = KafkaMessageFactory.createWriter(r.topic(), null, null, r.key()).writeBinary(event);
         }
         Context parent = r.traceparent() != null ? RecordTraces.parent(r.traceparent()) : Context.current();
-        Span span = tracer.spanBuilder(r.topic() + " publish").setParent(parent).setSpanKind(SpanKind.PRODUCER)
+        Span span = tracer().spanBuilder(r.topic() + " publish").setParent(parent).setSpanKind(SpanKind.PRODUCER)
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.destination.name", r.topic())
                 .setAttribute("messaging.operation.type", "send")
@@ -113,13 +114,18 @@ public class CloudEventPublisher {
                     ack.completeExceptionally(error);
                     return;
                 }
-                if (record.topic().endsWith(".dlq")) deadLetters.count(record.topic(), 1);
+                if (record.topic().endsWith(".dlq") && deadLetters != null) deadLetters.count(record.topic(), 1);
                 ack.complete(metadata);
             });
         } catch (RuntimeException e) {
             ack.completeExceptionally(e); // metadata unavailable within max.block.ms: broker unreachable
         }
         return ack;
+    }
+
+    /** A publisher made with {@code new} (outside CDI, as some tests do) still writes traceparent headers, without spans. */
+    private Tracer tracer() {
+        return tracer != null ? tracer : OpenTelemetry.noop().getTracer(CloudEventPublisher.class.getName());
     }
 
     private KafkaProducer<String, byte[]> producer() {
