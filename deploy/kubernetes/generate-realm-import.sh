@@ -10,7 +10,7 @@ demo_logins='["alice","bob","carol"]'
 
 jq --argjson demo "$demo_logins" '
   {
-    apiVersion: "k8s.keycloak.org/v2alpha1",
+    apiVersion: "k8s.keycloak.org/v2beta1",
     kind: "KeycloakRealmImport",
     metadata: {name: "relais-realm", labels: {"app.kubernetes.io/part-of": "relais"}},
     spec: {
