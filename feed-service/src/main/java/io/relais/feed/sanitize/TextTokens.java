@@ -2,6 +2,8 @@ package io.relais.feed.sanitize;
 
 import org.owasp.html.HtmlStreamEventReceiver;
 
+import io.relais.events.Login;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,16 +23,13 @@ import java.util.regex.Pattern;
  * addresses are not mentions and {@code a#b} is no tag). A hashtag is a letter then letters, marks,
  * digits or {@code _} ({@link HashtagKey}); one longer than {@value HashtagKey#MAX_LENGTH} is reported in
  * {@link #tooLongHashtags()} for the caller to refuse. A mention is {@code @} then the longest run of
- * login characters ({@code [\p{L}\p{N}._~@+-]}, the IRI local-id alphabet), trailing {@code .} and
- * {@code -} left to the sentence; it names someone only when that whole run is a mention login
- * ({@value #MENTION_LOGIN}), so {@code @x1@corp.example} never mentions {@code x1}.
+ * login characters ({@code [\p{L}\p{N}._~@+-]}, the IRI local-id alphabet), trailing punctuation left
+ * to the sentence; it names someone only when that whole run is a login by the one rule of
+ * {@code events}' {@link Login}, so {@code @x1@corp.example} mentions {@code x1@corp.example}, never
+ * {@code x1}.
  */
 public final class TextTokens implements HtmlStreamEventReceiver {
 
-    /** The logins a mention may spell, until the shared {@code Login} rule of {@code events} replaces it. */
-    public static final String MENTION_LOGIN = "[a-z0-9][a-z0-9._-]{0,63}";
-
-    private static final Pattern LOGIN = Pattern.compile(MENTION_LOGIN);
     private static final Pattern URL = Pattern.compile("(?i)(?:\\b[a-z][a-z0-9+.-]*://|\\bmailto:|\\bwww\\.)[^\\s<>\"]*");
     private static final Set<String> NOT_PROSE = Set.of("code", "pre", "a");
 
@@ -134,9 +133,9 @@ public final class TextTokens implements HtmlStreamEventReceiver {
                         end += Character.charCount(text.codePointAt(end));
                     }
                     int stop = end;
-                    while (stop > next && (text.charAt(stop - 1) == '.' || text.charAt(stop - 1) == '-')) stop--;
-                    String login = text.substring(next, stop).toLowerCase(Locale.ROOT);
-                    if (LOGIN.matcher(login).matches()) mentions.add(login);
+                    while (stop > next && !Character.isLetterOrDigit(text.charAt(stop - 1))) stop--;
+                    String login = text.substring(next, stop);
+                    if (Login.isValid(login)) mentions.add(Login.normalise(login));
                 }
                 i = Math.max(end, next);
                 continue;

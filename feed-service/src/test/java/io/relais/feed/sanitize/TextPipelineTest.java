@@ -47,8 +47,9 @@ class TextPipelineTest {
     }
 
     @Test
-    void aLoginWithAnAtSignNeverMentionsSomeoneElse() {
-        assertThat(pipeline.render("Hello @x1@corp.example and @x1+ops").tokens().mentions()).isEmpty();
+    void aLoginWithAnAtSignIsMentionedWholeNeverAsSomeoneElse() {
+        assertThat(pipeline.render("Hello @x1@corp.example and @x1+ops.").tokens().mentions())
+                .containsExactly("x1@corp.example", "x1+ops");
         assertThat(pipeline.render("Hello @x1.").tokens().mentions()).containsExactly("x1");
     }
 
