@@ -3,7 +3,7 @@ package io.relais.feed.sanitize;
 import io.relais.events.Iri;
 import io.relais.events.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.owasp.html.HtmlPolicyBuilder;
+import io.relais.kit.text.HtmlPolicy;
 import org.owasp.html.PolicyFactory;
 
 import java.util.ArrayList;
@@ -22,13 +22,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ContentSanitizer {
 
-    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li", "blockquote", "code",
-                    "pre", "a", "h3", "h4")
-            .allowUrlProtocols("https", "http", "mailto")
-            .allowAttributes("href").onElements("a")
-            .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
-            .toFactory();
+    // the one policy of posts and partner content (service-kit), so both are held to the same rule
+    private static final PolicyFactory POLICY = HtmlPolicy.RICH_TEXT;
 
     // a mention or hashtag starts the text or follows a non-word character, so e-mails are not mentions
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_.@])@([a-z0-9][a-z0-9._-]{0,63})",
