@@ -68,7 +68,7 @@ public class RegistrationResource {
             throw ProblemException.invalid("clientId", "must be a Keycloak client id (letters, digits, . _ -)");
         }
         Registration r = new Registration(clientId, request.sources().stream().distinct().toList(),
-                AudienceSpec.parse(request.defaultAudience()), request.system(), request.systemName(), Instant.now());
+                AudienceSpec.parse(request.defaultAudience()), request.system(), request.systemName(), PeopleMatch.of(request.people()), Instant.now());
         boolean created = store.save(r);
         return Response.status(created ? 201 : 200).entity(RegistrationView.of(r)).build();
     }
