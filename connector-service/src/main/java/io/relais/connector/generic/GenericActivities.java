@@ -171,9 +171,10 @@ public final class GenericActivities {
             }
         }
 
+        if (object.isObject()) objectKind(As2Json.types(object), objectPath, type);
         String language = json.defaultLanguage(data, "data");
         String objectId = objectId(type, object, objectPath);
-        String actor = person(As2Json.values(data, "actor"), "data.actor");
+        String actor = person(data, "actor", "data.actor");
         String published = json.string(data, "published", "data.published");
         Instant at = instant(published, "data.published");
         if (at == null) at = envelope.time();
@@ -308,12 +309,6 @@ public final class GenericActivities {
             return b;
         }
         String objectType = firstKnownType(types);
-        if (PEOPLE_OBJECTS.contains(objectType)) {
-            throw new Refused(ConnectorLane.HR_FACTS, path + ".type", type + " of a " + objectType);
-        }
-        if (SYSTEM_OBJECTS.contains(objectType)) {
-            throw new Refused(ConnectorLane.COMMUNITIES_AND_SYSTEMS, path + ".type", type + " of a " + objectType);
-        }
         if (As2.TOMBSTONE.equals(objectType)) {
             json.violation(path + ".type", "a Tombstone is sent in a Delete, not in a " + type);
             return b;
@@ -361,7 +356,7 @@ public final class GenericActivities {
             if (size.isIntegralNumber() && size.canConvertToLong() && size.asLong() >= 0) b.size(size.asLong());
             else json.violation(path + ".size", "must be a whole number of bytes, not " + As2Json.jsonType(size));
         }
-        String author = person(As2Json.values(object, "attributedTo"), path + ".attributedTo");
+        String author = person(object, "attributedTo", path + ".attributedTo");
         b.attributedTo(author != null ? author : actor);
         b.tag(tags(object, path));
         b.attachment(attachments(object, path));
@@ -373,6 +368,18 @@ public final class GenericActivities {
         }
         if (at != null && !at.isAfter(Instant.now())) b.published(at);
         return b;
+    }
+
+    /** People and HR facts, communities and systems are never a connector's objects. */
+    private static void objectKind(List<String> types, String path, String activityType) {
+        if (types.isEmpty()) return;
+        String objectType = firstKnownType(types);
+        if (PEOPLE_OBJECTS.contains(objectType)) {
+            throw new Refused(ConnectorLane.HR_FACTS, path + ".type", activityType + " of a " + objectType);
+        }
+        if (SYSTEM_OBJECTS.contains(objectType)) {
+            throw new Refused(ConnectorLane.COMMUNITIES_AND_SYSTEMS, path + ".type", activityType + " of a " + objectType);
+        }
     }
 
     /** Names and summaries are plain text: names refuse markup, summaries (HTML in AS2) are read as text. */
@@ -400,10 +407,11 @@ public final class GenericActivities {
      * names the system or an outside identity that stands for it. Naming a person without a matching
      * registration is refused; a person-like identity that matches nobody is a violation.
      */
-    private String person(List<JsonNode> refs, String path) {
+    private String person(JsonNode parent, String field, String path) {
+        List<JsonNode> refs = As2Json.values(parent, field);
         if (refs.isEmpty()) return null;
         JsonNode ref = refs.get(0);
-        String p = refs.size() > 1 ? path + "[0]" : path;
+        String p = As2Json.path(parent, field, path, 0);
         String iri = json.reference(ref, p);
         if (iri != null) iri = TextHygiene.line(iri).trim();
         if (generatorIri.equals(iri)) return null;
