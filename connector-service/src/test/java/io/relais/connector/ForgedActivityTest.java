@@ -177,6 +177,19 @@ class ForgedActivityTest {
     }
 
     @Test
+    void markupInTheCloudEventOrTheSystemNameIsRefused() {
+        String ceId = unique("forged");
+        asIntranet().body(cloudEvent(ceId, "{\"type\":\"Create\",\"object\":{\"type\":\"Note\",\"name\":\"x\"}}")
+                        .replace("com.example.intranet.published", "<img src=x onerror=alert(1)>"))
+                .post("/api/connectors/generic/events").then().statusCode(400).body("errors.field", hasItem("type"));
+        nothingPublishedFor(ceId);
+        ConnectorFixtures.asAdmin().body("""
+                {"sources":["generic"],"defaultAudience":"organisation","system":"evil","systemName":"<b hx-get=\\"/x\\">Evil</b>"}""")
+                .put("/api/connectors/registrations/evil-connector").then().statusCode(400)
+                .body("errors.field", hasItem("systemName"));
+    }
+
+    @Test
     void markupInASummaryOrContentIsMadeSafeNotStored() {
         String ceId = unique("ce");
         asIntranet().body(cloudEvent(ceId, """

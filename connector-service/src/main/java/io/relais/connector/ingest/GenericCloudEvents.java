@@ -5,7 +5,9 @@ import io.relais.connector.generic.GenericActivities;
 import io.relais.connector.generic.LaneRefusal;
 import io.relais.connector.registration.Registration;
 import io.relais.events.Activity;
+import io.relais.events.TextHygiene;
 import io.relais.events.Violation;
+import io.relais.kit.text.HtmlPolicy;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import java.time.Instant;
@@ -135,7 +137,13 @@ final class GenericCloudEvents {
             v.add(new Violation("id", "is required: 1 to 128 letters, digits or . _ ~ @ + - (the idempotency key)"));
         }
         if (type == null || type.isBlank() || type.length() > 200) v.add(new Violation("type", "is required"));
+        else if (!TextHygiene.isCleanLine(type) || HtmlPolicy.hasMarkup(type)) {
+            v.add(new Violation("type", "must be plain text without markup or control characters, e.g. com.example.news.published"));
+        }
         if (source == null || source.isBlank() || source.length() > 400) v.add(new Violation("source", "is required (a URI-reference)"));
+        else if (!TextHygiene.isCleanLine(source) || HtmlPolicy.hasMarkup(source)) {
+            v.add(new Violation("source", "must be a URI-reference without markup or control characters"));
+        }
         if (time != null) {
             try {
                 OffsetDateTime.parse(time);
