@@ -53,5 +53,9 @@ public interface ConnectorConfig {
 
         /** The business system's display name, e.g. {@code Workday} (the card's generator name). */
         String systemName();
+
+        /** {@code none}, {@code login} or {@code email}: see {@link io.relais.connector.registration.PeopleMatch}. */
+        @WithDefault("none")
+        String people();
     }
 }

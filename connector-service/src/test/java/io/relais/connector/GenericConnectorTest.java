@@ -4,143 +4,154 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relais.events.Activity;
-import io.relais.events.ActivityJson;
+import io.relais.events.As2;
 import io.relais.events.Audience;
-import io.relais.events.EventId;
 import io.relais.events.Topics;
-import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
-import io.relais.testing.TestTokens;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
+import java.util.Map;
 
-import static io.relais.connector.ConnectorFixtures.asAdmin;
 import static io.relais.connector.ConnectorFixtures.mentioning;
-import static io.relais.testing.KafkaProbe.recordsNow;
 import static io.relais.connector.ConnectorFixtures.unique;
-import static io.restassured.RestAssured.given;
+import static io.relais.connector.GenericFixtures.GENERATOR;
+import static io.relais.connector.GenericFixtures.asIntranet;
+import static io.relais.connector.GenericFixtures.cloudEvent;
+import static io.relais.connector.GenericFixtures.publishedFor;
+import static io.relais.testing.KafkaProbe.recordsNow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-/** The generic source: native CloudEvents over HTTP (structured and binary) carrying AS2 activities. */
+/** The generic source: native CloudEvents over HTTP (structured and binary) carrying AS2 activities, published as cards. */
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
 class GenericConnectorTest {
 
-    static final String CLIENT = "intranet-connector";
-
     @BeforeEach
     void registerTheIntranet() {
-        asAdmin().body("""
-                {"sources":["generic"],"defaultAudience":"organisation","system":"intranet","systemName":"Intranet"}""")
-                .put("/api/connectors/registrations/" + CLIENT).then().statusCode(org.hamcrest.Matchers.anyOf(
-                        equalTo(200), equalTo(201)));
-    }
-
-    static io.restassured.specification.RequestSpecification asIntranet() {
-        return given().auth().oauth2(TestTokens.client(CLIENT, "connector"));
-    }
-
-    static String structured(String ceId, String activityJson) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/intranet/news","type":"relais.activity.test",
-                 "datacontenttype":"application/activity+json","data":%s}""".formatted(ceId, activityJson);
-    }
-
-    static Activity onlyRecord(String marker) {
-        List<ConsumerRecord<String, String>> records = recordsNow(Topics.ACTIVITIES, mentioning(marker));
-        assertThat(records).hasSize(1);
-        assertThat(KafkaProbe.header(records.get(0), "ce_source")).isEqualTo("/connectors/generic/intranet");
-        return ActivityJson.read(records.get(0).value());
-    }
-
-    static String idOf(String activityJson) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(activityJson).get("id").asText();
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
+        GenericFixtures.registerTheIntranet();
     }
 
     @Test
-    void severalActivityTypesArriveAsStructuredCloudEvents() {
-        String post = "urn:relais:post:" + EventId.next();
-        String[] activities = {
-                // a note with no audience: the registration's default (organisation) is applied
-                """
-                {"type":"Create","id":"urn:relais:activity:%s","actor":"urn:relais:person:carol",
-                 "object":{"type":"Note","id":"%s","content":"<p>Inscriptions ouvertes</p>","attributedTo":"urn:relais:person:carol"}}"""
-                        .formatted(EventId.next(), post),
-                """
-                {"type":"Announce","id":"urn:relais:activity:%s","actor":"urn:relais:person:bob","object":"%s",
-                 "to":["urn:relais:community:sales"]}""".formatted(EventId.next(), post),
-                """
-                {"type":"Like","id":"urn:relais:activity:%s","actor":"urn:relais:person:alice","object":"%s","target":"%s",
-                 "relais":{"reaction":"celebrate"},"to":["urn:relais:audience:organisation"]}""".formatted(EventId.next(), post, post),
-                """
-                {"type":"Update","id":"urn:relais:activity:%s","actor":"urn:relais:person:carol",
-                 "object":{"type":"Document","id":"urn:relais:document:%s","name":"Règlement","url":"https://intranet.example/r.pdf"},
-                 "to":["urn:relais:audience:organisation"]}""".formatted(EventId.next(), unique("doc"))};
-        String[] expectedTypes = {"Create", "Announce", "Like", "Update"};
-        for (int i = 0; i < activities.length; i++) {
-            String ceId = unique("ce");
-            asIntranet().contentType("application/cloudevents+json; charset=UTF-8").body(structured(ceId, activities[i]))
-                    .post("/api/connectors/generic/events").then().statusCode(202)
-                    .body("receiptId", equalTo("generic:" + ceId)).body("status", equalTo("published"));
-            Activity a = onlyRecord(idOf(activities[i]));
-            assertThat(a.type()).isEqualTo(expectedTypes[i]);
-            assertThat(a.generator().name()).isEqualTo("Intranet");
-            if (i == 0) assertThat(a.to()).containsExactly(Audience.ORGANISATION);
-        }
-    }
-
-    @Test
-    void aDeleteArrivesAsABinaryCloudEvent() {
+    void aNoteBecomesACardOfTheSystemInItsOwnNamespace() {
         String ceId = unique("ce");
-        String activityId = "urn:relais:activity:" + EventId.next();
-        String post = "urn:relais:post:" + EventId.next();
+        String note = unique("news");
+        asIntranet().body(cloudEvent(ceId, """
+                {"type":"Create","object":{"type":"Note","id":"%s",
+                 "content":"<p>Le CSE ouvre les <b>inscriptions</b>.</p><script>steal()</script>"}}""".formatted(note)))
+                .post("/api/connectors/generic/events").then().statusCode(202)
+                .body("receiptId", equalTo("generic:" + ceId)).body("status", equalTo("published"))
+                .body("objectId", equalTo("urn:relais:external:generic:" + note));
+
+        Activity a = publishedFor(ceId);
+        assertThat(a.type()).isEqualTo(As2.CREATE);
+        assertThat(a.actor()).isEqualTo(GENERATOR);
+        assertThat(a.generator().name()).isEqualTo("Intranet");
+        assertThat(a.object().id()).isEqualTo("urn:relais:external:generic:" + note);
+        assertThat(a.object().type()).isEqualTo(As2.EVENT);
+        assertThat(a.object().summary()).isEqualTo("Le CSE ouvre les inscriptions.");
+        assertThat(a.object().content()).isEqualTo("<p>Le CSE ouvre les <b>inscriptions</b>.</p>");
+        assertThat(a.to()).containsExactly(Audience.ORGANISATION); // the registration's default audience
+        @SuppressWarnings("unchecked")
+        Map<String, Object> business = (Map<String, Object>) a.object().relais().get("business");
+        assertThat(business).containsEntry("source", "generic").containsEntry("system", "intranet")
+                .containsEntry("sourceEventId", ceId).containsEntry("eventType", "com.example.intranet.published");
+    }
+
+    @Test
+    void anUpdateAndADeleteOfItsOwnObjectReachTheSameCard() {
+        String note = unique("news");
+        String created = unique("ce"), updated = unique("ce"), deleted = unique("ce");
+        asIntranet().body(cloudEvent(created, """
+                {"type":"Create","object":{"type":"Article","id":"%s","name":"Fête d'été","summary":"Inscriptions"}}"""
+                .formatted(note))).post("/api/connectors/generic/events").then().statusCode(202);
+        asIntranet().body(cloudEvent(updated, """
+                {"type":"Update","object":{"type":"Article","id":"%s","name":"Fête d'été (reportée)","summary":"Nouvelle date"}}"""
+                .formatted(note))).post("/api/connectors/generic/events").then().statusCode(202);
         asIntranet().contentType("application/activity+json")
-                .header("ce-specversion", "1.0").header("ce-id", ceId).header("ce-source", "/intranet/news")
-                .header("ce-type", "relais.activity.delete")
+                .header("ce-specversion", "1.0").header("ce-id", deleted).header("ce-source", "/intranet/news")
+                .header("ce-type", "com.example.intranet.deleted")
                 .body("""
-                        {"type":"Delete","id":"%s","actor":"urn:relais:person:carol","published":"2026-11-22T12:00:00Z",
-                         "object":{"type":"Tombstone","id":"%s","formerType":"Note","deleted":"2026-11-22T12:00:00Z"},
-                         "to":["urn:relais:audience:organisation"]}""".formatted(activityId, post))
-                .post("/api/connectors/generic/events").then().statusCode(202).body("activityId", equalTo(activityId));
-        Activity a = onlyRecord(activityId);
-        assertThat(a.type()).isEqualTo("Delete");
-        assertThat(a.object().formerType()).isEqualTo("Note");
+                        {"type":"Delete","object":{"type":"Tombstone","id":"%s","formerType":"Article"}}""".formatted(note))
+                .post("/api/connectors/generic/events").then().statusCode(202);
+
+        String iri = "urn:relais:external:generic:" + note;
+        Activity update = publishedFor(updated);
+        assertThat(update.type()).isEqualTo(As2.UPDATE);
+        assertThat(update.object().id()).isEqualTo(iri);
+        assertThat(update.object().name()).isEqualTo("Fête d'été (reportée)");
+        assertThat(update.object().updated()).isNotNull();
+        Activity delete = publishedFor(deleted);
+        assertThat(delete.type()).isEqualTo(As2.DELETE);
+        assertThat(delete.object().id()).isEqualTo(iri);
+        assertThat(delete.object().type()).isEqualTo(As2.TOMBSTONE);
+        assertThat(publishedFor(created).object().id()).isEqualTo(iri);
+    }
+
+    @Test
+    void anIdAlreadyInItsNamespaceIsKept() {
+        String ceId = unique("ce");
+        String iri = "urn:relais:external:generic:" + unique("page");
+        asIntranet().body(cloudEvent(ceId, """
+                {"type":"Create","object":{"type":"Page","id":"%s","name":"Annuaire des salles","url":"https://intranet.example/salles"}}"""
+                .formatted(iri))).post("/api/connectors/generic/events").then().statusCode(202);
+        Activity a = publishedFor(ceId);
+        assertThat(a.object().id()).isEqualTo(iri);
+        assertThat(a.object().type()).isEqualTo(As2.DOCUMENT);
+        assertThat(a.object().url()).isEqualTo("https://intranet.example/salles");
+    }
+
+    @Test
+    void aCommunityAudienceIsKeptAndAPublicOneIsAlsoTheOrganisations() {
+        String ceId = unique("ce");
+        asIntranet().body(cloudEvent(ceId, """
+                {"type":"Create","object":{"type":"Event","name":"Afterwork","startTime":"2026-12-01T18:00:00Z"},
+                 "to":"urn:relais:community:unknown-club","cc":["urn:relais:person:alice"]}"""))
+                .post("/api/connectors/generic/events").then().statusCode(202);
+        Activity a = publishedFor(ceId);
+        // a community the connector has not seen as public is addressed to its members only
+        assertThat(a.to()).containsExactly("urn:relais:community:unknown-club");
+        assertThat(a.cc()).containsExactly("urn:relais:person:alice");
+        assertThat(a.object().id()).isEqualTo("urn:relais:external:generic:" + ceId);
     }
 
     @Test
     void aBrokenCloudEventListsEveryViolation() {
-        asIntranet().contentType("application/cloudevents+json; charset=UTF-8").body("""
+        asIntranet().body("""
                 {"specversion":"0.3","source":"/intranet","type":"x",
-                 "data":{"type":"Shout","actor":"not an iri","object":{"id":"urn:relais:post:1"}}}""")
+                 "data":{"type":"Create","object":{"type":"Note","name":42,"url":"javascript:alert(1)"},"to":"https://elsewhere.example/x"}}""")
                 .post("/api/connectors/generic/events").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItems("specversion", "id", "data.id", "data.type", "data.actor"));
+                .body("errors.field", hasItems("specversion", "id", "data.object.name", "data.object.url", "data.to"));
         asIntranet().contentType("application/activity+json").header("ce-specversion", "1.0")
-                .body("{\"type\":\"Like\"}")
+                .body("{\"type\":\"Create\"}")
                 .post("/api/connectors/generic/events").then().statusCode(400)
-                .body("errors.field", hasItems("ce-id", "ce-type", "ce-source", "data.actor"));
+                .body("errors.field", hasItems("ce-id", "ce-type", "ce-source", "data.object"));
     }
 
     @Test
     void aBatchOfCloudEventsIsPublishedInOneCall() {
         String a = unique("ce"), b = unique("ce");
         String note = """
-                {"type":"Create","id":"urn:relais:activity:%s","actor":"urn:relais:person:bob",
-                 "object":{"type":"Note","id":"urn:relais:post:%s","content":"lot %s"}}""";
+                {"type":"Create","object":{"type":"Note","content":"lot %s"}}""";
         asIntranet().contentType("application/cloudevents-batch+json; charset=UTF-8")
-                .body("[" + structured(a, note.formatted(EventId.next(), EventId.next(), a)) + ","
-                        + structured(b, note.formatted(EventId.next(), EventId.next(), b)) + "]")
+                .body("[" + cloudEvent(a, note.formatted(a)) + "," + cloudEvent(b, note.formatted(b)) + "]")
                 .post("/api/connectors/generic/events/batch").then().statusCode(200)
                 .body("published", equalTo(2)).body("results.receiptId", hasItems("generic:" + a, "generic:" + b));
         assertThat(recordsNow(Topics.ACTIVITIES, mentioning("lot " + a))).hasSize(1);
         assertThat(recordsNow(Topics.ACTIVITIES, mentioning("lot " + b))).hasSize(1);
+    }
+
+    @Test
+    void aResendIsTheSameActivityAndPublishesNothingNew() {
+        String ceId = unique("ce");
+        String event = cloudEvent(ceId, """
+                {"type":"Create","object":{"type":"Note","content":"une fois"}}""");
+        String first = asIntranet().body(event).post("/api/connectors/generic/events").then().statusCode(202)
+                .extract().path("activityId");
+        asIntranet().body(event).post("/api/connectors/generic/events").then().statusCode(200)
+                .body("activityId", equalTo(first));
+        assertThat(publishedFor(ceId).id()).isEqualTo(first);
     }
 }

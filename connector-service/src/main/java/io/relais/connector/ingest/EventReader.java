@@ -1,6 +1,8 @@
 package io.relais.connector.ingest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,15 +36,23 @@ public class EventReader {
         }
     }
 
+    /**
+     * Parses a body as JSON, at most 32 levels deep. The error says where the JSON breaks, in words: never a
+     * parser's class names or internals.
+     */
     public static JsonNode parse(byte[] body) throws InvalidJson {
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || node.isMissingNode()) throw new InvalidJson("is empty: a JSON document is expected");
             return node;
+        } catch (StreamConstraintsException e) {
+            throw new InvalidJson("nests too deeply or holds too long a value (at most 32 levels of objects and arrays)");
         } catch (JsonProcessingException e) {
-            throw new InvalidJson("is not valid JSON: " + e.getOriginalMessage());
+            JsonLocation at = e.getLocation();
+            throw new InvalidJson("is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")"));
         } catch (IOException e) {
-            throw new InvalidJson("could not be read: " + e.getMessage());
+            throw new InvalidJson("could not be read");
         }
     }
 
@@ -61,7 +71,12 @@ public class EventReader {
         if (!node.isObject()) {
             return new Read(null, List.of(new Violation(pathPrefix.isEmpty() ? "$" : pathPrefix, "must be a JSON object (an event)")), null, null);
         }
-        List<Violation> violations = new ArrayList<>(schemas.checkEnvelope(node.toString()));
+        List<Violation> violations = new ArrayList<>();
+        if (node.path("data").isObject()) {
+            // partner text is text: cleaned (TextHygiene) before the schema sees it, and never markup
+            PartnerText.clean((ObjectNode) node.get("data"), "data", violations);
+        }
+        violations.addAll(0, schemas.checkEnvelope(node.toString()));
         int version = node.path("schemaVersion").canConvertToInt() ? node.path("schemaVersion").asInt(1) : 1;
         if (eventType != null && eventType.matches("[a-z]+\\.[a-z]+")) {
             if (!schemas.knows(source, eventType, version)) {

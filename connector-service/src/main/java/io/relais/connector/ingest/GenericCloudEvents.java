@@ -1,25 +1,21 @@
 package io.relais.connector.ingest;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.relais.connector.mapping.BusinessEventMapper;
+import io.relais.connector.generic.GenericActivities;
+import io.relais.connector.generic.LaneRefusal;
 import io.relais.connector.registration.Registration;
 import io.relais.events.Activity;
-import io.relais.events.ActivityJson;
-import io.relais.events.ActivityValidator;
-import io.relais.events.As2;
-import io.relais.events.AsObject;
+import io.relais.events.TextHygiene;
 import io.relais.events.Violation;
+import io.relais.kit.text.HtmlPolicy;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The {@code generic} source: native CloudEvents 1.0 over HTTP carrying an AS2 activity, in structured mode
@@ -32,15 +28,15 @@ final class GenericCloudEvents {
     static final String BATCH = "application/cloudevents-batch+json";
     private static final Set<String> ACTIVITY_MEDIA_TYPES = Set.of("application/activity+json", "application/ld+json",
             "application/json");
-    private static final Set<String> NEEDS_AUDIENCE = Set.of(As2.CREATE, As2.ANNOUNCE, As2.OFFER);
 
     private GenericCloudEvents() {
     }
 
-    /** A CloudEvent and its activity, or every rule broken. */
-    record Read(String ceId, String ceType, String ceSource, Activity activity, List<Violation> violations) {
+    /** A CloudEvent and its card activity, or every violation, or the lane rule it breaks. */
+    record Read(String ceId, String ceType, String ceSource, Activity activity, List<Violation> violations,
+                LaneRefusal refusal) {
         boolean valid() {
-            return violations.isEmpty();
+            return violations.isEmpty() && refusal == null;
         }
     }
 
@@ -58,32 +54,35 @@ final class GenericCloudEvents {
     }
 
     /** Structured mode: one JSON CloudEvent. */
-    static Read structured(JsonNode event, Registration registration, String pathPrefix) {
+    static Read structured(JsonNode event, Registration registration, GenericActivities.Directory directory,
+                           String pathPrefix) {
         List<Violation> v = new ArrayList<>();
         if (!event.isObject()) {
-            return new Read(null, null, null, null, List.of(new Violation(pathPrefix.isEmpty() ? "$" : pathPrefix, "must be a CloudEvent JSON object")));
+            return new Read(null, null, null, null, List.of(new Violation(pathPrefix.isEmpty() ? "$" : pathPrefix,
+                    "must be a CloudEvent JSON object")), null);
         }
         String id = text(event, "id");
         String type = text(event, "type");
         String source = text(event, "source");
-        attributes(v, text(event, "specversion"), id, type, source, text(event, "time"));
+        attributes(v, event, id, type, source);
         String dct = text(event, "datacontenttype");
         if (dct != null && !ACTIVITY_MEDIA_TYPES.contains(mediaType(dct))) {
             v.add(new Violation("datacontenttype", "must be application/activity+json (an AS2 activity)"));
         }
         Activity activity = null;
+        LaneRefusal[] refusal = {null};
         if (event.has("data_base64")) {
             v.add(new Violation("data_base64", "is not accepted: send the AS2 activity as JSON in data"));
         } else if (!event.path("data").isObject()) {
             v.add(new Violation("data", "is required: the AS2 activity as a JSON object"));
         } else {
-            activity = activity(event.get("data"), registration, text(event, "time"), v);
+            activity = activity(event.get("data"), registration, directory, id, type, source, text(event, "time"), v, refusal);
         }
-        return new Read(id, type, source, activity, EventReader.prefixed(v, pathPrefix));
+        return new Read(id, type, source, activity, EventReader.prefixed(v, pathPrefix), prefixed(refusal[0], pathPrefix));
     }
 
     /** Binary mode: {@code ce-*} headers and the activity as the body. */
-    static Read binary(HttpHeaders headers, byte[] body, Registration registration) {
+    static Read binary(HttpHeaders headers, byte[] body, Registration registration, GenericActivities.Directory directory) {
         List<Violation> v = new ArrayList<>();
         String id = headers.getHeaderString("ce-id");
         String type = headers.getHeaderString("ce-type");
@@ -95,8 +94,10 @@ final class GenericCloudEvents {
                     + STRUCTURED + " in structured mode"));
         }
         Activity activity = null;
+        LaneRefusal[] refusal = {null};
         try {
-            activity = activity(EventReader.parse(body), registration, headers.getHeaderString("ce-time"), v);
+            activity = activity(EventReader.parse(body), registration, directory, id, type, source,
+                    headers.getHeaderString("ce-time"), v, refusal);
         } catch (EventReader.InvalidJson e) {
             v.add(new Violation("data", e.getMessage()));
         }
@@ -106,7 +107,28 @@ final class GenericCloudEvents {
                 v.set(i, new Violation("ce-" + x.field(), x.message()));
             }
         }
-        return new Read(id, type, source, activity, v);
+        return new Read(id, type, source, activity, v, refusal[0]);
+    }
+
+    private static LaneRefusal prefixed(LaneRefusal r, String prefix) {
+        return r == null || prefix.isEmpty() ? r : new LaneRefusal(r.lane(), prefix + "." + r.field(), r.detail());
+    }
+
+    /** Structured mode: the attributes are JSON members, each a string (a number or a boolean is refused). */
+    private static void attributes(List<Violation> v, JsonNode event, String id, String type, String source) {
+        for (String attribute : List.of("specversion", "id", "type", "source", "time", "datacontenttype", "subject")) {
+            JsonNode n = event.get(attribute);
+            if (n != null && !n.isNull() && !n.isTextual()) {
+                v.add(new Violation(attribute, "must be a string"));
+            }
+        }
+        if (v.isEmpty()) {
+            attributes(v, text(event, "specversion"), id, type, source, text(event, "time"));
+        } else {
+            List<Violation> more = new ArrayList<>();
+            attributes(more, text(event, "specversion"), id, type, source, text(event, "time"));
+            more.stream().filter(x -> v.stream().noneMatch(y -> y.field().equals(x.field()))).forEach(v::add);
+        }
     }
 
     private static void attributes(List<Violation> v, String specversion, String id, String type, String source, String time) {
@@ -115,7 +137,13 @@ final class GenericCloudEvents {
             v.add(new Violation("id", "is required: 1 to 128 letters, digits or . _ ~ @ + - (the idempotency key)"));
         }
         if (type == null || type.isBlank() || type.length() > 200) v.add(new Violation("type", "is required"));
+        else if (!TextHygiene.isCleanLine(type) || HtmlPolicy.hasMarkup(type)) {
+            v.add(new Violation("type", "must be plain text without markup or control characters, e.g. com.example.news.published"));
+        }
         if (source == null || source.isBlank() || source.length() > 400) v.add(new Violation("source", "is required (a URI-reference)"));
+        else if (!TextHygiene.isCleanLine(source) || HtmlPolicy.hasMarkup(source)) {
+            v.add(new Violation("source", "must be a URI-reference without markup or control characters"));
+        }
         if (time != null) {
             try {
                 OffsetDateTime.parse(time);
@@ -126,53 +154,29 @@ final class GenericCloudEvents {
     }
 
     /**
-     * Reads the AS2 activity and completes what a business system may leave out: the generator (this
-     * connector), {@code published}, and the registration's default audience when none is given.
+     * Reads the AS2 activity into the card the connector may publish ({@link GenericActivities}): its
+     * shapes normalised, its ids namespaced, its text cleaned, its lane checked.
      */
-    private static Activity activity(JsonNode data, Registration registration, String time, List<Violation> v) {
-        if (!data.isObject()) {
-            v.add(new Violation("data", "must be an AS2 activity (a JSON object)"));
-            return null;
+    private static Activity activity(JsonNode data, Registration registration, GenericActivities.Directory directory,
+                                     String id, String type, String source, String time, List<Violation> v,
+                                     LaneRefusal[] refusal) {
+        if (!v.isEmpty()) {
+            // the envelope is broken: the activity is still read, so every violation is listed at once
+            id = id != null && id.matches("[A-Za-z0-9._~@+-]{1,128}") ? id : "unknown";
         }
-        Activity a;
-        try {
-            a = ActivityJson.mapper().treeToValue(data, Activity.class);
-        } catch (JsonMappingException e) {
-            String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            v.add(new Violation(path.isEmpty() ? "data" : "data." + path, "has the wrong shape: " + e.getOriginalMessage()));
-            return null;
-        } catch (IOException e) {
-            v.add(new Violation("data", "could not be read: " + e.getMessage()));
-            return null;
-        }
-        Activity.Builder b = a.toBuilder();
-        if (a.generator() == null) {
-            b.generator(AsObject.builder().id(BusinessEventMapper.generatorIri("generic", registration.system()))
-                    .type(As2.APPLICATION).name(registration.systemName()).build());
-        }
-        if (a.published() == null) {
-            b.published(time != null ? safeTime(time) : Instant.now());
-        }
-        if (a.type() != null && NEEDS_AUDIENCE.contains(a.type()) && a.audience().isEmpty()) {
-            String address = registration.defaultAudience().address();
-            b.to(List.of(address));
-            if (a.object() != null && a.object().type() != null) {
-                b.object(a.object().toBuilder().to(List.of(address)).build());
-            }
-        }
-        Activity completed = b.build();
-        for (Violation x : ActivityValidator.validate(completed)) {
-            v.add(new Violation("data." + x.field(), x.message()));
-        }
-        return completed;
+        Instant at = time == null ? null : safeTime(time);
+        GenericActivities.Normalised n = GenericActivities.normalise(data, registration, directory,
+                new GenericActivities.Envelope(SourceType.GENERIC.id(), id, type, source, at));
+        refusal[0] = n.refusal();
+        v.addAll(n.violations());
+        return n.activity();
     }
 
     private static Instant safeTime(String time) {
         try {
             return OffsetDateTime.parse(time).toInstant();
         } catch (RuntimeException e) {
-            return Instant.now();
+            return null;
         }
     }
 

@@ -2,6 +2,9 @@ package io.relais.connector.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.connector.ConnectorConfig;
+import io.relais.connector.generic.LaneRefusal;
+import io.relais.connector.generic.LaneRefusedException;
+import io.relais.connector.generic.RelaisDirectory;
 import io.relais.connector.mapping.BusinessEventMapper;
 import io.relais.connector.mapping.MappingException;
 import io.relais.connector.registration.Registration;
@@ -50,10 +53,13 @@ public class IngestResource {
              "data":{"login":"dave","displayName":"Dave Martin","email":"dave@relais.example","title":"Data engineer",
                      "department":"Data","manager":"carol","location":"Lyon","startDate":"2026-12-01"}}""";
     static final String GENERIC_EXAMPLE = """
-            {"specversion":"1.0","id":"intranet-42","source":"/intranet/news","type":"relais.activity.create",
+            {"specversion":"1.0","id":"intranet-42","source":"/intranet/news","type":"com.example.intranet.news.published",
              "datacontenttype":"application/activity+json",
-             "data":{"type":"Create","id":"urn:relais:activity:intranet-42","actor":"urn:relais:person:carol",
-                     "object":{"type":"Note","id":"urn:relais:post:intranet-42","content":"<p>Le CSE ouvre les inscriptions.</p>"}}}""";
+             "data":{"@context":["https://www.w3.org/ns/activitystreams",{"@language":"fr"}],"type":"Create",
+                     "object":{"type":"Note","id":"news-42","name":"Inscriptions CSE",
+                               "content":"<p>Le CSE ouvre les inscriptions.</p>","url":"https://intranet.example/news/42",
+                               "tag":[{"type":"Hashtag","name":"#cse"}]},
+                     "to":"urn:relais:audience:organisation"}}""";
 
     @Inject
     RegistrationStore registrations;
@@ -73,13 +79,17 @@ public class IngestResource {
     @Inject
     ConnectorConfig config;
 
+    @Inject
+    RelaisDirectory directory;
+
     @Context
     HttpHeaders headers;
 
     @POST
     @RolesAllowed(Roles.CONNECTOR)
     @Operation(summary = "Send one event. 202 with its receipt once Kafka has it; 200 with the original receipt for a "
-            + "duplicate; 400 listing every violation; 403 for a source this client is not registered for; 413 when "
+            + "duplicate; 400 listing every violation; 403 for a source this client is not registered for, or (generic) "
+            + "for an activity outside the connector's lane, with the rule it breaks in `rule`; 413 when "
             + "too large; 503 with Retry-After when Kafka is unavailable (send it again: nothing was half-done)")
     @RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "hr hire", value = HIRE_EXAMPLE)),
@@ -127,6 +137,10 @@ public class IngestResource {
         for (int i = 0; i < array.size(); i++) {
             Candidate c = candidate(source, registration, array.get(i), "[" + i + "]");
             items.add(null);
+            if (c.refusal() != null) {
+                items.set(i, BatchItem.refused(i, c.eventId(), c.refusal()));
+                continue;
+            }
             if (!c.violations().isEmpty()) {
                 items.set(i, BatchItem.rejected(i, c.eventId(), c.violations()));
                 continue;
@@ -175,6 +189,7 @@ public class IngestResource {
         byte[] bytes = RequestBodies.read(body, contentLength, config.maxEventBytes(), "an event");
         Candidate c = source == SourceType.GENERIC ? generic(registration, bytes)
                 : business(source, registration, parseOrReject(bytes), "");
+        if (c.refusal() != null) throw new LaneRefusedException(c.refusal());
         if (!c.violations().isEmpty()) throw ProblemException.invalid(c.violations());
         try {
             String id = EventId.next();
@@ -193,13 +208,18 @@ public class IngestResource {
         return registration;
     }
 
-    private record Candidate(Ingestion.Submission submission, String eventId, List<Violation> violations) {
+    private record Candidate(Ingestion.Submission submission, String eventId, List<Violation> violations,
+                             LaneRefusal refusal) {
+        Candidate(Ingestion.Submission submission, String eventId, List<Violation> violations) {
+            this(submission, eventId, violations, null);
+        }
     }
 
     private Ingestion.Submission submission(SourceType source, Registration registration, byte[] bytes) {
         Candidate c = source == SourceType.GENERIC && !GenericCloudEvents.isBatch(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
                 ? generic(registration, bytes)
                 : business(source, registration, parseOrReject(bytes), "");
+        if (c.refusal() != null) throw new LaneRefusedException(c.refusal());
         if (!c.violations().isEmpty()) {
             throw ProblemException.invalid(c.violations());
         }
@@ -216,7 +236,7 @@ public class IngestResource {
 
     private Candidate candidate(SourceType source, Registration registration, JsonNode node, String prefix) {
         if (source == SourceType.GENERIC) {
-            return fromGeneric(source, registration, GenericCloudEvents.structured(node, registration, prefix));
+            return fromGeneric(source, registration, GenericCloudEvents.structured(node, registration, directory, prefix));
         }
         return business(source, registration, node, prefix);
     }
@@ -233,20 +253,26 @@ public class IngestResource {
     private Candidate generic(Registration registration, byte[] bytes) {
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         GenericCloudEvents.Read read = GenericCloudEvents.isStructured(contentType)
-                ? GenericCloudEvents.structured(parseOrReject(bytes), registration, "")
-                : GenericCloudEvents.binary(headers, bytes, registration);
+                ? GenericCloudEvents.structured(parseOrReject(bytes), registration, directory, "")
+                : GenericCloudEvents.binary(headers, bytes, registration, directory);
         return fromGeneric(SourceType.GENERIC, registration, read);
     }
 
     private Candidate fromGeneric(SourceType source, Registration registration, GenericCloudEvents.Read read) {
+        String usableId = read.ceId() != null && read.ceId().matches("[A-Za-z0-9._~@+-]{1,128}") ? read.ceId() : null;
+        if (read.refusal() != null) {
+            ingestion.rejected(source, read.ceType(), usableId, registration.clientId(),
+                    List.of(new Violation(read.refusal().field(), read.refusal().message())));
+            return new Candidate(null, read.ceId(), List.of(), read.refusal());
+        }
         if (!read.valid()) {
-            ingestion.rejected(source, read.ceType(), read.ceId() != null && read.ceId().matches("[A-Za-z0-9._~@+-]{1,128}")
-                    ? read.ceId() : null, registration.clientId(), read.violations());
+            ingestion.rejected(source, read.ceType(), usableId, registration.clientId(), read.violations());
             return new Candidate(null, read.ceId(), read.violations());
         }
-        Activity activity = read.activity();
+        Activity card = read.activity();
+        // the receipt fixes the activity id (a resend is the same activity); the object id is the system's, namespaced
         Ingestion.Submission s = new Ingestion.Submission(source, read.ceType(), read.ceId(), registration.system(),
-                activity.id(), io.relais.events.ActivityJson.writeString(activity), ids -> activity);
+                null, io.relais.events.ActivityJson.writeString(card), ids -> card.toBuilder().id(ids.activityId()).build());
         return new Candidate(s, read.ceId(), List.of());
     }
 

@@ -12,7 +12,9 @@ import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Iri;
 import io.relais.events.Tag;
+import io.relais.events.TextHygiene;
 import io.relais.events.Violation;
+import io.relais.kit.text.HtmlPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -68,8 +70,8 @@ public class BusinessEventMapper {
                 .name(systemName).build();
 
         String objectId = t.objectId() == null ? ids.eventObjectId() : values.required("objectId", t.objectId());
-        Map<String, String> names = localised(values, "name", t.name());
-        Map<String, String> summaries = localised(values, "summary", t.summary());
+        Map<String, String> names = localised(values, "name", t.name(), false);
+        Map<String, String> summaries = localised(values, "summary", t.summary(), true);
         String owner = values.optional(t.owner());
         List<String> audience = audience(values.optional(t.audienceCommunity()), registration);
         List<String> to = audience.subList(0, 1);
@@ -120,9 +122,18 @@ public class BusinessEventMapper {
         return out;
     }
 
-    private static Map<String, String> localised(Values values, String field, Map<String, String> template) {
+    /** A title or summary in each language of the template: plain text, never markup (the data was checked too). */
+    private static Map<String, String> localised(Values values, String field, Map<String, String> template,
+                                                 boolean multiLine) {
         Map<String, String> out = new LinkedHashMap<>();
-        template.forEach((lang, text) -> out.put(lang, values.required(field + "." + lang, text)));
+        template.forEach((lang, text) -> {
+            String rendered = values.required(field + "." + lang, text);
+            String clean = (multiLine ? TextHygiene.text(rendered) : TextHygiene.line(rendered)).trim();
+            if (HtmlPolicy.hasMarkup(clean)) {
+                throw new MappingException("mapping " + field + "." + lang + " yields markup; titles and summaries are plain text");
+            }
+            out.put(lang, clean);
+        });
         if (out.isEmpty()) throw new MappingException("mapping " + field + " has no language");
         return out;
     }

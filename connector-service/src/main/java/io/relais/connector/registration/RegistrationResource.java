@@ -1,6 +1,8 @@
 package io.relais.connector.registration;
 
+import io.relais.events.TextHygiene;
 import io.relais.kit.error.ProblemException;
+import io.relais.kit.text.HtmlPolicy;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -67,8 +69,14 @@ public class RegistrationResource {
         if (!clientId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw ProblemException.invalid("clientId", "must be a Keycloak client id (letters, digits, . _ -)");
         }
+        // the system's name is shown on every card it sends: text, never markup
+        String systemName = TextHygiene.line(request.systemName()).trim();
+        if (systemName.isEmpty() || HtmlPolicy.hasMarkup(systemName)) {
+            throw ProblemException.invalid("systemName", "must be a plain-text name, without markup");
+        }
         Registration r = new Registration(clientId, request.sources().stream().distinct().toList(),
-                AudienceSpec.parse(request.defaultAudience()), request.system(), request.systemName(), Instant.now());
+                AudienceSpec.parse(request.defaultAudience()), request.system(), systemName,
+                PeopleMatch.of(request.people()), Instant.now());
         boolean created = store.save(r);
         return Response.status(created ? 201 : 200).entity(RegistrationView.of(r)).build();
     }

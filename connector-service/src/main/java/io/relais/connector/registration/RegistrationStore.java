@@ -38,7 +38,7 @@ public class RegistrationStore {
     void seedDefaults(@Observes StartupEvent event) {
         config.defaults().forEach((clientId, d) -> {
             Registration r = new Registration(clientId, List.copyOf(d.sources()), AudienceSpec.parse(d.audience()),
-                    d.system(), d.systemName(), Instant.now());
+                    d.system(), d.systemName(), PeopleMatch.of(d.people()), Instant.now());
             try {
                 collection().insertOne(r.toDocument());
                 LOG.infof("registered connector client %s for sources %s", clientId, d.sources());

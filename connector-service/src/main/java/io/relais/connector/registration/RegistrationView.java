@@ -7,13 +7,14 @@ import java.util.List;
 
 @Schema(description = "A business system's registration", example = """
         {"clientId":"crm-connector","sources":["crm"],"defaultAudience":"community:sales",
-         "defaultAudienceIri":"urn:relais:community:sales","system":"salesforce","systemName":"Salesforce",
+         "defaultAudienceIri":"urn:relais:community:sales","system":"salesforce","systemName":"Salesforce","people":"none",
          "updated":"2026-11-22T10:00:00Z"}""")
 public record RegistrationView(String clientId, List<String> sources, String defaultAudience,
-                               String defaultAudienceIri, String system, String systemName, Instant updated) {
+                               String defaultAudienceIri, String system, String systemName, String people,
+                               Instant updated) {
 
     static RegistrationView of(Registration r) {
         return new RegistrationView(r.clientId(), r.sources(), r.defaultAudience().text(),
-                r.defaultAudience().address(), r.system(), r.systemName(), r.updated());
+                r.defaultAudience().address(), r.system(), r.systemName(), r.people().id(), r.updated());
     }
 }

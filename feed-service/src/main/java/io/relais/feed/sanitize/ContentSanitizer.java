@@ -3,7 +3,7 @@ package io.relais.feed.sanitize;
 import io.relais.events.Iri;
 import io.relais.events.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.owasp.html.HtmlPolicyBuilder;
+import io.relais.kit.text.HtmlPolicy;
 import org.owasp.html.HtmlSanitizer;
 import org.owasp.html.HtmlStreamEventReceiver;
 import org.owasp.html.HtmlStreamRenderer;
@@ -20,13 +20,8 @@ import java.util.List;
 @ApplicationScoped
 public class ContentSanitizer {
 
-    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li", "blockquote", "code",
-                    "pre", "a", "h3", "h4")
-            .allowUrlProtocols("https", "http", "mailto")
-            .allowAttributes("href").onElements("a")
-            .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
-            .toFactory();
+    // the one policy of posts and partner content (service-kit), so both are held to the same rule
+    private static final PolicyFactory POLICY = HtmlPolicy.RICH_TEXT;
 
     /** Safe HTML: scripts, event handlers, styles and unknown elements are gone; allowed markup stays. */
     public String sanitize(String html) {

@@ -1,0 +1,240 @@
+package io.relais.connector;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Activity;
+import io.relais.events.Topics;
+import io.relais.testing.RelaisTestResources;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.relais.connector.ConnectorFixtures.asClient;
+import static io.relais.connector.ConnectorFixtures.mentioning;
+import static io.relais.connector.ConnectorFixtures.unique;
+import static io.relais.connector.GenericFixtures.asIntranet;
+import static io.relais.connector.GenericFixtures.cloudEvent;
+import static io.relais.connector.GenericFixtures.nothingPublishedFor;
+import static io.relais.connector.GenericFixtures.publishedFor;
+import static io.relais.testing.KafkaProbe.recordsNow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The forgeries of issue 12, tried by a client registered for the generic source: each is refused with its 4xx
+ * problem+json naming the rule (or the field), and nothing reaches the activity log.
+ */
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class ForgedActivityTest {
+
+    static final String MEMBERSHIPS = "a connector may not assert memberships";
+    static final String OWN_OBJECTS = "a connector may only create, update and delete its own objects";
+
+    @BeforeEach
+    void registerTheIntranet() {
+        GenericFixtures.registerTheIntranet();
+    }
+
+    /** Sends one activity and expects the 403 naming the rule; then checks nothing was published. */
+    private static void refused(String activity, String rule, String field) {
+        String ceId = unique("forged");
+        asIntranet().body(cloudEvent(ceId, activity)).post("/api/connectors/generic/events").then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://relais.dev/problems/connector-lane"))
+                .body("rule", equalTo(rule)).body("errors[0].field", equalTo(field))
+                .body("detail", containsString(rule));
+        nothingPublishedFor(ceId);
+    }
+
+    @Test
+    void aJoinIntoASecretCommunityIsRefused() {
+        refused("""
+                {"type":"Join","actor":"urn:relais:person:mallory","object":"urn:relais:community:board-secret"}""",
+                MEMBERSHIPS, "data.type");
+    }
+
+    @Test
+    void otherMembershipChangesAreRefused() {
+        refused("""
+                {"type":"Leave","actor":"urn:relais:person:alice","object":"urn:relais:community:board-secret"}""",
+                MEMBERSHIPS, "data.type");
+        refused("""
+                {"type":"Invite","object":"urn:relais:person:mallory","target":"urn:relais:community:board-secret"}""",
+                MEMBERSHIPS, "data.type");
+        refused("""
+                {"type":"Add","object":"urn:relais:person:mallory","target":{"type":"Group","id":"urn:relais:community:board-secret"}}""",
+                MEMBERSHIPS, "data.target");
+        refused("""
+                {"type":"Remove","object":"urn:relais:person:alice","target":"urn:relais:community:board-secret"}""",
+                MEMBERSHIPS, "data.target");
+    }
+
+    @Test
+    void anHrEmployeeMovedFromAnotherSourceIsRefused() {
+        refused("""
+                {"type":"Create","object":{"type":"Event","name":"Mutation",
+                 "relais":{"business":{"source":"hr","eventType":"employee.moved","data":{"login":"alice","department":"Direction"}}}}}""",
+                "HR facts come only from the hr source", "data.object.relais.business.source");
+        refused("""
+                {"type":"Update","object":{"type":"Person","id":"urn:relais:person:alice","name":"Alice",
+                 "summary":"Directrice générale"}}""",
+                "HR facts come only from the hr source", "data.object.type");
+        // and the hr endpoint is not this client's to post to
+        asClient(GenericFixtures.CLIENT).body(ConnectorFixtures.hire(unique("wd"), "mallory"))
+                .post("/api/connectors/hr/events").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUpdateOrDeleteOfAnEmployeesPostIsRefused() {
+        refused("""
+                {"type":"Update","object":{"type":"Note","id":"urn:relais:post:0190a1b2c3d4","content":"<p>edited</p>"}}""",
+                OWN_OBJECTS, "data.object.id");
+        refused("""
+                {"type":"Delete","object":"urn:relais:post:0190a1b2c3d4"}""", OWN_OBJECTS, "data.object");
+        refused("""
+                {"type":"Delete","object":{"type":"Tombstone","id":"urn:relais:comment:0190a1b2c3d5"}}""",
+                OWN_OBJECTS, "data.object.id");
+        // nor another source's objects
+        refused("""
+                {"type":"Delete","object":"urn:relais:external:crm:deal-42"}""", OWN_OBJECTS, "data.object");
+        refused("""
+                {"type":"Update","object":{"type":"Event","id":"urn:relais:event:0190a1b2c3d6","name":"Deal perdu"}}""",
+                OWN_OBJECTS, "data.object.id");
+    }
+
+    @Test
+    void reactionsAndRelationshipsOnBehalfOfPeopleAreRefused() {
+        refused("""
+                {"type":"Like","actor":"urn:relais:person:alice","object":"urn:relais:post:0190a1b2c3d4"}""",
+                "a connector may not react or share on behalf of people", "data.type");
+        refused("""
+                {"type":"Undo","actor":"urn:relais:person:alice","object":{"type":"Like","id":"urn:relais:activity:x"}}""",
+                "a connector may not react or share on behalf of people", "data.type");
+        refused("""
+                {"type":"Announce","actor":"urn:relais:person:bob","object":"urn:relais:post:0190a1b2c3d4"}""",
+                "a connector may not react or share on behalf of people", "data.type");
+        refused("""
+                {"type":"Follow","actor":"urn:relais:person:alice","object":"urn:relais:person:mallory"}""",
+                "a connector may not assert relationships between people", "data.type");
+        refused("""
+                {"type":"Block","actor":"urn:relais:person:alice","object":"urn:relais:person:carol"}""",
+                "a connector may not assert relationships between people", "data.type");
+    }
+
+    @Test
+    void aPostInAPersonsNameIsRefusedWithoutPeopleMatching() {
+        refused("""
+                {"type":"Create","actor":"urn:relais:person:carol","object":{"type":"Note","content":"Je démissionne"}}""",
+                "a connector may not act on behalf of people", "data.actor");
+        refused("""
+                {"type":"Create","object":{"type":"Note","content":"Je démissionne","attributedTo":["urn:relais:person:carol"]}}""",
+                "a connector may not act on behalf of people", "data.object.attributedTo[0]");
+    }
+
+    @Test
+    void communitiesAndSystemsAreNotTheConnectorsToAssert() {
+        refused("""
+                {"type":"Update","object":{"type":"Group","id":"urn:relais:community:board-secret","name":"Board",
+                 "relais":{"visibility":"public"}}}""",
+                "the relais extension is written by Relais, not by a connector", "data.object.relais");
+        refused("""
+                {"type":"Create","object":{"type":"Group","id":"board-2","name":"Board 2"}}""",
+                "a connector may not assert communities, organisations or systems", "data.object.type");
+    }
+
+    @Test
+    void aScriptInATitleIsRefusedWhereverItComesFrom() {
+        String ceId = unique("forged");
+        asIntranet().body(cloudEvent(ceId, """
+                {"type":"Create","object":{"type":"Document","name":"<script>alert(1)</script>Charte",
+                 "url":"https://intranet.example/charte.pdf"}}"""))
+                .post("/api/connectors/generic/events").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("data.object.name"))
+                .body("errors.message", hasItem(containsString("plain text")));
+        nothingPublishedFor(ceId);
+
+        String nameMap = unique("forged");
+        asIntranet().body(cloudEvent(nameMap, """
+                {"type":"Create","object":{"type":"Note","nameMap":{"fr":"Bonjour","en":"<img src=x onerror=alert(1)>Hello"}}}"""))
+                .post("/api/connectors/generic/events").then().statusCode(400)
+                .body("errors.field", hasItem("data.object.nameMap.en"));
+        nothingPublishedFor(nameMap);
+
+        // an ECM title and an HR display name: the same rule for the business sources
+        String document = unique("sp");
+        asClient("ecm-connector").body(ConnectorFixtures.document("document.published", document, "DOC-" + document, null)
+                        .replace("Politique de télétravail 2027", "<div hx-post=\\\"/api/follows/mallory\\\" hx-trigger=\\\"load\\\">Charte</div>"))
+                .post("/api/connectors/ecm/events").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("data.title"));
+        nothingPublishedFor(document);
+        String hire = unique("wd");
+        asClient("hr-connector").body(ConnectorFixtures.hire(hire, "eve").replace("Dave Martin", "<b>Eve</b>"))
+                .post("/api/connectors/hr/events").then().statusCode(400).body("errors.field", hasItem("data.displayName"));
+        nothingPublishedFor(hire);
+    }
+
+    @Test
+    void markupInTheCloudEventOrTheSystemNameIsRefused() {
+        String ceId = unique("forged");
+        asIntranet().body(cloudEvent(ceId, "{\"type\":\"Create\",\"object\":{\"type\":\"Note\",\"name\":\"x\"}}")
+                        .replace("com.example.intranet.published", "<img src=x onerror=alert(1)>"))
+                .post("/api/connectors/generic/events").then().statusCode(400).body("errors.field", hasItem("type"));
+        nothingPublishedFor(ceId);
+        ConnectorFixtures.asAdmin().body("""
+                {"sources":["generic"],"defaultAudience":"organisation","system":"evil","systemName":"<b hx-get=\\"/x\\">Evil</b>"}""")
+                .put("/api/connectors/registrations/evil-connector").then().statusCode(400)
+                .body("errors.field", hasItem("systemName"));
+    }
+
+    @Test
+    void markupInASummaryOrContentIsMadeSafeNotStored() {
+        String ceId = unique("ce");
+        asIntranet().body(cloudEvent(ceId, """
+                {"type":"Create","object":{"type":"Note","name":"Menu",
+                 "summary":"<b>Lundi</b> : <i>gratin</i><script>steal()</script>",
+                 "content":"<p onclick=\\"x()\\" hx-get=\\"/api/follows\\">Gratin <a href=\\"javascript:alert(1)\\">ici</a></p><style>p{}</style>"}}"""))
+                .post("/api/connectors/generic/events").then().statusCode(202);
+        Activity a = publishedFor(ceId);
+        assertThat(a.object().summary()).isEqualTo("Lundi : gratin");
+        assertThat(a.object().content()).isEqualTo("<p>Gratin ici</p>");
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(ceId)).get(0).value())
+                .doesNotContain("<script", "steal", "onclick", "hx-get", "javascript:");
+    }
+
+    @Test
+    void controlBidiAndZeroWidthCharactersAreStrippedFromPartnerText() {
+        String ceId = unique("ce");
+        asIntranet().body(cloudEvent(ceId, """
+                {"type":"Create","object":{"type":"Note","name":"Fe\\u0302te\\u202e d'\\u200bété\\u0000",
+                 "summary":"Ligne 1\\nLigne\\u2066 2"}}"""))
+                .post("/api/connectors/generic/events").then().statusCode(202);
+        Activity a = publishedFor(ceId);
+        assertThat(a.object().name()).isEqualTo("Fête d'été");
+        assertThat(a.object().summary()).isEqualTo("Ligne 1 Ligne 2");
+    }
+
+    @Test
+    void aForgedItemOfABatchIsRefusedWithItsRuleAndTheOthersArePublished() {
+        String good = unique("ce"), forged = unique("forged");
+        asIntranet().contentType("application/cloudevents-batch+json")
+                .body("[" + cloudEvent(good, "{\"type\":\"Create\",\"object\":{\"type\":\"Note\",\"content\":\"ok\"}}") + ","
+                        + cloudEvent(forged, "{\"type\":\"Join\",\"actor\":\"urn:relais:person:mallory\",\"object\":\"urn:relais:community:board\"}")
+                        + "]")
+                .post("/api/connectors/generic/events/batch").then().statusCode(200)
+                .body("published", equalTo(1))
+                .body("results[1].outcome", equalTo("refused")).body("results[1].rule", equalTo(MEMBERSHIPS))
+                .body("results[1].errors[0].field", equalTo("[1].data.type"));
+        assertThat(publishedFor(good)).isNotNull();
+        nothingPublishedFor(forged);
+    }
+
+    @Test
+    void aDryRunOfAForgeryIsRefusedToo() {
+        asIntranet().body(cloudEvent(unique("forged"), """
+                {"type":"Join","actor":"urn:relais:person:mallory","object":"urn:relais:community:board"}"""))
+                .post("/api/connectors/generic/events/dry-run").then().statusCode(403).body("rule", equalTo(MEMBERSHIPS));
+    }
+}

@@ -1,0 +1,107 @@
+package io.relais.e2e.business;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the generic connector accepts shows, across the running stack: a Note, a Document and an Event sent as
+ * CloudEvents by a business system each become a card in an employee's home feed and a search hit, shown with
+ * the system's name, in the system's own namespace. The realm has no generic client, so the test registers the
+ * document system's client for the generic source too (same system name) and restores its registration after.
+ * Runs with {@code -Pe2e} against a running stack ({@code ./relais test}).
+ */
+class GenericCardJourneyTest {
+
+    static final String KEYCLOAK = BusinessEventJourneyTest.KEYCLOAK;
+    static final String FEED = BusinessEventJourneyTest.FEED;
+    static final String CONNECTOR = BusinessEventJourneyTest.CONNECTOR;
+    static final String SEARCH = BusinessEventJourneyTest.SEARCH;
+    static final String CLIENT = "ecm-connector";
+
+    static String systemToken;
+    static String aliceToken;
+    static String carolToken;
+    static Map<String, Object> registrationBefore;
+
+    @BeforeAll
+    static void registerTheDocumentSystemForGenericEvents() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        systemToken = token("client_credentials", CLIENT, null);
+        aliceToken = token("password", "alice", "alice");
+        carolToken = token("password", "carol", "carol");
+        registrationBefore = given().auth().oauth2(carolToken).get(CONNECTOR + "/api/connectors/registrations/" + CLIENT)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        given().auth().oauth2(carolToken).contentType("application/json").body(Map.of(
+                        "sources", List.of("ecm", "generic"), "defaultAudience", registrationBefore.get("defaultAudience"),
+                        "system", registrationBefore.get("system"), "systemName", registrationBefore.get("systemName")))
+                .put(CONNECTOR + "/api/connectors/registrations/" + CLIENT).then().statusCode(200);
+    }
+
+    @AfterAll
+    static void restoreTheRegistration() {
+        if (registrationBefore == null) return;
+        given().auth().oauth2(carolToken).contentType("application/json").body(Map.of(
+                        "sources", registrationBefore.get("sources"), "defaultAudience", registrationBefore.get("defaultAudience"),
+                        "system", registrationBefore.get("system"), "systemName", registrationBefore.get("systemName")))
+                .put(CONNECTOR + "/api/connectors/registrations/" + CLIENT).then().statusCode(200);
+    }
+
+    @ParameterizedTest(name = "a generic {0} shows as a card in the home feed and as a search hit")
+    @CsvSource({"Note, event", "Document, document", "Event, event"})
+    void aGenericObjectShowsAsACardAndASearchHitWithTheSystemsName(String as2Type, String hitType) {
+        String word = "zorglub" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String ceId = "e2e-generic-" + word;
+        String objectId = "e2e-" + as2Type.toLowerCase() + "-" + word;
+        String systemName = String.valueOf(registrationBefore.get("systemName"));
+        given().auth().oauth2(systemToken).contentType("application/cloudevents+json").body("""
+                {"specversion":"1.0","id":"%s","source":"/e2e/intranet","type":"com.example.e2e.published",
+                 "data":{"@context":["https://www.w3.org/ns/activitystreams",{"@language":"fr"}],"type":"Create",
+                         "actor":{"type":"Application","name":"Outil interne"},
+                         "object":{"type":"%s","id":"%s","name":"Titre %s","content":"<p>Texte %s pour tous</p>",
+                                   "url":{"type":"Link","href":"https://intranet.example/%s"}},
+                         "to":"https://www.w3.org/ns/activitystreams#Public"}}"""
+                        .formatted(ceId, as2Type, objectId, word, word, objectId))
+                .post(CONNECTOR + "/api/connectors/generic/events").then().statusCode(202);
+        String cardId = "urn:relais:external:generic:" + objectId;
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonPath feed = given().auth().oauth2(aliceToken).get(FEED + "/api/feed/home").then().statusCode(200)
+                    .extract().jsonPath();
+            List<Map<String, Object>> cards = feed.getList("items.findAll { it.post.id == '" + cardId + "' }.post");
+            assertThat(cards).as("card " + cardId + " in alice's home feed").hasSize(1);
+            assertThat(feed.getString("items.find { it.post.id == '" + cardId + "' }.post.card.systemName")).isEqualTo(systemName);
+            assertThat(feed.getString("items.find { it.post.id == '" + cardId + "' }.post.card.title.fr")).isEqualTo("Titre " + word);
+        });
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonPath hits = given().auth().oauth2(aliceToken).queryParam("q", word).get(SEARCH + "/api/search")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(hits.getList("hits.id")).as("search hits for " + word).containsExactly(cardId);
+            assertThat(hits.getString("hits[0].type")).isEqualTo(hitType);
+            assertThat(hits.getString("hits[0].source")).isEqualTo(systemName);
+            assertThat(hits.getString("hits[0].title")).isEqualTo("Titre " + word);
+        });
+    }
+
+    private static String token(String grant, String user, String password) {
+        var request = given().formParam("grant_type", grant);
+        request = grant.equals("client_credentials")
+                ? request.formParam("client_id", user).formParam("client_secret", user + "-secret")
+                : request.formParam("client_id", "relais-web").formParam("username", user).formParam("password", password);
+        return request.post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+    }
+}
