@@ -12,6 +12,7 @@ import io.relais.events.CloudEventAttributes;
 import io.relais.events.Iri;
 import io.relais.events.RecordKey;
 import io.relais.events.Topics;
+import io.relais.feed.community.Fixtures;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
 import io.relais.testing.TestTokens;
@@ -62,6 +63,22 @@ class ActivityBackboneTest {
                         .get("/api/activities/{id}", Iri.localId(a.id())).then().statusCode(200));
         given().auth().oauth2(TestTokens.employee("alice"))
                 .get("/api/activities/{id}", Iri.localId(a.id()))
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anActivityInAPrivateCommunityIsReadableByItsMembersOnly() {
+        String owner = Fixtures.person("owner");
+        String member = Fixtures.person("member");
+        String outsider = Fixtures.person("outsider");
+        String slug = Fixtures.community(owner, "private");
+        Fixtures.addMember(slug, owner, member);
+        Activity a = note(Iri.community(slug));
+        publish(a);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                Fixtures.as(member).get("/api/activities/{id}", Iri.localId(a.id())).then().statusCode(200));
+        Fixtures.as(owner).get("/api/activities/{id}", Iri.localId(a.id())).then().statusCode(200);
+        Fixtures.as(outsider).get("/api/activities/{id}", Iri.localId(a.id()))
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
