@@ -65,7 +65,8 @@ public class PeopleResource {
 
     @GET
     @Path("/{login}")
-    @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN, Roles.CONNECTOR})
+    // not for business systems: e-mail and manager are the directory's, which only the provisioning lane (SCIM) reads
+    @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
     @Operation(summary = "A colleague's profile (also of people who have left: what they wrote stays theirs)")
     public PersonView get(@PathParam("login") String login) {
         Person p = people.find(login).orElseThrow(() -> ProblemException.notFound("person " + login));

@@ -99,7 +99,7 @@ class AuthorizationMatrixTest {
     void profileEndpoints() {
         check(call("GET", "/api/people/me"), 401, 200, 403, 200);
         check(call("PATCH", "/api/people/me", "application/json", () -> "{\"bio\":\"hello\"}"), 401, 200, 403, 403);
-        check(call("GET", "/api/people/" + target), 401, 200, 200, 200);
+        check(call("GET", "/api/people/" + target), 401, 200, 403, 200);
         check(call("PATCH", "/api/people/" + target, "application/json", () -> "{\"title\":\"Engineer\"}"), 401, 403, 403, 200);
         check(call("PUT", "/api/people/me/photo", "image/png", () -> PNG), 401, 200, 403, 403);
         check(call("GET", "/api/people/" + target + "/photo"), 401, 200, 403, 200);
