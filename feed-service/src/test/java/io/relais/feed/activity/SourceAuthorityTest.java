@@ -100,7 +100,7 @@ class SourceAuthorityTest {
         assertEveryConsumerRefused(update, "may not assert Update Note", "is not in urn:relais:external:generic:");
         assertEveryConsumerRefused(delete, "may not assert Delete Tombstone", "posts, comments and other objects");
         as(author).get("/api/posts/{id}", Iri.localId(postIri)).then().statusCode(200)
-                .body("post.content", equalTo("Le texte de Paul"));
+                .body("post.source", equalTo("Le texte de Paul")).body("post.content", equalTo("<p>Le texte de Paul</p>"));
         assertThat(homeIds(author)).contains(postIri);
     }
 
