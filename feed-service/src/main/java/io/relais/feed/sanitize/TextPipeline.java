@@ -4,6 +4,7 @@ import io.relais.events.TextHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.autolink.AutolinkType;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -25,7 +26,10 @@ import java.util.List;
 @ApplicationScoped
 public class TextPipeline {
 
-    private static final List<Extension> EXTENSIONS = List.of(AutolinkExtension.create());
+    // URLs and www. are linked; e-mail-shaped text is not, because "@x1@corp.example" is a mention of the login
+    // x1@corp.example (events' Login rule), and a link would hide it from the mention reader
+    private static final List<Extension> EXTENSIONS = List.of(AutolinkExtension.builder()
+            .linkTypes(AutolinkType.URL, AutolinkType.WWW).build());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS)
             .softbreak("<br />\n").sanitizeUrls(true).build();
