@@ -42,6 +42,11 @@ public class LiveFeed {
             // believed only from its owner (ce_source against SourceAuthority); a refusal is dead-lettered with the rule
             if (record.value() == null) SourceCheck.erasure(meta.getHeaders());
             else SourceCheck.activity(record.value(), meta.getHeaders());
+        } catch (RuntimeException refused) {
+            index.refused(record);
+            return message.nack(refused);
+        }
+        try {
             index.applyLive(record, message::ack);
         } catch (RuntimeException e) {
             return message.nack(e);

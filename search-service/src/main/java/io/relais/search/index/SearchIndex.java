@@ -157,6 +157,14 @@ public class SearchIndex {
         pendingAcks.add(acknowledge);
     }
 
+    /**
+     * Counts a record refused before it reached the index (its producer may not assert it: it goes to the
+     * dead-letter topic) as read, so readiness does not wait for a record that will never be applied.
+     */
+    public void refused(IncomingRecord record) {
+        catchUp.read(record.topic(), record.partition(), record.offset());
+    }
+
     /** A parsed record: the activity, or null for a profile tombstone. */
     public record Parsed(Activity activity) {
     }
