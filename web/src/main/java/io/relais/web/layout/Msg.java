@@ -175,4 +175,5 @@ public interface Msg {
     @Message("(untitled post)") String untitled();
     @Message("This community cannot be found, or it is a secret community you are not a member of. Pick another one above.") String dashboardNotFound();
     @Message("This page is for community managers and administrators.") String forbidden();
+    @Message("This page is out of date (it was opened before your last login) or did not come from Relais. Reload it and try again.") String forgeryRefused();
 }

@@ -59,6 +59,12 @@ public class ServiceErrors {
         return render(headers, 403, msg.forbidden());
     }
 
+    /** A change without this session's synchronizer token: a forged request, or a page from an earlier session. */
+    @ServerExceptionMapper
+    public Response forged(io.relais.web.forgery.RequestForgeryRefused e, HttpHeaders headers) {
+        return render(headers, 403, msg.forgeryRefused());
+    }
+
     @ServerExceptionMapper
     public Response serviceDown(ProcessingException e, HttpHeaders headers) {
         LOG.warnf("service unreachable: %s", e.getMessage());
