@@ -169,6 +169,10 @@ public interface Msg {
     @Message("Post") String post();
     @Message("Published") String published();
     @Message("Week of") String weekOf();
+    @Message("From") String csvFrom();
+    @Message("To") String csvTo();
+    @Message("Download as CSV (spreadsheet)") String downloadCsv();
+    @Message("Only the first {count} communities are listed: type part of a name to find another one.") String moreCommunities(int count);
     @Message("Total") String total();
     @Message("Chart of the table below: each bar is a week's activity, relative to the busiest week.") String chartNote();
     @Message("No activity in this period.") String nobody();
