@@ -99,6 +99,33 @@ class CardRenderingTest {
         assertThat(html).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
     }
 
+    @Test
+    void partnerTextIsTextInsideContainersWhereHtmxDoesNothing() throws Exception {
+        JsonNode card = json.readTree("""
+                {"id":"urn:relais:external:ecm:doc-9","kind":"card",
+                 "card":{"source":"ecm","system":"ecm.alfresco","systemName":"<button hx-post=\\"/people/bob/follow\\">GED</button>",
+                         "title":{"en":"Budget <img src=x onerror=alert(1)>"},
+                         "summary":{"en":"<button hx-post=\\"/people/bob/follow\\" hx-trigger=\\"load\\">click</button>"}},
+                 "author":{"login":"dave","displayName":"<button hx-post=\\"/people/bob/follow\\" hx-trigger=\\"load\\">Dave</button>"},
+                 "reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        String html = render(card, ALICE, Locale.ENGLISH);
+
+        assertThat(html).doesNotContain("<button hx-post=\"/people/bob/follow\"", "<img src=x")
+                .contains("&lt;button hx-post=&quot;/people/bob/follow&quot;", "Budget &lt;img src=x onerror=alert(1)&gt;");
+        assertThat(html).contains("<div class=\"card-band\" hx-disable>", "<div class=\"who\" hx-disable>",
+                "<div class=\"card-body\" hx-disable>");
+    }
+
+    @Test
+    void postAndCommentBodiesSitInsideContainersWhereHtmxDoesNothing() throws Exception {
+        JsonNode post = json.readTree("""
+                {"id":"urn:relais:post:p9","kind":"post","author":{"login":"alice","displayName":"Alice"},
+                 "content":"<p>hello</p>","reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        assertThat(render(post, BOB, Locale.ENGLISH)).contains("<div class=\"content\" hx-disable><p>hello</p></div>");
+    }
+
     private String render(JsonNode post, Viewer viewer, Locale locale) {
         return engine.getTemplate("feed/card.html").instance().setLocale(locale)
                 .data("post", post).data("me", viewer).data("lang", locale.getLanguage()).render();
