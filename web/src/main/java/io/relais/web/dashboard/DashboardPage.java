@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
-import io.relais.web.layout.Msg;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
 import io.relais.web.services.SearchApi;
@@ -41,8 +40,6 @@ public class DashboardPage {
     @Inject
     Pages pages;
 
-    @Inject
-    Msg msg;
 
     @Inject
     @RestClient
@@ -96,11 +93,11 @@ public class DashboardPage {
             engagement = engagement(community.strip(), period);
         } catch (ClientWebApplicationException e) {
             notFoundOrRethrow(e);
-            return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(msg.dashboardNotFound()).build();
+            return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(pages.msg().dashboardNotFound()).build();
         }
         String file = "engagement-" + community.strip().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
                 + engagement.fromDate() + "-" + engagement.toDate() + ".csv";
-        return Response.ok(EngagementCsv.of(engagement, community.strip(), msg))
+        return Response.ok(EngagementCsv.of(engagement, community.strip(), pages.msg()))
                 .type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }

@@ -44,6 +44,11 @@ public class Pages {
                 .data("csrf", sessionToken.value());
     }
 
+    /** The UI's words in the reader's language (an injected {@code Msg} speaks the default language only). */
+    public Msg msg() {
+        return io.quarkus.qute.i18n.MessageBundles.get(Msg.class, io.quarkus.qute.i18n.Localized.Literal.of(locale().getLanguage()));
+    }
+
     public Locale locale() {
         try {
             for (Locale wanted : headers.getAcceptableLanguages()) {
