@@ -189,6 +189,7 @@ public interface Msg {
     @Message("Posts, comments and reactions per calendar week (Monday to Sunday, UTC) of the period.") String defWeeks();
     @Message("Person") String person();
     @Message("Post") String post();
+    @Message("Following ✓") String followingState();
     @Message("Source") String source();
     @Message("{#switch type}{#case 'post'}Post{#case 'comment'}Comment{#case 'person'}Person{#case 'community'}Community{#case 'document'}Document{#case 'card'}Business event{#case 'event'}Business event{#else}{type}{/switch}") String resultType(String type);
     @Message("{#switch reaction}{#case 'like'}Like{#case 'celebrate'}Celebrate{#case 'insightful'}Insightful{#case 'support'}Support{#else}{reaction}{/switch}") String reactionName(String reaction);

@@ -171,6 +171,11 @@ public interface FeedApi {
     @Path("/api/notifications/mutes/{kind}/{id}")
     void mute(@PathParam("kind") String kind, @PathParam("id") String id);
 
+    /** What I follow: {@code {persons: [{iri, login, displayName}], communities: [iri], hashtags: [iri]}}. */
+    @GET
+    @Path("/api/follows/mine")
+    JsonNode myFollows();
+
     @PUT
     @Path("/api/follows/{kind}/{id}")
     void follow(@PathParam("kind") String kind, @PathParam("id") String id);

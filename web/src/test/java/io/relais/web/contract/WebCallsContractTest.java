@@ -91,7 +91,7 @@ class WebCallsContractTest {
     void browsingEveryPageAsksOnlyForWhatTheServicesAccept() {
         for (String page : List.of("/", "/feed/items", "/feed/items?order=relevant", "/communities", "/communities?q=tech",
                 "/communities/tech-talk", "/communities/tech-talk/items", "/people", "/people?q=alice", "/people?skill=java",
-                "/people/alice", "/people/alice/items", "/people/me/edit", "/search?q=kafka", "/search?q=kafka&type=post&sort=newest",
+                "/people/alice", "/people/bob", "/people/alice/items", "/people/me/edit", "/search?q=kafka", "/search?q=kafka&type=post&sort=newest",
                 "/suggest?q=%40bo", "/suggest?q=%23kaf", "/suggest?q=kafka", "/dashboard", "/dashboard?q=tech",
                 "/dashboard?community=tech-talk&days=7", "/dashboard/export.csv?community=tech-talk&days=90",
                 "/notifications", "/notifications/badge", "/posts/p-1", "/posts/p-1/card", "/posts/p-1/edit",
