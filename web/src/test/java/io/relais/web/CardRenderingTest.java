@@ -56,7 +56,7 @@ class CardRenderingTest {
         String html = render(post, ALICE, Locale.FRENCH);
 
         assertThat(html).contains("<a class=\"mention\" href=\"/people/bob\">@bob</a>",
-                "<a class=\"hashtag\" href=\"/search?q=%23atlas\">#atlas</a>", "@carol",
+                "<a class=\"hashtag\" href=\"/hashtags/atlas\">#atlas</a>", "@carol",
                 "<a href=\"https://x.example/@bob\">lien</a>");
         assertThat(html).doesNotContain("/people/carol");
     }

@@ -190,6 +190,7 @@ public interface Msg {
     @Message("Person") String person();
     @Message("Post") String post();
     @Message("Following ✓") String followingState();
+    @Message("Posts with this hashtag that you may see, newest first. Follow it to get them in your home feed.") String hashtagIntro();
     @Message("Source") String source();
     @Message("{#switch type}{#case 'post'}Post{#case 'comment'}Comment{#case 'person'}Person{#case 'community'}Community{#case 'document'}Document{#case 'card'}Business event{#case 'event'}Business event{#else}{type}{/switch}") String resultType(String type);
     @Message("{#switch reaction}{#case 'like'}Like{#case 'celebrate'}Celebrate{#case 'insightful'}Insightful{#case 'support'}Support{#else}{reaction}{/switch}") String reactionName(String reaction);

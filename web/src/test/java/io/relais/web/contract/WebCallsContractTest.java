@@ -95,7 +95,7 @@ class WebCallsContractTest {
                 "/suggest?q=%40bo", "/suggest?q=%23kaf", "/suggest?q=kafka", "/dashboard", "/dashboard?q=tech",
                 "/dashboard?community=tech-talk&days=7", "/dashboard/export.csv?community=tech-talk&days=90",
                 "/notifications", "/notifications/badge", "/posts/p-1", "/posts/p-1/card", "/posts/p-1/edit",
-                "/posts/p-1/comments")) {
+                "/posts/p-1/comments", "/hashtags/atlas", "/hashtags/atlas/items?order=newest")) {
             Response r = as().get(page);
             assertThat(r.statusCode()).as(page + " answered:\n" + r.asString()).isLessThan(500);
         }
@@ -126,6 +126,8 @@ class WebCallsContractTest {
         send(token, "/notifications/mute", Map.of("kind", "community", "id", "tech-talk"));
         send(token, "/people/alice/follow", Map.of("following", "false"));
         send(token, "/people/alice/follow", Map.of("following", "true"));
+        send(token, "/hashtags/atlas/follow", Map.of("following", "false"));
+        send(token, "/hashtags/atlas/follow", Map.of("following", "true"));
         send(token, "/people/alice/skills/endorse", Map.of("skill", "java", "endorsed", "false"));
         send(token, "/people/me", Map.of("bio", "Hi", "phone", "+33 1 23", "location", "Lyon", "skills", "java, kafka", "languages", "fr, en"));
         Response deleted = as().header("Sec-Fetch-Site", "same-origin").header("X-CSRF-Token", token).header("HX-Request", "true").delete("/posts/p-1");
