@@ -56,7 +56,7 @@ class CardRenderingTest {
         String html = render(post, ALICE, Locale.FRENCH);
 
         assertThat(html).contains("<a class=\"mention\" href=\"/people/bob\">@bob</a>",
-                "<a class=\"hashtag\" href=\"/search?q=%23atlas\">#atlas</a>", "@carol",
+                "<a class=\"hashtag\" href=\"/hashtags/atlas\">#atlas</a>", "@carol",
                 "<a href=\"https://x.example/@bob\">lien</a>");
         assertThat(html).doesNotContain("/people/carol");
     }
@@ -82,7 +82,7 @@ class CardRenderingTest {
         String fr = render(card, ALICE, Locale.FRENCH);
         String en = render(card, ALICE, Locale.ENGLISH);
 
-        assertThat(fr).contains("class=\"card business hr", "via Workday", "Bienvenue à Dave Leroy", "Arrivée");
+        assertThat(fr).contains("class=\"card business hr", "via Workday", "Bienvenue à Dave Leroy", "Nouvelle recrue");
         assertThat(en).contains("Welcome Dave Leroy", "New hire", "Joins Data as data engineer");
         assertThat(en).as("cards are named by their full IRI in URLs").contains("/posts/urn%3Arelais%3Aevent%3Ae-42/comments");
     }
@@ -97,6 +97,89 @@ class CardRenderingTest {
         String html = render(post, ALICE, Locale.ENGLISH);
 
         assertThat(html).doesNotContain("<img src=x").contains("&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    @Test
+    void partnerTextIsTextInsideContainersWhereHtmxDoesNothing() throws Exception {
+        JsonNode card = json.readTree("""
+                {"id":"urn:relais:external:ecm:doc-9","kind":"card",
+                 "card":{"source":"ecm","system":"ecm.alfresco","systemName":"<button hx-post=\\"/people/bob/follow\\">GED</button>",
+                         "title":{"en":"Budget <img src=x onerror=alert(1)>"},
+                         "summary":{"en":"<button hx-post=\\"/people/bob/follow\\" hx-trigger=\\"load\\">click</button>"}},
+                 "author":{"login":"dave","displayName":"<button hx-post=\\"/people/bob/follow\\" hx-trigger=\\"load\\">Dave</button>"},
+                 "reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        String html = render(card, ALICE, Locale.ENGLISH);
+
+        assertThat(html).doesNotContain("<button hx-post=\"/people/bob/follow\"", "<img src=x")
+                .contains("&lt;button hx-post=&quot;/people/bob/follow&quot;", "Budget &lt;img src=x onerror=alert(1)&gt;");
+        assertThat(html).contains("<div class=\"card-band\" hx-disable>", "<div class=\"who\" hx-disable>",
+                "<div class=\"card-body\" hx-disable>");
+    }
+
+    @Test
+    void postAndCommentBodiesSitInsideContainersWhereHtmxDoesNothing() throws Exception {
+        JsonNode post = json.readTree("""
+                {"id":"urn:relais:post:p9","kind":"post","author":{"login":"alice","displayName":"Alice"},
+                 "content":"<p>hello</p>","reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        assertThat(render(post, BOB, Locale.ENGLISH)).contains("<div class=\"content\" hx-disable><p>hello</p></div>");
+    }
+
+    static final String WON = """
+            {"id":"urn:relais:event:w-1","kind":"card","author":{"login":"bob","displayName":"Bob Durand"},
+             "content":"Acme signe pour 1250000 EUR. Bravo bob !",
+             "card":{"source":"crm","system":"crm.salesforce","systemName":"Salesforce","eventType":"opportunity.won",
+                     "title":{"en":"Deal won: Acme renewal 🎉","fr":"Affaire gagnée : renouvellement Acme 🎉"},
+                     "summary":{"en":"Acme signs for 1250000 EUR. Well done bob!","fr":"Acme signe pour 1250000 EUR. Bravo bob !"},
+                     "data":{"name":"Acme renewal","account":"Acme","amount":1250000,"currency":"EUR","owner":"bob"}},
+             "reactions":{},"created":"2026-11-20T09:00:00Z"}""";
+
+    @Test
+    void aWonDealShowsTheAmountInTheReadersFormatAndTheOwnerByName() throws Exception {
+        String en = render(json.readTree(WON), ALICE, Locale.ENGLISH);
+        String fr = render(json.readTree(WON), ALICE, Locale.FRENCH);
+
+        assertThat(en).contains("Deal won</span>", "Acme signs for €1,250,000. Well done Bob Durand!")
+                .doesNotContain("1250000", "bob!");
+        assertThat(fr).containsPattern("Acme signe pour 1[\\s\\u00A0\\u202F]250[\\s\\u00A0\\u202F]000[\\s\\u00A0\\u202F]€\\. Bravo Bob Durand !");
+    }
+
+    @Test
+    void aCardShowsOneSummaryInTheReadersLanguage() throws Exception {
+        String en = render(json.readTree(WON), ALICE, Locale.ENGLISH);
+
+        assertThat(en).doesNotContain("Bravo", "signe pour");
+        assertThat(en.split("Well done", -1)).hasSize(2);
+    }
+
+    @Test
+    void anAnniversaryIsAnAnniversaryWithItsYearsSpelledOut() throws Exception {
+        JsonNode card = json.readTree("""
+                {"id":"urn:relais:event:a-7","kind":"card","author":{"login":"dave","displayName":"Dave Leroy"},
+                 "card":{"source":"hr","systemName":"Workday","eventType":"employee.anniversary",
+                         "title":{"en":"7 year(s) with us for dave"},"summary":{"en":"Happy work anniversary to dave: 7 year(s)!"},
+                         "data":{"login":"dave","years":7}},
+                 "reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        String en = render(card, ALICE, Locale.ENGLISH);
+        String fr = render(card, ALICE, Locale.FRENCH);
+
+        assertThat(en).contains("Work anniversary", "Dave Leroy: 7 years with us", "Happy work anniversary to Dave Leroy: 7 years!")
+                .doesNotContain("New hire", "year(s)");
+        assertThat(fr).contains("Anniversaire professionnel", "Dave Leroy : 7 ans chez nous").doesNotContain("an(s)");
+    }
+
+    @Test
+    void aHireGivesTheStartDateAsTheReaderWritesDates() throws Exception {
+        JsonNode card = json.readTree("""
+                {"id":"urn:relais:event:h-2","kind":"card","author":{"login":"nina","displayName":"Nina Zed"},
+                 "card":{"source":"hr","eventType":"employee.hired","title":{"en":"Welcome Nina Zed!"},
+                         "data":{"login":"nina","displayName":"Nina Zed","department":"Engineering","title":"Data engineer","startDate":"2026-12-01"}},
+                 "reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        assertThat(render(card, ALICE, Locale.ENGLISH)).contains("Nina Zed joins Engineering as Data engineer on December 1, 2026.");
+        assertThat(render(card, ALICE, Locale.FRENCH)).contains("Nina Zed rejoint Engineering en tant que Data engineer le 1 décembre 2026.");
     }
 
     private String render(JsonNode post, Viewer viewer, Locale locale) {

@@ -44,6 +44,9 @@ class DashboardTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.relais.web.layout.Msg msg;
+
     @Test
     void aManagerSeesEachFigureWithWhatItCounts() throws Exception {
         String html = render(BOB, Locale.ENGLISH, ENGAGEMENT);
@@ -107,6 +110,37 @@ class DashboardTest {
         assertThat(html).contains("id=\"dashboard-not-found\"", "secret community you are not a member of")
                 .doesNotContain("id=\"dash-figures\"");
         assertThat(html).contains("<option value=\"atlas\" selected>", "value=\"7\" checked");
+    }
+
+    @Test
+    void theCsvExportHasEveryFigureWithItsDefinitionAndEveryWeek() throws Exception {
+        String csv = io.relais.web.dashboard.EngagementCsv.of(Engagement.of(json.readTree(ENGAGEMENT)), "design-guild", msg);
+
+        assertThat(csv).startsWith("\uFEFFCommunity,From,To,Figure,\"Week of\",Value,\"What it counts\"\n");
+        assertThat(csv).contains("\"Design guild\",2026-10-24,2026-11-22,Posts,,12,\"Posts published in the community during the period (deleted posts are not counted).\"")
+                .contains("\"Design guild\",2026-10-24,2026-11-22,\"Current members\",,25,")
+                .contains("\"Design guild\",2026-10-24,2026-11-22,Reactions,2026-11-16,10,");
+        assertThat(csv.lines().count()).isEqualTo(1 + 5 + 3 * 3);
+    }
+
+    @Test
+    void aCommunityNameCannotBecomeASpreadsheetFormula() throws Exception {
+        String hostile = ENGAGEMENT.replace("\"name\":\"Design guild\"", "\"name\":\"=HYPERLINK(\\\"http://x\\\")\"");
+        String csv = io.relais.web.dashboard.EngagementCsv.of(Engagement.of(json.readTree(hostile)), "design-guild", msg);
+
+        assertThat(csv.lines().skip(1)).allSatisfy(line -> assertThat(line).startsWith("\"'=HYPERLINK("));
+    }
+
+    @Test
+    void theReportOffersItsCsvAndAManyCommunitiesManagerCanSearchByName() throws Exception {
+        String html = engine.getTemplate("dashboard/page.html").instance().setLocale(Locale.ENGLISH)
+                .data("me", BOB).data("lang", "en").data("nav", "dashboard")
+                .data("communities", json.readTree(COMMUNITIES)).data("slug", "design-guild").data("days", 30)
+                .data("periods", List.of(7, 30, 90)).data("mayBeMore", true).data("q", "")
+                .data("engagement", Engagement.of(json.readTree(ENGAGEMENT))).render();
+
+        assertThat(html).contains("href=\"/dashboard/export.csv?community=design-guild&amp;days=30\" download")
+                .contains("id=\"dash-q\" name=\"q\"", "Only the first 2 communities are listed");
     }
 
     @Test

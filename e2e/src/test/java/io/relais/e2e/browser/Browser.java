@@ -122,6 +122,11 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Runs an asynchronous script: its last argument is the callback that gives the result. */
+    Object jsAsync(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
     /** Waits until the page's live stream is connected (feed-service sent its "ready" event). */
     void awaitLive() {
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live-ready", "true"));

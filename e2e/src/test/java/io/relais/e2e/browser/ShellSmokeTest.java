@@ -16,7 +16,7 @@ class ShellSmokeTest {
             assertThat(alice.find(By.cssSelector("nav.mainnav")).getText()).contains("Home", "Communities", "Notifications");
             assertThat(alice.find(By.id("composer-audience")).getText()).contains("Whole organisation");
 
-            alice.find(By.cssSelector("a.logout")).click();
+            alice.find(By.cssSelector("button.logout")).click();
             alice.await(By.id("login"));
             alice.go("/notifications");
             alice.await(By.id("username"));

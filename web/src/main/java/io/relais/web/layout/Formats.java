@@ -137,7 +137,7 @@ public class Formats {
                     if (mention && logins.contains(key) && key.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
                         link = "<a class=\"mention\" href=\"/people/" + key + "\">@" + name + "</a>";
                     } else if (!mention && tags.contains(key)) {
-                        link = "<a class=\"hashtag\" href=\"/search?q=%23" + url(key) + "\">#" + name + "</a>";
+                        link = "<a class=\"hashtag\" href=\"/hashtags/" + url(key) + "\">#" + name + "</a>";
                     } else {
                         return java.util.regex.Matcher.quoteReplacement(m.group());
                     }

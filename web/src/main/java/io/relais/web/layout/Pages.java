@@ -25,6 +25,9 @@ public class Pages {
     Me me;
 
     @Inject
+    io.relais.web.forgery.SessionToken sessionToken;
+
+    @Inject
     io.quarkus.qute.Engine engine;
 
     /** A template by its path under templates/, for fragments shared between pages. */
@@ -37,7 +40,13 @@ public class Pages {
         return template.instance()
                 .setLocale(locale)
                 .data("me", me.view())
-                .data("lang", locale.getLanguage());
+                .data("lang", locale.getLanguage())
+                .data("csrf", sessionToken.value());
+    }
+
+    /** The UI's words in the reader's language (an injected {@code Msg} speaks the default language only). */
+    public Msg msg() {
+        return io.quarkus.qute.i18n.MessageBundles.get(Msg.class, io.quarkus.qute.i18n.Localized.Literal.of(locale().getLanguage()));
     }
 
     public Locale locale() {

@@ -35,8 +35,6 @@ public class ServiceErrors {
     @Location("flash.html")
     Template flash;
 
-    @Inject
-    io.relais.web.layout.Msg msg;
 
     @ServerExceptionMapper
     public Response serviceRefused(ClientWebApplicationException e, HttpHeaders headers) {
@@ -45,10 +43,14 @@ public class ServiceErrors {
             // the session's token is no longer accepted: log in again
             return Response.seeOther(URI.create("/login")).build();
         }
-        String message = status == 404 || status == 403 ? msg.notFound() : detailOf(e).orElse(msg.unavailable());
+        Msg msg = pages.msg();
+        // the service's own detail is English: a French reader gets a French sentence naming the fields instead
+        boolean english = "en".equals(pages.locale().getLanguage());
+        String message = status == 404 || status == 403 ? msg.notFound()
+                : english ? detailOf(e).orElse(msg.unavailable()) : msg.refusedLocalised(fieldsOf(e));
         if (status >= 500) {
             LOG.warnf("service answered %d: %s", status, e.getMessage());
-            message = msg.unavailable();
+            message = pages.msg().unavailable();
         }
         return render(headers, status >= 500 ? 503 : status, message);
     }
@@ -56,13 +58,19 @@ public class ServiceErrors {
     /** A page this person's roles do not open (the dashboard for a non-manager): a page, not an empty 403. */
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers) {
-        return render(headers, 403, msg.forbidden());
+        return render(headers, 403, pages.msg().forbidden());
+    }
+
+    /** A change without this session's synchronizer token: a forged request, or a page from an earlier session. */
+    @ServerExceptionMapper
+    public Response forged(io.relais.web.forgery.RequestForgeryRefused e, HttpHeaders headers) {
+        return render(headers, 403, pages.msg().forgeryRefused());
     }
 
     @ServerExceptionMapper
     public Response serviceDown(ProcessingException e, HttpHeaders headers) {
         LOG.warnf("service unreachable: %s", e.getMessage());
-        return render(headers, 503, msg.unavailable());
+        return render(headers, 503, pages.msg().unavailable());
     }
 
     private Response render(HttpHeaders headers, int status, String message) {
@@ -76,6 +84,18 @@ public class ServiceErrors {
         return Response.status(status)
                 .entity(pages.of(errorPage).data("message", message).data("nav", "").render())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /** The names of the fields a problem+json's {@code errors} list names, comma-separated (empty when none). */
+    private static String fieldsOf(ClientWebApplicationException e) {
+        try {
+            JsonNode problem = e.getResponse().readEntity(JsonNode.class);
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            problem.path("errors").forEach(error -> fields.add(error.path("field").asText()));
+            return String.join(", ", fields);
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
     }
 
     private static java.util.Optional<String> detailOf(ClientWebApplicationException e) {

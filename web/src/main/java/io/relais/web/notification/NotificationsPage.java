@@ -4,7 +4,6 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.relais.web.layout.Fragments;
-import io.relais.web.layout.Msg;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,8 +30,6 @@ public class NotificationsPage {
     @Inject
     Fragments fragments;
 
-    @Inject
-    Msg msg;
 
     @Inject
     @RestClient
@@ -80,6 +77,6 @@ public class NotificationsPage {
     @Path("mute")
     public Response mute(@RestForm String kind, @RestForm String id) {
         feed.mute("community".equals(kind) ? "community" : "thread", id);
-        return fragments.flash("ok", msg.muted());
+        return fragments.flash("ok", pages.msg().muted());
     }
 }

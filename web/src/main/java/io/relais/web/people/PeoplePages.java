@@ -106,6 +106,7 @@ public class PeoplePages {
         return pages.of(profile).data("nav", login.equals(me.login()) ? "profile" : "people")
                 .data("person", person)
                 .data("mine", login.equals(me.login()))
+                .data("following", !login.equals(me.login()) && follows(login))
                 .data("chain", orMissing(() -> profiles.managerChain(login)))
                 .data("reports", orMissing(() -> profiles.reports(login)))
                 .data("page", orMissing(() -> feed.personFeed(login, null, config.pageSize())))
@@ -179,6 +180,16 @@ public class PeoplePages {
             feed.follow("person", login);
         }
         return Response.seeOther(URI.create("/people/" + login)).build();
+    }
+
+    /** Whether I follow this person (feed-service's list of what I follow; unknown counts as not following). */
+    private boolean follows(String login) {
+        for (JsonNode person : orMissing(feed::myFollows).path("persons")) {
+            if (login.equalsIgnoreCase(person.path("login").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String blankToNull(String s) {

@@ -27,6 +27,12 @@ import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface FeedApi {
 
+    /**
+     * The largest page feed-service gives ({@code feed.limits.page-size}; a larger {@code limit} is a 400). Its
+     * OpenAPI document does not state it yet, so WebCallsContractTest holds it as a consumer-side expectation.
+     */
+    int MAX_PAGE = 50;
+
     @GET
     @Path("/api/feed/home")
     JsonNode home(@QueryParam("order") String order, @QueryParam("cursor") String cursor,
@@ -86,6 +92,7 @@ public interface FeedApi {
     @Produces(MediaType.WILDCARD)
     Response attachment(@PathParam("id") String id);
 
+    /** The community directory (name contains {@code q}; secret ones only to their members), at most {@link #MAX_PAGE}. */
     @GET
     @Path("/api/communities")
     JsonNode communities(@QueryParam("q") String query, @QueryParam("limit") Integer limit);
@@ -163,6 +170,11 @@ public interface FeedApi {
     @PUT
     @Path("/api/notifications/mutes/{kind}/{id}")
     void mute(@PathParam("kind") String kind, @PathParam("id") String id);
+
+    /** What I follow: {@code {persons: [{iri, login, displayName}], communities: [iri], hashtags: [iri]}}. */
+    @GET
+    @Path("/api/follows/mine")
+    JsonNode myFollows();
 
     @PUT
     @Path("/api/follows/{kind}/{id}")

@@ -1,0 +1,52 @@
+package io.relais.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.relais.web.layout.Msg;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The UI is complete in French: every English message has its French text, and no French text is left over. */
+class TranslationsTest {
+
+    @Test
+    void everyMessageHasItsFrenchText() throws IOException {
+        Properties fr = french();
+        Set<String> missing = new TreeSet<>(keys());
+        missing.removeIf(k -> fr.getProperty(k) != null && !fr.getProperty(k).isBlank());
+
+        assertThat(missing).as("messages of Msg without a French text in msg_fr.properties").isEmpty();
+    }
+
+    @Test
+    void noFrenchTextIsLeftWithoutItsMessage() throws IOException {
+        Set<String> stale = new TreeSet<>(french().stringPropertyNames());
+        stale.removeAll(keys());
+
+        assertThat(stale).as("keys of msg_fr.properties that Msg no longer has").isEmpty();
+    }
+
+    private static Set<String> keys() {
+        return Arrays.stream(Msg.class.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Message.class))
+                .map(Method::getName).collect(Collectors.toSet());
+    }
+
+    private static Properties french() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = TranslationsTest.class.getResourceAsStream("/messages/msg_fr.properties")) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+}

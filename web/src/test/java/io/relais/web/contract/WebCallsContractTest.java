@@ -1,0 +1,235 @@
+package io.relais.web.contract;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.relais.web.services.FeedApi;
+import io.relais.web.services.LiveApi;
+import io.relais.web.services.ProfileApi;
+import io.relais.web.services.SearchApi;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web app asks the services only for what they accept, checked against the services' own OpenAPI documents:
+ * statically, every method of every REST client (operation, parameter names, body); and in use, every request the
+ * pages and actions really send while a person browses (values within bounds, bodies of the right shape), answered
+ * by stand-ins that reply with the documents' examples. The dashboard's "limit=100" (feed-service allows 1–50)
+ * fails here.
+ */
+@QuarkusTest
+@TestProfile(WebCallsContractTest.AgainstStubs.class)
+class WebCallsContractTest {
+
+    static final ServiceStub FEED = ServiceStub.start("feed-service");
+    static final ServiceStub PROFILE = ServiceStub.start("profile-service");
+    static final ServiceStub SEARCH = ServiceStub.start("search-service");
+    static final Map<Class<?>, ServiceStub> CLIENTS = Map.of(FeedApi.class, FEED, LiveApi.class, FEED,
+            ProfileApi.class, PROFILE, SearchApi.class, SEARCH);
+
+    /** The web app with its REST clients pointed at the stand-ins. */
+    public static class AgainstStubs implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.rest-client.feed.url", FEED.url(), "quarkus.rest-client.live.url", FEED.url(),
+                    "quarkus.rest-client.profile.url", PROFILE.url(), "quarkus.rest-client.search.url", SEARCH.url());
+        }
+    }
+
+    @BeforeEach
+    void forget() {
+        FEED.clear();
+        PROFILE.clear();
+        SEARCH.clear();
+    }
+
+    @Test
+    void everyRestClientMethodIsAnOperationOfItsServiceWithTheParametersItSends() {
+        List<String> wrong = new ArrayList<>();
+        int methods = 0;
+        for (Map.Entry<Class<?>, ServiceStub> client : CLIENTS.entrySet()) {
+            for (Method m : client.getKey().getDeclaredMethods()) {
+                Optional<String> verb = verb(m);
+                if (verb.isEmpty()) {
+                    continue;
+                }
+                methods++;
+                wrong.addAll(check(client.getValue().document, client.getKey().getSimpleName() + "." + m.getName(), verb.get(), m));
+            }
+        }
+        assertThat(methods).as("REST client methods checked").isGreaterThan(40);
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void browsingEveryPageAsksOnlyForWhatTheServicesAccept() {
+        for (String page : List.of("/", "/feed/items", "/feed/items?order=relevant", "/communities", "/communities?q=tech",
+                "/communities/tech-talk", "/communities/tech-talk/items", "/people", "/people?q=alice", "/people?skill=java",
+                "/people/alice", "/people/bob", "/people/alice/items", "/people/me/edit", "/search?q=kafka", "/search?q=kafka&type=post&sort=newest",
+                "/suggest?q=%40bo", "/suggest?q=%23kaf", "/suggest?q=kafka", "/dashboard", "/dashboard?q=tech",
+                "/dashboard?community=tech-talk&days=7", "/dashboard/export.csv?community=tech-talk&days=90",
+                "/notifications", "/notifications/badge", "/posts/p-1", "/posts/p-1/card", "/posts/p-1/edit",
+                "/posts/p-1/comments", "/hashtags/atlas", "/hashtags/atlas/items?order=newest")) {
+            Response r = as().get(page);
+            assertThat(r.statusCode()).as(page + " answered:\n" + r.asString()).isLessThan(500);
+        }
+        assertThat(FEED.calls()).as("the pages did call feed-service").isNotEmpty();
+        assertThat(PROFILE.calls()).as("the pages did call profile-service").isNotEmpty();
+        assertThat(SEARCH.calls()).as("the pages did call search-service").isNotEmpty();
+        assertThat(violations()).isEmpty();
+    }
+
+    @Test
+    void everyActionSendsWhatTheServicesAccept() {
+        String token = tokenOnPage();
+        send(token, "/posts", Map.of("content", "Hello **team**", "audience", ""));
+        send(token, "/posts", Map.of("content", "Hello community", "audience", "tech-talk"));
+        send(token, "/posts/p-1", Map.of("content", "Edited"));
+        send(token, "/posts/p-1/react", Map.of("reaction", "celebrate", "current", ""));
+        send(token, "/posts/p-1/react", Map.of("reaction", "like", "current", "like"));
+        send(token, "/posts/p-1/comments", Map.of("content", "Nice", "inReplyTo", ""));
+        send(token, "/communities", Map.of("name", "Design guild", "slug", "design-guild", "description", "UX", "visibility", "public"));
+        for (String action : List.of("join", "leave", "invitation/accept", "invitation/decline", "requests/bob/approve", "requests/bob/reject")) {
+            send(token, "/communities/tech-talk/" + action, Map.of());
+        }
+        send(token, "/communities/tech-talk/invitations", Map.of("login", "bob"));
+        send(token, "/communities/tech-talk/pins", Map.of("post", "urn:relais:post:p-1", "action", "pin"));
+        send(token, "/communities/tech-talk/pins", Map.of("post", "urn:relais:post:p-1", "action", "unpin"));
+        send(token, "/notifications/read", Map.of("id", "n-1"));
+        send(token, "/notifications/read", Map.of());
+        send(token, "/notifications/mute", Map.of("kind", "community", "id", "tech-talk"));
+        send(token, "/people/alice/follow", Map.of("following", "false"));
+        send(token, "/people/alice/follow", Map.of("following", "true"));
+        send(token, "/hashtags/atlas/follow", Map.of("following", "false"));
+        send(token, "/hashtags/atlas/follow", Map.of("following", "true"));
+        send(token, "/people/alice/skills/endorse", Map.of("skill", "java", "endorsed", "false"));
+        send(token, "/people/me", Map.of("bio", "Hi", "phone", "+33 1 23", "location", "Lyon", "skills", "java, kafka", "languages", "fr, en"));
+        Response deleted = as().header("Sec-Fetch-Site", "same-origin").header("X-CSRF-Token", token).header("HX-Request", "true").delete("/posts/p-1");
+        assertThat(deleted.statusCode()).isLessThan(500);
+
+        assertThat(FEED.calls()).anyMatch(c -> c.startsWith("POST /api/posts")).anyMatch(c -> c.startsWith("DELETE /api/posts/p-1"));
+        assertThat(violations()).isEmpty();
+    }
+
+    private static List<String> violations() {
+        List<String> all = new ArrayList<>(FEED.violations());
+        all.addAll(PROFILE.violations());
+        all.addAll(SEARCH.violations());
+        return all;
+    }
+
+    private static void send(String token, String path, Map<String, String> form) {
+        Response r = as().header("Sec-Fetch-Site", "same-origin").header("X-CSRF-Token", token).header("HX-Request", "true")
+                .formParams(form).post(path);
+        assertThat(r.statusCode()).as("POST " + path + " answered:\n" + r.asString()).isLessThan(500);
+    }
+
+    private static RequestSpecification as() {
+        return given().header("X-Test-Login", "alice").header("X-Test-Roles", "employee,community-manager")
+                .header("Accept-Language", "en").redirects().follow(false);
+    }
+
+    private static String tokenOnPage() {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(as().get("/people/me/edit").asString());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    // --- the static part: REST client methods against the documents ---
+
+    private static List<String> check(OpenApiDocument doc, String name, String verb, Method m) {
+        List<String> wrong = new ArrayList<>();
+        String template = path(m.getDeclaringClass().getAnnotation(Path.class)) + path(m.getAnnotation(Path.class));
+        Optional<OpenApiDocument.Operation> found = doc.byTemplate(verb, template);
+        if (found.isEmpty()) {
+            wrong.add(name + ": " + doc.service + " has no " + verb + " " + template + " (document: " + doc.origin + ")");
+            return wrong;
+        }
+        OpenApiDocument.Operation op = found.get();
+        List<String> sentQuery = new ArrayList<>();
+        boolean body = false;
+        for (Parameter p : m.getParameters()) {
+            QueryParam q = p.getAnnotation(QueryParam.class);
+            if (q != null) {
+                sentQuery.add(q.value());
+                if (op.parameter("query", q.value()).isEmpty()) {
+                    wrong.add(name + ": query parameter '" + q.value() + "' is not declared by " + verb + " " + op.template());
+                }
+            } else if (p.getAnnotation(PathParam.class) == null && p.getAnnotation(HeaderParam.class) == null) {
+                body = true;
+            }
+        }
+        for (var declared : op.parameters("query")) {
+            if (declared.path("required").asBoolean(false) && !sentQuery.contains(declared.path("name").asText())) {
+                wrong.add(name + ": never sends the required query parameter '" + declared.path("name").asText() + "'");
+            }
+        }
+        long placeholders = template.chars().filter(c -> c == '{').count();
+        long pathParams = List.of(m.getParameters()).stream().filter(p -> p.getAnnotation(PathParam.class) != null).count();
+        if (placeholders != pathParams) {
+            wrong.add(name + ": " + placeholders + " path placeholders, " + pathParams + " path parameters");
+        }
+        if (body && op.bodyMediaTypes().isEmpty()) {
+            wrong.add(name + ": sends a body, " + verb + " " + op.template() + " takes none");
+        }
+        if (!body && op.bodyRequired()) {
+            wrong.add(name + ": sends no body, " + verb + " " + op.template() + " requires one");
+        }
+        if (body && !op.bodyMediaTypes().isEmpty()) {
+            Consumes consumes = m.getAnnotation(Consumes.class) != null ? m.getAnnotation(Consumes.class)
+                    : m.getDeclaringClass().getAnnotation(Consumes.class);
+            String type = consumes == null ? "application/json" : consumes.value()[0];
+            if (!type.equals("*/*") && op.bodyMediaTypes().stream().noneMatch(t -> t.equals(type) || t.equals("*/*"))) {
+                wrong.add(name + ": sends " + type + ", " + verb + " " + op.template() + " takes " + op.bodyMediaTypes());
+            }
+        }
+        return wrong;
+    }
+
+    private static Optional<String> verb(Method m) {
+        for (Class<? extends Annotation> a : List.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class)) {
+            if (m.isAnnotationPresent(a)) {
+                return Optional.of(a.getSimpleName());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String path(Path p) {
+        if (p == null) {
+            return "";
+        }
+        String v = p.value();
+        return (v.startsWith("/") ? v : "/" + v).replaceAll("/+$", "");
+    }
+
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+}
