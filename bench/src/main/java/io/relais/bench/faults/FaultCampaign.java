@@ -234,6 +234,7 @@ public final class FaultCampaign {
         notes.add(0, String.format(Locale.ROOT, "load %.0f s, accepted/sent per kind: %s; achieved %.1f accepted/s; "
                         + "not accepted: %s; skipped (behind schedule): %d", loadSeconds, ledger.perKind(),
                 accepted / loadSeconds, ledger.refusals(), ledger.skipped.get()));
+        if (!projections.unansweredNote().isEmpty()) notes.add(projections.unansweredNote());
         notes.add(String.format(Locale.ROOT, "every consumer group %s %.1f s after the load stopped; projections %s after %.1f s more",
                 caughtUp ? "caught up" : "had NOT caught up", catchUpSeconds,
                 result.stream().allMatch(Projections.Check::clean) ? "complete" : "still incomplete", settleSeconds));

@@ -43,6 +43,7 @@ final class Ledger {
     private final Map<String, Set<String>> reactionsSent = new LinkedHashMap<>();
     private final Map<String, Card> cards = new LinkedHashMap<>();
     private final Map<String, Hire> hires = new LinkedHashMap<>();
+    private final Map<String, String> unansweredComments = new LinkedHashMap<>(); // marker -> post IRI
     private final Map<String, long[]> perKind = new TreeMap<>(); // kind -> {sent, accepted}
     private final Map<String, Long> refusals = new TreeMap<>(); // "kind status" -> count
     final AtomicLong connector503 = new AtomicLong();
@@ -84,6 +85,19 @@ final class Ledger {
     synchronized void hire(Hire h) {
         hires.put(h.login(), h);
         accepted("hr hire");
+    }
+
+    /**
+     * A comment whose request got no answer or a 5xx: not accepted, but it may have been written. Such a comment
+     * is looked for in its thread (the write side's own document) and then in search, which shows whether a
+     * write that was never acknowledged was announced anyway or stayed unknown to every other service.
+     */
+    synchronized void unansweredComment(String marker, String post) {
+        unansweredComments.put(marker, post);
+    }
+
+    synchronized Map<String, String> unansweredComments() {
+        return new LinkedHashMap<>(unansweredComments);
     }
 
     /** Records that {@code login} asked to react to {@code post}; false if they already did (pick another). */

@@ -122,8 +122,15 @@ final class MixedLoad {
         Ledger.Post p = ledger.recentPost(rnd);
         int author = p.author() + 1 + rnd.nextInt(cast.logins().size() - 1); // never the post's author: they would not be notified
         ledger.sent("comment");
-        StackClient.Answer a = stack.post("feed", "/api/posts/" + StackClient.encode(p.iri()) + "/comments", cast.token(author),
-                "{\"content\":\"<p>" + marker + " " + Texts.post(rnd, "fr").replace("\"", "") + "</p>\"}");
+        StackClient.Answer a;
+        try {
+            a = stack.post("feed", "/api/posts/" + StackClient.encode(p.iri()) + "/comments", cast.token(author),
+                    "{\"content\":\"<p>" + marker + " " + Texts.post(rnd, "fr").replace("\"", "") + "</p>\"}");
+        } catch (RuntimeException e) {
+            ledger.unansweredComment(marker, p.iri());
+            throw e;
+        }
+        if (a.status() >= 500) ledger.unansweredComment(marker, p.iri());
         if (a.status() == 201 || a.status() == 200) {
             ledger.comment(new Ledger.Comment(a.json().path("id").asText(), p.iri(), Math.floorMod(author, cast.logins().size()),
                     p.author(), marker));

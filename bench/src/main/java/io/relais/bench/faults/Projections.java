@@ -84,14 +84,48 @@ final class Projections {
     private Check threads(Ledger ledger, ExecutorService pool) throws Exception {
         Map<String, List<String>> byPost = new LinkedHashMap<>();
         ledger.comments().values().forEach(c -> byPost.computeIfAbsent(c.post(), k -> new ArrayList<>()).add(c.iri()));
+        Map<String, String> unanswered = ledger.unansweredComments();
+        unanswered.values().forEach(p -> byPost.computeIfAbsent(p, k -> new ArrayList<>()));
         Map<String, Integer> seen = new HashMap<>();
         List<Callable<List<String>>> reads = new ArrayList<>();
         for (String post : byPost.keySet()) {
+            // "id marker-or-empty": the marker of an unanswered comment found in the thread, to follow it into search
             reads.add(() -> paged("feed", "/api/posts/" + StackClient.encode(post) + "?limit=50", cast.token(0), "comments",
-                    "next", "cursor", c -> c.path("id").asText()));
+                    "next", "cursor", c -> c.path("id").asText() + " " + unansweredMarkerIn(c.path("content").asText(), unanswered)));
         }
-        for (Future<List<String>> f : pool.invokeAll(reads)) f.get().forEach(id -> seen.merge(id, 1, Integer::sum));
+        Map<String, String> ghosts = new LinkedHashMap<>();
+        for (Future<List<String>> f : pool.invokeAll(reads)) {
+            for (String entry : f.get()) {
+                String id = entry.substring(0, entry.indexOf(' '));
+                String marker = entry.substring(entry.indexOf(' ') + 1);
+                seen.merge(id, 1, Integer::sum);
+                if (!marker.isEmpty()) ghosts.put(id, marker);
+            }
+        }
+        unansweredWritten = ghosts;
+        unansweredSent = unanswered.size();
         return compare("threads (comments)", same(ledger.comments().keySet()), seen);
+    }
+
+    /** Unanswered comments found written in their thread (comment IRI → marker), from the last {@link #verify}. */
+    private Map<String, String> unansweredWritten = Map.of();
+    private int unansweredSent;
+    private String unansweredNote = "";
+
+    /**
+     * What became of the comments whose request got no answer (or a 5xx): how many were written anyway (found
+     * in their thread), and of those how many other services heard of (found in search). Written but not in
+     * search = a change no event announced.
+     */
+    String unansweredNote() {
+        return unansweredNote;
+    }
+
+    private static String unansweredMarkerIn(String content, Map<String, String> unanswered) {
+        for (String marker : unanswered.keySet()) {
+            if (content.contains(marker + " ")) return marker;
+        }
+        return "";
     }
 
     private Check notifications(Ledger ledger, ExecutorService pool) throws Exception {
@@ -167,6 +201,13 @@ final class Projections {
             expected.put(h.cardIri(), h.login());
             expected.put("urn:relais:person:" + h.login(), h.login());
         });
+        long announced = unansweredWritten.keySet().stream().filter(seen::containsKey).count();
+        unansweredNote = unansweredSent == 0 ? "" : String.format(java.util.Locale.ROOT,
+                "comments without an answer (cut by the fault): %d sent, %d written anyway (in their thread), %d of those "
+                        + "announced (in search), %d written but never announced%s", unansweredSent, unansweredWritten.size(),
+                announced, unansweredWritten.size() - announced,
+                unansweredWritten.size() - announced == 0 ? "" : " (e.g. " + unansweredWritten.keySet().stream()
+                        .filter(id -> !seen.containsKey(id)).findFirst().orElse("") + ")");
         return compare("search (posts, comments, cards, hired people and their welcome cards)", expected, seen);
     }
 
