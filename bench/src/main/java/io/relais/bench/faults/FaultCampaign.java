@@ -203,20 +203,26 @@ public final class FaultCampaign {
         // then the projections: poll until they hold every accepted item, or the settle time is over
         Projections projections = new Projections(stack, cast);
         AtomicReference<List<Projections.Check>> last = new AtomicReference<>();
+        AtomicReference<String> lastError = new AtomicReference<>();
         long t1 = System.nanoTime();
         try {
             Awaitility.await().atMost(seconds("settle-seconds", 90, 45)).pollInterval(Duration.ofSeconds(5))
                     .pollInSameThread().until(() -> {
-                        List<Projections.Check> c = projections.verify(ledger, communities, markerPrefix);
-                        last.set(c);
-                        return c.stream().allMatch(Projections.Check::clean);
+                        try {
+                            List<Projections.Check> c = projections.verify(ledger, communities, markerPrefix);
+                            last.set(c);
+                            return c.stream().allMatch(Projections.Check::clean);
+                        } catch (RuntimeException e) {
+                            lastError.set(e.getMessage()); // a projection answered an error: read again at the next poll
+                            return false;
+                        }
                     });
         } catch (ConditionTimeoutException e) {
             // the last reading is the result
         }
         double settleSeconds = (System.nanoTime() - t1) / 1e9;
         List<Projections.Check> result = last.get();
-        if (result == null) throw new IllegalStateException("no projection could be read");
+        if (result == null) throw new IllegalStateException("no projection could be read: " + lastError.get());
 
         Set<String> lost = new TreeSet<>();
         Set<String> dup = new TreeSet<>();
