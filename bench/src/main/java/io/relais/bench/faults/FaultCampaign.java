@@ -212,7 +212,7 @@ public final class FaultCampaign {
                             List<Projections.Check> c = projections.verify(ledger, communities, markerPrefix);
                             last.set(c);
                             return c.stream().allMatch(Projections.Check::clean);
-                        } catch (RuntimeException e) {
+                        } catch (Exception e) {
                             lastError.set(e.getMessage()); // a projection answered an error: read again at the next poll
                             return false;
                         }
