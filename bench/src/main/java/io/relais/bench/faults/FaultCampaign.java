@@ -316,7 +316,17 @@ public final class FaultCampaign {
     private double keycloak(Fault f, Ledger ledger, List<String> notes) throws Exception {
         // fresh tokens for everyone first: they must carry the load through the downtime
         stack.forgetTokens();
-        for (int i = 0; i < cast.logins().size(); i++) cast.token(i);
+        java.util.concurrent.ExecutorService logins = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> fresh = new ArrayList<>();
+            for (int i = 0; i < cast.logins().size(); i++) {
+                int person = i;
+                fresh.add(logins.submit(() -> cast.token(person)));
+            }
+            for (java.util.concurrent.Future<String> token : fresh) token.get();
+        } finally {
+            logins.shutdownNow();
+        }
         stack.clientToken("crm-connector", options.string("crm-secret", "crm-connector-secret"));
         stack.clientToken("hr-connector", options.string("hr-secret", "hr-connector-secret"));
         long acceptedBefore = ledger.acceptedTotal();
