@@ -47,8 +47,8 @@ final class Cast {
 
     /** Creates {@code count} employees {@code fz<run>u<i>} in Keycloak and logs each in once. */
     void hire(int count, String adminPassword) throws Exception {
-        String admin = stack.adminToken(adminPassword);
-        StackClient.Answer role = stack.keycloakAdmin("GET", "/roles/employee", admin, null);
+        // admin-cli tokens live 60 s: ask the (caching) client for one per call
+        StackClient.Answer role = stack.keycloakAdmin("GET", "/roles/employee", stack.adminToken(adminPassword), null);
         if (!role.ok()) throw new IllegalStateException("Keycloak has no role employee: " + role.status() + " " + role.body());
         String roleJson = "[" + role.body() + "]";
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -61,13 +61,14 @@ final class Cast {
                     u.put("username", login).put("enabled", true).put("emailVerified", true)
                             .put("email", login + "@relais.example").put("firstName", "Fiable").put("lastName", login);
                     u.putArray("credentials").addObject().put("type", "password").put("value", login).put("temporary", false);
-                    StackClient.Answer created = stack.keycloakAdmin("POST", "/users", admin, u.toString());
+                    StackClient.Answer created = stack.keycloakAdmin("POST", "/users", stack.adminToken(adminPassword), u.toString());
                     if (created.status() != 201) {
                         throw new IllegalStateException("creating " + login + " answered " + created.status() + " " + created.body());
                     }
                     String location = created.header("location");
                     String id = location.substring(location.lastIndexOf('/') + 1);
-                    StackClient.Answer granted = stack.keycloakAdmin("POST", "/users/" + id + "/role-mappings/realm", admin, roleJson);
+                    StackClient.Answer granted = stack.keycloakAdmin("POST", "/users/" + id + "/role-mappings/realm",
+                            stack.adminToken(adminPassword), roleJson);
                     if (!granted.ok()) throw new IllegalStateException("role for " + login + ": " + granted.status());
                     stack.personToken(login, login);
                     return login;
