@@ -55,6 +55,10 @@ public final class Bench {
             return;
         }
         Path repo = repoRoot();
+        if (options.scenarios().contains("faults")) {
+            // the reliability campaign: its own report (docs/RELIABILITY.md) and exit status
+            System.exit(io.relais.bench.faults.FaultCampaign.main(options, repo));
+        }
         Set<String> scenarios = expand(options.scenarios().isEmpty() ? List.of("all") : options.scenarios());
         Bench bench = new Bench(options, repo);
         Instant started = Instant.now();
@@ -214,9 +218,14 @@ public final class Bench {
         opts.put("--feed-rate R / --feed-seconds S / --feed-ingest-rate R", "home feed reads (10/s, 30 s) under connector ingest (200 events/s) or posts (--feed-post-rate 5/s)");
         opts.put("--stack-search-rate R / --stack-search-seconds S", "search queries through search-service (5/s, 30 s)");
         opts.put("--post-rate R / --author LOGIN", "ingest substitute when the connector fails: posts by bob at 10/s");
-        opts.put("--out FILE", "report file (docs/BENCHMARKS.md)");
+        opts.put("--out FILE", "report file (docs/BENCHMARKS.md; faults: docs/RELIABILITY.md)");
+        opts.put("faults [--short] [--faults a,b]", "the fault campaign (see bench/README.md): " + io.relais.bench.faults.Fault.ALL.stream()
+                .map(io.relais.bench.faults.Fault::name).toList() + "; --short = " + io.relais.bench.faults.Fault.SHORT);
+        opts.put("faults --rate R / --workers N / --people N", "mixed load offered (40/s; --short 10/s), concurrency (64), employees created (auto)");
+        opts.put("faults --lead-seconds / --down-seconds / --tail-seconds S", "load before the fault (20; short 8), downtime of a stopped component (12; 6), load after recovery (12; 6)");
+        opts.put("faults --catch-up-seconds / --settle-seconds S", "bounded waits for consumer groups (300; 120) and projections (90; 45)");
         StringBuilder u = new StringBuilder("usage: relais bench [scenario…] [options]\nscenarios: ")
-                .append(GROUPS.get("all")).append(", groups raw, stack, all (default); connector-pattern (optimisation study)\n");
+                .append(GROUPS.get("all")).append(", groups raw, stack, all (default); connector-pattern (optimisation study); faults (the fault campaign)\n");
         opts.forEach((k, v) -> u.append(String.format("  %-72s %s%n", k, v)));
         return u.toString();
     }

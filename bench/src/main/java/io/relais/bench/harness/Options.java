@@ -11,9 +11,11 @@ public final class Options {
 
     private final List<String> scenarios = new ArrayList<>();
     private final Map<String, String> values = new LinkedHashMap<>();
+    private final List<String> raw = new ArrayList<>();
 
     public static Options parse(String... args) {
         Options o = new Options();
+        o.raw.addAll(List.of(args));
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("--")) {
@@ -31,6 +33,11 @@ public final class Options {
             }
         }
         return o;
+    }
+
+    /** The arguments as given (for the report's command line). */
+    public List<String> raw() {
+        return raw;
     }
 
     public List<String> scenarios() {

@@ -28,6 +28,12 @@ public final class Report {
 
     public static void append(Path file, Machine machine, String command, Instant started, String noiseBefore,
                               String noiseAfter, List<Section> sections) {
+        append(file, HEADER, machine, command, started, noiseBefore, noiseAfter, sections);
+    }
+
+    /** Same, for another report file: {@code header} starts the file when it does not exist yet. */
+    public static void append(Path file, String header, Machine machine, String command, Instant started, String noiseBefore,
+                              String noiseAfter, List<Section> sections) {
         StringBuilder md = new StringBuilder();
         md.append("## Run ").append(started.truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
         md.append("Command: `").append(command).append("`\n\n");
@@ -41,7 +47,7 @@ public final class Report {
         try {
             Files.createDirectories(file.getParent());
             if (!Files.exists(file)) {
-                Files.writeString(file, HEADER, StandardCharsets.UTF_8);
+                Files.writeString(file, header, StandardCharsets.UTF_8);
             }
             Files.writeString(file, md.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -24,7 +25,22 @@ public final class StackClient {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Answer(int status, String body) {
+    /**
+     * One HTTP answer: status, body, and the response headers (names in lower case, e.g. {@code retry-after},
+     * {@code location}).
+     */
+    public record Answer(int status, String body, Map<String, List<String>> headers) {
+
+        public Answer(int status, String body) {
+            this(status, body, Map.of());
+        }
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
+            List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return v == null || v.isEmpty() ? null : v.get(0);
+        }
+
         public boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -46,6 +62,7 @@ public final class StackClient {
     private final String keycloak;
     private final Map<String, String> urls;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public StackClient(Map<String, String> env) {
         keycloak = env.getOrDefault("KEYCLOAK_URL", "http://localhost:8180");
@@ -53,7 +70,8 @@ public final class StackClient {
                 "feed", env.getOrDefault("RELAIS_FEED_URL", "http://localhost:8081"),
                 "connector", env.getOrDefault("RELAIS_CONNECTOR_URL", "http://localhost:8083"),
                 "search", env.getOrDefault("RELAIS_SEARCH_URL", "http://localhost:8084"),
-                "profile", env.getOrDefault("RELAIS_PROFILE_URL", "http://localhost:8082"));
+                "profile", env.getOrDefault("RELAIS_PROFILE_URL", "http://localhost:8082"),
+                "web", env.getOrDefault("RELAIS_WEB_URL", "http://localhost:8080"));
     }
 
     public String url(String service) {
@@ -77,6 +95,26 @@ public final class StackClient {
         return null;
     }
 
+    /**
+     * Forgets every cached token, so the next call of each kind asks Keycloak for a fresh one (the fault
+     * campaign does this before stopping Keycloak, so the issued tokens outlive the downtime).
+     */
+    public void forgetTokens() {
+        tokens.clear();
+    }
+
+    /** A DELETE with the token. */
+    public Answer delete(String service, String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url(service) + path)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).DELETE());
+    }
+
+    /** A password grant sent now, bypassing the cache: what a new login meets (used while Keycloak is down). */
+    public Answer freshLogin(String login, String password) {
+        return requestToken(Map.of("grant_type", "password", "client_id", "relais-web", "username", login,
+                "password", password), "relais");
+    }
+
     public String personToken(String login, String password) {
         return token("person:" + login, Map.of("grant_type", "password", "client_id", "relais-web",
                 "username", login, "password", password));
@@ -98,7 +136,15 @@ public final class StackClient {
     }
 
     /** One request per key at a time (no stampede of logins when many workers start), one retry. */
-    private synchronized String token(String key, Map<String, String> form, String realm) {
+    private String token(String key, Map<String, String> form, String realm) {
+        Token cached = tokens.get(key);
+        if (cached != null && System.nanoTime() < cached.expiresAtNanos()) return cached.value();
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+            return fetchToken(key, form, realm);
+        }
+    }
+
+    private String fetchToken(String key, Map<String, String> form, String realm) {
         Token t = tokens.get(key);
         if (t != null && System.nanoTime() < t.expiresAtNanos()) return t.value();
         Answer a = requestToken(form, realm);
@@ -148,7 +194,9 @@ public final class StackClient {
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body());
+            Map<String, List<String>> headers = new java.util.HashMap<>();
+            r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+            return new Answer(r.statusCode(), r.body(), headers);
         } catch (IOException e) {
             throw new IllegalStateException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
