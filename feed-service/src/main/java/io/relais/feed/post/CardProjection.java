@@ -56,7 +56,8 @@ public class CardProjection {
         AsObject o = a.object();
         if (o == null || o.id() == null) return false;
         return (As2.EVENT.equals(o.type()) && Iri.isKind(o.id(), Iri.BUSINESS_EVENT))
-                || (As2.DOCUMENT.equals(o.type()) && Iri.isKind(o.id(), Iri.DOCUMENT));
+                || (As2.DOCUMENT.equals(o.type()) && Iri.isKind(o.id(), Iri.DOCUMENT))
+                || ((As2.EVENT.equals(o.type()) || As2.DOCUMENT.equals(o.type())) && Iri.isKind(o.id(), Iri.EXTERNAL));
     }
 
     static Bson update(Activity a) {

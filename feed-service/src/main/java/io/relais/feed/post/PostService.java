@@ -267,7 +267,7 @@ public class PostService {
     public static String postIri(String idOrIri) {
         if (idOrIri != null && idOrIri.startsWith(Iri.PREFIX)) {
             if (Iri.isValid(idOrIri) && (Iri.isKind(idOrIri, Iri.POST) || Iri.isKind(idOrIri, Iri.BUSINESS_EVENT)
-                    || Iri.isKind(idOrIri, Iri.DOCUMENT))) {
+                    || Iri.isKind(idOrIri, Iri.DOCUMENT) || Iri.isKind(idOrIri, Iri.EXTERNAL))) {
                 return idOrIri;
             }
             throw ProblemException.notFound("post " + idOrIri);

@@ -61,7 +61,8 @@ public record ContentFacts(String id, String kind, String author, String root, S
             kind = COMMENT;
         } else if (Iri.isKind(o.id(), Iri.POST)) {
             kind = POST;
-        } else if (Iri.isKind(o.id(), Iri.BUSINESS_EVENT) || Iri.isKind(o.id(), Iri.DOCUMENT)) {
+        } else if (Iri.isKind(o.id(), Iri.BUSINESS_EVENT) || Iri.isKind(o.id(), Iri.DOCUMENT)
+                || Iri.isKind(o.id(), Iri.EXTERNAL)) {
             kind = CARD;
         } else {
             return Optional.empty();

@@ -88,6 +88,23 @@ class CardProjectionTest {
     }
 
     @Test
+    void aGenericSystemsObjectInItsOwnNamespaceIsACardShownAsTheSystem() {
+        String reader = person("rita");
+        String id = Iri.external("generic", "intranet-page-" + EventId.next());
+        AsObject page = AsObject.builder().id(id).type(As2.DOCUMENT).name("Nouvelle charte télétravail")
+                .url("https://intranet.example/charte").to(Audience.ORGANISATION)
+                .relais(Map.of("business", Map.of("source", "generic", "eventType", "document.published",
+                        "system", "intranet", "sourceEventId", id))).build();
+        AsObject system = AsObject.builder().id("urn:relais:source:generic.intranet").type(As2.APPLICATION).name("Intranet").build();
+        publish(Activity.builder().type(As2.CREATE).actor(system.id()).generator(system).object(page).to(Audience.ORGANISATION).build(),
+                "/connectors/generic/intranet");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(reader).get("/api/posts/{id}", id).then().statusCode(200)
+                .body("post.kind", equalTo("card")).body("post.card.source", equalTo("generic"))
+                .body("post.card.url", equalTo("https://intranet.example/charte"))
+                .body("post.author.displayName", equalTo("Intranet")));
+    }
+
+    @Test
     void aCardAddressedToACommunityIsOnlyForItsMembers() {
         String owner = person("olga");
         String outsider = person("otto");
