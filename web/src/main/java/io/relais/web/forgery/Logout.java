@@ -1,7 +1,9 @@
 package io.relais.web.forgery;
 
 import io.quarkus.oidc.OidcConfigurationMetadata;
+import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.oidc.OidcSession;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -31,25 +33,39 @@ public class Logout {
     @Inject
     OidcConfigurationMetadata provider;
 
+    @Inject
+    SecurityIdentity identity;
+
     @POST
     @Authenticated
     public Uni<Response> logout(@Context UriInfo uri) {
-        JsonWebToken idToken = idTokenOrNull();
+        String idToken = rawIdToken();
         URI landing = uri.getBaseUriBuilder().replacePath("/").replaceQuery(null).build();
         String endSession = provider == null ? null : provider.getEndSessionUri();
         URI next = idToken == null || endSession == null ? landing
-                : UriBuilder.fromUri(endSession).queryParam("id_token_hint", idToken.getRawToken())
+                : UriBuilder.fromUri(endSession).queryParam("id_token_hint", idToken)
                         .queryParam("post_logout_redirect_uri", landing.toString()).build();
-        if (idToken == null) {
-            return Uni.createFrom().item(Response.seeOther(landing).build());
-        }
-        return session.logout().replaceWith(Response.seeOther(next).build());
+        // the session cookie goes in every case; then Keycloak ends its own session and comes back
+        return endLocalSession().replaceWith(Response.seeOther(next).build());
     }
 
-    private JsonWebToken idTokenOrNull() {
+    private Uni<Void> endLocalSession() {
+        try {
+            return session.logout().onFailure().recoverWithNull();
+        } catch (RuntimeException notAnOidcSession) {
+            return Uni.createFrom().voidItem();
+        }
+    }
+
+    /** The ID token of this login (the hint Keycloak needs to log out without asking again), or null. */
+    private String rawIdToken() {
+        IdTokenCredential credential = identity.getCredential(IdTokenCredential.class);
+        if (credential != null && credential.getToken() != null) {
+            return credential.getToken();
+        }
         try {
             JsonWebToken token = session.getIdToken();
-            return token == null || token.getRawToken() == null ? null : token;
+            return token == null ? null : token.getRawToken();
         } catch (RuntimeException notAnOidcSession) {
             return null;
         }
