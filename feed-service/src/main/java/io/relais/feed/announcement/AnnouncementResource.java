@@ -2,7 +2,7 @@ package io.relais.feed.announcement;
 
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.post.PostRequests;
-import io.relais.feed.post.PostView;
+import io.relais.feed.threadview.PostView;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;

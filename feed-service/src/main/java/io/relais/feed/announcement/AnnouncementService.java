@@ -8,7 +8,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.relais.events.Viewer;
 import io.relais.feed.post.PostRequests;
 import io.relais.feed.post.PostService;
-import io.relais.feed.post.PostView;
+import io.relais.feed.thread.ThreadAccess;
+import io.relais.feed.threadview.PostViews;
+import io.relais.feed.threadview.PostView;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +51,9 @@ public class AnnouncementService {
     @Inject
     PostService posts;
 
+    @Inject
+    PostViews views;
+
     public PostView publish(PostRequests.CreateAnnouncement request, CurrentPerson me) {
         Instant now = Instant.now();
         Instant expires = request.expires() == null ? now.plus(DEFAULT_LIFETIME) : request.expires();
@@ -70,13 +75,13 @@ public class AnnouncementService {
         Set<String> dismissed = new HashSet<>(d == null ? List.of() : d.getList("posts", String.class, List.of()));
         List<String> ids = active(Instant.now()).stream().map(i -> i.getString("post"))
                 .filter(p -> !dismissed.contains(p)).toList();
-        return posts.views(ids, viewer);
+        return views.views(ids, viewer);
     }
 
     public void dismiss(String postId, CurrentPerson me, Viewer viewer) {
-        String iri = PostService.postIri(postId);
+        String iri = ThreadAccess.postIri(postId);
         boolean isActive = active(Instant.now()).stream().anyMatch(i -> iri.equals(i.getString("post")));
-        if (!isActive || posts.view(iri, viewer).isEmpty()) throw ProblemException.notFound("announcement " + postId);
+        if (!isActive || views.view(iri, viewer).isEmpty()) throw ProblemException.notFound("announcement " + postId);
         dismissals().updateOne(eq("_id", me.iri()), Updates.addToSet("posts", iri), new UpdateOptions().upsert(true));
     }
 

@@ -8,9 +8,10 @@ import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import io.relais.events.EventId;
 import io.relais.events.Viewer;
-import io.relais.feed.post.PostService;
-import io.relais.feed.post.PostStore;
-import io.relais.feed.post.PostView;
+import io.relais.feed.thread.PostStore;
+import io.relais.feed.thread.StoredFields;
+import io.relais.feed.thread.ThreadAccess;
+import io.relais.feed.threadview.PostView;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.kit.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,7 +94,7 @@ public class AttachmentService {
                 throw ProblemException.invalid("attachments[" + i + "]", "must be the id of a file you uploaded");
             }
             refs.add(new PostView.AttachmentRef(d.getString("_id"), d.getString("name"), d.getString("mediaType"),
-                    PostService.number(d, "size"), url(d.getString("_id"))));
+                    StoredFields.number(d, "size"), url(d.getString("_id"))));
         }
         collection().updateMany(Filters.in("_id", ids), Updates.addToSet("posts", postIri));
         return refs;
@@ -105,7 +106,7 @@ public class AttachmentService {
         if (d == null) throw ProblemException.notFound("attachment " + id);
         boolean allowed = viewer.person().equals(d.getString("owner"))
                 || posts.findAll(d.getList("posts", String.class, List.of())).values().stream()
-                .anyMatch(p -> PostService.visible(p, viewer));
+                .anyMatch(p -> ThreadAccess.visible(p, viewer));
         if (!allowed) throw ProblemException.notFound("attachment " + id);
         byte[] bytes = files.get(id).orElseThrow(() -> ProblemException.notFound("attachment " + id));
         return new Download(d.getString("name"), FileType.sniff(bytes).orElseThrow(), bytes);

@@ -2,6 +2,7 @@ package io.relais.feed.comment;
 
 import io.relais.feed.reaction.ReactionRequest;
 import io.relais.feed.reaction.ReactionService;
+import io.relais.feed.threadview.CommentView;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;

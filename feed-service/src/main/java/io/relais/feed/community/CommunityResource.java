@@ -1,6 +1,5 @@
 package io.relais.feed.community;
 
-import io.relais.feed.post.PostService;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.kit.error.ProblemException;
@@ -44,9 +43,6 @@ public class CommunityResource {
 
     @Inject
     CommunityService communities;
-
-    @Inject
-    PostService posts;
 
     @Inject
     CurrentPerson me;
@@ -222,24 +218,6 @@ public class CommunityResource {
     public Response changeRole(@PathParam("slug") String slug, @PathParam("login") String login,
                                @Valid @NotNull CommunityRequests.RoleChange request) {
         communities.changeRole(slug, login, request.role(), me);
-        return Response.noContent().build();
-    }
-
-    @POST
-    @Path("/{slug}/pins/{postId}")
-    @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Pin a post of this community (owners)")
-    public Response pin(@PathParam("slug") String slug, @PathParam("postId") String postId) {
-        posts.pin(slug, postId, true, me);
-        return Response.noContent().build();
-    }
-
-    @DELETE
-    @Path("/{slug}/pins/{postId}")
-    @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Unpin a post (owners)")
-    public Response unpin(@PathParam("slug") String slug, @PathParam("postId") String postId) {
-        posts.pin(slug, postId, false, me);
         return Response.noContent().build();
     }
 }

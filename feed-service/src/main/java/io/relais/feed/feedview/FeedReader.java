@@ -2,8 +2,8 @@ package io.relais.feed.feedview;
 
 import io.relais.events.AudienceRule;
 import io.relais.events.Viewer;
-import io.relais.feed.post.PostService;
-import io.relais.feed.post.PostView;
+import io.relais.feed.threadview.PostViews;
+import io.relais.feed.threadview.PostView;
 import io.relais.feed.timeline.Cursor;
 import io.relais.feed.timeline.TimelineEntry;
 import io.relais.feed.timeline.TimelineScan;
@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Turns a timeline walk into hydrated items: trims by the audience rule where the entry carries its
- * audience, hydrates through {@link PostService#views} (which applies the rule again and leaves out
+ * audience, hydrates through {@link PostViews#views} (which applies the rule again and leaves out
  * deleted posts), and stops as soon as one item more than the page is known to exist.
  */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class FeedReader {
     private static final int SLACK = 5;
 
     @Inject
-    PostService posts;
+    PostViews posts;
 
     public record Hydrated(TimelineEntry entry, PostView post) {
     }

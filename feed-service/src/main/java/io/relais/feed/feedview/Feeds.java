@@ -9,8 +9,8 @@ import io.relais.feed.community.Community;
 import io.relais.feed.community.CommunityService;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.follow.FollowService;
-import io.relais.feed.post.PostService;
-import io.relais.feed.post.PostView;
+import io.relais.feed.threadview.PostViews;
+import io.relais.feed.threadview.PostView;
 import io.relais.feed.timeline.Cursor;
 import io.relais.feed.timeline.Interactions;
 import io.relais.feed.timeline.Reach;
@@ -58,7 +58,7 @@ public class Feeds {
     AnnouncementService announcements;
 
     @Inject
-    PostService posts;
+    PostViews posts;
 
     @Inject
     Interactions interactions;

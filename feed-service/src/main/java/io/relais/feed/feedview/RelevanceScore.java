@@ -1,6 +1,6 @@
 package io.relais.feed.feedview;
 
-import io.relais.feed.post.PostView;
+import io.relais.feed.threadview.PostView;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.relais.feed.live;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.relais.feed.post.PostView;
+import io.relais.feed.threadview.PostView;
 
 import java.util.List;
 

@@ -10,7 +10,7 @@ import io.relais.feed.follow.FollowService;
 import io.relais.feed.notification.Notification;
 import io.relais.feed.notification.NotificationPlanner;
 import io.relais.feed.notification.NotificationViews;
-import io.relais.feed.post.PostService;
+import io.relais.feed.threadview.PostViews;
 import io.relais.feed.timeline.ContentFacts;
 import io.relais.feed.timeline.Reasons;
 import io.smallrye.common.annotation.Blocking;
@@ -43,7 +43,7 @@ public class LivePush {
     FollowService follows;
 
     @Inject
-    PostService posts;
+    PostViews posts;
 
     @Inject
     NotificationPlanner planner;
@@ -73,7 +73,7 @@ public class LivePush {
             if (!AudienceRule.canSee(viewer, post.author(), post.audience())) continue;
             List<String> reasons = homeReasons(person, viewer, post);
             if (reasons.isEmpty()) continue;
-            Optional<io.relais.feed.post.PostView> view = posts.view(post.id(), viewer);
+            Optional<io.relais.feed.threadview.PostView> view = posts.view(post.id(), viewer);
             hub.push(person, LiveHub.FEED_ITEM, new LiveFeedItem(post.id(), reasons, view.orElse(null)));
         }
     }

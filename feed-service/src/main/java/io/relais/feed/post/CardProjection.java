@@ -7,6 +7,7 @@ import io.relais.events.AsObject;
 import io.relais.events.Iri;
 import io.relais.events.RelaisExtension;
 import io.relais.events.Topics;
+import io.relais.feed.thread.PostStore;
 import io.relais.kit.messaging.ActivityBatches;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

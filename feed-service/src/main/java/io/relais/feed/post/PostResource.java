@@ -1,5 +1,7 @@
 package io.relais.feed.post;
 
+import io.relais.feed.threadview.PostThread;
+import io.relais.feed.threadview.PostView;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;

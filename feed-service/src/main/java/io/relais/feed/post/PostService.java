@@ -5,23 +5,22 @@ import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Audience;
-import io.relais.events.AudienceRule;
 import io.relais.events.EventId;
 import io.relais.events.Iri;
 import io.relais.events.Viewer;
 import io.relais.feed.attachment.AttachmentService;
-import io.relais.feed.comment.CommentService;
-import io.relais.feed.comment.CommentView;
 import io.relais.feed.community.Community;
 import io.relais.feed.community.CommunityStore;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.community.Role;
-import io.relais.feed.profile.PersonSummary;
-import io.relais.feed.profile.ProfileDirectory;
-import io.relais.feed.reaction.ReactionService;
 import io.relais.feed.sanitize.TextPipeline;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.feed.sanitize.WrittenText;
+import io.relais.feed.thread.PostStore;
+import io.relais.feed.thread.ThreadAccess;
+import io.relais.feed.threadview.PostThread;
+import io.relais.feed.threadview.PostView;
+import io.relais.feed.threadview.PostViews;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.Outbox;
@@ -29,20 +28,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 
+import static io.relais.feed.thread.StoredFields.instant;
+import static io.relais.feed.thread.StoredFields.strings;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * Posts and business-event cards: writing them (each change goes to the outbox as Create, Update or
- * Delete), and reading them hydrated for a viewer. Every read applies {@link AudienceRule}.
+ * Posts and announcements: writing them (each change goes to the outbox as Create, Update or Delete) and
+ * pinning them in a community. Who may see or act comes from {@link ThreadAccess}; what readers get is
+ * assembled by {@link PostViews}.
  */
 @ApplicationScoped
 public class PostService {
@@ -62,9 +62,6 @@ public class PostService {
     MembershipService memberships;
 
     @Inject
-    ProfileDirectory profiles;
-
-    @Inject
     TextPipeline pipeline;
 
     @Inject
@@ -74,10 +71,10 @@ public class PostService {
     AttachmentService attachments;
 
     @Inject
-    CommentService comments;
+    ThreadAccess access;
 
     @Inject
-    ReactionService reactions;
+    PostViews views;
 
     @Inject
     Outbox outbox;
@@ -133,11 +130,11 @@ public class PostService {
         store.insert(d);
         outbox.append(Activity.builder().type(As2.CREATE).actor(me.iri()).object(asObject(d)).to(to).cc(cc)
                 .published(now).build());
-        return views(List.of(iri), Viewer.employee(me.iri(), communityIri == null ? Set.of() : Set.of(communityIri))).get(0);
+        return views.views(List.of(iri), Viewer.employee(me.iri(), communityIri == null ? Set.of() : Set.of(communityIri))).get(0);
     }
 
     public PostView edit(String id, PostRequests.EditPost request, CurrentPerson me) {
-        Document d = visibleDocument(postIri(id), memberships.viewerOf(me));
+        Document d = access.visiblePost(ThreadAccess.postIri(id), memberships.viewerOf(me));
         if (!me.iri().equals(d.getString("author")) || KIND_CARD.equals(d.getString("kind"))) {
             throw ProblemException.forbidden("only the author edits a post");
         }
@@ -148,14 +145,14 @@ public class PostService {
                 Updates.set("edited", Date.from(now))));
         outbox.append(Activity.builder().type(As2.UPDATE).actor(me.iri()).object(asObject(after))
                 .to(strings(after, "to")).cc(strings(after, "cc")).published(now).build());
-        return view(after.getString("_id"), memberships.viewerOf(me)).orElseThrow();
+        return views.view(after.getString("_id"), memberships.viewerOf(me)).orElseThrow();
     }
 
     /** The author, owners and moderators of its community, and admins (who can see it) delete. */
     public void delete(String id, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
-        Document d = visibleDocument(postIri(id), viewer);
-        if (!mayModerate(d, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a post");
+        Document d = access.visiblePost(ThreadAccess.postIri(id), viewer);
+        if (!access.mayModerate(d, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a post");
         Instant now = Instant.now();
         store.update(d.getString("_id"), Updates.combine(Updates.set("deleted", true), Updates.set("content", ""),
                 Updates.set("source", ""),
@@ -166,13 +163,6 @@ public class PostService {
                 .to(strings(d, "to")).cc(strings(d, "cc")).published(now).build());
     }
 
-    /** Whether this person may remove the item (post or comment) from a thread in this community. */
-    public boolean mayModerate(Document item, CurrentPerson me) {
-        if (me.iri().equals(item.getString("author")) || me.isAdmin()) return true;
-        String community = item.getString("community");
-        return community != null && memberships.roleIn(me.iri(), community).map(Role::moderates).orElse(false);
-    }
-
     public void pin(String slug, String postId, boolean pinned, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Community c = communities.find(Iri.community(slug)).filter(x -> x.visibleTo(viewer))
@@ -180,7 +170,7 @@ public class PostService {
         if (memberships.roleIn(me.iri(), c.iri()).orElse(null) != Role.OWNER) {
             throw ProblemException.forbidden("only owners of " + slug + " pin posts");
         }
-        Document d = visibleDocument(postIri(postId), viewer);
+        Document d = access.visiblePost(ThreadAccess.postIri(postId), viewer);
         if (!c.iri().equals(d.getString("community"))) throw ProblemException.notFound("post " + postId + " in " + slug);
         if (pinned && !c.pins().contains(d.getString("_id")) && c.pins().size() >= MAX_PINS) {
             throw ProblemException.conflict("a community pins at most " + MAX_PINS + " posts");
@@ -192,91 +182,9 @@ public class PostService {
                 .relais(Map.of("pinned", pinned)).build());
     }
 
+    /** The post (local id or IRI) with one page of its thread, for this person; see {@link PostViews#thread}. */
     public PostThread thread(String id, String cursor, Integer limit, CurrentPerson me) {
-        Viewer viewer = memberships.viewerOf(me);
-        int size = pageSize(limit);
-        PostView post = view(postIri(id), viewer).orElseThrow(() -> ProblemException.notFound("post " + id));
-        CommentService.Page page = comments.page(post.id(), cursor, size, viewer);
-        return new PostThread(post, page.comments(), page.next());
-    }
-
-    public int pageSize(Integer limit) {
-        int size = limit == null ? 20 : limit;
-        if (size < 1 || size > limits.pageSize()) throw ProblemException.invalid("limit", "must be between 1 and " + limits.pageSize());
-        return size;
-    }
-
-    /** The stored post if the viewer may see it and it is not deleted; 404 otherwise, whatever the reason. */
-    public Document visibleDocument(String postIri, Viewer viewer) {
-        return store.find(postIri).filter(d -> visible(d, viewer))
-                .orElseThrow(() -> ProblemException.notFound("post " + Iri.localId(postIri)));
-    }
-
-    public static boolean visible(Document d, Viewer viewer) {
-        if (d.getBoolean("deleted", false)) return false;
-        Set<String> audience = new LinkedHashSet<>(strings(d, "to"));
-        audience.addAll(strings(d, "cc"));
-        return AudienceRule.canSee(viewer, d.getString("author"), audience);
-    }
-
-    /** Only the posts the viewer may see, in the given order, hydrated; deleted ones are left out. */
-    public List<PostView> views(List<String> postIris, Viewer viewer) {
-        if (postIris.isEmpty()) return List.of();
-        Map<String, Document> docs = store.findAll(new LinkedHashSet<>(postIris));
-        List<Document> visible = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String iri : postIris) {
-            Document d = docs.get(iri);
-            if (d != null && seen.add(iri) && visible(d, viewer)) visible.add(d);
-        }
-        if (visible.isEmpty()) return List.of();
-        Set<String> people = new LinkedHashSet<>();
-        Set<String> communityIris = new LinkedHashSet<>();
-        for (Document d : visible) {
-            if (d.getString("author") != null) people.add(d.getString("author"));
-            if (d.getString("community") != null) communityIris.add(d.getString("community"));
-        }
-        Map<String, PersonSummary> authors = profiles.displaysOf(people);
-        Map<String, Community> communityByIri = new LinkedHashMap<>();
-        communities.findAll(communityIris).forEach(c -> communityByIri.put(c.iri(), c));
-        List<String> ids = visible.stream().map(d -> d.getString("_id")).toList();
-        Map<String, String> mine = reactions.myReactions(ids, viewer.person());
-        Map<String, List<CommentView>> first = comments.firstComments(visible, viewer);
-        List<PostView> out = new ArrayList<>();
-        for (Document d : visible) {
-            String iri = d.getString("_id");
-            Community c = communityByIri.get(d.getString("community"));
-            PostView.CommunityRef ref = c == null ? null : new PostView.CommunityRef(c.iri(), c.slug(), c.name());
-            List<String> audience = new ArrayList<>(strings(d, "to"));
-            audience.addAll(strings(d, "cc"));
-            out.add(new PostView(iri, d.getString("type"), d.getString("kind"), author(d, authors),
-                    d.getString("content"), d.getString("source"), audience, ref, strings(d, "mentions"), strings(d, "hashtags"),
-                    attachmentRefs(d), card(d), counts(d), mine.get(iri), number(d, "commentCount"),
-                    first.getOrDefault(iri, List.of()), d.getBoolean("pinned", false), instant(d, "expires"),
-                    instant(d, "created"), instant(d, "edited")));
-        }
-        return out;
-    }
-
-    public Optional<PostView> view(String postIri, Viewer viewer) {
-        List<PostView> one = views(List.of(postIri), viewer);
-        return one.isEmpty() ? Optional.empty() : Optional.of(one.get(0));
-    }
-
-    /** A post id from a path: its local id or its full IRI (cards are {@code urn:relais:event:…}). */
-    public static String postIri(String idOrIri) {
-        if (idOrIri != null && idOrIri.startsWith(Iri.PREFIX)) {
-            if (Iri.isValid(idOrIri) && (Iri.isKind(idOrIri, Iri.POST) || Iri.isKind(idOrIri, Iri.BUSINESS_EVENT)
-                    || Iri.isKind(idOrIri, Iri.DOCUMENT) || Iri.isKind(idOrIri, Iri.EXTERNAL))) {
-                return idOrIri;
-            }
-            throw ProblemException.notFound("post " + idOrIri);
-        }
-        try {
-            return Iri.post(idOrIri);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("post " + idOrIri);
-        }
+        return views.thread(id, cursor, limit, memberships.viewerOf(me));
     }
 
     /** The AS2 object of a stored post, as published in Create and Update. */
@@ -284,7 +192,7 @@ public class PostService {
         List<io.relais.events.Tag> tags = new ArrayList<>();
         strings(d, "mentions").forEach(m -> tags.add(io.relais.events.Tag.mention(m, Iri.localId(m))));
         strings(d, "hashtags").forEach(h -> tags.add(io.relais.events.Tag.hashtag(Iri.localId(h))));
-        List<AsObject> files = attachmentRefs(d).stream().map(a -> AsObject.builder()
+        List<AsObject> files = PostViews.attachmentRefs(d).stream().map(a -> AsObject.builder()
                 .id(Iri.of("attachment", a.id())).type(a.mediaType().startsWith("image/") ? As2.IMAGE : As2.DOCUMENT)
                 .name(a.name()).mediaType(a.mediaType()).size(a.size()).url(a.url()).build()).toList();
         AsObject.Builder b = AsObject.builder().id(d.getString("_id")).type(d.getString("type"))
@@ -299,66 +207,8 @@ public class PostService {
         return b.build();
     }
 
-    private PersonSummary author(Document d, Map<String, PersonSummary> authors) {
-        String author = d.getString("author");
-        if (author != null) {
-            // not getOrDefault: its default argument would be a store read for every post, found or not
-            PersonSummary known = authors.get(author);
-            return known != null ? known : profiles.displayOf(author);
-        }
-        Document card = d.get("card", Document.class);
-        if (card != null) {
-            String system = card.getString("systemName") != null ? card.getString("systemName") : card.getString("system");
-            return new PersonSummary(card.getString("generator"), null, system, null, null);
-        }
-        return null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static PostView.Card card(Document d) {
-        Document c = d.get("card", Document.class);
-        if (c == null) return null;
-        return new PostView.Card(c.getString("source"), c.getString("system"), c.getString("systemName"),
-                c.getString("eventType"), stringMap(c.get("title", Document.class)), stringMap(c.get("summary", Document.class)),
-                c.getString("url"), c.get("data", Document.class) == null ? Map.of() : new LinkedHashMap<>(c.get("data", Document.class)));
-    }
-
-    private static Map<String, String> stringMap(Document d) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (d != null) d.forEach((k, v) -> { if (v != null) out.put(k, v.toString()); });
-        return out;
-    }
-
     static Document attachmentDocument(PostView.AttachmentRef a) {
         return new Document("id", a.id()).append("name", a.name()).append("mediaType", a.mediaType())
                 .append("size", a.size()).append("url", a.url());
-    }
-
-    static List<PostView.AttachmentRef> attachmentRefs(Document d) {
-        return d.getList("attachments", Document.class, List.of()).stream()
-                .map(a -> new PostView.AttachmentRef(a.getString("id"), a.getString("name"), a.getString("mediaType"),
-                        number(a, "size"), a.getString("url"))).toList();
-    }
-
-    public static Map<String, Long> counts(Document d) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        Document r = d.get("reactions", Document.class);
-        if (r != null) r.forEach((k, v) -> { if (v instanceof Number n && n.longValue() > 0) out.put(k, n.longValue()); });
-        return out;
-    }
-
-    public static List<String> strings(Document d, String field) {
-        List<String> v = d.getList(field, String.class);
-        return v == null ? List.of() : v;
-    }
-
-    public static long number(Document d, String field) {
-        Object v = d.get(field);
-        return v instanceof Number n ? n.longValue() : 0;
-    }
-
-    public static Instant instant(Document d, String field) {
-        Date v = d.getDate(field);
-        return v == null ? null : v.toInstant();
     }
 }

@@ -7,41 +7,35 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import org.bson.conversions.Bson;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
-import io.quarkus.runtime.StartupEvent;
 import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.EventId;
 import io.relais.events.Iri;
 import io.relais.events.Viewer;
-import io.relais.feed.comment.CommentService;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.community.Roster;
-import io.relais.feed.post.PostService;
-import io.relais.feed.post.PostStore;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
+import io.relais.feed.thread.CommentStore;
+import io.relais.feed.thread.PostStore;
+import io.relais.feed.thread.ReactionStore;
+import io.relais.feed.thread.StoredFields;
+import io.relais.feed.thread.ThreadAccess;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * One reaction per (object, person): {@code reactions}, {@code _id} = object IRI + "|" + person IRI.
@@ -59,13 +53,16 @@ public class ReactionService {
     String database;
 
     @Inject
-    PostService posts;
+    ReactionStore store;
+
+    @Inject
+    ThreadAccess access;
 
     @Inject
     PostStore postStore;
 
     @Inject
-    CommentService comments;
+    CommentStore comments;
 
     @Inject
     MembershipService memberships;
@@ -84,20 +81,16 @@ public class ReactionService {
     public record Reactions(String object, Map<String, Long> counts, String mine, List<Reactor> people) {
     }
 
-    void declareIndexes(@Observes StartupEvent e) {
-        collection().createIndex(Indexes.ascending("object"));
-    }
-
     /** A reacted-to thing: the post or comment document and the root post it belongs to. */
     private record Target(String iri, Document root, boolean comment) {
     }
 
     private Target target(String postId, String commentId, Viewer viewer) {
         if (commentId == null) {
-            Document root = posts.visibleDocument(PostService.postIri(postId), viewer);
+            Document root = access.visiblePost(ThreadAccess.postIri(postId), viewer);
             return new Target(root.getString("_id"), root, false);
         }
-        Document c = comments.visibleComment(postId, commentId, viewer);
+        Document c = access.visibleComment(postId, commentId, viewer);
         return new Target(c.getString("_id"), postStore.find(c.getString("post")).orElseThrow(), true);
     }
 
@@ -111,8 +104,8 @@ public class ReactionService {
     public Reactions react(String postId, String commentId, ReactionKind kind, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Target t = target(postId, commentId, viewer);
-        String id = t.iri() + "|" + me.iri();
-        Document existing = collection().find(eq("_id", id)).first();
+        String id = ReactionStore.id(t.iri(), me.iri());
+        Document existing = store.find(id);
         if (existing != null && kind.wire().equals(existing.getString("kind"))) {
             return reactions(t, viewer, false); // the same kind again (a double click): nothing to change
         }
@@ -131,7 +124,7 @@ public class ReactionService {
         }
         outbox.append(Activity.builder().id(like).type(As2.LIKE).actor(me.iri())
                 .object(AsObject.builder().id(t.iri()).context(t.comment() ? t.root().getString("_id") : null).build())
-                .target(t.root().getString("_id")).to(PostService.strings(t.root(), "to")).cc(PostService.strings(t.root(), "cc"))
+                .target(t.root().getString("_id")).to(StoredFields.strings(t.root(), "to")).cc(StoredFields.strings(t.root(), "cc"))
                 .relais(Map.of("reaction", kind.wire())).published(now).build());
         return reactions(t, viewer, false);
     }
@@ -143,19 +136,19 @@ public class ReactionService {
                 Updates.setOnInsert("person", person), Updates.set("kind", kind), Updates.set("activity", like),
                 Updates.set("at", Date.from(now)));
         try {
-            return collection().findOneAndUpdate(eq("_id", id), update, options);
+            return store.findOneAndUpdate(id, update, options);
         } catch (MongoCommandException | MongoWriteException e) {
             // two first reactions raced to insert: the loser's upsert is now an update of the winner's document
             if (ErrorCategory.fromErrorCode(e instanceof MongoWriteException w ? w.getError().getCode()
                     : ((MongoCommandException) e).getErrorCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
-            return collection().findOneAndUpdate(eq("_id", id), update, options);
+            return store.findOneAndUpdate(id, update, options);
         }
     }
 
     public Reactions unreact(String postId, String commentId, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Target t = target(postId, commentId, viewer);
-        Document existing = collection().findOneAndDelete(eq("_id", t.iri() + "|" + me.iri()));
+        Document existing = store.findOneAndDelete(ReactionStore.id(t.iri(), me.iri()));
         if (existing != null) { // only the delete that really removed it moves the counter
             count(t, Updates.inc("reactions." + existing.getString("kind"), -1));
             undo(t, existing, me.iri());
@@ -170,32 +163,21 @@ public class ReactionService {
         return reactions(target(postId, commentId, viewer), viewer, true);
     }
 
-    /** The viewer's own reaction kind per object IRI, in one keyed read. */
-    public Map<String, String> myReactions(Collection<String> objectIris, String personIri) {
-        Map<String, String> out = new HashMap<>();
-        if (objectIris.isEmpty()) return out;
-        List<String> ids = objectIris.stream().map(o -> o + "|" + personIri).toList();
-        for (Document d : collection().find(Filters.in("_id", ids))) out.put(d.getString("object"), d.getString("kind"));
-        return out;
-    }
-
     private Reactions reactions(Target t, Viewer viewer, boolean withPeople) {
         Document doc = t.comment() ? comments.findComment(t.iri()) : postStore.find(t.iri()).orElseThrow();
-        String mine = myReactions(List.of(t.iri()), viewer.person()).get(t.iri());
+        String mine = store.myReactions(List.of(t.iri()), viewer.person()).get(t.iri());
         List<Reactor> people = new ArrayList<>();
         if (withPeople) {
             List<String> reactorIris = reactors().members(t.iri());
             Map<String, PersonSummary> display = profiles.displaysOf(reactorIris);
-            List<String> ids = reactorIris.stream().map(p -> t.iri() + "|" + p).toList();
+            List<String> ids = reactorIris.stream().map(p -> ReactionStore.id(t.iri(), p)).toList();
             Map<String, String> kinds = new HashMap<>();
-            if (!ids.isEmpty()) {
-                for (Document d : collection().find(Filters.in("_id", ids))) kinds.put(d.getString("person"), d.getString("kind"));
-            }
+            for (Document d : store.findAll(ids)) kinds.put(d.getString("person"), d.getString("kind"));
             for (String p : reactorIris) {
                 if (kinds.containsKey(p)) people.add(new Reactor(display.get(p), kinds.get(p)));
             }
         }
-        return new Reactions(t.iri(), PostService.counts(doc), mine, people);
+        return new Reactions(t.iri(), StoredFields.counts(doc), mine, people);
     }
 
     /** Publishes the Undo of a Like that is gone (the caller has moved the counters). */
@@ -203,16 +185,12 @@ public class ReactionService {
         outbox.append(Activity.builder().type(As2.UNDO).actor(person)
                 .object(AsObject.builder().type(As2.LIKE).id(existing.getString("activity"))
                         .context(t.root().getString("_id")).build())
-                .target(t.iri()).to(PostService.strings(t.root(), "to")).cc(PostService.strings(t.root(), "cc")).build());
+                .target(t.iri()).to(StoredFields.strings(t.root(), "to")).cc(StoredFields.strings(t.root(), "cc")).build());
     }
 
     private void count(Target t, Bson update) {
-        if (t.comment()) comments.count(t.iri(), update);
+        if (t.comment()) comments.update(t.iri(), update);
         else postStore.update(t.iri(), update);
-    }
-
-    private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection("reactions");
     }
 
     private Roster reactors() {

@@ -9,6 +9,8 @@ import io.relais.events.Audience;
 import io.relais.events.EventId;
 import io.relais.events.Iri;
 import io.relais.events.Topics;
+import io.relais.feed.threadview.PostView;
+import io.relais.feed.threadview.PostViews;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -210,7 +212,7 @@ class PostTest {
     }
 
     @Test
-    void postServiceViewsKeepOrderAndLeaveOutWhatTheViewerCannotSee() {
+    void postViewsKeepOrderAndLeaveOutWhatTheViewerCannotSee() {
         String owner = person("olga");
         String outsider = person("otto");
         String priv = community(owner, "private");
@@ -218,7 +220,7 @@ class PostTest {
         String b = post(owner, priv, "B");
         String c = post(owner, null, "C");
         io.relais.events.Viewer viewer = io.relais.events.Viewer.employee(Iri.person(outsider), java.util.Set.of());
-        java.util.List<PostView> views = io.quarkus.arc.Arc.container().instance(PostService.class).get()
+        java.util.List<PostView> views = io.quarkus.arc.Arc.container().instance(PostViews.class).get()
                 .views(java.util.List.of(c, b, a), viewer);
         assertThat(views).extracting(PostView::id).containsExactly(c, a);
     }

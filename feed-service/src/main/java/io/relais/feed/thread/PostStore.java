@@ -1,4 +1,4 @@
-package io.relais.feed.post;
+package io.relais.feed.thread;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -58,7 +58,7 @@ public class PostStore {
         return out;
     }
 
-    void insert(Document d) {
+    public void insert(Document d) {
         collection().insertOne(d);
     }
 
@@ -67,7 +67,7 @@ public class PostStore {
     }
 
     /** Upserts in the given order (a card's update after its create), one bulk write. */
-    void upsertAll(List<Map.Entry<String, Bson>> updates) {
+    public void upsertAll(List<Map.Entry<String, Bson>> updates) {
         if (updates.isEmpty()) return;
         UpdateOptions upsert = new UpdateOptions().upsert(true);
         List<WriteModel<Document>> writes = new ArrayList<>(updates.size());

@@ -1,4 +1,4 @@
-package io.relais.feed.comment;
+package io.relais.feed.threadview;
 
 import io.relais.feed.profile.PersonSummary;
 

@@ -1,6 +1,4 @@
-package io.relais.feed.post;
-
-import io.relais.feed.comment.CommentView;
+package io.relais.feed.threadview;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package io.relais.feed.post;
+package io.relais.feed.threadview;
 
-import io.relais.feed.comment.CommentView;
 import io.relais.feed.profile.PersonSummary;
 
 import java.time.Instant;

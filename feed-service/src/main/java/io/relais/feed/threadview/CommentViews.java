@@ -1,0 +1,108 @@
+package io.relais.feed.threadview;
+
+import io.relais.events.Viewer;
+import io.relais.feed.profile.PersonSummary;
+import io.relais.feed.profile.ProfileDirectory;
+import io.relais.feed.thread.CommentStore;
+import io.relais.feed.thread.PostStore;
+import io.relais.feed.thread.ReactionStore;
+import io.relais.kit.error.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.relais.feed.thread.StoredFields.counts;
+import static io.relais.feed.thread.StoredFields.instant;
+import static io.relais.feed.thread.StoredFields.number;
+import static io.relais.feed.thread.StoredFields.strings;
+
+/**
+ * Comments as readers get them: pages of a thread (oldest first, opaque position cursor), the first
+ * comments under each feed card, each hydrated with its author and the viewer's own reaction. Callers
+ * have checked that the viewer may see the root post.
+ */
+@ApplicationScoped
+public class CommentViews {
+
+    static final int FIRST_COMMENTS = 2;
+
+    @Inject
+    PostStore postStore;
+
+    @Inject
+    CommentStore comments;
+
+    @Inject
+    ReactionStore reactions;
+
+    @Inject
+    ProfileDirectory profiles;
+
+    /** One page of comments and the cursor of the next ({@code null} at the end). */
+    public record Page(List<CommentView> comments, String next) {
+    }
+
+    /** One page of a thread the caller has checked the viewer may see. Cursor = next position, opaque. */
+    public Page page(String rootIri, String cursor, int limit, Viewer viewer) {
+        long from = decode(cursor);
+        Document root = postStore.find(rootIri).orElseThrow();
+        long total = number(root, "commentsAppended");
+        long to = Math.min(total, from + limit);
+        if (from >= to) return new Page(List.of(), null);
+        List<Document> docs = comments.load(comments.idsAt(rootIri, from, to));
+        return new Page(views(docs, viewer), to < total ? encode(to) : null);
+    }
+
+    /** The first comments of each post, for feed cards: one read of first buckets, one of comments. */
+    public Map<String, List<CommentView>> firstComments(List<Document> postDocs, Viewer viewer) {
+        List<String> withComments = postDocs.stream().filter(d -> number(d, "commentCount") > 0)
+                .map(d -> d.getString("_id")).toList();
+        Map<String, List<CommentView>> out = new HashMap<>();
+        if (withComments.isEmpty()) return out;
+        // a few spares in case early ones were deleted
+        List<String> candidateIds = comments.firstIds(withComments, FIRST_COMMENTS + 3);
+        for (CommentView v : views(comments.load(candidateIds), viewer)) {
+            List<CommentView> list = out.computeIfAbsent(v.post(), k -> new ArrayList<>());
+            if (list.size() < FIRST_COMMENTS) list.add(v);
+        }
+        return out;
+    }
+
+    /** The stored comments as the viewer gets them, in the given order. */
+    public List<CommentView> views(List<Document> docs, Viewer viewer) {
+        Set<String> authors = new LinkedHashSet<>();
+        docs.forEach(d -> authors.add(d.getString("author")));
+        Map<String, PersonSummary> people = profiles.displaysOf(authors);
+        Map<String, String> mine = reactions.myReactions(docs.stream().map(d -> d.getString("_id")).toList(), viewer.person());
+        return docs.stream().map(d -> new CommentView(d.getString("_id"), d.getString("post"), d.getString("inReplyTo"),
+                people.get(d.getString("author")), d.getString("content"), d.getString("source"), strings(d, "mentions"),
+                strings(d, "hashtags"), counts(d), mine.get(d.getString("_id")),
+                instant(d, "created"), instant(d, "edited"))).toList();
+    }
+
+    private static String encode(long position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("c" + position).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) return 0;
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!s.startsWith("c")) throw new IllegalArgumentException();
+            long p = Long.parseLong(s.substring(1));
+            if (p < 0) throw new IllegalArgumentException();
+            return p;
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor this API returned");
+        }
+    }
+}

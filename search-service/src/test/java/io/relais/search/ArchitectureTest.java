@@ -1,0 +1,25 @@
+package io.relais.search;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The package picture of search-service: feature packages ({@code io.relais.search.<feature>..}) depend on each
+ * other downward, never in a circle (STYLE.md, "Layout of a service"). Run alone with
+ * {@code ./mvnw -pl search-service test -Dtest=ArchitectureTest}.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.relais.search");
+
+    @Test
+    void featurePackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("io.relais.search.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+    }
+}
