@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relais.bench.harness.Progress;
 import io.relais.bench.stack.StackClient;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -70,7 +74,10 @@ final class Cast {
                     StackClient.Answer granted = stack.keycloakAdmin("POST", "/users/" + id + "/role-mappings/realm",
                             stack.adminToken(adminPassword), roleJson);
                     if (!granted.ok()) throw new IllegalStateException("role for " + login + ": " + granted.status());
-                    stack.personToken(login, login);
+                    // a first visit to one's profile creates it; profile-service announces it, and only people it
+                    // announced can be added to a community (feed-service refuses unknown logins)
+                    StackClient.Answer me = stack.get("profile", "/api/people/me", stack.personToken(login, login));
+                    if (!me.ok()) throw new IllegalStateException("profile of " + login + ": " + me.status() + " " + me.body());
                     return login;
                 }));
             }
@@ -100,8 +107,20 @@ final class Cast {
             if (k != 0) list.add(logins.get(0)); // the reader of every projection is a member everywhere
             for (int i = k + count; i < logins.size(); i += count) list.add(logins.get(i));
             if (!list.isEmpty()) {
-                StackClient.Answer imported = stack.post("feed", "/api/communities/" + slug + "/members", owner, body.toString());
-                if (!imported.ok()) throw new IllegalStateException("members of " + slug + ": " + imported.status() + " " + imported.body());
+                // feed-service learns new people from relais.profiles shortly after their first visit: retry while
+                // it still answers "not a known person", within a bound
+                StackClient.Answer[] imported = new StackClient.Answer[1];
+                try {
+                    Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                        imported[0] = stack.post("feed", "/api/communities/" + slug + "/members", owner, body.toString());
+                        return imported[0].ok() || !imported[0].body().contains("is not a known person");
+                    });
+                } catch (ConditionTimeoutException e) {
+                    // reported below with the last answer
+                }
+                if (!imported[0].ok()) {
+                    throw new IllegalStateException("members of " + slug + ": " + imported[0].status() + " " + imported[0].body());
+                }
             }
             slugs.add(slug);
         }

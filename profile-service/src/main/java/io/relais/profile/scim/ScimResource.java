@@ -291,8 +291,14 @@ public class ScimResource {
         return uri.getBaseUriBuilder().path("scim/v2/Users").path(login).build().toString();
     }
 
+    /** Longest SCIM User body accepted, in characters: a user is a few hundred bytes; more is refused before parsing. */
+    static final int MAX_USER_BODY = 64 * 1024;
+
     private static JsonNode parse(String body) {
         if (body == null || body.isBlank()) throw new ScimException(400, "invalidSyntax", "the body is empty");
+        if (body.length() > MAX_USER_BODY) {
+            throw new ScimException(413, null, "a SCIM request body is at most " + MAX_USER_BODY / 1024 + " KiB");
+        }
         try {
             return ScimUsers.json().readTree(body);
         } catch (JsonProcessingException e) {

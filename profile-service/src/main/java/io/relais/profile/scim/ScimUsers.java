@@ -69,14 +69,22 @@ public final class ScimUsers {
     public static ScimUser fromScim(JsonNode u) {
         if (u == null || !u.isObject()) throw new ScimException(400, "invalidSyntax", "the body must be a SCIM User object");
         Map<ProfileField, String> v = new LinkedHashMap<>();
+        JsonNode schemas = u.get("schemas");
+        if (schemas != null && !schemas.isNull()) {
+            if (!schemas.isArray()) throw ScimException.invalidValue("schemas must be an array of schema URIs");
+            for (int i = 0; i < schemas.size(); i++) string(schemas.get(i), "schemas[" + i + "]");
+        }
         String displayName = string(u.get("displayName"), "displayName");
         JsonNode name = u.get("name");
-        if (displayName == null && name != null && name.isObject()) {
-            displayName = string(name.get("formatted"), "name.formatted");
+        if (name != null && !name.isNull() && !name.isObject()) throw ScimException.invalidValue("name must be an object");
+        if (name != null && name.isObject()) {
+            // every sub-attribute is checked, even those the display name does not need
+            String formatted = string(name.get("formatted"), "name.formatted");
+            String given = string(name.get("givenName"), "name.givenName");
+            String family = string(name.get("familyName"), "name.familyName");
             if (displayName == null) {
-                String given = string(name.get("givenName"), "name.givenName");
-                String family = string(name.get("familyName"), "name.familyName");
-                displayName = given == null ? family : family == null ? given : given + " " + family;
+                displayName = formatted != null ? formatted
+                        : given == null ? family : family == null ? given : given + " " + family;
             }
         }
         v.put(ProfileField.DISPLAY_NAME, displayName);

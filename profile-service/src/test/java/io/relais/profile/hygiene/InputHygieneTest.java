@@ -87,6 +87,22 @@ class InputHygieneTest {
     }
 
     @Test
+    void everyScimStringIsCheckedEvenWhereTheDisplayNameDoesNotNeedIt() {
+        scim().body("{\"schemas\":[123],\"userName\":\"" + unique("sch") + "\",\"displayName\":\"Zoé\"}").post("/scim/v2/Users")
+                .then().statusCode(400).body("scimType", equalTo("invalidValue")).body("detail", containsString("schemas[0]"));
+        scim().body("{\"userName\":\"" + unique("giv") + "\",\"displayName\":\"Zoé\",\"name\":{\"givenName\":true}}")
+                .post("/scim/v2/Users")
+                .then().statusCode(400).body("scimType", equalTo("invalidValue")).body("detail", containsString("name.givenName"));
+    }
+
+    @Test
+    void anOversizedScimBodyIsRefusedBeforeItIsRead() {
+        String padding = "x".repeat(70 * 1024);
+        scim().body("{\"userName\":\"" + unique("big") + "\",\"title\":\"" + padding + "\"}").post("/scim/v2/Users")
+                .then().statusCode(413).body("detail", containsString("64 KiB"));
+    }
+
+    @Test
     void scimUserNamesFollowTheOneLoginRule() {
         String email = unique("x1") + "@corp.example";
         String plus = unique("a") + "+b";
