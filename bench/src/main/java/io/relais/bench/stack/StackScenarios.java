@@ -502,8 +502,15 @@ public final class StackScenarios {
         s.note("From /proc of the processes in %s/run (each with its children); idle = before this run's stack scenarios; "
                         + "CPU per 1,000 events over the ingest scenario's run including its drain; startup = the last \"started in\" "
                         + "line of each log (Quarkus services and Keycloak; store and Kafka do not print one).",
-                footprint.home());
+                shown(footprint.home()));
         if (lastIngest == null) s.note("The ingest scenario did not run in this run: no figures under load.");
         return s;
+    }
+
+    /** A state folder as the report shows it: relative to the repository when it is inside it, so no machine path lands in docs. */
+    static String shown(java.nio.file.Path home) {
+        java.nio.file.Path repo = java.nio.file.Path.of("").toAbsolutePath();
+        java.nio.file.Path abs = home.toAbsolutePath().normalize();
+        return abs.startsWith(repo) ? repo.relativize(abs).toString() : "$RELAIS_HOME";
     }
 }
