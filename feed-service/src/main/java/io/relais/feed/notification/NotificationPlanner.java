@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -72,6 +73,32 @@ public class NotificationPlanner {
 
         List<Candidate> candidates = new ArrayList<>();
         for (Activity a : activities) candidates.addAll(candidates(a, facts));
+        return checked(candidates);
+    }
+
+    /**
+     * Mention notifications for the people an edit newly mentions ({@code gained}), as a Create mentioning
+     * them would give, checked the same way. Their id derives from the Update's id, so storing them twice
+     * keeps one.
+     *
+     * @param update the Update activity
+     * @param after  the edited content's facts as that Update leaves them
+     */
+    public List<Notification> mentionsAdded(Activity update, ContentFacts after, Collection<String> gained) {
+        Map<String, Notification> byRecipient = new LinkedHashMap<>();
+        long time = update.published() != null ? update.published().toEpochMilli() : after.version();
+        String community = after.communities().isEmpty() ? null : after.communities().get(0);
+        for (String p : gained) add(byRecipient, p, MENTION, update.actor(), after.id(), after.root(), community, null, update, time);
+        List<Candidate> candidates = new ArrayList<>();
+        for (Notification n : byRecipient.values()) {
+            if (n.recipient().equals(update.actor()) || !Iri.isKind(n.recipient(), Iri.PERSON)) continue;
+            candidates.add(new Candidate(n, after.author(), after.audience()));
+        }
+        return checked(candidates);
+    }
+
+    /** The candidates whose recipient the audience rule lets see the item and who did not mute it. */
+    private List<Notification> checked(List<Candidate> candidates) {
         Set<String> recipients = new LinkedHashSet<>();
         candidates.forEach(c -> recipients.add(c.notification().recipient()));
         Map<String, Viewer> viewers = membership.viewersOf(recipients);

@@ -38,6 +38,7 @@ import java.util.Set;
  * <pre>
  * notification_state:   {_id: person, unread: 3, readUpTo: millis, days: [20410, ...], mutes: [community or post IRI]}
  * notification_buckets: {_id: "person|20410", o: person, d: 20410, e: [{id, k, a, o, p, c, x, t, r}]}
+ * notification_threads: {_id: root post IRI, people: [person]}   who was ever notified about the thread
  * </pre>
  */
 @ApplicationScoped
@@ -63,15 +64,43 @@ public class NotificationStore {
      */
     public void addAll(List<Notification> batch) {
         Map<String, List<Document>> byBucket = new LinkedHashMap<>();
-        Map<String, Notification> byId = new HashMap<>();
+        // one activity notifies several people under the same id (a reply: the parent's and the root's authors),
+        // so an entry is known by its bucket (its recipient) and its id
+        Map<String, Notification> byEntry = new HashMap<>();
         for (Notification n : batch) {
-            byBucket.computeIfAbsent(CappedBuckets.bucketId(n.recipient(), n.day()), id -> new ArrayList<>()).add(n.toDocument());
-            byId.put(n.id(), n);
+            String bucket = CappedBuckets.bucketId(n.recipient(), n.day());
+            byBucket.computeIfAbsent(bucket, id -> new ArrayList<>()).add(n.toDocument());
+            byEntry.put(bucket + "#" + n.id(), n);
         }
         List<Notification> added = new ArrayList<>();
         new CappedBuckets(buckets(), "id", config.bucketCapacity()).pushMissing(byBucket)
-                .values().forEach(docs -> docs.forEach(d -> added.add(byId.get(d.getString("id")))));
+                .forEach((bucket, docs) -> docs.forEach(d -> added.add(byEntry.get(bucket + "#" + d.getString("id")))));
         countUnread(added);
+        rememberThreads(added);
+    }
+
+    /**
+     * Adds the recipients of notifications about a thread to that thread's list (one upsert by {@code _id} per
+     * thread), so that deleting its post can take back every notification about it, at any depth.
+     */
+    private void rememberThreads(List<Notification> added) {
+        Map<String, Set<String>> byThread = new LinkedHashMap<>();
+        for (Notification n : added) {
+            if (n.post() != null) byThread.computeIfAbsent(n.post(), p -> new LinkedHashSet<>()).add(n.recipient());
+        }
+        if (byThread.isEmpty()) return;
+        List<WriteModel<Document>> writes = new ArrayList<>(byThread.size());
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        byThread.forEach((post, people) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", post),
+                Updates.addEachToSet("people", new ArrayList<>(people)), upsert)));
+        threads().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /** Everyone ever notified about a thread (its post, comments, replies, reactions); empty when none. */
+    public Set<String> notifiedAbout(String postIri) {
+        if (postIri == null) return Set.of();
+        Document d = threads().find(Filters.eq("_id", postIri)).first();
+        return d == null ? Set.of() : new LinkedHashSet<>(d.getList("people", String.class, List.of()));
     }
 
     private void countUnread(List<Notification> added) {
@@ -265,6 +294,10 @@ public class NotificationStore {
 
     private MongoCollection<Document> states() {
         return mongo.getDatabase(database).getCollection("notification_state");
+    }
+
+    private MongoCollection<Document> threads() {
+        return mongo.getDatabase(database).getCollection("notification_threads");
     }
 
     private MongoCollection<Document> buckets() {

@@ -17,11 +17,13 @@ import java.util.Set;
 
 /**
  * Notifications follow deletes and edits (issue 13). A deleted post or comment takes back every
- * notification about it (mentions, replies, reactions; those whose thread is a deleted post too) from the
- * people such notifications go to: its author, the people it mentions, the authors of what it answers.
- * An edit that removes a mention takes back that mention. Both lower the unread counter by what was
- * unread. A replayed Create of something deleted, or of a mention an edit removed, notifies nobody again:
- * {@link #stillTrue} checks what the planner proposes against the version this consumer applied last.
+ * notification about it (mentions, replies, reactions; for a post, those about its comments and replies
+ * at any depth too) from everyone notified about its thread ({@link NotificationStore#notifiedAbout}), its
+ * author, the people it mentions and the authors of what it answers. An edit that removes a mention takes
+ * back that mention; an edit that adds one notifies the person as a Create would. Retractions lower the
+ * unread counter by what was unread. A replayed Create of something deleted, or of a mention an edit
+ * removed, notifies nobody again: {@link #stillTrue} checks what the planner proposes against the version
+ * this consumer applied last; an Update not newer than that version (re-delivered, or older) changes nothing.
  */
 @ApplicationScoped
 public class Retractions {
@@ -35,6 +37,9 @@ public class Retractions {
     @Inject
     NotificationStore store;
 
+    @Inject
+    NotificationPlanner planner;
+
     /** Applies the batch's Deletes and Updates, in order. */
     public void apply(List<Activity> activities) {
         for (Activity a : activities) {
@@ -42,7 +47,7 @@ public class Retractions {
             if (As2.DELETE.equals(a.type())) {
                 deleted(a.object().id());
             } else if (As2.UPDATE.equals(a.type())) {
-                ContentFacts.ofCreate(a).ifPresent(this::updated);
+                ContentFacts.ofCreate(a).ifPresent(update -> updated(a, update));
             }
         }
     }
@@ -74,19 +79,23 @@ public class Retractions {
         people.add(gone.author());
         Map<String, ContentFacts> answered = content.appliedBy(nonNull(gone.inReplyTo(), gone.root()), VERSION);
         answered.values().forEach(f -> people.add(f.author()));
+        people.addAll(store.notifiedAbout(gone.root()));
         people.remove(null);
         store.retract(people, n -> iri.equals(n.object()) || iri.equals(n.post()), gone.time());
     }
 
-    private void updated(ContentFacts update) {
+    private void updated(Activity activity, ContentFacts update) {
         ContentFacts before = content.appliedBy(List.of(update.id()), VERSION).get(update.id());
-        if (before == null || before.deleted()) return;
+        if (before == null || before.deleted() || before.supersedes(update)) return;
         ContentFacts after = before.updatedBy(update);
         Set<String> lost = new LinkedHashSet<>(before.mentions());
         lost.removeAll(after.mentions());
+        Set<String> gained = new LinkedHashSet<>(after.mentions());
+        gained.removeAll(before.mentions());
         String iri = update.id();
         store.retract(lost, n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()), before.time());
         content.markApplied(after, VERSION);
+        if (!gained.isEmpty()) store.addAll(planner.mentionsAdded(activity, after, gained));
     }
 
     private static Collection<String> nonNull(String... iris) {

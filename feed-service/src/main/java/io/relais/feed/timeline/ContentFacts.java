@@ -21,10 +21,13 @@ import java.util.Optional;
  * @param audience to ∪ cc of the activity and its object
  * @param to       the primary addressees only: tells an organisation-wide post (to = organisation) from a
  *                 public community post (to = community, cc = organisation)
+ * @param time     when it was published in Relais (its Create), epoch millis
+ * @param version  epoch millis of the activity these facts come from: the Create's, or the last Update a
+ *                 consumer applied; an Update not newer than the applied version is a replay, and changes nothing
  */
 public record ContentFacts(String id, String kind, String author, String root, String inReplyTo,
                            List<String> audience, List<String> to, List<String> hashtags, List<String> mentions,
-                           long time, boolean deleted) {
+                           long time, boolean deleted, long version) {
 
     public static final String POST = "post";
     public static final String CARD = "card";
@@ -77,7 +80,7 @@ public record ContentFacts(String id, String kind, String author, String root, S
         Instant at = activity.published() != null ? activity.published() : o.published();
         return Optional.of(new ContentFacts(o.id(), kind, author, root, o.inReplyTo(),
                 List.copyOf(activity.audience()), List.copyOf(to.stream().distinct().toList()),
-                o.hashtags(), o.mentions(), at == null ? 0 : at.toEpochMilli(), false));
+                o.hashtags(), o.mentions(), at == null ? 0 : at.toEpochMilli(), false, at == null ? 0 : at.toEpochMilli()));
     }
 
     Document toDocument() {
@@ -96,19 +99,27 @@ public record ContentFacts(String id, String kind, String author, String root, S
         return new ContentFacts(base.id(), base.kind(), base.author(), base.root(), base.inReplyTo(),
                 mine.getList("v", String.class, base.audience()), mine.getList("to", String.class, base.to()),
                 mine.getList("h", String.class, List.of()), mine.getList("m", String.class, List.of()), base.time(),
-                base.deleted());
+                base.deleted(), mine.get("at") instanceof Number at ? at.longValue() : base.version());
     }
 
-    /** The same object as an Update describes it: new audience, hashtags and mentions; identity and time kept. */
+    /** The same object as an Update describes it: new audience, hashtags and mentions, the Update's version; identity and time kept. */
     public ContentFacts updatedBy(ContentFacts update) {
         return new ContentFacts(id, kind, author, root, inReplyTo, update.audience(), update.to(), update.hashtags(),
-                update.mentions(), time, deleted);
+                update.mentions(), time, deleted, update.version());
+    }
+
+    /**
+     * Whether an Update (read with {@link #ofCreate}) is not newer than these applied facts: a re-delivered or
+     * older edit, which must change nothing (an Update without a time is always applied).
+     */
+    public boolean supersedes(ContentFacts update) {
+        return update.version() > 0 && update.version() <= version;
     }
 
     static ContentFacts of(Document d) {
         return new ContentFacts(d.getString("_id"), d.getString("k"), d.getString("a"), d.getString("root"),
                 d.getString("re"), d.getList("v", String.class, List.of()), d.getList("to", String.class, List.of()),
                 d.getList("h", String.class, List.of()), d.getList("m", String.class, List.of()), d.getLong("t"),
-                Boolean.TRUE.equals(d.getBoolean("del")));
+                Boolean.TRUE.equals(d.getBoolean("del")), d.getLong("t"));
     }
 }

@@ -95,10 +95,11 @@ public class ContentIndex {
         return out;
     }
 
-    /** Records that a consumer applied this version of an object (an Update's audience, hashtags, mentions). */
+    /** Records that a consumer applied this version of an object (an Update's audience, hashtags, mentions, and its time). */
     public void markApplied(ContentFacts facts, String consumer) {
         collection().updateOne(Filters.eq("_id", facts.id()), Updates.set("u." + consumer, new Document("v", facts.audience())
-                .append("to", facts.to()).append("h", facts.hashtags()).append("m", facts.mentions())));
+                .append("to", facts.to()).append("h", facts.hashtags()).append("m", facts.mentions())
+                .append("at", facts.version())));
     }
 
     public void markDeleted(String objectIri) {

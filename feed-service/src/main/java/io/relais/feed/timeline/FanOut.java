@@ -183,16 +183,20 @@ public class FanOut {
      * An edit: the post leaves the source timelines of the hashtags it lost and enters those of the hashtags
      * it gained; people no longer mentioned lose the {@code mentioned} reason (and the entry, if it was the
      * only one); people newly mentioned, and followers of a gained hashtag (pushed ones), get it or the
-     * reason, if the audience rule lets them see it. Diffed against the version this consumer applied last,
-     * so a replayed Update changes nothing. (Followers of a lost hashtag keep their home entry: a person may
-     * follow several of the post's tags; the hashtag feed itself no longer lists it.)
+     * reason, if the audience rule lets them see it; followers of a lost hashtag who follow none of the tags it
+     * keeps lose the {@code follows-hashtag} reason (and the entry, if it was the only one: a follower of the
+     * author or a member keeps it). Diffed against the version this consumer applied last, and skipped when
+     * that version is as new as the Update, so a replayed Update, even an older one, changes nothing.
      */
     private void updated(ContentFacts update, Audiences audiences) {
         ContentFacts before = content.appliedBy(List.of(update.id()), VERSION).get(update.id());
-        if (before == null || before.deleted()) return;
+        if (before == null || before.deleted() || before.supersedes(update)) return;
         ContentFacts after = before.updatedBy(update);
         if (before.hashtags().equals(after.hashtags()) && before.mentions().equals(after.mentions())
-                && before.audience().equals(after.audience())) return;
+                && before.audience().equals(after.audience())) {
+            content.markApplied(after, VERSION);
+            return;
+        }
         if (before.isFeedItem()) {
             String post = after.id();
             long time = after.time();
@@ -200,6 +204,7 @@ public class FanOut {
             Set<String> gainedTags = minus(after.hashtags(), before.hashtags());
             timelines.removeFromSources(lostTags, post, time);
             timelines.dropHomeReason(minus(before.mentions(), after.mentions()), post, time, Reasons.MENTIONED);
+            timelines.dropHomeReason(followersOnlyOf(lostTags, after, audiences), post, time, Reasons.FOLLOWS_HASHTAG);
             TimelineWrites writes = new TimelineWrites();
             writes.toSources(gainedTags, new TimelineEntry(post, time, after.author(), Set.of(), after.audience()));
             Map<String, Set<String>> gained = new LinkedHashMap<>();
@@ -224,6 +229,18 @@ public class FanOut {
             timelines.write(writes);
         }
         content.markApplied(after, VERSION);
+    }
+
+    /** Followers of the lost hashtags pushed to (pulled ones never had home entries) who follow none of the kept ones. */
+    private Set<String> followersOnlyOf(Set<String> lostTags, ContentFacts after, Audiences audiences) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String tag : lostTags) {
+            if (!reach.isPulled(tag)) out.addAll(audiences.followersOf(tag));
+        }
+        for (String kept : after.hashtags()) {
+            if (!out.isEmpty()) out.removeAll(audiences.followersOf(kept));
+        }
+        return out;
     }
 
     private static Set<String> minus(Collection<String> a, Collection<String> b) {

@@ -22,6 +22,9 @@ import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
 import static io.relais.feed.feedview.FeedFixtures.activity;
 import static io.relais.feed.feedview.FeedFixtures.as;
 import static io.relais.feed.feedview.FeedFixtures.awaitConsumed;
+import static io.relais.feed.feedview.FeedFixtures.community;
+import static io.relais.feed.feedview.FeedFixtures.follow;
+import static io.relais.feed.feedview.FeedFixtures.homeIds;
 import static io.relais.feed.feedview.FeedFixtures.feed;
 import static io.relais.feed.feedview.FeedFixtures.fresh;
 import static io.relais.feed.feedview.FeedFixtures.ids;
@@ -155,6 +158,119 @@ class EditsAndDeletesTest {
         assertThat(unread(bob)).isZero();
         assertThat(unread(carol)).isZero();
         assertThat(notifications(carol).getList("items", Object.class)).isEmpty();
+    }
+
+    @Test
+    void anEditThatAddsAMentionNotifiesThePersonOnceEvenWhenReplayedAndRemovingItRetractsIt() {
+        String alice = fresh("alice"), bob = fresh("bob");
+        String post = post(alice, "Revue du budget", null);
+        as(alice).body(Map.of("content", "Revue du budget par @" + bob)).put("/api/posts/{id}", Iri.localId(post))
+                .then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(unread(bob)).isEqualTo(1);
+            assertThat(notifications(bob).getList("items.kind", String.class)).containsExactly("mention");
+            assertThat(notifications(bob).getList("items.object", String.class)).containsExactly(post);
+        });
+
+        ConsumerRecord<String, String> edit = replay(
+                KafkaProbe.awaitRecords(Topics.ACTIVITIES, activity(As2.UPDATE, post), 1, Duration.ofSeconds(30)).get(0));
+        awaitConsumed(NOTIFICATION_GROUP, r -> r.offset() > edit.offset() && edit.value().equals(r.value()));
+        assertThat(unread(bob)).isEqualTo(1);
+        assertThat(notifications(bob).getList("items.id", String.class)).hasSize(1);
+
+        as(alice).body(Map.of("content", "Revue du budget")).put("/api/posts/{id}", Iri.localId(post)).then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(unread(bob)).isZero();
+            assertThat(notifications(bob).getList("items", Object.class)).isEmpty();
+        });
+    }
+
+    @Test
+    void deletingAPostRetractsEveryNotificationOfItsThreadAtAnyDepth() {
+        String alice = fresh("alice"), bob = fresh("bob"), carol = fresh("carol"), dave = fresh("dave");
+        String post = post(alice, "Des avis sur le plan ?", null);
+        String comment = as(bob).body(Map.of("content", "Oui, demandons à @" + carol))
+                .post("/api/posts/{id}/comments", Iri.localId(post)).then().statusCode(201).extract().path("id");
+        String reply = as(carol).body(Map.of("content", "D'accord, et @" + dave + " aussi", "inReplyTo", comment))
+                .post("/api/posts/{id}/comments", Iri.localId(post)).then().statusCode(201).extract().path("id");
+        as(dave).body(Map.of("kind", "like")).put("/api/posts/{p}/comments/{c}/reactions/mine", Iri.localId(post),
+                Iri.localId(reply)).then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(notifications(alice).getList("items.kind", String.class)).as("alice: replies to her post")
+                    .containsExactlyInAnyOrder("reply", "reply");
+            assertThat(notifications(bob).getList("items.kind", String.class)).as("bob: carol replied to his comment")
+                    .containsExactly("reply");
+            assertThat(notifications(carol).getList("items.kind", String.class)).as("carol: bob's mention, dave's like")
+                    .containsExactlyInAnyOrder("mention", "reaction");
+            assertThat(notifications(dave).getList("items.kind", String.class)).as("dave: carol's mention")
+                    .containsExactly("mention");
+            assertThat(unread(alice) + unread(bob) + unread(carol) + unread(dave)).isEqualTo(6);
+        });
+
+        as(alice).delete("/api/posts/{id}", Iri.localId(post)).then().statusCode(204);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            for (String person : List.of(alice, bob, carol, dave)) {
+                assertThat(unread(person)).as(person).isZero();
+                assertThat(notifications(person).getList("items", Object.class)).as(person).isEmpty();
+            }
+        });
+    }
+
+    @Test
+    void aHashtagRemovedByAnEditLeavesTheHomeFeedOfThoseWhoHadItOnlyForThatTag() {
+        String alice = fresh("alice"), carol = fresh("carol"), dave = fresh("dave"), erin = fresh("erin");
+        String old = tag("old");
+        String slug = community(alice, "public", dave);
+        for (String person : List.of(carol, dave, erin)) follow(person, "hashtag", old);
+        follow(erin, "person", alice);
+        String post = post(alice, "Sujet #" + old, slug);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(reasons(carol, post)).containsExactly("follows-hashtag");
+            assertThat(reasons(dave, post)).contains("member");
+            assertThat(reasons(erin, post)).contains("follows-author");
+        });
+
+        as(alice).body(Map.of("content", "Sujet sans étiquette")).put("/api/posts/{id}", Iri.localId(post)).then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(homeIds(carol)).doesNotContain(post);
+            assertThat(reasons(dave, post)).contains("member").doesNotContain("follows-hashtag");
+            assertThat(reasons(erin, post)).contains("follows-author").doesNotContain("follows-hashtag");
+        });
+    }
+
+    @Test
+    void replayingAnOlderEditAfterANewerOneChangesNoView() {
+        String alice = fresh("alice"), bob = fresh("bob"), carol = fresh("carol"), dave = fresh("dave");
+        String first = tag("first"), second = tag("second"), third = tag("third");
+        String post = post(alice, "Sujet #" + first + " pour @" + bob, null);
+        as(alice).body(Map.of("content", "Sujet #" + second + " pour @" + carol)).put("/api/posts/{id}", Iri.localId(post))
+                .then().statusCode(200);
+        as(alice).body(Map.of("content", "Sujet #" + third + " pour @" + dave)).put("/api/posts/{id}", Iri.localId(post))
+                .then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(ids(alice, "/api/feed/hashtags/" + third)).contains(post);
+            assertThat(ids(alice, "/api/feed/hashtags/" + second)).doesNotContain(post);
+            assertThat(reasons(dave, post)).contains("mentioned");
+            assertThat(unread(dave)).isEqualTo(1);
+        });
+        List<ConsumerRecord<String, String>> edits = new java.util.ArrayList<>(
+                KafkaProbe.awaitRecords(Topics.ACTIVITIES, activity(As2.UPDATE, post), 2, Duration.ofSeconds(30)));
+        edits.sort(java.util.Comparator.comparingLong(ConsumerRecord::offset));
+        for (String group : List.of(TIMELINE_GROUP, NOTIFICATION_GROUP)) {
+            awaitConsumed(group, r -> r.offset() == edits.get(1).offset() && edits.get(1).value().equals(r.value()));
+        }
+
+        ConsumerRecord<String, String> older = replay(edits.get(0));
+        for (String group : List.of(TIMELINE_GROUP, NOTIFICATION_GROUP)) {
+            awaitConsumed(group, r -> r.offset() > older.offset() && older.value().equals(r.value()));
+        }
+
+        assertThat(ids(alice, "/api/feed/hashtags/" + second)).doesNotContain(post);
+        assertThat(ids(alice, "/api/feed/hashtags/" + third)).containsOnlyOnce(post);
+        assertThat(reasons(carol, post)).doesNotContain("mentioned");
+        assertThat(reasons(dave, post)).contains("mentioned");
+        assertThat(unread(carol)).isZero();
+        assertThat(unread(dave)).isEqualTo(1);
     }
 
     private static ConsumerRecord<String, String> replay(ConsumerRecord<String, String> record) {
