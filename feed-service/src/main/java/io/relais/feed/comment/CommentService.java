@@ -16,11 +16,12 @@ import io.relais.feed.thread.CommentStore;
 import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ThreadAccess;
+import io.relais.feed.thread.ThreadOutbox;
 import io.relais.feed.threadview.CommentView;
 import io.relais.feed.threadview.CommentViews;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
-import io.relais.kit.outbox.Outbox;
+import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,7 +33,7 @@ import java.util.Optional;
 
 /**
  * Comments and replies: adding, editing and deleting them (each change goes to the outbox as Create,
- * Update or Delete). A comment takes the audience of its root post and the next position in its thread
+ * Update or Delete, its record written with the comment and then appended: {@link ThreadOutbox}). A comment takes the audience of its root post and the next position in its thread
  * (see {@link CommentStore}); who may see or act comes from {@link ThreadAccess}.
  */
 @ApplicationScoped
@@ -60,7 +61,7 @@ public class CommentService {
     InputLimits limits;
 
     @Inject
-    Outbox outbox;
+    ThreadOutbox announcements;
 
     public CommentView add(String postId, CommentRequests.AddComment request, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
@@ -77,9 +78,10 @@ public class CommentService {
         Instant now = Instant.now();
         Comment c = new Comment(iri, root.iri(), parent, me.iri(), text.html(), text.source(), text.mentionIris(),
                 text.hashtagIris(), root.to(), root.cc(), root.community(), Map.of(), position, now, null, false, null);
-        comments.insert(c);
-        outbox.append(Activity.builder().type(As2.CREATE).actor(me.iri()).object(asObject(c))
+        OutboxRecord created = announcements.record(Activity.builder().type(As2.CREATE).actor(me.iri()).object(asObject(c))
                 .to(c.to()).cc(c.cc()).published(now).build());
+        comments.insert(c, created);
+        announcements.announceComment(iri, created);
         return views.views(List.of(c), viewer).get(0);
     }
 
@@ -89,9 +91,13 @@ public class CommentService {
         if (!me.iri().equals(c.author())) throw ProblemException.forbidden("only the author edits a comment");
         WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, pipeline, "content");
         Instant now = Instant.now();
-        Comment after = comments.edit(c.iri(), text, now);
-        outbox.append(Activity.builder().type(As2.UPDATE).actor(me.iri()).object(asObject(after))
-                .to(after.to()).cc(after.cc()).published(now).build());
+        Comment edited = new Comment(c.iri(), c.post(), c.inReplyTo(), c.author(), text.html(), text.source(),
+                text.mentionIris(), text.hashtagIris(), c.to(), c.cc(), c.community(), c.reactions(), c.position(),
+                c.created(), now, c.deleted(), c.deletedAt());
+        OutboxRecord updated = announcements.record(Activity.builder().type(As2.UPDATE).actor(me.iri()).object(asObject(edited))
+                .to(c.to()).cc(c.cc()).published(now).build());
+        Comment after = comments.edit(c.iri(), text, now, updated);
+        announcements.announceComment(c.iri(), updated);
         return views.views(List.of(after), viewer).get(0);
     }
 
@@ -102,13 +108,18 @@ public class CommentService {
         if (!access.mayModerate(c, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a comment");
         Instant now = Instant.now();
         // the before-image says whether this call deleted it: two parallel deletes lower the count once
-        Optional<Comment> before = comments.markDeleted(c.iri(), now);
-        if (before.isEmpty() || before.get().deleted()) return;
-        postStore.commentRemoved(c.post());
         AsObject tombstone = AsObject.builder().id(c.iri()).type(As2.TOMBSTONE).formerType(As2.NOTE)
                 .context(c.post()).deleted(now).build();
-        outbox.append(Activity.builder().type(As2.DELETE).actor(me.iri()).object(tombstone)
+        OutboxRecord deleted = announcements.record(Activity.builder().type(As2.DELETE).actor(me.iri()).object(tombstone)
                 .to(c.to()).cc(c.cc()).published(now).build());
+        Optional<Comment> before = comments.markDeleted(c.iri(), now, deleted);
+        if (before.isEmpty() || before.get().deleted()) {
+            // a parallel delete won and announces it; this call's mark is dropped unannounced
+            announcements.discardComment(c.iri(), deleted);
+            return;
+        }
+        postStore.commentRemoved(c.post());
+        announcements.announceComment(c.iri(), deleted);
     }
 
     static AsObject asObject(Comment c) {

@@ -18,12 +18,14 @@ import io.relais.feed.sanitize.WrittenText;
 import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ThreadAccess;
+import io.relais.feed.thread.ThreadOutbox;
 import io.relais.feed.threadview.PostThread;
 import io.relais.feed.threadview.PostView;
 import io.relais.feed.threadview.PostViews;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.Outbox;
+import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,8 +37,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Posts and announcements: writing them (each change goes to the outbox as Create, Update or Delete) and
- * pinning them in a community. Who may see or act comes from {@link ThreadAccess}; what readers get is
+ * Posts and announcements: writing them (each change goes to the outbox as Create, Update or Delete, its
+ * record written with the post and then appended: {@link ThreadOutbox}) and pinning them in a community. Who may see or act comes from {@link ThreadAccess}; what readers get is
  * assembled by {@link PostViews}.
  */
 @ApplicationScoped
@@ -70,6 +72,9 @@ public class PostService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ThreadOutbox announcements;
 
     public PostView create(PostRequests.CreatePost request, CurrentPerson me) {
         WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, pipeline, "content");
@@ -115,9 +120,10 @@ public class PostService {
         Post post = new Post(iri, As2.NOTE, kind, me.iri(), text.html(), text.source(), to, cc, communityIri,
                 text.mentionIris(), text.hashtagIris(), files, null, Map.of(), 0, 0, false, now, null, expires,
                 false, null, null);
-        store.insert(post);
-        outbox.append(Activity.builder().type(As2.CREATE).actor(me.iri()).object(asObject(post)).to(to).cc(cc)
-                .published(now).build());
+        OutboxRecord created = announcements.record(Activity.builder().type(As2.CREATE).actor(me.iri())
+                .object(asObject(post)).to(to).cc(cc).published(now).build());
+        store.insert(post, created);
+        announcements.announcePost(iri, created);
         return views.views(List.of(iri), Viewer.employee(me.iri(), communityIri == null ? Set.of() : Set.of(communityIri))).get(0);
     }
 
@@ -128,9 +134,10 @@ public class PostService {
         }
         WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, pipeline, "content");
         Instant now = Instant.now();
-        Post after = store.edit(post.iri(), text, now);
-        outbox.append(Activity.builder().type(As2.UPDATE).actor(me.iri()).object(asObject(after))
-                .to(after.to()).cc(after.cc()).published(now).build());
+        OutboxRecord updated = announcements.record(Activity.builder().type(As2.UPDATE).actor(me.iri())
+                .object(asObject(edited(post, text, now))).to(post.to()).cc(post.cc()).published(now).build());
+        Post after = store.edit(post.iri(), text, now, updated);
+        announcements.announcePost(after.iri(), updated);
         return views.view(after.iri(), memberships.viewerOf(me)).orElseThrow();
     }
 
@@ -140,11 +147,12 @@ public class PostService {
         Post post = access.visiblePost(ThreadAccess.postIri(id), viewer);
         if (!access.mayModerate(post, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a post");
         Instant now = Instant.now();
-        store.markDeleted(post.iri(), me.iri(), now);
         AsObject tombstone = AsObject.builder().id(post.iri()).type(As2.TOMBSTONE)
                 .formerType(post.type()).deleted(now).build();
-        outbox.append(Activity.builder().type(As2.DELETE).actor(me.iri()).object(tombstone)
+        OutboxRecord deleted = announcements.record(Activity.builder().type(As2.DELETE).actor(me.iri()).object(tombstone)
                 .to(post.to()).cc(post.cc()).published(now).build());
+        store.markDeleted(post.iri(), me.iri(), now, deleted);
+        announcements.announcePost(post.iri(), deleted);
     }
 
     public void pin(String slug, String postId, boolean pinned, CurrentPerson me) {
@@ -169,6 +177,13 @@ public class PostService {
     /** The post (local id or IRI) with one page of its thread, for this person; see {@link PostViews#thread}. */
     public PostThread thread(String id, String cursor, Integer limit, CurrentPerson me) {
         return views.thread(id, cursor, limit, memberships.viewerOf(me));
+    }
+
+    /** The post as an edit leaves it (the Update is built before the write that carries it). */
+    private static Post edited(Post p, WrittenText text, Instant at) {
+        return new Post(p.iri(), p.type(), p.kind(), p.author(), text.html(), text.source(), p.to(), p.cc(), p.community(),
+                text.mentionIris(), text.hashtagIris(), p.attachments(), p.card(), p.reactions(), p.commentCount(),
+                p.commentsAppended(), p.pinned(), p.created(), at, p.expires(), p.deleted(), p.deletedAt(), p.deletedBy());
     }
 
     /** The AS2 object of a stored post, as published in Create and Update. */

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import io.relais.events.Iri;
 import io.relais.feed.sanitize.WrittenText;
+import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -50,12 +51,27 @@ public class CommentStore {
         comments().createIndex(Indexes.ascending("author"));
     }
 
-    /** Stores a new comment and lists it at its position in its root post's thread. */
-    public void insert(Comment comment) {
-        comments().insertOne(comment.toDocument());
+    /**
+     * Stores a new comment with the outbox record announcing it (one write), then lists it at its position
+     * in its root post's thread; the caller then hands the record to {@link ThreadOutbox#announceComment}.
+     */
+    public void insert(Comment comment, OutboxRecord announce) {
+        comments().insertOne(comment.toDocument().append(ThreadOutbox.MARK, ThreadOutbox.markOf(announce)));
         threads().updateOne(eq("_id", bucketId(comment.post(), comment.position() / PER_BUCKET)),
                 Updates.push("e", new Document("p", comment.position()).append("id", comment.iri())),
                 new UpdateOptions().upsert(true));
+    }
+
+    /** Lists the comment in its thread unless its bucket already does (after a crash between the two writes). */
+    void relist(Comment comment) {
+        String bucket = bucketId(comment.post(), comment.position() / PER_BUCKET);
+        Document b = threads().find(eq("_id", bucket)).first();
+        boolean listed = b != null && b.getList("e", Document.class, List.of()).stream()
+                .anyMatch(e -> comment.iri().equals(e.getString("id")));
+        if (!listed) {
+            threads().updateOne(eq("_id", bucket), Updates.push("e", new Document("p", comment.position()).append("id", comment.iri())),
+                    new UpdateOptions().upsert(true));
+        }
     }
 
     /** The stored comment (deleted ones too); empty when unknown. */
@@ -75,10 +91,11 @@ public class CommentStore {
     }
 
     /** Replaces the text and what was extracted from it, answering the comment as it is afterwards (null: unknown). */
-    public Comment edit(String iri, WrittenText text, Instant at) {
+    public Comment edit(String iri, WrittenText text, Instant at, OutboxRecord announce) {
         comments().updateOne(eq("_id", iri), Updates.combine(Updates.set("content", text.html()),
                 Updates.set("source", text.source()), Updates.set("mentions", text.mentionIris()),
-                Updates.set("hashtags", text.hashtagIris()), Updates.set("edited", Date.from(at))));
+                Updates.set("hashtags", text.hashtagIris()), Updates.set("edited", Date.from(at)),
+                Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())));
         return find(iri).orElse(null);
     }
 
@@ -86,9 +103,10 @@ public class CommentStore {
      * Marks it deleted and empties its text, answering it as it was before (empty: unknown). The
      * before-image tells whether this call deleted it, so two parallel deletes lower counters once.
      */
-    public Optional<Comment> markDeleted(String iri, Instant at) {
+    public Optional<Comment> markDeleted(String iri, Instant at, OutboxRecord announce) {
         Document before = comments().findOneAndUpdate(eq("_id", iri), Updates.combine(Updates.set("deleted", true),
-                Updates.set("content", ""), Updates.set("source", ""), Updates.set("deletedAt", Date.from(at))));
+                Updates.set("content", ""), Updates.set("source", ""), Updates.set("deletedAt", Date.from(at)),
+                Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())));
         return Optional.ofNullable(before).map(Comment::from);
     }
 

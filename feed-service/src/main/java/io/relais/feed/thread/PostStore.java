@@ -13,6 +13,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.quarkus.runtime.StartupEvent;
 import io.relais.feed.sanitize.WrittenText;
+import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -62,24 +63,35 @@ public class PostStore {
         return out;
     }
 
-    /** Stores a new post (its IRI must be new). */
-    public void insert(Post post) {
-        collection().insertOne(post.toDocument());
+    /**
+     * Stores a new post (its IRI must be new) with the outbox record announcing it, in one write; the caller
+     * then hands the record to {@link ThreadOutbox#announcePost}.
+     */
+    public void insert(Post post, OutboxRecord announce) {
+        collection().insertOne(post.toDocument().append(ThreadOutbox.MARK, ThreadOutbox.markOf(announce)));
     }
 
-    /** Replaces the text and what was extracted from it, answering the post as it is afterwards (null: unknown). */
-    public Post edit(String iri, WrittenText text, Instant at) {
+    /**
+     * Replaces the text and what was extracted from it, with the outbox record announcing the edit, in one
+     * write; answers the post as it is afterwards (null: unknown).
+     */
+    public Post edit(String iri, WrittenText text, Instant at, OutboxRecord announce) {
         Document after = collection().findOneAndUpdate(eq("_id", iri), Updates.combine(Updates.set("content", text.html()),
                         Updates.set("source", text.source()), Updates.set("mentions", text.mentionIris()),
-                        Updates.set("hashtags", text.hashtagIris()), Updates.set("edited", Date.from(at))),
+                        Updates.set("hashtags", text.hashtagIris()), Updates.set("edited", Date.from(at)),
+                        Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return after == null ? null : Post.from(after);
     }
 
-    /** Marks it deleted and empties its text (the document stays, so its IRI keeps answering 404, not another post). */
-    public void markDeleted(String iri, String by, Instant at) {
+    /**
+     * Marks it deleted and empties its text, with the outbox record announcing the deletion, in one write (the
+     * document stays, so its IRI keeps answering 404, not another post).
+     */
+    public void markDeleted(String iri, String by, Instant at, OutboxRecord announce) {
         collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("deleted", true), Updates.set("content", ""),
-                Updates.set("source", ""), Updates.set("deletedAt", Date.from(at)), Updates.set("deletedBy", by)));
+                Updates.set("source", ""), Updates.set("deletedAt", Date.from(at)), Updates.set("deletedBy", by),
+                Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())));
     }
 
     public void setPinned(String iri, boolean pinned) {

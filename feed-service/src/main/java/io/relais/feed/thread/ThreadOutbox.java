@@ -1,0 +1,143 @@
+package io.relais.feed.thread;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.relais.events.Activity;
+import io.relais.events.ActivityValidator;
+import io.relais.kit.outbox.Outbox;
+import io.relais.kit.outbox.OutboxRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Closes the gap between a thread write and its outbox record (issue 16). A post or comment cannot be
+ * written in the same store write as the outbox collection, so the change carries its own outbox record:
+ * the store writes it into the changed document ({@code announce.<record id>}) in the same write as the
+ * content, then {@link #announce} appends it to the outbox and clears the mark. After a crash between the
+ * two, {@link #republish} (at start and every {@code feed.outbox.republish-every}, 60 s by default) appends
+ * what was marked but not cleared. The record keeps its id and payload, so a record appended twice (a crash
+ * after the append, before the clear) is the same event twice, which consumers skip by event id.
+ */
+@ApplicationScoped
+public class ThreadOutbox {
+
+    private static final Logger LOG = Logger.getLogger(ThreadOutbox.class);
+    static final String MARK = "announce";
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CommentStore commentStore;
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    @ConfigProperty(name = "relais.outbox.source", defaultValue = "/relais/feed-service")
+    String source;
+
+    /** The outbox record of an activity, checked against the contract (400-free: the caller built it). */
+    public OutboxRecord record(Activity activity) {
+        ActivityValidator.requireValid(activity);
+        return OutboxRecord.activity(activity, source);
+    }
+
+    /** Appends the record the store wrote into the post's document, then clears that mark. */
+    public void announcePost(String iri, OutboxRecord record) {
+        announce(posts(), iri, record);
+    }
+
+    /** Appends the record the store wrote into the comment's document, then clears that mark. */
+    public void announceComment(String iri, OutboxRecord record) {
+        announce(comments(), iri, record);
+    }
+
+    /** Drops a comment's mark without announcing it (a parallel delete won and announces the deletion). */
+    public void discardComment(String iri, OutboxRecord record) {
+        comments().updateOne(eq("_id", iri), Updates.unset(MARK + "." + record.id()));
+    }
+
+    /**
+     * Appends every record still marked on a post or comment (oldest first per document, so a Create goes
+     * before its Update), and clears the marks. Comments are listed in their thread again first, in case the
+     * crash came before their thread bucket was written.
+     *
+     * @return how many records were appended
+     */
+    public int republish() {
+        return republish(posts(), null) + republish(comments(), commentStore);
+    }
+
+    void atStart(@Observes StartupEvent e) {
+        int n = republish();
+        if (n > 0) LOG.warnf("re-published %d thread events written but not announced before the last stop", n);
+    }
+
+    @Scheduled(every = "{feed.outbox.republish-every:60s}", delayed = "{feed.outbox.republish-every:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void periodically() {
+        int n = republish();
+        if (n > 0) LOG.warnf("re-published %d thread events written but not announced (a failed append)", n);
+    }
+
+    private int republish(MongoCollection<Document> collection, CommentStore relist) {
+        List<Document> marked = new ArrayList<>();
+        collection.find(Filters.exists(MARK)).forEach(marked::add);
+        int appended = 0;
+        for (Document d : marked) {
+            Document mark = d.get(MARK, Document.class);
+            if (mark == null || mark.isEmpty()) continue;
+            if (relist != null && !d.getBoolean("deleted", false)) relist.relist(Comment.from(d));
+            Map<String, Document> oldestFirst = new TreeMap<>();
+            mark.forEach((id, r) -> { if (r instanceof Document rd) oldestFirst.put(id, rd); });
+            for (Document r : oldestFirst.values()) {
+                announce(collection, d.getString("_id"), OutboxRecord.fromDocument(r));
+                appended++;
+            }
+        }
+        return appended;
+    }
+
+    private void announce(MongoCollection<Document> collection, String iri, OutboxRecord record) {
+        try {
+            outbox.append(record);
+        } catch (MongoWriteException e) {
+            // already appended (a crash after the append, before the clear): it is the same record
+            if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
+        }
+        collection.updateOne(eq("_id", iri), Updates.unset(MARK + "." + record.id()));
+    }
+
+    /** The mark of a new document: its record under its id. */
+    static Document markOf(OutboxRecord record) {
+        return new Document(record.id(), record.toDocument());
+    }
+
+    private MongoCollection<Document> posts() {
+        return mongo.getDatabase(database).getCollection("posts");
+    }
+
+    private MongoCollection<Document> comments() {
+        return mongo.getDatabase(database).getCollection("comments");
+    }
+}

@@ -1,0 +1,100 @@
+package io.relais.feed.post;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Activity;
+import io.relais.events.As2;
+import io.relais.events.Audience;
+import io.relais.events.EventId;
+import io.relais.events.Iri;
+import io.relais.events.Topics;
+import io.relais.feed.thread.Post;
+import io.relais.feed.thread.PostStore;
+import io.relais.feed.thread.ThreadOutbox;
+import io.relais.kit.outbox.Outbox;
+import io.relais.kit.outbox.OutboxRecord;
+import io.relais.testing.KafkaProbe;
+import io.relais.testing.RelaisTestResources;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
+import static io.relais.feed.feedview.FeedFixtures.activity;
+import static io.relais.feed.feedview.FeedFixtures.as;
+import static io.relais.feed.feedview.FeedFixtures.fresh;
+import static io.relais.feed.feedview.FeedFixtures.homeIds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 16, the outbox gap: a post is written, then the process dies before its outbox record is appended.
+ * The record travelled with the post's write, so the re-publication pass of the next start announces it,
+ * exactly once, and the other consumers (here the feed's fan-out) hear of it.
+ */
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class OutboxGapTest {
+
+    @Inject
+    PostStore posts;
+
+    @Inject
+    ThreadOutbox announcements;
+
+    @Inject
+    Outbox outbox;
+
+    @Test
+    void aPostWrittenButNotAnnouncedBeforeACrashIsPublishedOnceAfterRestart() {
+        String alice = fresh("alice"), bob = fresh("bob");
+        Instant now = Instant.now();
+        String iri = Iri.post(EventId.next());
+        Post post = new Post(iri, As2.NOTE, Post.KIND_POST, Iri.person(alice), "<p>Écrit avant la panne</p>",
+                "Écrit avant la panne", List.of(Audience.ORGANISATION), List.of(), null, List.of(), List.of(), List.of(),
+                null, Map.of(), 0, 0, false, now, null, null, false, null, null);
+        OutboxRecord record = announcements.record(Activity.builder().type(As2.CREATE).actor(Iri.person(alice))
+                .object(PostService.asObject(post)).to(post.to()).cc(post.cc()).published(now).build());
+        // the content write, as PostService makes it; the process dies before the outbox append
+        posts.insert(post, record);
+
+        as(bob).get("/api/posts/{id}", Iri.localId(iri)).then().statusCode(200);
+        assertThat(KafkaProbe.recordsNow(Topics.ACTIVITIES, activity(As2.CREATE, iri))).isEmpty();
+
+        // the next start's pass, then a periodic one that must find nothing left
+        assertThat(announcements.republish()).isGreaterThanOrEqualTo(1);
+        assertThat(announcements.republish()).isZero();
+
+        List<ConsumerRecord<String, String>> published =
+                KafkaProbe.awaitRecords(Topics.ACTIVITIES, activity(As2.CREATE, iri), 1, Duration.ofSeconds(30));
+        assertThat(KafkaProbe.header(published.get(0), "ce_id")).isEqualTo(record.id());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(homeIds(bob)).contains(iri));
+        await().atMost(PATIENCE).until(() -> outbox.pending() == 0);
+        assertThat(KafkaProbe.recordsNow(Topics.ACTIVITIES, activity(As2.CREATE, iri))).hasSize(1);
+    }
+
+    @Test
+    void everyPostChangeThroughTheApiIsAnnouncedAndLeavesNothingToRepublish() {
+        String alice = fresh("alice");
+        String iri = as(alice).body(Map.of("content", "Premier jet")).post("/api/posts").then().statusCode(201)
+                .extract().path("id");
+        as(alice).body(Map.of("content", "Second jet")).put("/api/posts/{id}", Iri.localId(iri)).then().statusCode(200);
+        String comment = as(alice).body(Map.of("content", "Précision")).post("/api/posts/{id}/comments", Iri.localId(iri))
+                .then().statusCode(201).extract().path("id");
+        as(alice).delete("/api/posts/{p}/comments/{c}", Iri.localId(iri), Iri.localId(comment)).then().statusCode(204);
+        as(alice).delete("/api/posts/{id}", Iri.localId(iri)).then().statusCode(204);
+
+        assertThat(announcements.republish()).isZero();
+        for (String type : List.of(As2.CREATE, As2.UPDATE, As2.DELETE)) {
+            KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value() != null && r.value().contains("\"type\":\"" + type + "\"")
+                    && r.value().contains(iri), 1, Duration.ofSeconds(30));
+        }
+        KafkaProbe.awaitRecords(Topics.ACTIVITIES, activity(As2.CREATE, comment), 1, Duration.ofSeconds(30));
+    }
+}
