@@ -1,6 +1,6 @@
 package io.relais.connector.delivery;
 
-import io.relais.connector.ingest.SourceType;
+import io.relais.connector.source.SourceType;
 import io.relais.connector.registration.RegistrationStore;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;

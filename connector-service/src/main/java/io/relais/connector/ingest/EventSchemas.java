@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import io.relais.connector.source.SourceType;
 import io.relais.events.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.connector.generic.GenericActivities;
 import io.relais.connector.generic.LaneRefusal;
 import io.relais.connector.registration.Registration;
+import io.relais.connector.source.SourceType;
 import io.relais.events.Activity;
 import io.relais.events.TextHygiene;
 import io.relais.events.Violation;

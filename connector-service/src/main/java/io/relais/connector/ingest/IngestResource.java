@@ -10,6 +10,7 @@ import io.relais.connector.mapping.MappingException;
 import io.relais.connector.registration.Registration;
 import io.relais.connector.registration.RegistrationResource;
 import io.relais.connector.registration.RegistrationStore;
+import io.relais.connector.source.SourceType;
 import io.relais.events.Activity;
 import io.relais.events.EventId;
 import io.relais.events.Iri;

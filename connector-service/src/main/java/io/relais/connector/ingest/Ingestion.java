@@ -14,6 +14,8 @@ import io.relais.connector.receipt.Receipt;
 import io.relais.connector.receipt.ReceiptStatus;
 import io.relais.connector.receipt.ReceiptStore;
 import io.relais.connector.registration.Registration;
+import io.relais.connector.source.InboundEvent;
+import io.relais.connector.source.SourceType;
 import io.relais.events.Activity;
 import io.relais.events.CloudEventAttributes;
 import io.relais.events.Violation;

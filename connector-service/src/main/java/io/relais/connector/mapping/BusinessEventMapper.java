@@ -3,7 +3,7 @@ package io.relais.connector.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.connector.community.CommunityDirectory;
-import io.relais.connector.ingest.InboundEvent;
+import io.relais.connector.source.InboundEvent;
 import io.relais.connector.registration.AudienceSpec;
 import io.relais.connector.registration.Registration;
 import io.relais.events.Activity;

@@ -3,7 +3,7 @@ package io.relais.connector.mapping;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.connector.ConnectorConfig;
-import io.relais.connector.ingest.SourceType;
+import io.relais.connector.source.SourceType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -6,8 +6,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.relais.profile.person.Person;
+import io.relais.profile.person.ProfileWritten;
 import io.relais.profile.person.Skills;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,6 +51,11 @@ public class DirectoryIndex {
         if (notBlank(p.location)) out.put(facet("location", p.location), Skills.clean(p.location));
         for (String s : p.skills) out.put(facet("skill", s), Skills.clean(s));
         return out;
+    }
+
+    /** Keeps the facets in step with every profile write (creation, change, erasure). */
+    void onProfileWritten(@Observes ProfileWritten write) {
+        reindex(write.login(), write.before(), write.after());
     }
 
     /** Moves {@code login} between facets from its state before a write to its state after (null = absent). */

@@ -9,6 +9,7 @@ import io.relais.kit.error.ProblemException;
 import io.relais.profile.person.Person;
 import io.relais.profile.person.PersonRepository;
 import io.relais.profile.person.PersonService;
+import io.relais.profile.person.SkillEndorsements;
 import io.relais.profile.person.Skills;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ import java.util.Set;
  * endorsement is a duplicate key, not a second count. The count lives in the person document.
  */
 @ApplicationScoped
-public class Endorsements {
+public class Endorsements implements SkillEndorsements {
 
     static final String COLLECTION = "endorsements";
     static final String COUNTER = "endorsements";
@@ -75,6 +76,7 @@ public class Endorsements {
     }
 
     /** The skill keys of {@code target} that {@code viewer} endorsed: one keyed lookup. */
+    @Override
     public Set<String> endorsedBy(Person target, String viewer) {
         List<String> ids = target.skills.stream().map(s -> id(target.login, Skills.key(s), viewer)).toList();
         Set<String> out = new HashSet<>();

@@ -6,7 +6,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.relais.profile.person.Person;
+import io.relais.profile.person.ProfileWritten;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +36,12 @@ public class ReportLines {
         return p == null || !p.isActive() ? null : p.managerLogin;
     }
 
+    /** Keeps the report lines in step with every profile write (creation, change, erasure). */
+    void onProfileWritten(@Observes ProfileWritten write) {
+        update(write.login(), write.before(), write.after());
+    }
+
+    /** Moves {@code login} from its manager before a write to its manager after (null = absent or left). */
     public void update(String login, Person before, Person after) {
         String old = managerOf(before);
         String now = managerOf(after);

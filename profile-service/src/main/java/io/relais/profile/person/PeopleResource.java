@@ -5,7 +5,6 @@ import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
 import io.relais.profile.ProfileConfig;
-import io.relais.profile.expertise.Endorsements;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +29,7 @@ public class PeopleResource {
     PersonService people;
 
     @Inject
-    Endorsements endorsements;
+    SkillEndorsements endorsements;
 
     @Inject
     CurrentPerson me;

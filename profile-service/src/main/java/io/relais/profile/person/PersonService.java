@@ -6,11 +6,9 @@ import io.relais.kit.error.ProblemException;
 import io.relais.kit.outbox.Outbox;
 import io.relais.kit.outbox.OutboxRecord;
 import io.relais.profile.ProfileConfig;
-import io.relais.profile.directory.DirectoryIndex;
-import io.relais.profile.orgchart.ReportLines;
-import io.relais.profile.photo.PhotoStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,8 +21,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Every profile write goes through here: a conditional write of the person document, then the
- * directory facets and report lines it implies, then the new snapshot in the outbox for
+ * Every profile write goes through here: a conditional write of the person document, then
+ * {@link ProfileWritten} for the features that index people (directory facets, report lines, photos),
+ * then the new snapshot in the outbox for
  * {@code relais.profiles}. A write that changes nothing a reader can see publishes nothing, which is
  * what makes replays harmless.
  */
@@ -39,13 +38,7 @@ public class PersonService {
     PersonRepository people;
 
     @Inject
-    DirectoryIndex directory;
-
-    @Inject
-    ReportLines reportLines;
-
-    @Inject
-    PhotoStore photos;
+    Event<ProfileWritten> profileWritten;
 
     @Inject
     Outbox outbox;
@@ -110,8 +103,7 @@ public class PersonService {
                 written = people.replace(after, before.version);
             }
             if (!written) continue;
-            directory.reindex(login, before, after);
-            reportLines.update(login, before, after);
+            profileWritten.fire(new ProfileWritten(login, before, after));
             if (visible) {
                 publish(after, actorIri);
                 people.markPublished(login, after.version);
@@ -129,9 +121,7 @@ public class PersonService {
         // the tombstone first: a crash after it leaves a profile the client deletes again, never a lost erasure
         outbox.append(OutboxRecord.profile(Iri.person(login), null, source));
         people.delete(login);
-        directory.reindex(login, p, null);
-        reportLines.update(login, p, null);
-        if (p.photo != null) photos.delete(p.photo.id());
+        profileWritten.fire(new ProfileWritten(login, p, null));
         return true;
     }
 

@@ -1,6 +1,7 @@
-package io.relais.connector.delivery;
+package io.relais.connector.replay;
 
-import io.relais.connector.ingest.EventReplay;
+import io.relais.connector.delivery.DeadLetter;
+import io.relais.connector.delivery.DeadLetters;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * The administrator's view of dead letters (accepted events whose mapping failed, kept by delivery) and
+ * their replay through ingestion: it sits above both, so neither needs the other's API.
+ */
 @Path("/api/connectors/dead-letters")
 @Tag(name = "dead letters", description = "Accepted events whose mapping failed, and their replay")
 @Produces(MediaType.APPLICATION_JSON)

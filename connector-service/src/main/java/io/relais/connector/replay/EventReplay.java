@@ -1,12 +1,15 @@
-package io.relais.connector.ingest;
+package io.relais.connector.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.connector.ConnectorConfig;
 import io.relais.connector.delivery.DeadLetter;
 import io.relais.connector.delivery.DeadLetters;
+import io.relais.connector.ingest.EventReader;
+import io.relais.connector.ingest.Ingestion;
 import io.relais.connector.receipt.Receipt;
 import io.relais.connector.registration.Registration;
 import io.relais.connector.registration.RegistrationStore;
+import io.relais.connector.source.SourceType;
 import io.relais.kit.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

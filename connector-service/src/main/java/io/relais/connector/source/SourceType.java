@@ -1,4 +1,4 @@
-package io.relais.connector.ingest;
+package io.relais.connector.source;
 
 import io.relais.kit.error.ProblemException;
 
