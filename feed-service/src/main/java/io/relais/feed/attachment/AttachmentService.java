@@ -8,10 +8,9 @@ import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import io.relais.events.EventId;
 import io.relais.events.Viewer;
+import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
-import io.relais.feed.thread.StoredFields;
 import io.relais.feed.thread.ThreadAccess;
-import io.relais.feed.threadview.PostView;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.kit.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,18 +82,18 @@ public class AttachmentService {
     }
 
     /** Attaches the uploader's files to a new post; a foreign or unknown id is a 400 naming it. */
-    public List<PostView.AttachmentRef> claim(List<String> ids, String ownerIri, String postIri) {
+    public List<Post.Attachment> claim(List<String> ids, String ownerIri, String postIri) {
         if (ids.isEmpty()) return List.of();
         Map<String, Document> found = new HashMap<>();
         for (Document d : collection().find(Filters.in("_id", ids))) found.put(d.getString("_id"), d);
-        List<PostView.AttachmentRef> refs = new ArrayList<>();
+        List<Post.Attachment> refs = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             Document d = found.get(ids.get(i));
             if (d == null || !ownerIri.equals(d.getString("owner"))) {
                 throw ProblemException.invalid("attachments[" + i + "]", "must be the id of a file you uploaded");
             }
-            refs.add(new PostView.AttachmentRef(d.getString("_id"), d.getString("name"), d.getString("mediaType"),
-                    StoredFields.number(d, "size"), url(d.getString("_id"))));
+            refs.add(new Post.Attachment(d.getString("_id"), d.getString("name"), d.getString("mediaType"),
+                    d.get("size", Number.class).longValue(), url(d.getString("_id"))));
         }
         collection().updateMany(Filters.in("_id", ids), Updates.addToSet("posts", postIri));
         return refs;

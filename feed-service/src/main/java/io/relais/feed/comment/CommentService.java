@@ -1,6 +1,5 @@
 package io.relais.feed.comment;
 
-import com.mongodb.client.model.Updates;
 import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
@@ -12,7 +11,9 @@ import io.relais.feed.community.MembershipService;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.feed.sanitize.TextPipeline;
 import io.relais.feed.sanitize.WrittenText;
+import io.relais.feed.thread.Comment;
 import io.relais.feed.thread.CommentStore;
+import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ThreadAccess;
 import io.relais.feed.threadview.CommentView;
@@ -22,16 +23,12 @@ import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bson.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-
-import static io.relais.feed.thread.StoredFields.instant;
-import static io.relais.feed.thread.StoredFields.number;
-import static io.relais.feed.thread.StoredFields.strings;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Comments and replies: adding, editing and deleting them (each change goes to the outbox as Create,
@@ -67,73 +64,60 @@ public class CommentService {
 
     public CommentView add(String postId, CommentRequests.AddComment request, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
-        Document root = access.visiblePost(ThreadAccess.postIri(postId), viewer);
-        String rootIri = root.getString("_id");
-        String parent = rootIri;
+        Post root = access.visiblePost(ThreadAccess.postIri(postId), viewer);
+        String parent = root.iri();
         if (request.inReplyTo() != null && !request.inReplyTo().isBlank()) {
-            Document replied = comments.findComment(request.inReplyTo());
-            if (replied == null || !rootIri.equals(replied.getString("post")) || replied.getBoolean("deleted", false)) {
-                throw ProblemException.invalid("inReplyTo", "must be a comment of this post");
-            }
-            parent = replied.getString("_id");
+            parent = comments.findComment(request.inReplyTo())
+                    .filter(replied -> root.iri().equals(replied.post()) && !replied.deleted())
+                    .orElseThrow(() -> ProblemException.invalid("inReplyTo", "must be a comment of this post")).iri();
         }
         WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, pipeline, "content");
         String iri = Iri.comment(EventId.next());
-        Document counters = postStore.updateAndGet(rootIri,
-                Updates.combine(Updates.inc("commentsAppended", 1), Updates.inc("commentCount", 1)));
-        long position = number(counters, "commentsAppended") - 1;
+        long position = postStore.appendComment(root.iri());
         Instant now = Instant.now();
-        Document c = new Document("_id", iri).append("post", rootIri).append("inReplyTo", parent)
-                .append("author", me.iri()).append("content", text.html()).append("source", text.source()).append("mentions", text.mentionIris())
-                .append("hashtags", text.hashtagIris()).append("to", strings(root, "to"))
-                .append("cc", strings(root, "cc")).append("community", root.getString("community"))
-                .append("reactions", new Document()).append("position", position).append("created", Date.from(now))
-                .append("deleted", false);
-        comments.insert(c, rootIri, position);
+        Comment c = new Comment(iri, root.iri(), parent, me.iri(), text.html(), text.source(), text.mentionIris(),
+                text.hashtagIris(), root.to(), root.cc(), root.community(), Map.of(), position, now, null, false, null);
+        comments.insert(c);
         outbox.append(Activity.builder().type(As2.CREATE).actor(me.iri()).object(asObject(c))
-                .to(strings(c, "to")).cc(strings(c, "cc")).published(now).build());
+                .to(c.to()).cc(c.cc()).published(now).build());
         return views.views(List.of(c), viewer).get(0);
     }
 
     public CommentView edit(String postId, String commentId, CommentRequests.EditComment request, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
-        Document c = access.visibleComment(postId, commentId, viewer);
-        if (!me.iri().equals(c.getString("author"))) throw ProblemException.forbidden("only the author edits a comment");
+        Comment c = access.visibleComment(postId, commentId, viewer);
+        if (!me.iri().equals(c.author())) throw ProblemException.forbidden("only the author edits a comment");
         WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, pipeline, "content");
         Instant now = Instant.now();
-        comments.update(c.getString("_id"), Updates.combine(Updates.set("content", text.html()),
-                Updates.set("source", text.source()), Updates.set("mentions", text.mentionIris()), Updates.set("hashtags", text.hashtagIris()),
-                Updates.set("edited", Date.from(now))));
-        Document after = comments.find(c.getString("_id"));
+        Comment after = comments.edit(c.iri(), text, now);
         outbox.append(Activity.builder().type(As2.UPDATE).actor(me.iri()).object(asObject(after))
-                .to(strings(after, "to")).cc(strings(after, "cc")).published(now).build());
+                .to(after.to()).cc(after.cc()).published(now).build());
         return views.views(List.of(after), viewer).get(0);
     }
 
     /** The author, the community's owners and moderators, and admins delete a comment. */
     public void delete(String postId, String commentId, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
-        Document c = access.visibleComment(postId, commentId, viewer);
+        Comment c = access.visibleComment(postId, commentId, viewer);
         if (!access.mayModerate(c, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a comment");
         Instant now = Instant.now();
         // the before-image says whether this call deleted it: two parallel deletes lower the count once
-        Document before = comments.updateAndGetBefore(c.getString("_id"), Updates.combine(Updates.set("deleted", true),
-                Updates.set("content", ""), Updates.set("source", ""), Updates.set("deletedAt", Date.from(now))));
-        if (before == null || before.getBoolean("deleted", false)) return;
-        postStore.update(c.getString("post"), Updates.inc("commentCount", -1));
-        AsObject tombstone = AsObject.builder().id(c.getString("_id")).type(As2.TOMBSTONE).formerType(As2.NOTE)
-                .context(c.getString("post")).deleted(now).build();
+        Optional<Comment> before = comments.markDeleted(c.iri(), now);
+        if (before.isEmpty() || before.get().deleted()) return;
+        postStore.commentRemoved(c.post());
+        AsObject tombstone = AsObject.builder().id(c.iri()).type(As2.TOMBSTONE).formerType(As2.NOTE)
+                .context(c.post()).deleted(now).build();
         outbox.append(Activity.builder().type(As2.DELETE).actor(me.iri()).object(tombstone)
-                .to(strings(c, "to")).cc(strings(c, "cc")).published(now).build());
+                .to(c.to()).cc(c.cc()).published(now).build());
     }
 
-    static AsObject asObject(Document c) {
+    static AsObject asObject(Comment c) {
         List<Tag> tags = new ArrayList<>();
-        strings(c, "mentions").forEach(m -> tags.add(Tag.mention(m, Iri.localId(m))));
-        strings(c, "hashtags").forEach(h -> tags.add(Tag.hashtag(Iri.localId(h))));
-        return AsObject.builder().id(c.getString("_id")).type(As2.NOTE).attributedTo(c.getString("author"))
-                .content(c.getString("content")).inReplyTo(c.getString("inReplyTo")).context(c.getString("post"))
-                .tag(tags).to(strings(c, "to")).cc(strings(c, "cc"))
-                .published(instant(c, "created")).updated(instant(c, "edited")).build();
+        c.mentions().forEach(m -> tags.add(Tag.mention(m, Iri.localId(m))));
+        c.hashtags().forEach(h -> tags.add(Tag.hashtag(Iri.localId(h))));
+        return AsObject.builder().id(c.iri()).type(As2.NOTE).attributedTo(c.author())
+                .content(c.content()).inReplyTo(c.inReplyTo()).context(c.post())
+                .tag(tags).to(c.to()).cc(c.cc())
+                .published(c.created()).updated(c.edited()).build();
     }
 }

@@ -1,25 +1,23 @@
 package io.relais.feed.post;
 
-import com.mongodb.client.model.Updates;
 import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Iri;
 import io.relais.events.RelaisExtension;
 import io.relais.events.Topics;
+import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.kit.messaging.ActivityBatches;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,11 +43,11 @@ public class CardProjection {
 
     /** The cards of a poll, in one bulk write (in log order: an update follows its create). */
     void projectAll(List<Activity> activities) {
-        List<Map.Entry<String, Bson>> updates = new ArrayList<>();
+        List<Post> cards = new ArrayList<>();
         for (Activity a : activities) {
-            if (isCard(a)) updates.add(Map.entry(a.object().id(), update(a)));
+            if (isCard(a)) cards.add(card(a));
         }
-        store.upsertAll(updates);
+        store.upsertCards(cards);
     }
 
     static boolean isCard(Activity a) {
@@ -61,18 +59,19 @@ public class CardProjection {
                 || ((As2.EVENT.equals(o.type()) || As2.DOCUMENT.equals(o.type())) && Iri.isKind(o.id(), Iri.EXTERNAL));
     }
 
-    static Bson update(Activity a) {
+    /**
+     * The card an activity announces: the business event's own fields; the thread's (counters,
+     * reactions, pin) are left to {@link PostStore#upsertCards}, which sets them only on insert.
+     */
+    static Post card(Activity a) {
         AsObject o = a.object();
         RelaisExtension.Business business = RelaisExtension.businessOf(a)
                 .orElse(new RelaisExtension.Business(null, null, null, null, Map.of()));
         AsObject generator = a.generator() != null ? a.generator() : null;
-        Document card = new Document("source", business.source()).append("eventType", business.eventType())
-                .append("system", business.system()).append("sourceEventId", business.sourceEventId())
-                .append("systemName", generator == null ? null : generator.name())
-                .append("generator", generator == null ? null : generator.id())
-                .append("title", bilingual(o.name(), o.nameMap())).append("summary", bilingual(o.summary(), o.summaryMap()))
-                .append("url", o.url())
-                .append("data", new Document(business.data()));
+        Post.Card card = new Post.Card(business.source(), business.eventType(), business.system(),
+                business.sourceEventId(), generator == null ? null : generator.name(),
+                generator == null ? null : generator.id(), bilingual(o.name(), o.nameMap()),
+                bilingual(o.summary(), o.summaryMap()), o.url(), business.data());
         List<String> to = new ArrayList<>(a.to() == null ? List.of() : a.to());
         if (o.to() != null) o.to().forEach(x -> { if (!to.contains(x)) to.add(x); });
         List<String> cc = new ArrayList<>(a.cc() == null ? List.of() : a.cc());
@@ -80,22 +79,16 @@ public class CardProjection {
         String community = to.stream().filter(x -> Iri.isKind(x, Iri.COMMUNITY)).findFirst().orElse(null);
         Instant published = o.published() != null ? o.published() : a.published();
         String content = o.summaryMap() != null && o.summaryMap().get("fr") != null ? o.summaryMap().get("fr") : o.summary();
-        List<Bson> set = new ArrayList<>(List.of(Updates.set("type", o.type()), Updates.set("kind", PostService.KIND_CARD),
-                Updates.set("author", o.attributedTo()), Updates.set("content", content == null ? "" : content),
-                Updates.set("to", to), Updates.set("cc", cc), Updates.set("community", community), Updates.set("card", card),
-                Updates.setOnInsert("mentions", List.of()), Updates.setOnInsert("hashtags", List.of()),
-                Updates.setOnInsert("attachments", List.of()), Updates.setOnInsert("reactions", new Document()),
-                Updates.setOnInsert("commentCount", 0), Updates.setOnInsert("commentsAppended", 0),
-                Updates.setOnInsert("pinned", false), Updates.setOnInsert("deleted", false),
-                Updates.setOnInsert("created", Date.from(published))));
-        if (As2.UPDATE.equals(a.type())) set.add(Updates.set("edited", Date.from(o.updated() != null ? o.updated() : a.published())));
-        return Updates.combine(set);
+        Instant edited = As2.UPDATE.equals(a.type()) ? (o.updated() != null ? o.updated() : a.published()) : null;
+        return new Post(o.id(), o.type(), Post.KIND_CARD, o.attributedTo(), content == null ? "" : content, null, to, cc,
+                community, List.of(), List.of(), List.of(), card, Map.of(), 0, 0, false, published, edited, null,
+                false, null, null);
     }
 
-    private static Document bilingual(String plain, Map<String, String> map) {
-        Document d = new Document();
-        if (map != null) map.forEach(d::append);
-        if (plain != null && d.isEmpty()) d.append("und", plain);
+    private static Map<String, String> bilingual(String plain, Map<String, String> map) {
+        Map<String, String> d = new LinkedHashMap<>();
+        if (map != null) d.putAll(map);
+        if (plain != null && d.isEmpty()) d.put("und", plain);
         return d;
     }
 }

@@ -1,6 +1,5 @@
 package io.relais.feed.post;
 
-import com.mongodb.client.model.Updates;
 import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
@@ -16,6 +15,7 @@ import io.relais.feed.community.Role;
 import io.relais.feed.sanitize.TextPipeline;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.feed.sanitize.WrittenText;
+import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ThreadAccess;
 import io.relais.feed.threadview.PostThread;
@@ -26,14 +26,9 @@ import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bson.Document;
-
-import static io.relais.feed.thread.StoredFields.instant;
-import static io.relais.feed.thread.StoredFields.strings;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +42,6 @@ import java.util.Map;
 @ApplicationScoped
 public class PostService {
 
-    public static final String KIND_POST = "post";
-    public static final String KIND_CARD = "card";
-    public static final String KIND_ANNOUNCEMENT = "announcement";
     static final int MAX_PINS = 10;
 
     @Inject
@@ -101,13 +93,13 @@ public class PostService {
             to = List.of(Audience.ORGANISATION);
             cc = List.of();
         }
-        return insert(text, to, cc, communityIri, request.attachments(), KIND_POST, null, me);
+        return insert(text, to, cc, communityIri, request.attachments(), Post.KIND_POST, null, me);
     }
 
     /** An organisation-wide post marked as an announcement (the caller checks the role). */
     public PostView createAnnouncement(PostRequests.CreateAnnouncement request, Instant expires, CurrentPerson me) {
         WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, pipeline, "content");
-        return insert(text, List.of(Audience.ORGANISATION), List.of(), null, request.attachments(), KIND_ANNOUNCEMENT,
+        return insert(text, List.of(Audience.ORGANISATION), List.of(), null, request.attachments(), Post.KIND_ANNOUNCEMENT,
                 expires, me);
     }
 
@@ -118,49 +110,41 @@ public class PostService {
         if (ids.size() > limits.attachmentsPerPost()) {
             throw ProblemException.invalid("attachments", "must hold at most " + limits.attachmentsPerPost() + " attachments");
         }
-        List<PostView.AttachmentRef> files = attachments.claim(ids, me.iri(), iri);
+        List<Post.Attachment> files = attachments.claim(ids, me.iri(), iri);
         Instant now = Instant.now();
-        Document d = new Document("_id", iri).append("type", As2.NOTE).append("kind", kind).append("author", me.iri())
-                .append("content", text.html()).append("source", text.source()).append("to", to).append("cc", cc).append("community", communityIri)
-                .append("mentions", text.mentionIris()).append("hashtags", text.hashtagIris())
-                .append("attachments", files.stream().map(PostService::attachmentDocument).toList())
-                .append("reactions", new Document()).append("commentCount", 0).append("commentsAppended", 0)
-                .append("pinned", false).append("created", Date.from(now)).append("deleted", false);
-        if (expires != null) d.append("expires", Date.from(expires));
-        store.insert(d);
-        outbox.append(Activity.builder().type(As2.CREATE).actor(me.iri()).object(asObject(d)).to(to).cc(cc)
+        Post post = new Post(iri, As2.NOTE, kind, me.iri(), text.html(), text.source(), to, cc, communityIri,
+                text.mentionIris(), text.hashtagIris(), files, null, Map.of(), 0, 0, false, now, null, expires,
+                false, null, null);
+        store.insert(post);
+        outbox.append(Activity.builder().type(As2.CREATE).actor(me.iri()).object(asObject(post)).to(to).cc(cc)
                 .published(now).build());
         return views.views(List.of(iri), Viewer.employee(me.iri(), communityIri == null ? Set.of() : Set.of(communityIri))).get(0);
     }
 
     public PostView edit(String id, PostRequests.EditPost request, CurrentPerson me) {
-        Document d = access.visiblePost(ThreadAccess.postIri(id), memberships.viewerOf(me));
-        if (!me.iri().equals(d.getString("author")) || KIND_CARD.equals(d.getString("kind"))) {
+        Post post = access.visiblePost(ThreadAccess.postIri(id), memberships.viewerOf(me));
+        if (!me.iri().equals(post.author()) || post.isCard()) {
             throw ProblemException.forbidden("only the author edits a post");
         }
         WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, pipeline, "content");
         Instant now = Instant.now();
-        Document after = store.updateAndGet(d.getString("_id"), Updates.combine(Updates.set("content", text.html()),
-                Updates.set("source", text.source()), Updates.set("mentions", text.mentionIris()), Updates.set("hashtags", text.hashtagIris()),
-                Updates.set("edited", Date.from(now))));
+        Post after = store.edit(post.iri(), text, now);
         outbox.append(Activity.builder().type(As2.UPDATE).actor(me.iri()).object(asObject(after))
-                .to(strings(after, "to")).cc(strings(after, "cc")).published(now).build());
-        return views.view(after.getString("_id"), memberships.viewerOf(me)).orElseThrow();
+                .to(after.to()).cc(after.cc()).published(now).build());
+        return views.view(after.iri(), memberships.viewerOf(me)).orElseThrow();
     }
 
     /** The author, owners and moderators of its community, and admins (who can see it) delete. */
     public void delete(String id, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
-        Document d = access.visiblePost(ThreadAccess.postIri(id), viewer);
-        if (!access.mayModerate(d, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a post");
+        Post post = access.visiblePost(ThreadAccess.postIri(id), viewer);
+        if (!access.mayModerate(post, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a post");
         Instant now = Instant.now();
-        store.update(d.getString("_id"), Updates.combine(Updates.set("deleted", true), Updates.set("content", ""),
-                Updates.set("source", ""),
-                Updates.set("deletedAt", Date.from(now)), Updates.set("deletedBy", me.iri())));
-        AsObject tombstone = AsObject.builder().id(d.getString("_id")).type(As2.TOMBSTONE)
-                .formerType(d.getString("type")).deleted(now).build();
+        store.markDeleted(post.iri(), me.iri(), now);
+        AsObject tombstone = AsObject.builder().id(post.iri()).type(As2.TOMBSTONE)
+                .formerType(post.type()).deleted(now).build();
         outbox.append(Activity.builder().type(As2.DELETE).actor(me.iri()).object(tombstone)
-                .to(strings(d, "to")).cc(strings(d, "cc")).published(now).build());
+                .to(post.to()).cc(post.cc()).published(now).build());
     }
 
     public void pin(String slug, String postId, boolean pinned, CurrentPerson me) {
@@ -170,15 +154,15 @@ public class PostService {
         if (memberships.roleIn(me.iri(), c.iri()).orElse(null) != Role.OWNER) {
             throw ProblemException.forbidden("only owners of " + slug + " pin posts");
         }
-        Document d = access.visiblePost(ThreadAccess.postIri(postId), viewer);
-        if (!c.iri().equals(d.getString("community"))) throw ProblemException.notFound("post " + postId + " in " + slug);
-        if (pinned && !c.pins().contains(d.getString("_id")) && c.pins().size() >= MAX_PINS) {
+        Post post = access.visiblePost(ThreadAccess.postIri(postId), viewer);
+        if (!c.iri().equals(post.community())) throw ProblemException.notFound("post " + postId + " in " + slug);
+        if (pinned && !c.pins().contains(post.iri()) && c.pins().size() >= MAX_PINS) {
             throw ProblemException.conflict("a community pins at most " + MAX_PINS + " posts");
         }
-        store.update(d.getString("_id"), Updates.set("pinned", pinned));
-        communities.pin(c.iri(), d.getString("_id"), pinned);
+        store.setPinned(post.iri(), pinned);
+        communities.pin(c.iri(), post.iri(), pinned);
         outbox.append(Activity.builder().type(pinned ? As2.ADD : As2.REMOVE).actor(me.iri())
-                .object(AsObject.ref(d.getString("_id"))).target(c.iri()).to(c.postTo()).cc(c.postCc())
+                .object(AsObject.ref(post.iri())).target(c.iri()).to(c.postTo()).cc(c.postCc())
                 .relais(Map.of("pinned", pinned)).build());
     }
 
@@ -188,27 +172,22 @@ public class PostService {
     }
 
     /** The AS2 object of a stored post, as published in Create and Update. */
-    static AsObject asObject(Document d) {
+    static AsObject asObject(Post post) {
         List<io.relais.events.Tag> tags = new ArrayList<>();
-        strings(d, "mentions").forEach(m -> tags.add(io.relais.events.Tag.mention(m, Iri.localId(m))));
-        strings(d, "hashtags").forEach(h -> tags.add(io.relais.events.Tag.hashtag(Iri.localId(h))));
-        List<AsObject> files = PostViews.attachmentRefs(d).stream().map(a -> AsObject.builder()
+        post.mentions().forEach(m -> tags.add(io.relais.events.Tag.mention(m, Iri.localId(m))));
+        post.hashtags().forEach(h -> tags.add(io.relais.events.Tag.hashtag(Iri.localId(h))));
+        List<AsObject> files = post.attachments().stream().map(a -> AsObject.builder()
                 .id(Iri.of("attachment", a.id())).type(a.mediaType().startsWith("image/") ? As2.IMAGE : As2.DOCUMENT)
                 .name(a.name()).mediaType(a.mediaType()).size(a.size()).url(a.url()).build()).toList();
-        AsObject.Builder b = AsObject.builder().id(d.getString("_id")).type(d.getString("type"))
-                .attributedTo(d.getString("author")).content(d.getString("content")).tag(tags).attachment(files)
-                .to(strings(d, "to")).cc(strings(d, "cc")).published(instant(d, "created")).updated(instant(d, "edited"));
+        AsObject.Builder b = AsObject.builder().id(post.iri()).type(post.type())
+                .attributedTo(post.author()).content(post.content()).tag(tags).attachment(files)
+                .to(post.to()).cc(post.cc()).published(post.created()).updated(post.edited());
         Map<String, Object> ext = new LinkedHashMap<>();
-        if (d.getString("community") != null) ext.put("community", d.getString("community"));
-        if (KIND_ANNOUNCEMENT.equals(d.getString("kind"))) {
-            ext.put("announcement", instant(d, "expires") == null ? Map.of() : Map.of("expires", instant(d, "expires").toString()));
+        if (post.community() != null) ext.put("community", post.community());
+        if (post.announcement()) {
+            ext.put("announcement", post.expires() == null ? Map.of() : Map.of("expires", post.expires().toString()));
         }
         if (!ext.isEmpty()) b.relais(ext);
         return b.build();
-    }
-
-    static Document attachmentDocument(PostView.AttachmentRef a) {
-        return new Document("id", a.id()).append("name", a.name()).append("mediaType", a.mediaType())
-                .append("size", a.size()).append("url", a.url());
     }
 }

@@ -5,7 +5,6 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
-import org.bson.conversions.Bson;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Updates;
 import io.relais.events.Activity;
@@ -18,10 +17,11 @@ import io.relais.feed.community.MembershipService;
 import io.relais.feed.community.Roster;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
+import io.relais.feed.thread.Comment;
 import io.relais.feed.thread.CommentStore;
+import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ReactionStore;
-import io.relais.feed.thread.StoredFields;
 import io.relais.feed.thread.ThreadAccess;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.Outbox;
@@ -81,17 +81,17 @@ public class ReactionService {
     public record Reactions(String object, Map<String, Long> counts, String mine, List<Reactor> people) {
     }
 
-    /** A reacted-to thing: the post or comment document and the root post it belongs to. */
-    private record Target(String iri, Document root, boolean comment) {
+    /** A reacted-to thing: the post or comment IRI and the root post it belongs to. */
+    private record Target(String iri, Post root, boolean comment) {
     }
 
     private Target target(String postId, String commentId, Viewer viewer) {
         if (commentId == null) {
-            Document root = access.visiblePost(ThreadAccess.postIri(postId), viewer);
-            return new Target(root.getString("_id"), root, false);
+            Post root = access.visiblePost(ThreadAccess.postIri(postId), viewer);
+            return new Target(root.iri(), root, false);
         }
-        Document c = access.visibleComment(postId, commentId, viewer);
-        return new Target(c.getString("_id"), postStore.find(c.getString("post")).orElseThrow(), true);
+        Comment c = access.visibleComment(postId, commentId, viewer);
+        return new Target(c.iri(), postStore.find(c.post()).orElseThrow(), true);
     }
 
     /**
@@ -114,17 +114,17 @@ public class ReactionService {
         Document before = replace(id, t, me.iri(), kind.wire(), like, now);
         String replaced = before == null ? null : before.getString("kind");
         if (replaced == null) {
-            count(t, Updates.inc("reactions." + kind.wire(), 1));
+            count(t, null, kind.wire());
             reactors().add(t.iri(), me.iri());
         } else {
             if (!replaced.equals(kind.wire())) {
-                count(t, Updates.combine(Updates.inc("reactions." + replaced, -1), Updates.inc("reactions." + kind.wire(), 1)));
+                count(t, replaced, kind.wire());
             }
             undo(t, before, me.iri());
         }
         outbox.append(Activity.builder().id(like).type(As2.LIKE).actor(me.iri())
-                .object(AsObject.builder().id(t.iri()).context(t.comment() ? t.root().getString("_id") : null).build())
-                .target(t.root().getString("_id")).to(StoredFields.strings(t.root(), "to")).cc(StoredFields.strings(t.root(), "cc"))
+                .object(AsObject.builder().id(t.iri()).context(t.comment() ? t.root().iri() : null).build())
+                .target(t.root().iri()).to(t.root().to()).cc(t.root().cc())
                 .relais(Map.of("reaction", kind.wire())).published(now).build());
         return reactions(t, viewer, false);
     }
@@ -132,7 +132,7 @@ public class ReactionService {
     /** The conditional write: upsert by {@code _id}, answering the reaction as it was before (null: none). */
     private Document replace(String id, Target t, String person, String kind, String like, Instant now) {
         FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
-        var update = Updates.combine(Updates.setOnInsert("object", t.iri()), Updates.setOnInsert("post", t.root().getString("_id")),
+        var update = Updates.combine(Updates.setOnInsert("object", t.iri()), Updates.setOnInsert("post", t.root().iri()),
                 Updates.setOnInsert("person", person), Updates.set("kind", kind), Updates.set("activity", like),
                 Updates.set("at", Date.from(now)));
         try {
@@ -150,7 +150,7 @@ public class ReactionService {
         Target t = target(postId, commentId, viewer);
         Document existing = store.findOneAndDelete(ReactionStore.id(t.iri(), me.iri()));
         if (existing != null) { // only the delete that really removed it moves the counter
-            count(t, Updates.inc("reactions." + existing.getString("kind"), -1));
+            count(t, existing.getString("kind"), null);
             undo(t, existing, me.iri());
             reactors().remove(t.iri(), me.iri());
         }
@@ -164,7 +164,8 @@ public class ReactionService {
     }
 
     private Reactions reactions(Target t, Viewer viewer, boolean withPeople) {
-        Document doc = t.comment() ? comments.findComment(t.iri()) : postStore.find(t.iri()).orElseThrow();
+        Map<String, Long> counts = t.comment() ? comments.find(t.iri()).orElseThrow().reactions()
+                : postStore.find(t.iri()).orElseThrow().reactions();
         String mine = store.myReactions(List.of(t.iri()), viewer.person()).get(t.iri());
         List<Reactor> people = new ArrayList<>();
         if (withPeople) {
@@ -177,20 +178,21 @@ public class ReactionService {
                 if (kinds.containsKey(p)) people.add(new Reactor(display.get(p), kinds.get(p)));
             }
         }
-        return new Reactions(t.iri(), StoredFields.counts(doc), mine, people);
+        return new Reactions(t.iri(), counts, mine, people);
     }
 
     /** Publishes the Undo of a Like that is gone (the caller has moved the counters). */
     private void undo(Target t, Document existing, String person) {
         outbox.append(Activity.builder().type(As2.UNDO).actor(person)
                 .object(AsObject.builder().type(As2.LIKE).id(existing.getString("activity"))
-                        .context(t.root().getString("_id")).build())
-                .target(t.iri()).to(StoredFields.strings(t.root(), "to")).cc(StoredFields.strings(t.root(), "cc")).build());
+                        .context(t.root().iri()).build())
+                .target(t.iri()).to(t.root().to()).cc(t.root().cc()).build());
     }
 
-    private void count(Target t, Bson update) {
-        if (t.comment()) comments.update(t.iri(), update);
-        else postStore.update(t.iri(), update);
+    /** Moves the target's counters: {@code from} down, {@code to} up (either may be null). */
+    private void count(Target t, String from, String to) {
+        if (t.comment()) comments.moveReaction(t.iri(), from, to);
+        else postStore.moveReaction(t.iri(), from, to);
     }
 
     private Roster reactors() {

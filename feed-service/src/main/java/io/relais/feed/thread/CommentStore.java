@@ -8,24 +8,27 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import io.relais.events.Iri;
+import io.relais.feed.sanitize.WrittenText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * The {@code comments} collection ({@code _id} = comment IRI) and the thread buckets that order them. A
+ * The {@code comments} collection of {@link Comment}s ({@code _id} = comment IRI) and the thread buckets that order them. A
  * thread is the root post's comments in the order they were written: each comment gets the next position
  * from the post document's counter, and the buckets ({@code threads}, {@code _id} = post IRI + "#" +
  * position / {@value #PER_BUCKET}) list the comment ids by position, so a page is read by {@code _id} only:
@@ -47,37 +50,51 @@ public class CommentStore {
         comments().createIndex(Indexes.ascending("author"));
     }
 
-    /** Stores a new comment and lists it at its position in its thread. */
-    public void insert(Document comment, String rootIri, long position) {
-        comments().insertOne(comment);
-        threads().updateOne(eq("_id", bucketId(rootIri, position / PER_BUCKET)),
-                Updates.push("e", new Document("p", position).append("id", comment.getString("_id"))),
+    /** Stores a new comment and lists it at its position in its root post's thread. */
+    public void insert(Comment comment) {
+        comments().insertOne(comment.toDocument());
+        threads().updateOne(eq("_id", bucketId(comment.post(), comment.position() / PER_BUCKET)),
+                Updates.push("e", new Document("p", comment.position()).append("id", comment.iri())),
                 new UpdateOptions().upsert(true));
     }
 
-    public Document find(String iri) {
-        return comments().find(eq("_id", iri)).first();
+    /** The stored comment (deleted ones too); empty when unknown. */
+    public Optional<Comment> find(String iri) {
+        return Optional.ofNullable(comments().find(eq("_id", iri)).first()).map(Comment::from);
     }
 
-    /** A comment by local id or IRI; null when unknown or not a comment IRI. */
-    public Document findComment(String idOrIri) {
+    /** A comment by local id or IRI (deleted ones too); empty when unknown or not a comment IRI. */
+    public Optional<Comment> findComment(String idOrIri) {
         String iri;
         try {
             iri = idOrIri.startsWith(Iri.PREFIX) ? idOrIri : Iri.comment(idOrIri);
         } catch (IllegalArgumentException e) {
-            return null;
+            return Optional.empty();
         }
-        return Iri.isKind(iri, Iri.COMMENT) ? find(iri) : null;
+        return Iri.isKind(iri, Iri.COMMENT) ? find(iri) : Optional.empty();
     }
 
-    /** One update of a comment (an edit, or its reaction counters moved by {@code $inc}). */
-    public void update(String iri, Bson update) {
-        comments().updateOne(eq("_id", iri), update);
+    /** Replaces the text and what was extracted from it, answering the comment as it is afterwards (null: unknown). */
+    public Comment edit(String iri, WrittenText text, Instant at) {
+        comments().updateOne(eq("_id", iri), Updates.combine(Updates.set("content", text.html()),
+                Updates.set("source", text.source()), Updates.set("mentions", text.mentionIris()),
+                Updates.set("hashtags", text.hashtagIris()), Updates.set("edited", Date.from(at))));
+        return find(iri).orElse(null);
     }
 
-    /** Applies the update and answers the comment as it was before (null: unknown). */
-    public Document updateAndGetBefore(String iri, Bson update) {
-        return comments().findOneAndUpdate(eq("_id", iri), update);
+    /**
+     * Marks it deleted and empties its text, answering it as it was before (empty: unknown). The
+     * before-image tells whether this call deleted it, so two parallel deletes lower counters once.
+     */
+    public Optional<Comment> markDeleted(String iri, Instant at) {
+        Document before = comments().findOneAndUpdate(eq("_id", iri), Updates.combine(Updates.set("deleted", true),
+                Updates.set("content", ""), Updates.set("source", ""), Updates.set("deletedAt", Date.from(at))));
+        return Optional.ofNullable(before).map(Comment::from);
+    }
+
+    /** Moves the reaction counters in one update: {@code from} down and {@code to} up, either may be null. */
+    public void moveReaction(String iri, String from, String to) {
+        comments().updateOne(eq("_id", iri), StoredFields.reactionMove(from, to));
     }
 
     /** The comment ids at positions {@code [from, to)} of a thread, in order. */
@@ -110,14 +127,14 @@ public class CommentStore {
     }
 
     /** Comments in the given order, deleted ones left out. */
-    public List<Document> load(List<String> ids) {
+    public List<Comment> load(List<String> ids) {
         if (ids.isEmpty()) return List.of();
-        Map<String, Document> byId = new HashMap<>();
-        for (Document d : comments().find(Filters.in("_id", ids))) byId.put(d.getString("_id"), d);
-        List<Document> out = new ArrayList<>();
+        Map<String, Comment> byId = new HashMap<>();
+        for (Document d : comments().find(Filters.in("_id", ids))) byId.put(d.getString("_id"), Comment.from(d));
+        List<Comment> out = new ArrayList<>();
         for (String id : ids) {
-            Document d = byId.get(id);
-            if (d != null && !d.getBoolean("deleted", false)) out.add(d);
+            Comment c = byId.get(id);
+            if (c != null && !c.deleted()) out.add(c);
         }
         return out;
     }

@@ -9,17 +9,20 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.quarkus.runtime.StartupEvent;
+import io.relais.feed.sanitize.WrittenText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,7 @@ import java.util.Optional;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * The {@code posts} collection: one document per post or business card, {@code _id} = its IRI, with
+ * The {@code posts} collection of {@link Post}s: one document per post or business card, {@code _id} = its IRI, with
  * its counters (reactions per kind, comments) so a feed page is hydrated by one {@code _id $in} read.
  */
 @ApplicationScoped
@@ -46,39 +49,71 @@ public class PostStore {
         collection().createIndex(Indexes.ascending("community", "created"));
     }
 
-    public Optional<Document> find(String iri) {
-        return Optional.ofNullable(collection().find(eq("_id", iri)).first());
+    /** The stored post (deleted ones too); empty when unknown. */
+    public Optional<Post> find(String iri) {
+        return Optional.ofNullable(collection().find(eq("_id", iri)).first()).map(Post::from);
     }
 
-    /** By IRI, in one keyed read. */
-    public Map<String, Document> findAll(Collection<String> iris) {
-        Map<String, Document> out = new HashMap<>();
+    /** By IRI, in one keyed read; unknown IRIs are left out. */
+    public Map<String, Post> findAll(Collection<String> iris) {
+        Map<String, Post> out = new HashMap<>();
         if (iris.isEmpty()) return out;
-        for (Document d : collection().find(Filters.in("_id", iris))) out.put(d.getString("_id"), d);
+        for (Document d : collection().find(Filters.in("_id", iris))) out.put(d.getString("_id"), Post.from(d));
         return out;
     }
 
-    public void insert(Document d) {
-        collection().insertOne(d);
+    /** Stores a new post (its IRI must be new). */
+    public void insert(Post post) {
+        collection().insertOne(post.toDocument());
     }
 
-    public void update(String iri, Bson update) {
-        collection().updateOne(eq("_id", iri), update);
-    }
-
-    /** Upserts in the given order (a card's update after its create), one bulk write. */
-    public void upsertAll(List<Map.Entry<String, Bson>> updates) {
-        if (updates.isEmpty()) return;
-        UpdateOptions upsert = new UpdateOptions().upsert(true);
-        List<WriteModel<Document>> writes = new ArrayList<>(updates.size());
-        updates.forEach(u -> writes.add(new UpdateOneModel<>(eq("_id", u.getKey()), u.getValue(), upsert)));
-        collection().bulkWrite(writes, new BulkWriteOptions().ordered(true));
-    }
-
-    /** Applies the update and answers the document as it is afterwards. */
-    public Document updateAndGet(String iri, Bson update) {
-        return collection().findOneAndUpdate(eq("_id", iri), update,
+    /** Replaces the text and what was extracted from it, answering the post as it is afterwards (null: unknown). */
+    public Post edit(String iri, WrittenText text, Instant at) {
+        Document after = collection().findOneAndUpdate(eq("_id", iri), Updates.combine(Updates.set("content", text.html()),
+                        Updates.set("source", text.source()), Updates.set("mentions", text.mentionIris()),
+                        Updates.set("hashtags", text.hashtagIris()), Updates.set("edited", Date.from(at))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return after == null ? null : Post.from(after);
+    }
+
+    /** Marks it deleted and empties its text (the document stays, so its IRI keeps answering 404, not another post). */
+    public void markDeleted(String iri, String by, Instant at) {
+        collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("deleted", true), Updates.set("content", ""),
+                Updates.set("source", ""), Updates.set("deletedAt", Date.from(at)), Updates.set("deletedBy", by)));
+    }
+
+    public void setPinned(String iri, boolean pinned) {
+        collection().updateOne(eq("_id", iri), Updates.set("pinned", pinned));
+    }
+
+    /**
+     * Counts one more comment in the thread and answers its position: the value of
+     * {@code commentsAppended} before this call, so parallel comments get distinct positions.
+     */
+    public long appendComment(String rootIri) {
+        Document after = collection().findOneAndUpdate(eq("_id", rootIri),
+                Updates.combine(Updates.inc("commentsAppended", 1), Updates.inc("commentCount", 1)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return StoredFields.number(after, "commentsAppended") - 1;
+    }
+
+    /** One comment fewer in the thread's count (positions are never reused). */
+    public void commentRemoved(String rootIri) {
+        collection().updateOne(eq("_id", rootIri), Updates.inc("commentCount", -1));
+    }
+
+    /** Moves the reaction counters in one update: {@code from} down and {@code to} up, either may be null. */
+    public void moveReaction(String iri, String from, String to) {
+        collection().updateOne(eq("_id", iri), StoredFields.reactionMove(from, to));
+    }
+
+    /** Upserts cards in the given order (a card's update after its create), one bulk write; see {@link Post#cardUpsert}. */
+    public void upsertCards(List<Post> cards) {
+        if (cards.isEmpty()) return;
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        List<WriteModel<Document>> writes = new ArrayList<>(cards.size());
+        cards.forEach(c -> writes.add(new UpdateOneModel<>(eq("_id", c.iri()), c.cardUpsert(), upsert)));
+        collection().bulkWrite(writes, new BulkWriteOptions().ordered(true));
     }
 
     private MongoCollection<Document> collection() {

@@ -9,10 +9,8 @@ import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bson.Document;
 
 import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Who may see and who may act on a thread. A post is visible when it is not deleted and
@@ -32,33 +30,36 @@ public class ThreadAccess {
     MembershipService memberships;
 
     /** The stored post if the viewer may see it and it is not deleted; 404 otherwise, whatever the reason. */
-    public Document visiblePost(String postIri, Viewer viewer) {
-        return posts.find(postIri).filter(d -> visible(d, viewer))
+    public Post visiblePost(String postIri, Viewer viewer) {
+        return posts.find(postIri).filter(p -> visible(p, viewer))
                 .orElseThrow(() -> ProblemException.notFound("post " + Iri.localId(postIri)));
     }
 
-    /** The comment if it belongs to that post and the viewer sees the post; 404 otherwise. */
-    public Document visibleComment(String postId, String commentId, Viewer viewer) {
-        Document root = visiblePost(postIri(postId), viewer);
-        Document c = comments.findComment(commentId);
-        if (c == null || c.getBoolean("deleted", false) || !root.getString("_id").equals(c.getString("post"))) {
-            throw ProblemException.notFound("comment " + commentId);
-        }
-        return c;
+    /** The comment if it belongs to that post, is not deleted, and the viewer sees the post; 404 otherwise. */
+    public Comment visibleComment(String postId, String commentId, Viewer viewer) {
+        Post root = visiblePost(postIri(postId), viewer);
+        return comments.findComment(commentId).filter(c -> !c.deleted() && root.iri().equals(c.post()))
+                .orElseThrow(() -> ProblemException.notFound("comment " + commentId));
     }
 
     /** Whether a stored post is not deleted and its audience admits the viewer. */
-    public static boolean visible(Document d, Viewer viewer) {
-        if (d.getBoolean("deleted", false)) return false;
-        Set<String> audience = new LinkedHashSet<>(StoredFields.strings(d, "to"));
-        audience.addAll(StoredFields.strings(d, "cc"));
-        return AudienceRule.canSee(viewer, d.getString("author"), audience);
+    public static boolean visible(Post post, Viewer viewer) {
+        if (post.deleted()) return false;
+        return AudienceRule.canSee(viewer, post.author(), new LinkedHashSet<>(post.audience()));
     }
 
-    /** Whether this person may remove the item (post or comment): its author, its community's owners and moderators, admins. */
-    public boolean mayModerate(Document item, CurrentPerson me) {
-        if (me.iri().equals(item.getString("author")) || me.isAdmin()) return true;
-        String community = item.getString("community");
+    /** Whether this person may remove the post: its author, its community's owners and moderators, admins. */
+    public boolean mayModerate(Post post, CurrentPerson me) {
+        return mayModerate(post.author(), post.community(), me);
+    }
+
+    /** Whether this person may remove the comment: its author, its community's owners and moderators, admins. */
+    public boolean mayModerate(Comment comment, CurrentPerson me) {
+        return mayModerate(comment.author(), comment.community(), me);
+    }
+
+    private boolean mayModerate(String author, String community, CurrentPerson me) {
+        if (me.iri().equals(author) || me.isAdmin()) return true;
         return community != null && memberships.roleIn(me.iri(), community).map(Role::moderates).orElse(false);
     }
 

@@ -3,13 +3,14 @@ package io.relais.feed.threadview;
 import io.relais.events.Viewer;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
+import io.relais.feed.thread.Comment;
 import io.relais.feed.thread.CommentStore;
+import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ReactionStore;
 import io.relais.kit.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bson.Document;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,11 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static io.relais.feed.thread.StoredFields.counts;
-import static io.relais.feed.thread.StoredFields.instant;
-import static io.relais.feed.thread.StoredFields.number;
-import static io.relais.feed.thread.StoredFields.strings;
 
 /**
  * Comments as readers get them: pages of a thread (oldest first, opaque position cursor), the first
@@ -54,18 +50,16 @@ public class CommentViews {
     /** One page of a thread the caller has checked the viewer may see. Cursor = next position, opaque. */
     public Page page(String rootIri, String cursor, int limit, Viewer viewer) {
         long from = decode(cursor);
-        Document root = postStore.find(rootIri).orElseThrow();
-        long total = number(root, "commentsAppended");
+        long total = postStore.find(rootIri).orElseThrow().commentsAppended();
         long to = Math.min(total, from + limit);
         if (from >= to) return new Page(List.of(), null);
-        List<Document> docs = comments.load(comments.idsAt(rootIri, from, to));
-        return new Page(views(docs, viewer), to < total ? encode(to) : null);
+        List<Comment> page = comments.load(comments.idsAt(rootIri, from, to));
+        return new Page(views(page, viewer), to < total ? encode(to) : null);
     }
 
     /** The first comments of each post, for feed cards: one read of first buckets, one of comments. */
-    public Map<String, List<CommentView>> firstComments(List<Document> postDocs, Viewer viewer) {
-        List<String> withComments = postDocs.stream().filter(d -> number(d, "commentCount") > 0)
-                .map(d -> d.getString("_id")).toList();
+    public Map<String, List<CommentView>> firstComments(List<Post> posts, Viewer viewer) {
+        List<String> withComments = posts.stream().filter(p -> p.commentCount() > 0).map(Post::iri).toList();
         Map<String, List<CommentView>> out = new HashMap<>();
         if (withComments.isEmpty()) return out;
         // a few spares in case early ones were deleted
@@ -78,15 +72,14 @@ public class CommentViews {
     }
 
     /** The stored comments as the viewer gets them, in the given order. */
-    public List<CommentView> views(List<Document> docs, Viewer viewer) {
+    public List<CommentView> views(List<Comment> stored, Viewer viewer) {
         Set<String> authors = new LinkedHashSet<>();
-        docs.forEach(d -> authors.add(d.getString("author")));
+        stored.forEach(c -> authors.add(c.author()));
         Map<String, PersonSummary> people = profiles.displaysOf(authors);
-        Map<String, String> mine = reactions.myReactions(docs.stream().map(d -> d.getString("_id")).toList(), viewer.person());
-        return docs.stream().map(d -> new CommentView(d.getString("_id"), d.getString("post"), d.getString("inReplyTo"),
-                people.get(d.getString("author")), d.getString("content"), d.getString("source"), strings(d, "mentions"),
-                strings(d, "hashtags"), counts(d), mine.get(d.getString("_id")),
-                instant(d, "created"), instant(d, "edited"))).toList();
+        Map<String, String> mine = reactions.myReactions(stored.stream().map(Comment::iri).toList(), viewer.person());
+        return stored.stream().map(c -> new CommentView(c.iri(), c.post(), c.inReplyTo(), people.get(c.author()),
+                c.content(), c.source(), c.mentions(), c.hashtags(), c.reactions(), mine.get(c.iri()),
+                c.created(), c.edited())).toList();
     }
 
     private static String encode(long position) {

@@ -6,13 +6,13 @@ import io.relais.feed.community.CommunityStore;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
 import io.relais.feed.sanitize.InputLimits;
+import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ReactionStore;
 import io.relais.feed.thread.ThreadAccess;
 import io.relais.kit.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,11 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static io.relais.feed.thread.StoredFields.counts;
-import static io.relais.feed.thread.StoredFields.instant;
-import static io.relais.feed.thread.StoredFields.number;
-import static io.relais.feed.thread.StoredFields.strings;
 
 /**
  * Posts and cards as readers get them, hydrated for one viewer (author, community, counters, the viewer's
@@ -72,38 +67,34 @@ public class PostViews {
     /** Only the posts the viewer may see, in the given order, hydrated; deleted ones are left out. */
     public List<PostView> views(List<String> postIris, Viewer viewer) {
         if (postIris.isEmpty()) return List.of();
-        Map<String, Document> docs = store.findAll(new LinkedHashSet<>(postIris));
-        List<Document> visible = new ArrayList<>();
+        Map<String, Post> stored = store.findAll(new LinkedHashSet<>(postIris));
+        List<Post> visible = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String iri : postIris) {
-            Document d = docs.get(iri);
-            if (d != null && seen.add(iri) && ThreadAccess.visible(d, viewer)) visible.add(d);
+            Post p = stored.get(iri);
+            if (p != null && seen.add(iri) && ThreadAccess.visible(p, viewer)) visible.add(p);
         }
         if (visible.isEmpty()) return List.of();
         Set<String> people = new LinkedHashSet<>();
         Set<String> communityIris = new LinkedHashSet<>();
-        for (Document d : visible) {
-            if (d.getString("author") != null) people.add(d.getString("author"));
-            if (d.getString("community") != null) communityIris.add(d.getString("community"));
+        for (Post p : visible) {
+            if (p.author() != null) people.add(p.author());
+            if (p.community() != null) communityIris.add(p.community());
         }
         Map<String, PersonSummary> authors = profiles.displaysOf(people);
         Map<String, Community> communityByIri = new LinkedHashMap<>();
         communities.findAll(communityIris).forEach(c -> communityByIri.put(c.iri(), c));
-        List<String> ids = visible.stream().map(d -> d.getString("_id")).toList();
+        List<String> ids = visible.stream().map(Post::iri).toList();
         Map<String, String> mine = reactions.myReactions(ids, viewer.person());
         Map<String, List<CommentView>> first = comments.firstComments(visible, viewer);
         List<PostView> out = new ArrayList<>();
-        for (Document d : visible) {
-            String iri = d.getString("_id");
-            Community c = communityByIri.get(d.getString("community"));
+        for (Post p : visible) {
+            Community c = communityByIri.get(p.community());
             PostView.CommunityRef ref = c == null ? null : new PostView.CommunityRef(c.iri(), c.slug(), c.name());
-            List<String> audience = new ArrayList<>(strings(d, "to"));
-            audience.addAll(strings(d, "cc"));
-            out.add(new PostView(iri, d.getString("type"), d.getString("kind"), author(d, authors),
-                    d.getString("content"), d.getString("source"), audience, ref, strings(d, "mentions"), strings(d, "hashtags"),
-                    attachmentRefs(d), card(d), counts(d), mine.get(iri), number(d, "commentCount"),
-                    first.getOrDefault(iri, List.of()), d.getBoolean("pinned", false), instant(d, "expires"),
-                    instant(d, "created"), instant(d, "edited")));
+            out.add(new PostView(p.iri(), p.type(), p.kind(), author(p, authors), p.content(), p.source(), p.audience(),
+                    ref, p.mentions(), p.hashtags(), attachmentRefs(p), card(p), p.reactions(), mine.get(p.iri()),
+                    p.commentCount(), first.getOrDefault(p.iri(), List.of()), p.pinned(), p.expires(), p.created(),
+                    p.edited()));
         }
         return out;
     }
@@ -115,38 +106,28 @@ public class PostViews {
     }
 
     /** The attachments a stored post lists, as the API shows them. */
-    public static List<PostView.AttachmentRef> attachmentRefs(Document d) {
-        return d.getList("attachments", Document.class, List.of()).stream()
-                .map(a -> new PostView.AttachmentRef(a.getString("id"), a.getString("name"), a.getString("mediaType"),
-                        number(a, "size"), a.getString("url"))).toList();
+    static List<PostView.AttachmentRef> attachmentRefs(Post p) {
+        return p.attachments().stream()
+                .map(a -> new PostView.AttachmentRef(a.id(), a.name(), a.mediaType(), a.size(), a.url())).toList();
     }
 
-    private PersonSummary author(Document d, Map<String, PersonSummary> authors) {
-        String author = d.getString("author");
-        if (author != null) {
+    private PersonSummary author(Post p, Map<String, PersonSummary> authors) {
+        if (p.author() != null) {
             // not getOrDefault: its default argument would be a store read for every post, found or not
-            PersonSummary known = authors.get(author);
-            return known != null ? known : profiles.displayOf(author);
+            PersonSummary known = authors.get(p.author());
+            return known != null ? known : profiles.displayOf(p.author());
         }
-        Document card = d.get("card", Document.class);
-        if (card != null) {
-            String system = card.getString("systemName") != null ? card.getString("systemName") : card.getString("system");
-            return new PersonSummary(card.getString("generator"), null, system, null, null);
+        if (p.card() != null) {
+            String system = p.card().systemName() != null ? p.card().systemName() : p.card().system();
+            return new PersonSummary(p.card().generator(), null, system, null, null);
         }
         return null;
     }
 
-    private static PostView.Card card(Document d) {
-        Document c = d.get("card", Document.class);
+    private static PostView.Card card(Post p) {
+        Post.Card c = p.card();
         if (c == null) return null;
-        return new PostView.Card(c.getString("source"), c.getString("system"), c.getString("systemName"),
-                c.getString("eventType"), stringMap(c.get("title", Document.class)), stringMap(c.get("summary", Document.class)),
-                c.getString("url"), c.get("data", Document.class) == null ? Map.of() : new LinkedHashMap<>(c.get("data", Document.class)));
-    }
-
-    private static Map<String, String> stringMap(Document d) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (d != null) d.forEach((k, v) -> { if (v != null) out.put(k, v.toString()); });
-        return out;
+        return new PostView.Card(c.source(), c.system(), c.systemName(), c.eventType(), c.title(), c.summary(), c.url(),
+                c.data());
     }
 }
