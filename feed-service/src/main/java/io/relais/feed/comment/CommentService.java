@@ -21,6 +21,12 @@ import io.relais.feed.threadview.CommentViews;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.Outbox;
+import io.relais.feed.keyword.ContentHeld;
+import io.relais.feed.keyword.KeywordRule;
+import io.relais.feed.keyword.KeywordRules;
+import io.relais.feed.thread.ModerationMark;
+import io.relais.events.RelaisExtension;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -62,6 +68,12 @@ public class CommentService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    KeywordRules keywordRules;
+
+    @Inject
+    Event<ContentHeld> held;
+
     public CommentView add(String postId, CommentRequests.AddComment request, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Post root = access.visiblePost(ThreadAccess.postIri(postId), viewer);
@@ -72,14 +84,17 @@ public class CommentService {
                     .orElseThrow(() -> ProblemException.invalid("inReplyTo", "must be a comment of this post")).iri();
         }
         WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, pipeline, "content");
+        Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
         String iri = Iri.comment(EventId.next());
         long position = postStore.appendComment(root.iri());
         Instant now = Instant.now();
         Comment c = new Comment(iri, root.iri(), parent, me.iri(), text.html(), text.source(), text.mentionIris(),
-                text.hashtagIris(), root.to(), root.cc(), root.community(), Map.of(), position, now, null, false, null);
+                text.hashtagIris(), root.to(), root.cc(), root.community(), Map.of(), position, now, null, false, null,
+                hold.map(r -> ModerationMark.hidden(heldReason(r), null, now)).orElse(null));
         comments.insert(c);
         outbox.append(Activity.builder().type(As2.CREATE).actor(me.iri()).object(asObject(c))
                 .to(c.to()).cc(c.cc()).published(now).build());
+        hold.ifPresent(r -> held.fire(new ContentHeld(iri, r)));
         return views.views(List.of(c), viewer).get(0);
     }
 
@@ -88,8 +103,12 @@ public class CommentService {
         Comment c = access.visibleComment(postId, commentId, viewer);
         if (!me.iri().equals(c.author())) throw ProblemException.forbidden("only the author edits a comment");
         WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, pipeline, "content");
+        Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
         Instant now = Instant.now();
-        Comment after = comments.edit(c.iri(), text, now);
+        Comment edited = comments.edit(c.iri(), text, now);
+        Comment after = hold.isPresent()
+                ? comments.moderate(c.iri(), ModerationMark.hidden(heldReason(hold.get()), null, now)) : edited;
+        hold.ifPresent(r -> held.fire(new ContentHeld(c.iri(), r)));
         outbox.append(Activity.builder().type(As2.UPDATE).actor(me.iri()).object(asObject(after))
                 .to(after.to()).cc(after.cc()).published(now).build());
         return views.views(List.of(after), viewer).get(0);
@@ -100,6 +119,15 @@ public class CommentService {
         Viewer viewer = memberships.viewerOf(me);
         Comment c = access.visibleComment(postId, commentId, viewer);
         if (!access.mayModerate(c, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a comment");
+        tombstone(c, me.iri(), null);
+    }
+
+    /**
+     * Deletes a comment the caller was allowed to delete (its author, a moderator): empties it, lowers the
+     * thread's count once, and publishes a Delete with a Tombstone; {@code relais} is the activity's extension
+     * (a moderator's decision), or null.
+     */
+    public void tombstone(Comment c, String actorIri, Map<String, Object> relais) {
         Instant now = Instant.now();
         // the before-image says whether this call deleted it: two parallel deletes lower the count once
         Optional<Comment> before = comments.markDeleted(c.iri(), now);
@@ -107,17 +135,25 @@ public class CommentService {
         postStore.commentRemoved(c.post());
         AsObject tombstone = AsObject.builder().id(c.iri()).type(As2.TOMBSTONE).formerType(As2.NOTE)
                 .context(c.post()).deleted(now).build();
-        outbox.append(Activity.builder().type(As2.DELETE).actor(me.iri()).object(tombstone)
-                .to(c.to()).cc(c.cc()).published(now).build());
+        outbox.append(Activity.builder().type(As2.DELETE).actor(actorIri).object(tombstone)
+                .to(c.to()).cc(c.cc()).published(now).relais(relais).build());
     }
 
-    static AsObject asObject(Comment c) {
+    /** The reason a keyword rule's hold gives, shown to the author and in the queue. */
+    static String heldReason(KeywordRule rule) {
+        return "held for review by the organisation keyword rule " + rule.label();
+    }
+
+    /** The AS2 object of a stored comment, as published in Create and Update (with its moderation state, if any). */
+    public static AsObject asObject(Comment c) {
         List<Tag> tags = new ArrayList<>();
         c.mentions().forEach(m -> tags.add(Tag.mention(m, Iri.localId(m))));
         c.hashtags().forEach(h -> tags.add(Tag.hashtag(Iri.localId(h))));
         return AsObject.builder().id(c.iri()).type(As2.NOTE).attributedTo(c.author())
                 .content(c.content()).inReplyTo(c.inReplyTo()).context(c.post())
                 .tag(tags).to(c.to()).cc(c.cc())
-                .published(c.created()).updated(c.edited()).build();
+                .published(c.created()).updated(c.edited())
+                .relais(c.moderation() == null ? null : RelaisExtension.builder().moderation(RelaisExtension.Moderation
+                        .state(c.moderation().isHidden(), c.moderation().reason())).build()).build();
     }
 }

@@ -11,7 +11,6 @@ import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bson.Document;
 
 import java.util.Optional;
 
@@ -33,19 +32,15 @@ public class ModeratedItems {
     @Inject
     MembershipService memberships;
 
-    /** The item, not deleted; empty for an unknown or deleted one. */
+    /** The item, not deleted (nor in a deleted thread); empty for an unknown or deleted one. */
     public Optional<ModeratedItem> find(String iri) {
         if (iri == null || !Iri.isValid(iri)) return Optional.empty();
         if (Iri.isKind(iri, Iri.POST)) {
-            return posts.find(iri).filter(d -> !d.getBoolean("deleted", false)).map(d -> new ModeratedItem(iri,
-                    ModeratedItem.POST, iri, d.getString("author"), d.getString("community"), d, d));
+            return posts.find(iri).filter(p -> !p.deleted()).map(ModeratedItem::of);
         }
         if (Iri.isKind(iri, Iri.COMMENT)) {
-            Document c = comments.find(iri);
-            if (c == null || c.getBoolean("deleted", false)) return Optional.empty();
-            return posts.find(c.getString("post")).filter(d -> !d.getBoolean("deleted", false))
-                    .map(root -> new ModeratedItem(iri, ModeratedItem.COMMENT, root.getString("_id"), c.getString("author"),
-                            root.getString("community"), c, root));
+            return comments.find(iri).filter(c -> !c.deleted()).flatMap(c -> posts.find(c.post()).filter(p -> !p.deleted())
+                    .map(root -> ModeratedItem.of(c, root)));
         }
         return Optional.empty();
     }
@@ -59,7 +54,7 @@ public class ModeratedItems {
             throw ProblemException.invalid("object", "must be the IRI of a post (urn:relais:post:…) or a comment (urn:relais:comment:…)");
         }
         Viewer viewer = memberships.viewerOf(me);
-        return find(iri).filter(item -> ThreadAccess.visible(item.root(), viewer))
+        return find(iri).filter(item -> ThreadAccess.audienceAdmits(item.root(), viewer))
                 .filter(item -> !item.hidden() || me.iri().equals(item.author()) || moderates(item, me))
                 .orElseThrow(() -> ProblemException.notFound(iri));
     }

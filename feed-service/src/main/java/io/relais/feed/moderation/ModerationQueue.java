@@ -8,6 +8,7 @@ import io.relais.feed.community.MembershipService;
 import io.relais.feed.community.Role;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
+import io.relais.feed.thread.ModerationMark;
 import io.relais.feed.thread.ThreadAccess;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
@@ -70,7 +71,7 @@ public class ModerationQueue {
         List<ModeratedItem> found = new ArrayList<>();
         Map<String, Document> caseOf = new LinkedHashMap<>();
         for (Document c : open) {
-            items.find(c.getString("_id")).filter(item -> ThreadAccess.visible(item.root(), viewer)).ifPresent(item -> {
+            items.find(c.getString("_id")).filter(item -> ThreadAccess.audienceAdmits(item.root(), viewer)).ifPresent(item -> {
                 found.add(item);
                 caseOf.put(item.iri(), c);
             });
@@ -84,7 +85,7 @@ public class ModerationQueue {
             Community community = item.community() == null ? null : communityOf.get(item.community());
             out.add(new QueueItem(item.iri(), item.kind(), item.postIri(),
                     community == null ? null : new QueueItem.CommunityRef(community.iri(), community.slug(), community.name()),
-                    authors.get(item.author()), item.excerpt(EXCERPT), item.hidden() ? ModerationState.HIDDEN : ModerationState.VISIBLE,
+                    authors.get(item.author()), item.excerpt(EXCERPT), item.hidden() ? ModerationMark.HIDDEN : ModerationMark.VISIBLE,
                     c.getString("held"), number(c.get("openReports")), reasons(c), c.getList("comments", String.class, List.of()),
                     c.getDate("firstReported").toInstant(), c.getDate("lastReported").toInstant()));
         }

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -47,6 +48,9 @@ public class ModerationResource {
     AuditLog audit;
 
     @Inject
+    ModerationDecisions decisions;
+
+    @Inject
     KeywordRules keywordRules;
 
     @Inject
@@ -71,6 +75,22 @@ public class ModerationResource {
     public Queue queue(@Parameter(description = "community slug; absent: the organisation-wide queue", example = "projet-atlas")
                        @QueryParam("community") String community) {
         return new Queue(queue.queue(community, me));
+    }
+
+    @POST
+    @Path("/actions")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.COMMUNITY_MANAGER, Roles.ADMIN})
+    @Operation(summary = "Hide, restore or remove a post or comment, with a reason shown to its author: its community's owners and "
+            + "moderators, community managers, admins. Closes its open reports; written to the audit log; published on the log")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "decision",
+            value = "{\"object\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\",\"action\":\"hide\",\"state\":\"hidden\","
+                    + "\"reason\":\"Démarchage commercial\",\"reportsResolved\":2,\"at\":\"2026-11-30T10:20:00Z\"}")))
+    @APIResponse(responseCode = "400", description = "problem+json naming the field: object, action (hide, restore, remove), reason (required, at most 500 characters)")
+    @APIResponse(responseCode = "403", description = "you do not moderate it")
+    @APIResponse(responseCode = "404", description = "no such post or comment, or you may not see it")
+    @APIResponse(responseCode = "409", description = "already hidden (hide) or not hidden (restore)")
+    public DecisionView act(@Valid @NotNull ModerationRequests.Decision request) {
+        return decisions.decide(request, me);
     }
 
     @GET

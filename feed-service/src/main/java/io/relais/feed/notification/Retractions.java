@@ -75,7 +75,9 @@ public class Retractions {
         Map<String, ContentFacts> answered = content.appliedBy(nonNull(gone.inReplyTo(), gone.root()), VERSION);
         answered.values().forEach(f -> people.add(f.author()));
         people.remove(null);
-        store.retract(people, n -> iri.equals(n.object()) || iri.equals(n.post()), gone.time());
+        // the author keeps the notification telling them a moderator removed it (and why)
+        store.retract(people, n -> !NotificationPlanner.REMOVED.equals(n.kind()) && (iri.equals(n.object()) || iri.equals(n.post())),
+                gone.time());
     }
 
     private void updated(ContentFacts update) {
