@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -104,6 +105,20 @@ public class ModerationResource {
     public AuditLog.AuditPage audit(@Parameter(description = "id of the last entry of the previous page") @QueryParam("before") String before,
                                     @Parameter(description = "1..200", example = "50") @QueryParam("limit") Integer limit) {
         return audit.page(before, limit);
+    }
+
+    @GET
+    @Path("/audit")
+    @Produces("text/csv")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "The whole moderation audit log as CSV, oldest first (admins; ask with Accept: text/csv)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv",
+            value = "id,at,actor,action,object,community,reason,reports\n019ad3c4-5b1e-7f00-8c3a-1d2e3f405162,2026-11-30T10:20:00Z,"
+                    + "urn:relais:person:bob,hide,urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70,urn:relais:community:projet-atlas,"
+                    + "Démarchage commercial,2\n")))
+    public Response auditCsv() {
+        return Response.ok(AuditCsv.of(audit), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"moderation-audit.csv\"").build();
     }
 
     @GET
