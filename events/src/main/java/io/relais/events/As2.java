@@ -25,9 +25,11 @@ public final class As2 {
     public static final String REJECT = "Reject";
     public static final String OFFER = "Offer";
     public static final String BLOCK = "Block";
+    /** A report of content as inappropriate (AS2 vocabulary: "flagging… as being inappropriate"); feed-service only. */
+    public static final String FLAG = "Flag";
 
     public static final Set<String> ACTIVITY_TYPES = Set.of(CREATE, UPDATE, DELETE, LIKE, FOLLOW, UNDO, JOIN,
-            LEAVE, ANNOUNCE, ADD, REMOVE, INVITE, ACCEPT, REJECT, OFFER, BLOCK);
+            LEAVE, ANNOUNCE, ADD, REMOVE, INVITE, ACCEPT, REJECT, OFFER, BLOCK, FLAG);
 
     /** Activities whose object must be embedded (not just referenced by id). */
     public static final Set<String> EMBEDDING_TYPES = Set.of(CREATE, UPDATE);

@@ -51,6 +51,7 @@ public final class RelaisExtension {
     public static final String COMMUNITY = "community";
     public static final String ANNOUNCEMENT = "announcement";
     public static final String EXPIRES = "expires";
+    public static final String MODERATION = "moderation";
 
     /** {@code kind} of an Offer asking to join a community. */
     public static final String KIND_JOIN_REQUEST = "join-request";
@@ -154,6 +155,11 @@ public final class RelaisExtension {
         return new PersonFields(this);
     }
 
+    /** The {@code moderation} object: a report (Flag), a decision (activity) or a state (object). */
+    public Optional<Moderation> moderation() {
+        return values.get(MODERATION) instanceof Map<?, ?> m ? Optional.of(Moderation.fromMap(m)) : Optional.empty();
+    }
+
     /** A string field; empty when absent, blank or not a JSON string. */
     public Optional<String> string(String key) {
         return values.get(key) instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
@@ -225,6 +231,64 @@ public final class RelaisExtension {
         }
     }
 
+    /**
+     * What moderation says, in one shape for its three uses:
+     * <ul>
+     *   <li>on a {@code Flag} (a report): {@code reason} is one of {@code spam}, {@code harassment}, {@code off-topic},
+     *       {@code confidential}, {@code other}; {@code comment} the reporter's optional words (at most 500 characters);</li>
+     *   <li>on the activity of a decision ({@code Update} for hide and restore, {@code Delete} for remove):
+     *       {@code action} is {@code hide}, {@code restore} or {@code remove}, {@code reason} the moderator's words
+     *       shown to the author;</li>
+     *   <li>on a post or comment object (in {@code Create} and {@code Update}): {@code state} is {@code hidden}
+     *       (readers other than the author and moderators must not see it; search does not index it) or
+     *       {@code visible}, with the {@code reason} of the decision or of the keyword rule that held it.</li>
+     * </ul>
+     */
+    public record Moderation(String action, String state, String reason, String comment) {
+
+        public static final String HIDDEN = "hidden";
+        public static final String VISIBLE = "visible";
+
+        /** A report's extension. */
+        public static Moderation report(String reason, String comment) {
+            return new Moderation(null, null, reason, comment);
+        }
+
+        /** A decision's extension (on the activity). */
+        public static Moderation decision(String action, String reason) {
+            return new Moderation(action, null, reason, null);
+        }
+
+        /** An object's moderation state. */
+        public static Moderation state(boolean hidden, String reason) {
+            return new Moderation(null, hidden ? HIDDEN : VISIBLE, reason, null);
+        }
+
+        /** Whether the object is hidden by moderation. */
+        public boolean hidden() {
+            return HIDDEN.equals(state);
+        }
+
+        static Moderation fromMap(Map<?, ?> m) {
+            return new Moderation(str(m.get("action")), str(m.get("state")), str(m.get("reason")), str(m.get("comment")));
+        }
+
+        /** The wire form, absent fields left out. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("action", action);
+            m.put("state", state);
+            m.put("reason", reason);
+            m.put("comment", comment);
+            m.values().removeIf(Objects::isNull);
+            return m;
+        }
+
+        private static String str(Object o) {
+            return o instanceof String s ? s : null;
+        }
+    }
+
     /** Typed reader of a Person object's profile fields (profile-service's snapshot). */
     public static final class PersonFields {
         private final RelaisExtension ext;
@@ -266,6 +330,7 @@ public final class RelaisExtension {
         public Builder archived(boolean v) { return put(ARCHIVED, v); }
         public Builder slug(String v) { return put(SLUG, v); }
         public Builder community(String communityIri) { return put(COMMUNITY, communityIri); }
+        public Builder moderation(Moderation v) { return put(MODERATION, v == null ? null : v.toMap()); }
 
         /** Marks an announcement; {@code expires} may be null (no end). */
         public Builder announcement(Instant expires) {

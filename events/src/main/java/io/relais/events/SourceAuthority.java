@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
  *       <td>feed-service; a connector for objects in its own namespace ({@code urn:relais:external:<type>:…})</td></tr>
  *   <tr><td>{@link Fact#REACTION}</td><td>Like, and Undo of a Like</td>
  *       <td>feed-service; a connector for objects in its own namespace</td></tr>
+ *   <tr><td>{@link Fact#MODERATION}</td><td>Flag (a report); any activity carrying {@code relais.moderation} on
+ *       itself or its object (hide, restore, remove, a held post)</td><td>feed-service</td></tr>
  *   <tr><td>{@link Fact#PERSON}</td><td>Create/Update/Delete of a Person (person IRI), profile snapshots and
  *       erasures on {@code relais.profiles}</td><td>profile-service; the {@code hr} connector</td></tr>
  *   <tr><td>{@link Fact#HR_FACT}</td><td>anything carrying {@code relais.business} with {@code source: hr}
@@ -58,6 +60,7 @@ public final class SourceAuthority {
         SOCIAL_GRAPH("follows and blocks", Grant.FEED_SERVICE),
         CONTENT("posts, comments and other objects", Grant.FEED_SERVICE, Grant.CONNECTOR_OWN_NAMESPACE),
         REACTION("reactions", Grant.FEED_SERVICE, Grant.CONNECTOR_OWN_NAMESPACE),
+        MODERATION("reports and moderation decisions", Grant.FEED_SERVICE),
         PERSON("people", Grant.PROFILE_SERVICE, Grant.HR_CONNECTOR),
         HR_FACT("HR facts", Grant.PROFILE_SERVICE, Grant.HR_CONNECTOR),
         BUSINESS_CARD("business cards", Grant.CONNECTOR_OF_CARD_SOURCE);
@@ -161,6 +164,10 @@ public final class SourceAuthority {
                 : businessSources.contains(HR_SOURCE) ? Fact.HR_FACT : Fact.BUSINESS_CARD;
         boolean createOrUpdate = As2.CREATE.equals(a.type()) || As2.UPDATE.equals(a.type());
         if (business != null) facts.add(business);
+        // a moderation state or decision rides on ordinary activities (a hide is an Update): it is a fact of its own
+        if (RelaisExtension.of(a).moderation().isPresent() || RelaisExtension.of(a.object()).moderation().isPresent()) {
+            facts.add(Fact.MODERATION);
+        }
         if (!(createOrUpdate && business != null && !isCommunity(a.object()) && !isPerson(a.object()))) {
             facts.add(typeFact(a));
         }
@@ -176,6 +183,8 @@ public final class SourceAuthority {
         switch (type) {
             case As2.LIKE:
                 return Fact.REACTION;
+            case As2.FLAG:
+                return Fact.MODERATION;
             case As2.UNDO:
                 return o != null && SOCIAL_TYPES.contains(o.type()) ? Fact.SOCIAL_GRAPH : Fact.REACTION;
             case As2.OFFER:

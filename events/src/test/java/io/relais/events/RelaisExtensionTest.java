@@ -71,4 +71,21 @@ class RelaisExtensionTest {
         assertThat(announcement.isAnnouncement()).isTrue();
         assertThat(announcement.announcementExpires()).contains(Instant.parse("2026-12-01T00:00:00Z"));
     }
+
+    @Test
+    void aFlagCarriesItsReasonAndAHiddenObjectItsStateThroughTheWire() {
+        Activity flag = Activity.builder().type(As2.FLAG).actor(Iri.person("carol")).object(AsObject.ref(Iri.post("p1")))
+                .published(Instant.parse("2026-11-30T09:00:00Z"))
+                .relais(RelaisExtension.builder().moderation(RelaisExtension.Moderation.report("off-topic", "pas ici")).build()).build();
+        Activity read = ActivityJson.read(ActivityJson.writeString(flag));
+        assertThat(read.type()).isEqualTo("Flag");
+        assertThat(read.relais()).isEqualTo(Map.of("moderation", Map.of("reason", "off-topic", "comment", "pas ici")));
+        assertThat(RelaisExtension.of(read).moderation()).contains(RelaisExtension.Moderation.report("off-topic", "pas ici"));
+
+        AsObject hidden = AsObject.builder().id(Iri.post("p1")).type(As2.NOTE).content("x").to(Audience.ORGANISATION)
+                .relais(RelaisExtension.builder().moderation(RelaisExtension.Moderation.state(true, "spam")).build()).build();
+        assertThat(RelaisExtension.of(hidden).moderation().orElseThrow().hidden()).isTrue();
+        assertThat(RelaisExtension.of(AsObject.ref(Iri.post("p1"))).moderation()).isEmpty();
+        assertThat(RelaisExtension.of(Map.of("moderation", "hidden")).moderation()).as("not an object: absent").isEmpty();
+    }
 }

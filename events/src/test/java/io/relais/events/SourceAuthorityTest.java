@@ -96,6 +96,15 @@ class SourceAuthorityTest {
                 .id(Iri.of(Iri.ACTIVITY, "l1")).type(As2.LIKE).build()).build(), SourceAuthority.Fact.REACTION, Set.of(FEED)));
         s.add(new Sample("Like (generic's own object)", Activity.builder().type(As2.LIKE).actor(ALICE).object(AsObject.ref(genericNote))
                 .to(Audience.ORGANISATION).build(), SourceAuthority.Fact.REACTION, Set.of(FEED, GENERIC)));
+        // moderation: feed-service only, even on a connector's own object
+        s.add(new Sample("Flag post", Activity.builder().type(As2.FLAG).actor(ALICE).object(AsObject.ref(POST))
+                .relais(RelaisExtension.builder().moderation(RelaisExtension.Moderation.report("spam", null)).build()).build(),
+                SourceAuthority.Fact.MODERATION, Set.of(FEED)));
+        s.add(new Sample("Update Note hidden (generic's own)", update(note(genericNote)).toBuilder()
+                .object(note(genericNote).toBuilder().relais(RelaisExtension.builder()
+                        .moderation(RelaisExtension.Moderation.state(true, "spam")).build()).build())
+                .relais(RelaisExtension.builder().moderation(RelaisExtension.Moderation.decision("hide", "spam")).build()).build(),
+                SourceAuthority.Fact.MODERATION, Set.of(FEED)));
         // people: profile-service and hr
         AsObject person = AsObject.builder().id(ALICE).type(As2.PERSON).name("Alice")
                 .relais(RelaisExtension.builder().put("login", "alice").put("status", "active").build()).build();

@@ -22,6 +22,13 @@ import io.relais.feed.threadview.CommentViews;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.OutboxRecord;
+import io.relais.kit.outbox.Outbox;
+import io.relais.feed.keyword.ContentHeld;
+import io.relais.feed.keyword.KeywordRule;
+import io.relais.feed.keyword.KeywordRules;
+import io.relais.feed.thread.ModerationMark;
+import io.relais.events.RelaisExtension;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -63,6 +70,12 @@ public class CommentService {
     @Inject
     ThreadOutbox announcements;
 
+    @Inject
+    KeywordRules keywordRules;
+
+    @Inject
+    Event<ContentHeld> held;
+
     public CommentView add(String postId, CommentRequests.AddComment request, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Post root = access.visiblePost(ThreadAccess.postIri(postId), viewer);
@@ -73,15 +86,18 @@ public class CommentService {
                     .orElseThrow(() -> ProblemException.invalid("inReplyTo", "must be a comment of this post")).iri();
         }
         WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, pipeline, "content");
+        Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
         String iri = Iri.comment(EventId.next());
         long position = postStore.appendComment(root.iri());
         Instant now = Instant.now();
         Comment c = new Comment(iri, root.iri(), parent, me.iri(), text.html(), text.source(), text.mentionIris(),
-                text.hashtagIris(), root.to(), root.cc(), root.community(), Map.of(), position, now, null, false, null);
+                text.hashtagIris(), root.to(), root.cc(), root.community(), Map.of(), position, now, null, false, null,
+                hold.map(r -> ModerationMark.hidden(heldReason(r), null, now)).orElse(null));
         OutboxRecord created = announcements.record(Activity.builder().type(As2.CREATE).actor(me.iri()).object(asObject(c))
                 .to(c.to()).cc(c.cc()).published(now).build());
         comments.insert(c, created);
         announcements.announceComment(iri, created);
+        hold.ifPresent(r -> held.fire(new ContentHeld(iri, r)));
         return views.views(List.of(c), viewer).get(0);
     }
 
@@ -90,14 +106,18 @@ public class CommentService {
         Comment c = access.visibleComment(postId, commentId, viewer);
         if (!me.iri().equals(c.author())) throw ProblemException.forbidden("only the author edits a comment");
         WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, pipeline, "content");
+        Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
         Instant now = Instant.now();
+        ModerationMark mark = hold.map(r -> ModerationMark.hidden(heldReason(r), null, now)).orElse(c.moderation());
         Comment edited = new Comment(c.iri(), c.post(), c.inReplyTo(), c.author(), text.html(), text.source(),
                 text.mentionIris(), text.hashtagIris(), c.to(), c.cc(), c.community(), c.reactions(), c.position(),
-                c.created(), now, c.deleted(), c.deletedAt());
+                c.created(), now, c.deleted(), c.deletedAt(), mark);
         OutboxRecord updated = announcements.record(Activity.builder().type(As2.UPDATE).actor(me.iri()).object(asObject(edited))
                 .to(c.to()).cc(c.cc()).published(now).build());
         Comment after = comments.edit(c.iri(), text, now, updated);
+        if (hold.isPresent()) after = comments.moderate(c.iri(), mark);
         announcements.announceComment(c.iri(), updated);
+        hold.ifPresent(r -> held.fire(new ContentHeld(c.iri(), r)));
         return views.views(List.of(after), viewer).get(0);
     }
 
@@ -106,12 +126,21 @@ public class CommentService {
         Viewer viewer = memberships.viewerOf(me);
         Comment c = access.visibleComment(postId, commentId, viewer);
         if (!access.mayModerate(c, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a comment");
+        tombstone(c, me.iri(), null);
+    }
+
+    /**
+     * Deletes a comment the caller was allowed to delete (its author, a moderator): empties it, lowers the
+     * thread's count once, and publishes a Delete with a Tombstone; {@code relais} is the activity's extension
+     * (a moderator's decision), or null.
+     */
+    public void tombstone(Comment c, String actorIri, Map<String, Object> relais) {
         Instant now = Instant.now();
         // the before-image says whether this call deleted it: two parallel deletes lower the count once
         AsObject tombstone = AsObject.builder().id(c.iri()).type(As2.TOMBSTONE).formerType(As2.NOTE)
                 .context(c.post()).deleted(now).build();
-        OutboxRecord deleted = announcements.record(Activity.builder().type(As2.DELETE).actor(me.iri()).object(tombstone)
-                .to(c.to()).cc(c.cc()).published(now).build());
+        OutboxRecord deleted = announcements.record(Activity.builder().type(As2.DELETE).actor(actorIri).object(tombstone)
+                .to(c.to()).cc(c.cc()).published(now).relais(relais).build());
         Optional<Comment> before = comments.markDeleted(c.iri(), now, deleted);
         if (before.isEmpty() || before.get().deleted()) {
             // a parallel delete won and announces it; this call's mark is dropped unannounced
@@ -122,13 +151,21 @@ public class CommentService {
         announcements.announceComment(c.iri(), deleted);
     }
 
-    static AsObject asObject(Comment c) {
+    /** The reason a keyword rule's hold gives, shown to the author and in the queue. */
+    static String heldReason(KeywordRule rule) {
+        return "held for review by the organisation keyword rule " + rule.label();
+    }
+
+    /** The AS2 object of a stored comment, as published in Create and Update (with its moderation state, if any). */
+    public static AsObject asObject(Comment c) {
         List<Tag> tags = new ArrayList<>();
         c.mentions().forEach(m -> tags.add(Tag.mention(m, Iri.localId(m))));
         c.hashtags().forEach(h -> tags.add(Tag.hashtag(Iri.localId(h))));
         return AsObject.builder().id(c.iri()).type(As2.NOTE).attributedTo(c.author())
                 .content(c.content()).inReplyTo(c.inReplyTo()).context(c.post())
                 .tag(tags).to(c.to()).cc(c.cc())
-                .published(c.created()).updated(c.edited()).build();
+                .published(c.created()).updated(c.edited())
+                .relais(c.moderation() == null ? null : RelaisExtension.builder().moderation(RelaisExtension.Moderation
+                        .state(c.moderation().isHidden(), c.moderation().reason())).build()).build();
     }
 }

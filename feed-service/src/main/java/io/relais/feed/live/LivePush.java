@@ -4,6 +4,7 @@ import io.relais.events.Activity;
 import io.relais.kit.messaging.SourceCheck;
 import io.relais.events.As2;
 import io.relais.events.AudienceRule;
+import io.relais.events.RelaisExtension;
 import io.relais.events.Viewer;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.follow.FollowService;
@@ -57,7 +58,8 @@ public class LivePush {
         if (hub.isEmpty()) return; // nobody to push to on this replica
         Activity activity = SourceCheck.activity(record); // a refused record is logged and skipped (failure-strategy=ignore)
         if (As2.CREATE.equals(activity.type())) {
-            ContentFacts.ofCreate(activity).filter(ContentFacts::isFeedItem).ifPresent(this::pushFeedItem);
+            boolean held = RelaisExtension.of(activity.object()).moderation().filter(RelaisExtension.Moderation::hidden).isPresent();
+            ContentFacts.ofCreate(activity).filter(ContentFacts::isFeedItem).ifPresent(post -> pushFeedItem(post, held));
         }
         Set<String> connected = hub.connectedPeople();
         for (Notification n : planner.plan(activity)) {
@@ -67,8 +69,10 @@ public class LivePush {
         }
     }
 
-    private void pushFeedItem(ContentFacts post) {
+    /** Pushes a new post to the connected people who would find it in their home feed; a held one only to its author. */
+    private void pushFeedItem(ContentFacts post, boolean held) {
         for (String person : List.copyOf(hub.connectedPeople())) {
+            if (held && !person.equals(post.author())) continue;
             Viewer viewer = membership.viewerOf(person);
             if (!AudienceRule.canSee(viewer, post.author(), post.audience())) continue;
             List<String> reasons = homeReasons(person, viewer, post);

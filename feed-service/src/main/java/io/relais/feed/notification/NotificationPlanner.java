@@ -37,6 +37,10 @@ public class NotificationPlanner {
     public static final String INVITATION = "invitation";
     public static final String APPROVAL = "approval";
     public static final String BUSINESS_EVENT = "business-event";
+    /** Moderation decided about the recipient's post or comment; {@code detail} is the moderator's reason. */
+    public static final String HIDDEN = "hidden";
+    public static final String RESTORED = "restored";
+    public static final String REMOVED = "removed";
 
     @Inject
     ContentIndex content;
@@ -61,6 +65,7 @@ public class NotificationPlanner {
         Set<String> referred = new LinkedHashSet<>();
         for (Activity a : activities) {
             if (As2.LIKE.equals(a.type()) && a.object() != null) referred.add(a.object().id());
+            if (moderationDecision(a).isPresent() && a.object() != null) referred.add(a.object().id());
             ContentFacts f = created(a, facts);
             if (f != null && ContentFacts.COMMENT.equals(f.kind())) {
                 referred.add(f.inReplyTo());
@@ -128,9 +133,28 @@ public class NotificationPlanner {
         String author = actor;
         List<String> audience = List.copyOf(activity.audience());
         switch (activity.type()) {
+            case As2.UPDATE, As2.DELETE -> {
+                // a moderator's decision tells the author, with the reason; other edits and deletes notify nobody
+                RelaisExtension.Moderation decision = moderationDecision(activity).orElse(null);
+                ContentFacts target = activity.object() == null ? null : facts.get(activity.object().id());
+                if (decision == null || target == null) return List.of();
+                String kind = switch (decision.action()) {
+                    case "hide" -> HIDDEN;
+                    case "restore" -> RESTORED;
+                    default -> REMOVED;
+                };
+                author = target.author();
+                audience = target.audience();
+                String community = target.communities().isEmpty() ? null : target.communities().get(0);
+                add(byRecipient, target.author(), kind, actor, target.id(), target.root(), community, decision.reason(), activity, time);
+            }
             case As2.CREATE -> {
                 ContentFacts f = created(activity, facts);
                 if (f == null) return List.of();
+                // a post or comment a keyword rule held notifies nobody (its readers are its author and moderators)
+                if (RelaisExtension.of(activity.object()).moderation().filter(RelaisExtension.Moderation::hidden).isPresent()) {
+                    return List.of();
+                }
                 author = f.author();
                 audience = f.audience();
                 String community = f.communities().isEmpty() ? null : f.communities().get(0);
@@ -174,8 +198,15 @@ public class NotificationPlanner {
         return out;
     }
 
+    /** The moderation decision an Update or Delete carries (hide, restore, remove), if any. */
+    private static Optional<RelaisExtension.Moderation> moderationDecision(Activity a) {
+        if (!As2.UPDATE.equals(a.type()) && !As2.DELETE.equals(a.type())) return Optional.empty();
+        return RelaisExtension.of(a).moderation().filter(m -> m.action() != null);
+    }
+
     private static boolean muted(Notification n, Set<String> mutes) {
         if (INVITATION.equals(n.kind())) return false; // an invitation is about a community one is not in yet
+        if (HIDDEN.equals(n.kind()) || RESTORED.equals(n.kind()) || REMOVED.equals(n.kind())) return false; // about one's own words
         return (n.community() != null && mutes.contains(n.community())) || (n.post() != null && mutes.contains(n.post()));
     }
 

@@ -81,7 +81,9 @@ public class Retractions {
         answered.values().forEach(f -> people.add(f.author()));
         people.addAll(store.notifiedAbout(gone.root()));
         people.remove(null);
-        store.retract(people, n -> iri.equals(n.object()) || iri.equals(n.post()), gone.time());
+        // the author keeps the notification telling them a moderator removed it (and why)
+        store.retract(people, n -> !NotificationPlanner.REMOVED.equals(n.kind()) && (iri.equals(n.object()) || iri.equals(n.post())),
+                gone.time());
     }
 
     private void updated(Activity activity, ContentFacts update) {

@@ -82,7 +82,7 @@ public class CardProjection {
         Instant edited = As2.UPDATE.equals(a.type()) ? (o.updated() != null ? o.updated() : a.published()) : null;
         return new Post(o.id(), o.type(), Post.KIND_CARD, o.attributedTo(), content == null ? "" : content, null, to, cc,
                 community, List.of(), List.of(), List.of(), card, Map.of(), 0, 0, false, published, edited, null,
-                false, null, null);
+                false, null, null, null);
     }
 
     private static Map<String, String> bilingual(String plain, Map<String, String> map) {

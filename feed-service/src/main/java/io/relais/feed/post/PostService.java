@@ -26,6 +26,13 @@ import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.Outbox;
 import io.relais.kit.outbox.OutboxRecord;
+import io.relais.feed.keyword.ContentHeld;
+import io.relais.feed.keyword.KeywordRule;
+import io.relais.feed.keyword.KeywordRules;
+import io.relais.feed.thread.ModerationMark;
+import io.relais.events.RelaisExtension;
+import jakarta.enterprise.event.Event;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -75,6 +82,10 @@ public class PostService {
 
     @Inject
     ThreadOutbox announcements;
+    KeywordRules keywordRules;
+
+    @Inject
+    Event<ContentHeld> held;
 
     public PostView create(PostRequests.CreatePost request, CurrentPerson me) {
         WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, pipeline, "content");
@@ -110,6 +121,7 @@ public class PostService {
 
     private PostView insert(WrittenText text, List<String> to, List<String> cc, String communityIri,
                             List<String> attachmentIds, String kind, Instant expires, CurrentPerson me) {
+        Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
         String iri = Iri.post(EventId.next());
         List<String> ids = attachmentIds == null ? List.of() : attachmentIds;
         if (ids.size() > limits.attachmentsPerPost()) {
@@ -119,11 +131,12 @@ public class PostService {
         Instant now = Instant.now();
         Post post = new Post(iri, As2.NOTE, kind, me.iri(), text.html(), text.source(), to, cc, communityIri,
                 text.mentionIris(), text.hashtagIris(), files, null, Map.of(), 0, 0, false, now, null, expires,
-                false, null, null);
+                false, null, null, hold.map(r -> ModerationMark.hidden(heldReason(r), null, now)).orElse(null));
         OutboxRecord created = announcements.record(Activity.builder().type(As2.CREATE).actor(me.iri())
                 .object(asObject(post)).to(to).cc(cc).published(now).build());
         store.insert(post, created);
         announcements.announcePost(iri, created);
+        hold.ifPresent(r -> held.fire(new ContentHeld(iri, r)));
         return views.views(List.of(iri), Viewer.employee(me.iri(), communityIri == null ? Set.of() : Set.of(communityIri))).get(0);
     }
 
@@ -133,11 +146,15 @@ public class PostService {
             throw ProblemException.forbidden("only the author edits a post");
         }
         WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, pipeline, "content");
+        Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
         Instant now = Instant.now();
+        ModerationMark mark = hold.map(r -> ModerationMark.hidden(heldReason(r), null, now)).orElse(post.moderation());
         OutboxRecord updated = announcements.record(Activity.builder().type(As2.UPDATE).actor(me.iri())
-                .object(asObject(edited(post, text, now))).to(post.to()).cc(post.cc()).published(now).build());
+                .object(asObject(edited(post, text, now, mark))).to(post.to()).cc(post.cc()).published(now).build());
         Post after = store.edit(post.iri(), text, now, updated);
+        if (hold.isPresent()) after = store.moderate(post.iri(), mark);
         announcements.announcePost(after.iri(), updated);
+        hold.ifPresent(r -> held.fire(new ContentHeld(post.iri(), r)));
         return views.view(after.iri(), memberships.viewerOf(me)).orElseThrow();
     }
 
@@ -146,13 +163,26 @@ public class PostService {
         Viewer viewer = memberships.viewerOf(me);
         Post post = access.visiblePost(ThreadAccess.postIri(id), viewer);
         if (!access.mayModerate(post, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a post");
+        tombstone(post, me.iri(), null);
+    }
+
+    /**
+     * Deletes a post the caller was allowed to delete (its author, a moderator): empties it and publishes a
+     * Delete with a Tombstone; {@code relais} is the activity's extension (a moderator's decision), or null.
+     */
+    public void tombstone(Post post, String actorIri, Map<String, Object> relais) {
         Instant now = Instant.now();
         AsObject tombstone = AsObject.builder().id(post.iri()).type(As2.TOMBSTONE)
                 .formerType(post.type()).deleted(now).build();
-        OutboxRecord deleted = announcements.record(Activity.builder().type(As2.DELETE).actor(me.iri()).object(tombstone)
-                .to(post.to()).cc(post.cc()).published(now).build());
-        store.markDeleted(post.iri(), me.iri(), now, deleted);
+        OutboxRecord deleted = announcements.record(Activity.builder().type(As2.DELETE).actor(actorIri).object(tombstone)
+                .to(post.to()).cc(post.cc()).published(now).relais(relais).build());
+        store.markDeleted(post.iri(), actorIri, now, deleted);
         announcements.announcePost(post.iri(), deleted);
+    }
+
+    /** The reason a keyword rule's hold gives, shown to the author and in the queue. */
+    static String heldReason(KeywordRule rule) {
+        return "held for review by the organisation keyword rule " + rule.label();
     }
 
     public void pin(String slug, String postId, boolean pinned, CurrentPerson me) {
@@ -180,14 +210,14 @@ public class PostService {
     }
 
     /** The post as an edit leaves it (the Update is built before the write that carries it). */
-    private static Post edited(Post p, WrittenText text, Instant at) {
+    private static Post edited(Post p, WrittenText text, Instant at, ModerationMark mark) {
         return new Post(p.iri(), p.type(), p.kind(), p.author(), text.html(), text.source(), p.to(), p.cc(), p.community(),
                 text.mentionIris(), text.hashtagIris(), p.attachments(), p.card(), p.reactions(), p.commentCount(),
-                p.commentsAppended(), p.pinned(), p.created(), at, p.expires(), p.deleted(), p.deletedAt(), p.deletedBy());
+                p.commentsAppended(), p.pinned(), p.created(), at, p.expires(), p.deleted(), p.deletedAt(), p.deletedBy(), mark);
     }
 
-    /** The AS2 object of a stored post, as published in Create and Update. */
-    static AsObject asObject(Post post) {
+    /** The AS2 object of a stored post, as published in Create and Update (with its moderation state, if any). */
+    public static AsObject asObject(Post post) {
         List<io.relais.events.Tag> tags = new ArrayList<>();
         post.mentions().forEach(m -> tags.add(io.relais.events.Tag.mention(m, Iri.localId(m))));
         post.hashtags().forEach(h -> tags.add(io.relais.events.Tag.hashtag(Iri.localId(h))));
@@ -201,6 +231,9 @@ public class PostService {
         if (post.community() != null) ext.put("community", post.community());
         if (post.announcement()) {
             ext.put("announcement", post.expires() == null ? Map.of() : Map.of("expires", post.expires().toString()));
+        }
+        if (post.moderation() != null) {
+            ext.put(RelaisExtension.MODERATION, RelaisExtension.Moderation.state(post.moderation().isHidden(), post.moderation().reason()).toMap());
         }
         if (!ext.isEmpty()) b.relais(ext);
         return b.build();

@@ -35,17 +35,23 @@ import static io.relais.feed.thread.StoredFields.strings;
  * @param edited    last edit; null if never
  * @param deleted   deleted: hidden everywhere, content and source emptied
  * @param deletedAt when it was deleted; null while not
+ * @param moderation what moderation decided (hidden, restored); null if never moderated
  */
 public record Comment(String iri, String post, String inReplyTo, String author, String content, String source,
                       List<String> mentions, List<String> hashtags, List<String> to, List<String> cc, String community,
                       Map<String, Long> reactions, long position, Instant created, Instant edited, boolean deleted,
-                      Instant deletedAt) {
+                      Instant deletedAt, ModerationMark moderation) {
 
     /** Instants are kept at the store's precision (milliseconds), so a new comment reads as it will be read back. */
     public Comment {
         created = StoredFields.millis(created);
         edited = StoredFields.millis(edited);
         deletedAt = StoredFields.millis(deletedAt);
+    }
+
+    /** Whether moderation hides it from this person (everyone but its author; moderators use their queue). */
+    public boolean hiddenFrom(String personIri) {
+        return moderation != null && moderation.isHidden() && !java.util.Objects.equals(author, personIri);
     }
 
     /** {@code to} then {@code cc}: everyone it is addressed to. */
@@ -59,7 +65,8 @@ public record Comment(String iri, String post, String inReplyTo, String author, 
         return new Comment(d.getString("_id"), d.getString("post"), d.getString("inReplyTo"), d.getString("author"),
                 d.getString("content"), d.getString("source"), strings(d, "mentions"), strings(d, "hashtags"),
                 strings(d, "to"), strings(d, "cc"), d.getString("community"), counts(d), number(d, "position"),
-                instant(d, "created"), instant(d, "edited"), d.getBoolean("deleted", false), instant(d, "deletedAt"));
+                instant(d, "created"), instant(d, "edited"), d.getBoolean("deleted", false), instant(d, "deletedAt"),
+                ModerationMark.from(d.get("moderation", Document.class)));
     }
 
     Document toDocument() {
@@ -71,6 +78,7 @@ public record Comment(String iri, String post, String inReplyTo, String author, 
                 .append("reactions", reactionCounts).append("position", position)
                 .append("created", created == null ? null : Date.from(created)).append("deleted", deleted);
         if (edited != null) d.append("edited", Date.from(edited));
+        if (moderation != null) d.append("moderation", moderation.toDocument());
         return d;
     }
 }

@@ -110,6 +110,12 @@ public class CommentStore {
         return Optional.ofNullable(before).map(Comment::from);
     }
 
+    /** Records a moderation decision (hide, restore, a keyword rule's hold); answers the comment afterwards (null: unknown). */
+    public Comment moderate(String iri, ModerationMark mark) {
+        comments().updateOne(eq("_id", iri), Updates.set("moderation", mark.toDocument()));
+        return find(iri).orElse(null);
+    }
+
     /** Moves the reaction counters in one update: {@code from} down and {@code to} up, either may be null. */
     public void moveReaction(String iri, String from, String to) {
         comments().updateOne(eq("_id", iri), StoredFields.reactionMove(from, to));

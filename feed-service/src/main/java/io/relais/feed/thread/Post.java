@@ -45,12 +45,13 @@ import static io.relais.feed.thread.StoredFields.strings;
  * @param deleted          deleted: hidden everywhere, content and source emptied
  * @param deletedAt        when it was deleted; null while not
  * @param deletedBy        person IRI who deleted it; null while not
+ * @param moderation       what moderation decided (hidden, restored); null if never moderated
  */
 public record Post(String iri, String type, String kind, String author, String content, String source,
                    List<String> to, List<String> cc, String community, List<String> mentions, List<String> hashtags,
                    List<Attachment> attachments, Card card, Map<String, Long> reactions, long commentCount,
                    long commentsAppended, boolean pinned, Instant created, Instant edited, Instant expires,
-                   boolean deleted, Instant deletedAt, String deletedBy) {
+                   boolean deleted, Instant deletedAt, String deletedBy, ModerationMark moderation) {
 
     /** {@link #kind} of a post written in Relais. */
     public static final String KIND_POST = "post";
@@ -129,6 +130,11 @@ public record Post(String iri, String type, String kind, String author, String c
         }
     }
 
+    /** Whether moderation hides it from this person (everyone but its author; moderators use their queue). */
+    public boolean hiddenFrom(String personIri) {
+        return moderation != null && moderation.isHidden() && !java.util.Objects.equals(author, personIri);
+    }
+
     /** Whether it is an announcement. */
     public boolean announcement() {
         return KIND_ANNOUNCEMENT.equals(kind);
@@ -154,7 +160,7 @@ public record Post(String iri, String type, String kind, String author, String c
                 Card.from(d.get("card", Document.class)), counts(d), number(d, "commentCount"),
                 number(d, "commentsAppended"), d.getBoolean("pinned", false), instant(d, "created"),
                 instant(d, "edited"), instant(d, "expires"), d.getBoolean("deleted", false), instant(d, "deletedAt"),
-                d.getString("deletedBy"));
+                d.getString("deletedBy"), ModerationMark.from(d.get("moderation", Document.class)));
     }
 
     /** The document of a new post (cards are written by {@link #cardUpsert} instead). */
@@ -170,6 +176,7 @@ public record Post(String iri, String type, String kind, String author, String c
                 .append("created", date(created)).append("deleted", deleted);
         if (expires != null) d.append("expires", date(expires));
         if (edited != null) d.append("edited", date(edited));
+        if (moderation != null) d.append("moderation", moderation.toDocument());
         return d;
     }
 

@@ -94,6 +94,13 @@ public class PostStore {
                 Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())));
     }
 
+    /** Records a moderation decision (hide, restore, a keyword rule's hold); answers the post afterwards (null: unknown). */
+    public Post moderate(String iri, ModerationMark mark) {
+        Document after = collection().findOneAndUpdate(eq("_id", iri), Updates.set("moderation", mark.toDocument()),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return after == null ? null : Post.from(after);
+    }
+
     public void setPinned(String iri, boolean pinned) {
         collection().updateOne(eq("_id", iri), Updates.set("pinned", pinned));
     }

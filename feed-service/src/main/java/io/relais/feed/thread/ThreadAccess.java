@@ -38,12 +38,20 @@ public class ThreadAccess {
     /** The comment if it belongs to that post, is not deleted, and the viewer sees the post; 404 otherwise. */
     public Comment visibleComment(String postId, String commentId, Viewer viewer) {
         Post root = visiblePost(postIri(postId), viewer);
-        return comments.findComment(commentId).filter(c -> !c.deleted() && root.iri().equals(c.post()))
+        return comments.findComment(commentId).filter(c -> !c.deleted() && !c.hiddenFrom(viewer.person()) && root.iri().equals(c.post()))
                 .orElseThrow(() -> ProblemException.notFound("comment " + commentId));
     }
 
-    /** Whether a stored post is not deleted and its audience admits the viewer. */
+    /**
+     * Whether a stored post is not deleted, its audience admits the viewer, and moderation does not hide it from
+     * them (a hidden post stays visible to its author only; moderators reach it through their queue).
+     */
     public static boolean visible(Post post, Viewer viewer) {
+        return audienceAdmits(post, viewer) && !post.hiddenFrom(viewer.person());
+    }
+
+    /** Whether a stored post is not deleted and its audience admits the viewer, whatever moderation decided. */
+    public static boolean audienceAdmits(Post post, Viewer viewer) {
         if (post.deleted()) return false;
         return AudienceRule.canSee(viewer, post.author(), new LinkedHashSet<>(post.audience()));
     }

@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * A comment or reply as the API shows it. {@code inReplyTo} is the post or the comment it answers;
- * {@code content} is sanitised HTML, {@code source} the author's Markdown exactly as typed (for edits).
+ * {@code content} is sanitised HTML, {@code source} the author's Markdown exactly as typed (for edits);
+ * {@code hidden} is set only for its author when moderation hid it (see {@link PostView.Hidden}).
  */
 public record CommentView(String id, String post, String inReplyTo, PersonSummary author, String content, String source,
                           List<String> mentions, List<String> hashtags, Map<String, Long> reactions,
-                          String myReaction, Instant created, Instant edited) {
+                          String myReaction, Instant created, Instant edited, PostView.Hidden hidden) {
 }

@@ -77,9 +77,10 @@ public class CommentViews {
         stored.forEach(c -> authors.add(c.author()));
         Map<String, PersonSummary> people = profiles.displaysOf(authors);
         Map<String, String> mine = reactions.myReactions(stored.stream().map(Comment::iri).toList(), viewer.person());
-        return stored.stream().map(c -> new CommentView(c.iri(), c.post(), c.inReplyTo(), people.get(c.author()),
+        return stored.stream().filter(c -> !c.hiddenFrom(viewer.person()))
+                .map(c -> new CommentView(c.iri(), c.post(), c.inReplyTo(), people.get(c.author()),
                 c.content(), c.source(), c.mentions(), c.hashtags(), c.reactions(), mine.get(c.iri()),
-                c.created(), c.edited())).toList();
+                c.created(), c.edited(), PostView.Hidden.of(c.moderation(), c.author(), viewer.person()))).toList();
     }
 
     private static String encode(long position) {

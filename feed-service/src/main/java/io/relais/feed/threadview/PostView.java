@@ -19,12 +19,27 @@ import java.util.Map;
  * @param firstComments the first comments of the thread (at most 2)
  * @param pinned      pinned by an owner in its community
  * @param expires     announcements only: when it stops being pinned on home feeds
+ * @param hidden      only for its author, when moderation hid it: the reason and when; null otherwise
  */
 public record PostView(String id, String type, String kind, PersonSummary author, String content, String source,
                        List<String> audience, CommunityRef community, List<String> mentions, List<String> hashtags,
                        List<AttachmentRef> attachments, Card card, Map<String, Long> reactions, String myReaction,
                        long commentCount, List<CommentView> firstComments, boolean pinned, Instant expires,
-                       Instant created, Instant edited) {
+                       Instant created, Instant edited, Hidden hidden) {
+
+    /**
+     * Shown to the author of a post or comment moderation hid (nobody else gets it): why, and since when.
+     *
+     * @param reason the moderator's reason, or the keyword rule that held it
+     * @param at     when it was hidden
+     */
+    public record Hidden(String reason, Instant at) {
+
+        /** The notice for this viewer: only the author of a hidden item gets one. */
+        public static Hidden of(io.relais.feed.thread.ModerationMark mark, String author, String viewer) {
+            return mark != null && mark.isHidden() && author != null && author.equals(viewer) ? new Hidden(mark.reason(), mark.at()) : null;
+        }
+    }
 
     /** Engagement used by rankings: all reactions plus comments. */
     public long engagement() {

@@ -94,7 +94,7 @@ public class PostViews {
             out.add(new PostView(p.iri(), p.type(), p.kind(), author(p, authors), p.content(), p.source(), p.audience(),
                     ref, p.mentions(), p.hashtags(), attachmentRefs(p), card(p), p.reactions(), mine.get(p.iri()),
                     p.commentCount(), first.getOrDefault(p.iri(), List.of()), p.pinned(), p.expires(), p.created(),
-                    p.edited()));
+                    p.edited(), PostView.Hidden.of(p.moderation(), p.author(), viewer.person())));
         }
         return out;
     }

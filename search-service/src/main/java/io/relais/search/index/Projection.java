@@ -56,6 +56,12 @@ public final class Projection {
         switch (type) {
             case As2.CREATE, As2.UPDATE -> {
                 if (o == null || o.type() == null) return;
+                if (hiddenByModeration(o)) {
+                    // hidden by a moderator or held by a keyword rule: out of the index (only the item itself: the
+                    // comments of a hidden post are other people's words); a restore is an Update that puts it back
+                    if (o.id() != null) index.delete(new Term(Fields.ID, o.id()));
+                    return;
+                }
                 switch (o.type()) {
                     case As2.NOTE, As2.ARTICLE, As2.QUESTION, As2.PAGE -> indexPostOrComment(a, o, index, existingPublished);
                     case As2.EVENT, As2.DOCUMENT -> indexBusinessItem(a, o, index, existingPublished);
@@ -80,6 +86,11 @@ public final class Projection {
             }
             default -> { /* Follow, Announce… are not searched */ }
         }
+    }
+
+    /** Whether the object carries {@code relais.moderation.state = hidden} (feed-service's moderation). */
+    static boolean hiddenByModeration(AsObject o) {
+        return RelaisExtension.of(o).moderation().map(RelaisExtension.Moderation::hidden).orElse(false);
     }
 
     /** A profile snapshot from {@code relais.profiles}; a null activity is the tombstone of an erased person. */

@@ -1,0 +1,119 @@
+package io.relais.feed.moderation;
+
+import io.relais.events.Activity;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
+import io.relais.events.RelaisExtension;
+import io.relais.feed.comment.CommentService;
+import io.relais.feed.keyword.ContentHeld;
+import io.relais.feed.post.PostService;
+import io.relais.feed.thread.CommentStore;
+import io.relais.feed.thread.ModerationMark;
+import io.relais.feed.thread.PostStore;
+import io.relais.kit.error.ProblemException;
+import io.relais.kit.identity.CurrentPerson;
+import io.relais.kit.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * Moderation decisions on a post or comment: hide, restore, remove. Each one is stored on the item
+ * ({@link ModerationMark}, or the deletion for remove), published as an activity through the outbox so every
+ * projection follows (hide and restore: an {@code Update} of the full object carrying
+ * {@code relais.moderation.state}, which search drops from or brings back to its index; remove: a
+ * {@code Delete} with a Tombstone), closes the open reports on the item and is written to the audit log.
+ * Both activities carry {@code relais.moderation = {action, reason}}, from which the author is notified.
+ */
+@ApplicationScoped
+public class ModerationDecisions {
+
+    @Inject
+    ModeratedItems items;
+
+    @Inject
+    PostStore posts;
+
+    @Inject
+    CommentStore comments;
+
+    @Inject
+    PostService postService;
+
+    @Inject
+    CommentService commentService;
+
+    @Inject
+    ReportStore reports;
+
+    @Inject
+    CaseStore cases;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Outbox outbox;
+
+    /**
+     * Applies a decision. 404 when the caller may not see the item, 403 when they do not moderate it, 409 when
+     * it is already in the state asked (hiding a hidden item, restoring a visible one).
+     */
+    public DecisionView decide(ModerationRequests.Decision request, CurrentPerson me) {
+        ModeratedItem item = items.visibleTo(request.object(), me);
+        if (!items.moderates(item, me)) {
+            throw ProblemException.forbidden("only the owners and moderators of its community, community managers and admins moderate "
+                    + item.iri());
+        }
+        Instant now = Instant.now();
+        String reason = request.reason();
+        Map<String, Object> decision = RelaisExtension.builder()
+                .moderation(RelaisExtension.Moderation.decision(request.action().wire(), reason)).build();
+        String state;
+        switch (request.action()) {
+            case HIDE -> {
+                if (item.hidden()) throw ProblemException.conflict(item.iri() + " is already hidden");
+                publishUpdate(item, ModerationMark.hidden(reason, me.iri(), now), decision, me.iri(), now);
+                state = ModerationMark.HIDDEN;
+            }
+            case RESTORE -> {
+                if (!item.hidden()) throw ProblemException.conflict(item.iri() + " is not hidden");
+                publishUpdate(item, ModerationMark.visible(reason, me.iri(), now), decision, me.iri(), now);
+                state = ModerationMark.VISIBLE;
+            }
+            default -> {
+                if (item.comment() == null) postService.tombstone(item.root(), me.iri(), decision);
+                else commentService.tombstone(item.comment(), me.iri(), decision);
+                state = "removed";
+            }
+        }
+        long resolved = reports.resolve(item.iri(), request.action().wire(), me.iri(), Date.from(now));
+        cases.close(item.iri());
+        audit.record(me.iri(), request.action().wire(), item.iri(), item.community(), reason, resolved, now);
+        return new DecisionView(item.iri(), request.action().wire(), state, reason, resolved, now);
+    }
+
+    /** A keyword rule held a new or edited item: it enters the queues, and the audit log says so. */
+    void onHeld(@Observes ContentHeld held) {
+        items.find(held.object()).ifPresent(item -> {
+            Instant now = Instant.now();
+            cases.addHold(item, held.rule().term(), Date.from(now));
+            audit.record(AuditLog.KEYWORD_RULES, "hold", item.iri(), item.community(), "keyword rule " + held.rule().label(), 0, now);
+        });
+    }
+
+    private void publishUpdate(ModeratedItem item, ModerationMark mark, Map<String, Object> decision, String actor, Instant now) {
+        AsObject object;
+        if (item.comment() == null) {
+            object = PostService.asObject(posts.moderate(item.iri(), mark));
+        } else {
+            object = CommentService.asObject(comments.moderate(item.iri(), mark));
+        }
+        outbox.append(Activity.builder().type(As2.UPDATE).actor(actor).object(object).to(object.to()).cc(object.cc())
+                .published(now).relais(decision).build());
+    }
+}

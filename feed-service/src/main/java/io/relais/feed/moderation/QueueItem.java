@@ -1,0 +1,33 @@
+package io.relais.feed.moderation;
+
+import io.relais.feed.profile.PersonSummary;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One reported (or held) post or comment in a moderation queue.
+ *
+ * @param object        the post or comment IRI
+ * @param kind          {@code post} or {@code comment}
+ * @param post          the thread's root post IRI (where a moderator reads it in context)
+ * @param community     the community it was written in; null when organisation-wide
+ * @param author        who wrote it
+ * @param excerpt       the beginning of the author's text (at most 280 characters), plain text: escape it when rendering
+ * @param state         {@code visible} or {@code hidden}
+ * @param held          the keyword rule's term when a rule held it, else null
+ * @param reports       open reports on it
+ * @param reasons       open reports per reason ({@code spam}, {@code harassment}, {@code off-topic}, {@code confidential}, {@code other})
+ * @param comments      the newest reporters' comments (at most 10), without their names
+ * @param firstReported when it entered the queue
+ * @param lastReported  the newest report (the queue's order, newest first)
+ */
+public record QueueItem(String object, String kind, String post, CommunityRef community, PersonSummary author, String excerpt,
+                        String state, String held, long reports, Map<String, Long> reasons, List<String> comments,
+                        Instant firstReported, Instant lastReported) {
+
+    /** A community as a queue names it. */
+    public record CommunityRef(String iri, String slug, String name) {
+    }
+}

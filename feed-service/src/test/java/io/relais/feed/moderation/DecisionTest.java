@@ -1,0 +1,144 @@
+package io.relais.feed.moderation;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.events.RelaisExtension;
+import io.relais.events.Topics;
+import io.relais.testing.KafkaProbe;
+import io.relais.testing.RelaisTestResources;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.relais.feed.community.Fixtures.addMember;
+import static io.relais.feed.community.Fixtures.as;
+import static io.relais.feed.community.Fixtures.community;
+import static io.relais.feed.community.Fixtures.local;
+import static io.relais.feed.community.Fixtures.person;
+import static io.relais.feed.community.Fixtures.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** Hide, restore, remove: who may, what readers then see, what the author is told, what goes on the log. */
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class DecisionTest {
+
+    record Setup(String owner, String mod, String author, String reader, String slug) {
+    }
+
+    static Setup aCommunityWithAModerator() {
+        String owner = person("owner");
+        String mod = person("mod");
+        String author = person("alice");
+        String reader = person("carol");
+        String slug = community(owner, "public");
+        for (String p : List.of(mod, author, reader)) addMember(slug, owner, p);
+        as(owner).body(Map.of("role", "moderator")).put("/api/communities/{slug}/members/{login}/role", slug, mod).then().statusCode(204);
+        return new Setup(owner, mod, author, reader, slug);
+    }
+
+    static List<String> communityFeed(String login, String slug) {
+        return as(login).get("/api/feed/communities/{slug}", slug).then().statusCode(200).extract().path("items.post.id");
+    }
+
+    @Test
+    void aHiddenPostIsGoneForReadersAndMarkedForItsAuthorUntilRestored() {
+        Setup s = aCommunityWithAModerator();
+        String id = post(s.author(), s.slug(), "Venez acheter mes cryptos");
+        await().atMost(Duration.ofSeconds(30)).until(() -> communityFeed(s.reader(), s.slug()).contains(id));
+        as(s.reader()).body(Map.of("object", id, "reason", "spam")).post("/api/reports").then().statusCode(201);
+
+        as(s.mod()).body(Map.of("object", id, "action", "hide", "reason", "Démarchage commercial")).post("/api/moderation/actions")
+                .then().statusCode(200).body("state", equalTo("hidden")).body("reportsResolved", equalTo(1));
+
+        as(s.reader()).get("/api/posts/{id}", local(id)).then().statusCode(404);
+        assertThat(communityFeed(s.reader(), s.slug())).doesNotContain(id);
+        as(s.author()).get("/api/posts/{id}", local(id)).then().statusCode(200)
+                .body("post.hidden.reason", equalTo("Démarchage commercial"));
+        as(s.mod()).get("/api/moderation/queue?community={slug}", s.slug()).then().statusCode(200)
+                .body("items.object", not(hasItem(id)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(s.author()).get("/api/notifications").then()
+                .body("items.find { it.object == '" + id + "' && it.kind == 'hidden' }.detail", equalTo("Démarchage commercial")));
+
+        as(s.mod()).body(Map.of("object", id, "action", "restore", "reason", "Erreur de ma part")).post("/api/moderation/actions")
+                .then().statusCode(200).body("state", equalTo("visible"));
+        as(s.reader()).get("/api/posts/{id}", local(id)).then().statusCode(200).body("post.hidden", equalTo(null));
+        assertThat(communityFeed(s.reader(), s.slug())).contains(id);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(s.author()).get("/api/notifications").then()
+                .body("items.find { it.object == '" + id + "' && it.kind == 'restored' }.detail", equalTo("Erreur de ma part")));
+    }
+
+    @Test
+    void hideAndRestoreAreUpdatesOfTheWholeObjectCarryingTheDecision() {
+        Setup s = aCommunityWithAModerator();
+        String id = post(s.author(), s.slug(), "Texte complet #atlas");
+        as(s.mod()).body(Map.of("object", id, "action", "hide", "reason", "Hors charte")).post("/api/moderation/actions").then().statusCode(200);
+        Activity update = ActivityJson.read(KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value().contains("\"Update\"")
+                && r.value().contains(id) && r.value().contains("\"hide\""), 1, Duration.ofSeconds(30)).get(0).value());
+        assertThat(update.object().content()).contains("Texte complet");
+        assertThat(update.object().tag()).isNotEmpty();
+        assertThat(RelaisExtension.of(update.object()).moderation().orElseThrow().hidden()).isTrue();
+        assertThat(RelaisExtension.of(update).moderation()).contains(RelaisExtension.Moderation.decision("hide", "Hors charte"));
+    }
+
+    @Test
+    void aHiddenCommentIsGoneFromItsThread() {
+        Setup s = aCommunityWithAModerator();
+        String id = post(s.author(), s.slug(), "Question sérieuse");
+        String comment = as(s.reader()).body(Map.of("content", "Réponse insultante")).post("/api/posts/{id}/comments", local(id))
+                .then().statusCode(201).extract().path("id");
+        as(s.mod()).body(Map.of("object", comment, "action", "hide", "reason", "Propos insultants")).post("/api/moderation/actions")
+                .then().statusCode(200);
+        as(s.author()).get("/api/posts/{id}", local(id)).then().statusCode(200).body("comments.id", not(hasItem(comment)));
+        as(s.reader()).get("/api/posts/{id}", local(id)).then().statusCode(200)
+                .body("comments.find { it.id == '" + comment + "' }.hidden.reason", equalTo("Propos insultants"));
+    }
+
+    @Test
+    void removeDeletesItAndTellsTheAuthorWhy() {
+        Setup s = aCommunityWithAModerator();
+        String id = post(s.author(), s.slug(), "Document confidentiel");
+        as(s.mod()).body(Map.of("object", id, "action", "remove", "reason", "Information confidentielle")).post("/api/moderation/actions")
+                .then().statusCode(200).body("state", equalTo("removed"));
+        as(s.author()).get("/api/posts/{id}", local(id)).then().statusCode(404);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(s.author()).get("/api/notifications").then()
+                .body("items.find { it.object == '" + id + "' && it.kind == 'removed' }.detail", equalTo("Information confidentielle")));
+    }
+
+    @Test
+    void onlyItsModeratorsDecide() {
+        Setup s = aCommunityWithAModerator();
+        String id = post(s.author(), s.slug(), "Un post");
+        Map<String, String> hide = Map.of("object", id, "action", "hide", "reason", "Test");
+        as(s.reader()).body(hide).post("/api/moderation/actions").then().statusCode(403);
+        as(s.author()).body(hide).post("/api/moderation/actions").then().statusCode(403);
+        Setup other = aCommunityWithAModerator();
+        as(other.mod()).body(hide).post("/api/moderation/actions").then().statusCode(403);
+        String secret = community(s.owner(), "secret");
+        String secretPost = post(s.owner(), secret, "Entre nous");
+        as(s.mod()).body(Map.of("object", secretPost, "action", "hide", "reason", "Test")).post("/api/moderation/actions").then().statusCode(404);
+        as(person("manager"), "employee", "community-manager").body(hide).post("/api/moderation/actions").then().statusCode(200);
+        as(s.mod()).body(hide).post("/api/moderation/actions").then().statusCode(409);
+    }
+
+    @Test
+    void badDecisionsNameTheField() {
+        Setup s = aCommunityWithAModerator();
+        String id = post(s.author(), s.slug(), "Un post");
+        as(s.mod()).body(Map.of("object", id, "action", "ban", "reason", "x")).post("/api/moderation/actions").then().statusCode(400)
+                .body("errors.field", hasItem("action"));
+        as(s.mod()).body(Map.of("object", id, "action", "hide")).post("/api/moderation/actions").then().statusCode(400)
+                .body("errors.field", hasItem("reason"));
+        as(s.mod()).body(Map.of("object", id, "action", "hide", "reason", "x".repeat(501))).post("/api/moderation/actions").then()
+                .statusCode(400).body("errors.field", hasItem("reason"));
+    }
+}
