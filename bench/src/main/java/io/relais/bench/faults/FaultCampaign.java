@@ -54,6 +54,14 @@ public final class FaultCampaign {
     private final Path repo;
     private final StackClient stack = new StackClient(System.getenv());
     private final Launcher launcher;
+    /** How long a repaired component may take to answer ready again (search replays the log first). */
+    private final Duration recoveryBound;
+    /**
+     * How long a repair is expected to last while the load goes on (search-service took 184 s after a kill, feed-service
+     * up to 159 s, on 2 busy cores): the cast and the communities are sized for it, or the caps of community timelines
+     * (300 a day) and notifications (200 a person a day) evict accepted items, which would then look lost.
+     */
+    private final Duration repairAllowance;
     private final String run = Long.toString(System.currentTimeMillis() % 60_466_176L, 36); // ≤ 5 base-36 characters
     private final String bootstrap;
     private final double rate;
@@ -66,8 +74,10 @@ public final class FaultCampaign {
     private FaultCampaign(Options options, Path repo) {
         this.options = options;
         this.repo = repo;
-        this.launcher = new Launcher(repo);
         this.brief = options.has("short");
+        this.recoveryBound = options.seconds("recovery-seconds", brief ? 300 : 600);
+        this.launcher = new Launcher(repo, recoveryBound);
+        this.repairAllowance = options.seconds("repair-allowance-seconds", brief ? 160 : 200);
         this.bootstrap = options.string("bootstrap", "localhost:9092");
         this.rate = options.decimal("rate", brief ? 10 : 40);
         this.workers = options.integer("workers", 64);
@@ -104,7 +114,7 @@ public final class FaultCampaign {
 
         // cast: enough people that nobody gets more than ~120 notifications in the whole run (cap: 200 a day)
         double phaseSeconds = seconds("lead-seconds", 20, 8).toSeconds() + seconds("down-seconds", 12, 6).toSeconds()
-                + seconds("tail-seconds", 12, 6).toSeconds() + 25;
+                + seconds("tail-seconds", 12, 6).toSeconds() + repairAllowance.toSeconds() + 25;
         int people = options.integer("people", (int) Math.max(12, Math.min(400,
                 Math.ceil(rate * phaseSeconds * faults.size() * 0.6 / 120))));
         cast = new Cast(stack, run);
@@ -126,7 +136,7 @@ public final class FaultCampaign {
                 phase(f, String.format(Locale.ROOT, "p%02d", n), table, detail, checks);
             } catch (Exception e) {
                 allHeld = false;
-                table.row(f.label(), "", "", "", "", "", "**failed**: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                table.row(f.label(), "", "", "", "", "", "**failed**: " + e.getClass().getSimpleName() + ": " + cell(e.getMessage()));
                 Progress.say("  %s failed: %s", f.name(), e);
                 e.printStackTrace();
                 repairAfterFailure(f);
@@ -151,6 +161,19 @@ public final class FaultCampaign {
         return allHeld ? 0 : 1;
     }
 
+    /**
+     * A failure as one table cell: the launcher's answer can span many lines (a component's log) and name the
+     * state folder, so keep the first and last lines, with {@code $RELAIS_HOME} for the folder.
+     */
+    static String cell(String message) {
+        if (message == null) return "";
+        List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String text = lines.isEmpty() ? "" : lines.size() == 1 ? lines.get(0) : lines.get(0) + " … " + lines.get(lines.size() - 1);
+        String home = System.getenv("RELAIS_HOME");
+        if (home != null && !home.isBlank()) text = text.replace(home, "$RELAIS_HOME");
+        return text.replace("|", "\\|");
+    }
+
     private String argsText() {
         StringBuilder b = new StringBuilder();
         for (String a : options.raw()) if (!a.equals("faults")) b.append(' ').append(a);
@@ -168,7 +191,7 @@ public final class FaultCampaign {
         String markerPrefix = "fz" + run + code;
         Ledger ledger = new Ledger(code);
         double expectedItems = rate * (seconds("lead-seconds", 20, 8).toSeconds() + seconds("down-seconds", 12, 6).toSeconds()
-                + seconds("tail-seconds", 12, 6).toSeconds() + 40) * 0.35; // posts + cards: 7 in 20
+                + seconds("tail-seconds", 12, 6).toSeconds() + repairAllowance.toSeconds() + 40) * 0.35; // posts + cards: 7 in 20
         // a community timeline keeps 300 entries a day: stay below 150 each
         int communityCount = (int) Math.max(2, Math.min(cast.logins().size() - 1, Math.ceil(expectedItems / 150)));
         List<String> communities = cast.communities(code, communityCount);
@@ -285,8 +308,9 @@ public final class FaultCampaign {
     private double repaired(Callable<?> repair) throws Exception {
         long t0 = System.nanoTime();
         repair.call();
-        boolean ok = awaitQuietly(Duration.ofSeconds(240), () -> notReady() == null);
-        if (!ok) throw new IllegalStateException("the stack is not healthy 240 s after the repair: " + notReady());
+        boolean ok = awaitQuietly(recoveryBound, () -> notReady() == null);
+        if (!ok) throw new IllegalStateException("the stack is not healthy " + recoveryBound.toSeconds() + " s after the repair: "
+                + notReady());
         return (System.nanoTime() - t0) / 1e9;
     }
 

@@ -56,4 +56,16 @@ class BookkeepingTest {
         assertThat(Fault.named("kafka").kind()).isEqualTo("stop");
         assertThat(Fault.ALL).hasSize(9);
     }
+
+    @Test
+    void aFailedPhaseIsReportedInOneTableCell() {
+        String launcherAnswer = "./relais start search failed (1): started  search (pid 2090)\n"
+                + "15:04:43 INFO health down: {\"status\":\"DOWN\"}\n\n"
+                + "error: search not healthy after 180s | see its log";
+
+        String cell = FaultCampaign.cell(launcherAnswer);
+
+        assertThat(cell).doesNotContain("\n").doesNotContain("15:04:43");
+        assertThat(cell).startsWith("./relais start search failed (1)").endsWith("after 180s \\| see its log");
+    }
 }
