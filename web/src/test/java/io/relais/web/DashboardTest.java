@@ -160,6 +160,7 @@ class DashboardTest {
     void unknownPeriodsAndBucketsFallBackAndDaysNeverSpanMoreThan92Days() {
         assertThat(io.relais.web.dashboard.DashboardPage.period("abc")).isEqualTo(30);
         assertThat(io.relais.web.dashboard.DashboardPage.bucket("hour", 30)).isEqualTo("week");
+        assertThat(io.relais.web.dashboard.DashboardPage.bucket(null, 30)).isEqualTo("week");
         assertThat(io.relais.web.dashboard.DashboardPage.bucket("day", 90)).isEqualTo("day");
         assertThat(io.relais.web.dashboard.DashboardPage.bucket("day", 365)).isEqualTo("week");
     }

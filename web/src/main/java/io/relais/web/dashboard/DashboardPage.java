@@ -126,7 +126,7 @@ public class DashboardPage {
 
     /** An unknown bucket falls back to weeks, and so do days over a period too long for them. */
     public static String bucket(String bucket, int period) {
-        String b = BUCKETS.contains(bucket) ? bucket : DEFAULT_BUCKET;
+        String b = bucket != null && BUCKETS.contains(bucket) ? bucket : DEFAULT_BUCKET;
         return "day".equals(b) && period > LONGEST_DAILY ? DEFAULT_BUCKET : b;
     }
 
