@@ -3,7 +3,7 @@ package io.relais.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Engine;
 import io.quarkus.test.junit.QuarkusTest;
-import io.relais.web.dashboard.Engagement;
+import io.relais.web.dashboard.InsightsView;
 import io.relais.web.layout.Viewer;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -15,7 +15,7 @@ import java.util.Locale;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The community managers' dashboard, rendered from search-service's analytics answer as it arrives over the wire. */
+/** The community managers' insights dashboard, rendered from search-service's analytics answer as it arrives over the wire. */
 @QuarkusTest
 class DashboardTest {
 
@@ -26,17 +26,29 @@ class DashboardTest {
             [{"slug":"design-guild","name":"Design guild","visibility":"public"},
              {"slug":"atlas","name":"Projet <Atlas>","visibility":"secret"}]""";
 
-    static final String ENGAGEMENT = """
-            {"community":"urn:relais:community:design-guild","name":"Design guild",
-             "from":"2026-10-24T00:00:00Z","to":"2026-11-22T23:59:59.999Z",
-             "posts":12,"comments":30,"reactions":55,"activeMembers":9,"members":25,
+    /*
+     * Three weeks: the busiest has 4 + 6 + 10 = 20 contributions, the first 2 + 3 + 5 = 10, the last is withheld
+     * (fewer than 5 active people). The SVG plot is 168 units high (12 to 180): 20 -> 168, so 4 posts -> 33.6.
+     */
+    static final String INSIGHTS = """
+            {"scope":"community","community":"urn:relais:community:design-guild","name":"Design guild","visibility":"public",
+             "from":"2026-11-09T00:00:00Z","to":"2026-11-29T23:59:59.999Z","bucket":"week","minGroup":5,"contentShown":true,
+             "period":{"start":"2026-11-09","end":"2026-11-29","activeMembers":9,"contributors":6,"members":25,"joins":3,
+                       "leaves":1,"memberGrowth":2,"posts":6,"comments":9,"reactions":15,"questions":4,"questionsAnswered":3,
+                       "medianMinutesToFirstReply":42.5,"participation":{"top1Percent":20.0,"next9Percent":0.0,"other90Percent":80.0},
+                       "withheld":{}},
+             "buckets":[
+               {"start":"2026-11-09","end":"2026-11-15","activeMembers":6,"contributors":5,"members":24,"joins":1,"leaves":0,"memberGrowth":1,
+                "posts":2,"comments":3,"reactions":5,"questions":1,"questionsAnswered":1,"withheld":{}},
+               {"start":"2026-11-16","end":"2026-11-22","activeMembers":8,"contributors":5,"members":25,"joins":2,"leaves":1,"memberGrowth":1,
+                "posts":4,"comments":6,"reactions":10,"questions":3,"questionsAnswered":2,"withheld":{}},
+               {"start":"2026-11-23","end":"2026-11-29","activeMembers":null,"contributors":null,"members":25,"joins":0,"leaves":0,"memberGrowth":0,
+                "posts":null,"comments":null,"reactions":null,"questions":null,"withheld":{"posts":"fewer than 5 active people"}}],
+             "topHashtags":[{"tag":"roadmap","uses":7,"authors":5}],
              "topContributors":[{"id":"urn:relais:person:dave","name":"<b>Dave</b> Leroy","posts":5,"comments":7,"reactions":2}],
-             "topPosts":[{"id":"urn:relais:post:p-77","title":"Roadmap <script>alert(1)</script>","author":"Dave Leroy",
-                          "published":"2026-11-02T10:00:00Z","comments":9,"reactions":14}],
-             "weeks":[{"weekOf":"2026-11-09","posts":2,"comments":3,"reactions":5},
-                      {"weekOf":"2026-11-16","posts":4,"comments":6,"reactions":10},
-                      {"weekOf":"2026-11-23","posts":0,"comments":0,"reactions":0}],
-             "definitions":{"posts":"posts published in the community during the period (deleted posts are not counted)"}}""";
+             "topPosts":[{"id":"urn:relais:post:p-77","title":"Roadmap <script>alert(1)</script>","author":"urn:relais:person:dave",
+                          "published":"2026-11-16T10:00:00Z","comments":9,"reactions":14}],
+             "definitions":{}}""";
 
     @Inject
     Engine engine;
@@ -44,49 +56,48 @@ class DashboardTest {
     @Inject
     ObjectMapper json;
 
-    @Inject
-    io.relais.web.layout.Msg msg;
-
     @Test
-    void aManagerSeesEachFigureWithWhatItCounts() throws Exception {
-        String html = render(BOB, Locale.ENGLISH, ENGAGEMENT);
+    void aManagerSeesEachFigureOfThePeriodWithWhatItCounts() throws Exception {
+        String html = render(BOB, Locale.ENGLISH, INSIGHTS);
 
-        assertThat(html).contains("Community engagement", "From 2026-10-24 to 2026-11-22 (UTC)");
-        assertThat(html).containsPattern("data-figure=\"posts\"><th scope=\"row\">Posts</th><td class=\"num\">12</td>")
-                .containsPattern("<th scope=\"row\">Comments</th><td class=\"num\">30</td>")
-                .containsPattern("<th scope=\"row\">Reactions</th><td class=\"num\">55</td>")
-                .containsPattern("<th scope=\"row\">Active members</th><td class=\"num\">9</td>")
-                .containsPattern("<th scope=\"row\">Current members</th><td class=\"num\">25</td>");
-        assertThat(html).contains("deleted posts are not counted", "Distinct people who posted, commented or reacted",
-                "People who are members of the community now", "The five people with the most posts + comments",
-                "Monday to Sunday, UTC");
-        assertThat(html).contains("href=\"/people/dave\"", "href=\"/posts/p-77\"");
+        assertThat(html).contains("From 2026-11-09 to 2026-11-29 (UTC)");
+        assertThat(html).contains("data-figure=\"activeMembers\"><th scope=\"row\">Active people</th><td class=\"num\">9</td>")
+                .contains("<th scope=\"row\">Contributors</th><td class=\"num\">6</td>")
+                .contains("<th scope=\"row\">Member growth</th><td class=\"num\">2</td>")
+                .contains("<th scope=\"row\">Questions answered</th><td class=\"num\">3</td>")
+                .contains("<td class=\"num\">42.5</td>")
+                .contains("20.0 % / 0.0 % / 80.0 %");
+        assertThat(html).contains("Reading is not recorded", "ends with a question mark, or tagged #question",
+                "Not available: Relais does not record who opens an announcement");
+        assertThat(html).contains("#roadmap", "7 uses, 5 people", "href=\"/people/dave\"", "href=\"/posts/p-77\"");
     }
 
     @Test
-    void theWeeklySeriesIsATableAndBarsSizedAgainstTheBusiestWeek() throws Exception {
-        String html = render(BOB, Locale.ENGLISH, ENGAGEMENT);
+    void aWithheldBucketSaysSoAndShowsNoNumber() throws Exception {
+        String html = render(BOB, Locale.ENGLISH, INSIGHTS);
 
-        assertThat(html).contains("<time datetime=\"2026-11-16\">2026-11-16</time></th><td class=\"num\">4</td><td class=\"num\">6</td><td class=\"num\">10</td><td class=\"num\">20</td>");
-        // the busiest week (20) fills the bar: 4/20 = 20%, 6/20 = 30%, 10/20 = 50%; the other week (10) half of it
-        assertThat(html).contains("s-posts w-20\"></span><span class=\"seg s-comments w-30\"></span><span class=\"seg s-reactions w-50\"")
-                .contains("s-posts w-10\"></span><span class=\"seg s-comments w-15\"></span><span class=\"seg s-reactions w-25\"")
-                .contains("s-posts w-0\"></span><span class=\"seg s-comments w-0\"></span><span class=\"seg s-reactions w-0\"");
+        assertThat(html).contains("<time datetime=\"2026-11-23\">2026-11-23</time></th><td class=\"num\">withheld</td><td class=\"num\">withheld</td><td class=\"num\">25</td>");
+        assertThat(html).contains("<rect class=\"withheld\"", "2026-11-23 — withheld");
+    }
+
+    @Test
+    void theChartsAreInlineSvgBarsSizedAgainstTheTallestBucket() throws Exception {
+        String html = render(BOB, Locale.ENGLISH, INSIGHTS);
+
+        assertThat(html).contains("<svg class=\"chart\" viewBox=\"0 0 640 220\" role=\"img\" aria-label=\"Contributions per bucket\"");
+        // busiest week: 20 fills the 168-unit plot; its 4 posts are 33.6 high, its 10 reactions 84
+        assertThat(html).containsPattern("<rect class=\"s-posts\" x=\"[0-9.]+\" y=\"146.4\" width=\"[0-9.]+\" height=\"33.6\"><title>2026-11-16 — Posts: 4</title>")
+                .containsPattern("height=\"84.0\"><title>2026-11-16 — Reactions: 10</title>")
+                // first week: half of it
+                .containsPattern("height=\"16.8\"><title>2026-11-09 — Posts: 2</title>");
         assertThat(html).as("no inline style: the CSP forbids it").doesNotContain("style=");
-    }
-
-    @Test
-    void aSmallButNonZeroCountStillShowsABar() {
-        List<Engagement.WeekBar> weeks = Engagement.of(json.valueToTree(java.util.Map.of("weeks", List.of(
-                java.util.Map.of("weekOf", "2026-11-09", "posts", 1, "comments", 0, "reactions", 199))))).weeks();
-
-        assertThat(weeks.get(0).postsWidth()).isEqualTo(5);
-        assertThat(weeks.get(0).reactionsWidth()).isEqualTo(100);
+        assertThat(html.substring(html.indexOf("<svg"), html.lastIndexOf("</svg>"))).as("charts need no script")
+                .doesNotContain("<script", "onload", "onclick");
     }
 
     @Test
     void namesAndTitlesFromTheServicesAreEscaped() throws Exception {
-        String html = render(BOB, Locale.ENGLISH, ENGAGEMENT);
+        String html = render(BOB, Locale.ENGLISH, INSIGHTS);
 
         assertThat(html).doesNotContain("<script>alert(1)", "<b>Dave</b>", "Projet <Atlas>")
                 .contains("Roadmap &lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;Dave&lt;/b&gt; Leroy", "Projet &lt;Atlas&gt;");
@@ -94,53 +105,64 @@ class DashboardTest {
 
     @Test
     void theDashboardSpeaksFrench() throws Exception {
-        String html = render(BOB, Locale.FRENCH, ENGAGEMENT);
+        String html = render(BOB, Locale.FRENCH, INSIGHTS);
 
-        assertThat(html).contains("Engagement des communautés", "Membres actifs", "Membres actuels", "Ce qu&#39;il compte",
-                "les publications supprimées ne comptent pas", "30 derniers jours", "Du 2026-10-24 au 2026-11-22 (UTC)");
+        assertThat(html).contains("Indicateurs", "Personnes actives", "Croissance des membres", "Questions avec réponse",
+                "La lecture n&#39;est pas enregistrée", "30 derniers jours", "Semaines", "Du 2026-11-09 au 2026-11-29 (UTC)",
+                "masqué", "Contributions par période");
     }
 
     @Test
-    void aSecretCommunityTheManagerIsNotInIsAFriendlyNotFound() throws Exception {
+    void aManagerOutsideAPrivateCommunityIsToldItsContentIsNotShown() throws Exception {
+        String hidden = INSIGHTS.replace("\"contentShown\":true", "\"contentShown\":false")
+                .replaceAll("\"top(Hashtags|Contributors|Posts)\":\\[[^\\]]*\\]", "\"top$1\":[]");
+        String html = render(BOB, Locale.ENGLISH, hidden);
+
+        assertThat(html).contains("id=\"dash-content-hidden\"", "None used by at least 5 people.")
+                .doesNotContain("id=\"dash-contributors-table\"", "id=\"dash-posts-table\"");
+    }
+
+    @Test
+    void aSecretCommunityTheManagerMayNotKnowIsAFriendlyNotFound() throws Exception {
         String html = engine.getTemplate("dashboard/page.html").instance().setLocale(Locale.ENGLISH)
                 .data("me", BOB).data("lang", "en").data("nav", "dashboard")
                 .data("communities", json.readTree(COMMUNITIES)).data("slug", "atlas").data("days", 7)
-                .data("periods", List.of(7, 30, 90)).data("notFound", true).render();
+                .data("periods", List.of(7, 30, 90, 365)).data("bucket", "day").data("buckets", List.of("day", "week", "month"))
+                .data("notFound", true).render();
 
         assertThat(html).contains("id=\"dashboard-not-found\"", "secret community you are not a member of")
                 .doesNotContain("id=\"dash-figures\"");
-        assertThat(html).contains("<option value=\"atlas\" selected>", "value=\"7\" checked");
+        assertThat(html).contains("<option value=\"atlas\" selected>", "value=\"7\" checked", "value=\"day\" checked");
     }
 
     @Test
-    void theCsvExportHasEveryFigureWithItsDefinitionAndEveryWeek() throws Exception {
-        String csv = io.relais.web.dashboard.EngagementCsv.of(Engagement.of(json.readTree(ENGAGEMENT)), "design-guild", msg);
+    void theReportOffersTheCsvOfTheSameChoiceAndTheOrganisationAsAScope() throws Exception {
+        String html = render(BOB, Locale.ENGLISH, INSIGHTS);
 
-        assertThat(csv).startsWith("\uFEFFCommunity,From,To,Figure,\"Week of\",Value,\"What it counts\"\n");
-        assertThat(csv).contains("\"Design guild\",2026-10-24,2026-11-22,Posts,,12,\"Posts published in the community during the period (deleted posts are not counted).\"")
-                .contains("\"Design guild\",2026-10-24,2026-11-22,\"Current members\",,25,")
-                .contains("\"Design guild\",2026-10-24,2026-11-22,Reactions,2026-11-16,10,");
-        assertThat(csv.lines().count()).isEqualTo(1 + 5 + 3 * 3);
+        assertThat(html).contains("href=\"/dashboard/export.csv?community=design-guild&amp;days=30&amp;bucket=week\" download")
+                .contains("<option value=\"\">Whole organisation</option>");
     }
 
     @Test
-    void aCommunityNameCannotBecomeASpreadsheetFormula() throws Exception {
-        String hostile = ENGAGEMENT.replace("\"name\":\"Design guild\"", "\"name\":\"=HYPERLINK(\\\"http://x\\\")\"");
-        String csv = io.relais.web.dashboard.EngagementCsv.of(Engagement.of(json.readTree(hostile)), "design-guild", msg);
-
-        assertThat(csv.lines().skip(1)).allSatisfy(line -> assertThat(line).startsWith("\"'=HYPERLINK("));
+    void everyInsightsMessageHasItsFrenchTextAndNoFrenchTextIsStale() throws Exception {
+        java.util.Set<String> english = java.util.Arrays.stream(io.relais.web.dashboard.InsightsMsg.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(io.quarkus.qute.i18n.Message.class))
+                .map(java.lang.reflect.Method::getName).collect(java.util.stream.Collectors.toSet());
+        java.util.Properties french = new java.util.Properties();
+        try (var in = new java.io.InputStreamReader(DashboardTest.class.getResourceAsStream("/messages/ins_fr.properties"),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            french.load(in);
+        }
+        assertThat(french.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english);
     }
 
     @Test
-    void theReportOffersItsCsvAndAManyCommunitiesManagerCanSearchByName() throws Exception {
-        String html = engine.getTemplate("dashboard/page.html").instance().setLocale(Locale.ENGLISH)
-                .data("me", BOB).data("lang", "en").data("nav", "dashboard")
-                .data("communities", json.readTree(COMMUNITIES)).data("slug", "design-guild").data("days", 30)
-                .data("periods", List.of(7, 30, 90)).data("mayBeMore", true).data("q", "")
-                .data("engagement", Engagement.of(json.readTree(ENGAGEMENT))).render();
-
-        assertThat(html).contains("href=\"/dashboard/export.csv?community=design-guild&amp;days=30\" download")
-                .contains("id=\"dash-q\" name=\"q\"", "Only the first 2 communities are listed");
+    void unknownPeriodsAndBucketsFallBackAndDaysNeverSpanMoreThan92Days() {
+        assertThat(io.relais.web.dashboard.DashboardPage.period("abc")).isEqualTo(30);
+        assertThat(io.relais.web.dashboard.DashboardPage.bucket("hour", 30)).isEqualTo("week");
+        assertThat(io.relais.web.dashboard.DashboardPage.bucket(null, 30)).isEqualTo("week");
+        assertThat(io.relais.web.dashboard.DashboardPage.bucket("day", 90)).isEqualTo("day");
+        assertThat(io.relais.web.dashboard.DashboardPage.bucket("day", 365)).isEqualTo("week");
     }
 
     @Test
@@ -170,12 +192,13 @@ class DashboardTest {
         assertThat(r.header("Location")).contains("/protocol/openid-connect/auth");
     }
 
-    private String render(Viewer viewer, Locale locale, String engagement) throws Exception {
+    private String render(Viewer viewer, Locale locale, String insights) throws Exception {
         return engine.getTemplate("dashboard/page.html").instance().setLocale(locale)
                 .data("me", viewer).data("lang", locale.getLanguage()).data("nav", "dashboard")
                 .data("communities", json.readTree(COMMUNITIES)).data("slug", "design-guild").data("days", 30)
-                .data("periods", List.of(7, 30, 90))
-                .data("engagement", Engagement.of(json.readTree(engagement))).render();
+                .data("periods", List.of(7, 30, 90, 365)).data("bucket", "week").data("buckets", List.of("day", "week", "month"))
+                .data("q", "").data("insights", InsightsView.of(json.readTree(insights), List.of("Posts", "Comments", "Reactions"),
+                        List.of("Contributors", "Reacted only"))).render();
     }
 
     private String shell(Viewer viewer) {

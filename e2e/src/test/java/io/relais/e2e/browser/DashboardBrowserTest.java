@@ -8,8 +8,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A community manager's dashboard on the real stack: it opens (it used to be an error page for everyone), shows
- * the community's figures with what each counts, and exports them as CSV; an employee gets the 403 page.
+ * A community manager's insights dashboard on the real stack (real login as bob, the community manager): it opens,
+ * shows a fresh community's figures with what each counts — withheld, since one person is below the privacy
+ * threshold —, draws its charts as inline SVG, and exports one CSV row per bucket; an employee gets the 403 page.
  */
 class DashboardBrowserTest {
 
@@ -22,19 +23,25 @@ class DashboardBrowserTest {
             bob.loginAs("bob");
             bob.find(By.id("nav-dashboard")).click();
             bob.await(By.id("dashboard-choice"));
-            assertThat(bob.find(By.tagName("h1")).getText()).isEqualTo("Community engagement");
+            assertThat(bob.find(By.tagName("h1")).getText()).isEqualTo("Insights");
 
-            // search-service counts the post once it has indexed it
+            // the community's figures exist once search-service has indexed it (until then it is "not found")
             bob.until(d -> {
-                bob.go("/dashboard?community=" + slug + "&days=7");
-                return d.findElement(By.cssSelector("#dash-figures tr[data-figure=posts] td.num")).getText().equals("1");
+                bob.go("/dashboard?community=" + slug + "&days=7&bucket=day");
+                return !d.findElements(By.id("dash-figures")).isEmpty();
             });
             String figures = bob.find(By.id("dash-figures")).getText();
-            assertThat(figures).contains("Posts", "Active members", "Current members", "deleted posts are not counted");
+            assertThat(figures).contains("Active people", "Reading is not recorded", "Questions answered", "Participation");
+            // one person posted: fewer than five, so the count is withheld, never shown
+            assertThat(bob.find(By.cssSelector("#dash-figures tr[data-figure=posts] td.num")).getText()).isEqualTo("withheld");
+            assertThat(bob.findAll(By.cssSelector("#chart-activity svg.chart"))).hasSize(1);
+            assertThat(bob.findAll(By.cssSelector("#chart-people svg.chart rect.withheld"))).isNotEmpty();
 
             String csv = (String) bob.jsAsync("var done = arguments[arguments.length - 1];"
                     + "fetch(document.getElementById('dash-export').getAttribute('href')).then(r => r.text()).then(done);");
-            assertThat(csv).contains("Community,From,To,Figure", "Dashboard " + slug, ",Posts,,1,");
+            assertThat(csv).startsWith("bucket_start,bucket_end,active_members,contributors,members");
+            // a header and one row per day of the last 7 days
+            assertThat(csv.strip().split("\\r?\\n")).hasSize(8);
         }
     }
 

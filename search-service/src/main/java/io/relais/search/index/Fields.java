@@ -8,6 +8,8 @@ public final class Fields {
     public static final String KIND_ITEM = "item";
     public static final String KIND_MEMBERSHIP = "membership";
     public static final String KIND_REACTION = "reaction";
+    /** One per Join or Leave activity, kept after a Leave: the membership history the analytics replays. */
+    public static final String KIND_MEMBERSHIP_CHANGE = "membership_change";
 
     public static final String ID = "id";
     /** Doc-values copy of the id: the tie-breaker of every sort, so cursors never skip or repeat. */
@@ -56,6 +58,10 @@ public final class Fields {
     // membership
     public static final String MEMBER = "member";
     public static final String ROLE = "role";
+    /** For a membership change: {@code join} or {@code leave}. */
+    public static final String CHANGE = "change";
+    public static final String CHANGE_JOIN = "join";
+    public static final String CHANGE_LEAVE = "leave";
 
     // reaction
     public static final String REACTION = "reaction";

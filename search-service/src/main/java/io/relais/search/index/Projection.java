@@ -80,9 +80,13 @@ public final class Projection {
                     index.delete(new Term(Fields.ID, o.id()));
                 }
             }
-            case As2.JOIN -> indexMembership(a, index);
+            case As2.JOIN -> {
+                indexMembership(a, index);
+                indexMembershipChange(a, Fields.CHANGE_JOIN, index);
+            }
             case As2.LEAVE -> {
                 if (o != null && o.id() != null) index.delete(new Term(Fields.ID, membershipId(a.actor(), o.id())));
+                indexMembershipChange(a, Fields.CHANGE_LEAVE, index);
             }
             default -> { /* Follow, Announce… are not searched */ }
         }
@@ -220,6 +224,25 @@ public final class Projection {
         d.add(new StringField(Fields.ROLE, RelaisExtension.of(a).role().orElse("member"), Field.Store.YES));
         published(d, firstNonNull(a.published(), Instant.now()));
         index.upsert(id, d);
+    }
+
+    /**
+     * Keeps every Join and Leave (by activity id, so a replay writes the same documents): the membership
+     * documents only say who belongs now, the analytics need who joined and left when.
+     */
+    private static void indexMembershipChange(Activity a, String change, IndexGeneration index) {
+        AsObject o = a.object();
+        String community = a.target() != null && Iri.isKind(a.target(), Iri.COMMUNITY) ? a.target()
+                : o != null ? o.id() : null;
+        if (community == null || a.actor() == null || a.id() == null) return;
+        Document d = new Document();
+        d.add(new StringField(Fields.KIND, Fields.KIND_MEMBERSHIP_CHANGE, Field.Store.NO));
+        d.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
+        d.add(new StringField(Fields.MEMBER, a.actor(), Field.Store.YES));
+        d.add(new StringField(Fields.COMMUNITY, community, Field.Store.YES));
+        d.add(new StringField(Fields.CHANGE, change, Field.Store.YES));
+        published(d, firstNonNull(a.published(), Instant.now()));
+        index.upsert(a.id(), d);
     }
 
     /** Removes an item and what hangs on it: a post's comments, and the reactions to either. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
 import io.relais.web.services.SearchApi;
@@ -23,23 +25,26 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The community managers' dashboard: the communities I can see (at most feed-service's page, narrowed by name
- * with {@code q}), and for one of them the engagement figures of the last 7, 30 or 90 days (search-service
- * analytics), each with what it counts, and the same as a CSV file ({@code /dashboard/export.csv}).
- * Everyone else gets the 403 page (mapped in ServiceErrors).
+ * The community managers' insights dashboard: the whole organisation or one community (the communities I can see,
+ * narrowed by name with {@code q}), over the last 7, 30, 90 or 365 days, per day, week or month; figures from
+ * search-service's analytics with their definitions, two server-drawn SVG charts and a CSV download
+ * ({@code /dashboard/export.csv}, search-service's own CSV). Everyone else gets the 403 page (mapped in ServiceErrors).
  */
 @Path("/dashboard")
 @RolesAllowed({"community-manager", "admin"})
 public class DashboardPage {
 
-    static final List<Integer> PERIODS = List.of(7, 30, 90);
+    static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
     static final int DEFAULT_PERIOD = 30;
+    static final List<String> BUCKETS = List.of("day", "week", "month");
+    static final String DEFAULT_BUCKET = "week";
+    /** search-service accepts day buckets over at most 92 days. */
+    static final int LONGEST_DAILY = 92;
     /** feed-service refuses longer directory queries. */
     static final int MAX_QUERY = 80;
 
     @Inject
     Pages pages;
-
 
     @Inject
     @RestClient
@@ -56,62 +61,73 @@ public class DashboardPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response show(@QueryParam("community") String community, @QueryParam("days") String days,
-                         @QueryParam("q") String query) {
+                         @QueryParam("bucket") String bucket, @QueryParam("q") String query) {
         int period = period(days);
+        String b = bucket(bucket, period);
         String q = query == null || query.isBlank() ? null : cut(query.strip(), MAX_QUERY);
         JsonNode communities = feed.communities(q, FeedApi.MAX_PAGE);
-        String slug = community != null && !community.isBlank() ? community.strip()
-                : communities.path(0).path("slug").asText(null);
+        String slug = community == null || community.isBlank() ? null : community.strip();
         TemplateInstance view = pages.of(page).data("nav", "dashboard").data("communities", communities)
-                .data("slug", slug).data("days", period).data("periods", PERIODS).data("q", q == null ? "" : q)
+                .data("slug", slug).data("days", period).data("periods", PERIODS).data("bucket", b)
+                .data("buckets", BUCKETS).data("q", q == null ? "" : q)
                 .data("mayBeMore", communities.size() >= FeedApi.MAX_PAGE);
         int status = 200;
-        if (slug != null) {
-            try {
-                view.data("engagement", engagement(slug, period));
-            } catch (ClientWebApplicationException e) {
-                notFoundOrRethrow(e);
-                // unknown community, or a secret one this manager is not in: same answer, nothing revealed
-                view.data("notFound", true);
-                status = 404;
-            }
+        try {
+            view.data("insights", insights(slug, period, b));
+        } catch (ClientWebApplicationException e) {
+            notFoundOrRethrow(e);
+            // unknown community, or a secret one this manager may not know: same answer, nothing revealed
+            view.data("notFound", true);
+            status = 404;
         }
         return Response.status(status).entity(view.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
-    /** The figures with their definitions and the weekly series, as one CSV table in the reader's language. */
+    /** search-service's CSV of the same choice: a header row and one row per bucket. */
     @GET
     @Path("/export.csv")
     @Produces("text/csv")
-    public Response export(@QueryParam("community") String community, @QueryParam("days") String days) {
-        if (community == null || community.isBlank()) {
-            return Response.seeOther(java.net.URI.create("/dashboard")).build();
-        }
+    public Response export(@QueryParam("community") String community, @QueryParam("days") String days,
+                           @QueryParam("bucket") String bucket) {
         int period = period(days);
-        Engagement engagement;
+        String b = bucket(bucket, period);
+        String slug = community == null || community.isBlank() ? null : community.strip();
+        LocalDate to = LocalDate.now(ZoneOffset.UTC);
+        LocalDate from = to.minusDays(period - 1L);
+        String csv;
         try {
-            engagement = engagement(community.strip(), period);
+            csv = slug == null ? search.organisationInsightsCsv(from.toString(), to.toString(), b)
+                    : search.communityInsightsCsv(slug, from.toString(), to.toString(), b);
         } catch (ClientWebApplicationException e) {
             notFoundOrRethrow(e);
             return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(pages.msg().dashboardNotFound()).build();
         }
-        String file = "engagement-" + community.strip().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                + engagement.fromDate() + "-" + engagement.toDate() + ".csv";
-        return Response.ok(EngagementCsv.of(engagement, community.strip(), pages.msg()))
-                .type("text/csv; charset=UTF-8")
+        String file = "insights-" + (slug == null ? "organisation" : slug).replaceAll("[^A-Za-z0-9._-]", "_") + "-" + b + "-"
+                + from + "-" + to + ".csv";
+        return Response.ok(csv).type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
-    private Engagement engagement(String slug, int period) {
-        // "last N days" = today and the N-1 days before it, in UTC like the service's weeks
+    private InsightsView insights(String slug, int period, String bucket) {
+        // "last N days" = today and the N-1 days before it, in UTC like the service's buckets
         LocalDate to = LocalDate.now(ZoneOffset.UTC);
         LocalDate from = to.minusDays(period - 1L);
-        return Engagement.of(search.communityEngagement(slug, from.toString(), to.toString()));
+        JsonNode json = slug == null ? search.organisationInsights(from.toString(), to.toString(), bucket)
+                : search.communityInsights(slug, from.toString(), to.toString(), bucket);
+        InsightsMsg m = MessageBundles.get(InsightsMsg.class, Localized.Literal.of(pages.locale().getLanguage()));
+        return InsightsView.of(json, List.of(pages.msg().fPosts(), pages.msg().fComments(), pages.msg().fReactions()),
+                List.of(m.contributors(), m.reactedOnly()));
     }
 
     /** Anything but one of the offered periods (even "abc") falls back to the default, never an error. */
-    private static int period(String days) {
+    public static int period(String days) {
         return PERIODS.stream().filter(p -> String.valueOf(p).equals(days)).findFirst().orElse(DEFAULT_PERIOD);
+    }
+
+    /** An unknown bucket falls back to weeks, and so do days over a period too long for them. */
+    public static String bucket(String bucket, int period) {
+        String b = bucket != null && BUCKETS.contains(bucket) ? bucket : DEFAULT_BUCKET;
+        return "day".equals(b) && period > LONGEST_DAILY ? DEFAULT_BUCKET : b;
     }
 
     private static void notFoundOrRethrow(ClientWebApplicationException e) {

@@ -31,8 +31,27 @@ public interface SearchApi {
     @Path("/api/search/people")
     JsonNode people(@QueryParam("q") String query, @QueryParam("limit") Integer limit);
 
-    /** Engagement of one community over a period (dates YYYY-MM-DD, inclusive); 404 for a secret one I am not in. */
+    /** Insights of one community (dates YYYY-MM-DD, inclusive; bucket day, week or month); 404 for a secret one I may not know. */
     @GET
     @Path("/api/analytics/communities/{slug}")
-    JsonNode communityEngagement(@PathParam("slug") String slug, @QueryParam("from") String from, @QueryParam("to") String to);
+    JsonNode communityInsights(@PathParam("slug") String slug, @QueryParam("from") String from, @QueryParam("to") String to,
+                               @QueryParam("bucket") String bucket);
+
+    /** The same as CSV: a header row and one row per bucket. */
+    @GET
+    @Path("/api/analytics/communities/{slug}")
+    @Produces("text/csv")
+    String communityInsightsCsv(@PathParam("slug") String slug, @QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("bucket") String bucket);
+
+    /** Insights of the whole organisation (community managers and administrators). */
+    @GET
+    @Path("/api/analytics/organisation")
+    JsonNode organisationInsights(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("bucket") String bucket);
+
+    /** The same as CSV. */
+    @GET
+    @Path("/api/analytics/organisation")
+    @Produces("text/csv")
+    String organisationInsightsCsv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("bucket") String bucket);
 }

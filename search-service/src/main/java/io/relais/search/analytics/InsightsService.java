@@ -1,0 +1,188 @@
+package io.relais.search.analytics;
+
+import io.relais.events.Viewer;
+import io.relais.kit.error.ProblemException;
+import io.relais.kit.identity.CurrentPerson;
+import io.relais.kit.identity.Roles;
+import io.relais.search.index.Fields;
+import io.relais.search.index.ItemType;
+import io.relais.search.index.PlainText;
+import io.relais.search.index.Projection;
+import io.relais.search.index.SearchIndex;
+import io.relais.search.query.Viewers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads what the insights are computed from out of the index (posts, comments, reactions and the membership history
+ * are all projections of {@code relais.activities}, so a rebuilt index gives the same figures), decides who may see
+ * them, and hands the facts to {@link InsightsCalculation}.
+ *
+ * <p>Who sees what (issue 15): a community's owners and moderators see its figures; {@code community-manager} and
+ * {@code admin} every community's and the organisation's. A private or secret community is 404 to any other
+ * non-member (as its posts are). Figures count everything in the scope, but whatever names content or people (top
+ * hashtags, contributors, posts) comes only from what the caller may read under the shared audience rule, so a
+ * manager outside a private community sees its numbers and nothing of its content or people.
+ */
+@ApplicationScoped
+public class InsightsService {
+
+    /** A period's activity is read in full; beyond this the period must be narrowed. */
+    static final int MAX_DOCS = 200_000;
+    static final String PUBLIC = "public";
+
+    @Inject
+    SearchIndex index;
+
+    @Inject
+    Viewers viewers;
+
+    @Inject
+    AnalyticsConfig config;
+
+    /**
+     * Insights of one community.
+     *
+     * @throws ProblemException 404 when the community does not exist or is private/secret and the caller neither a
+     *                          member nor a manager/admin; 403 when the caller may read it but is not one of its owners or moderators
+     */
+    public Insights community(String community, Instant from, Instant to, Bucket bucket, CurrentPerson person) {
+        Viewer viewer = viewers.of(person);
+        boolean manager = person.hasRole(Roles.COMMUNITY_MANAGER) || person.hasRole(Roles.ADMIN);
+        return index.current().read(searcher -> {
+            Document group = one(searcher, new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.ID, community)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(Fields.TYPE, ItemType.COMMUNITY.key())), BooleanClause.Occur.FILTER).build());
+            boolean member = viewer.communities().contains(community);
+            if (group == null || (!PUBLIC.equals(group.get(Fields.VISIBILITY)) && !member && !manager)) {
+                throw ProblemException.notFound("community " + community);
+            }
+            if (!manager && !moderates(searcher, person.iri(), community)) {
+                throw ProblemException.forbidden("a community's figures are for its owners and moderators, community managers and administrators");
+            }
+            Query scope = new TermQuery(new Term(Fields.COMMUNITY, community));
+            InsightsCalculation calc = calculation(searcher, scope, from, to, bucket, viewer);
+            boolean contentShown = PUBLIC.equals(group.get(Fields.VISIBILITY)) || member;
+            return insights("community", community, group.get(Fields.TITLE), group.get(Fields.VISIBILITY), from, to, bucket,
+                    contentShown, calc, searcher);
+        });
+    }
+
+    /** Insights of the whole organisation (every community and the posts addressed to the organisation); managers and admins only. */
+    public Insights organisation(Instant from, Instant to, Bucket bucket, CurrentPerson person) {
+        Viewer viewer = viewers.of(person);
+        return index.current().read(searcher -> {
+            InsightsCalculation calc = calculation(searcher, null, from, to, bucket, viewer);
+            return insights("organisation", null, null, null, from, to, bucket, true, calc, searcher);
+        });
+    }
+
+    private Insights insights(String scope, String community, String name, String visibility, Instant from, Instant to,
+                              Bucket bucket, boolean contentShown, InsightsCalculation calc, IndexSearcher searcher) throws IOException {
+        return new Insights(scope, community, name, visibility, from, to, bucket.key(), config.minGroup(), contentShown,
+                calc.period(), calc.buckets(), calc.topHashtags(), calc.topContributors(names(searcher, calc.authors())),
+                calc.topPosts(), Insights.DEFINITIONS);
+    }
+
+    private InsightsCalculation calculation(IndexSearcher searcher, Query scope, Instant from, Instant to, Bucket bucket,
+                                            Viewer viewer) throws IOException {
+        BooleanQuery.Builder activity = new BooleanQuery.Builder()
+                .add(LongPoint.newRangeQuery(Fields.PUBLISHED, from.toEpochMilli(), to.toEpochMilli()), BooleanClause.Occur.FILTER)
+                .add(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_REACTION)), BooleanClause.Occur.SHOULD)
+                        .add(new TermInSetQuery(Fields.TYPE, List.of(new BytesRef(ItemType.POST.key()), new BytesRef(ItemType.COMMENT.key()))),
+                                BooleanClause.Occur.SHOULD).build(), BooleanClause.Occur.FILTER);
+        if (scope != null) activity.add(scope, BooleanClause.Occur.FILTER);
+        Query all = activity.build();
+        TopDocs found = searcher.search(all, MAX_DOCS);
+        if (found.totalHits.value > MAX_DOCS) {
+            throw ProblemException.invalid("from", "the period holds more than " + MAX_DOCS + " contributions; choose a shorter one");
+        }
+        Set<Integer> readable = new HashSet<>();
+        Query visible = new BooleanQuery.Builder().add(all, BooleanClause.Occur.FILTER)
+                .add(Viewers.visibleTo(viewer), BooleanClause.Occur.FILTER).build();
+        for (ScoreDoc sd : searcher.search(visible, MAX_DOCS).scoreDocs) readable.add(sd.doc);
+        StoredFields stored = searcher.storedFields();
+        List<Fact> facts = new ArrayList<>();
+        for (ScoreDoc sd : found.scoreDocs) {
+            Document d = stored.document(sd.doc);
+            String author = d.get(Fields.AUTHOR);
+            if (author == null) continue;
+            Instant at = Instant.ofEpochMilli(d.getField(Fields.PUBLISHED).numericValue().longValue());
+            String type = d.get(Fields.TYPE);
+            List<String> tags = Arrays.asList(d.getValues(Fields.HASHTAG));
+            boolean canRead = readable.contains(sd.doc);
+            if (type == null) {
+                facts.add(new Fact(Fact.Kind.REACTION, d.get(Fields.ID), author, at, d.get(Fields.TARGET), false, List.of(), canRead, null));
+            } else if (ItemType.POST.key().equals(type)) {
+                String title = d.get(Fields.TITLE);
+                String body = d.get(Fields.BODY);
+                facts.add(new Fact(Fact.Kind.POST, d.get(Fields.ID), author, at, null, Fact.isQuestion(title, body, tags), tags, canRead,
+                        title == null || title.isBlank() ? PlainText.excerpt(body, 80) : title));
+            } else {
+                facts.add(new Fact(Fact.Kind.COMMENT, d.get(Fields.ID), author, at, d.get(Fields.CONTEXT), false, tags, canRead, null));
+            }
+        }
+        BooleanQuery.Builder history = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_MEMBERSHIP_CHANGE)), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(Fields.PUBLISHED, Long.MIN_VALUE, to.toEpochMilli()), BooleanClause.Occur.FILTER);
+        if (scope != null) history.add(scope, BooleanClause.Occur.FILTER);
+        List<MembershipChange> changes = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(history.build(), MAX_DOCS).scoreDocs) {
+            Document d = stored.document(sd.doc);
+            changes.add(new MembershipChange(d.get(Fields.ID), d.get(Fields.MEMBER), d.get(Fields.COMMUNITY),
+                    Instant.ofEpochMilli(d.getField(Fields.PUBLISHED).numericValue().longValue()),
+                    Fields.CHANGE_JOIN.equals(d.get(Fields.CHANGE))));
+        }
+        return new InsightsCalculation(facts, changes, from, to, bucket, config.minGroup());
+    }
+
+    /** Whether the person is an owner or moderator of the community (their current membership's role). */
+    private static boolean moderates(IndexSearcher searcher, String person, String community) throws IOException {
+        Document m = one(searcher, new TermQuery(new Term(Fields.ID, Projection.membershipId(person, community))));
+        if (m == null) return false;
+        String role = m.get(Fields.ROLE);
+        return "owner".equals(role) || "moderator".equals(role);
+    }
+
+    private static Map<String, String> names(IndexSearcher searcher, Set<String> people) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        if (people.isEmpty()) return out;
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.TYPE, ItemType.PERSON.key())), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(Fields.ID, people.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER).build();
+        for (ScoreDoc sd : searcher.search(q, people.size()).scoreDocs) {
+            Document d = searcher.storedFields().document(sd.doc, Set.of(Fields.ID, Fields.TITLE));
+            out.put(d.get(Fields.ID), d.get(Fields.TITLE));
+        }
+        return out;
+    }
+
+    private static Document one(IndexSearcher searcher, Query q) throws IOException {
+        TopDocs top = searcher.search(q, 1);
+        return top.scoreDocs.length == 0 ? null : searcher.storedFields().document(top.scoreDocs[0].doc);
+    }
+}
