@@ -1,4 +1,4 @@
-package io.relais.web.community;
+package io.relais.web.scripted;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,16 +20,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * (a 409 for the last owner, an empty people search). Unscripted GETs answer {@code {}}, other methods 204.
  * Every request is kept with its body, to assert what the web app sent, or did not send.
  */
-final class ScriptedServices {
+public final class ScriptedServices {
 
-    static final ScriptedServices SERVICES = new ScriptedServices();
+    public static final ScriptedServices SERVICES = new ScriptedServices();
 
     /** An answer: status, JSON body (empty for none). */
-    record Answer(int status, String json) {
+    public record Answer(int status, String json) {
     }
 
     /** A request as received: {@code "METHOD /path?query"} and its body. */
-    record Call(String line, String body) {
+    public record Call(String line, String body) {
     }
 
     private final HttpServer server;
@@ -46,23 +46,28 @@ final class ScriptedServices {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Answers {@code line} (method and path, no query) with this status and JSON from now on. */
-    ScriptedServices on(String line, int status, String json) {
+    public ScriptedServices on(String line, int status, String json) {
         script.put(line, new Answer(status, json));
         return this;
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    void reset() {
+    public void reset() {
         script.clear();
         calls.clear();
+    }
+
+    /** The request lines received, without their query strings. */
+    public List<String> lines() {
+        return calls().stream().map(c -> c.line().replaceFirst("\\?.*", "")).toList();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
