@@ -51,6 +51,10 @@ public class Me {
     }
 
     private java.util.Optional<HrNames.HrName> hr() {
+        if (hr == null && io.vertx.core.Context.isOnEventLoopThread()) {
+            // a page rendered on the I/O thread (the 403 and forged-request pages) must not block on profile-service
+            return java.util.Optional.empty();
+        }
         if (hr == null) {
             try {
                 hr = java.util.Optional.of(hrNames.of(login()));
