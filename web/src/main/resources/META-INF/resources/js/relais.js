@@ -69,7 +69,7 @@
     if (!list) { return; }
     var mode = field.getAttribute('data-suggest-mode') || 'mention';
     var active = -1, timer = null, token = null;
-    function close() { list.hidden = true; list.innerHTML = ''; field.setAttribute('aria-expanded', 'false'); field.removeAttribute('aria-activedescendant'); active = -1; }
+    function close() { list.hidden = true; list.innerHTML = ''; if (field.tagName !== 'TEXTAREA') { field.setAttribute('aria-expanded', 'false'); } field.removeAttribute('aria-activedescendant'); active = -1; }
     function options() { return Array.prototype.slice.call(list.querySelectorAll('[role=option]')); }
     function highlight(i) {
       var opts = options();
@@ -103,7 +103,7 @@
             var ids = field.id + '-opt-';
             list.innerHTML = html;
             options().forEach(function (o, i) { o.id = ids + i; });
-            if (options().length) { list.hidden = false; field.setAttribute('aria-expanded', 'true'); highlight(0); } else { close(); }
+            if (options().length) { list.hidden = false; if (field.tagName !== 'TEXTAREA') { field.setAttribute('aria-expanded', 'true'); } highlight(0); } else { close(); }
           })
           .catch(close);
       }, 150);

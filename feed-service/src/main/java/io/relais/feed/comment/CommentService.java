@@ -22,7 +22,6 @@ import io.relais.feed.threadview.CommentViews;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.OutboxRecord;
-import io.relais.kit.outbox.Outbox;
 import io.relais.feed.keyword.ContentHeld;
 import io.relais.feed.keyword.KeywordRule;
 import io.relais.feed.keyword.KeywordRules;

@@ -10,6 +10,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.relais.web.WebConfig;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
+import io.relais.web.services.ProfileApi;
+import io.relais.web.services.SearchApi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,12 +30,15 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Communities: the directory, creating one, a community's page (its feed, pinned posts, members) and
- * the membership actions (join or request, leave, invitations, approving requests). Actions are plain
- * form posts answered by a redirect, so they work with or without JavaScript.
+ * Communities: the directory, creating one, a community's page (its feed, pinned posts, members, follow) and
+ * the membership actions (join or request, leave, invitations with a person picker, approving requests), and the
+ * owners' tools (settings, archive, roles, removal, pins). Actions are plain form posts answered by a redirect, so
+ * they work with or without JavaScript; what feed-service refuses for a reason a person can act on (the last owner
+ * leaving, an unknown invitee) is answered with the page and a message next to the control, never an error page.
  */
 @Path("/communities")
 @Produces(MediaType.TEXT_HTML)
@@ -41,6 +46,7 @@ import java.util.Set;
 public class CommunityPages {
 
     static final Set<String> VISIBILITIES = Set.of("public", "private", "secret");
+    static final Set<String> ROLES = Set.of("member", "moderator", "owner");
 
     @Inject
     Pages pages;
@@ -64,6 +70,22 @@ public class CommunityPages {
     @Location("feed/items.html")
     Template items;
 
+    @Inject
+    @Location("community/settings.html")
+    Template settings;
+
+    @Inject
+    @Location("community/invitees.html")
+    Template inviteesFragment;
+
+    @Inject
+    @RestClient
+    SearchApi search;
+
+    @Inject
+    @RestClient
+    ProfileApi profiles;
+
     @GET
     public TemplateInstance directory(@QueryParam("q") String q) {
         return pages.of(directory).data("nav", "communities").data("q", q == null ? "" : q)
@@ -86,30 +108,40 @@ public class CommunityPages {
     @GET
     @Path("{slug}")
     public TemplateInstance community(@PathParam("slug") String slug) {
+        return view(slug);
+    }
+
+    /** The community page as this viewer may see it; actions refused by feed-service add an inline {@code problem}. */
+    TemplateInstance view(String slug) {
         JsonNode community = feed.community(slug);
         boolean member = "member".equals(community.path("myStatus").asText());
         boolean readable = member || "public".equals(community.path("visibility").asText());
         String role = community.path("myRole").asText("");
         boolean moderator = member && ("owner".equals(role) || "moderator".equals(role));
+        boolean owner = member && "owner".equals(role);
         JsonNode posts = readable ? orEmpty(() -> feed.communityFeed(slug, null, config.pageSize())) : MissingNode.getInstance();
         JsonNode members = orEmpty(() -> feed.members(slug));
         JsonNode requests = moderator ? orEmpty(() -> feed.joinRequests(slug)) : MissingNode.getInstance();
         List<JsonNode> audiences = new ArrayList<>();
-        if (member) {
+        if (member && !community.path("archived").asBoolean()) {
             audiences.add(community);
         }
         return pages.of(page).data("nav", "communities").data("community", community).data("member", member)
-                .data("readable", readable).data("moderator", moderator).data("page", posts)
+                .data("readable", readable).data("moderator", moderator).data("owner", owner).data("page", posts)
                 .data("more", "/communities/" + slug + "/items?order=newest")
                 .data("members", members).data("requests", requests).data("audiences", audiences)
-                .data("pinned", pinnedPosts(community));
+                .data("pinned", pinnedPosts(community)).data("following", follows(community.path("iri").asText()))
+                .data("pinSlug", owner ? community.path("slug").asText(slug) : "")
+                .data("problem", "").data("problemAt", "").data("problemKind", "error").data("person", "");
     }
 
     @GET
     @Path("{slug}/items")
     public TemplateInstance items(@PathParam("slug") String slug, @QueryParam("cursor") String cursor) {
+        JsonNode community = orEmpty(() -> feed.community(slug));
+        boolean owner = "member".equals(community.path("myStatus").asText()) && "owner".equals(community.path("myRole").asText());
         return pages.of(items).data("page", feed.communityFeed(slug, cursor, config.pageSize()))
-                .data("more", "/communities/" + slug + "/items?order=newest");
+                .data("more", "/communities/" + slug + "/items?order=newest").data("pinSlug", owner ? slug : "");
     }
 
     @POST
@@ -122,7 +154,15 @@ public class CommunityPages {
     @POST
     @Path("{slug}/leave")
     public Response leave(@PathParam("slug") String slug) {
-        feed.leave(slug);
+        try {
+            feed.leave(slug);
+        } catch (ClientWebApplicationException e) {
+            if (e.getResponse().getStatus() == 409) {
+                // the last owner: explained next to the button, with what to do instead
+                return inline(slug, 409, "membership", pages.msg().lastOwnerCannotLeave());
+            }
+            throw e;
+        }
         return backTo(slug);
     }
 
@@ -154,12 +194,39 @@ public class CommunityPages {
         return backTo(slug);
     }
 
+    /**
+     * Invites a colleague chosen with the person picker: {@code login} is the suggestion picked (a radio button of
+     * {@link #invitees}); without one, the typed {@code person} must name exactly one colleague (their login, or a
+     * name that search-service's people index matches exactly or alone). Anyone else is refused next to the field.
+     */
     @POST
     @Path("{slug}/invitations")
-    public Response invite(@PathParam("slug") String slug, @RestForm String login) {
-        String who = login == null ? "" : login.strip().replaceFirst("^@", "");
-        feed.invite(slug, JsonNodeFactory.instance.objectNode().put("login", who));
-        return backTo(slug);
+    public Response invite(@PathParam("slug") String slug, @RestForm String login, @RestForm String person) {
+        String typed = person == null ? "" : person.strip();
+        Optional<String> who = login != null && !login.isBlank() ? Optional.of(login.strip()) : PersonPicker.resolve(typed, search, profiles);
+        if (who.isEmpty()) {
+            return inline(slug, 422, "invite", pages.msg().unknownInvitee(typed), typed);
+        }
+        try {
+            feed.invite(slug, JsonNodeFactory.instance.objectNode().put("login", who.get()));
+        } catch (ClientWebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 400) {
+                return inline(slug, 422, "invite", pages.msg().unknownInvitee(typed.isEmpty() ? who.get() : typed), typed);
+            }
+            if (status == 409) {
+                return inline(slug, 409, "invite", pages.msg().alreadyMemberOrArchived(who.get()), typed);
+            }
+            throw e;
+        }
+        return inline(slug, 200, "invite", pages.msg().invitationSent(PersonPicker.nameOf(who.get(), profiles)), "");
+    }
+
+    /** The person picker's suggestions for what was typed: a radio group of colleagues (name, title, department). */
+    @GET
+    @Path("{slug}/invitees")
+    public TemplateInstance invitees(@PathParam("slug") String slug, @QueryParam("person") String person) {
+        return pages.of(inviteesFragment).data("invitees", PersonPicker.suggestions(person, search));
     }
 
     @POST
@@ -171,6 +238,127 @@ public class CommunityPages {
             feed.pin(slug, post);
         }
         return backTo(slug);
+    }
+
+    /** {@code following} is the state the page showed: true → unfollow, false → follow. */
+    @POST
+    @Path("{slug}/follow")
+    public Response follow(@PathParam("slug") String slug, @RestForm boolean following) {
+        if (following) {
+            feed.unfollow("community", slug);
+        } else {
+            feed.follow("community", slug);
+        }
+        return backTo(slug);
+    }
+
+    /** Owners' settings: name, description, visibility; and archiving. Others are sent back to the community. */
+    @GET
+    @Path("{slug}/settings")
+    public Response settings(@PathParam("slug") String slug) {
+        JsonNode community = feed.community(slug);
+        if (!"owner".equals(community.path("myRole").asText())) {
+            return backTo(slug);
+        }
+        return Response.ok(settingsPage(community, "").render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    @POST
+    @Path("{slug}/settings")
+    public Response saveSettings(@PathParam("slug") String slug, @RestForm String name, @RestForm String description,
+                                 @RestForm String visibility) {
+        ObjectNode changes = JsonNodeFactory.instance.objectNode()
+                .put("name", name == null ? "" : name.strip())
+                .put("description", description == null ? "" : description.strip());
+        if (VISIBILITIES.contains(visibility)) {
+            changes.put("visibility", visibility);
+        }
+        try {
+            feed.editCommunity(slug, changes);
+        } catch (ClientWebApplicationException e) {
+            if (e.getResponse().getStatus() == 400) {
+                JsonNode shown = feed.community(slug).deepCopy();
+                ((ObjectNode) shown).put("name", changes.path("name").asText()).put("description", changes.path("description").asText());
+                return Response.status(422).entity(settingsPage(shown, pages.msg().settingsRefused()).render())
+                        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            }
+            throw e;
+        }
+        return backTo(slug);
+    }
+
+    /** Archiving needs the confirmation box ticked: without it the settings page says so and nothing changes. */
+    @POST
+    @Path("{slug}/archive")
+    public Response archive(@PathParam("slug") String slug, @RestForm boolean confirm) {
+        if (!confirm) {
+            return Response.status(422).entity(settingsPage(feed.community(slug), pages.msg().archiveNeedsConfirmation()).render())
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+        feed.archiveCommunity(slug);
+        return backTo(slug);
+    }
+
+    /** Owners give a member the role member, moderator or owner (several owners share a community; to hand it over, make someone owner, then step down). */
+    @POST
+    @Path("{slug}/members/{login}/role")
+    public Response changeRole(@PathParam("slug") String slug, @PathParam("login") String login, @RestForm String role) {
+        if (!ROLES.contains(role)) {
+            return inline(slug, 422, "members", pages.msg().roleUnknown());
+        }
+        try {
+            feed.changeRole(slug, login, JsonNodeFactory.instance.objectNode().put("role", role));
+        } catch (ClientWebApplicationException e) {
+            if (e.getResponse().getStatus() == 409) {
+                return inline(slug, 409, "members", pages.msg().lastOwnerCannotStepDown());
+            }
+            throw e;
+        }
+        return backTo(slug);
+    }
+
+    @POST
+    @Path("{slug}/members/{login}/remove")
+    public Response remove(@PathParam("slug") String slug, @PathParam("login") String login) {
+        try {
+            feed.removeMember(slug, login);
+        } catch (ClientWebApplicationException e) {
+            if (e.getResponse().getStatus() == 409) {
+                return inline(slug, 409, "members", pages.msg().lastOwnerCannotBeRemoved());
+            }
+            throw e;
+        }
+        return backTo(slug);
+    }
+
+    private TemplateInstance settingsPage(JsonNode community, String problem) {
+        return pages.of(settings).data("nav", "communities").data("community", community).data("problem", problem);
+    }
+
+    private Response inline(String slug, int status, String where, String message) {
+        return inline(slug, status, where, message, "");
+    }
+
+    /** The community page with a message next to the control it concerns ({@code where}); never an error page. */
+    private Response inline(String slug, int status, String where, String message, String person) {
+        return Response.status(status)
+                .entity(view(slug).data("problem", message).data("problemAt", where).data("person", person)
+                        .data("problemKind", status == 200 ? "ok" : "error").render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /** Whether I follow the community (feed-service's list of what I follow; unknown counts as not following). */
+    private boolean follows(String iri) {
+        try {
+            for (JsonNode followed : feed.myFollows().path("communities")) {
+                if (iri.equals(followed.asText())) {
+                    return true;
+                }
+            }
+        } catch (ClientWebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            // shown as not following; following again is harmless
+        }
+        return false;
     }
 
     private List<JsonNode> pinnedPosts(JsonNode community) {

@@ -19,6 +19,12 @@ public class Me {
     @IdToken
     Instance<JsonWebToken> idToken;
 
+    @Inject
+    HrNames hrNames;
+
+    /** This request's HR name, asked once (null: not asked yet). */
+    private java.util.Optional<HrNames.HrName> hr;
+
     public boolean isLoggedIn() {
         return !identity.isAnonymous();
     }
@@ -31,10 +37,35 @@ public class Me {
         return isLoggedIn() ? Iri.person(login()) : null;
     }
 
+    /** The HR display name (profile-service, as every card shows it); the token's name only when HR cannot say. */
     public String displayName() {
         if (!isLoggedIn()) {
             return null;
         }
+        return hr().map(HrNames.HrName::displayName).filter(n -> !n.isBlank()).orElseGet(this::tokenName);
+    }
+
+    /** Whether HR holds a photo of me (shown in the header through {@code /people/{login}/photo}). */
+    public boolean hasPhoto() {
+        return isLoggedIn() && hr().map(HrNames.HrName::hasPhoto).orElse(false);
+    }
+
+    private java.util.Optional<HrNames.HrName> hr() {
+        if (hr == null && io.vertx.core.Context.isOnEventLoopThread()) {
+            // a page rendered on the I/O thread (the 403 and forged-request pages) must not block on profile-service
+            return java.util.Optional.empty();
+        }
+        if (hr == null) {
+            try {
+                hr = java.util.Optional.of(hrNames.of(login()));
+            } catch (jakarta.ws.rs.WebApplicationException | jakarta.ws.rs.ProcessingException unavailable) {
+                hr = java.util.Optional.empty();
+            }
+        }
+        return hr;
+    }
+
+    private String tokenName() {
         try {
             String name = idToken.get().getClaim("name");
             return name == null || name.isBlank() ? login() : name;
@@ -52,7 +83,7 @@ public class Me {
     }
 
     public Viewer view() {
-        return isLoggedIn() ? new Viewer(true, login(), iri(), displayName(), isCommunityManager(), isAdmin())
+        return isLoggedIn() ? new Viewer(true, login(), iri(), displayName(), isCommunityManager(), isAdmin(), hasPhoto())
                 : Viewer.ANONYMOUS;
     }
 }

@@ -183,4 +183,23 @@ public interface FeedApi {
     @DELETE
     @Path("/api/follows/{kind}/{id}")
     void unfollow(@PathParam("kind") String kind, @PathParam("id") String id);
+    /** Owners change name, description or visibility; only the fields present change. 400 names the refused field. */
+    @PUT
+    @Path("/api/communities/{slug}")
+    JsonNode editCommunity(@PathParam("slug") String slug, JsonNode changes);
+
+    /** Owners (and admins) archive: it stays readable, no more posts or joins. */
+    @POST
+    @Path("/api/communities/{slug}/archive")
+    JsonNode archiveCommunity(@PathParam("slug") String slug);
+
+    /** Owners set a member's role ({@code {"role": "member|moderator|owner"}}); 409 when the last owner would step down. */
+    @PUT
+    @Path("/api/communities/{slug}/members/{login}/role")
+    void changeRole(@PathParam("slug") String slug, @PathParam("login") String login, JsonNode request);
+
+    /** Owners and moderators remove a member (only owners remove moderators); 409 for the last owner. */
+    @DELETE
+    @Path("/api/communities/{slug}/members/{login}")
+    void removeMember(@PathParam("slug") String slug, @PathParam("login") String login);
 }

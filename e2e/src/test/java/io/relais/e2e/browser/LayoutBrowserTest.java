@@ -1,0 +1,66 @@
+package io.relais.e2e.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The layout problems people met (issue 14), measured in the browser at a desktop (1280×800) and a phone (390×844)
+ * size, with a screenshot of each page kept in target/layout-screenshots for a person to look at.
+ */
+class LayoutBrowserTest {
+
+    static final Path SHOTS = Path.of("target", "layout-screenshots");
+
+    @Test
+    void atDesktopWidthInFrenchTheHeaderSearchBoxKeepsItsRoom() {
+        try (Browser marie = Browser.open("fr-FR", 1280, 800)) {
+            marie.loginAs("alice");
+            marie.screenshot(SHOTS.resolve("home-fr-1280.png"));
+
+            Map<?, ?> box = rect(marie, marie.find(By.id("top-q")));
+            assertThat(((Number) box.get("width")).doubleValue()).as("header search box width in px").isGreaterThanOrEqualTo(200);
+        }
+    }
+
+    @Test
+    void onAPhoneTheProfileFormsSaveButtonIsFullyOnScreen() {
+        try (Browser phone = Browser.open("en-GB", 390, 844)) {
+            phone.loginAs("alice");
+            phone.go("/people/me/edit");
+            WebElement save = phone.find(By.cssSelector("form .composer-actions button[type=submit]"));
+            phone.js("arguments[0].scrollIntoView({block: 'center'});", save);
+            phone.screenshot(SHOTS.resolve("profile-edit-en-390.png"));
+
+            Map<?, ?> r = rect(phone, save);
+            double viewport = ((Number) phone.js("return document.documentElement.clientWidth;")).doubleValue();
+            assertThat(((Number) r.get("left")).doubleValue()).as("Save button's left edge").isGreaterThanOrEqualTo(0);
+            assertThat(((Number) r.get("right")).doubleValue()).as("Save button's right edge, viewport " + viewport).isLessThanOrEqualTo(viewport);
+            double bottomBar = ((Number) phone.js("var n = document.querySelector('.mainnav'); return n ? n.getBoundingClientRect().top : window.innerHeight;")).doubleValue();
+            assertThat(((Number) r.get("bottom")).doubleValue()).as("Save button above the bottom navigation").isLessThanOrEqualTo(bottomBar);
+        }
+    }
+
+    @Test
+    void onAPhoneSearchFiltersLeaveTheFirstResultAboveTheFold() {
+        try (Browser phone = Browser.open("en-GB", 390, 844)) {
+            phone.loginAs("alice");
+            phone.go("/search?q=bienvenue");
+            phone.screenshot(SHOTS.resolve("search-en-390.png"));
+
+            WebElement count = phone.await(By.id("result-count"));
+            double top = ((Number) rect(phone, count).get("top")).doubleValue();
+            double fold = ((Number) phone.js("var n = document.querySelector('.mainnav'); return n ? n.getBoundingClientRect().top : window.innerHeight;")).doubleValue();
+            assertThat(top).as("results start (px from the top) above the fold at " + fold).isLessThan(fold - 120);
+        }
+    }
+
+    private static Map<?, ?> rect(Browser b, WebElement e) {
+        return (Map<?, ?>) b.js("var r = arguments[0].getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width};", e);
+    }
+}

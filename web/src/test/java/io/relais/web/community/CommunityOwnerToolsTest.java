@@ -1,0 +1,199 @@
+package io.relais.web.community;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.relais.web.scripted.ScriptedServices;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.relais.web.scripted.ScriptedServices.SERVICES;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a community's owner can do from its page — pins, settings, roles, removal, archive, invitations by name — and
+ * how refusals read: next to the control, in the reader's language, never an error page. feed-, profile- and
+ * search-service are scripted ({@link ScriptedServices}) so each situation is exactly the one a test names.
+ */
+@QuarkusTest
+@TestProfile(ScriptedServices.Profile.class)
+class CommunityOwnerToolsTest {
+
+    static final String GUILD = """
+            {"iri":"urn:relais:community:guild","slug":"guild","name":"Design guild","description":"UX and research",
+             "visibility":"public","archived":false,"memberCount":2,"myRole":"%s","myStatus":"member","pins":[]}""";
+    static final String MEMBERS = """
+            {"community":"urn:relais:community:guild","count":2,"members":[
+             {"person":{"iri":"urn:relais:person:alice","login":"alice","displayName":"Alice Martin"},"role":"owner"},
+             {"person":{"iri":"urn:relais:person:bob","login":"bob","displayName":"Bob Durand"},"role":"member"}]}""";
+    static final String FEED = """
+            {"items":[{"post":{"id":"urn:relais:post:p-1","kind":"post","author":{"login":"bob","displayName":"Bob Durand"},
+             "created":"2026-11-30T10:00:00Z","content":"<p>Kick-off notes</p>","reactions":{},"pinned":false,
+             "community":{"slug":"guild","name":"Design guild"}}}]}""";
+
+    @BeforeEach
+    void aCommunityAliceOwns() {
+        SERVICES.reset();
+        asRole("owner");
+        SERVICES.on("GET /api/communities/guild/members", 200, MEMBERS)
+                .on("GET /api/feed/communities/guild", 200, FEED)
+                .on("GET /api/follows/mine", 200, "{\"persons\":[],\"communities\":[],\"hashtags\":[]}");
+    }
+
+    @Test
+    void anOwnerSeesPinRoleRemovalAndSettingsControls() {
+        String html = as("en").get("/communities/guild").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("id=\"settings-link\"", "id=\"pin-p-1\">Pin</button>", "id=\"set-role-bob\"",
+                "id=\"remove-bob\"", "id=\"invite-person\"");
+    }
+
+    @Test
+    void aPlainMemberSeesNoOwnerControls() {
+        asRole("member");
+
+        String html = as("en").get("/communities/guild").then().statusCode(200).extract().asString();
+
+        assertThat(html).doesNotContain("settings-link", "id=\"pin-p-1\"", "set-role-bob", "remove-bob");
+    }
+
+    @Test
+    void theLastOwnerLeavingIsExplainedOnTheCommunityPage() {
+        SERVICES.on("POST /api/communities/guild/leave", 409,
+                "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"the last owner cannot leave; make someone else owner first\"}");
+
+        Response r = post("en", "/communities/guild/leave", Map.of());
+
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(r.asString()).contains("id=\"community-title\"", "id=\"membership-problem\"",
+                "You are the last owner of this community, so you cannot leave it yet");
+    }
+
+    @Test
+    void aFrenchOwnerReadsTheLastOwnerExplanationInFrench() {
+        SERVICES.on("POST /api/communities/guild/leave", 409, "{\"status\":409,\"detail\":\"the last owner cannot leave\"}");
+
+        Response r = post("fr", "/communities/guild/leave", Map.of());
+
+        assertThat(r.asString()).contains("Vous êtes le dernier propriétaire de cette communauté")
+                .doesNotContain("the last owner cannot leave");
+    }
+
+    @Test
+    void anUnknownPersonIsRefusedNextToTheFieldAndNeverInvited() {
+        SERVICES.on("GET /api/search/people", 200, "{\"total\":0,\"people\":[],\"contributors\":[]}");
+
+        Response r = post("en", "/communities/guild/invitations", Map.of("person", "Nobody Atall"));
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.asString()).contains("id=\"invite-problem\"", "No colleague is called “Nobody Atall”", "aria-invalid=\"true\"");
+        assertThat(SERVICES.calls()).noneMatch(c -> c.line().startsWith("POST /api/communities/guild/invitations"));
+    }
+
+    @Test
+    void anUnknownLoginThatFeedServiceRefusesIsRefusedInlineToo() {
+        SERVICES.on("GET /api/people/ghost", 200, "{\"login\":\"ghost\"}")
+                .on("POST /api/communities/guild/invitations", 400,
+                        "{\"status\":400,\"errors\":[{\"field\":\"login\",\"message\":\"'ghost' is not a known person\"}]}");
+
+        Response r = post("en", "/communities/guild/invitations", Map.of("person", "ghost"));
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.asString()).contains("No colleague is called “ghost”").doesNotContain("Invitation sent");
+    }
+
+    @Test
+    void aColleaguesNameBecomesTheirLoginForTheInvitation() {
+        SERVICES.on("GET /api/search/people", 200, """
+                {"total":2,"people":[{"login":"bob.durand","name":"Bob Durand","title":"Designer"},
+                 {"login":"bobby","name":"Bobby Tables","title":"DBA"}],"contributors":[]}""")
+                .on("GET /api/people/bob.durand", 200, "{\"login\":\"bob.durand\",\"displayName\":\"Bob Durand\"}");
+
+        Response r = post("en", "/communities/guild/invitations", Map.of("person", "bob durand"));
+
+        assertThat(r.asString()).contains("Invitation sent to Bob Durand.");
+        assertThat(SERVICES.calls()).anyMatch(c -> c.line().equals("POST /api/communities/guild/invitations")
+                && c.body().equals("{\"login\":\"bob.durand\"}"));
+    }
+
+    @Test
+    void thePickerSuggestsColleaguesByNameAsChoices() {
+        SERVICES.on("GET /api/search/people", 200, """
+                {"total":1,"people":[{"login":"bob.durand","name":"Bob Durand","title":"Designer","department":"Product"}],"contributors":[]}""");
+
+        String html = as("en").queryParam("person", "bob du").get("/communities/guild/invitees").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("type=\"radio\" name=\"login\" value=\"bob.durand\"", "Bob Durand", "Designer");
+        assertThat(SERVICES.calls()).anyMatch(c -> c.line().startsWith("GET /api/search/people?q=bob+du*")
+                || c.line().startsWith("GET /api/search/people?q=bob%20du*"));
+    }
+
+    @Test
+    void makingSomeoneOwnerSendsTheRole() {
+        post("en", "/communities/guild/members/bob/role", Map.of("role", "owner"));
+
+        assertThat(SERVICES.calls()).anyMatch(c -> c.line().equals("PUT /api/communities/guild/members/bob/role")
+                && c.body().equals("{\"role\":\"owner\"}"));
+    }
+
+    @Test
+    void theLastOwnerSteppingDownIsExplainedNextToTheMembers() {
+        SERVICES.on("PUT /api/communities/guild/members/alice/role", 409, "{\"status\":409,\"detail\":\"the last owner cannot step down\"}");
+
+        Response r = post("en", "/communities/guild/members/alice/role", Map.of("role", "member"));
+
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(r.asString()).contains("id=\"members-problem\"", "make someone else owner before changing your own role");
+    }
+
+    @Test
+    void archivingWithoutTheConfirmationChangesNothing() {
+        Response r = post("en", "/communities/guild/archive", Map.of());
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.asString()).contains("Tick the box to confirm");
+        assertThat(SERVICES.calls()).noneMatch(c -> c.line().startsWith("POST /api/communities/guild/archive"));
+    }
+
+    @Test
+    void settingsSendOnlyWhatTheServiceAccepts() {
+        Response r = post("en", "/communities/guild/settings",
+                Map.of("name", "Design guild", "description", "UX", "visibility", "private"));
+
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(SERVICES.calls()).anyMatch(c -> c.line().equals("PUT /api/communities/guild")
+                && c.body().equals("{\"name\":\"Design guild\",\"description\":\"UX\",\"visibility\":\"private\"}"));
+    }
+
+    @Test
+    void followingACommunityShowsTheStateAndTheSameButtonUndoesIt() {
+        SERVICES.on("GET /api/follows/mine", 200, "{\"persons\":[],\"communities\":[\"urn:relais:community:guild\"],\"hashtags\":[]}");
+
+        String html = as("en").get("/communities/guild").asString();
+        post("en", "/communities/guild/follow", Map.of("following", "true"));
+
+        assertThat(html).contains("id=\"follow-state\">Following ✓</span>", "id=\"follow-button\">Unfollow</button>");
+        assertThat(SERVICES.calls()).anyMatch(c -> c.line().equals("DELETE /api/follows/community/guild"));
+    }
+
+    private static void asRole(String role) {
+        SERVICES.on("GET /api/communities/guild", 200, GUILD.formatted(role));
+    }
+
+    private static RequestSpecification as(String language) {
+        return given().header("X-Test-Login", "alice").header("X-Test-Roles", "employee")
+                .header("Accept-Language", language).redirects().follow(false);
+    }
+
+    private static Response post(String language, String path, Map<String, String> form) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(as(language).get("/communities/guild").asString());
+        assertThat(m.find()).as("a form token on the page").isTrue();
+        return as(language).header("Sec-Fetch-Site", "same-origin").formParams(form).formParam("_csrf", m.group(1)).post(path);
+    }
+}

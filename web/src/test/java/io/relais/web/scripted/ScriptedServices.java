@@ -1,0 +1,100 @@
+package io.relais.web.scripted;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * feed-, profile- and search-service played by one local HTTP server whose answers a test sets per request line
+ * ({@code "POST /api/communities/c/leave"}), so a page can be shown what a service says in a given situation
+ * (a 409 for the last owner, an empty people search). Unscripted GETs answer {@code {}}, other methods 204.
+ * Every request is kept with its body, to assert what the web app sent, or did not send.
+ */
+public final class ScriptedServices {
+
+    public static final ScriptedServices SERVICES = new ScriptedServices();
+
+    /** An answer: status, JSON body (empty for none). */
+    public record Answer(int status, String json) {
+    }
+
+    /** A request as received: {@code "METHOD /path?query"} and its body. */
+    public record Call(String line, String body) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, Answer> script = new ConcurrentHashMap<>();
+    private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+
+    private ScriptedServices() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::answer);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answers {@code line} (method and path, no query) with this status and JSON from now on. */
+    public ScriptedServices on(String line, int status, String json) {
+        script.put(line, new Answer(status, json));
+        return this;
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public void reset() {
+        script.clear();
+        calls.clear();
+    }
+
+    /** The request lines received, without their query strings. */
+    public List<String> lines() {
+        return calls().stream().map(c -> c.line().replaceFirst("\\?.*", "")).toList();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        calls.add(new Call(method + " " + path + (query == null ? "" : "?" + query),
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        Answer a = script.getOrDefault(method + " " + path, "GET".equals(method) ? new Answer(200, "{}") : new Answer(204, ""));
+        byte[] body = a.json().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", a.status() >= 400 ? "application/problem+json" : "application/json");
+        if (body.length == 0) {
+            exchange.sendResponseHeaders(a.status(), -1);
+        } else {
+            exchange.sendResponseHeaders(a.status(), body.length);
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    /** The web app with every REST client pointed at the scripted services. */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            String url = SERVICES.url();
+            return Map.of("quarkus.rest-client.feed.url", url, "quarkus.rest-client.live.url", url,
+                    "quarkus.rest-client.profile.url", url, "quarkus.rest-client.search.url", url);
+        }
+    }
+}
