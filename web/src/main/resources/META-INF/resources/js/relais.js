@@ -10,8 +10,9 @@
     var fresh = 0;
     var source = new EventSource(url);
     // feed-service's stream: "feed-item" (a new item for my home feed), "notification", "ready"
-    source.addEventListener('notification', function () {
+    source.addEventListener('notification', function (e) {
       htmx.trigger(document.body, 'relais:notification');
+      refreshOpenThread(e.data);
     });
     source.addEventListener('feed-item', function () {
       var banner = document.getElementById('new-posts');
@@ -31,6 +32,20 @@
     window.addEventListener('beforeunload', function () { source.close(); });
   }
 
+  // --- live comments: a notification about a thread that is open on this page (a reply, a mention, a reaction in it)
+  // reloads that thread's first page of comments, unless the person is typing inside the list (a reply or an edit) ---
+  function refreshOpenThread(data) {
+    var post;
+    try { post = JSON.parse(data).post; } catch (ignored) { return; }
+    if (!post) { return; }
+    document.querySelectorAll('article[data-post]').forEach(function (card) {
+      if (card.getAttribute('data-post') !== post) { return; }
+      var list = card.querySelector('ol.comments[data-thread]');
+      if (!list || list.contains(document.activeElement) || list.querySelector('details[open]')) { return; }
+      htmx.ajax('GET', '/posts/' + list.getAttribute('data-thread') + '/comments/list', { target: list, swap: 'outerHTML' });
+    });
+  }
+
   // --- composer: clear it after a successful publish ---
   document.addEventListener('htmx:afterRequest', function (e) {
     var form = e.detail.elt;
@@ -42,9 +57,14 @@
     }
   });
   // a new action clears the previous status message
-  document.addEventListener('htmx:beforeRequest', function () {
+  // (a person's action: a form or a button, not the badge or a live refresh)
+  document.addEventListener('htmx:beforeRequest', function (e) {
     var flash = document.getElementById('flash');
-    if (flash) { flash.innerHTML = ''; }
+    var acted = e.detail.elt && e.detail.elt.closest && e.detail.elt.closest('form, button');
+    if (flash && acted) { flash.innerHTML = ''; }
+    // and the form's own error message (filled by an HX-Retarget answer when the service refused the text)
+    var form = e.detail.elt;
+    if (form && form.querySelectorAll) { form.querySelectorAll('.field-error').forEach(function (p) { p.textContent = ''; }); }
   });
   // comment toggles say whether the thread is open
   document.addEventListener('htmx:afterSwap', function (e) {

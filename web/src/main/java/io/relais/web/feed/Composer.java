@@ -23,6 +23,8 @@ public class Composer {
 
     /** The audience value meaning "everyone in the organisation". */
     static final String ORGANISATION = "organisation";
+    /** The audience value of an announcement: organisation-wide, shown on top of every home feed until dismissed. */
+    static final String ANNOUNCEMENT = "announcement";
     static final int MAX_ATTACHMENTS = 4;
 
     @Inject
@@ -44,11 +46,16 @@ public class Composer {
         return mine;
     }
 
-    /** Uploads the chosen files first (feed-service checks their bytes), then creates the post with their ids. */
+    /**
+     * Uploads the chosen files first (feed-service checks their bytes), then creates the post with their ids; the
+     * audience {@value #ANNOUNCEMENT} publishes an announcement instead (feed-service refuses it, 403, to anyone but
+     * a community manager).
+     */
     JsonNode publish(String typed, String audience, List<FileUpload> files) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("content", PostText.toHtml(typed));
-        if (audience != null && !audience.isBlank() && !ORGANISATION.equals(audience)) {
+        body.put("content", typed == null ? "" : typed); // Markdown: feed-service renders and sanitises it
+        boolean announcement = ANNOUNCEMENT.equals(audience);
+        if (audience != null && !audience.isBlank() && !ORGANISATION.equals(audience) && !announcement) {
             body.putObject("audience").put("community", audience);
         }
         ArrayNode attachments = body.putArray("attachments");
@@ -59,6 +66,6 @@ public class Composer {
                 attachments.add(feed.upload(form).path("id").asText());
             }
         }
-        return feed.createPost(body);
+        return announcement ? feed.announce(body) : feed.createPost(body);
     }
 }

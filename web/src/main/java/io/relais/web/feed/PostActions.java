@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.relais.web.layout.JsonValues;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,10 +18,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -28,7 +31,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Everything one can do to a post from its card: publish, edit, delete, react, comment, reply. Each
+ * Everything one can do to a post from its card: publish, edit, delete, react, comment, reply; and to a comment:
+ * edit, delete, react, page through a long thread. Each
  * answer is the HTML fragment htmx swaps in place. A post is named by its local id, or by its full IRI
  * for business cards.
  */
@@ -65,24 +69,72 @@ public class PostActions {
     @Location("feed/thread.html")
     Template thread;
 
+    @Inject
+    @Location("feed/comment-list.html")
+    Template commentList;
+
+    @Inject
+    @Location("feed/comments-page.html")
+    Template commentsPage;
+
+    @Inject
+    @Location("feed/comment.html")
+    Template comment;
+
+    @Inject
+    @Location("feed/done.html")
+    Template done;
+
+    @Inject
+    @Location("feed/problem.html")
+    Template problem;
+
+    @Inject
+    @Location("feed/comment-reactions.html")
+    Template commentReactions;
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Object publish(@RestForm String content, @RestForm String audience,
                           @RestForm("files") List<FileUpload> files, @HeaderParam("HX-Request") String htmx) {
-        return answer(composer.publish(content, audience, files), audience, htmx);
+        try {
+            return answer(composer.publish(content, audience, files), audience, htmx);
+        } catch (ClientWebApplicationException refused) {
+            return refusedNextTo("composer-error", refused, htmx);
+        }
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object publishWithoutFiles(@RestForm String content, @RestForm String audience,
                                       @HeaderParam("HX-Request") String htmx) {
-        return answer(composer.publish(content, audience, List.of()), audience, htmx);
+        try {
+            return answer(composer.publish(content, audience, List.of()), audience, htmx);
+        } catch (ClientWebApplicationException refused) {
+            return refusedNextTo("composer-error", refused, htmx);
+        }
+    }
+
+    /**
+     * A refusal of what was written, said next to the form (its error slot) in the reader's language; any other
+     * refusal, or a request without htmx, goes to {@code ServiceErrors} (status message or error page).
+     */
+    private Response refusedNextTo(String slot, ClientWebApplicationException refused, String htmx) {
+        if (!"true".equals(htmx) || !WritingProblems.isAboutTheText(refused)) {
+            throw refused;
+        }
+        String sentence = WritingProblems.sentence(refused, pages.msg());
+        return WritingProblems.inSlot(slot, pages.of(problem).data("sentence", sentence).render());
+    }
+
+    private static String localId(String idOrIri) {
+        return idOrIri.substring(idOrIri.lastIndexOf(':') + 1);
     }
 
     /** htmx gets the new card to put on top of the feed; a plain form post goes back to where the post now is. */
     private Object answer(JsonNode created, String audience, String htmx) {
         if ("true".equals(htmx)) {
-            return cardOf(created);
+            return cardOf(created).data("done", pages.msg().postPublished());
         }
         String slug = created.path("community").path("slug").asText("");
         return Response.seeOther(java.net.URI.create(slug.isEmpty() ? "/" : "/communities/" + slug)).build();
@@ -105,14 +157,13 @@ public class PostActions {
     @Path("{id}/edit")
     public TemplateInstance edit(@PathParam("id") String id) {
         JsonNode post = feed.thread(id, null, 1).path("post");
-        return pages.of(editForm).data("post", post).data("text", PostText.toText(post.path("content").asText()));
+        return pages.of(editForm).data("post", post).data("text", PostText.editable(post));
     }
 
     @POST
     @Path("{id}")
     public TemplateInstance save(@PathParam("id") String id, @RestForm String content) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("content", PostText.toHtml(content));
-        return cardOf(feed.editPost(id, body));
+        return cardOf(feed.editPost(id, typed(content))).data("done", pages.msg().changesSaved());
     }
 
     /** An empty answer: htmx replaces the card with nothing. */
@@ -120,6 +171,14 @@ public class PostActions {
     @Path("{id}")
     public String delete(@PathParam("id") String id) {
         feed.deletePost(id);
+        return "";
+    }
+
+    /** Dismisses an announcement for me; an empty answer: htmx removes its card. */
+    @POST
+    @Path("{id}/dismiss")
+    public String dismiss(@PathParam("id") String id) {
+        feed.dismissAnnouncement(id);
         return "";
     }
 
@@ -135,25 +194,87 @@ public class PostActions {
         return cardOf(feed.thread(id, null, 1).path("post"));
     }
 
+    /** The thread (first page and the comment box); with a cursor, the next page of comments only ("show more"). */
     @GET
     @Path("{id}/comments")
-    public TemplateInstance comments(@PathParam("id") String id) {
-        return threadOf(id);
+    public TemplateInstance comments(@PathParam("id") String id, @QueryParam("cursor") String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return threadOf(id);
+        }
+        return pages.of(commentsPage).data("postRef", id).data("page", feed.thread(id, cursor, FeedApi.MAX_PAGE));
+    }
+
+    /** The first page of comments alone: what the page reloads when the live stream says the thread changed. */
+    @GET
+    @Path("{id}/comments/list")
+    public TemplateInstance commentList(@PathParam("id") String id) {
+        return pages.of(commentList).data("postRef", id).data("thread", feed.thread(id, null, FeedApi.MAX_PAGE));
+    }
+
+    /** Saves my edited comment (the typed Markdown); answers the comment as it now reads. */
+    @POST
+    @Path("{id}/comments/{commentId}")
+    public Object editComment(@PathParam("id") String id, @PathParam("commentId") String commentId,
+                              @RestForm String content, @HeaderParam("HX-Request") String htmx) {
+        try {
+            return pages.of(comment).data("postRef", id).data("c", feed.editComment(id, commentId, typed(content)))
+                    .data("done", pages.msg().changesSaved());
+        } catch (ClientWebApplicationException refused) {
+            return refusedNextTo("edit-comment-" + localId(commentId) + "-error", refused, htmx);
+        }
+    }
+
+    /** htmx replaces the comment with nothing; the answer only says, in the status region, that it is gone. */
+    @DELETE
+    @Path("{id}/comments/{commentId}")
+    public TemplateInstance deleteComment(@PathParam("id") String id, @PathParam("commentId") String commentId) {
+        feed.deleteComment(id, commentId);
+        return pages.of(done).data("done", pages.msg().commentDeleted());
+    }
+
+    /** The same reactions as posts; choosing the one I already have takes it back. Answers the comment's reaction bar. */
+    @POST
+    @Path("{id}/comments/{commentId}/react")
+    public TemplateInstance reactToComment(@PathParam("id") String id, @PathParam("commentId") String commentId,
+                                           @RestForm String reaction, @RestForm String current) {
+        JsonNode reactions;
+        if (reaction != null && reaction.equals(current)) {
+            reactions = feed.unreactToComment(id, commentId);
+        } else if (reaction != null && REACTIONS.contains(reaction)) {
+            reactions = feed.reactToComment(id, commentId, JsonNodeFactory.instance.objectNode().put("kind", reaction));
+        } else {
+            throw new jakarta.ws.rs.BadRequestException("reaction must be one of " + REACTIONS);
+        }
+        JsonNode answer = reactions == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : reactions;
+        return pages.of(commentReactions).data("postRef", id).data("cid", commentId)
+                .data("reactions", answer.path("counts")).data("myReaction", JsonValues.unwrap(answer.path("mine")));
     }
 
     @POST
     @Path("{id}/comments")
-    public TemplateInstance comment(@PathParam("id") String id, @RestForm String content, @RestForm String inReplyTo) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("content", PostText.toHtml(content));
-        if (inReplyTo != null && !inReplyTo.isBlank()) {
+    public Object comment(@PathParam("id") String id, @RestForm String content, @RestForm String inReplyTo,
+                          @HeaderParam("HX-Request") String htmx) {
+        ObjectNode body = typed(content);
+        boolean reply = inReplyTo != null && !inReplyTo.isBlank();
+        if (reply) {
             body.put("inReplyTo", inReplyTo);
         }
-        feed.comment(id, body);
-        return threadOf(id);
+        try {
+            feed.comment(id, body);
+        } catch (ClientWebApplicationException refused) {
+            return refusedNextTo(reply ? "reply-" + localId(inReplyTo) + "-error" : "comment-on-" + localId(id) + "-error",
+                    refused, htmx);
+        }
+        return threadOf(id).data("done", pages.msg().commentPublished());
     }
 
     private TemplateInstance threadOf(String id) {
-        return pages.of(thread).data("postRef", id).data("thread", feed.thread(id, null, 50));
+        return pages.of(thread).data("postRef", id).data("thread", feed.thread(id, null, FeedApi.MAX_PAGE));
+    }
+
+    /** What the person typed, sent as is: feed-service renders the Markdown, sanitises it and keeps the source. */
+    private static ObjectNode typed(String content) {
+        return JsonNodeFactory.instance.objectNode().put("content", content == null ? "" : content);
     }
 
     private TemplateInstance cardOf(JsonNode post) {

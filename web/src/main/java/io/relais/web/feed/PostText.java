@@ -1,23 +1,24 @@
 package io.relais.web.feed;
 
 /**
- * What a person types becomes the small HTML subset feed-service accepts: escaped text in paragraphs,
- * line breaks kept. feed-service sanitises again on write; this only keeps the person's layout.
+ * What an edit box shows. feed-service renders what a person types (Markdown, CommonMark) to sanitised HTML and keeps
+ * the typed text as {@code source}; the web sends the typed text unchanged and shows {@code source} again for edits.
+ * Posts and comments written before feed-service kept a source only have HTML: their edit box gets the text back
+ * from it, paragraphs and line breaks kept.
  */
-final class PostText {
+public final class PostText {
 
     private PostText() {
     }
 
-    static String toHtml(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return "";
-        }
-        StringBuilder html = new StringBuilder();
-        for (String paragraph : typed.strip().replace("\r\n", "\n").split("\n\\s*\n")) {
-            html.append("<p>").append(escape(paragraph.strip()).replace("\n", "<br>")).append("</p>");
-        }
-        return html.toString();
+    /**
+     * The text to edit for a post or comment as feed-service answers it ({@code source}, else text from
+     * {@code content}). Templates: {@code {text:editable(c)}} (Qute escapes it).
+     */
+    @io.quarkus.qute.TemplateExtension(namespace = "text")
+    static String editable(com.fasterxml.jackson.databind.JsonNode postOrComment) {
+        String source = postOrComment.path("source").asText("");
+        return source.isEmpty() ? toText(postOrComment.path("content").asText("")) : source;
     }
 
     /** Back from stored HTML to editable text (for the edit box). */
@@ -32,18 +33,17 @@ final class PostText {
                 .replace("&amp;", "&").strip();
     }
 
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
+    /**
+     * A one-line plain-text excerpt of sanitised HTML for a notification or a list: tags dropped, entities decoded,
+     * white space collapsed, cut at a word boundary to at most {@code max} characters (with an ellipsis when cut).
+     * The caller still escapes it (Qute does).
+     */
+    public static String excerpt(String html, int max) {
+        String text = toText(html).replaceAll("\\s+", " ").strip();
+        if (text.length() <= max) {
+            return text;
         }
-        return out.toString();
+        int cut = text.lastIndexOf(' ', max - 1);
+        return text.substring(0, cut > max / 2 ? cut : max - 1).strip() + "…";
     }
 }

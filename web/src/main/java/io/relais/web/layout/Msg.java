@@ -260,4 +260,30 @@ public interface Msg {
     @Message("your skills") String fieldSkills();
     @Message("a photo") String fieldPhoto();
     @Message("the languages you speak") String fieldLanguages();
+    // threads and notifications
+    @Message("Show more comments") String moreComments();
+    @Message("Edit your comment") String editComment();
+    @Message("Delete this comment?") String deleteCommentConfirm();
+    @Message("Reactions to this comment") String commentReactions();
+    @Message("Notification settings") String notificationSettings();
+    @Message("You receive no notifications about these communities and conversations.") String mutesIntro();
+    @Message("You have muted nothing: you are notified about everything that concerns you.") String noMutes();
+    @Message("Notify me again") String unmute();
+    @Message("You will be notified again.") String unmuted();
+    @Message("Community:") String mutedCommunity();
+    @Message("Conversation:") String mutedThread();
+    @Message("a conversation you can no longer see") String unavailableThread();
+    @Message("in") String inCommunity();
+    @Message("Announcement to the whole organisation") String announcementAudience();
+    @Message("Announcement") String announcement();
+    @Message("Dismiss this announcement") String dismissAnnouncement();
+    @Message("Your post is published.") String postPublished();
+    @Message("Your comment is published.") String commentPublished();
+    @Message("Your changes are saved.") String changesSaved();
+    @Message("The comment is deleted.") String commentDeleted();
+    @Message("Write something first.") String textRequired();
+    @Message("Your text is too long: at most {max} characters.") String textTooLong(int max);
+    @Message("Nothing would remain once unsafe markup is removed: write some text.") String textOnlyMarkup();
+    @Message("A hashtag is too long: shorten it.") String hashtagTooLong();
+    @Message("You can only post in a community you belong to.") String audienceNotMember();
 }

@@ -1,5 +1,6 @@
 package io.relais.web.notification;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -18,7 +19,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** My notifications: the list, the unread badge, marking read, muting a thread or a community. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** My notifications: the list with context, the unread badge, marking read, muting and unmuting a thread or a community. */
 @Path("/notifications")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({"employee", "admin"})
@@ -43,9 +49,59 @@ public class NotificationsPage {
     @Location("notification/badge.html")
     Template badge;
 
+    @Inject
+    NotificationContext context;
+
+    @Inject
+    @Location("notification/settings.html")
+    Template settings;
+
+    /** My notifications, each with its context (excerpt, community name, sending system). */
     @GET
     public TemplateInstance list(@QueryParam("cursor") String cursor) {
-        return pages.of(list).data("nav", "notifications").data("page", feed.notifications(cursor));
+        JsonNode page = feed.notifications(cursor);
+        context.addTo(page, pages.locale());
+        return pages.of(list).data("nav", "notifications").data("page", page);
+    }
+
+    /**
+     * Notification settings: the communities and conversations I muted, each by its name or an excerpt, with
+     * "notify me again". {@code done=unmuted} shows that the last unmute worked.
+     */
+    @GET
+    @Path("settings")
+    public TemplateInstance settings(@QueryParam("done") String done) {
+        List<Muted> muted = new ArrayList<>();
+        Locale reader = pages.locale();
+        for (JsonNode m : feed.mutes().path("mutes")) {
+            String kind = m.path("kind").asText();
+            String id = m.path("id").asText();
+            Optional<String> label = "community".equals(kind) ? context.communityName(id) : context.postExcerpt(id, reader);
+            muted.add(new Muted(kind, id, label.orElse(null)));
+        }
+        return pages.of(settings).data("nav", "notifications").data("muted", muted).data("unmuted", "unmuted".equals(done));
+    }
+
+    /** Notify me again about a community or a conversation; then back to the settings (post/redirect/get). */
+    @POST
+    @Path("unmute")
+    public Response unmute(@RestForm String kind, @RestForm String id) {
+        if (id == null || id.isBlank()) {
+            throw new jakarta.ws.rs.BadRequestException("id is required");
+        }
+        feed.unmute("community".equals(kind) ? "community" : "thread", id);
+        return Response.seeOther(java.net.URI.create("/notifications/settings?done=unmuted")).build();
+    }
+
+    /**
+     * One muted community or conversation as the settings page lists it.
+     *
+     * @param kind  {@code community} or {@code thread}
+     * @param id    the community's slug or the post's id, as feed-service names the mute
+     * @param label the community's name or an excerpt of the post; null when I may no longer see it
+     */
+    @io.quarkus.qute.TemplateData
+    public record Muted(String kind, String id, String label) {
     }
 
     /** The unread count in the top bar; a service hiccup shows no badge rather than an error. */

@@ -202,4 +202,44 @@ public interface FeedApi {
     @DELETE
     @Path("/api/communities/{slug}/members/{login}")
     void removeMember(@PathParam("slug") String slug, @PathParam("login") String login);
+
+    /** Edits my comment; answers the comment as readers get it ({@code content} HTML, {@code source} Markdown). */
+    @PUT
+    @Path("/api/posts/{postId}/comments/{commentId}")
+    JsonNode editComment(@PathParam("postId") String postId, @PathParam("commentId") String commentId, JsonNode request);
+
+    /** Deletes a comment (its author, the community's owners and moderators, or an admin). */
+    @DELETE
+    @Path("/api/posts/{postId}/comments/{commentId}")
+    void deleteComment(@PathParam("postId") String postId, @PathParam("commentId") String commentId);
+
+    /** {@code {object, counts: {kind: n}, mine, people}} after my reaction ({@code {"kind": "like"}}). */
+    @PUT
+    @Path("/api/posts/{postId}/comments/{commentId}/reactions/mine")
+    JsonNode reactToComment(@PathParam("postId") String postId, @PathParam("commentId") String commentId, JsonNode request);
+
+    /** Takes my reaction to a comment back; the same answer as {@link #reactToComment}. */
+    @DELETE
+    @Path("/api/posts/{postId}/comments/{commentId}/reactions/mine")
+    JsonNode unreactToComment(@PathParam("postId") String postId, @PathParam("commentId") String commentId);
+
+    /** What I muted: {@code {mutes: [{kind: community|thread, id}]}}. */
+    @GET
+    @Path("/api/notifications/mutes")
+    JsonNode mutes();
+
+    /** Notifications about that community ({@code kind=community}, slug) or thread ({@code kind=thread}, post id) again. */
+    @DELETE
+    @Path("/api/notifications/mutes/{kind}/{id}")
+    void unmute(@PathParam("kind") String kind, @PathParam("id") String id);
+
+    /** Publishes an organisation-wide announcement (community managers): {@code {content, expires?, attachments?}}. */
+    @POST
+    @Path("/api/announcements")
+    JsonNode announce(JsonNode request);
+
+    /** Dismisses an announcement: it leaves my home feed. */
+    @POST
+    @Path("/api/announcements/{id}/dismiss")
+    void dismissAnnouncement(@PathParam("id") String id);
 }

@@ -95,7 +95,8 @@ class WebCallsContractTest {
                 "/suggest?q=%40bo", "/suggest?q=%23kaf", "/suggest?q=kafka", "/dashboard", "/dashboard?q=tech",
                 "/dashboard?community=tech-talk&days=7", "/dashboard/export.csv?community=tech-talk&days=90",
                 "/notifications", "/notifications/badge", "/posts/p-1", "/posts/p-1/card", "/posts/p-1/edit",
-                "/posts/p-1/comments", "/hashtags/atlas", "/hashtags/atlas/items?order=newest")) {
+                "/posts/p-1/comments", "/hashtags/atlas", "/hashtags/atlas/items?order=newest",
+                "/posts/p-1/comments?cursor=MTA", "/posts/p-1/comments/list", "/notifications/settings")) {
             Response r = as().get(page);
             assertThat(r.statusCode()).as(page + " answered:\n" + r.asString()).isLessThan(500);
         }
@@ -130,10 +131,20 @@ class WebCallsContractTest {
         send(token, "/hashtags/atlas/follow", Map.of("following", "true"));
         send(token, "/people/alice/skills/endorse", Map.of("skill", "java", "endorsed", "false"));
         send(token, "/people/me", Map.of("bio", "Hi", "phone", "+33 1 23", "location", "Lyon", "skills", "java, kafka", "languages", "fr, en"));
+        send(token, "/posts/p-1/comments/c-1", Map.of("content", "Edited **comment**"));
+        send(token, "/posts", Map.of("content", "Office closed on Friday", "audience", "announcement"));
+        send(token, "/posts/p-1/dismiss", Map.of());
+        send(token, "/posts/p-1/comments/c-1/react", Map.of("reaction", "insightful", "current", ""));
+        send(token, "/posts/p-1/comments/c-1/react", Map.of("reaction", "insightful", "current", "insightful"));
+        send(token, "/notifications/unmute", Map.of("kind", "thread", "id", "p-1"));
+        Response deletedComment = as().header("Sec-Fetch-Site", "same-origin").header("X-CSRF-Token", token).header("HX-Request", "true")
+                .delete("/posts/p-1/comments/c-1");
+        assertThat(deletedComment.statusCode()).isLessThan(500);
         Response deleted = as().header("Sec-Fetch-Site", "same-origin").header("X-CSRF-Token", token).header("HX-Request", "true").delete("/posts/p-1");
         assertThat(deleted.statusCode()).isLessThan(500);
 
-        assertThat(FEED.calls()).anyMatch(c -> c.startsWith("POST /api/posts")).anyMatch(c -> c.startsWith("DELETE /api/posts/p-1"));
+        assertThat(FEED.calls()).anyMatch(c -> c.startsWith("POST /api/posts")).anyMatch(c -> c.startsWith("DELETE /api/posts/p-1"))
+                .anyMatch(c -> c.startsWith("PUT /api/posts/p-1/comments/c-1")).anyMatch(c -> c.startsWith("DELETE /api/notifications/mutes/thread/p-1"));
         assertThat(violations()).isEmpty();
     }
 

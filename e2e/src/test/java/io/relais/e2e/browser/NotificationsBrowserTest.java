@@ -1,0 +1,56 @@
+package io.relais.e2e.browser;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Notifications say who, what and where (issue 14): the actor's name, an excerpt of the comment, the community by
+ * its name; a thread muted from its notification is listed in the settings and can be unmuted there.
+ */
+class NotificationsBrowserTest {
+
+    @Test
+    void aliceSeesWhoCommentedWhatAndInWhichCommunityThenMutesAndUnmutesTheThread() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String slug = "notif-" + marker;
+        Api.createCommunity("alice", slug, "Guild " + marker, "private");
+        given().auth().oauth2(Api.token("bob")).post(Api.FEED + "/api/communities/" + slug + "/join").then().statusCode(200);
+        String post = CommentThreadBrowserTest.postAs("alice", "Roadmap " + marker);
+        given().auth().oauth2(Api.token("bob")).contentType(ContentType.JSON).body(Map.of("content", "Looks **good** " + marker))
+                .post(Api.FEED + "/api/posts/" + post + "/comments").then().statusCode(201);
+
+        try (Browser alice = Browser.open()) {
+            alice.loginAs("alice");
+            alice.until(d -> {
+                alice.go("/notifications");
+                return !d.findElements(By.xpath("//li[@data-kind='reply'][contains(., '" + marker + "')]")).isEmpty()
+                        && !d.findElements(By.xpath("//li[@data-kind='join-request'][contains(., '" + marker + "')]")).isEmpty();
+            });
+            WebElement reply = alice.find(By.xpath("//li[@data-kind='reply'][contains(., '" + marker + "')]"));
+            assertThat(reply.findElement(By.cssSelector("strong")).getText()).startsWith("Bob");
+            assertThat(reply.findElement(By.cssSelector(".excerpt")).getText()).isEqualTo("“Looks good " + marker + "”");
+
+            WebElement request = alice.find(By.xpath("//li[@data-kind='join-request'][contains(., '" + marker + "')]"));
+            assertThat(request.findElement(By.cssSelector("a[href='/communities/" + slug + "']")).getText()).isEqualTo("Guild " + marker);
+
+            reply.findElement(By.xpath(".//button[contains(., 'Mute this thread')]")).click();
+            alice.until(d -> d.findElement(By.id("flash")).getText().contains("Muted"));
+
+            alice.go("/notifications/settings");
+            WebElement muted = alice.await(By.id("mute-thread-" + post));
+            assertThat(muted.getText()).contains("Roadmap " + marker);
+            muted.findElement(By.cssSelector("button[type=submit]")).click();
+            alice.until(d -> d.getCurrentUrl().endsWith("/notifications/settings?done=unmuted"));
+            assertThat(alice.find(By.cssSelector(".flash-msg.ok")).getText()).isEqualTo("You will be notified again.");
+            assertThat(alice.findAll(By.id("mute-thread-" + post))).isEmpty();
+        }
+    }
+}
