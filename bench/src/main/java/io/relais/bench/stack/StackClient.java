@@ -61,6 +61,7 @@ public final class StackClient {
             .version(HttpClient.Version.HTTP_1_1).build();
     private final String keycloak;
     private final Map<String, String> urls;
+    private final Map<String, String> managementUrls;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
@@ -72,6 +73,13 @@ public final class StackClient {
                 "search", env.getOrDefault("RELAIS_SEARCH_URL", "http://localhost:8084"),
                 "profile", env.getOrDefault("RELAIS_PROFILE_URL", "http://localhost:8082"),
                 "web", env.getOrDefault("RELAIS_WEB_URL", "http://localhost:8080"));
+        // health, metrics and OpenAPI live on each service's management port, not on the public one
+        managementUrls = Map.of(
+                "feed", env.getOrDefault("RELAIS_FEED_MANAGEMENT_URL", "http://localhost:9081"),
+                "connector", env.getOrDefault("RELAIS_CONNECTOR_MANAGEMENT_URL", "http://localhost:9083"),
+                "search", env.getOrDefault("RELAIS_SEARCH_MANAGEMENT_URL", "http://localhost:9084"),
+                "profile", env.getOrDefault("RELAIS_PROFILE_MANAGEMENT_URL", "http://localhost:9082"),
+                "web", env.getOrDefault("RELAIS_WEB_MANAGEMENT_URL", "http://localhost:9080"));
     }
 
     public String url(String service) {
@@ -82,11 +90,11 @@ public final class StackClient {
     public String notReady(String... services) {
         for (String s : services) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(managementUrls.get(s) + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) return s + "-service answers " + r.statusCode() + " on /q/health/ready";
             } catch (IOException e) {
-                return s + "-service is not reachable at " + url(s) + " (is ./relais up running?)";
+                return s + "-service is not reachable at " + managementUrls.get(s) + " (is ./relais up running?)";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return "interrupted";
@@ -163,7 +171,15 @@ public final class StackClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form(form))));
     }
 
-    /** A GET, with the token when given (public endpoints such as /q/metrics take none). */
+    /**
+     * A GET on a service's management interface (e.g. {@code /q/metrics}), which takes no token: it is reachable
+     * only from the host (locally) or the cluster's monitoring (Kubernetes), never through a public port.
+     */
+    public Answer getManagement(String service, String path) {
+        return send(HttpRequest.newBuilder(URI.create(managementUrls.get(service) + path)).timeout(Duration.ofSeconds(30)).GET());
+    }
+
+    /** A GET, with the token when given (null for endpoints that take none). */
     public Answer get(String service, String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(service) + path)).timeout(Duration.ofSeconds(30)).GET();
         if (token != null) request.header("Authorization", "Bearer " + token);

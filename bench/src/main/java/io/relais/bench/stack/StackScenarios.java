@@ -311,9 +311,9 @@ public final class StackScenarios {
 
     static final String FAN_OUT_GROUP = "feed-service-timeline";
 
-    /** feed-service's count of timeline entries written (source + home), from its Prometheus endpoint. */
+    /** feed-service's count of timeline entries written (source + home), from its Prometheus endpoint (management port). */
     private double timelineEntriesWritten() {
-        StackClient.Answer a = stack.get("feed", "/q/metrics", null);
+        StackClient.Answer a = stack.getManagement("feed", "/q/metrics");
         double sum = 0;
         if (!a.ok()) return Double.NaN;
         for (String line : a.body().split("\n")) {

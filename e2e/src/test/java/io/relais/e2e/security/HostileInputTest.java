@@ -79,7 +79,7 @@ class HostileInputTest {
     @AfterAll
     static void everyServiceIsStillHealthy() {
         for (Map.Entry<String, String> s : Stack.SERVICES.entrySet()) {
-            Response r = RestAssured.get(s.getValue() + "/q/health");
+            Response r = RestAssured.get(Stack.MANAGEMENT.get(s.getKey()) + "/q/health");
             assertThat(r.statusCode()).as("%s /q/health after the hostile corpus: %s", s.getKey(), r.asString()).isEqualTo(200);
             assertThat(r.jsonPath().getString("status")).as("%s health", s.getKey()).isEqualTo("UP");
         }

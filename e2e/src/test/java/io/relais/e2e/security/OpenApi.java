@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The operations every service declares in its OpenAPI document ({@code /q/openapi?format=json}), the one
+ * The operations every service declares in its OpenAPI document ({@code /q/openapi?format=json} on its management port), the one
  * list of endpoints the security suite trusts: an endpoint added to a service shows up here, and the
  * authorisation matrix fails until someone writes down who may call it.
  */
@@ -56,7 +56,7 @@ final class OpenApi {
         if (cached != null) return cached;
         List<Operation> all = new ArrayList<>();
         for (Map.Entry<String, String> s : new TreeMap<>(Stack.SERVICES).entrySet()) {
-            String body = RestAssured.given().accept("application/json").get(s.getValue() + "/q/openapi?format=json")
+            String body = RestAssured.given().accept("application/json").get(Stack.MANAGEMENT.get(s.getKey()) + "/q/openapi?format=json")
                     .then().statusCode(200).extract().asString();
             JsonNode doc;
             try {

@@ -37,6 +37,16 @@ final class Stack {
     /** The services with an OpenAPI document, by the short name the authorisation matrix uses. */
     static final Map<String, String> SERVICES = Map.of("feed", FEED, "profile", PROFILE, "connector", CONNECTOR, "search", SEARCH);
 
+    /**
+     * The management interface of each of those services (health, metrics, OpenAPI), by the same short name: a
+     * port of its own on localhost ({@code ./relais}) that no user-facing port exposes.
+     */
+    static final Map<String, String> MANAGEMENT = Map.of(
+            "feed", env("RELAIS_FEED_MANAGEMENT_URL", "http://localhost:9081"),
+            "profile", env("RELAIS_PROFILE_MANAGEMENT_URL", "http://localhost:9082"),
+            "connector", env("RELAIS_CONNECTOR_MANAGEMENT_URL", "http://localhost:9083"),
+            "search", env("RELAIS_SEARCH_MANAGEMENT_URL", "http://localhost:9084"));
+
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
 
     static {

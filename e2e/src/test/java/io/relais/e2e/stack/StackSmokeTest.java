@@ -8,15 +8,18 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.startsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole local stack, as a newcomer meets it: tokens come from the real Keycloak (realm
  * {@code relais}) with the password and the client-credentials grants, and every service accepts
  * them on an authenticated endpoint, refuses a request without a token (401) and a caller without
- * the role (403). Runs only with {@code -Pe2e} against a running stack ({@code ./relais test}).
+ * the role (403); health, metrics and OpenAPI answer only on each service's management port, never on
+ * the public one. Runs only with {@code -Pe2e} against a running stack ({@code ./relais test}).
  */
 class StackSmokeTest {
 
@@ -25,6 +28,15 @@ class StackSmokeTest {
     static final String PROFILE = env("RELAIS_PROFILE_URL", "http://localhost:8082");
     static final String CONNECTOR = env("RELAIS_CONNECTOR_URL", "http://localhost:8083");
     static final String SEARCH = env("RELAIS_SEARCH_URL", "http://localhost:8084");
+    static final String WEB = env("RELAIS_WEB_URL", "http://localhost:8080");
+
+    /** Public port → management port of every service, as {@code ./relais} starts them (finding F3). */
+    static final Map<String, String> MANAGEMENT_OF = Map.of(
+            WEB, env("RELAIS_WEB_MANAGEMENT_URL", "http://localhost:9080"),
+            FEED, env("RELAIS_FEED_MANAGEMENT_URL", "http://localhost:9081"),
+            PROFILE, env("RELAIS_PROFILE_MANAGEMENT_URL", "http://localhost:9082"),
+            CONNECTOR, env("RELAIS_CONNECTOR_MANAGEMENT_URL", "http://localhost:9083"),
+            SEARCH, env("RELAIS_SEARCH_MANAGEMENT_URL", "http://localhost:9084"));
 
     static String aliceToken;
     static String hrConnectorToken;
@@ -100,6 +112,28 @@ class StackSmokeTest {
         given().auth().oauth2(forged)
                 .get(FEED + "/api/feed/home")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void metricsAndHealthAreOnlyOnTheManagementPortNeverOnThePublicOne() {
+        MANAGEMENT_OF.forEach((publicUrl, managementUrl) -> {
+            for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready")) {
+                assertThat(given().redirects().follow(false).get(publicUrl + path).statusCode())
+                        .as("anonymous GET %s%s on the public port", publicUrl, path).isEqualTo(404);
+            }
+            assertThat(given().get(managementUrl + "/q/metrics").then().statusCode(200).extract().asString())
+                    .as("metrics of %s", managementUrl).contains("jvm_memory_used_bytes");
+            given().get(managementUrl + "/q/health/ready").then().statusCode(200);
+        });
+    }
+
+    @Test
+    void theOpenApiDocumentIsOnlyOnTheManagementPortOfEachApiService() {
+        for (String publicUrl : List.of(FEED, PROFILE, CONNECTOR, SEARCH)) {
+            given().get(publicUrl + "/q/openapi").then().statusCode(404);
+            given().queryParam("format", "json").get(MANAGEMENT_OF.get(publicUrl) + "/q/openapi")
+                    .then().statusCode(200).body("openapi", startsWith("3."));
+        }
     }
 
     private static void expectAuthenticatedEndpoint(String url, String token) {

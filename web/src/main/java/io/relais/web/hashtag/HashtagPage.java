@@ -5,6 +5,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.relais.events.Iri;
+import io.relais.events.TextHygiene;
 import io.relais.web.WebConfig;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
@@ -20,15 +21,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
  * A hashtag's page ({@code /hashtags/atlas}): the posts that carry it that I may see (feed-service's hashtag
  * timeline), whether I follow it, and the button that follows or unfollows it. Hashtags in posts link here.
+ * A path that is not a hashtag ({@code /hashtags/a%20b}, {@code /hashtags/x%2Fy}) answers the reader's
+ * localised "not found" page (404), before any service is asked.
  */
 @Path("/hashtags")
 @Produces(MediaType.TEXT_HTML)
@@ -48,6 +53,10 @@ public class HashtagPage {
     @Inject
     @Location("hashtag/page.html")
     Template page;
+
+    @Inject
+    @Location("error.html")
+    Template errorPage;
 
     @GET
     @Path("{tag}")
@@ -96,9 +105,38 @@ public class HashtagPage {
         return "/hashtags/" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "/items?order=newest";
     }
 
-    /** The tag as written after '#', lower-cased (feed-service folds the same way before looking it up). */
+    /** Most code points a hashtag may have (feed-service's {@code HashtagKey.MAX_LENGTH}). */
+    static final int MAX_LENGTH = 50;
+
+    /**
+     * The tag as written after '#', cleaned ({@link TextHygiene#line}), lower-cased in {@link Locale#ROOT} and
+     * NFC-normalised, as feed-service folds it before looking it up.
+     *
+     * @throws NotAHashtag unless the key is a letter then letters, digits or {@code _}, at most {@value #MAX_LENGTH}
+     *                     code points (feed-service's hashtag rule; anything else cannot name a hashtag's IRI)
+     */
     static String key(String tag) {
-        String t = tag.strip();
-        return (t.startsWith("#") ? t.substring(1) : t).toLowerCase(Locale.ROOT);
+        String t = TextHygiene.line(tag).strip();
+        String key = Normalizer.normalize((t.startsWith("#") ? t.substring(1) : t).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        boolean wellFormed = !key.isEmpty() && Character.isLetter(key.codePointAt(0))
+                && key.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '_')
+                && key.codePointCount(0, key.length()) <= MAX_LENGTH;
+        if (!wellFormed) throw new NotAHashtag();
+        return key;
+    }
+
+    /** A hashtag path whose tag breaks the hashtag rule: there is no such page. */
+    static final class NotAHashtag extends RuntimeException {
+        NotAHashtag() {
+            super("not a hashtag", null, false, false);
+        }
+    }
+
+    /** The localised "not found" page for a path that names no hashtag (this resource's mapper only). */
+    @ServerExceptionMapper
+    public Response notAHashtag(NotAHashtag e) {
+        return Response.status(Response.Status.NOT_FOUND)
+                .entity(pages.of(errorPage).data("message", pages.msg().notFound()).data("nav", "").render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 }

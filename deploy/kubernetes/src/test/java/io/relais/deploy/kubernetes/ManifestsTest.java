@@ -149,24 +149,56 @@ class ManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceListensWhereItsServiceAndProbesPoint(String overlay) {
         Rendered r = Rendered.overlay(overlay);
-        String port = fields(r.get("ConfigMap", "relais-config").path("data")).get("QUARKUS_HTTP_PORT");
+        Map<String, String> shared = fields(r.get("ConfigMap", "relais-config").path("data"));
+        String port = shared.get("QUARKUS_HTTP_PORT");
+        String managementPort = shared.get("QUARKUS_MANAGEMENT_PORT");
+        assertThat(managementPort).as("the management interface has its own port").isNotNull().isNotEqualTo(port);
+        // in a pod the kubelet and Prometheus reach the management interface from outside the container
+        assertThat(shared).containsEntry("QUARKUS_MANAGEMENT_HOST", "0.0.0.0");
         for (String service : ServiceConfig.SERVICES) {
             ServiceConfig config = ServiceConfig.of(service);
             JsonNode container = container(r, service);
             assertThat(container.path("ports").get(0).path("containerPort").asText()).as(service).isEqualTo(port);
             assertThat(container.path("ports").get(0).path("name").asText()).isEqualTo("http");
+            assertThat(container.path("ports").get(1).path("containerPort").asText()).as(service).isEqualTo(managementPort);
+            assertThat(container.path("ports").get(1).path("name").asText()).isEqualTo("management");
             assertThat(r.get("Service", service).path("spec").path("ports").get(0).path("targetPort").asText())
                     .as(service).isEqualTo("http");
             // SmallRye Health's paths, which a service keeps unless it moves them
             assertThat(config.propertiesText()).as(service).doesNotContain("quarkus.smallrye-health.root-path",
-                    "quarkus.http.non-application-root-path");
+                    "quarkus.http.non-application-root-path", "quarkus.management.root-path");
             assertThat(config.pom().contains("quarkus-smallrye-health") || config.usesServiceKit()).as(service).isTrue();
+            // health, metrics and OpenAPI leave the public port for the management interface (finding F3)
+            assertThat(config.properties().getProperty("quarkus.management.enabled")).as(service).isEqualTo("true");
+            for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                assertThat(container.path(probe).path("httpGet").path("port").asText()).as(service + " " + probe)
+                        .isEqualTo("management");
+            }
             assertThat(container.path("startupProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/started");
             assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
             assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
-            assertThat(config.properties().getProperty("quarkus.http.auth.permission.public.paths")).as(service)
-                    .contains("/q/health", "/q/metrics");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void noServiceExposesAManagementPortAndPrometheusScrapesIt(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
+        String managementPort = fields(r.get("ConfigMap", "relais-config").path("data")).get("QUARKUS_MANAGEMENT_PORT");
+        List<String> exposed = new ArrayList<>();
+        r.kind("Service").forEach(svc -> svc.path("spec").path("ports").forEach(p -> {
+            if (p.path("targetPort").asText().equals("management") || p.path("targetPort").asText().equals(managementPort)) {
+                exposed.add(Rendered.name(svc) + " " + p);
+            }
+        }));
+        assertThat(exposed).as(overlay + ": Services that expose a Relais service's management port").isEmpty();
+        JsonNode scrape = r.get("PodMonitor", "relais-services").path("spec").path("podMetricsEndpoints").get(0);
+        assertThat(scrape.path("port").asText()).isEqualTo("management");
+        assertThat(scrape.path("path").asText()).isEqualTo("/q/metrics");
+        List<Integer> monitoringPorts = new ArrayList<>();
+        r.get("NetworkPolicy", "metrics-from-monitoring").path("spec").path("ingress").forEach(rule ->
+                rule.path("ports").forEach(p -> monitoringPorts.add(p.path("port").asInt())));
+        assertThat(monitoringPorts).as("what Prometheus may reach").containsExactly(Integer.parseInt(managementPort));
     }
 
     @ParameterizedTest
