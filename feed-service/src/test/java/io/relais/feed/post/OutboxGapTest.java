@@ -58,7 +58,7 @@ class OutboxGapTest {
         String iri = Iri.post(EventId.next());
         Post post = new Post(iri, As2.NOTE, Post.KIND_POST, Iri.person(alice), "<p>Écrit avant la panne</p>",
                 "Écrit avant la panne", List.of(Audience.ORGANISATION), List.of(), null, List.of(), List.of(), List.of(),
-                null, Map.of(), 0, 0, false, now, null, null, false, null, null);
+                null, Map.of(), 0, 0, false, now, null, null, false, null, null, null);
         OutboxRecord record = announcements.record(Activity.builder().type(As2.CREATE).actor(Iri.person(alice))
                 .object(PostService.asObject(post)).to(post.to()).cc(post.cc()).published(now).build());
         // the content write, as PostService makes it; the process dies before the outbox append
