@@ -71,11 +71,19 @@ public class AnnouncementService {
 
     /** Active announcements the person has not dismissed, newest first. */
     public List<PostView> activeFor(Viewer viewer, String personIri) {
-        Document d = dismissals().find(eq("_id", personIri)).first();
-        Set<String> dismissed = new HashSet<>(d == null ? List.of() : d.getList("posts", String.class, List.of()));
+        Set<String> dismissed = dismissedBy(personIri);
         List<String> ids = active(Instant.now()).stream().map(i -> i.getString("post"))
                 .filter(p -> !dismissed.contains(p)).toList();
         return views.views(ids, viewer);
+    }
+
+    /**
+     * The IRIs of the announcements the person dismissed (one read by {@code _id}): they leave that person's home
+     * feed altogether, the pinned top and the timeline below it.
+     */
+    public Set<String> dismissedBy(String personIri) {
+        Document d = dismissals().find(eq("_id", personIri)).first();
+        return new HashSet<>(d == null ? List.of() : d.getList("posts", String.class, List.of()));
     }
 
     public void dismiss(String postId, CurrentPerson me, Viewer viewer) {

@@ -85,6 +85,8 @@ public class Feeds {
         List<PostView> pinned = announcements.activeFor(viewer, viewer.person());
         Set<String> pinnedIds = new LinkedHashSet<>();
         pinned.forEach(p -> pinnedIds.add(p.id()));
+        // what the reader dismissed leaves the feed, not just its pinned top
+        pinnedIds.addAll(announcements.dismissedBy(viewer.person()));
 
         if (RELEVANT.equals(order)) {
             return relevant(viewer, followed, pulled, pinned, cursor, limit);
@@ -125,7 +127,7 @@ public class Feeds {
         record Ranked(FeedItem item, double total) {
         }
         List<Ranked> ranked = new ArrayList<>();
-        Set<String> pinnedIds = new LinkedHashSet<>();
+        Set<String> pinnedIds = new LinkedHashSet<>(announcements.dismissedBy(viewer.person()));
         for (PostView p : pinned) {
             pinnedIds.add(p.id());
             Relevance r = score.of(p, true);

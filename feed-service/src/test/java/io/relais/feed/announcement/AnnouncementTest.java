@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static io.relais.feed.community.Fixtures.as;
 import static io.relais.feed.community.Fixtures.local;
 import static io.relais.feed.community.Fixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -42,6 +44,24 @@ class AnnouncementTest {
                 && r.value().contains("\"Create\""), 1, Duration.ofSeconds(30)).get(0).value());
         assertThat(a.to()).containsExactly(Audience.ORGANISATION);
         assertThat(a.object().relais()).containsKey("announcement");
+    }
+
+    @Test
+    void aDismissedAnnouncementLeavesThatPersonsHomeFeedAltogether() {
+        String manager = person("bob");
+        String alice = person("alice");
+        String carol = person("carol");
+        String id = as(manager, "employee", "community-manager").body(Map.of("content", "<p>Fermeture vendredi</p>"))
+                .post("/api/announcements").then().statusCode(201).extract().path("id");
+        as(alice).post("/api/announcements/{id}/dismiss", local(id)).then().statusCode(204);
+        // once the timelines hold it (its author's shows it)…
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(carol).get("/api/feed/people/bob?limit=50")
+                .then().statusCode(200).body("items.post.id", hasItem(id)));
+        for (String order : List.of("newest", "relevant")) {
+            // …carol still has it, alice, who dismissed it, has it nowhere
+            as(carol).get("/api/feed/home?limit=50&order=" + order).then().statusCode(200).body("items.post.id", hasItem(id));
+            as(alice).get("/api/feed/home?limit=50&order=" + order).then().statusCode(200).body("items.post.id", not(hasItem(id)));
+        }
     }
 
     @Test
