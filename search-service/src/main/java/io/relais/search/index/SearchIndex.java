@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.relais.events.Activity;
 import io.relais.events.ActivityJson;
 import io.relais.events.Topics;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -74,7 +75,15 @@ public class SearchIndex {
     private ScheduledExecutorService committer;
     private Timer lag;
 
-    void onStart(@Observes StartupEvent event) {
+    /**
+     * Opens the index when the bean is first used, before any record reaches it (issue 16, finding F15). The Kafka
+     * channels start before application start-up observers run, so a consumer may call {@link #applyLive} (and the
+     * rebalance listener {@link #startedEmpty}) before a {@code StartupEvent} observer has opened the index: records
+     * read then were refused (no index yet) and dead-lettered, and their offsets committed, so people announced
+     * around a restart never reached search, and a new index could miss its replay from the beginning.
+     */
+    @PostConstruct
+    void open() {
         lag = Timer.builder("relais.search.index.lag")
                 .description("time from an event's publication to it being searchable")
                 .publishPercentiles(0.5, 0.99)
@@ -103,6 +112,11 @@ public class SearchIndex {
         long every = config.commitInterval().toMillis();
         committer.scheduleWithFixedDelay(this::commitAndAcknowledge, every, every, TimeUnit.MILLISECONDS);
         LOG.infof("search index %s opened with %d documents", current.path(), current.documentCount());
+    }
+
+    /** Opens the index at start even when no record arrives ({@link #open} runs once, on the first use). */
+    void onStart(@Observes StartupEvent event) {
+        LOG.debugf("search index ready with %d documents", documentCount());
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -9,7 +9,16 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoServerUnavailableException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.relais.kit.json.JsonProblems;
+import io.relais.kit.store.StoreOutage;
+import io.relais.kit.store.StoreUnavailableException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -110,6 +119,23 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Problem.of(403, "forbidden", "Forbidden", "your roles do not allow this operation")
                 .withInstance(uri.getPath())).build();
+    }
+
+    /**
+     * The store is unreachable, electing a primary or too slow to select ({@link StoreOutage#isTransient}): 503
+     * problem+json with {@code Retry-After} ({@link StoreOutage#RETRY_AFTER_SECONDS} s), so that a client knows to
+     * try again. Any other driver failure (a duplicate key, a bug) is a 500.
+     */
+    @ServerExceptionMapper({MongoException.class, MongoTimeoutException.class, MongoSocketException.class,
+            MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class, MongoConnectionPoolClearedException.class,
+            MongoServerUnavailableException.class, StoreUnavailableException.class})
+    public Response storeUnavailable(RuntimeException e, UriInfo uri) {
+        if (!(e instanceof StoreUnavailableException) && !StoreOutage.isTransient(e)) return unexpected(e, uri);
+        LOG.warnf("store unavailable on %s: %s", uri.getPath(), e.getClass().getSimpleName());
+        return respond(Problem.of(503, "unavailable", "Service unavailable",
+                "the data store is unavailable for now; the request may not have been applied, try again later")
+                .withInstance(uri.getPath()))
+                .header("Retry-After", Integer.toString(StoreOutage.RETRY_AFTER_SECONDS)).build();
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package io.relais.kit.messaging;
 
 import io.relais.events.Activity;
+import io.relais.kit.store.StoreOutage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +18,9 @@ import java.util.function.Consumer;
  * and records whose producer may not assert what they carry ({@link SourceCheck}: the {@code ce_source} header
  * against {@link io.relais.events.SourceAuthority}), are dead-lettered with their reason before the batch is applied; if applying the batch fails, its
  * records are applied one at a time and only those that fail on their own are dead-lettered.
+ * A store outage is not a record's fault: while the store is unavailable ({@link StoreOutage#isTransient}) the
+ * batch is retried with backoff and the consumer thread waits, so nothing is dead-lettered for it; see
+ * {@link StoreOutage#retryWhileUnavailable} for how long a record may wait.
  * Handlers must be idempotent (records of a failed batch are applied again).
  */
 @ApplicationScoped
@@ -40,12 +44,14 @@ public class ActivityBatches {
         }
         if (activities.isEmpty()) return;
         try {
-            handler.accept(activities);
+            StoreOutage.retryWhileUnavailable("apply a batch of " + activities.size() + " activities",
+                    () -> handler.accept(activities));
         } catch (RuntimeException batchFailure) {
             LOG.warnf(batchFailure, "a batch of %d activities failed; applying them one by one", activities.size());
             for (int i = 0; i < activities.size(); i++) {
+                Activity one = activities.get(i);
                 try {
-                    handler.accept(List.of(activities.get(i)));
+                    StoreOutage.retryWhileUnavailable("apply activity " + one.id(), () -> handler.accept(List.of(one)));
                 } catch (RuntimeException e) {
                     deadLetters.send(deadLetterTopic, readable.get(i), e);
                 }
