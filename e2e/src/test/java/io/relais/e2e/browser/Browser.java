@@ -10,6 +10,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -56,6 +57,8 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
         wait = new WebDriverWait(driver, WAIT);
+        // htmx swaps fragments: an element read while its fragment is replaced is looked up again on the next poll
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     static Browser open() {

@@ -22,7 +22,7 @@ class NotificationsBrowserTest {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String slug = "notif-" + marker;
         Api.createCommunity("alice", slug, "Guild " + marker, "private");
-        given().auth().oauth2(Api.token("bob")).post(Api.FEED + "/api/communities/" + slug + "/join").then().statusCode(200);
+        given().auth().oauth2(Api.token("bob")).contentType(ContentType.JSON).post(Api.FEED + "/api/communities/" + slug + "/join").then().statusCode(200);
         String post = CommentThreadBrowserTest.postAs("alice", "Roadmap " + marker);
         given().auth().oauth2(Api.token("bob")).contentType(ContentType.JSON).body(Map.of("content", "Looks **good** " + marker))
                 .post(Api.FEED + "/api/posts/" + post + "/comments").then().statusCode(201);

@@ -64,7 +64,9 @@ public class Retractions {
         for (Notification n : planned) {
             ContentFacts about = facts.get(n.object());
             ContentFacts thread = n.post() == null ? null : facts.get(n.post());
-            if (about != null && about.deleted() || thread != null && thread.deleted()) continue;
+            // a moderator's "removed" notice is about deleted content by nature: its author keeps it
+            boolean removalNotice = NotificationPlanner.REMOVED.equals(n.kind());
+            if (!removalNotice && (about != null && about.deleted() || thread != null && thread.deleted())) continue;
             if (NotificationPlanner.MENTION.equals(n.kind()) && about != null && !about.mentions().contains(n.recipient())) continue;
             out.add(n);
         }

@@ -82,6 +82,8 @@ public class PostService {
 
     @Inject
     ThreadOutbox announcements;
+
+    @Inject
     KeywordRules keywordRules;
 
     @Inject
