@@ -39,11 +39,15 @@ class RebuildTest {
         for (Activity a : List.of(kept, edited, deleted, secret)) publish(a);
         publish(Events.edit(edited, "<p>" + word + " version finale</p>"));
         publish(Events.delete(deleted));
-        publish(Events.comment("bob", kept, "<p>" + word + " bravo</p>"));
+        Activity comment = Events.comment("bob", kept, "<p>" + word + " bravo</p>");
+        publish(comment);
 
-        await().atMost(Events.WAIT).until(() ->
-                Api.search("peggy", Map.of("q", word)).jsonPath().getInt("total") == 4
-                        && Api.ids("peggy", Map.of("q", word + " finale")).size() == 1);
+        // the live index has applied everything: the edit, the delete and the comment (the last published)
+        await().atMost(Events.WAIT).until(() -> {
+            List<String> ids = Api.ids("peggy", Map.of("q", word));
+            return ids.size() == 4 && ids.contains(comment.object().id()) && !ids.contains(deleted.object().id())
+                    && Api.ids("peggy", Map.of("q", word + " finale")).size() == 1;
+        });
         Map<String, Object> peggyQuery = Map.of("q", word, "sort", "recent");
         Map<String, Object> bobQuery = Map.of("q", word, "sort", "recent");
         Response liveMember = Api.search("peggy", peggyQuery);

@@ -60,8 +60,8 @@ public class ModerationDecisions {
     Outbox outbox;
 
     /**
-     * Applies a decision. 404 when the caller may not see the item, 403 when they do not moderate it, 409 when
-     * it is already in the state asked (hiding a hidden item, restoring a visible one).
+     * Applies a decision. 404 when the caller may not see the item, 403 when they do not moderate it; an item
+     * already in the state asked (hiding a hidden item, restoring a visible one) is left as it is ({@link #unchanged}).
      */
     public DecisionView decide(ModerationRequests.Decision request, CurrentPerson me) {
         ModeratedItem item = items.visibleTo(request.object(), me);
@@ -76,12 +76,12 @@ public class ModerationDecisions {
         String state;
         switch (request.action()) {
             case HIDE -> {
-                if (item.hidden()) throw ProblemException.conflict(item.iri() + " is already hidden");
+                if (item.hidden()) return unchanged(item, request, ModerationMark.HIDDEN);
                 publishUpdate(item, ModerationMark.hidden(reason, me.iri(), now), decision, me.iri(), now);
                 state = ModerationMark.HIDDEN;
             }
             case RESTORE -> {
-                if (!item.hidden()) throw ProblemException.conflict(item.iri() + " is not hidden");
+                if (!item.hidden()) return unchanged(item, request, ModerationMark.VISIBLE);
                 publishUpdate(item, ModerationMark.visible(reason, me.iri(), now), decision, me.iri(), now);
                 state = ModerationMark.VISIBLE;
             }
@@ -95,6 +95,14 @@ public class ModerationDecisions {
         cases.close(item.iri());
         audit.record(me.iri(), request.action().wire(), item.iri(), item.community(), reason, resolved, now);
         return new DecisionView(item.iri(), request.action().wire(), state, reason, resolved, now);
+    }
+
+    /**
+     * Hiding a hidden item or restoring a visible one changes nothing (a retried or doubled click): no event, no
+     * audit entry, no notification; the answer says the state it is in and that no report was resolved.
+     */
+    private static DecisionView unchanged(ModeratedItem item, ModerationRequests.Decision request, String state) {
+        return new DecisionView(item.iri(), request.action().wire(), state, null, 0, null);
     }
 
     /** A keyword rule held a new or edited item: it enters the queues, and the audit log says so. */

@@ -16,6 +16,16 @@ public final class ModerationRequests {
     /** At most this many characters in a reporter's comment or a moderator's reason. */
     public static final int MAX_TEXT = 500;
 
+    /**
+     * What may be reported or moderated: a post or comment written here (its local id is a UUID), a business card
+     * ({@code urn:relais:event:…}, {@code urn:relais:document:…}) or a connector's own object
+     * ({@code urn:relais:external:<source>:<id>}). Anything else is refused naming the field, before any lookup.
+     */
+    static final String OBJECT_IRI = "urn:relais:(?:(?:post|comment):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+            + "|(?:event|document):[A-Za-z0-9._~%-]+|external:[A-Za-z0-9._~-]+:\\S+)";
+    static final String OBJECT_RULE = "must be the IRI of a post or comment (urn:relais:post:<uuid>, urn:relais:comment:<uuid>) "
+            + "or of a business card";
+
     private ModerationRequests() {
     }
 
@@ -28,7 +38,7 @@ public final class ModerationRequests {
      */
     @Schema(example = "{\"object\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\",\"reason\":\"off-topic\","
             + "\"comment\":\"Annonce commerciale sans rapport avec la communauté\"}")
-    public record NewReport(@NotBlank String object, @NotNull ReportReason reason,
+    public record NewReport(@NotBlank @Pattern(regexp = OBJECT_IRI, message = OBJECT_RULE) String object, @NotNull ReportReason reason,
                             @Size(max = MAX_TEXT, message = "must be at most 500 characters") String comment) {
 
         public NewReport {
@@ -46,7 +56,7 @@ public final class ModerationRequests {
      */
     @Schema(example = "{\"object\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\",\"action\":\"hide\","
             + "\"reason\":\"Démarchage commercial : merci d'utiliser la communauté Petites annonces\"}")
-    public record Decision(@NotBlank String object, @NotNull ModerationAction action,
+    public record Decision(@NotBlank @Pattern(regexp = OBJECT_IRI, message = OBJECT_RULE) String object, @NotNull ModerationAction action,
                            @NotBlank @Size(max = MAX_TEXT, message = "must be at most 500 characters") String reason) {
 
         public Decision {

@@ -89,7 +89,6 @@ public class ModerationResource {
     @APIResponse(responseCode = "400", description = "problem+json naming the field: object, action (hide, restore, remove), reason (required, at most 500 characters)")
     @APIResponse(responseCode = "403", description = "you do not moderate it")
     @APIResponse(responseCode = "404", description = "no such post or comment, or you may not see it")
-    @APIResponse(responseCode = "409", description = "already hidden (hide) or not hidden (restore)")
     public DecisionView act(@Valid @NotNull ModerationRequests.Decision request) {
         return decisions.decide(request, me);
     }

@@ -71,7 +71,11 @@ class ReportTest {
         String secret = community(owner, "secret");
         String id = post(owner, secret, "Réservé au comité");
         as(outsider).body(Map.of("object", id, "reason", "spam")).post("/api/reports").then().statusCode(404);
-        as(outsider).body(Map.of("object", id.replace("post:", "post:x"), "reason", "spam")).post("/api/reports").then().statusCode(404);
+        as(outsider).body(Map.of("object", "urn:relais:post:00000000-0000-7000-8000-000000000000", "reason", "spam"))
+                .post("/api/reports").then().statusCode(404);
+        // not the IRI of anything that can be reported: refused before any lookup, naming the field
+        as(outsider).body(Map.of("object", id.replace("post:", "post:x"), "reason", "spam")).post("/api/reports").then()
+                .statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("object"));
     }
 
     @Test
