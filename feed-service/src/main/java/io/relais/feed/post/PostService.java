@@ -199,11 +199,13 @@ public class PostService {
         if (pinned && !c.pins().contains(post.iri()) && c.pins().size() >= MAX_PINS) {
             throw ProblemException.conflict("a community pins at most " + MAX_PINS + " posts");
         }
-        store.setPinned(post.iri(), pinned);
+        // the community's pin list first (idempotent, a retry repeats it), then the post with its Add or Remove in one write
         communities.pin(c.iri(), post.iri(), pinned);
-        outbox.append(Activity.builder().type(pinned ? As2.ADD : As2.REMOVE).actor(me.iri())
+        OutboxRecord announce = announcements.record(Activity.builder().type(pinned ? As2.ADD : As2.REMOVE).actor(me.iri())
                 .object(AsObject.ref(post.iri())).target(c.iri()).to(c.postTo()).cc(c.postCc())
                 .relais(Map.of("pinned", pinned)).build());
+        store.setPinned(post.iri(), pinned, announce);
+        announcements.announcePost(post.iri(), announce);
     }
 
     /** The post (local id or IRI) with one page of its thread, for this person; see {@link PostViews#thread}. */

@@ -1,12 +1,5 @@
 package io.relais.feed.reaction;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoCommandException;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.model.Updates;
 import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
@@ -14,7 +7,6 @@ import io.relais.events.EventId;
 import io.relais.events.Iri;
 import io.relais.events.Viewer;
 import io.relais.feed.community.MembershipService;
-import io.relais.feed.community.Roster;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
 import io.relais.feed.thread.Comment;
@@ -23,34 +15,30 @@ import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ReactionStore;
 import io.relais.feed.thread.ThreadAccess;
+import io.relais.feed.thread.ThreadOutbox;
+import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
-import io.relais.kit.outbox.Outbox;
+import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One reaction per (object, person): {@code reactions}, {@code _id} = object IRI + "|" + person IRI.
- * Counts per kind live in the post or comment document; who reacted is a {@link Roster} per object.
- * Putting the same kind twice changes nothing; another kind replaces it (Undo of the old Like, then a
- * new Like).
+ * One reaction per (object, person), kept in the reacted post or comment with its counters (see
+ * {@link ReactionStore}). Putting the same kind twice changes nothing; another kind replaces it (Undo of the
+ * old Like, then a new Like). Every change is one write that carries its own outbox records
+ * ({@link ThreadOutbox}), so a crash never leaves a count without its person nor a reaction unannounced.
  */
 @ApplicationScoped
 public class ReactionService {
 
-    @Inject
-    MongoClient mongo;
-
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
+    /** Conditional writes tried before a change that keeps losing to the same person's parallel changes answers 409. */
+    static final int MAX_ATTEMPTS = 16;
 
     @Inject
     ReactionStore store;
@@ -71,9 +59,7 @@ public class ReactionService {
     ProfileDirectory profiles;
 
     @Inject
-    Outbox outbox;
-
-    private volatile Roster reactors;
+    ThreadOutbox announcements;
 
     public record Reactor(PersonSummary person, String kind) {
     }
@@ -95,66 +81,50 @@ public class ReactionService {
     }
 
     /**
-     * Gives or changes my reaction. One conditional write decides what changed: an upsert of the
-     * reaction document by {@code _id} that returns the document as it was before. Only that before-image
-     * moves the counters (the old kind down, the new one up, in one update of the reacted document) and
-     * chooses the activities (Undo of the replaced Like, then the new Like), so any number of parallel
-     * changes by one person leave exactly one reaction and counters equal to the reactions stored.
+     * Gives or changes my reaction. The change is one conditional write of the reacted post or comment
+     * ({@link ReactionStore#put}): my entry, the counters and the outbox marks of its activities (the Undo of the
+     * replaced Like, then the new Like) together, on condition that my entry is still the one read; a parallel
+     * change of mine wins or loses as a whole, and the loser reads again. The marks are then appended to the
+     * outbox; after a crash before that, {@link ThreadOutbox#republish} appends them.
      */
     public Reactions react(String postId, String commentId, ReactionKind kind, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Target t = target(postId, commentId, viewer);
-        String id = ReactionStore.id(t.iri(), me.iri());
-        Document existing = store.find(id);
-        if (existing != null && kind.wire().equals(existing.getString("kind"))) {
-            return reactions(t, viewer, false); // the same kind again (a double click): nothing to change
-        }
-        String like = Iri.of(Iri.ACTIVITY, EventId.next());
-        Instant now = Instant.now();
-        Document before = replace(id, t, me.iri(), kind.wire(), like, now);
-        String replaced = before == null ? null : before.getString("kind");
-        if (replaced == null) {
-            count(t, null, kind.wire());
-            reactors().add(t.iri(), me.iri());
-        } else {
-            if (!replaced.equals(kind.wire())) {
-                count(t, replaced, kind.wire());
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            ReactionStore.Reaction existing = store.find(t.iri(), me.iri());
+            if (existing != null && kind.wire().equals(existing.kind())) {
+                return reactions(t, viewer, false); // the same kind again (a double click): nothing to change
             }
-            undo(t, before, me.iri());
+            List<OutboxRecord> marks = new ArrayList<>();
+            if (existing != null) marks.add(undo(t, existing));
+            String like = Iri.of(Iri.ACTIVITY, EventId.next());
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            marks.add(announcements.record(Activity.builder().id(like).type(As2.LIKE).actor(me.iri())
+                    .object(AsObject.builder().id(t.iri()).context(t.comment() ? t.root().iri() : null).build())
+                    .target(t.root().iri()).to(t.root().to()).cc(t.root().cc())
+                    .relais(Map.of("reaction", kind.wire())).published(now).build()));
+            if (store.put(t.iri(), new ReactionStore.Reaction(me.iri(), kind.wire(), like, now), existing, marks)) {
+                marks.forEach(r -> announce(t, r));
+                return reactions(t, viewer, false);
+            }
         }
-        outbox.append(Activity.builder().id(like).type(As2.LIKE).actor(me.iri())
-                .object(AsObject.builder().id(t.iri()).context(t.comment() ? t.root().iri() : null).build())
-                .target(t.root().iri()).to(t.root().to()).cc(t.root().cc())
-                .relais(Map.of("reaction", kind.wire())).published(now).build());
-        return reactions(t, viewer, false);
+        throw ProblemException.conflict("your reaction changed " + MAX_ATTEMPTS + " times while this one was written: try again");
     }
 
-    /** The conditional write: upsert by {@code _id}, answering the reaction as it was before (null: none). */
-    private Document replace(String id, Target t, String person, String kind, String like, Instant now) {
-        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
-        var update = Updates.combine(Updates.setOnInsert("object", t.iri()), Updates.setOnInsert("post", t.root().iri()),
-                Updates.setOnInsert("person", person), Updates.set("kind", kind), Updates.set("activity", like),
-                Updates.set("at", Date.from(now)));
-        try {
-            return store.findOneAndUpdate(id, update, options);
-        } catch (MongoCommandException | MongoWriteException e) {
-            // two first reactions raced to insert: the loser's upsert is now an update of the winner's document
-            if (ErrorCategory.fromErrorCode(e instanceof MongoWriteException w ? w.getError().getCode()
-                    : ((MongoCommandException) e).getErrorCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
-            return store.findOneAndUpdate(id, update, options);
-        }
-    }
-
+    /** Takes my reaction back: one conditional write removes my entry, its count and marks its Undo (see {@link #react}). */
     public Reactions unreact(String postId, String commentId, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Target t = target(postId, commentId, viewer);
-        Document existing = store.findOneAndDelete(ReactionStore.id(t.iri(), me.iri()));
-        if (existing != null) { // only the delete that really removed it moves the counter
-            count(t, existing.getString("kind"), null);
-            undo(t, existing, me.iri());
-            reactors().remove(t.iri(), me.iri());
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            ReactionStore.Reaction existing = store.find(t.iri(), me.iri());
+            if (existing == null) return reactions(t, viewer, false);
+            OutboxRecord undo = undo(t, existing);
+            if (store.remove(t.iri(), existing, undo)) {
+                announce(t, undo);
+                return reactions(t, viewer, false);
+            }
         }
-        return reactions(t, viewer, false);
+        throw ProblemException.conflict("your reaction changed " + MAX_ATTEMPTS + " times while this one was removed: try again");
     }
 
     /** Counts and who reacted, for a viewer who may see the post (404 otherwise). */
@@ -169,34 +139,22 @@ public class ReactionService {
         String mine = store.myReactions(List.of(t.iri()), viewer.person()).get(t.iri());
         List<Reactor> people = new ArrayList<>();
         if (withPeople) {
-            List<String> reactorIris = reactors().members(t.iri());
-            Map<String, PersonSummary> display = profiles.displaysOf(reactorIris);
-            List<String> ids = reactorIris.stream().map(p -> ReactionStore.id(t.iri(), p)).toList();
-            Map<String, String> kinds = new HashMap<>();
-            for (Document d : store.findAll(ids)) kinds.put(d.getString("person"), d.getString("kind"));
-            for (String p : reactorIris) {
-                if (kinds.containsKey(p)) people.add(new Reactor(display.get(p), kinds.get(p)));
-            }
+            List<ReactionStore.Reaction> all = store.all(t.iri());
+            Map<String, PersonSummary> display = profiles.displaysOf(all.stream().map(ReactionStore.Reaction::person).toList());
+            for (ReactionStore.Reaction r : all) people.add(new Reactor(display.get(r.person()), r.kind()));
         }
         return new Reactions(t.iri(), counts, mine, people);
     }
 
-    /** Publishes the Undo of a Like that is gone (the caller has moved the counters). */
-    private void undo(Target t, Document existing, String person) {
-        outbox.append(Activity.builder().type(As2.UNDO).actor(person)
-                .object(AsObject.builder().type(As2.LIKE).id(existing.getString("activity"))
-                        .context(t.root().iri()).build())
+    /** The Undo of a Like that this change removes. */
+    private OutboxRecord undo(Target t, ReactionStore.Reaction existing) {
+        return announcements.record(Activity.builder().type(As2.UNDO).actor(existing.person())
+                .object(AsObject.builder().type(As2.LIKE).id(existing.activity()).context(t.root().iri()).build())
                 .target(t.iri()).to(t.root().to()).cc(t.root().cc()).build());
     }
 
-    /** Moves the target's counters: {@code from} down, {@code to} up (either may be null). */
-    private void count(Target t, String from, String to) {
-        if (t.comment()) comments.moveReaction(t.iri(), from, to);
-        else postStore.moveReaction(t.iri(), from, to);
-    }
-
-    private Roster reactors() {
-        if (reactors == null) reactors = new Roster(mongo.getDatabase(database), "reactors", 1000);
-        return reactors;
+    private void announce(Target t, OutboxRecord record) {
+        if (t.comment()) announcements.announceComment(t.iri(), record);
+        else announcements.announcePost(t.iri(), record);
     }
 }

@@ -101,8 +101,13 @@ public class PostStore {
         return after == null ? null : Post.from(after);
     }
 
-    public void setPinned(String iri, boolean pinned) {
-        collection().updateOne(eq("_id", iri), Updates.set("pinned", pinned));
+    /**
+     * Pins or unpins it, with the outbox record announcing that (an Add or Remove) in the same write; the caller
+     * then hands the record to {@link ThreadOutbox#announcePost}.
+     */
+    public void setPinned(String iri, boolean pinned, OutboxRecord announce) {
+        collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("pinned", pinned),
+                Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())));
     }
 
     /**

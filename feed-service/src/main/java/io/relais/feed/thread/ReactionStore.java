@@ -3,18 +3,20 @@ package io.relais.feed.thread;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.Indexes;
-import io.quarkus.runtime.StartupEvent;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import io.relais.events.Iri;
+import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +24,21 @@ import java.util.Map;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * The {@code reactions} collection: one document per (object, person), {@code _id} = object IRI + "|" +
- * person IRI, holding {@code object}, {@code post} (the root), {@code person}, {@code kind}, {@code activity}
- * (the Like's IRI) and {@code at}. Keyed by {@code _id} so "mine" for a page is one read.
+ * Reactions, kept in the document of the post or comment they are about: {@code reactedBy.<person key>} =
+ * {@code {person, kind, activity, at}} (who reacted, with what, under which Like), next to the counters
+ * {@code reactions.<kind>}. A reaction change is ONE conditional update of that document that moves the
+ * roster entry, the counters and the outbox marks ({@code announce.<record id>}, see {@link ThreadOutbox})
+ * together (issue 16, finding F1: four separate writes left counters above the people listed after a crash).
+ * The update is conditional on the entry the caller read (by its Like's IRI, or its absence), so a replay or a
+ * parallel change cannot count twice: the loser's update matches nothing and it reads again.
+ *
+ * <p>The person key is the person IRI with {@code %}, {@code .} and {@code $} percent-encoded (field names
+ * may not hold dots); the entry keeps the IRI itself.
  */
 @ApplicationScoped
 public class ReactionStore {
+
+    static final String REACTED_BY = "reactedBy";
 
     @Inject
     MongoClient mongo;
@@ -35,47 +46,126 @@ public class ReactionStore {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
-    void declareIndexes(@Observes StartupEvent e) {
-        collection().createIndex(Indexes.ascending("object"));
+    /**
+     * One person's reaction to a post or comment.
+     *
+     * @param person   the person IRI
+     * @param kind     the reaction kind on the wire ({@code like}, {@code celebrate}…)
+     * @param activity the IRI of the Like that announced it (its Undo names it)
+     * @param at       when it was given (milliseconds)
+     */
+    public record Reaction(String person, String kind, String activity, Instant at) {
+
+        static Reaction from(Document d) {
+            Date at = d.getDate("at");
+            return new Reaction(d.getString("person"), d.getString("kind"), d.getString("activity"),
+                    at == null ? null : at.toInstant());
+        }
+
+        Document toDocument() {
+            return new Document("person", person).append("kind", kind).append("activity", activity)
+                    .append("at", at == null ? null : Date.from(at));
+        }
     }
 
-    /** The {@code _id} of a person's reaction to an object. */
-    public static String id(String objectIri, String personIri) {
-        return objectIri + "|" + personIri;
+    /** The person's reaction to the object (a post or comment IRI); null when none. */
+    public Reaction find(String objectIri, String personIri) {
+        String field = field(personIri);
+        Document d = collectionOf(objectIri).find(eq("_id", objectIri)).projection(Projections.include(field)).first();
+        Document entry = d == null ? null : entry(d, personIri);
+        return entry == null ? null : Reaction.from(entry);
     }
 
-    public Document find(String id) {
-        return collection().find(eq("_id", id)).first();
-    }
-
-    /** Reactions by {@code _id}, in one read (unknown ids are left out). */
-    public List<Document> findAll(Collection<String> ids) {
-        List<Document> out = new ArrayList<>();
-        if (ids.isEmpty()) return out;
-        collection().find(Filters.in("_id", ids)).forEach(out::add);
+    /** Everyone's reaction to the object, in the order they were first given; empty when none or unknown. */
+    public List<Reaction> all(String objectIri) {
+        Document d = collectionOf(objectIri).find(eq("_id", objectIri)).projection(Projections.include(REACTED_BY)).first();
+        List<Reaction> out = new ArrayList<>();
+        Document roster = d == null ? null : d.get(REACTED_BY, Document.class);
+        if (roster != null) roster.values().forEach(v -> { if (v instanceof Document e) out.add(Reaction.from(e)); });
         return out;
     }
 
-    /** The one conditional write of a reaction change (the caller chooses upsert and which image to answer). */
-    public Document findOneAndUpdate(String id, Bson update, FindOneAndUpdateOptions options) {
-        return collection().findOneAndUpdate(eq("_id", id), update, options);
+    /**
+     * Gives or replaces the person's reaction, in one write: the entry, the counters ({@code replaced}'s kind
+     * down, the new one up) and the outbox marks (the Undo of the replaced Like, if any, then the new Like).
+     *
+     * @param replaced the entry the caller read (null: none); the write happens only if it is still the one stored
+     * @param marks    the outbox records this change announces, oldest first
+     * @return false when the stored entry was no longer {@code replaced} (nothing written: read again)
+     */
+    public boolean put(String objectIri, Reaction reaction, Reaction replaced, List<OutboxRecord> marks) {
+        String field = field(reaction.person());
+        List<Bson> update = new ArrayList<>();
+        update.add(Updates.set(field, reaction.toDocument()));
+        if (replaced == null || !replaced.kind().equals(reaction.kind())) {
+            update.add(Updates.inc("reactions." + reaction.kind(), 1));
+            if (replaced != null) update.add(Updates.inc("reactions." + replaced.kind(), -1));
+        }
+        marks.forEach(r -> update.add(Updates.set(ThreadOutbox.MARK + "." + r.id(), r.toDocument())));
+        return collectionOf(objectIri).updateOne(Filters.and(eq("_id", objectIri), unchanged(field, replaced)),
+                Updates.combine(update)).getModifiedCount() == 1;
     }
 
-    /** Removes the reaction, answering it as it was (null: there was none). */
-    public Document findOneAndDelete(String id) {
-        return collection().findOneAndDelete(eq("_id", id));
+    /**
+     * Removes the person's reaction, in one write: the entry, its counter and the outbox mark of its Undo.
+     *
+     * @param removed the entry the caller read; the write happens only if it is still the one stored
+     * @return false when the stored entry was no longer {@code removed} (nothing written: read again)
+     */
+    public boolean remove(String objectIri, Reaction removed, OutboxRecord undo) {
+        String field = field(removed.person());
+        return collectionOf(objectIri).updateOne(Filters.and(eq("_id", objectIri), unchanged(field, removed)),
+                Updates.combine(Updates.unset(field), Updates.inc("reactions." + removed.kind(), -1),
+                        Updates.set(ThreadOutbox.MARK + "." + undo.id(), undo.toDocument()))).getModifiedCount() == 1;
     }
 
-    /** The viewer's own reaction kind per object IRI, in one keyed read. */
+    /** The viewer's own reaction kind per object IRI (posts and comments alike), in one keyed read per collection. */
     public Map<String, String> myReactions(Collection<String> objectIris, String personIri) {
         Map<String, String> out = new HashMap<>();
         if (objectIris.isEmpty()) return out;
-        List<String> ids = objectIris.stream().map(o -> id(o, personIri)).toList();
-        for (Document d : collection().find(Filters.in("_id", ids))) out.put(d.getString("object"), d.getString("kind"));
+        List<String> comments = objectIris.stream().filter(ReactionStore::isComment).toList();
+        List<String> posts = objectIris.stream().filter(i -> !isComment(i)).toList();
+        mine(collection("posts"), posts, personIri, out);
+        mine(collection("comments"), comments, personIri, out);
         return out;
     }
 
-    private MongoCollection<Document> collection() {
-        return mongo.getDatabase(database).getCollection("reactions");
+    private void mine(MongoCollection<Document> collection, List<String> iris, String personIri, Map<String, String> out) {
+        if (iris.isEmpty()) return;
+        for (Document d : collection.find(Filters.in("_id", iris)).projection(Projections.include(field(personIri)))) {
+            Document entry = entry(d, personIri);
+            if (entry != null) out.put(d.getString("_id"), entry.getString("kind"));
+        }
+    }
+
+    /** The condition that the stored entry is still the one read: the same Like, or still none. */
+    private static Bson unchanged(String field, Reaction read) {
+        return read == null ? Filters.exists(field, false) : eq(field + ".activity", read.activity());
+    }
+
+    private static Document entry(Document d, String personIri) {
+        Document roster = d.get(REACTED_BY, Document.class);
+        return roster == null ? null : roster.get(key(personIri), Document.class);
+    }
+
+    private static String field(String personIri) {
+        return REACTED_BY + "." + key(personIri);
+    }
+
+    /** The field name of a person's entry: the IRI with the characters field names may not hold encoded. */
+    static String key(String personIri) {
+        return personIri.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    private static boolean isComment(String iri) {
+        return Iri.isKind(iri, Iri.COMMENT);
+    }
+
+    private MongoCollection<Document> collectionOf(String objectIri) {
+        return collection(isComment(objectIri) ? "comments" : "posts");
+    }
+
+    private MongoCollection<Document> collection(String name) {
+        return mongo.getDatabase(database).getCollection(name);
     }
 }
