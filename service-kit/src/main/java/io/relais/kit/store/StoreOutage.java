@@ -7,9 +7,11 @@ import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import io.smallrye.faulttolerance.api.Guard;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
 /**
@@ -62,12 +64,16 @@ public final class StoreOutage {
 
     /**
      * Runs {@code work} until it succeeds or fails for a reason other than a store outage. While the store is
-     * unavailable the calling thread waits (exponential backoff from {@link #FIRST_BACKOFF} to {@link #MAX_BACKOFF},
-     * each attempt itself bounded by the driver's server-selection timeout) and tries again, without limit: a
-     * consumer thus pauses during an outage and resumes when the store answers. How long a Kafka record may stay
-     * unacknowledged meanwhile is bounded by the channel's {@code throttled.unprocessed-record-max-age.ms}
-     * (each service's application.properties); past it the channel reports DOWN and a restart resumes from the
-     * last committed offset, so nothing is lost either way.
+     * unavailable the calling thread waits (exponential backoff from {@link #FIRST_BACKOFF}, doubled up to
+     * {@link #MAX_BACKOFF}, no jitter; each attempt itself bounded by the driver's server-selection timeout) and tries
+     * again, without limit: a consumer thus pauses during an outage and resumes when the store answers. How long a
+     * Kafka record may stay unacknowledged meanwhile is bounded by the channel's
+     * {@code throttled.unprocessed-record-max-age.ms} (each service's application.properties); past it the channel
+     * reports DOWN and a restart resumes from the last committed offset, so nothing is lost either way.
+     * <p>
+     * The retries are SmallRye Fault Tolerance's (a programmatic {@link Guard} with {@code @Retry} +
+     * {@code @ExponentialBackoff} semantics, retrying only what {@link #isTransient} accepts); it needs the CDI
+     * container of a running service.
      *
      * @param what     names the work in the log (e.g. "apply 12 activities")
      * @param work     the store work; must be idempotent, since it may run again after a failure that hid a success
@@ -75,26 +81,45 @@ public final class StoreOutage {
      * @throws RuntimeException the first non-transient failure of {@code work}, unchanged
      * @throws StoreUnavailableException if the thread is interrupted (the service is stopping) during an outage
      */
+    @SuppressWarnings("unchecked")
     public static <T> T retryWhileUnavailable(String what, Supplier<T> work) {
-        long pauseMillis = FIRST_BACKOFF.toMillis();
-        int attempt = 1;
-        while (true) {
-            try {
-                return work.get();
-            } catch (RuntimeException e) {
-                if (!isTransient(e)) throw e;
-                LOG.warnf("store unavailable (%s) on attempt %d to %s; trying again in %d ms",
-                        e.getClass().getSimpleName(), attempt, what, pauseMillis);
+        try {
+            return (T) Retries.GUARD.get(() -> {
                 try {
-                    Thread.sleep(pauseMillis);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new StoreUnavailableException("interrupted while waiting for the store to " + what, e);
+                    return work.get();
+                } catch (RuntimeException e) {
+                    if (isTransient(e)) LOG.warnf("store unavailable (%s) to %s; trying again", e.getClass().getSimpleName(), what);
+                    throw e;
                 }
-                pauseMillis = Math.min(pauseMillis * 2, MAX_BACKOFF.toMillis());
-                attempt++;
+            }, Object.class);
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted() || causedByInterruption(e)) {
+                Thread.currentThread().interrupt();
+                throw new StoreUnavailableException("interrupted while waiting for the store to " + what, e);
             }
+            throw e;
         }
+    }
+
+    private static boolean causedByInterruption(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException) return true;
+        }
+        return false;
+    }
+
+    /** The guard, built on first use (building it needs the CDI container of the running service). */
+    private static final class Retries {
+        static final Guard GUARD = Guard.create()
+                .withRetry()
+                .maxRetries(-1) // unlimited: an outage is waited out, see retryWhileUnavailable
+                .maxDuration(0, ChronoUnit.MILLIS) // 0: no overall limit
+                .delay(FIRST_BACKOFF.toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .whenException(StoreOutage::isTransient)
+                .withExponentialBackoff().factor(2).maxDelay(MAX_BACKOFF.toMillis(), ChronoUnit.MILLIS).done()
+                .done()
+                .build();
     }
 
     /** {@link #retryWhileUnavailable(String, Supplier)} for work without a result. */
