@@ -5,13 +5,16 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.StartupEvent;
 import io.relais.events.Iri;
 import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +41,7 @@ import static com.mongodb.client.model.Filters.eq;
 @ApplicationScoped
 public class ReactionStore {
 
+    private static final Logger LOG = Logger.getLogger(ReactionStore.class);
     static final String REACTED_BY = "reactedBy";
 
     @Inject
@@ -117,6 +121,36 @@ public class ReactionStore {
         return collectionOf(objectIri).updateOne(Filters.and(eq("_id", objectIri), unchanged(field, removed)),
                 Updates.combine(Updates.unset(field), Updates.inc("reactions." + removed.kind(), -1),
                         Updates.set(ThreadOutbox.MARK + "." + undo.id(), undo.toDocument()))).getModifiedCount() == 1;
+    }
+
+    /**
+     * Moves reactions stored by earlier versions (one document per reaction in the {@code reactions} collection,
+     * already counted in the post or comment) into the reacted document's roster, at start. Each is added only if the
+     * person has no entry yet, counters are left as they are, and the old document is removed once moved, so the
+     * move is idempotent and done once.
+     *
+     * @return how many were moved
+     */
+    public int moveLegacyReactions() {
+        MongoCollection<Document> legacy = collection("reactions");
+        List<Document> all = new ArrayList<>();
+        legacy.find().forEach(all::add);
+        for (Document r : all) {
+            String object = r.getString("object"), person = r.getString("person");
+            if (object != null && person != null && r.getString("kind") != null) {
+                Reaction moved = new Reaction(person, r.getString("kind"), r.getString("activity"),
+                        r.getDate("at") == null ? null : r.getDate("at").toInstant());
+                collectionOf(object).updateOne(Filters.and(eq("_id", object), Filters.exists(field(person), false)),
+                        Updates.set(field(person), moved.toDocument()));
+            }
+            legacy.deleteOne(eq("_id", r.get("_id")));
+        }
+        return all.size();
+    }
+
+    void atStart(@Observes StartupEvent e) {
+        int moved = moveLegacyReactions();
+        if (moved > 0) LOG.infof("moved %d reactions from the former reactions collection into their posts and comments", moved);
     }
 
     /** The viewer's own reaction kind per object IRI (posts and comments alike), in one keyed read per collection. */

@@ -52,6 +52,12 @@ class ReactionCrashTest {
     @Inject
     ThreadOutbox announcements;
 
+    @Inject
+    com.mongodb.client.MongoClient mongo;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
     @Test
     void aReactionCutByACrashIsCountedOnceListedAndAnnouncedOnceAfterRestart() {
         String alice = person("alice"), bob = person("bob"), carol = person("carol");
@@ -106,6 +112,26 @@ class ReactionCrashTest {
         assertThat(announcements.republish()).isGreaterThanOrEqualTo(1);
         KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value() != null && r.value().contains("\"Undo\"")
                 && r.value().contains(given.activity()), 1, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void reactionsStoredByTheFormerVersionAreListedAfterTheMoveAndNotCountedAgain() {
+        String alice = person("alice"), bob = person("bob");
+        String id = post(alice, null, "Réaction d'avant");
+        // as the former version stored it: a reaction document, already counted in the post
+        mongo.getDatabase(database).getCollection("reactions").insertOne(new org.bson.Document("_id", id + "|" + Iri.person(bob))
+                .append("object", id).append("post", id).append("person", Iri.person(bob)).append("kind", "support")
+                .append("activity", Iri.of(Iri.ACTIVITY, EventId.next())).append("at", new java.util.Date()));
+        mongo.getDatabase(database).getCollection("posts").updateOne(com.mongodb.client.model.Filters.eq("_id", id),
+                com.mongodb.client.model.Updates.inc("reactions.support", 1));
+
+        assertThat(reactions.moveLegacyReactions()).isGreaterThanOrEqualTo(1);
+        assertThat(reactions.moveLegacyReactions()).isZero();
+
+        as(alice).get("/api/posts/{id}/reactions", local(id)).then().statusCode(200)
+                .body("counts.support", equalTo(1)).body("people", hasSize(1)).body("people[0].kind", equalTo("support"));
+        as(bob).delete("/api/posts/{id}/reactions/mine", local(id)).then().statusCode(200)
+                .body("counts.support", org.hamcrest.Matchers.nullValue()).body("mine", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
