@@ -32,6 +32,18 @@
     window.addEventListener('beforeunload', function () { source.close(); });
   }
 
+  // --- live thread: the thread open on a post page has its own stream (feed-service's per-thread subscription), so
+  // everyone reading it sees comments arrive, change and go, not only the people notified ---
+  function startLiveThreads() {
+    if (!window.EventSource) { return; }
+    document.querySelectorAll('[data-live-thread]').forEach(function (el) {
+      var source = new EventSource(el.getAttribute('data-live-thread'));
+      source.addEventListener('comment', function (e) { refreshOpenThread(e.data); });
+      source.addEventListener('ready', function () { el.setAttribute('data-live-ready', 'true'); });
+      window.addEventListener('beforeunload', function () { source.close(); });
+    });
+  }
+
   // --- live comments: a notification about a thread that is open on this page (a reply, a mention, a reaction in it)
   // reloads that thread's first page of comments, unless the person is typing inside the list (a reply or an edit) ---
   function refreshOpenThread(data) {
@@ -151,6 +163,7 @@
   document.addEventListener('DOMContentLoaded', function () {
     setupAll(document);
     startLive();
+    startLiveThreads();
   });
   document.addEventListener('htmx:load', function (e) { setupAll(e.detail.elt); });
 })();

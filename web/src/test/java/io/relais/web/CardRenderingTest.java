@@ -71,6 +71,41 @@ class CardRenderingTest {
     }
 
     @Test
+    void aLinkPreviewIsPlainTextInACardWhoseLinkNeitherPassesReferrerNorEndorses() throws Exception {
+        JsonNode post = json.readTree("""
+                {"id":"urn:relais:post:p5","kind":"post","author":{"login":"alice","displayName":"Alice"},
+                 "content":"<p>See https://news.example/q3</p>","reactions":{},"created":"2026-11-20T09:00:00Z",
+                 "preview":{"url":"https://news.example/q3","title":"Q3 <script>alert(1)</script> results","site":"news.example"}}""");
+
+        String html = render(post, BOB, Locale.FRENCH);
+
+        assertThat(html).contains("<aside class=\"link-preview\" hx-disable aria-label=\"Aperçu du lien\">",
+                "<a href=\"https://news.example/q3\" rel=\"nofollow noopener noreferrer\">",
+                "Q3 &lt;script&gt;alert(1)&lt;/script&gt; results", "Page sur news.example");
+        assertThat(html).doesNotContain("<script>alert");
+    }
+
+    @Test
+    void aPreviewWhoseLinkIsNotHttpIsNotShown() throws Exception {
+        JsonNode post = json.readTree("""
+                {"id":"urn:relais:post:p6","kind":"post","author":{"login":"alice","displayName":"Alice"},
+                 "content":"<p>x</p>","reactions":{},"created":"2026-11-20T09:00:00Z",
+                 "preview":{"url":"javascript:alert(1)","title":"Trap","site":"x"}}""");
+
+        assertThat(render(post, BOB, Locale.ENGLISH)).doesNotContain("link-preview", "javascript:");
+    }
+
+    @Test
+    void onAThreadACommunityModeratorIsOfferedDeleteButNotEditAsTheServiceSays() throws Exception {
+        JsonNode post = json.readTree("""
+                {"id":"urn:relais:post:p3","kind":"post","author":{"login":"alice","displayName":"Alice"},
+                 "content":"<p>x</p>","reactions":{},"created":"2026-11-20T09:00:00Z",
+                 "can":{"edit":false,"delete":true,"moderate":true}}""");
+
+        assertThat(render(post, BOB, Locale.ENGLISH)).contains("hx-delete=\"/posts/p3\"").doesNotContain("/posts/p3/edit\"");
+    }
+
+    @Test
     void aBusinessEventCardNamesItsSourceSystemInTheReadersLanguage() throws Exception {
         JsonNode card = json.readTree("""
                 {"id":"urn:relais:event:e-42","kind":"card","author":{"login":"carol","displayName":"Carol"},

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Notifications say who, what and where (issue 14): the actor's name, an excerpt of the comment, the community by
- * its name; a thread muted from its notification is listed in the settings and can be unmuted there.
+ * its name — carried by feed-service's notification answer itself; a thread muted from its notification is listed in
+ * the settings and can be unmuted there.
  */
 class NotificationsBrowserTest {
 
@@ -37,6 +38,14 @@ class NotificationsBrowserTest {
             WebElement reply = alice.find(By.xpath("//li[@data-kind='reply'][contains(., '" + marker + "')]"));
             assertThat(reply.findElement(By.cssSelector("strong")).getText()).startsWith("Bob");
             assertThat(reply.findElement(By.cssSelector(".excerpt")).getText()).isEqualTo("“Looks good " + marker + "”");
+
+            // the context comes with feed-service's notification itself (the web fetches no post per notification)
+            var items = given().auth().oauth2(Api.token("alice")).get(Api.FEED + "/api/notifications").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(items.getList("items.findAll { it.kind == 'reply' && it.post == 'urn:relais:post:" + post + "' }.excerpt", String.class))
+                    .containsExactly("Looks good " + marker);
+            assertThat(items.getList("items.findAll { it.kind == 'join-request' && it.community == 'urn:relais:community:" + slug + "' }.communityName",
+                    String.class)).containsExactly("Guild " + marker);
 
             WebElement request = alice.find(By.xpath("//li[@data-kind='join-request'][contains(., '" + marker + "')]"));
             assertThat(request.findElement(By.cssSelector("a[href='/communities/" + slug + "']")).getText()).isEqualTo("Guild " + marker);

@@ -97,13 +97,13 @@ public class CommentService {
         comments.insert(c, created);
         announcements.announceComment(iri, created);
         hold.ifPresent(r -> held.fire(new ContentHeld(iri, r)));
-        return views.views(List.of(c), viewer).get(0);
+        return views.views(List.of(c), viewer, me).get(0);
     }
 
     public CommentView edit(String postId, String commentId, CommentRequests.EditComment request, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Comment c = access.visibleComment(postId, commentId, viewer);
-        if (!me.iri().equals(c.author())) throw ProblemException.forbidden("only the author edits a comment");
+        if (!ThreadAccess.mayEdit(c, me)) throw ProblemException.forbidden("only the author edits a comment");
         WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, pipeline, "content");
         Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
         Instant now = Instant.now();
@@ -117,7 +117,7 @@ public class CommentService {
         if (hold.isPresent()) after = comments.moderate(c.iri(), mark);
         announcements.announceComment(c.iri(), updated);
         hold.ifPresent(r -> held.fire(new ContentHeld(c.iri(), r)));
-        return views.views(List.of(after), viewer).get(0);
+        return views.views(List.of(after), viewer, me).get(0);
     }
 
     /** The author, the community's owners and moderators, and admins delete a comment. */

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The server-sent-event streams connected to THIS replica, by person. Each replica reads the
+ * The server-sent-event streams connected to THIS replica: each person's own stream, and the thread streams of the
+ * threads people have open ({@code /api/live/threads/{postId}}), by thread and person. Each replica reads the
  * activities topic with its own consumer group, so it learns of every item and pushes it to its own
  * connections: no sticky sessions, no shared registry.
  */
@@ -30,6 +31,8 @@ public class LiveHub {
     public static final String FEED_ITEM = "feed-item";
     public static final String NOTIFICATION = "notification";
     public static final String READY = "ready";
+    /** On a thread stream: a comment was created, edited or deleted (see {@link LiveComment}). */
+    public static final String COMMENT = "comment";
 
     @Inject
     ObjectMapper json;
@@ -41,6 +44,9 @@ public class LiveHub {
     LiveConfig config;
 
     private final Map<String, List<Connection>> byPerson = new ConcurrentHashMap<>();
+
+    /** Open thread streams: thread (root post IRI) → person → their streams of that thread. */
+    private final Map<String, Map<String, List<Connection>>> byThread = new ConcurrentHashMap<>();
 
     void connect(String person, SseEventSink sink, Sse sse) {
         Connection c = new Connection(sink, sse);
@@ -54,6 +60,44 @@ public class LiveHub {
         send(person, c, sse.newEventBuilder().name(READY).data("{}").mediaType(MediaType.APPLICATION_JSON_TYPE).build());
     }
 
+    /**
+     * Registers a stream of one thread for a person the caller has checked may see it; the person's oldest
+     * streams of that thread beyond {@link LiveConfig#maxStreamsPerPerson()} are closed.
+     */
+    void connectThread(String thread, String person, SseEventSink sink, Sse sse) {
+        Connection c = new Connection(sink, sse);
+        List<Connection> mine = byThread.computeIfAbsent(thread, t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(person, p -> new CopyOnWriteArrayList<>());
+        mine.add(c);
+        while (mine.size() > config.maxStreamsPerPerson()) {
+            mine.remove(0).sink().close();
+        }
+        sendThread(thread, person, c, sse.newEventBuilder().name(READY).data("{}").mediaType(MediaType.APPLICATION_JSON_TYPE).build());
+    }
+
+    /** The people with this thread open on this replica. */
+    public Set<String> watchersOf(String thread) {
+        Map<String, List<Connection>> watchers = byThread.get(thread);
+        return watchers == null ? Set.of() : Set.copyOf(watchers.keySet());
+    }
+
+    /** Whether anyone has a thread open on this replica. */
+    public boolean watchesThreads() {
+        return !byThread.isEmpty();
+    }
+
+    /** Sends an event to one person's streams of one thread. */
+    public void pushThread(String thread, String person, String event, Object data) {
+        Map<String, List<Connection>> watchers = byThread.get(thread);
+        List<Connection> connections = watchers == null ? null : watchers.get(person);
+        if (connections == null) return;
+        String payload = serialised(data);
+        for (Connection c : connections) {
+            sendThread(thread, person, c, c.sse().newEventBuilder().name(event).data(payload)
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE).build());
+        }
+    }
+
     public Set<String> connectedPeople() {
         return byPerson.keySet();
     }
@@ -65,12 +109,7 @@ public class LiveHub {
     public void push(String person, String event, Object data) {
         List<Connection> connections = byPerson.get(person);
         if (connections == null) return;
-        String payload;
-        try {
-            payload = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("live payload does not serialise", e);
-        }
+        String payload = serialised(data);
         for (Connection c : connections) {
             send(person, c, c.sse().newEventBuilder().name(event).data(payload)
                     .mediaType(MediaType.APPLICATION_JSON_TYPE).build());
@@ -82,6 +121,39 @@ public class LiveHub {
     void heartbeat() {
         byPerson.forEach((person, connections) -> connections.forEach(c ->
                 send(person, c, c.sse().newEventBuilder().comment("heartbeat").build())));
+        byThread.forEach((thread, watchers) -> watchers.forEach((person, connections) -> connections.forEach(c ->
+                sendThread(thread, person, c, c.sse().newEventBuilder().comment("heartbeat").build()))));
+    }
+
+    private String serialised(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("live payload does not serialise", e);
+        }
+    }
+
+    private void sendThread(String thread, String person, Connection c, OutboundSseEvent event) {
+        if (c.sink().isClosed()) {
+            dropThread(thread, person, c);
+            return;
+        }
+        c.sink().send(event).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.debugf("thread stream of %s on %s closed: %s", person, thread, failure.getMessage());
+                dropThread(thread, person, c);
+            }
+        });
+    }
+
+    private void dropThread(String thread, String person, Connection c) {
+        byThread.computeIfPresent(thread, (t, watchers) -> {
+            watchers.computeIfPresent(person, (p, list) -> {
+                list.remove(c);
+                return list.isEmpty() ? null : list;
+            });
+            return watchers.isEmpty() ? null : watchers;
+        });
     }
 
     private void send(String person, Connection c, OutboundSseEvent event) {

@@ -4,6 +4,7 @@ import io.relais.events.Activity;
 import io.relais.kit.messaging.SourceCheck;
 import io.relais.events.As2;
 import io.relais.events.AudienceRule;
+import io.relais.events.Iri;
 import io.relais.events.RelaisExtension;
 import io.relais.events.Viewer;
 import io.relais.feed.community.MembershipService;
@@ -11,6 +12,13 @@ import io.relais.feed.follow.FollowService;
 import io.relais.feed.notification.Notification;
 import io.relais.feed.notification.NotificationPlanner;
 import io.relais.feed.notification.NotificationViews;
+import io.relais.feed.thread.Comment;
+import io.relais.feed.thread.CommentStore;
+import io.relais.feed.thread.Post;
+import io.relais.feed.thread.PostStore;
+import io.relais.feed.thread.ThreadAccess;
+import io.relais.feed.threadview.CommentView;
+import io.relais.feed.threadview.CommentViews;
 import io.relais.feed.threadview.PostViews;
 import io.relais.feed.timeline.ContentFacts;
 import io.relais.feed.timeline.Reasons;
@@ -29,7 +37,8 @@ import java.util.Set;
 /**
  * Reads the activities topic with a consumer group of its own per replica (from the latest offset:
  * live means from now on) and pushes, to the people connected to this replica, the new posts that
- * belong in their home feed and the notifications meant for them, under the same audience rule.
+ * belong in their home feed and the notifications meant for them, under the same audience rule; and to the
+ * people who have a thread open, every comment created, edited or deleted in it, as each of them would see it.
  */
 @ApplicationScoped
 public class LivePush {
@@ -52,15 +61,25 @@ public class LivePush {
     @Inject
     NotificationViews notificationViews;
 
+    @Inject
+    CommentStore comments;
+
+    @Inject
+    PostStore postStore;
+
+    @Inject
+    CommentViews commentViews;
+
     @Incoming("live")
     @Blocking
     public void onActivity(ConsumerRecord<String, String> record) {
-        if (hub.isEmpty()) return; // nobody to push to on this replica
+        if (hub.isEmpty() && !hub.watchesThreads()) return; // nobody to push to on this replica
         Activity activity = SourceCheck.activity(record); // a refused record is logged and skipped (failure-strategy=ignore)
         if (As2.CREATE.equals(activity.type())) {
             boolean held = RelaisExtension.of(activity.object()).moderation().filter(RelaisExtension.Moderation::hidden).isPresent();
             ContentFacts.ofCreate(activity).filter(ContentFacts::isFeedItem).ifPresent(post -> pushFeedItem(post, held));
         }
+        if (hub.watchesThreads()) pushComment(activity);
         Set<String> connected = hub.connectedPeople();
         for (Notification n : planner.plan(activity)) {
             if (connected.contains(n.recipient())) {
@@ -79,6 +98,38 @@ public class LivePush {
             if (reasons.isEmpty()) continue;
             Optional<io.relais.feed.threadview.PostView> view = posts.view(post.id(), viewer);
             hub.push(person, LiveHub.FEED_ITEM, new LiveFeedItem(post.id(), reasons, view.orElse(null)));
+        }
+    }
+
+    /**
+     * Tells the people watching the comment's thread what changed, read from the comment store (written before the
+     * activity was published) rather than from the activity, so each watcher gets what a reload of the thread would
+     * show them: a watcher who may no longer see the thread gets nothing; a deleted comment, or one moderation hides
+     * from this watcher, is {@code deleted}; otherwise {@code created} or {@code edited} with the comment as they see it.
+     */
+    private void pushComment(Activity activity) {
+        if (!(As2.CREATE.equals(activity.type()) || As2.UPDATE.equals(activity.type()) || As2.DELETE.equals(activity.type()))) return;
+        String iri = activity.object() == null ? null : activity.object().id();
+        if (iri == null || !Iri.isValid(iri) || !Iri.isKind(iri, Iri.COMMENT)) return;
+        Optional<Comment> stored = comments.find(iri);
+        if (stored.isEmpty()) return;
+        Comment c = stored.get();
+        Set<String> watchers = hub.watchersOf(c.post());
+        if (watchers.isEmpty()) return;
+        Optional<Post> root = postStore.find(c.post());
+        for (String person : watchers) {
+            Viewer viewer = membership.viewerOf(person);
+            if (root.isEmpty() || !ThreadAccess.visible(root.get(), viewer)) continue;
+            LiveComment event;
+            if (c.deleted() || c.hiddenFrom(person) || As2.DELETE.equals(activity.type())) {
+                event = new LiveComment(LiveComment.DELETED, c.post(), c.iri(), null);
+            } else {
+                List<CommentView> seen = commentViews.views(List.of(c), viewer);
+                if (seen.isEmpty()) continue;
+                event = new LiveComment(As2.CREATE.equals(activity.type()) ? LiveComment.CREATED : LiveComment.EDITED,
+                        c.post(), c.iri(), seen.get(0));
+            }
+            hub.pushThread(c.post(), person, LiveHub.COMMENT, event);
         }
     }
 

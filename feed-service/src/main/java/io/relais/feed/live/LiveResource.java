@@ -1,11 +1,15 @@
 package io.relais.feed.live;
 
+import io.relais.feed.community.MembershipService;
+import io.relais.feed.thread.Post;
+import io.relais.feed.thread.ThreadAccess;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -18,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/live")
-@Tag(name = "live", description = "Server-sent events: new home-feed items and notifications as they happen")
+@Tag(name = "live", description = "Server-sent events: new home-feed items and notifications as they happen; the comments of an open thread")
 public class LiveResource {
 
     @Inject
@@ -26,6 +30,12 @@ public class LiveResource {
 
     @Inject
     CurrentPerson me;
+
+    @Inject
+    ThreadAccess access;
+
+    @Inject
+    MembershipService memberships;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -48,5 +58,31 @@ public class LiveResource {
                     """)))
     public void stream(@Context SseEventSink sink, @Context Sse sse) {
         hub.connect(me.iri(), sink, sse);
+    }
+
+    @GET
+    @Path("/threads/{postId}")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
+    @Operation(summary = "A thread's live stream, for everyone who has it open",
+            description = "Events: ready (once, on connect), comment ({action: created | edited | deleted, post, id, comment}) "
+            + "for every comment of the thread, as I would see it on reload: a comment moderation hides from me comes as "
+            + "deleted. A ': heartbeat' comment every ~20 s. 404 (problem+json) when I may not see the post, like the "
+            + "thread itself; the stream goes quiet if I lose access later.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(
+            name = "stream", value = """
+                    event: ready
+                    data: {}
+
+                    event: comment
+                    data: {"action":"created","post":"urn:relais:post:019b...","id":"urn:relais:comment:019c...","comment":{"id":"urn:relais:comment:019c...","content":"<p>Bonne idée</p>"}}
+
+                    event: comment
+                    data: {"action":"deleted","post":"urn:relais:post:019b...","id":"urn:relais:comment:019c..."}
+                    """)))
+    @APIResponse(responseCode = "404", description = "problem+json: no such post, or one I may not see")
+    public void thread(@PathParam("postId") String postId, @Context SseEventSink sink, @Context Sse sse) {
+        Post post = access.visiblePost(ThreadAccess.postIri(postId), memberships.viewerOf(me));
+        hub.connectThread(post.iri(), me.iri(), sink, sse);
     }
 }

@@ -3,7 +3,6 @@ package io.relais.feed.moderation;
 import io.relais.events.Iri;
 import io.relais.events.Viewer;
 import io.relais.feed.community.MembershipService;
-import io.relais.feed.community.Role;
 import io.relais.feed.thread.CommentStore;
 import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ThreadAccess;
@@ -31,6 +30,9 @@ public class ModeratedItems {
 
     @Inject
     MembershipService memberships;
+
+    @Inject
+    ThreadAccess access;
 
     /** The item, not deleted (nor in a deleted thread); empty for an unknown or deleted one. */
     public Optional<ModeratedItem> find(String iri) {
@@ -61,7 +63,6 @@ public class ModeratedItems {
 
     /** Whether this person moderates the item (see the class comment); the caller checks they can see it. */
     public boolean moderates(ModeratedItem item, CurrentPerson me) {
-        if (me.isAdmin() || me.isCommunityManager()) return true;
-        return item.community() != null && memberships.roleIn(me.iri(), item.community()).map(Role::moderates).orElse(false);
+        return access.moderates(item.community(), me);
     }
 }

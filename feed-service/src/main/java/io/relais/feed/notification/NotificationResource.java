@@ -1,6 +1,7 @@
 package io.relais.feed.notification;
 
 import io.relais.events.Iri;
+import io.relais.feed.community.MembershipService;
 import io.relais.feed.timeline.Cursor;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
@@ -46,21 +47,35 @@ public class NotificationResource {
     @Inject
     CurrentPerson me;
 
+    @Inject
+    MembershipService memberships;
+
+    static final String PAGE_EXAMPLE = "{\"items\":[{\"id\":\"20412.019a8f31-0b7e-7f21-8c44-5d2a1e6f9b04\",\"kind\":\"mention\","
+            + "\"actor\":{\"iri\":\"urn:relais:person:alice\",\"login\":\"alice\",\"displayName\":\"Alice Durand\"},"
+            + "\"object\":\"urn:relais:comment:019a8f31-0b7e-7f21-8c44-5d2a1e6f9b03\","
+            + "\"post\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\",\"community\":\"urn:relais:community:projet-atlas\","
+            + "\"at\":\"2026-11-20T09:15:00Z\",\"read\":false,\"excerpt\":\"Bravo @bob pour la démo de vendredi, on en reparle lundi\","
+            + "\"communityName\":\"Projet Atlas\"},"
+            + "{\"id\":\"20412.019a8f40-1111-7f21-8c44-5d2a1e6f9b05\",\"kind\":\"business-event\","
+            + "\"actor\":{\"iri\":\"urn:relais:system:crm.salesforce\",\"displayName\":\"Salesforce CRM\"},"
+            + "\"object\":\"urn:relais:external:crm.salesforce:006Q\",\"post\":\"urn:relais:external:crm.salesforce:006Q\","
+            + "\"detail\":\"deal-won\",\"at\":\"2026-11-20T10:00:00Z\",\"read\":true,\"sender\":\"Salesforce CRM\","
+            + "\"title\":{\"en\":\"Deal won: Acme renewal\",\"fr\":\"Affaire gagnée : renouvellement Acme\"}}],"
+            + "\"next\":null,\"unread\":1}";
+
     @GET
-    @Operation(summary = "My notifications, newest first", description = "Pass the previous page's next as cursor.")
+    @Operation(summary = "My notifications, newest first", description = "Pass the previous page's next as cursor. Each carries "
+            + "its context when I may still see it: excerpt (plain text of the comment or post, at most 140 characters, cut on a "
+            + "word), communityName, and for a business event sender (the system) and title (by language).")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "page", value = """
-                    {"unread": 1, "next": null, "items": [{"id": "20414.019b1c2e-7a3f-7c1e-9d2a-6b1f0e2a4c11",
-                      "kind": "mention", "actor": {"iri": "urn:relais:person:bob", "login": "bob", "displayName": "Bob Martin"},
-                      "object": "urn:relais:post:019b1c2e-...", "post": "urn:relais:post:019b1c2e-...",
-                      "community": "urn:relais:community:atlas", "at": "2026-11-22T09:00:00Z", "read": false}]}""")))
+            name = "page", value = PAGE_EXAMPLE)))
     public NotificationView.Page list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         int size = limit == null ? config.defaultPageSize() : limit;
         if (size < 1 || size > config.maxPageSize()) {
             throw ProblemException.invalid("limit", "must be between 1 and " + config.maxPageSize());
         }
         NotificationStore.Page page = store.list(me.iri(), Cursor.decode(cursor), size);
-        return new NotificationView.Page(views.of(page.items()), page.next(), store.unread(me.iri()));
+        return new NotificationView.Page(views.of(page.items(), memberships.viewerOf(me)), page.next(), store.unread(me.iri()));
     }
 
     @GET

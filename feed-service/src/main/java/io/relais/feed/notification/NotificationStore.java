@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,7 +37,8 @@ import java.util.Set;
  * unread counter, the "everything before this is read" mark, the bucket days and the mutes.
  *
  * <pre>
- * notification_state:   {_id: person, unread: 3, readUpTo: millis, days: [20410, ...], mutes: [community or post IRI]}
+ * notification_state:   {_id: person, unread: 3, readUpTo: millis, days: [20410, ...], mutes: [community or post IRI],
+ *                        onboardingDismissed: millis (absent: the welcome panel is still shown)}
  * notification_buckets: {_id: "person|20410", o: person, d: 20410, e: [{id, k, a, o, p, c, x, t, r}]}
  * notification_threads: {_id: root post IRI, people: [person]}   who was ever notified about the thread
  * </pre>
@@ -265,6 +267,19 @@ public class NotificationStore {
 
     public void unmute(String person, String iri) {
         states().updateOne(Filters.eq("_id", person), Updates.pull("mutes", iri));
+    }
+
+    /** When this person dismissed the welcome panel, if they did (kept with their notification settings). */
+    public Optional<Instant> onboardingDismissed(String person) {
+        Document state = states().find(Filters.eq("_id", person)).projection(new Document("onboardingDismissed", 1)).first();
+        Object at = state == null ? null : state.get("onboardingDismissed");
+        return at instanceof Number n ? Optional.of(Instant.ofEpochMilli(n.longValue())) : Optional.empty();
+    }
+
+    /** Records that the welcome panel was dismissed ({@code at}), or shows it again ({@code null}). */
+    public void setOnboardingDismissed(String person, Instant at) {
+        states().updateOne(Filters.eq("_id", person), at == null ? Updates.unset("onboardingDismissed")
+                : Updates.set("onboardingDismissed", at.toEpochMilli()), new UpdateOptions().upsert(true));
     }
 
     @Scheduled(cron = "{feed.notifications.retention-cron:0 45 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -5,11 +5,22 @@ import io.relais.feed.profile.PersonSummary;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** A notification as the API shows it: who did what, on what, when, and whether I have read it. */
+/**
+ * A notification as the API shows it: who did what, on what, when, and whether I have read it; with the context a
+ * reader needs to understand it, each only when the reader may see it today (left out otherwise).
+ *
+ * @param excerpt       plain text of the comment or post it is about (at most 140 characters, cut on a word; never
+ *                      markup, see {@link Excerpts}); for a business-event card, absent (see {@code title})
+ * @param communityName the name of {@code community}
+ * @param sender        for a business-event card: the display name of the system that published it
+ * @param title         for a business-event card: its title by language ({@code en}, {@code fr}), plain text
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NotificationView(String id, String kind, PersonSummary actor, String object, String post,
-                               String community, String detail, Instant at, boolean read) {
+                               String community, String detail, Instant at, boolean read, String excerpt,
+                               String communityName, String sender, Map<String, String> title) {
 
     public record Page(List<NotificationView> items, String next, long unread) {
     }

@@ -34,13 +34,25 @@ import java.net.URI;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PostResource {
 
-    static final String POST_EXAMPLE = "{\"id\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\",\"type\":\"Note\",\"kind\":\"post\","
+    private static final String POST_FIELDS = "{\"id\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\",\"type\":\"Note\",\"kind\":\"post\","
             + "\"author\":{\"iri\":\"urn:relais:person:alice\",\"login\":\"alice\",\"displayName\":\"Alice Durand\",\"title\":\"Cheffe de projet\"},"
             + "\"content\":\"<p>Retour sur la démo de vendredi : merci @bob ! #atlas</p>\",\"audience\":[\"urn:relais:community:projet-atlas\"],"
             + "\"community\":{\"iri\":\"urn:relais:community:projet-atlas\",\"slug\":\"projet-atlas\",\"name\":\"Projet Atlas\"},"
             + "\"mentions\":[\"urn:relais:person:bob\"],\"hashtags\":[\"urn:relais:hashtag:atlas\"],\"attachments\":[],"
             + "\"reactions\":{\"like\":3,\"celebrate\":1},\"myReaction\":\"like\",\"commentCount\":2,\"firstComments\":[],"
-            + "\"pinned\":false,\"created\":\"2026-11-20T09:12:00Z\"}";
+            + "\"pinned\":false,\"created\":\"2026-11-20T09:12:00Z\"";
+
+    static final String POST_EXAMPLE = POST_FIELDS + "}";
+
+    /** A thread as its reader gets it: the post and each comment say what the reader may do ({@code can}). */
+    static final String THREAD_EXAMPLE = "{\"post\":" + POST_FIELDS
+            + ",\"can\":{\"edit\":false,\"delete\":true,\"moderate\":true}},\"comments\":["
+            + "{\"id\":\"urn:relais:comment:019a8f31-0b7e-7f21-8c44-5d2a1e6f9b03\","
+            + "\"post\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\",\"inReplyTo\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\","
+            + "\"author\":{\"iri\":\"urn:relais:person:bob\",\"login\":\"bob\",\"displayName\":\"Bob Martin\"},"
+            + "\"content\":\"<p>Bravo @alice !</p>\",\"source\":\"Bravo @alice !\",\"mentions\":[\"urn:relais:person:alice\"],"
+            + "\"hashtags\":[],\"reactions\":{},\"created\":\"2026-11-20T09:15:00Z\","
+            + "\"can\":{\"edit\":false,\"delete\":true,\"moderate\":true}}],\"next\":null}";
 
     @Inject
     PostService posts;
@@ -61,9 +73,9 @@ public class PostResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
-    @Operation(summary = "A post (or card) with one page of its thread, oldest comment first; 404 if you may not see it")
+    @Operation(summary = "A post (or card) with one page of its thread, oldest comment first; the post and each comment say what you may do (can: edit, delete, moderate); 404 if you may not see it")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "thread",
-            value = "{\"post\":" + POST_EXAMPLE + ",\"comments\":[],\"next\":null}")))
+            value = THREAD_EXAMPLE)))
     public PostThread get(@PathParam("id") String id,
                           @Parameter(description = "opaque cursor from the previous page") @QueryParam("cursor") String cursor,
                           @Parameter(example = "20") @QueryParam("limit") Integer limit) {

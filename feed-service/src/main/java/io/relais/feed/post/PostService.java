@@ -9,6 +9,7 @@ import io.relais.events.Iri;
 import io.relais.events.Viewer;
 import io.relais.feed.attachment.AttachmentService;
 import io.relais.feed.community.Community;
+import io.relais.feed.linkpreview.LinkPreviewed;
 import io.relais.feed.community.CommunityStore;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.community.Role;
@@ -34,6 +35,7 @@ import io.relais.events.RelaisExtension;
 import jakarta.enterprise.event.Event;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -144,7 +146,7 @@ public class PostService {
 
     public PostView edit(String id, PostRequests.EditPost request, CurrentPerson me) {
         Post post = access.visiblePost(ThreadAccess.postIri(id), memberships.viewerOf(me));
-        if (!me.iri().equals(post.author()) || post.isCard()) {
+        if (!ThreadAccess.mayEdit(post, me)) {
             throw ProblemException.forbidden("only the author edits a post");
         }
         WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, pipeline, "content");
@@ -210,7 +212,7 @@ public class PostService {
 
     /** The post (local id or IRI) with one page of its thread, for this person; see {@link PostViews#thread}. */
     public PostThread thread(String id, String cursor, Integer limit, CurrentPerson me) {
-        return views.thread(id, cursor, limit, memberships.viewerOf(me));
+        return views.thread(id, cursor, limit, memberships.viewerOf(me), me);
     }
 
     /** The post as an edit leaves it (the Update is built before the write that carries it). */
@@ -218,6 +220,21 @@ public class PostService {
         return new Post(p.iri(), p.type(), p.kind(), p.author(), text.html(), text.source(), p.to(), p.cc(), p.community(),
                 text.mentionIris(), text.hashtagIris(), p.attachments(), p.card(), p.reactions(), p.commentCount(),
                 p.commentsAppended(), p.pinned(), p.created(), at, p.expires(), p.deleted(), p.deletedAt(), p.deletedBy(), mark);
+    }
+
+    /**
+     * Announces a post's new (or removed) link preview as an Update of the post, the preview in the object's
+     * {@code relais.preview} ({url, title, site}), so search-service and other readers follow. The actor is the
+     * author: the preview describes what they wrote.
+     */
+    void onLinkPreviewed(@Observes LinkPreviewed event) {
+        store.find(event.postIri()).filter(p -> !p.deleted() && !p.isCard()).ifPresent(p -> {
+            AsObject object = asObject(p);
+            Map<String, Object> ext = new LinkedHashMap<>(object.relais() == null ? Map.of() : object.relais());
+            if (event.preview() != null) ext.put("preview", event.preview().toMap());
+            outbox.append(Activity.builder().type(As2.UPDATE).actor(p.author()).object(object.toBuilder().relais(ext).build())
+                    .to(p.to()).cc(p.cc()).published(Instant.now()).build());
+        });
     }
 
     /** The AS2 object of a stored post, as published in Create and Update (with its moderation state, if any). */

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashSet;
+import java.util.function.BooleanSupplier;
 
 /**
  * Who may see and who may act on a thread. A post is visible when it is not deleted and
@@ -56,19 +57,45 @@ public class ThreadAccess {
         return AudienceRule.canSee(viewer, post.author(), new LinkedHashSet<>(post.audience()));
     }
 
-    /** Whether this person may remove the post: its author, its community's owners and moderators, admins. */
+    /**
+     * Whether this person may remove the post: its author, or whoever {@link #moderates moderates} where it was
+     * written (its community's owners and moderators, community managers, admins).
+     */
     public boolean mayModerate(Post post, CurrentPerson me) {
-        return mayModerate(post.author(), post.community(), me);
+        return mayRemove(post.author(), () -> moderates(post.community(), me), me);
     }
 
-    /** Whether this person may remove the comment: its author, its community's owners and moderators, admins. */
+    /** Whether this person may remove the comment: its author, or whoever {@link #moderates moderates} its thread. */
     public boolean mayModerate(Comment comment, CurrentPerson me) {
-        return mayModerate(comment.author(), comment.community(), me);
+        return mayRemove(comment.author(), () -> moderates(comment.community(), me), me);
     }
 
-    private boolean mayModerate(String author, String community, CurrentPerson me) {
-        if (me.iri().equals(author) || me.isAdmin()) return true;
-        return community != null && memberships.roleIn(me.iri(), community).map(Role::moderates).orElse(false);
+    /**
+     * The removal rule itself, for callers that already know whether {@code me} moderates where the item was
+     * written (a thread page asks {@link #moderates} once for all its comments): the author, or a moderator there.
+     */
+    public static boolean mayRemove(String author, BooleanSupplier moderatesThere, CurrentPerson me) {
+        return me.iri().equals(author) || moderatesThere.getAsBoolean();
+    }
+
+    /** Whether this person may edit the post: only its author, and never a business-event card (its system owns it). */
+    public static boolean mayEdit(Post post, CurrentPerson me) {
+        return me.iri().equals(post.author()) && !post.isCard();
+    }
+
+    /** Whether this person may edit the comment: only its author. */
+    public static boolean mayEdit(Comment comment, CurrentPerson me) {
+        return me.iri().equals(comment.author());
+    }
+
+    /**
+     * Whether this person moderates what is written in a community ({@code null}: organisation-wide): the
+     * community's owners and moderators, and {@code community-manager}s and {@code admin}s everywhere. The one
+     * rule behind deletes by others, moderation decisions and the {@code can} flags readers get.
+     */
+    public boolean moderates(String communityIri, CurrentPerson me) {
+        if (me.isAdmin() || me.isCommunityManager()) return true;
+        return communityIri != null && memberships.roleIn(me.iri(), communityIri).map(Role::moderates).orElse(false);
     }
 
     /** A post id from a path: its local id or its full IRI (cards are {@code urn:relais:event:…}, {@code urn:relais:document:…} or a business system's

@@ -8,7 +8,9 @@ import io.relais.feed.thread.CommentStore;
 import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ReactionStore;
+import io.relais.feed.thread.ThreadAccess;
 import io.relais.kit.error.ProblemException;
+import io.relais.kit.identity.CurrentPerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -43,18 +45,39 @@ public class CommentViews {
     @Inject
     ProfileDirectory profiles;
 
+    @Inject
+    ThreadAccess access;
+
     /** One page of comments and the cursor of the next ({@code null} at the end). */
     public record Page(List<CommentView> comments, String next) {
     }
 
-    /** One page of a thread the caller has checked the viewer may see. Cursor = next position, opaque. */
-    public Page page(String rootIri, String cursor, int limit, Viewer viewer) {
+    /**
+     * One page of a thread the caller has checked the viewer may see, each comment saying what {@code me} may do
+     * to it. Cursor = next position, opaque.
+     */
+    public Page page(String rootIri, String cursor, int limit, Viewer viewer, CurrentPerson me) {
         long from = decode(cursor);
         long total = postStore.find(rootIri).orElseThrow().commentsAppended();
         long to = Math.min(total, from + limit);
         if (from >= to) return new Page(List.of(), null);
         List<Comment> page = comments.load(comments.idsAt(rootIri, from, to));
-        return new Page(views(page, viewer), to < total ? encode(to) : null);
+        return new Page(views(page, viewer, me), to < total ? encode(to) : null);
+    }
+
+    /**
+     * The stored comments as the viewer gets them, each with what {@code me} may do to it ({@link Can}); the
+     * community role is read once per thread, not once per comment.
+     */
+    public List<CommentView> views(List<Comment> stored, Viewer viewer, CurrentPerson me) {
+        Map<String, Boolean> moderatesIn = new HashMap<>();
+        Map<String, Comment> byIri = new HashMap<>();
+        stored.forEach(c -> byIri.put(c.iri(), c));
+        return views(stored, viewer).stream().map(v -> {
+            Comment c = byIri.get(v.id());
+            boolean moderates = moderatesIn.computeIfAbsent(String.valueOf(c.community()), k -> access.moderates(c.community(), me));
+            return v.with(new Can(ThreadAccess.mayEdit(c, me), ThreadAccess.mayRemove(c.author(), () -> moderates, me), moderates));
+        }).toList();
     }
 
     /** The first comments of each post, for feed cards: one read of first buckets, one of comments. */
@@ -80,7 +103,7 @@ public class CommentViews {
         return stored.stream().filter(c -> !c.hiddenFrom(viewer.person()))
                 .map(c -> new CommentView(c.iri(), c.post(), c.inReplyTo(), people.get(c.author()),
                 c.content(), c.source(), c.mentions(), c.hashtags(), c.reactions(), mine.get(c.iri()),
-                c.created(), c.edited(), PostView.Hidden.of(c.moderation(), c.author(), viewer.person()))).toList();
+                c.created(), c.edited(), PostView.Hidden.of(c.moderation(), c.author(), viewer.person()), null)).toList();
     }
 
     private static String encode(long position) {

@@ -20,12 +20,22 @@ import java.util.Map;
  * @param pinned      pinned by an owner in its community
  * @param expires     announcements only: when it stops being pinned on home feeds
  * @param hidden      only for its author, when moderation hid it: the reason and when; null otherwise
+ * @param can         what the reader may do to it (see {@link Can}); only in the thread answer, null elsewhere
+ * @param preview     the page its first link points to ({url, title, site}, plain text), fetched after it was
+ *                    written; null when it has none (yet)
  */
 public record PostView(String id, String type, String kind, PersonSummary author, String content, String source,
                        List<String> audience, CommunityRef community, List<String> mentions, List<String> hashtags,
                        List<AttachmentRef> attachments, Card card, Map<String, Long> reactions, String myReaction,
                        long commentCount, List<CommentView> firstComments, boolean pinned, Instant expires,
-                       Instant created, Instant edited, Hidden hidden) {
+                       Instant created, Instant edited, Hidden hidden, Can can,
+                       io.relais.feed.linkpreview.LinkPreview preview) {
+
+    /** The same post with what this reader may do to it. */
+    public PostView with(Can can) {
+        return new PostView(id, type, kind, author, content, source, audience, community, mentions, hashtags, attachments,
+                card, reactions, myReaction, commentCount, firstComments, pinned, expires, created, edited, hidden, can, preview);
+    }
 
     /**
      * Shown to the author of a post or comment moderation hid (nobody else gets it): why, and since when.

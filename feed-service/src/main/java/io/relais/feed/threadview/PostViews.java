@@ -3,6 +3,8 @@ package io.relais.feed.threadview;
 import io.relais.events.Viewer;
 import io.relais.feed.community.Community;
 import io.relais.feed.community.CommunityStore;
+import io.relais.feed.linkpreview.LinkPreview;
+import io.relais.feed.linkpreview.LinkPreviewStore;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
 import io.relais.feed.sanitize.InputLimits;
@@ -11,6 +13,7 @@ import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ReactionStore;
 import io.relais.feed.thread.ThreadAccess;
 import io.relais.kit.error.ProblemException;
+import io.relais.kit.identity.CurrentPerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -49,12 +52,25 @@ public class PostViews {
     @Inject
     InputLimits limits;
 
-    /** A post (local id or IRI, as in a path) with one page of its thread; 404 if the viewer may not see it. */
-    public PostThread thread(String id, String cursor, Integer limit, Viewer viewer) {
+    @Inject
+    ThreadAccess access;
+
+    @Inject
+    LinkPreviewStore linkPreviews;
+
+    /**
+     * A post (local id or IRI, as in a path) with one page of its thread, the post and each comment saying what
+     * {@code me} may do to it ({@link Can}); 404 if the viewer may not see it.
+     */
+    public PostThread thread(String id, String cursor, Integer limit, Viewer viewer, CurrentPerson me) {
         int size = pageSize(limit);
-        PostView post = view(ThreadAccess.postIri(id), viewer).orElseThrow(() -> ProblemException.notFound("post " + id));
-        CommentViews.Page page = comments.page(post.id(), cursor, size, viewer);
-        return new PostThread(post, page.comments(), page.next());
+        String iri = ThreadAccess.postIri(id);
+        PostView post = view(iri, viewer).orElseThrow(() -> ProblemException.notFound("post " + id));
+        Post stored = store.find(iri).orElseThrow(() -> ProblemException.notFound("post " + id));
+        boolean moderates = access.moderates(stored.community(), me);
+        Can can = new Can(ThreadAccess.mayEdit(stored, me), access.mayModerate(stored, me), moderates);
+        CommentViews.Page page = comments.page(post.id(), cursor, size, viewer, me);
+        return new PostThread(post.with(can), page.comments(), page.next());
     }
 
     /** The page size asked for (default 20), or a 400 naming {@code limit} outside 1..{@code feed.limits.page-size}. */
@@ -87,6 +103,7 @@ public class PostViews {
         List<String> ids = visible.stream().map(Post::iri).toList();
         Map<String, String> mine = reactions.myReactions(ids, viewer.person());
         Map<String, List<CommentView>> first = comments.firstComments(visible, viewer);
+        Map<String, LinkPreview> previews = linkPreviews.findAll(ids);
         List<PostView> out = new ArrayList<>();
         for (Post p : visible) {
             Community c = communityByIri.get(p.community());
@@ -94,7 +111,7 @@ public class PostViews {
             out.add(new PostView(p.iri(), p.type(), p.kind(), author(p, authors), p.content(), p.source(), p.audience(),
                     ref, p.mentions(), p.hashtags(), attachmentRefs(p), card(p), p.reactions(), mine.get(p.iri()),
                     p.commentCount(), first.getOrDefault(p.iri(), List.of()), p.pinned(), p.expires(), p.created(),
-                    p.edited(), PostView.Hidden.of(p.moderation(), p.author(), viewer.person())));
+                    p.edited(), PostView.Hidden.of(p.moderation(), p.author(), viewer.person()), null, previews.get(p.iri())));
         }
         return out;
     }

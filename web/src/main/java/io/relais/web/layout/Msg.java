@@ -286,4 +286,8 @@ public interface Msg {
     @Message("Nothing would remain once unsafe markup is removed: write some text.") String textOnlyMarkup();
     @Message("A hashtag is too long: shorten it.") String hashtagTooLong();
     @Message("You can only post in a community you belong to.") String audienceNotMember();
+
+    // web14
+    @Message("Link preview") String linkPreview();
+    @Message("Page on {site}") String linkPreviewSite(String site);
 }

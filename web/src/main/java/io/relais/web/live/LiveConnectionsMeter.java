@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The meter {@code relais.live.connections} ({@code relais_live_connections}): live streams ({@code /live}, each relaying one feed-service stream)
+ * The meter {@code relais.live.connections} ({@code relais_live_connections}): live streams ({@code /live} and the open threads' {@code /live/threads/{id}}, each relaying one feed-service stream)
  * open on this replica right now, counted at the HTTP layer from request to the end of its response, so a stream
  * is counted as long as the connection lasts whatever happens upstream.
  */
@@ -22,10 +22,12 @@ public class LiveConnectionsMeter {
 
     void count(@Observes Router router, MeterRegistry registry) {
         Gauge.builder(METER, open, AtomicInteger::get).description("live streams open on this replica").register(registry);
-        router.route("/live").order(-100).handler(rc -> {
-            open.incrementAndGet();
-            rc.addEndHandler(done -> open.decrementAndGet());
-            rc.next();
-        });
+        for (String path : new String[]{"/live", "/live/threads/*"}) {
+            router.route(path).order(-100).handler(rc -> {
+                open.incrementAndGet();
+                rc.addEndHandler(done -> open.decrementAndGet());
+                rc.next();
+            });
+        }
     }
 }

@@ -8,18 +8,20 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.client.SseEvent;
 import org.jboss.logging.Logger;
 
 
 /**
- * The page's EventSource: relays feed-service's live stream (new items for my feed, my notifications)
- * on the web app's own origin, with my token added server-side. Already filtered by feed-service with
+ * The page's EventSources: relays feed-service's live stream (new items for my feed, my notifications), and the
+ * stream of a thread open on the page, on the web app's own origin, with my token added server-side. Already filtered by feed-service with
  * the audience rule; the web app passes events through unchanged.
  */
 @Path("/live")
@@ -38,8 +40,28 @@ public class LiveRelay {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({"employee", "admin"})
     public Multi<OutboundSseEvent> relay(@Context Sse sse) {
-        String bearer = "Bearer " + identity.getCredential(AccessTokenCredential.class).getToken();
-        return live.stream(bearer)
+        return relayed(live.stream(bearer()), sse);
+    }
+
+    /**
+     * The stream of one open thread (feed-service {@code GET /api/live/threads/{postId}}): {@code comment} events
+     * ({@code created}, {@code edited}, {@code deleted}) for everyone who has the thread open, on which the page reloads
+     * the thread's comments. A thread the person may not see gives an empty stream (feed-service answers 404).
+     */
+    @GET
+    @Path("threads/{postId}")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({"employee", "admin"})
+    public Multi<OutboundSseEvent> thread(@PathParam("postId") String postId, @Context Sse sse) {
+        return relayed(live.thread(postId, bearer()), sse);
+    }
+
+    private String bearer() {
+        return "Bearer " + identity.getCredential(AccessTokenCredential.class).getToken();
+    }
+
+    private static Multi<OutboundSseEvent> relayed(Multi<SseEvent<String>> upstream, Sse sse) {
+        return upstream
                 .map(e -> sse.newEventBuilder()
                         .name(e.name() == null || e.name().isBlank() ? "message" : e.name())
                         .id(e.id() == null ? "" : e.id())

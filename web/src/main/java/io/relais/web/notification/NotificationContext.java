@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a notification needs to be understood, which feed-service's notification does not carry: an excerpt of the
- * post or comment it is about, the community's name (the notification names it by IRI) and, for a business event,
- * the system that published it. Each is read from feed-service with the reader's own token, so a thread or a
- * community the reader may no longer see gives no context (feed-service answers 404) rather than an error.
- * Each post and community is fetched once per page.
+ * Context for notifications. The list needs none fetched: feed-service's notification answer carries it (an
+ * {@code excerpt} of the comment or post, plain text; the {@code communityName}; for a business event the
+ * {@code sender} system and the card's {@code title} by language), each only when the reader may still see it, so
+ * this class only picks the card title in the reader's language. The settings page, whose mutes name a post or a
+ * community by id only, still reads each from feed-service with the reader's own token (once per page), so a thread
+ * or a community the reader may no longer see gives no label (feed-service answers 404) rather than an error.
  */
 @RequestScoped
 public class NotificationContext {
@@ -38,20 +39,18 @@ public class NotificationContext {
     private final Map<String, Optional<String>> communityNames = new HashMap<>();
 
     /**
-     * Adds to each item of a notification page (feed-service's {@code {items: [...]}}) the fields {@code excerpt}
-     * (plain text, at most {@value #EXCERPT} characters), {@code communityName} and {@code sender} (the display name
-     * of the system for a business event), each only when known.
+     * Completes each item of a notification page (feed-service's {@code {items: [...]}}) for the reader: a business
+     * event's {@code excerpt} is its card's title in the reader's language (else English, else French). Asks no service.
      */
     void addTo(JsonNode page, Locale reader) {
         for (JsonNode item : page.path("items")) {
-            if (item instanceof ObjectNode n) {
-                String community = n.path("community").asText("");
-                if (!community.isEmpty()) {
-                    communityName(slugOf(community)).ifPresent(name -> n.put("communityName", name));
-                }
-                String post = n.path("post").asText("");
-                if (!post.isEmpty()) {
-                    thread(post).ifPresent(thread -> describe(n, thread, reader));
+            if (item instanceof ObjectNode n && !n.hasNonNull("excerpt") && n.path("title").isObject()) {
+                JsonNode title = n.path("title");
+                for (String lang : new String[]{reader.getLanguage(), "en", "fr"}) {
+                    if (title.hasNonNull(lang) && !title.path(lang).asText().isBlank()) {
+                        n.put("excerpt", title.path(lang).asText());
+                        break;
+                    }
                 }
             }
         }
@@ -78,35 +77,11 @@ public class NotificationContext {
         }).filter(text -> !text.isBlank());
     }
 
-    private void describe(ObjectNode n, JsonNode thread, Locale reader) {
-        JsonNode post = thread.path("post");
-        String object = n.path("object").asText("");
-        JsonNode about = post;
-        for (JsonNode comment : thread.path("comments")) {
-            if (object.equals(comment.path("id").asText())) {
-                about = comment;
-            }
-        }
-        JsonNode card = post.path("card");
-        if (card.isObject() && about == post) {
-            n.put("excerpt", BusinessCards.title(card, post.path("author"), reader));
-            String system = card.path("systemName").asText(card.path("system").asText(""));
-            if (!system.isBlank()) {
-                n.put("sender", system);
-            }
-        } else {
-            String text = PostText.excerpt(about.path("content").asText(""), EXCERPT);
-            if (!text.isBlank()) {
-                n.put("excerpt", text);
-            }
-        }
-    }
-
-    /** The post with the first page of its thread (where a commented or mentioned comment usually is). */
+    /** The post alone (a thread page of one comment): the settings page labels a muted thread by its post. */
     private Optional<JsonNode> thread(String post) {
         return threads.computeIfAbsent(post, p -> {
             try {
-                return Optional.of(feed.thread(refOf(p), null, FeedApi.MAX_PAGE));
+                return Optional.of(feed.thread(refOf(p), null, 1));
             } catch (RuntimeException notVisible) {
                 LOG.debugf("no context for %s: %s", p, notVisible.getMessage());
                 return Optional.empty();

@@ -1,6 +1,7 @@
 package io.relais.web.onboarding;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -11,7 +12,6 @@ import io.relais.web.services.FeedApi;
 import io.relais.web.services.ProfileApi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
@@ -41,15 +40,14 @@ import java.util.function.Supplier;
  * people who share that manager or their department, from profile-service's org chart and directory).
  * Join and Follow answer with the panel again, so it shrinks as the person goes.
  *
- * <p>Hiding is remembered by a cookie holding the login (this browser; no service stores onboarding state yet).
+ * <p>Hiding is kept by feed-service with the person's notification settings ({@code PUT /api/me/onboarding}), so the
+ * panel stays hidden in every browser, after logout and login. When feed-service cannot say, the panel is shown (it
+ * is only a suggestion, and the page never fails for it).
  */
 @Path("/welcome")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({"employee", "admin"})
 public class WelcomePanel {
-
-    /** The cookie that says this browser's person hid the panel; its value is their login. */
-    static final String HIDDEN = "relais_welcome_hidden";
 
     /** Suggestions shown per kind. */
     static final int SUGGESTIONS = 4;
@@ -74,8 +72,8 @@ public class WelcomePanel {
 
     /** The panel, or nothing (an empty 200, so htmx swaps the placeholder away) once hidden or done. */
     @GET
-    public String panel(@CookieParam(HIDDEN) String hidden) {
-        if (me.login().equals(hidden)) {
+    public String panel() {
+        if (orMissing(feed::onboarding).path("dismissed").asBoolean(false)) {
             return "";
         }
         return render();
@@ -98,9 +96,8 @@ public class WelcomePanel {
     @POST
     @Path("hide")
     public Response hide(@HeaderParam("HX-Request") String htmx) {
-        NewCookie cookie = new NewCookie.Builder(HIDDEN).value(me.login()).path("/").maxAge(365 * 24 * 3600)
-                .httpOnly(true).sameSite(NewCookie.SameSite.LAX).build();
-        return (htmx != null ? Response.ok("", MediaType.TEXT_HTML_TYPE) : Response.seeOther(URI.create("/"))).cookie(cookie).build();
+        feed.setOnboarding(JsonNodeFactory.instance.objectNode().put("dismissed", true));
+        return htmx != null ? Response.ok("", MediaType.TEXT_HTML_TYPE).build() : Response.seeOther(URI.create("/")).build();
     }
 
     private Response answer(String htmx) {

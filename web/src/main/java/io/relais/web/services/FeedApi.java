@@ -242,4 +242,14 @@ public interface FeedApi {
     @POST
     @Path("/api/announcements/{id}/dismiss")
     void dismissAnnouncement(@PathParam("id") String id);
+
+    /** Whether I dismissed the welcome panel: {@code {dismissed, dismissedAt}} (kept with my notification settings). */
+    @GET
+    @Path("/api/me/onboarding")
+    JsonNode onboarding();
+
+    /** Dismisses the welcome panel ({@code {"dismissed":true}}) or shows it again. */
+    @PUT
+    @Path("/api/me/onboarding")
+    JsonNode setOnboarding(JsonNode request);
 }

@@ -1,5 +1,6 @@
 package io.relais.web.contract;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -96,7 +97,7 @@ class WebCallsContractTest {
                 "/dashboard?community=tech-talk&days=7", "/dashboard/export.csv?community=tech-talk&days=90",
                 "/notifications", "/notifications/badge", "/posts/p-1", "/posts/p-1/card", "/posts/p-1/edit",
                 "/posts/p-1/comments", "/hashtags/atlas", "/hashtags/atlas/items?order=newest",
-                "/posts/p-1/comments?cursor=MTA", "/posts/p-1/comments/list", "/notifications/settings")) {
+                "/posts/p-1/comments?cursor=MTA", "/posts/p-1/comments/list", "/notifications/settings", "/welcome")) {
             Response r = as().get(page);
             assertThat(r.statusCode()).as(page + " answered:\n" + r.asString()).isLessThan(500);
         }
@@ -137,6 +138,7 @@ class WebCallsContractTest {
         send(token, "/posts/p-1/comments/c-1/react", Map.of("reaction", "insightful", "current", ""));
         send(token, "/posts/p-1/comments/c-1/react", Map.of("reaction", "insightful", "current", "insightful"));
         send(token, "/notifications/unmute", Map.of("kind", "thread", "id", "p-1"));
+        send(token, "/welcome/hide", Map.of());
         Response deletedComment = as().header("Sec-Fetch-Site", "same-origin").header("X-CSRF-Token", token).header("HX-Request", "true")
                 .delete("/posts/p-1/comments/c-1");
         assertThat(deletedComment.statusCode()).isLessThan(500);
@@ -144,7 +146,36 @@ class WebCallsContractTest {
         assertThat(deleted.statusCode()).isLessThan(500);
 
         assertThat(FEED.calls()).anyMatch(c -> c.startsWith("POST /api/posts")).anyMatch(c -> c.startsWith("DELETE /api/posts/p-1"))
-                .anyMatch(c -> c.startsWith("PUT /api/posts/p-1/comments/c-1")).anyMatch(c -> c.startsWith("DELETE /api/notifications/mutes/thread/p-1"));
+                .anyMatch(c -> c.startsWith("PUT /api/posts/p-1/comments/c-1")).anyMatch(c -> c.startsWith("DELETE /api/notifications/mutes/thread/p-1"))
+                .anyMatch(c -> c.startsWith("PUT /api/me/onboarding"));
+        assertThat(violations()).isEmpty();
+    }
+
+    @Test
+    void theThreadAnswerSaysPerPostAndCommentWhatTheReaderMayDoAsTheWebReadsIt() {
+        OpenApiDocument doc = FEED.document;
+        OpenApiDocument.Operation thread = doc.byTemplate("GET", "/api/posts/{id}").orElseThrow();
+        // the operation documents its answer by example; its parts are the PostView and CommentView schemas
+        JsonNode post = doc.resolve(OpenApiDocument.JSON.createObjectNode().put("$ref", "#/components/schemas/PostView"));
+        JsonNode comment = doc.resolve(OpenApiDocument.JSON.createObjectNode().put("$ref", "#/components/schemas/CommentView"));
+        for (JsonNode item : List.of(post, comment)) {
+            JsonNode can = doc.resolve(item.path("properties").path("can"));
+            for (String action : List.of("edit", "delete", "moderate")) {
+                assertThat(can.path("properties").path(action).path("type").asText()).as("can." + action + " in " + doc.origin)
+                        .isEqualTo("boolean");
+            }
+        }
+        JsonNode example = thread.example();
+        assertThat(example.path("post").path("can").path("delete").isBoolean()).isTrue();
+        assertThat(example.path("comments").path(0).path("can").path("delete").isBoolean()).isTrue();
+    }
+
+    @Test
+    void theThreadPageOffersDeleteExactlyWhereTheServicesAnswerSaysTheReaderMay() {
+        // the document's example: bob's comment, which alice (no author, a moderator there) may delete but not edit
+        String html = as().get("/posts/p-1").asString();
+        assertThat(html).contains("/comments/019a8f31-0b7e-7f21-8c44-5d2a1e6f9b03\" hx-target=\"#comment-019a8f31-0b7e-7f21-8c44-5d2a1e6f9b03\"")
+                .doesNotContain("edit-comment-019a8f31-0b7e-7f21-8c44-5d2a1e6f9b03");
         assertThat(violations()).isEmpty();
     }
 

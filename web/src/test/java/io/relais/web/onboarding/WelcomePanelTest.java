@@ -85,14 +85,28 @@ class WelcomePanelTest {
     }
 
     @Test
-    void hiddenPanelStaysHidden() {
+    void hidingThePanelIsKeptByFeedServiceNotByABrowserCookie() {
         Response hidden = as("en").header("Sec-Fetch-Site", "same-origin").header("HX-Request", "true")
                 .header("X-CSRF-Token", token()).post("/welcome/hide");
 
-        String after = as("en").cookie(WelcomePanel.HIDDEN, hidden.cookie(WelcomePanel.HIDDEN)).get("/welcome").asString();
+        assertThat(hidden.statusCode()).isEqualTo(200);
+        assertThat(hidden.asString()).isEmpty();
+        assertThat(hidden.getCookies()).isEmpty();
+        assertThat(SERVICES.calls()).anyMatch(c -> c.line().equals("PUT /api/me/onboarding") && c.body().replace(" ", "").equals("{\"dismissed\":true}"));
+    }
 
-        assertThat(hidden.cookie(WelcomePanel.HIDDEN)).isEqualTo("emma");
-        assertThat(after).isEmpty();
+    @Test
+    void aPanelFeedServiceSaysWasDismissedIsNotShownInAnyBrowser() {
+        SERVICES.on("GET /api/me/onboarding", 200, "{\"dismissed\":true,\"dismissedAt\":\"2026-11-30T09:00:00Z\"}");
+
+        assertThat(as("en").get("/welcome").asString()).isEmpty();
+    }
+
+    @Test
+    void whenFeedServiceCannotSayThePanelIsShown() {
+        SERVICES.on("GET /api/me/onboarding", 503, "{\"status\":503}");
+
+        assertThat(as("en").get("/welcome").asString()).contains("id=\"welcome\"");
     }
 
     @Test

@@ -1,0 +1,172 @@
+package io.relais.feed.linkpreview;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.events.Iri;
+import io.relais.events.Topics;
+import io.relais.testing.KafkaProbe;
+import io.relais.testing.RelaisTestResources;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
+import static io.relais.feed.feedview.FeedFixtures.as;
+import static io.relais.feed.feedview.FeedFixtures.fresh;
+import static io.relais.feed.feedview.FeedFixtures.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Link previews are fetched safely, after the post is accepted: against a local page server that only this test
+ * profile allows ({@code feed.link-preview.allowed-endpoints}), while loopback on any other port, the metadata
+ * address, redirects to them, other schemes, other content types and the bytes beyond 256 KB stay out of reach.
+ */
+@QuarkusTest
+@TestProfile(LinkPreviewTest.LocalPages.class)
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class LinkPreviewTest {
+
+    /** The allowed page server, and another one on loopback that nothing may reach (counts its requests). */
+    static final HttpServer PAGES = server();
+    static final HttpServer FORBIDDEN = server();
+    static final AtomicInteger FORBIDDEN_HITS = new AtomicInteger();
+
+    static {
+        PAGES.createContext("/page", x -> answer(x, 200, "text/html; charset=utf-8",
+                "<html><head><title>  Quarterly\u202E results &amp; plans </title></head><body>hello</body></html>"));
+        PAGES.createContext("/og", x -> answer(x, 200, "text/html", "<html><head><meta property=\"og:title\" content=\"Open graph title\"></head></html>"));
+        PAGES.createContext("/json", x -> answer(x, 200, "application/json", "{\"title\":\"not html\"}"));
+        PAGES.createContext("/to-loopback", x -> redirect(x, "http://127.0.0.1:" + FORBIDDEN.getAddress().getPort() + "/secret"));
+        PAGES.createContext("/to-metadata", x -> redirect(x, "http://169.254.169.254/latest/meta-data/"));
+        PAGES.createContext("/hop", x -> redirect(x, "/page"));
+        PAGES.createContext("/huge", x -> {
+            x.getResponseHeaders().add("Content-Type", "text/html");
+            x.sendResponseHeaders(200, 0);
+            try (OutputStream out = x.getResponseBody()) {
+                byte[] filler = "<p>filler filler filler filler filler filler filler filler</p>\n".getBytes(StandardCharsets.UTF_8);
+                out.write("<html><head>".getBytes(StandardCharsets.UTF_8));
+                for (long written = 0; written < 10L * 1024 * 1024; written += filler.length) out.write(filler);
+                out.write("<title>Beyond the limit</title></head></html>".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException reset) {
+                // the fetcher stops reading at 256 KB and closes the connection
+            }
+        });
+        FORBIDDEN.createContext("/", x -> {
+            FORBIDDEN_HITS.incrementAndGet();
+            answer(x, 200, "text/html", "<title>Internal admin</title>");
+        });
+        PAGES.start();
+        FORBIDDEN.start();
+    }
+
+    /** Allows the page server's loopback endpoint, and nothing else, as only a test profile may. */
+    public static class LocalPages implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("feed.link-preview.allowed-endpoints", "127.0.0.1:" + PAGES.getAddress().getPort());
+        }
+    }
+
+    @Inject
+    PageTitles titles;
+
+    private static String page(String path) {
+        return "http://127.0.0.1:" + PAGES.getAddress().getPort() + path;
+    }
+
+    @Test
+    void theTitleIsReadByAnHtmlParserAndCleanedToOneLine() {
+        PageTitles.Page found = titles.fetch(page("/page")).orElseThrow();
+        assertThat(found.title()).isEqualTo("Quarterly results & plans");
+        assertThat(found.site()).isEqualTo("127.0.0.1");
+        assertThat(titles.fetch(page("/og")).orElseThrow().title()).isEqualTo("Open graph title");
+    }
+
+    @Test
+    void aRedirectWithinTheAllowedServerIsFollowed() {
+        assertThat(titles.fetch(page("/hop")).orElseThrow().url()).endsWith("/page");
+    }
+
+    @Test
+    void redirectsToLoopbackOrTheMetadataAddressAreRefusedWithoutConnecting() {
+        int before = FORBIDDEN_HITS.get();
+        assertThat(titles.fetch(page("/to-loopback"))).isEmpty();
+        assertThat(titles.fetch(page("/to-metadata"))).isEmpty();
+        assertThat(FORBIDDEN_HITS.get()).as("the loopback server was never reached").isEqualTo(before);
+    }
+
+    @Test
+    void loopbackOnAnotherPortTheMetadataAddressAndOtherSchemesAreRefused() {
+        int before = FORBIDDEN_HITS.get();
+        assertThat(titles.fetch("http://127.0.0.1:" + FORBIDDEN.getAddress().getPort() + "/")).isEmpty();
+        assertThat(titles.fetch("http://localhost:" + FORBIDDEN.getAddress().getPort() + "/")).isEmpty();
+        assertThat(titles.fetch("http://169.254.169.254/latest/meta-data/")).isEmpty();
+        assertThat(titles.fetch("file:///etc/passwd")).isEmpty();
+        assertThat(titles.fetch("ftp://127.0.0.1:" + PAGES.getAddress().getPort() + "/page")).isEmpty();
+        assertThat(FORBIDDEN_HITS.get()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyHtmlIsRead() {
+        assertThat(titles.fetch(page("/json"))).isEmpty();
+    }
+
+    @Test
+    void aTenMegabytePageIsCutAtTheLimitSoATitleBeyondItIsNeverRead() {
+        long start = System.nanoTime();
+        assertThat(titles.fetch(page("/huge"))).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void aPostWithALinkGetsItsPreviewAfterwardsAnnouncedAsAnUpdate() {
+        String alice = fresh("alice");
+        String iri = post(alice, "Les résultats : " + page("/page"), null);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(as(alice).get("/api/posts/{id}", Iri.localId(iri)).then()
+                .statusCode(200).extract().<String>path("post.preview.title")).isEqualTo("Quarterly results & plans"));
+        Activity update = ActivityJson.read(KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value().contains("\"Update\"")
+                && r.value().contains(iri) && r.value().contains("\"preview\""), 1, PATIENCE).get(0).value());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> preview = (Map<String, Object>) update.object().relais().get("preview");
+        assertThat(preview).containsEntry("title", "Quarterly results & plans").containsEntry("site", "127.0.0.1");
+    }
+
+    private static HttpServer server() {
+        try {
+            return HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange x, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", type);
+        x.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void redirect(com.sun.net.httpserver.HttpExchange x, String location) throws IOException {
+        x.getResponseHeaders().add("Location", location);
+        x.sendResponseHeaders(302, -1);
+        x.close();
+    }
+}

@@ -1,0 +1,52 @@
+package io.relais.web.feed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.TemplateExtension;
+
+/**
+ * Which actions a card or comment offers its reader. feed-service's thread answer says it per post and per comment
+ * ({@code "can": {"edit", "delete", "moderate"}}, computed from the rule it enforces), so the page shows Delete to a
+ * community's moderators as well as to the author, and nothing the service would refuse. Where an answer does not
+ * say (feed pages, which carry no {@code can}), only the author gets Edit and Delete: the service always accepts
+ * those from the author, and a moderator opens the post to moderate it.
+ */
+public final class Permissions {
+
+    private Permissions() {
+    }
+
+    /** {@code {may:edit(post, me.login)}}: the service's {@code can.edit}, else the author of a post that is no card; false without an item. */
+    @TemplateExtension(namespace = "may")
+    static boolean edit(JsonNode item, Object reader) {
+        if (item == null) return false;
+        JsonNode can = item.path("can");
+        if (can.isObject()) return can.path("edit").asBoolean(false);
+        return isAuthor(item, reader) && !"card".equals(item.path("kind").asText());
+    }
+
+    /** {@code {may:delete(item, me.login)}}: the service's {@code can.delete}, else the author. */
+    @TemplateExtension(namespace = "may")
+    static boolean delete(JsonNode item, Object reader) {
+        if (item == null) return false;
+        JsonNode can = item.path("can");
+        if (can.isObject()) return can.path("delete").asBoolean(false);
+        return isAuthor(item, reader) && !"card".equals(item.path("kind").asText());
+    }
+
+    /**
+     * {@code {may:previewUrl(post)}}: the link of the post's preview (feed-service's {@code preview.url}) when it is
+     * an http(s) URL, else null, so a page never links to another scheme whatever the answer says.
+     */
+    @TemplateExtension(namespace = "may")
+    static String previewUrl(JsonNode post) {
+        if (post == null) return null;
+        String url = post.path("preview").path("url").asText("");
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? url : null;
+    }
+
+    private static boolean isAuthor(JsonNode item, Object reader) {
+        String login = item.path("author").path("login").asText("");
+        return reader != null && !login.isEmpty() && login.equals(reader.toString());
+    }
+}

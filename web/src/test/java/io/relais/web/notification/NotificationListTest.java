@@ -1,0 +1,54 @@
+package io.relais.web.notification;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.relais.web.scripted.ScriptedServices;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.relais.web.scripted.ScriptedServices.SERVICES;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The notification list shows the context feed-service's answer carries (excerpt, community name, sender, a card's
+ * title in the reader's language) and asks no service for each post or community.
+ */
+@QuarkusTest
+@TestProfile(ScriptedServices.Profile.class)
+class NotificationListTest {
+
+    @BeforeEach
+    void bobHasTwoNotifications() {
+        SERVICES.reset();
+        SERVICES.on("GET /api/notifications", 200, """
+                {"items":[{"id":"n1","kind":"mention","actor":{"login":"alice","displayName":"Alice Martin"},
+                  "object":"urn:relais:comment:c1","post":"urn:relais:post:p1","community":"urn:relais:community:atlas",
+                  "communityName":"Projet Atlas","excerpt":"Bravo @bob <b>pour</b> la démo","at":"2026-11-20T09:15:00Z","read":false},
+                 {"id":"n2","kind":"business-event","actor":{"login":"crm.salesforce"},"sender":"Salesforce CRM",
+                  "object":"urn:relais:external:crm.salesforce:006Q","post":"urn:relais:external:crm.salesforce:006Q",
+                  "detail":"deal-won","title":{"en":"Deal won: Acme","fr":"Affaire gagnée : Acme"},
+                  "at":"2026-11-20T10:00:00Z","read":true}],"next":null,"unread":1}""");
+    }
+
+    @Test
+    void theListShowsTheServicesContextWithoutFetchingAnyPostOrCommunity() {
+        String html = as("fr").get("/notifications").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("<strong>Alice Martin</strong>", ">Projet Atlas</a>", "“Bravo @bob &lt;b&gt;pour&lt;/b&gt; la démo”",
+                "<strong>Salesforce CRM</strong>", "“Affaire gagnée : Acme”").doesNotContain("crm.salesforce</strong>");
+        assertThat(SERVICES.lines()).filteredOn(l -> l.startsWith("GET /api/posts") || l.startsWith("GET /api/communities"))
+                .isEmpty();
+    }
+
+    @Test
+    void aCardsTitleIsInTheReadersLanguage() {
+        assertThat(as("en").get("/notifications").asString()).contains("“Deal won: Acme”");
+    }
+
+    private static RequestSpecification as(String language) {
+        return given().header("X-Test-Login", "bob").header("X-Test-Roles", "employee").header("Accept-Language", language)
+                .redirects().follow(false);
+    }
+}
