@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -155,6 +156,30 @@ public class ReactionService {
             reactors().remove(t.iri(), me.iri());
         }
         return reactions(t, viewer, false);
+    }
+
+    /**
+     * Withdraws every reaction of an erased person (issue 15): counters go down, they leave the reactors, and each
+     * Undo is on the log. Repeatable.
+     *
+     * @return how many reactions were withdrawn
+     */
+    public int withdrawAll(String personIri) {
+        int withdrawn = 0;
+        for (Document d : store.byPerson(personIri)) {
+            String object = d.getString("object");
+            Optional<Comment> comment = Iri.isKind(object, Iri.COMMENT) ? comments.find(object) : Optional.empty();
+            Optional<Post> root = postStore.find(comment.map(Comment::post).orElse(object));
+            Document existing = store.findOneAndDelete(d.getString("_id"));
+            if (existing == null) continue;
+            withdrawn++;
+            reactors().remove(object, personIri);
+            if (root.isEmpty()) continue;
+            Target t = new Target(object, root.get(), comment.isPresent());
+            count(t, existing.getString("kind"), null);
+            undo(t, existing, personIri);
+        }
+        return withdrawn;
     }
 
     /** Counts and who reacted, for a viewer who may see the post (404 otherwise). */

@@ -66,6 +66,13 @@ public class ReactionStore {
         return collection().findOneAndDelete(eq("_id", id));
     }
 
+    /** Every reaction of one person: a scan of the collection on the embedded store, for a rare erasure. */
+    public List<Document> byPerson(String personIri) {
+        List<Document> out = new ArrayList<>();
+        collection().find(eq("person", personIri)).forEach(out::add);
+        return out;
+    }
+
     /** The viewer's own reaction kind per object IRI, in one keyed read. */
     public Map<String, String> myReactions(Collection<String> objectIris, String personIri) {
         Map<String, String> out = new HashMap<>();
