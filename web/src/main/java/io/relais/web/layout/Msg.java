@@ -286,4 +286,7 @@ public interface Msg {
     @Message("Nothing would remain once unsafe markup is removed: write some text.") String textOnlyMarkup();
     @Message("A hashtag is too long: shorten it.") String hashtagTooLong();
     @Message("You can only post in a community you belong to.") String audienceNotMember();
+
+    // governance
+    @Message("Download my data") String downloadMyData();
 }
