@@ -117,6 +117,21 @@ class PeopleMatchTest {
     }
 
     @Test
+    void anErasedPersonIsNoLongerMatchedByLoginNorEmail() {
+        String login = "wanda" + unique("").substring(1).toLowerCase();
+        GenericFixtures.register("leave-connector", "conges", "Congés", "email");
+        profile(login, login + "@relais.example", "active");
+        acceptedOnceKnown("leave-connector", "\"mailto:" + login + "@relais.example\"");
+
+        Activity delete = io.relais.events.PersonErasure.delete(Iri.person(login), Iri.person("carol"));
+        KafkaProbe.publish(Topics.PROFILES, Iri.person(login), KafkaProbe.cloudEventHeaders(unique("p"),
+                io.relais.events.PersonErasure.CE_TYPE, "/relais/profile-service", Iri.person(login)), ActivityJson.writeString(delete));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                asGeneric("leave-connector").body(cloudEvent(unique("ce"), note("\"mailto:" + login + "@relais.example\"")))
+                        .post("/api/connectors/generic/events").statusCode() == 400);
+    }
+
+    @Test
     void withoutMatchingAnOutsidePersonIsShownAsTheSystem() {
         GenericFixtures.registerTheIntranet();
         String ceId = unique("ce");

@@ -31,8 +31,10 @@ import java.util.stream.Collectors;
  *       <td>feed-service; a connector for objects in its own namespace</td></tr>
  *   <tr><td>{@link Fact#MODERATION}</td><td>Flag (a report); any activity carrying {@code relais.moderation} on
  *       itself or its object (hide, restore, remove, a held post)</td><td>feed-service</td></tr>
- *   <tr><td>{@link Fact#PERSON}</td><td>Create/Update/Delete of a Person (person IRI), profile snapshots and
- *       erasures on {@code relais.profiles}</td><td>profile-service; the {@code hr} connector</td></tr>
+ *   <tr><td>{@link Fact#PERSON}</td><td>Create/Update of a Person (person IRI), profile snapshots on
+ *       {@code relais.profiles}</td><td>profile-service; the {@code hr} connector</td></tr>
+ *   <tr><td>{@link Fact#ERASURE}</td><td>Delete of a Person (an erasure on request, issue 15, or a SCIM erasure;
+ *       see {@link PersonErasure})</td><td>profile-service</td></tr>
  *   <tr><td>{@link Fact#HR_FACT}</td><td>anything carrying {@code relais.business} with {@code source: hr}
  *       ({@code employee.hired}, {@code .moved}, {@code .left}, {@code .anniversary})</td>
  *       <td>profile-service; the {@code hr} connector</td></tr>
@@ -62,6 +64,7 @@ public final class SourceAuthority {
         REACTION("reactions", Grant.FEED_SERVICE, Grant.CONNECTOR_OWN_NAMESPACE),
         MODERATION("reports and moderation decisions", Grant.FEED_SERVICE),
         PERSON("people", Grant.PROFILE_SERVICE, Grant.HR_CONNECTOR),
+        ERASURE("erasures of people", Grant.PROFILE_SERVICE),
         HR_FACT("HR facts", Grant.PROFILE_SERVICE, Grant.HR_CONNECTOR),
         BUSINESS_CARD("business cards", Grant.CONNECTOR_OF_CARD_SOURCE);
 
@@ -192,6 +195,10 @@ public final class SourceAuthority {
             case As2.ADD:
             case As2.REMOVE:
                 return Iri.isKind(a.target(), Iri.COMMUNITY) || isCommunity(o) ? Fact.COMMUNITY_SETTINGS : Fact.CONTENT;
+            case As2.DELETE:
+                if (isPerson(o)) return Fact.ERASURE;
+                if (isCommunity(o)) return Fact.COMMUNITY_SETTINGS;
+                return Fact.CONTENT;
             default:
                 if (isCommunity(o)) return Fact.COMMUNITY_SETTINGS;
                 if (isPerson(o)) return Fact.PERSON;

@@ -109,7 +109,9 @@ class SourceAuthorityTest {
         AsObject person = AsObject.builder().id(ALICE).type(As2.PERSON).name("Alice")
                 .relais(RelaisExtension.builder().put("login", "alice").put("status", "active").build()).build();
         s.add(new Sample("Update Person", update(person), SourceAuthority.Fact.PERSON, Set.of(PROFILE, HR)));
-        s.add(new Sample("Delete Person", delete(ALICE), SourceAuthority.Fact.PERSON, Set.of(PROFILE, HR)));
+        s.add(new Sample("Delete Person (tombstone)", delete(ALICE), SourceAuthority.Fact.ERASURE, Set.of(PROFILE)));
+        s.add(new Sample("Delete Person (erasure)", PersonErasure.delete(ALICE, Iri.person("admin")), SourceAuthority.Fact.ERASURE,
+                Set.of(PROFILE)));
         // HR facts: profile-service and hr
         for (String eventType : List.of("employee.hired", "employee.moved", "employee.left", "employee.anniversary")) {
             s.add(new Sample("HR " + eventType, card("hr", "workday", eventType, As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "e-" + eventType)),

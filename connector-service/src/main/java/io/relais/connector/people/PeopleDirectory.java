@@ -40,7 +40,8 @@ public class PeopleDirectory {
 
     /**
      * A snapshot from profile-service (key = person IRI): the person's login, e-mail and status. A tombstone
-     * (null value: the person was erased) forgets both identities.
+     * (null value) or the Delete of the person (an erasure, {@link io.relais.events.PersonErasure}) forgets both
+     * identities.
      */
     @Incoming("profiles")
     @Blocking
@@ -50,6 +51,12 @@ public class PeopleDirectory {
             return;
         }
         Activity snapshot = ActivityJson.read(record.value());
+        Optional<String> erased = io.relais.events.PersonErasure.erasedPerson(snapshot);
+        if (erased.isPresent()) {
+            io.relais.kit.messaging.SourceCheck.activity(record); // only profile-service erases (else dead-lettered)
+            forget(erased.get());
+            return;
+        }
         AsObject person = snapshot.object();
         if (person == null || !As2.PERSON.equals(person.type()) || !Iri.isKind(person.id(), Iri.PERSON)) return;
         Object email = person.relais() == null ? null : person.relais().get("email");

@@ -296,6 +296,25 @@ public class CommunityService {
         }
     }
 
+    /**
+     * An erased person leaves every community they belonged to (each Leave on the log, by them), and their pending
+     * requests and invitations go; a community whose last owner they were keeps its moderators and an admin assigns
+     * a new owner. Repeatable.
+     *
+     * @return how many memberships ended
+     */
+    public int forget(String personIri) {
+        int left = 0;
+        for (String communityIri : memberships.communitiesOf(personIri)) {
+            Optional<Community> c = store.find(communityIri);
+            if (memberships.remove(personIri, communityIri)) {
+                left++;
+                c.ifPresent(community -> outbox.append(leaveActivity(personIri, community, null)));
+            }
+        }
+        return left;
+    }
+
     /** Moderators remove members; only owners remove moderators and owners. */
     public void remove(String slug, String login, CurrentPerson me) {
         Community c = visible(slug, me);

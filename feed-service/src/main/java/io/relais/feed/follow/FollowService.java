@@ -125,20 +125,44 @@ public class FollowService {
     }
 
     public void unfollow(String kind, String id, CurrentPerson me) {
-        String followed = resolveForUndo(kind, id);
-        Document d = people().find(eq("_id", me.iri())).first();
-        if (d == null) return;
-        Document entry = d.getList("f", Document.class, List.of()).stream()
+        unfollow(me.iri(), resolveForUndo(kind, id));
+    }
+
+    /**
+     * An erased person's follows go both ways (issue 15): what they followed, and everyone's follow of them, each
+     * with its Undo on the log. Repeatable.
+     *
+     * @return how many follows were removed
+     */
+    public int forget(String personIri) {
+        int removed = 0;
+        for (String followed : followedBy(personIri)) {
+            if (unfollow(personIri, followed)) removed++;
+        }
+        people().deleteOne(eq("_id", personIri));
+        for (String follower : followersOf(personIri)) {
+            if (unfollow(follower, personIri)) removed++;
+        }
+        return removed;
+    }
+
+    private boolean unfollow(String follower, String followed) {
+        Document d = people().find(eq("_id", follower)).first();
+        Document entry = d == null ? null : d.getList("f", Document.class, List.of()).stream()
                 .filter(e -> followed.equals(e.getString("iri"))).findFirst().orElse(null);
-        if (entry == null) return;
-        boolean removed = people().updateOne(eq("_id", me.iri()), Updates.pull("f", new Document("iri", followed)))
+        if (entry == null) {
+            roster().remove(followed, follower); // a roster entry left by a crash goes too
+            return false;
+        }
+        boolean removed = people().updateOne(eq("_id", follower), Updates.pull("f", new Document("iri", followed)))
                 .getModifiedCount() == 1;
         if (removed) {
-            roster().remove(followed, me.iri());
-            outbox.append(Activity.builder().type(As2.UNDO).actor(me.iri())
+            roster().remove(followed, follower);
+            outbox.append(Activity.builder().type(As2.UNDO).actor(follower)
                     .object(AsObject.builder().type(As2.FOLLOW).id(entry.getString("activity")).build())
-                    .target(followed).to(audience(followed, me.iri())).build());
+                    .target(followed).to(audience(followed, follower)).build());
         }
+        return removed;
     }
 
     public Following mine(CurrentPerson me) {

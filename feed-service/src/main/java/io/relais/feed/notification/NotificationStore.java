@@ -168,6 +168,21 @@ public class NotificationStore {
         return removed;
     }
 
+    /**
+     * Forgets an erased person (issue 15): their own notifications, counters and mutes go, and every notification of
+     * others whose actor they were is retracted (unread counters follow, as in {@link #retract}). The search for those
+     * is a scan of the buckets, acceptable for a rare erasure. Repeatable.
+     *
+     * @return how many notifications of others were retracted
+     */
+    public int forget(String personIri) {
+        states().deleteOne(Filters.eq("_id", personIri));
+        buckets().deleteMany(Filters.eq("o", personIri));
+        Set<String> owners = new LinkedHashSet<>();
+        for (Document b : buckets().find(Filters.eq("e.a", personIri)).projection(new Document("o", 1))) owners.add(b.getString("o"));
+        return retract(owners, n -> personIri.equals(n.actor()), 0);
+    }
+
     /** Mutes of several people, from one keyed read. */
     public Map<String, Set<String>> mutesOf(Collection<String> people) {
         Map<String, Set<String>> out = new HashMap<>();

@@ -29,7 +29,8 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * Display data of people (name, job title, photo), a read model of the compacted
  * {@code relais.profiles} topic: one document per person, {@code _id} = person IRI, replaced by each
- * snapshot (so a replay is harmless) and removed by a tombstone (erasure).
+ * snapshot (so a replay is harmless) and removed by a tombstone or by the Delete of the person (erasure, which
+ * also fires {@link PersonErased} for the features that keep something of the person).
  */
 @ApplicationScoped
 public class ProfileDirectory {
@@ -40,6 +41,9 @@ public class ProfileDirectory {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
+    @Inject
+    jakarta.enterprise.event.Event<PersonErased> personErased;
+
     @Incoming("profiles")
     @Blocking
     public void onProfile(ConsumerRecord<String, String> record) {
@@ -48,7 +52,13 @@ public class ProfileDirectory {
             if (record.key() != null) collection().deleteOne(eq("_id", record.key()));
             return;
         }
-        Activity a = SourceCheck.activity(record); // only profile-service (and hr) assert people
+        Activity a = SourceCheck.activity(record); // only profile-service (and hr) assert people; only profile-service erases
+        java.util.Optional<String> erased = io.relais.events.PersonErasure.erasedPerson(a);
+        if (erased.isPresent()) {
+            collection().deleteOne(eq("_id", erased.get()));
+            personErased.fire(new PersonErased(erased.get(), a.actor()));
+            return;
+        }
         AsObject person = a.object();
         if (person == null || !As2.PERSON.equals(person.type()) || !Iri.isKind(person.id(), Iri.PERSON)) {
             throw new IllegalArgumentException("a profile snapshot is an activity whose object is a Person with a person IRI");

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -125,6 +126,33 @@ public class ReactionService {
             }
         }
         throw ProblemException.conflict("your reaction changed " + MAX_ATTEMPTS + " times while this one was removed: try again");
+    }
+
+    /**
+     * Withdraws every reaction of an erased person (issue 15): counters go down, they leave the reactors, and each
+     * Undo is on the log. Repeatable.
+     *
+     * @return how many reactions were withdrawn
+     */
+    public int withdrawAll(String personIri) {
+        int withdrawn = 0;
+        for (String object : store.byPerson(personIri).keySet()) {
+            Optional<Comment> comment = Iri.isKind(object, Iri.COMMENT) ? comments.find(object) : Optional.empty();
+            Optional<Post> root = postStore.find(comment.map(Comment::post).orElse(object));
+            if (root.isEmpty()) continue;
+            Target t = new Target(object, root.get(), comment.isPresent());
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                ReactionStore.Reaction existing = store.find(object, personIri);
+                if (existing == null) break;
+                OutboxRecord undo = undo(t, existing);
+                if (store.remove(object, existing, undo)) {
+                    announce(t, undo);
+                    withdrawn++;
+                    break;
+                }
+            }
+        }
+        return withdrawn;
     }
 
     /** Counts and who reacted, for a viewer who may see the post (404 otherwise). */

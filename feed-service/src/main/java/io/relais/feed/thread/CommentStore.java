@@ -111,6 +111,30 @@ public class CommentStore {
     }
 
     /** Records a moderation decision (hide, restore, a keyword rule's hold); answers the comment afterwards (null: unknown). */
+    /**
+     * Up to {@code limit} comments in a community created before {@code cutoff} and not deleted, oldest first
+     * (retention; a scan on the embedded store).
+     */
+    public List<Comment> olderThan(String communityIri, Instant cutoff, int limit) {
+        List<Comment> out = new ArrayList<>();
+        for (Document d : comments().find(Filters.and(eq("community", communityIri), Filters.lt("created", java.util.Date.from(cutoff)),
+                Filters.ne("deleted", true))).sort(new Document("created", 1)).limit(limit)) out.add(Comment.from(d));
+        return out;
+    }
+
+    /** The comments a person wrote that are not deleted: a scan on the embedded store, for a rare erasure. */
+    public List<Comment> writtenBy(String authorIri) {
+        List<Comment> out = new ArrayList<>();
+        for (Document d : comments().find(Filters.and(eq("author", authorIri), Filters.ne("deleted", true)))) out.add(Comment.from(d));
+        return out;
+    }
+
+    /** After an erasure, a deleted comment keeps nothing of its author (see {@link PostStore#anonymise}). */
+    public void anonymise(String iri, String formerAuthor) {
+        comments().updateOne(eq("_id", iri), Updates.combine(Updates.set("author", formerAuthor),
+                Updates.set("mentions", List.of()), Updates.set("hashtags", List.of())));
+    }
+
     public Comment moderate(String iri, ModerationMark mark) {
         comments().updateOne(eq("_id", iri), Updates.set("moderation", mark.toDocument()));
         return find(iri).orElse(null);

@@ -94,6 +94,34 @@ public class PostStore {
                 Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())));
     }
 
+    /**
+     * Up to {@code limit} posts (not cards) of a community created before {@code cutoff} and not deleted, oldest first (retention;
+     * a scan on the embedded store, served by the community_created index on a real MongoDB).
+     */
+    public List<Post> olderThan(String communityIri, Instant cutoff, int limit) {
+        List<Post> out = new ArrayList<>();
+        for (Document d : collection().find(Filters.and(eq("community", communityIri), Filters.lt("created", Date.from(cutoff)),
+                Filters.ne("deleted", true), Filters.ne("kind", Post.KIND_CARD))).sort(new Document("created", 1)).limit(limit)) out.add(Post.from(d));
+        return out;
+    }
+
+    /** The posts a person wrote that are not deleted: a scan on the embedded store (a real MongoDB uses author_created). */
+    public List<Post> writtenBy(String authorIri) {
+        List<Post> out = new ArrayList<>();
+        for (Document d : collection().find(Filters.and(eq("author", authorIri), Filters.ne("deleted", true)))) out.add(Post.from(d));
+        return out;
+    }
+
+    /**
+     * After an erasure, a deleted post keeps nothing of its author: the author becomes {@code formerAuthor}, and the
+     * mentions, hashtags and attachments it named are emptied (the text already is, by {@link #markDeleted}).
+     */
+    public void anonymise(String iri, String formerAuthor) {
+        collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("author", formerAuthor),
+                Updates.set("mentions", List.of()), Updates.set("hashtags", List.of()), Updates.set("attachments", List.of()),
+                Updates.set("deletedBy", formerAuthor)));
+    }
+
     /** Records a moderation decision (hide, restore, a keyword rule's hold); answers the post afterwards (null: unknown). */
     public Post moderate(String iri, ModerationMark mark) {
         Document after = collection().findOneAndUpdate(eq("_id", iri), Updates.set("moderation", mark.toDocument()),

@@ -124,6 +124,20 @@ public class ReactionStore {
     }
 
     /**
+     * Every reaction of one person, by the post or comment IRI it is about: a scan of posts and comments on the
+     * embedded store (no index on roster fields), for a rare erasure or data export (issue 15).
+     */
+    public Map<String, Reaction> byPerson(String personIri) {
+        String field = field(personIri);
+        Map<String, Reaction> out = new java.util.LinkedHashMap<>();
+        for (String name : List.of("posts", "comments")) {
+            collection(name).find(Filters.exists(field)).projection(Projections.include(field))
+                    .forEach(d -> { Document e = entry(d, personIri); if (e != null) out.put(d.getString("_id"), Reaction.from(e)); });
+        }
+        return out;
+    }
+
+    /**
      * Moves reactions stored by earlier versions (one document per reaction in the {@code reactions} collection,
      * already counted in the post or comment) into the reacted document's roster, at start. Each is added only if the
      * person has no entry yet, counters are left as they are, and the old document is removed once moved, so the

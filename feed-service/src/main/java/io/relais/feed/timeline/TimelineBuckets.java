@@ -184,6 +184,12 @@ final class TimelineBuckets {
         return entries(one);
     }
 
+    /** Drops every bucket and the head of one owner (an erased person); answers how many buckets went. */
+    long forget(String owner) {
+        heads.deleteOne(Filters.eq("_id", owner));
+        return buckets.deleteMany(Filters.eq("o", owner)).getDeletedCount();
+    }
+
     /** Drops buckets older than the cutoff day and forgets them in the heads (a nightly scan is fine). */
     long dropBefore(long cutoffDay) {
         heads.updateMany(new Document(), Updates.pull("days", new Document("$lt", cutoffDay)));

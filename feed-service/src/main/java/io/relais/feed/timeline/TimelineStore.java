@@ -94,6 +94,14 @@ public class TimelineStore {
         return new TimelineScan(home(), homeOwner, sources(), reasonBySource, after);
     }
 
+    /**
+     * Forgets an erased person's own timelines: their home timeline and the source timeline of what they wrote (the
+     * Deletes of their posts take the entries out of everyone else's). Answers how many buckets went.
+     */
+    public long forget(String personIri) {
+        return home().forget(personIri) + sources().forget(personIri);
+    }
+
     /** Entries of one person's home timeline for one day (diagnostics and tests). */
     public List<TimelineEntry> homeBucket(String person, long epochMillis) {
         return home().bucket(person, TimelineBuckets.day(epochMillis));

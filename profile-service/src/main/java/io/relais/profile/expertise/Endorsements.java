@@ -87,6 +87,35 @@ public class Endorsements implements SkillEndorsements {
         return out;
     }
 
+    /** An endorsement a person gave: the colleague's login and the skill key. */
+    public record Given(String target, String skill) {
+    }
+
+    /** The endorsements a person gave (for their data export): a scan of the endorsements, acceptable for a rare export. */
+    public List<Given> givenBy(String login) {
+        List<Given> out = new java.util.ArrayList<>();
+        for (Document d : collection().find(Filters.eq("endorser", login))) out.add(new Given(d.getString("target"), d.getString("skill")));
+        out.sort(java.util.Comparator.comparing(Given::target).thenComparing(Given::skill));
+        return out;
+    }
+
+    /**
+     * Forgets an erased person's endorsements: those they gave (each endorsed colleague's count goes down by one)
+     * and those they received. A scan of the endorsements, acceptable for a rare erasure; repeatable.
+     *
+     * @return how many endorsements were removed
+     */
+    public long forget(String login) {
+        long removed = 0;
+        for (Document d : collection().find(Filters.eq("endorser", login))) {
+            if (collection().deleteOne(Filters.eq("_id", d.getString("_id"))).getDeletedCount() == 1) {
+                repository.increment(d.getString("target"), Skills.counterPath(COUNTER, d.getString("skill")), -1);
+                removed++;
+            }
+        }
+        return removed + collection().deleteMany(Filters.eq("target", login)).getDeletedCount();
+    }
+
     private String listedSkill(Person target, String skill) {
         String key = Skills.key(skill);
         return target.skills.stream().filter(s -> Skills.key(s).equals(key)).findFirst()

@@ -109,6 +109,15 @@ public class PersonRepository {
         return out;
     }
 
+    /** The logins of everyone (active or left) whose manager is {@code login}: a scan on the embedded store, for a rare erasure. */
+    public List<String> managedBy(String login) {
+        List<String> out = new ArrayList<>();
+        for (Document d : collection().find(Filters.eq("managerLogin", login)).projection(new Document("_id", 1))) {
+            out.add(d.getString("_id"));
+        }
+        return out;
+    }
+
     public long count() {
         return collection().countDocuments();
     }

@@ -113,13 +113,21 @@ public class PersonService {
         throw ProblemException.conflict("the profile of " + login + " is being changed by someone else; try again");
     }
 
-    /** Erasure (SCIM delete): the profile, its photo and its index entries go; a tombstone tells the others. */
-    public boolean erase(String login) {
+    /**
+     * Erasure (SCIM delete, or an administrator's erasure request): the profile, its photo and its index entries
+     * go; one {@link io.relais.events.PersonErasure} Delete on {@code relais.profiles} tells every other service.
+     *
+     * @param actorIri who asked (an administrator, the provisioning system)
+     * @return false when there is no such person
+     */
+    public boolean erase(String login, String actorIri) {
         Optional<Person> stored = people.find(login);
         if (stored.isEmpty()) return false;
         Person p = stored.get();
-        // the tombstone first: a crash after it leaves a profile the client deletes again, never a lost erasure
-        outbox.append(OutboxRecord.profile(Iri.person(login), null, source));
+        // the Delete first: a crash after it leaves a profile the client erases again, never a lost erasure
+        Activity delete = io.relais.events.PersonErasure.delete(Iri.person(login), actorIri);
+        io.relais.events.ActivityValidator.requireValid(delete);
+        outbox.append(OutboxRecord.profile(Iri.person(login), delete, source));
         people.delete(login);
         profileWritten.fire(new ProfileWritten(login, p, null));
         return true;

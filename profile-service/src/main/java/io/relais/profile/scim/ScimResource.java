@@ -167,9 +167,9 @@ public class ScimResource {
     @DELETE
     @Path("/Users/{id}")
     @RolesAllowed({Provisioning.ROLE, Roles.ADMIN})
-    @Operation(summary = "Erase a user: the profile is deleted and a tombstone published on relais.profiles")
+    @Operation(summary = "Erase a user: the profile is deleted and the Delete of the person published on relais.profiles")
     public Response delete(@PathParam("id") String id) {
-        if (!people.erase(Logins.normalise(id))) throw ScimException.notFound(id);
+        if (!people.erase(Logins.normalise(id), actor())) throw ScimException.notFound(id);
         return Response.noContent().build();
     }
 

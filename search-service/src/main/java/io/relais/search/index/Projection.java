@@ -5,6 +5,7 @@ import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Audience;
 import io.relais.events.Iri;
+import io.relais.events.PersonErasure;
 import io.relais.events.RelaisExtension;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -97,8 +98,19 @@ public final class Projection {
         return RelaisExtension.of(o).moderation().map(RelaisExtension.Moderation::hidden).orElse(false);
     }
 
-    /** A profile snapshot from {@code relais.profiles}; a null activity is the tombstone of an erased person. */
+    /**
+     * A profile snapshot from {@code relais.profiles}; a null activity is the tombstone of an erased person, and the
+     * Delete of a person ({@link PersonErasure}, issue 15) erases everything of them: their person document, every
+     * document they are the author of (posts, comments, cards attributed to them, reactions; suggestions are drawn
+     * from these documents, so they go too) and their membership documents and membership changes. Repeatable.
+     */
     public static void applyProfile(String personIri, Activity snapshot, IndexGeneration index) {
+        java.util.Optional<String> erased = PersonErasure.erasedPerson(snapshot);
+        if (erased.isPresent()) {
+            index.delete(new Term(Fields.ID, erased.get()), new Term(Fields.AUTHOR, erased.get()),
+                    new Term(Fields.MEMBER, erased.get()));
+            return;
+        }
         if (snapshot == null || snapshot.object() == null) {
             if (personIri != null) index.delete(new Term(Fields.ID, personIri));
             return;

@@ -290,4 +290,6 @@ public interface Msg {
     // web14
     @Message("Link preview") String linkPreview();
     @Message("Page on {site}") String linkPreviewSite(String site);
+    // governance
+    @Message("Download my data") String downloadMyData();
 }

@@ -131,6 +131,22 @@ public class PeoplePages {
         }
     }
 
+    /**
+     * "Download my data": profile-service's export of the signed-in person, fetched with their token and passed through
+     * with its file name (the browser never holds the token).
+     */
+    @GET
+    @Path("me/export")
+    @Produces("application/zip")
+    public Response export() {
+        try (Response upstream = profiles.export(me.login())) {
+            String disposition = upstream.getHeaderString("Content-Disposition");
+            return Response.ok(upstream.readEntity(byte[].class), "application/zip")
+                    .header("Content-Disposition", disposition != null ? disposition : "attachment; filename=\"relais-export.zip\"")
+                    .header("Cache-Control", "no-store").build();
+        }
+    }
+
     @GET
     @Path("me/edit")
     public TemplateInstance edit() {

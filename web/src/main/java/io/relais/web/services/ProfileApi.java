@@ -41,6 +41,15 @@ public interface ProfileApi {
     @Produces(MediaType.WILDCARD)
     Response photo(@PathParam("login") String login);
 
+    /**
+     * A person's data export (a zip from profile-service, with content.json from feed-service); the web asks only for
+     * the signed-in person's own ({@code /api/people/me/export} is the same operation with login {@code me}).
+     */
+    @GET
+    @Path("/api/people/{login}/export")
+    @Produces("application/zip")
+    Response export(@PathParam("login") String login);
+
     @GET
     @Path("/api/people/{login}/manager-chain")
     JsonNode managerChain(@PathParam("login") String login);

@@ -1,0 +1,111 @@
+package io.relais.feed.governance;
+
+import io.relais.feed.comment.CommentService;
+import io.relais.feed.community.CommunityService;
+import io.relais.feed.follow.FollowService;
+import io.relais.feed.moderation.AuditLog;
+import io.relais.feed.notification.NotificationStore;
+import io.relais.feed.post.PostService;
+import io.relais.feed.profile.PersonErased;
+import io.relais.feed.reaction.ReactionService;
+import io.relais.feed.thread.Comment;
+import io.relais.feed.thread.CommentStore;
+import io.relais.feed.thread.Post;
+import io.relais.feed.thread.PostStore;
+import io.relais.feed.timeline.TimelineStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/**
+ * feed-service's part of an erasure on request (issue 15): what the erased person wrote is removed, through the
+ * normal delete path of each post and comment (a {@code Delete} on the log, so timelines, notifications, counters
+ * and search follow as for any deletion), and the deleted documents keep nothing of them (author replaced by
+ * {@link #FORMER_AUTHOR}, mentions, hashtags and attachment references emptied). Their reactions, follows (both
+ * ways), memberships, own timelines, notifications, mutes and the notifications others got about what they did
+ * go; one entry in the moderation audit log records it. The policy is written in feed-service's README.
+ * <p>
+ * Repeatable: a replayed Delete finds nothing left to remove; the audit log then gets an entry saying so.
+ */
+@ApplicationScoped
+public class PersonErasure {
+
+    private static final Logger LOG = Logger.getLogger(PersonErasure.class);
+
+    /**
+     * The author left on an erased person's deleted posts and comments. {@code ~} is legal in an IRI's local id but
+     * never in a login ({@link io.relais.events.Login}), so this names nobody.
+     */
+    public static final String FORMER_AUTHOR = "urn:relais:person:~former-employee";
+
+    /** The audit log's action for an erasure applied here. */
+    public static final String AUDIT_ACTION = "erasure";
+
+    @Inject
+    PostStore posts;
+
+    @Inject
+    CommentStore comments;
+
+    @Inject
+    PostService postService;
+
+    @Inject
+    CommentService commentService;
+
+    @Inject
+    ReactionService reactions;
+
+    @Inject
+    FollowService follows;
+
+    @Inject
+    CommunityService communities;
+
+    @Inject
+    NotificationStore notifications;
+
+    @Inject
+    TimelineStore timelines;
+
+    @Inject
+    AuditLog audit;
+
+    /** What one application of an erasure removed. */
+    public record Outcome(int posts, int comments, int reactions, int follows, int memberships, int notificationsOfOthers) {
+    }
+
+    void onPersonErased(@Observes PersonErased erased) {
+        apply(erased.personIri(), erased.actorIri());
+    }
+
+    /** Applies the erasure of {@code personIri}, asked by {@code actorIri}; see the class comment. */
+    public Outcome apply(String personIri, String actorIri) {
+        int postCount = 0;
+        for (Post p : posts.writtenBy(personIri)) {
+            postService.tombstone(p, actorIri, null);
+            posts.anonymise(p.iri(), FORMER_AUTHOR);
+            postCount++;
+        }
+        int commentCount = 0;
+        for (Comment c : comments.writtenBy(personIri)) {
+            commentService.tombstone(c, actorIri, null);
+            comments.anonymise(c.iri(), FORMER_AUTHOR);
+            commentCount++;
+        }
+        int reactionCount = reactions.withdrawAll(personIri);
+        int followCount = follows.forget(personIri);
+        int membershipCount = communities.forget(personIri);
+        int retracted = notifications.forget(personIri);
+        timelines.forget(personIri);
+        Outcome outcome = new Outcome(postCount, commentCount, reactionCount, followCount, membershipCount, retracted);
+        audit.record(actorIri, AUDIT_ACTION, personIri, null, "erasure on request: " + postCount + " posts, "
+                + commentCount + " comments, " + reactionCount + " reactions, " + followCount + " follows, "
+                + membershipCount + " memberships removed; " + retracted + " notifications of others retracted", 0, Instant.now());
+        LOG.infof("erasure of %s applied: %s", personIri, outcome);
+        return outcome;
+    }
+}

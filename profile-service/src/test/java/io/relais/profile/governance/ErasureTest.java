@@ -1,0 +1,94 @@
+package io.relais.profile.governance;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.ActivityJson;
+import io.relais.events.CloudEventAttributes;
+import io.relais.events.Iri;
+import io.relais.events.PersonErasure;
+import io.relais.testing.KafkaProbe;
+import io.relais.testing.RelaisTestResources;
+import io.relais.testing.TestTokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import static io.relais.profile.Fixtures.admin;
+import static io.relais.profile.Fixtures.as;
+import static io.relais.profile.Fixtures.employee;
+import static io.relais.profile.Fixtures.snapshots;
+import static io.relais.profile.Fixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/** An administrator erases a person: nothing of them stays in profile-service, and one Delete tells the others. */
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class ErasureTest {
+
+    static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    @Test
+    void erasureRemovesTheProfilePhotoAndEndorsementsAndLeavesTheReportsWithoutManager() {
+        String boss = unique("boss");
+        String report = unique("report");
+        as(employee(boss)).body("{\"skills\":[\"Kafka\"],\"bio\":\"Boss bio\"}").patch("/api/people/me").then().statusCode(200);
+        given().auth().oauth2(employee(boss)).contentType("image/png").body(PNG).put("/api/people/me/photo").then().statusCode(200);
+        as(employee(report)).body("{\"skills\":[\"Lucene\"]}").patch("/api/people/me").then().statusCode(200);
+        as(admin()).body("{\"manager\":\"" + boss + "\"}").patch("/api/people/{login}", report).then().statusCode(200);
+        as(employee(report)).put("/api/people/{login}/skills/kafka/endorsements/mine", boss).then().statusCode(200);
+        as(employee(boss)).put("/api/people/{login}/skills/lucene/endorsements/mine", report).then().statusCode(200);
+        as(employee(report)).get("/api/people/{login}", report).then().body("skills[0].endorsements", equalTo(1));
+
+        String location = as(admin()).post("/api/people/{login}/erasure", boss.toUpperCase()).then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/erasures/")).extract().header("Location");
+
+        as(admin()).get(location).then().statusCode(200).body("person", equalTo(Iri.person(boss)))
+                .body("reportsUnlinked", equalTo(1)).body("endorsementsRemoved", equalTo(2)).body("state", equalTo("published"));
+        as(employee(report)).get("/api/people/{login}", boss).then().statusCode(404);
+        as(employee(report)).get("/api/people/{login}/photo", boss).then().statusCode(404);
+        as(employee(report)).get("/api/people/{login}", report).then().statusCode(200)
+                .body("manager", nullValue()).body("skills[0].endorsements", equalTo(0));
+        as(employee(report)).get("/api/people/{login}/reports", boss).then().statusCode(404);
+        as(employee(report)).get("/api/people/{login}/manager-chain", report).then().statusCode(200).body("$", empty());
+        as(employee(report)).queryParam("skill", "kafka").get("/api/people").then().statusCode(200)
+                .body("items.login", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(boss)));
+    }
+
+    @Test
+    void erasurePublishesOneDeleteOfThePersonFromProfileService() {
+        String gone = unique("gone");
+        as(employee(gone)).get("/api/people/me").then().statusCode(200);
+
+        as(admin()).post("/api/people/{login}/erasure", gone).then().statusCode(202);
+
+        ConsumerRecord<String, String> r = snapshots(gone, 1,
+                x -> x.value() != null && PersonErasure.erasedPerson(ActivityJson.read(x.value())).isPresent()).get(0);
+        assertThat(PersonErasure.erasedPerson(ActivityJson.read(r.value()))).contains(Iri.person(gone));
+        assertThat(KafkaProbe.header(r, "ce_source")).isEqualTo(CloudEventAttributes.PROFILE_SOURCE);
+        assertThat(KafkaProbe.header(r, "ce_type")).isEqualTo(PersonErasure.CE_TYPE);
+        assertThat(ActivityJson.read(r.value()).actor()).isEqualTo(Iri.person("carol"));
+    }
+
+    @Test
+    void onlyAdministratorsEraseAndAnUnknownOrAlreadyErasedPersonIsNotFound() {
+        String someone = unique("someone");
+        as(employee(someone)).get("/api/people/me").then().statusCode(200);
+
+        given().post("/api/people/{login}/erasure", someone).then().statusCode(401);
+        as(employee(unique("colleague"))).post("/api/people/{login}/erasure", someone).then().statusCode(403);
+        as(TestTokens.user(unique("cm"), "employee", "community-manager")).post("/api/people/{login}/erasure", someone)
+                .then().statusCode(403);
+        as(employee(someone)).get("/api/people/{login}", someone).then().statusCode(200);
+
+        as(admin()).post("/api/people/{login}/erasure", unique("nobody")).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(admin()).post("/api/people/{login}/erasure", someone).then().statusCode(202);
+        as(admin()).post("/api/people/{login}/erasure", someone).then().statusCode(404);
+        as(employee(someone)).get("/api/erasures/{id}", "x").then().statusCode(403);
+    }
+}
