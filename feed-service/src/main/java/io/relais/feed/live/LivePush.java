@@ -9,6 +9,7 @@ import io.relais.events.RelaisExtension;
 import io.relais.events.Viewer;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.follow.FollowService;
+import io.relais.feed.hottimeline.HotTimelines;
 import io.relais.feed.notification.Notification;
 import io.relais.feed.notification.NotificationPlanner;
 import io.relais.feed.notification.NotificationViews;
@@ -36,15 +37,19 @@ import java.util.Set;
 
 /**
  * Reads the activities topic with a consumer group of its own per replica (from the latest offset:
- * live means from now on) and pushes, to the people connected to this replica, the new posts that
- * belong in their home feed and the notifications meant for them, under the same audience rule; and to the
- * people who have a thread open, every comment created, edited or deleted in it, as each of them would see it.
+ * live means from now on), keeps this replica's {@link HotTimelines} current, and pushes, to the people
+ * connected to this replica, the new posts that belong in their home feed and the notifications meant for them,
+ * under the same audience rule; and to the people who have a thread open, every comment created, edited or
+ * deleted in it, as each of them would see it.
  */
 @ApplicationScoped
 public class LivePush {
 
     @Inject
     LiveHub hub;
+
+    @Inject
+    HotTimelines hotTimelines;
 
     @Inject
     MembershipService membership;
@@ -73,8 +78,9 @@ public class LivePush {
     @Incoming("live")
     @Blocking
     public void onActivity(ConsumerRecord<String, String> record) {
-        if (hub.isEmpty() && !hub.watchesThreads()) return; // nobody to push to on this replica
         Activity activity = SourceCheck.activity(record); // a refused record is logged and skipped (failure-strategy=ignore)
+        hotTimelines.apply(activity); // this replica's cached source timelines, whoever is connected
+        if (hub.isEmpty() && !hub.watchesThreads()) return; // nobody to push to on this replica
         if (As2.CREATE.equals(activity.type())) {
             boolean held = RelaisExtension.of(activity.object()).moderation().filter(RelaisExtension.Moderation::hidden).isPresent();
             ContentFacts.ofCreate(activity).filter(ContentFacts::isFeedItem).ifPresent(post -> pushFeedItem(post, held));

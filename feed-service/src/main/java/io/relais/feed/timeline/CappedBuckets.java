@@ -5,6 +5,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -15,9 +16,11 @@ import org.bson.Document;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Day buckets of capped arrays ({@code _id = "owner|day"}, {@code e} newest first by {@code t}), written
@@ -50,22 +53,36 @@ public final class CappedBuckets {
      * repeated within the call count once). Returns the entries pushed, by bucket id.
      */
     public Map<String, List<Document>> pushMissing(Map<String, List<Document>> entriesByBucket) {
+        return pushMissing(entriesByBucket, created -> { });
+    }
+
+    /**
+     * Same, telling {@code beforeCreating} which buckets do not exist yet before they are written (a timeline
+     * records a new day in its head then, so a crash between the two writes leaves a head naming a day whose
+     * bucket a replay writes, never a bucket no head names). The read fetches only the entries' keys
+     * ({@code e.<key>}), not whole buckets.
+     */
+    public Map<String, List<Document>> pushMissing(Map<String, List<Document>> entriesByBucket,
+                                                   Consumer<Set<String>> beforeCreating) {
         Map<String, List<Document>> pushed = new LinkedHashMap<>();
         if (entriesByBucket.isEmpty()) return pushed;
         Map<String, Set<Object>> present = new java.util.HashMap<>();
-        for (Document bucket : buckets.find(Filters.in("_id", entriesByBucket.keySet()))) {
+        for (Document bucket : buckets.find(Filters.in("_id", entriesByBucket.keySet())).projection(Projections.include("e." + key))) {
             Set<Object> keys = new HashSet<>();
             bucket.getList("e", Document.class, List.of()).forEach(e -> keys.add(e.get(key)));
             present.put(bucket.getString("_id"), keys);
         }
         List<WriteModel<Document>> pushes = new ArrayList<>();
+        Set<String> created = new LinkedHashSet<>();
         entriesByBucket.forEach((id, entries) -> {
             Set<Object> seen = new HashSet<>(present.getOrDefault(id, Set.of()));
             List<Document> missing = entries.stream().filter(e -> seen.add(e.get(key))).toList();
             if (missing.isEmpty()) return;
             pushed.put(id, missing);
             pushes.add(push(id, missing));
+            if (!present.containsKey(id)) created.add(id);
         });
+        if (!created.isEmpty()) beforeCreating.accept(created);
         bulkRetryingDuplicates(buckets, pushes);
         return pushed;
     }

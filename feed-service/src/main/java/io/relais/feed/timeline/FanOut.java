@@ -75,16 +75,25 @@ public class FanOut {
         batches.apply(records, Topics.ACTIVITIES_DLQ, this::apply);
     }
 
-    /** Applies activities in log order; a deletion first writes what the batch gathered before it. */
+    /**
+     * Applies activities in log order. The poll's push fan-out goes first: its timeline entries are gathered
+     * from the records as parsed and written in one bulk write per collection before anything else of the
+     * poll (the content index, interactions), so readers see the posts as early as this consumer can make it.
+     * A deletion or an edit first writes what the batch gathered before it and needs the content index, so the
+     * index is recorded before the first of them.
+     */
     void apply(List<Activity> activities) {
         Map<String, ContentFacts> created = new HashMap<>();
-        content.rememberAll(activities).forEach(f -> created.put(f.id(), f));
+        for (Activity a : activities) {
+            if (As2.CREATE.equals(a.type())) ContentFacts.ofCreate(a).ifPresent(f -> created.put(f.id(), f));
+        }
         // a replayed Create fans out the version this consumer last applied (an edit's hashtags), never a deleted one
         content.appliedBy(created.keySet(), VERSION).forEach(created::put);
         Audiences audiences = new Audiences();
         audiences.prefetch(created.values());
         TimelineWrites writes = new TimelineWrites();
         List<Activity> interactionsOf = new ArrayList<>();
+        boolean remembered = false;
         for (Activity activity : activities) {
             switch (activity.type()) {
                 case As2.CREATE -> {
@@ -97,6 +106,7 @@ public class FanOut {
                 case As2.DELETE -> {
                     timelines.write(writes);
                     writes = new TimelineWrites();
+                    remembered = remembered || remember(activities);
                     deleted(activity.object().id());
                 }
                 case As2.UPDATE -> {
@@ -104,6 +114,7 @@ public class FanOut {
                     if (update == null) continue;
                     timelines.write(writes);
                     writes = new TimelineWrites();
+                    remembered = remembered || remember(activities);
                     updated(update, audiences);
                 }
                 default -> {
@@ -112,7 +123,14 @@ public class FanOut {
             }
         }
         timelines.write(writes);
+        if (!remembered) remember(activities);
         interacted(interactionsOf, created);
+    }
+
+    /** Records the poll's Creates in the content index (idempotent: what is stored stays). */
+    private boolean remember(List<Activity> activities) {
+        content.rememberAll(activities);
+        return true;
     }
 
     void fanOut(ContentFacts post, TimelineWrites writes, Audiences audiences) {
@@ -129,7 +147,7 @@ public class FanOut {
     }
 
     /** Author, communities, hashtags, and the organisation for organisation-wide posts. */
-    static Set<String> sourcesOf(ContentFacts post) {
+    public static Set<String> sourcesOf(ContentFacts post) {
         Set<String> sources = new LinkedHashSet<>();
         sources.add(post.author());
         sources.addAll(post.communities());

@@ -40,11 +40,23 @@ final class TimelineBuckets {
     private final MongoCollection<Document> buckets;
     private final MongoCollection<Document> heads;
     private final CappedBuckets capped;
+    private final TimelineCache cache;
 
     TimelineBuckets(MongoCollection<Document> buckets, MongoCollection<Document> heads, int capacity) {
+        this(buckets, heads, capacity, TimelineCache.NONE);
+    }
+
+    /** @param cache answers the reads ({@link #days}, {@link #entries}) it holds; writes always go to the store */
+    TimelineBuckets(MongoCollection<Document> buckets, MongoCollection<Document> heads, int capacity, TimelineCache cache) {
         this.buckets = buckets;
         this.heads = heads;
         this.capped = new CappedBuckets(buckets, "p", capacity);
+        this.cache = cache;
+    }
+
+    /** The owner part of a bucket id ({@code "owner|day"}). */
+    static String ownerOf(String bucketId) {
+        return bucketId.substring(0, bucketId.lastIndexOf('|'));
     }
 
     /** Indexes a real MongoDB needs for the retention job (this store only uses {@code _id}). */
@@ -62,41 +74,36 @@ final class TimelineBuckets {
     }
 
     /**
-     * Adds entries to each owner's timeline with one update per (owner, day) bucket and one per head, all
-     * in one unordered bulk write per collection: a batch of fan-outs rewrites each bucket document once,
-     * however many of the batch's posts land in it (the organisation's bucket takes them all).
+     * Adds entries to each owner's timeline: one {@code _id $in} read of the buckets' post keys, then one
+     * unordered bulk write of one update per (owner, day) bucket, so a batch of fan-outs rewrites each bucket
+     * document once, however many of the batch's posts land in it (the organisation's bucket takes them all).
+     * Heads are written only for buckets that do not exist yet, before them, without reading the heads:
+     * {@code $addToSet} of the day is idempotent, and a head naming a day whose bucket a crash left unwritten
+     * only costs a reader an empty bucket until the replay writes it.
      * Idempotent by post IRI, with filters on {@code _id} alone ({@link CappedBuckets}).
      */
     int addAll(Map<String, List<TimelineEntry>> entriesByOwner) {
         if (entriesByOwner.isEmpty()) return 0;
         Map<String, List<Document>> byBucket = new LinkedHashMap<>();
-        Map<String, Set<Long>> daysByOwner = new LinkedHashMap<>();
         entriesByOwner.forEach((owner, entries) -> {
             for (TimelineEntry entry : entries) {
-                long day = day(entry.time());
-                byBucket.computeIfAbsent(bucketId(owner, day), id -> new ArrayList<>()).add(entry.toDocument());
-                daysByOwner.computeIfAbsent(owner, o -> new LinkedHashSet<>()).add(day);
+                byBucket.computeIfAbsent(bucketId(owner, day(entry.time())), id -> new ArrayList<>()).add(entry.toDocument());
             }
         });
-        int written = capped.pushMissing(byBucket).values().stream().mapToInt(List::size).sum();
+        return capped.pushMissing(byBucket, this::recordNewDays).values().stream().mapToInt(List::size).sum();
+    }
 
-        // heads change only when an owner gets a new day: read them, write the few that need it
-        Map<String, Set<Long>> knownDays = new HashMap<>();
-        for (Document head : this.heads.find(Filters.in("_id", daysByOwner.keySet()))) {
-            Set<Long> days = new HashSet<>();
-            head.getList("days", Object.class, List.of()).forEach(d -> days.add(((Number) d).longValue()));
-            knownDays.put(head.getString("_id"), days);
+    /** Adds the days of these new buckets to their owners' heads (one unordered bulk write). */
+    private void recordNewDays(Set<String> newBuckets) {
+        Map<String, Set<Long>> daysByOwner = new LinkedHashMap<>();
+        for (String id : newBuckets) {
+            daysByOwner.computeIfAbsent(ownerOf(id), o -> new LinkedHashSet<>()).add(Long.parseLong(id.substring(id.lastIndexOf('|') + 1)));
         }
         List<WriteModel<Document>> heads = new ArrayList<>();
         UpdateOptions upsert = new UpdateOptions().upsert(true);
-        daysByOwner.forEach((owner, days) -> {
-            List<Long> newDays = days.stream().filter(d -> !knownDays.getOrDefault(owner, Set.of()).contains(d)).toList();
-            if (!newDays.isEmpty()) {
-                heads.add(new UpdateOneModel<>(Filters.eq("_id", owner), Updates.addEachToSet("days", newDays), upsert));
-            }
-        });
+        daysByOwner.forEach((owner, days) ->
+                heads.add(new UpdateOneModel<>(Filters.eq("_id", owner), Updates.addEachToSet("days", List.copyOf(days)), upsert)));
         CappedBuckets.bulkRetryingDuplicates(this.heads, heads);
-        return written;
     }
 
     void remove(Collection<String> owners, String post, long time) {
@@ -141,8 +148,13 @@ final class TimelineBuckets {
         return holding;
     }
 
-    /** Non-empty days of each owner, newest first (owners without a timeline are absent). */
+    /** Non-empty days of each owner, newest first (owners without a timeline are absent); through the cache. */
     Map<String, List<Long>> days(Collection<String> owners) {
+        if (owners.isEmpty()) return new HashMap<>();
+        return cache.days(owners, this::daysInStore);
+    }
+
+    private Map<String, List<Long>> daysInStore(Collection<String> owners) {
         Map<String, List<Long>> out = new HashMap<>();
         if (owners.isEmpty()) return out;
         for (Document head : heads.find(Filters.in("_id", owners))) {
@@ -161,18 +173,27 @@ final class TimelineBuckets {
         return entries(daysByOwner, (owner, entry) -> entry);
     }
 
-    /** Same, letting the caller adjust each entry knowing whose timeline it came from. */
+    /** Same, letting the caller adjust each entry knowing whose timeline it came from; through the cache. */
     List<TimelineEntry> entries(Map<String, List<Long>> daysByOwner,
                                 java.util.function.BiFunction<String, TimelineEntry, TimelineEntry> adjust) {
         List<String> ids = new ArrayList<>();
         daysByOwner.forEach((owner, days) -> days.forEach(d -> ids.add(bucketId(owner, d))));
         List<TimelineEntry> out = new ArrayList<>();
         if (ids.isEmpty()) return out;
+        cache.buckets(ids, this::bucketsInStore).forEach((id, entries) -> {
+            String owner = ownerOf(id);
+            for (TimelineEntry e : entries) out.add(adjust.apply(owner, e));
+        });
+        return out;
+    }
+
+    private Map<String, List<TimelineEntry>> bucketsInStore(Collection<String> ids) {
+        Map<String, List<TimelineEntry>> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
         for (Document bucket : buckets.find(Filters.in("_id", ids))) {
-            String owner = bucket.getString("o");
-            for (Document e : bucket.getList("e", Document.class, List.of())) {
-                out.add(adjust.apply(owner, TimelineEntry.of(e)));
-            }
+            List<TimelineEntry> entries = new ArrayList<>();
+            for (Document e : bucket.getList("e", Document.class, List.of())) entries.add(TimelineEntry.of(e));
+            out.put(bucket.getString("_id"), entries);
         }
         return out;
     }

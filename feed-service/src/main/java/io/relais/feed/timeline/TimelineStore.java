@@ -37,6 +37,10 @@ public class TimelineStore {
     @Inject
     MeterRegistry meters;
 
+    /** Read-through cache of the source timelines (hot ones: the organisation's, big communities'). */
+    @Inject
+    TimelineCache sourceCache;
+
     private volatile TimelineBuckets home;
     private volatile TimelineBuckets sources;
 
@@ -58,9 +62,19 @@ public class TimelineStore {
         if (sources == null) {
             var db = mongo.getDatabase(database);
             sources = new TimelineBuckets(db.getCollection("source_timelines"),
-                    db.getCollection("source_timeline_heads"), config.bucketCapacity());
+                    db.getCollection("source_timeline_heads"), config.bucketCapacity(), sourceCache);
         }
         return sources;
+    }
+
+    /** The UTC day (days since the epoch) whose bucket holds an entry of this time. */
+    public static long dayOf(long epochMillis) {
+        return TimelineBuckets.day(epochMillis);
+    }
+
+    /** The id of the bucket ({@code "<owner>|<epoch day>"}) holding an owner's entries of that day. */
+    public static String bucketId(String owner, long day) {
+        return TimelineBuckets.bucketId(owner, day);
     }
 
     /** Writes a batch of fan-outs: source timelines first (readers pulling them see the post at once), then homes. */

@@ -243,4 +243,35 @@ class FanOutTest {
         KafkaProbe.publish(Topics.ACTIVITIES, key, headers, value);
         return value;
     }
+
+    @Test
+    void aCardPushedToAThousandMembersIsInEveryHomeExactlyOnceAfterAReplayedPoll() {
+        String community = Iri.community(fresh("sales"));
+        String card = "urn:relais:event:" + fresh("deal-won");
+        String next = "urn:relais:event:" + fresh("deal-won");
+        long at = System.currentTimeMillis();
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) members.add(Iri.person(fresh("member" + i)));
+
+        TimelineWrites poll = new TimelineWrites();
+        pushTo(poll, community, members, card, at);
+        timelines.write(poll);
+        // the same poll delivered again (a crash before the commit), now with the next card of the log too
+        TimelineWrites replay = new TimelineWrites();
+        pushTo(replay, community, members, card, at);
+        pushTo(replay, community, members, next, at + 1);
+        timelines.write(replay);
+        timelines.write(replay);
+
+        assertThat(timelines.homeOwners(members)).containsExactlyInAnyOrderElementsOf(members);
+        for (String member : members) {
+            List<String> held = timelines.homeBucket(member, at).stream().map(TimelineEntry::post).toList();
+            assertThat(held).as(member).containsOnlyOnce(card, next).hasSize(2);
+        }
+    }
+
+    private static void pushTo(TimelineWrites writes, String community, List<String> members, String card, long at) {
+        writes.toSources(List.of(community), new TimelineEntry(card, at, community, java.util.Set.of(), List.of(community)));
+        for (String m : members) writes.toHome(m, new TimelineEntry(card, at, community, java.util.Set.of(Reasons.MEMBER), List.of()));
+    }
 }
