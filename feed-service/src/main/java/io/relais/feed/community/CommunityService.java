@@ -326,8 +326,15 @@ public class CommunityService {
         outbox.append(join(member, c, role));
     }
 
+    /**
+     * Members and their roles. Who belongs to a community follows its content: everyone for a public one;
+     * for a private one its members (owners and moderators are members) and the organisation's
+     * {@code community-manager}s and {@code admin}s; a secret one is unknown to outsiders. Anyone else gets
+     * the same 404 as for the community's feed, so the answer tells nothing the feed does not.
+     */
     public CommunityView.Members members(String slug, CurrentPerson me) {
         Community c = visible(slug, me);
+        if (!membersVisibleTo(c, me)) throw ProblemException.notFound("community " + slug);
         List<String> iris = memberships.memberIris(c.iri());
         Map<String, Role> roles = memberships.rolesIn(c.iri(), iris);
         Map<String, PersonSummary> people = profiles.displaysOf(iris);
@@ -337,6 +344,12 @@ public class CommunityService {
             if (r != null) list.add(new CommunityView.Member(people.get(iri), r.wire()));
         }
         return new CommunityView.Members(c.iri(), list.size(), list);
+    }
+
+    /** Whether this person may list the members of a community they can already see (see {@link #members}). */
+    boolean membersVisibleTo(Community c, CurrentPerson me) {
+        if (c.contentVisibleTo(memberships.viewerOf(me))) return true;
+        return c.visibility() == Visibility.PRIVATE && (me.isAdmin() || me.isCommunityManager());
     }
 
     /** The viewer's role, or 403 (they can see the community but may not do this). */

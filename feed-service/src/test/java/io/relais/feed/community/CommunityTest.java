@@ -217,10 +217,44 @@ class CommunityTest {
     }
 
     @Test
-    void membersOfAPrivateCommunityAreListedToThoseWhoCanSeeIt() {
+    void membersOfAPrivateCommunityAreListedToItsMembersCommunityManagersAndAdminsOnly() {
+        String owner = person("olga");
+        String member = person("marc");
+        String paul = person("paul");
+        String slug = community(owner, "private");
+        addMember(slug, owner, member);
+        as(owner).get("/api/communities/{slug}/members", slug).then().statusCode(200).body("count", equalTo(2));
+        as(member).get("/api/communities/{slug}/members", slug).then().statusCode(200)
+                .body("members.person.login", hasItems(owner, member));
+        as(person("cm"), "employee", "community-manager").get("/api/communities/{slug}/members", slug).then().statusCode(200)
+                .body("count", equalTo(2));
+        as(person("root"), "employee", "admin").get("/api/communities/{slug}/members", slug).then().statusCode(200).body("count", equalTo(2));
+        as(paul).get("/api/communities/{slug}/members", slug).then().statusCode(404)
+                .contentType("application/problem+json").body("detail", not(org.hamcrest.Matchers.containsString(owner)));
+    }
+
+    @Test
+    void aNonMemberGetsTheSame404ForAPrivateMemberListAsForItsFeed() {
         String owner = person("olga");
         String paul = person("paul");
         String slug = community(owner, "private");
-        as(paul).get("/api/communities/{slug}/members", slug).then().statusCode(200).body("count", equalTo(1));
+        String feed = as(paul).get("/api/feed/communities/{slug}", slug).then().statusCode(404).extract().path("detail");
+        as(paul).get("/api/communities/{slug}/members", slug).then().statusCode(404).body("detail", equalTo(feed));
+    }
+
+    @Test
+    void membersOfAPublicCommunityAreListedToEveryone() {
+        String owner = person("olga");
+        String slug = community(owner, "public");
+        as(person("paul")).get("/api/communities/{slug}/members", slug).then().statusCode(200).body("count", equalTo(1));
+    }
+
+    @Test
+    void aPendingRequesterDoesNotSeeTheMembersOfAPrivateCommunity() {
+        String owner = person("olga");
+        String paul = person("paul");
+        String slug = community(owner, "private");
+        as(paul).post("/api/communities/{slug}/join", slug).then().statusCode(200).body("status", equalTo("pending"));
+        as(paul).get("/api/communities/{slug}/members", slug).then().statusCode(404);
     }
 }
