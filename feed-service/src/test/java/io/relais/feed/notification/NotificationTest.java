@@ -124,6 +124,29 @@ class NotificationTest {
     }
 
     @Test
+    void mutingAThreadOrCommunityOneMayNotSeeIsNotFoundAndNothingIsStored() {
+        String owner = fresh("owner"), outsider = fresh("outsider");
+        String secret = community(owner, "secret");
+        String hidden = post(owner, "<p>Entre nous</p>", secret);
+        as(outsider).put("/api/notifications/mutes/thread/{id}", Iri.localId(hidden)).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(outsider).put("/api/notifications/mutes/thread/{id}", "01a22ce9-0000-7000-0000-000000000000").then().statusCode(404)
+                .contentType("application/problem+json");
+        as(outsider).put("/api/notifications/mutes/community/{slug}", secret).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(outsider).put("/api/notifications/mutes/community/{slug}", "no-such-community-here").then().statusCode(404)
+                .contentType("application/problem+json");
+        as(outsider).get("/api/notifications/mutes").then().statusCode(200).body("mutes.size()", equalTo(0));
+    }
+
+    @Test
+    void unmutingSomethingNotMutedIsIdempotent() {
+        String someone = fresh("someone");
+        as(someone).delete("/api/notifications/mutes/thread/{id}", "01a22ce9-0000-7000-0000-000000000000").then().statusCode(204);
+        as(someone).delete("/api/notifications/mutes/community/{slug}", "no-such-community-here").then().statusCode(204);
+    }
+
+    @Test
     void joinRequestsGoToModeratorsAndApprovalsAndInvitationsToThePersonConcerned() {
         String owner = fresh("owner"), requester = fresh("requester"), invitee = io.relais.feed.community.Fixtures.known(fresh("invitee"));
         String closed = community(owner, "private");
