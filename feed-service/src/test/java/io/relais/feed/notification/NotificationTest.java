@@ -1,5 +1,6 @@
 package io.relais.feed.notification;
 
+import io.relais.feed.feedview.FeedFixtures;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +45,7 @@ class NotificationTest {
 
     @Test
     void mentionsRepliesAndReactionsNotifyTheRightPeopleButNeverTheActor() {
-        String author = fresh("author"), colleague = fresh("colleague"), fan = fresh("fan");
+        String author = fresh("author"), colleague = FeedFixtures.person("colleague"), fan = fresh("fan");
         String post = post(author, "<p>Qui vient à l'atelier ? @" + colleague + "</p>", null);
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(notifications(colleague).getList("items.kind", String.class)).containsExactly("mention"));
