@@ -1,5 +1,6 @@
 package io.relais.feed.sanitize;
 
+import io.relais.events.HashtagKey;
 import io.relais.events.Iri;
 import io.relais.kit.error.ProblemException;
 
