@@ -19,6 +19,10 @@ public interface ProfileConfig {
         /** Largest accepted photo upload, checked before anything is stored. */
         @WithDefault("2097152")
         int maxBytes();
+
+        /** Widest and tallest accepted photo, in pixels, read from the image header before any pixel is decoded. */
+        @WithDefault("4096")
+        int maxDimension();
     }
 
     interface Directory {

@@ -10,6 +10,7 @@ import io.relais.events.Viewer;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.feed.sanitize.TextPipeline;
+import io.relais.feed.profile.KnownPeople;
 import io.relais.feed.sanitize.WrittenText;
 import io.relais.feed.thread.Comment;
 import io.relais.feed.thread.CommentStore;
@@ -64,6 +65,9 @@ public class CommentService {
     TextPipeline pipeline;
 
     @Inject
+    KnownPeople knownPeople;
+
+    @Inject
     InputLimits limits;
 
     @Inject
@@ -84,7 +88,7 @@ public class CommentService {
                     .filter(replied -> root.iri().equals(replied.post()) && !replied.deleted())
                     .orElseThrow(() -> ProblemException.invalid("inReplyTo", "must be a comment of this post")).iri();
         }
-        WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, pipeline, "content");
+        WrittenText text = written(request.content(), limits.commentLength());
         Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
         String iri = Iri.comment(EventId.next());
         long position = postStore.appendComment(root.iri());
@@ -104,7 +108,7 @@ public class CommentService {
         Viewer viewer = memberships.viewerOf(me);
         Comment c = access.visibleComment(postId, commentId, viewer);
         if (!ThreadAccess.mayEdit(c, me)) throw ProblemException.forbidden("only the author edits a comment");
-        WrittenText text = WrittenText.of(request.content(), limits.commentLength(), limits, pipeline, "content");
+        WrittenText text = written(request.content(), limits.commentLength());
         Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
         Instant now = Instant.now();
         ModerationMark mark = hold.map(r -> ModerationMark.hidden(heldReason(r), null, now)).orElse(c.moderation());
@@ -166,5 +170,11 @@ public class CommentService {
                 .published(c.created()).updated(c.edited())
                 .relais(c.moderation() == null ? null : RelaisExtension.builder().moderation(RelaisExtension.Moderation
                         .state(c.moderation().isHidden(), c.moderation().reason())).build()).build();
+    }
+
+    /** The text through the pipeline and its limits, mentioning only people feed-service's directory knows. */
+    private WrittenText written(String content, int maxLength) {
+        WrittenText text = WrittenText.of(content, maxLength, limits, pipeline, "content");
+        return text.mentioningOnly(knownPeople.knownAmong(text.mentionIris()));
     }
 }

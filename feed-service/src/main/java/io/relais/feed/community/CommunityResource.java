@@ -171,8 +171,11 @@ public class CommunityResource {
 
     @GET
     @Path("/{slug}/members")
-    @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
-    @Operation(summary = "Members and their roles (anyone who can see the community)")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.COMMUNITY_MANAGER, Roles.ADMIN})
+    @Operation(summary = "Members and their roles: public community → everyone; private → its members, community managers "
+            + "and admins; anyone else → 404, as for its feed")
+    @APIResponse(responseCode = "404", description = "no such community, a secret one you are not a member of, or a private "
+            + "one whose members you may not see")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "members", value =
             "{\"community\":\"urn:relais:community:tech-talk\",\"count\":1,\"members\":[{\"person\":{\"iri\":\"urn:relais:person:bob\","
                     + "\"login\":\"bob\",\"displayName\":\"Bob Martin\",\"title\":\"Architecte\"},\"role\":\"owner\"}]}")))

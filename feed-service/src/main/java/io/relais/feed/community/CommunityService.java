@@ -51,6 +51,9 @@ public class CommunityService {
     MembershipService memberships;
 
     @Inject
+    CommunityNames names;
+
+    @Inject
     ProfileDirectory profiles;
 
     @Inject
@@ -73,8 +76,16 @@ public class CommunityService {
                 .append("requests", List.of()).append("invitations", List.of()).append("pins", List.of())
                 .append("owners", List.of()).append("moderators", List.of())
                 .append("created", Date.from(now)).append("createdBy", me.iri());
+        String taken = "the community slug '" + request.slug() + "' is taken";
+        if (store.find(iri).isPresent()) throw ProblemException.conflict(taken);
+        claimName(request.name().trim(), iri);
         if (!store.insert(d)) {
-            throw ProblemException.conflict("the community slug '" + request.slug() + "' is taken");
+            // lost a race for the slug: give the name back unless the winner holds it under the same name
+            if (store.find(iri).map(w -> !CommunityNames.key(w.name()).equals(CommunityNames.key(request.name().trim())))
+                    .orElse(true)) {
+                names.release(request.name().trim(), iri);
+            }
+            throw ProblemException.conflict(taken);
         }
         Community community = Community.from(d);
         outbox.append(groupActivity(As2.CREATE, community, me.iri()));
@@ -87,6 +98,8 @@ public class CommunityService {
         Community c = visible(slug, me);
         requireRole(c, me, Role.OWNER);
         List<Bson> updates = new ArrayList<>();
+        boolean renamed = request.name() != null && !CommunityNames.key(request.name().trim()).equals(CommunityNames.key(c.name()));
+        if (renamed) claimName(request.name().trim(), c.iri());
         if (request.name() != null) {
             updates.add(Updates.set("name", request.name().trim()));
             updates.add(Updates.set("nameLower", request.name().trim().toLowerCase(Locale.ROOT)));
@@ -95,6 +108,7 @@ public class CommunityService {
         if (request.visibility() != null) updates.add(Updates.set("visibility", request.visibility().wire()));
         if (updates.isEmpty()) return c;
         store.update(c.iri(), Updates.combine(updates));
+        if (renamed) names.release(c.name(), c.iri());
         Community edited = store.find(c.iri()).orElseThrow();
         outbox.append(groupActivity(As2.UPDATE, edited, me.iri()));
         return edited;
@@ -345,8 +359,15 @@ public class CommunityService {
         outbox.append(join(member, c, role));
     }
 
+    /**
+     * Members and their roles. Who belongs to a community follows its content: everyone for a public one;
+     * for a private one its members (owners and moderators are members) and the organisation's
+     * {@code community-manager}s and {@code admin}s; a secret one is unknown to outsiders. Anyone else gets
+     * the same 404 as for the community's feed, so the answer tells nothing the feed does not.
+     */
     public CommunityView.Members members(String slug, CurrentPerson me) {
         Community c = visible(slug, me);
+        if (!membersVisibleTo(c, me)) throw ProblemException.notFound("community " + slug);
         List<String> iris = memberships.memberIris(c.iri());
         Map<String, Role> roles = memberships.rolesIn(c.iri(), iris);
         Map<String, PersonSummary> people = profiles.displaysOf(iris);
@@ -356,6 +377,26 @@ public class CommunityService {
             if (r != null) list.add(new CommunityView.Member(people.get(iri), r.wire()));
         }
         return new CommunityView.Members(c.iri(), list.size(), list);
+    }
+
+    /** Whether this person may list the members of a community they can already see (see {@link #members}). */
+    boolean membersVisibleTo(Community c, CurrentPerson me) {
+        if (c.contentVisibleTo(memberships.viewerOf(me))) return true;
+        return c.visibility() == Visibility.PRIVATE && (me.isAdmin() || me.isCommunityManager());
+    }
+
+    /**
+     * Claims a community name for {@code iri}, or answers 409 naming {@code name} (400 when it has no letter or
+     * digit). The holder is not named: it may be a secret community, whose existence the caller may not learn.
+     */
+    private void claimName(String name, String iri) {
+        if (CommunityNames.key(name).isEmpty()) throw ProblemException.invalid("name", "must contain a letter or a digit");
+        if (!names.claim(name, iri)) {
+            throw new ProblemException(io.relais.kit.error.Problem.of(409, "conflict", "Conflict",
+                    "name '" + name + "' is already used by another community; choose another name")
+                    .withErrors(List.of(new Violation("name", "must differ from every other community's name "
+                            + "(compared ignoring case, accents, spaces and punctuation)"))));
+        }
     }
 
     /** The viewer's role, or 403 (they can see the community but may not do this). */

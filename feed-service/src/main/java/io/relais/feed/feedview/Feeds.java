@@ -2,7 +2,7 @@ package io.relais.feed.feedview;
 
 import io.relais.events.Audience;
 import io.relais.events.Iri;
-import io.relais.feed.sanitize.HashtagKey;
+import io.relais.events.HashtagKey;
 import io.relais.events.Viewer;
 import io.relais.feed.announcement.AnnouncementService;
 import io.relais.feed.community.Community;

@@ -10,7 +10,7 @@ import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.EventId;
 import io.relais.events.Iri;
-import io.relais.feed.sanitize.HashtagKey;
+import io.relais.events.HashtagKey;
 import io.relais.events.Viewer;
 import io.relais.feed.community.Community;
 import io.relais.feed.community.CommunityStore;

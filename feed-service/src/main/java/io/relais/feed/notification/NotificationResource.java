@@ -1,7 +1,9 @@
 package io.relais.feed.notification;
 
 import io.relais.events.Iri;
+import io.relais.feed.community.CommunityService;
 import io.relais.feed.community.MembershipService;
+import io.relais.feed.thread.ThreadAccess;
 import io.relais.feed.timeline.Cursor;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
@@ -62,6 +64,12 @@ public class NotificationResource {
             + "\"detail\":\"deal-won\",\"at\":\"2026-11-20T10:00:00Z\",\"read\":true,\"sender\":\"Salesforce CRM\","
             + "\"title\":{\"en\":\"Deal won: Acme renewal\",\"fr\":\"Affaire gagnée : renouvellement Acme\"}}],"
             + "\"next\":null,\"unread\":1}";
+
+    @Inject
+    CommunityService communities;
+
+    @Inject
+    ThreadAccess threads;
 
     @GET
     @Operation(summary = "My notifications, newest first", description = "Pass the previous page's next as cursor. Each carries "
@@ -124,9 +132,25 @@ public class NotificationResource {
     @Operation(summary = "Stop notifications about a community (kind=community, id=slug) or a thread (kind=thread, id=post id)")
     @APIResponse(responseCode = "204", description = "muted (idempotent)")
     @APIResponse(responseCode = "400", description = "unknown kind, malformed id, or too many mutes")
+    @APIResponse(responseCode = "404", description = "no such community or post, or one you may not see (the same answer); nothing is stored")
     public void mute(@PathParam("kind") String kind, @PathParam("id") String id) {
-        if (!store.mute(me.iri(), muteIri(kind, id))) {
+        String iri = muteIri(kind, id);
+        requireVisible(kind, iri);
+        if (!store.mute(me.iri(), iri)) {
             throw ProblemException.invalid("id", "cannot be muted: at most " + config.maxMutes() + " mutes; remove one first");
+        }
+    }
+
+    /**
+     * Only what the person may see is muted: a community they may know exists (as {@code GET
+     * /api/communities/{slug}}), a post or card they may read (as {@code GET /api/posts/{id}}); anything else,
+     * existing or not, is the same 404, so the mute list holds no junk and says nothing about hidden things.
+     */
+    private void requireVisible(String kind, String iri) {
+        if (COMMUNITY.equals(kind)) {
+            communities.visible(Iri.localId(iri), me);
+        } else {
+            threads.visiblePost(ThreadAccess.postIri(iri), memberships.viewerOf(me));
         }
     }
 
@@ -138,7 +162,7 @@ public class NotificationResource {
         store.unmute(me.iri(), muteIri(kind, id));
     }
 
-    /** Muting says nothing about whether the thing exists, so it never reveals a secret community. */
+    /** The IRI a mute is stored under; 400 naming {@code kind} or {@code id} when the path is not one. */
     static String muteIri(String kind, String id) {
         try {
             return switch (kind) {

@@ -15,6 +15,7 @@ import io.relais.feed.community.MembershipService;
 import io.relais.feed.community.Role;
 import io.relais.feed.sanitize.TextPipeline;
 import io.relais.feed.sanitize.InputLimits;
+import io.relais.feed.profile.KnownPeople;
 import io.relais.feed.sanitize.WrittenText;
 import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
@@ -68,6 +69,9 @@ public class PostService {
     TextPipeline pipeline;
 
     @Inject
+    KnownPeople knownPeople;
+
+    @Inject
     InputLimits limits;
 
     @Inject
@@ -92,7 +96,7 @@ public class PostService {
     Event<ContentHeld> held;
 
     public PostView create(PostRequests.CreatePost request, CurrentPerson me) {
-        WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, pipeline, "content");
+        WrittenText text = written(request.content(), limits.postLength());
         List<String> to;
         List<String> cc;
         String communityIri = null;
@@ -118,7 +122,7 @@ public class PostService {
 
     /** An organisation-wide post marked as an announcement (the caller checks the role). */
     public PostView createAnnouncement(PostRequests.CreateAnnouncement request, Instant expires, CurrentPerson me) {
-        WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, pipeline, "content");
+        WrittenText text = written(request.content(), limits.postLength());
         return insert(text, List.of(Audience.ORGANISATION), List.of(), null, request.attachments(), Post.KIND_ANNOUNCEMENT,
                 expires, me);
     }
@@ -149,7 +153,7 @@ public class PostService {
         if (!ThreadAccess.mayEdit(post, me)) {
             throw ProblemException.forbidden("only the author edits a post");
         }
-        WrittenText text = WrittenText.of(request.content(), limits.postLength(), limits, pipeline, "content");
+        WrittenText text = written(request.content(), limits.postLength());
         Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
         Instant now = Instant.now();
         ModerationMark mark = hold.map(r -> ModerationMark.hidden(heldReason(r), null, now)).orElse(post.moderation());
@@ -258,5 +262,11 @@ public class PostService {
         }
         if (!ext.isEmpty()) b.relais(ext);
         return b.build();
+    }
+
+    /** The text through the pipeline and its limits, mentioning only people feed-service's directory knows. */
+    private WrittenText written(String content, int maxLength) {
+        WrittenText text = WrittenText.of(content, maxLength, limits, pipeline, "content");
+        return text.mentioningOnly(knownPeople.knownAmong(text.mentionIris()));
     }
 }

@@ -1,5 +1,6 @@
 package io.relais.feed.sanitize;
 
+import io.relais.events.HashtagKey;
 import org.owasp.html.HtmlStreamEventReceiver;
 
 import io.relais.events.Login;

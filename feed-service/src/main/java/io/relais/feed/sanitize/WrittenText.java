@@ -1,16 +1,19 @@
 package io.relais.feed.sanitize;
 
+import io.relais.events.HashtagKey;
 import io.relais.events.Iri;
 import io.relais.kit.error.ProblemException;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Text someone wrote, through the {@link TextPipeline} and checked against the limits.
  *
  * @param html            sanitised HTML, stored, published and rendered
  * @param source          the author's Markdown (after input hygiene), stored beside it and returned for edits
- * @param mentionedLogins logins mentioned, lower-cased, first appearance first
+ * @param mentionedLogins logins mentioned, lower-cased, first appearance first (all of them as read from the
+ *                        text by {@link #of}; only known people once {@link #mentioningOnly} has been applied)
  * @param hashtags        canonical hashtag keys ({@link HashtagKey}), first appearance first
  * @param links           link targets the text holds
  */
@@ -19,6 +22,16 @@ public record WrittenText(String html, String source, List<String> mentionedLogi
 
     public List<String> mentionIris() {
         return mentionedLogins.stream().map(Iri::person).toList();
+    }
+
+    /**
+     * The same text mentioning only people among {@code knownPersonIris} (person IRIs). A mention is a fact
+     * about a person, so only someone the directory knows at write time becomes one (IRI, notification); any
+     * other {@code @login} stays the plain text it is in {@link #html} and {@link #source}.
+     */
+    public WrittenText mentioningOnly(Set<String> knownPersonIris) {
+        List<String> kept = mentionedLogins.stream().filter(l -> knownPersonIris.contains(Iri.person(l))).toList();
+        return kept.size() == mentionedLogins.size() ? this : new WrittenText(html, source, kept, hashtags, links);
     }
 
     public List<String> hashtagIris() {

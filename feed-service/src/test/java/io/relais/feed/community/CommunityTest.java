@@ -80,6 +80,52 @@ class CommunityTest {
     }
 
     @Test
+    void aNameAlreadyUsedByAnotherCommunityIsAConflictNamingNameWithoutItsSlug() {
+        String owner = person("olga");
+        String mallory = person("mallory");
+        String secret = Fixtures.slug("secret");
+        String token = Fixtures.unknownPerson("n");
+        String name = "Le coin tech " + token;
+        as(owner).body(Map.of("slug", secret, "name", name, "visibility", "secret")).post("/api/communities").then().statusCode(201);
+        for (String copy : List.of(name, name.toUpperCase(java.util.Locale.ROOT), "  le  côin-tech " + token + " !",
+                "Le\u00A0coin tech " + token.replace("-", " "), "ＬＥ coin tech " + token)) {
+            String body = as(mallory).body(Map.of("slug", Fixtures.slug("copy"), "name", copy,
+                            "visibility", "public")).post("/api/communities").then().statusCode(409)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("name")).extract().asString();
+            assertThat(body).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void renamingToAnotherCommunitysNameIsAConflictAndFreesNothing() {
+        String owner = person("olga");
+        String first = community(owner, "public");
+        String second = community(owner, "private");
+        String firstName = "Communauté " + first;
+        as(owner).body(Map.of("name", "COMMUNAUTE " + first)).put("/api/communities/{slug}", second).then().statusCode(409)
+                .body("errors[0].field", equalTo("name"));
+        as(owner).body(Map.of("name", "Atelier " + second)).put("/api/communities/{slug}", second).then().statusCode(200);
+        // the old name of the renamed community is free again; its new one is taken
+        as(owner).body(Map.of("slug", Fixtures.slug("again"), "name", "Communauté " + second, "visibility", "public"))
+                .post("/api/communities").then().statusCode(201);
+        as(owner).body(Map.of("slug", Fixtures.slug("again"), "name", "atelier " + second, "visibility", "public"))
+                .post("/api/communities").then().statusCode(409);
+        // changing only the case of one's own name is no conflict
+        as(owner).body(Map.of("name", firstName.toUpperCase(java.util.Locale.ROOT))).put("/api/communities/{slug}", first)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aTakenSlugDoesNotReleaseTheNameOfTheCommunityHoldingIt() {
+        String owner = person("olga");
+        String slug = community(owner, "public");
+        as(owner).body(Map.of("slug", slug, "name", "Communauté " + slug, "visibility", "public")).post("/api/communities")
+                .then().statusCode(409);
+        as(person("paul")).body(Map.of("slug", Fixtures.slug("copy"), "name", "Communauté " + slug, "visibility", "public"))
+                .post("/api/communities").then().statusCode(409).body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
     void anyoneJoinsAPublicCommunityAndCanLeaveIt() {
         String owner = person("olga");
         String paul = person("paul");
@@ -217,10 +263,44 @@ class CommunityTest {
     }
 
     @Test
-    void membersOfAPrivateCommunityAreListedToThoseWhoCanSeeIt() {
+    void membersOfAPrivateCommunityAreListedToItsMembersCommunityManagersAndAdminsOnly() {
+        String owner = person("olga");
+        String member = person("marc");
+        String paul = person("paul");
+        String slug = community(owner, "private");
+        addMember(slug, owner, member);
+        as(owner).get("/api/communities/{slug}/members", slug).then().statusCode(200).body("count", equalTo(2));
+        as(member).get("/api/communities/{slug}/members", slug).then().statusCode(200)
+                .body("members.person.login", hasItems(owner, member));
+        as(person("cm"), "employee", "community-manager").get("/api/communities/{slug}/members", slug).then().statusCode(200)
+                .body("count", equalTo(2));
+        as(person("root"), "employee", "admin").get("/api/communities/{slug}/members", slug).then().statusCode(200).body("count", equalTo(2));
+        as(paul).get("/api/communities/{slug}/members", slug).then().statusCode(404)
+                .contentType("application/problem+json").body("detail", not(org.hamcrest.Matchers.containsString(owner)));
+    }
+
+    @Test
+    void aNonMemberGetsTheSame404ForAPrivateMemberListAsForItsFeed() {
         String owner = person("olga");
         String paul = person("paul");
         String slug = community(owner, "private");
-        as(paul).get("/api/communities/{slug}/members", slug).then().statusCode(200).body("count", equalTo(1));
+        String feed = as(paul).get("/api/feed/communities/{slug}", slug).then().statusCode(404).extract().path("detail");
+        as(paul).get("/api/communities/{slug}/members", slug).then().statusCode(404).body("detail", equalTo(feed));
+    }
+
+    @Test
+    void membersOfAPublicCommunityAreListedToEveryone() {
+        String owner = person("olga");
+        String slug = community(owner, "public");
+        as(person("paul")).get("/api/communities/{slug}/members", slug).then().statusCode(200).body("count", equalTo(1));
+    }
+
+    @Test
+    void aPendingRequesterDoesNotSeeTheMembersOfAPrivateCommunity() {
+        String owner = person("olga");
+        String paul = person("paul");
+        String slug = community(owner, "private");
+        as(paul).post("/api/communities/{slug}/join", slug).then().statusCode(200).body("status", equalTo("pending"));
+        as(paul).get("/api/communities/{slug}/members", slug).then().statusCode(404);
     }
 }

@@ -45,6 +45,11 @@ public final class FeedFixtures {
         return sb.toString();
     }
 
+    /** A fresh login that profile-service has published (in the profiles read model), so it can be mentioned. */
+    public static String person(String base) {
+        return io.relais.feed.community.Fixtures.known(fresh(base));
+    }
+
     public static RequestSpecification as(String login) {
         return given().auth().oauth2(TestTokens.employee(login)).contentType(ContentType.JSON);
     }

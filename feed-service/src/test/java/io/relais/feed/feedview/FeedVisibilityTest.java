@@ -33,7 +33,7 @@ class FeedVisibilityTest {
     @ValueSource(strings = {"private", "secret"})
     void nonMembersNeverSeeAClosedCommunitysPostsInAnyFeedNorNotifications(String visibility) {
         String owner = fresh("owner"), member = fresh("member"), follower = fresh("follower"),
-                tagFan = fresh("tagfan"), mentioned = fresh("outsider");
+                tagFan = fresh("tagfan"), mentioned = FeedFixtures.person("outsider");
         String tag = fresh("projet").replace("-", "");
         String slug = community(owner, visibility, member);
         follow(follower, "person", owner);

@@ -1,5 +1,6 @@
 package io.relais.feed.live;
 
+import io.relais.feed.feedview.FeedFixtures;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -103,7 +104,7 @@ class LiveStreamTest {
 
     @Test
     void aNewPostIsPushedToAConnectedFollowerAndAMentionAsANotification() throws Exception {
-        String author = fresh("author"), follower = fresh("follower");
+        String author = fresh("author"), follower = FeedFixtures.person("follower");
         follow(follower, "person", author);
         List<String> stream = connect(follower);
         awaitLiveConsumerAssigned();
@@ -121,7 +122,7 @@ class LiveStreamTest {
 
     @Test
     void aPrivateCommunityPostIsPushedToMembersOnly() throws Exception {
-        String owner = fresh("owner"), member = fresh("member"), follower = fresh("follower");
+        String owner = fresh("owner"), member = fresh("member"), follower = FeedFixtures.person("follower");
         String slug = community(owner, "private", member);
         follow(follower, "person", owner);
         List<String> memberStream = connect(member);

@@ -1,5 +1,6 @@
 package io.relais.feed.notification;
 
+import io.relais.feed.feedview.FeedFixtures;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +45,7 @@ class NotificationTest {
 
     @Test
     void mentionsRepliesAndReactionsNotifyTheRightPeopleButNeverTheActor() {
-        String author = fresh("author"), colleague = fresh("colleague"), fan = fresh("fan");
+        String author = fresh("author"), colleague = FeedFixtures.person("colleague"), fan = fresh("fan");
         String post = post(author, "<p>Qui vient à l'atelier ? @" + colleague + "</p>", null);
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(notifications(colleague).getList("items.kind", String.class)).containsExactly("mention"));
@@ -121,6 +122,29 @@ class NotificationTest {
                 assertThat(notifications(author).getList("items.object", String.class)).contains(c4));
         as(author).put("/api/notifications/mutes/{kind}/{id}", "planet", "x").then().statusCode(400)
                 .body("errors[0].field", equalTo("kind"));
+    }
+
+    @Test
+    void mutingAThreadOrCommunityOneMayNotSeeIsNotFoundAndNothingIsStored() {
+        String owner = fresh("owner"), outsider = fresh("outsider");
+        String secret = community(owner, "secret");
+        String hidden = post(owner, "<p>Entre nous</p>", secret);
+        as(outsider).put("/api/notifications/mutes/thread/{id}", Iri.localId(hidden)).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(outsider).put("/api/notifications/mutes/thread/{id}", "01a22ce9-0000-7000-0000-000000000000").then().statusCode(404)
+                .contentType("application/problem+json");
+        as(outsider).put("/api/notifications/mutes/community/{slug}", secret).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(outsider).put("/api/notifications/mutes/community/{slug}", "no-such-community-here").then().statusCode(404)
+                .contentType("application/problem+json");
+        as(outsider).get("/api/notifications/mutes").then().statusCode(200).body("mutes.size()", equalTo(0));
+    }
+
+    @Test
+    void unmutingSomethingNotMutedIsIdempotent() {
+        String someone = fresh("someone");
+        as(someone).delete("/api/notifications/mutes/thread/{id}", "01a22ce9-0000-7000-0000-000000000000").then().statusCode(204);
+        as(someone).delete("/api/notifications/mutes/community/{slug}", "no-such-community-here").then().statusCode(204);
     }
 
     @Test

@@ -83,6 +83,29 @@ class PostTest {
     }
 
     @Test
+    void onlyPeopleTheDirectoryKnowsBecomeMentionsAndOthersStayPlainText() {
+        String alice = person("alice");
+        String bob = person("bob");
+        String nobody = io.relais.feed.community.Fixtures.unknownPerson("nobody");
+        String id = post(alice, null, "<p>@" + nobody + " @" + bob.toUpperCase(java.util.Locale.ROOT) + " @" + bob + ". salut</p>");
+        as(alice).get("/api/posts/{id}", local(id)).then().statusCode(200)
+                .body("post.mentions", equalTo(java.util.List.of(Iri.person(bob))))
+                .body("post.content", containsString("&#64;" + nobody + " ")).body("post.content", not(containsString("<a")));
+        Activity a = ActivityJson.read(publishedRecord("Create", id).value());
+        assertThat(a.object().mentions()).containsExactly(Iri.person(bob));
+    }
+
+    @Test
+    void anEditMentionsOnlyKnownPeopleToo() {
+        String alice = person("alice");
+        String bob = person("bob");
+        String nobody = io.relais.feed.community.Fixtures.unknownPerson("nobody");
+        String id = post(alice, null, "<p>Bonjour</p>");
+        as(alice).body(Map.of("content", "Revue par @" + nobody + " et @" + bob)).put("/api/posts/{id}", local(id))
+                .then().statusCode(200).body("mentions", equalTo(java.util.List.of(Iri.person(bob))));
+    }
+
+    @Test
     void limitsAreProblemsNamingTheFieldAndRule() {
         String alice = person("alice");
         as(alice).body(Map.of("content", "x".repeat(10_001))).post("/api/posts").then().statusCode(400)

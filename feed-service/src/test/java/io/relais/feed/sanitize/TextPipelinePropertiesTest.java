@@ -1,5 +1,6 @@
 package io.relais.feed.sanitize;
 
+import io.relais.events.HashtagKey;
 import io.relais.events.Iri;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -82,7 +83,7 @@ class TextPipelinePropertiesTest {
     @Provide
     Arbitrary<String> tags() {
         Arbitrary<Character> first = Arbitraries.of('a', 'Z', 'é', 'É', 'ç', 'ü', 'ß', 'ж', 'λ', '中');
-        Arbitrary<String> rest = Arbitraries.strings().withChars("abcxyzABC019_éèàçôüñжλ中").ofMaxLength(HashtagKey.MAX_LENGTH - 1);
+        Arbitrary<String> rest = Arbitraries.strings().withChars("abcxyzABC019_éèàçôüñжλ中").ofMaxLength(HashtagKey.MAX_LENGTH - 2); // ß first folds to ss
         return Combinators.combine(first, rest).as((f, r) -> f + r);
     }
 

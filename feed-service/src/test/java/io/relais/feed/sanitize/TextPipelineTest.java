@@ -1,5 +1,6 @@
 package io.relais.feed.sanitize;
 
+import io.relais.events.HashtagKey;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

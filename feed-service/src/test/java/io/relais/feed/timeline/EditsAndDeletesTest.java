@@ -1,5 +1,6 @@
 package io.relais.feed.timeline;
 
+import io.relais.feed.feedview.FeedFixtures;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,7 +64,7 @@ class EditsAndDeletesTest {
 
     @Test
     void anEditMovesThePostBetweenHashtagFeedsAndMentionReasonsAndADeleteTakesItOut() {
-        String alice = fresh("alice"), bob = fresh("bob"), carol = fresh("carol");
+        String alice = fresh("alice"), bob = FeedFixtures.person("bob"), carol = FeedFixtures.person("carol");
         String old = tag("old"), neu = tag("new");
         String post = post(alice, "Point d'étape #" + old + " avec @" + bob, null);
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -89,7 +90,7 @@ class EditsAndDeletesTest {
 
     @Test
     void deletingAPostRetractsItsMentionNotificationAndItsUnreadCount() {
-        String alice = fresh("alice"), bob = fresh("bob");
+        String alice = fresh("alice"), bob = FeedFixtures.person("bob");
         String post = post(alice, "Merci @" + bob + " pour la revue", null);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(unread(bob)).isEqualTo(1));
         assertThat(notifications(bob).getList("items.object", String.class)).containsExactly(post);
@@ -103,7 +104,7 @@ class EditsAndDeletesTest {
 
     @Test
     void anEditThatRemovesAMentionRetractsItsNotification() {
-        String alice = fresh("alice"), bob = fresh("bob"), carol = fresh("carol");
+        String alice = fresh("alice"), bob = FeedFixtures.person("bob"), carol = FeedFixtures.person("carol");
         String post = post(alice, "Revue par @" + bob, null);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(unread(bob)).isEqualTo(1));
         as(alice).body(Map.of("content", "Revue par @" + carol)).put("/api/posts/{id}", Iri.localId(post)).then().statusCode(200);
@@ -115,7 +116,7 @@ class EditsAndDeletesTest {
 
     @Test
     void deletingACommentRetractsTheReplyNotificationOfThePostsAuthor() {
-        String alice = fresh("alice"), bob = fresh("bob");
+        String alice = fresh("alice"), bob = FeedFixtures.person("bob");
         String post = post(alice, "Des avis ?", null);
         String comment = as(bob).body(Map.of("content", "Oui, plein")).post("/api/posts/{id}/comments", Iri.localId(post))
                 .then().statusCode(201).extract().path("id");
@@ -129,7 +130,7 @@ class EditsAndDeletesTest {
 
     @Test
     void replayingTheLogAfterAnEditAndADeleteChangesNoView() {
-        String alice = fresh("alice"), bob = fresh("bob"), carol = fresh("carol");
+        String alice = fresh("alice"), bob = FeedFixtures.person("bob"), carol = FeedFixtures.person("carol");
         String old = tag("old"), neu = tag("new");
         String edited = post(alice, "Sujet #" + old + " pour @" + bob, null);
         String deleted = post(alice, "Brouillon pour @" + carol, null);
@@ -162,7 +163,7 @@ class EditsAndDeletesTest {
 
     @Test
     void anEditThatAddsAMentionNotifiesThePersonOnceEvenWhenReplayedAndRemovingItRetractsIt() {
-        String alice = fresh("alice"), bob = fresh("bob");
+        String alice = fresh("alice"), bob = FeedFixtures.person("bob");
         String post = post(alice, "Revue du budget", null);
         as(alice).body(Map.of("content", "Revue du budget par @" + bob)).put("/api/posts/{id}", Iri.localId(post))
                 .then().statusCode(200);
@@ -187,7 +188,7 @@ class EditsAndDeletesTest {
 
     @Test
     void deletingAPostRetractsEveryNotificationOfItsThreadAtAnyDepth() {
-        String alice = fresh("alice"), bob = fresh("bob"), carol = fresh("carol"), dave = fresh("dave");
+        String alice = fresh("alice"), bob = FeedFixtures.person("bob"), carol = FeedFixtures.person("carol"), dave = FeedFixtures.person("dave");
         String post = post(alice, "Des avis sur le plan ?", null);
         String comment = as(bob).body(Map.of("content", "Oui, demandons à @" + carol))
                 .post("/api/posts/{id}/comments", Iri.localId(post)).then().statusCode(201).extract().path("id");
@@ -218,7 +219,7 @@ class EditsAndDeletesTest {
 
     @Test
     void aHashtagRemovedByAnEditLeavesTheHomeFeedOfThoseWhoHadItOnlyForThatTag() {
-        String alice = fresh("alice"), carol = fresh("carol"), dave = fresh("dave"), erin = fresh("erin");
+        String alice = fresh("alice"), carol = FeedFixtures.person("carol"), dave = FeedFixtures.person("dave"), erin = FeedFixtures.person("erin");
         String old = tag("old");
         String slug = community(alice, "public", dave);
         for (String person : List.of(carol, dave, erin)) follow(person, "hashtag", old);
@@ -240,7 +241,7 @@ class EditsAndDeletesTest {
 
     @Test
     void replayingAnOlderEditAfterANewerOneChangesNoView() {
-        String alice = fresh("alice"), bob = fresh("bob"), carol = fresh("carol"), dave = fresh("dave");
+        String alice = fresh("alice"), bob = FeedFixtures.person("bob"), carol = FeedFixtures.person("carol"), dave = FeedFixtures.person("dave");
         String first = tag("first"), second = tag("second"), third = tag("third");
         String post = post(alice, "Sujet #" + first + " pour @" + bob, null);
         as(alice).body(Map.of("content", "Sujet #" + second + " pour @" + carol)).put("/api/posts/{id}", Iri.localId(post))

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -47,10 +48,16 @@ public class PhotoResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Upload your photo: the raw JPEG, PNG, WebP or GIF bytes as the body (2 MiB at most)",
-            description = "The type is recognised from the bytes themselves; anything else is refused (415), as is a "
-                    + "larger file (413), before anything is stored.")
-    public PersonView upload(InputStream body, @HeaderParam("Content-Length") Long declaredLength) {
+    @Operation(summary = "Upload your photo: the raw JPEG, PNG or GIF bytes as the body (2 MiB, 4096×4096 pixels at most)",
+            description = "The type is recognised from the bytes themselves and must match a declared image type; the image "
+                    + "is decoded and encoded again (JPEG stays JPEG, PNG and GIF become PNG), and only the re-encoded bytes "
+                    + "are stored and served. Refused before anything is stored: not a JPEG, PNG or GIF, WebP, or declared as "
+                    + "another image type (415); larger than the byte limit (413); wider or taller than the pixel limit, read "
+                    + "from the header before decoding, or not decodable (422). Every refusal names photo.")
+    @APIResponse(responseCode = "415", description = "not a JPEG, PNG or GIF image, or its bytes are not the declared type")
+    @APIResponse(responseCode = "422", description = "above the pixel limit, or does not decode as an image of its type")
+    public PersonView upload(InputStream body, @HeaderParam("Content-Length") Long declaredLength,
+                             @HeaderParam("Content-Type") String declaredType) {
         int max = config.photo().maxBytes();
         if (declaredLength != null && declaredLength > max) {
             throw tooLarge(max);
@@ -58,13 +65,12 @@ public class PhotoResource {
         byte[] bytes = readAtMost(body, max + 1);
         if (bytes.length > max) throw tooLarge(max);
         if (bytes.length == 0) throw ProblemException.invalid("$", "is empty: send the image bytes as the body");
-        ImageType type = ImageType.sniff(bytes).orElseThrow(() -> ProblemException.unsupportedMediaType(
-                "the body is not a JPEG, PNG, WebP or GIF image (recognised from its first bytes)"));
+        PhotoImage image = PhotoImage.of(bytes, declaredType, config.photo().maxDimension());
         String login = Logins.normalise(me.login());
         Person before = people.findOrCreateMinimal(login, me.displayName().orElse(login), me.email().orElse(null));
-        String id = photos.store(login, type.mediaType(), bytes);
+        String id = photos.store(login, image.mediaType(), image.bytes());
         Person after = people.change(login, false, me.iri(),
-                p -> p.photo = new Person.PhotoRef(id, type.mediaType(), bytes.length));
+                p -> p.photo = new Person.PhotoRef(id, image.mediaType(), image.bytes().length));
         if (before.photo != null && !before.photo.id().equals(id)) {
             photos.delete(before.photo.id());
         }

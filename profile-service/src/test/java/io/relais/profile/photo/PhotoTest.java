@@ -6,7 +6,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.relais.testing.RelaisTestResources;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 
 import static io.relais.profile.Fixtures.as;
 import static io.relais.profile.Fixtures.employee;
@@ -15,6 +22,7 @@ import static io.relais.profile.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
@@ -26,7 +34,7 @@ class PhotoTest {
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     @Test
-    void anUploadedPhotoIsServedBackAndAnnouncedInTheSnapshot() {
+    void anUploadedPhotoIsServedBackReEncodedAndAnnouncedInTheSnapshot() throws Exception {
         String ana = unique("ana");
         String url = given().auth().oauth2(employee(ana)).contentType("image/png").body(PNG)
                 .put("/api/people/me/photo").then().statusCode(200)
@@ -34,8 +42,57 @@ class PhotoTest {
 
         byte[] served = given().auth().oauth2(employee("alice")).get("/api/people/{login}/photo", ana)
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
-        assertThat(served).isEqualTo(PNG);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(served));
+        assertThat(image.getWidth()).isEqualTo(1);
+        assertThat(image.getHeight()).isEqualTo(1);
         snapshots(ana, 1, r -> r.value() != null && r.value().contains("\"icon\"") && r.value().contains(url));
+    }
+
+    @Test
+    void bytesAfterTheImageAndMetadataAreNeverServed() throws Exception {
+        String eve = unique("eve");
+        byte[] withTrailer = concat(jpeg(32, 24), "<script>alert(1)</script>".getBytes(StandardCharsets.US_ASCII));
+        given().auth().oauth2(employee(eve)).contentType("image/jpeg").body(withTrailer).put("/api/people/me/photo")
+                .then().statusCode(200);
+        byte[] served = given().auth().oauth2(employee("alice")).get("/api/people/{login}/photo", eve)
+                .then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
+        assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain("<script>");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(served));
+        assertThat(image.getWidth()).isEqualTo(32);
+        assertThat(image.getHeight()).isEqualTo(24);
+    }
+
+    @Test
+    void aGifDeclaredAsPngIsRefusedNamingPhotoAndNothingIsStored() {
+        String finn = unique("finn");
+        given().auth().oauth2(employee(finn)).contentType("image/png").body("GIF89a<script>alert(1)</script>".getBytes())
+                .put("/api/people/me/photo").then().statusCode(415).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("photo"));
+        given().auth().oauth2(employee(finn)).contentType("image/gif").body("GIF89a<script>alert(1)</script>".getBytes())
+                .put("/api/people/me/photo").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("photo"));
+        as(employee(finn)).get("/api/people/me").then().statusCode(200).body("photoUrl", nullValue());
+    }
+
+    @Test
+    void aGifBecomesAPng() throws Exception {
+        String gil = unique("gil");
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "gif", gif);
+        given().auth().oauth2(employee(gil)).contentType("image/gif").body(gif.toByteArray()).put("/api/people/me/photo")
+                .then().statusCode(200);
+        byte[] served = given().auth().oauth2(employee("alice")).get("/api/people/{login}/photo", gil)
+                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+        assertThat(ImageIO.read(new ByteArrayInputStream(served)).getWidth()).isEqualTo(8);
+    }
+
+    @Test
+    void aHugeCanvasIsRefusedFromItsHeaderBeforeDecoding() {
+        String hal = unique("hal");
+        given().auth().oauth2(employee(hal)).contentType("image/png").body(pngDeclaring(100_000, 100_000))
+                .put("/api/people/me/photo").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("photo")).body("errors[0].message", containsString("4096"));
+        as(employee(hal)).get("/api/people/me").then().statusCode(200).body("photoUrl", nullValue());
     }
 
     @Test
@@ -57,13 +114,34 @@ class PhotoTest {
     }
 
     @Test
-    void aNewPhotoReplacesTheOldOne() {
+    void aNewPhotoReplacesTheOldOne() throws Exception {
         String dan = unique("dan");
-        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0};
         given().auth().oauth2(employee(dan)).contentType("image/png").body(PNG).put("/api/people/me/photo").then().statusCode(200);
-        given().auth().oauth2(employee(dan)).contentType("image/jpeg").body(jpeg).put("/api/people/me/photo").then().statusCode(200);
+        given().auth().oauth2(employee(dan)).contentType("image/jpeg").body(jpeg(5, 7)).put("/api/people/me/photo").then().statusCode(200);
         byte[] served = given().auth().oauth2(employee("alice")).get("/api/people/{login}/photo", dan)
                 .then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
-        assertThat(served).isEqualTo(jpeg);
+        assertThat(ImageIO.read(new ByteArrayInputStream(served)).getHeight()).isEqualTo(7);
+    }
+
+    static byte[] jpeg(int width, int height) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "jpeg", out);
+        return out.toByteArray();
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** The 1×1 PNG with its header (IHDR) rewritten to declare another size, CRC fixed: a decompression-bomb shape. */
+    static byte[] pngDeclaring(int width, int height) {
+        byte[] png = PNG.clone();
+        ByteBuffer.wrap(png, 16, 8).putInt(width).putInt(height);
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17);
+        ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+        return png;
     }
 }

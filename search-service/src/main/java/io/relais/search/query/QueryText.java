@@ -1,5 +1,6 @@
 package io.relais.search.query;
 
+import io.relais.events.HashtagKey;
 import io.relais.events.Login;
 import io.relais.kit.error.ProblemException;
 import io.relais.search.index.Analysis;
@@ -118,7 +119,7 @@ public final class QueryText {
         protected Query newDefaultQuery(String text) {
             Matcher h = HASHTAG.matcher(text);
             if (h.matches()) {
-                return new TermQuery(new Term(Fields.HASHTAG, h.group(1).toLowerCase(Locale.ROOT)));
+                return new TermQuery(new Term(Fields.HASHTAG, HashtagKey.of(h.group(1))));
             }
             // a mention is spelled by the one login rule: @x1@corp.example is the person x1@corp.example, not x1
             Matcher m = Login.MENTION.matcher(text);

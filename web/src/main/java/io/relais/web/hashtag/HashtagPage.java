@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.relais.events.HashtagKey;
 import io.relais.events.Iri;
-import io.relais.events.TextHygiene;
 import io.relais.web.WebConfig;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
@@ -26,8 +26,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * A hashtag's page ({@code /hashtags/atlas}): the posts that carry it that I may see (feed-service's hashtag
@@ -105,23 +103,16 @@ public class HashtagPage {
         return "/hashtags/" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "/items?order=newest";
     }
 
-    /** Most code points a hashtag may have (feed-service's {@code HashtagKey.MAX_LENGTH}). */
-    static final int MAX_LENGTH = 50;
-
     /**
-     * The tag as written after '#', cleaned ({@link TextHygiene#line}), lower-cased in {@link Locale#ROOT} and
-     * NFC-normalised, as feed-service folds it before looking it up.
+     * The tag's canonical key by the shared rule ({@link HashtagKey#of}), the one feed-service stores and looks up.
      *
-     * @throws NotAHashtag unless the key is a letter then letters, digits or {@code _}, at most {@value #MAX_LENGTH}
-     *                     code points (feed-service's hashtag rule; anything else cannot name a hashtag's IRI)
+     * @throws NotAHashtag unless the key is a well-formed hashtag ({@link HashtagKey#isWellFormed}: a letter then
+     *                     letters, digits or {@code _}, at most {@value HashtagKey#MAX_LENGTH} code points);
+     *                     anything else cannot name a hashtag's IRI
      */
     static String key(String tag) {
-        String t = TextHygiene.line(tag).strip();
-        String key = Normalizer.normalize((t.startsWith("#") ? t.substring(1) : t).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
-        boolean wellFormed = !key.isEmpty() && Character.isLetter(key.codePointAt(0))
-                && key.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '_')
-                && key.codePointCount(0, key.length()) <= MAX_LENGTH;
-        if (!wellFormed) throw new NotAHashtag();
+        String key = HashtagKey.of(tag.strip());
+        if (!HashtagKey.isWellFormed(key)) throw new NotAHashtag();
         return key;
     }
 

@@ -1,0 +1,98 @@
+package io.relais.e2e.security;
+
+import io.relais.events.Iri;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The trust-boundary findings of the 2026-11-30 probe, asked again of the real stack with real tokens: a private
+ * community's member list (F6), mentions of people nobody knows (F8), mutes of things one may not see (F9),
+ * community names copied from another community (F10). Principals as in {@link Principal}: hugo never belongs to
+ * the suite's communities, farid left them, emma is a member, bob a community manager, carol an admin.
+ */
+class TrustBoundaryTest {
+
+    static World world;
+
+    @BeforeAll
+    static void setUp() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        world = World.create();
+    }
+
+    @Test
+    void aPrivateCommunitysMembersAreListedToMembersCommunityManagersAndAdminsOnly() {
+        String slug = world.slug("private");
+        String members = Stack.FEED + "/api/communities/" + slug + "/members";
+        for (String insider : List.of(World.MEMBER, World.OWNER, Principal.COMMUNITY_MANAGER.login, Principal.ADMIN.login)) {
+            assertThat(Stack.as(insider).get(members).then().statusCode(200).extract().jsonPath().getList("members.person.login"))
+                    .as(insider).contains(World.MEMBER, World.OWNER);
+        }
+        String feedAnswer = Stack.as(Principal.EMPLOYEE.login).get(Stack.FEED + "/api/feed/communities/" + slug)
+                .then().statusCode(404).extract().path("detail");
+        for (String outsider : List.of(Principal.EMPLOYEE.login, World.FORMER)) {
+            Response r = Stack.as(outsider).get(members);
+            assertThat(r.statusCode()).as(outsider).isEqualTo(404);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.jsonPath().getString("detail")).isEqualTo(feedAnswer);
+            assertThat(r.asString()).doesNotContain(World.MEMBER, World.MODERATOR);
+        }
+    }
+
+    @Test
+    void aMentionOfSomeoneNobodyKnowsStaysPlainText() {
+        String nobody = "nobody-" + world.run;
+        Response created = Stack.as(World.MEMBER).contentType("application/json")
+                .body(Map.of("content", "<p>Merci @" + nobody + " et @" + Principal.EMPLOYEE.login + "</p>"))
+                .post(Stack.FEED + "/api/posts");
+        created.then().statusCode(201);
+        assertThat(created.jsonPath().getList("mentions", String.class)).containsExactly(Iri.person(Principal.EMPLOYEE.login));
+        assertThat(created.jsonPath().getString("content")).contains("&#64;" + nobody).doesNotContain("<a");
+        String post = created.path("id");
+        await().atMost(Stack.PROJECTION_WAIT).untilAsserted(() -> assertThat(Stack.as(Principal.EMPLOYEE.login)
+                .get(Stack.FEED + "/api/notifications?limit=50").then().statusCode(200).extract().jsonPath()
+                .getList("items.object", String.class)).contains(post));
+    }
+
+    @Test
+    void mutingWhatOneMayNotSeeIsNotFoundAndNothingIsStored() {
+        String hugo = Principal.EMPLOYEE.login;
+        String mutes = Stack.FEED + "/api/notifications/mutes";
+        for (String path : List.of("/thread/" + world.value("secret", "post"), "/thread/" + world.value("private", "post"),
+                "/thread/01a22ce9-0000-7000-0000-000000000000", "/community/" + world.slug("secret"),
+                "/community/no-such-community-" + world.run)) {
+            Response r = Stack.as(hugo).put(mutes + path);
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+        }
+        List<String> ids = Stack.as(hugo).get(mutes).then().statusCode(200).extract().jsonPath().getList("mutes.id", String.class);
+        assertThat(ids).doesNotContain(world.value("secret", "post"), world.value("private", "post"), world.slug("secret"));
+        Stack.as(hugo).delete(mutes + "/community/" + world.slug("secret")).then().statusCode(204);
+        Stack.as(World.MEMBER).put(mutes + "/thread/" + world.value("secret", "post")).then().statusCode(204);
+        Stack.as(World.MEMBER).delete(mutes + "/thread/" + world.value("secret", "post")).then().statusCode(204);
+    }
+
+    @Test
+    void aCommunityNameCopiedFromAnotherIsRefusedWithoutNamingItsSlug() {
+        for (String visibility : List.of("public", "secret")) {
+            String slug = world.slug(visibility);
+            String copy = "  SECURITY " + visibility + " — " + world.run + " !";
+            Response r = Stack.as(Principal.EMPLOYEE.login).contentType("application/json")
+                    .body(Map.of("slug", "copy-" + visibility.substring(0, 3) + "-" + world.run, "name", copy,
+                            "description", "Le vrai", "visibility", "public"))
+                    .post(Stack.FEED + "/api/communities");
+            assertThat(r.statusCode()).as(visibility).isEqualTo(409);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.jsonPath().getList("errors.field", String.class)).containsExactly("name");
+            assertThat(r.asString()).doesNotContain(slug);
+        }
+    }
+}
