@@ -245,7 +245,7 @@ class ModerationPagesTest {
     void theAuthorReadsTheDecisionAndItsReasonInTheirLanguage() {
         SERVICES.on("GET /api/notifications", 200, """
                 {"items":[{"id":"urn:relais:notification:n1","kind":"hidden","object":"%s","post":"%s",
-                  "actor":{"login":"bob","displayName":"Bob Durand"},"detail":"Publicité interdite","at":"2026-11-30T10:20:00Z","read":false},
+                  "actor":{"login":"bob","displayName":"Bob Durand"},"detail":"Publicité <b>interdite</b>","at":"2026-11-30T10:20:00Z","read":false},
                  {"id":"urn:relais:notification:n2","kind":"restored","object":"%s","post":"%s",
                   "actor":{"login":"bob","displayName":"Bob Durand"},"detail":"Erreur","at":"2026-11-30T10:30:00Z","read":true}],
                  "unread":1,"next":null}""".formatted(POST, POST, COMMENT, POST));
@@ -253,9 +253,9 @@ class ModerationPagesTest {
         String en = as("alice", "employee", "en").get("/notifications").then().statusCode(200).extract().asString();
         String fr = as("alice", "employee", "fr").get("/notifications").then().statusCode(200).extract().asString();
 
-        assertThat(en).contains("Moderators hid your post.", "Reason: Publicité interdite", "Moderators restored your comment.",
-                "Reason: Erreur").doesNotContain("Bob Durand");
-        assertThat(fr).contains("Les modérateurs ont masqué votre publication.", "Raison : Publicité interdite");
+        assertThat(en).contains("Moderators hid your post.", "Reason: Publicité &lt;b&gt;interdite&lt;/b&gt;",
+                "Moderators restored your comment.", "Reason: Erreur").doesNotContain("Bob Durand", "<b>interdite");
+        assertThat(fr).contains("Les modérateurs ont masqué votre publication.", "Raison : Publicité &lt;b&gt;interdite");
     }
 
     // --- Audit log and keyword rules
