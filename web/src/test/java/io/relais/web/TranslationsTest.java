@@ -37,14 +37,35 @@ class TranslationsTest {
         assertThat(stale).as("keys of msg_fr.properties that Msg no longer has").isEmpty();
     }
 
+    @Test
+    void everyModerationMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
+        Properties fr = french("/messages/mod_fr.properties");
+        Set<String> keys = keys(io.relais.web.moderation.ModerationMsg.class);
+        Set<String> missing = new TreeSet<>(keys);
+        missing.removeIf(k -> fr.getProperty(k) != null && !fr.getProperty(k).isBlank());
+        Set<String> stale = new TreeSet<>(fr.stringPropertyNames());
+        stale.removeAll(keys);
+
+        assertThat(missing).as("messages of ModerationMsg without a French text in mod_fr.properties").isEmpty();
+        assertThat(stale).as("keys of mod_fr.properties that ModerationMsg no longer has").isEmpty();
+    }
+
     private static Set<String> keys() {
-        return Arrays.stream(Msg.class.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Message.class))
+        return keys(Msg.class);
+    }
+
+    private static Set<String> keys(Class<?> bundle) {
+        return Arrays.stream(bundle.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Message.class))
                 .map(Method::getName).collect(Collectors.toSet());
     }
 
     private static Properties french() throws IOException {
+        return french("/messages/msg_fr.properties");
+    }
+
+    private static Properties french(String resource) throws IOException {
         Properties p = new Properties();
-        try (InputStream in = TranslationsTest.class.getResourceAsStream("/messages/msg_fr.properties")) {
+        try (InputStream in = TranslationsTest.class.getResourceAsStream(resource)) {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;

@@ -80,6 +80,15 @@ public class CaseStore {
         return collection().find(filter).sort(Sorts.descending("lastReported")).into(new ArrayList<>());
     }
 
+    /**
+     * Closed cases, most recently reported first; of one community, or of all when {@code communityIri} is null. Whether
+     * the object is hidden now is on the object itself ({@code ModerationMark}), not here.
+     */
+    public List<Document> closed(String communityIri) {
+        Bson filter = communityIri == null ? eq("open", false) : Filters.and(eq("open", false), eq("community", communityIri));
+        return collection().find(filter).sort(Sorts.descending("lastReported")).into(new ArrayList<>());
+    }
+
     private static Bson identity(ModeratedItem item) {
         return Updates.combine(Updates.setOnInsert("kind", item.kind()), Updates.setOnInsert("post", item.postIri()),
                 Updates.setOnInsert("community", item.community()), Updates.setOnInsert("author", item.author()));

@@ -52,8 +52,22 @@ public class ModerationQueue {
     @Inject
     ProfileDirectory profiles;
 
+    /** Which cases a queue lists: the open ones (reported or held), or the decided ones still hidden (to restore). */
+    public enum Listing {
+        OPEN, HIDDEN
+    }
+
     /** The open cases of a community ({@code slug}), or of the organisation when {@code slug} is null. */
     public List<QueueItem> queue(String slug, CurrentPerson me) {
+        return queue(slug, Listing.OPEN, me);
+    }
+
+    /**
+     * The cases of a community ({@code slug}), or of the organisation when {@code slug} is null: the open ones, or
+     * ({@link Listing#HIDDEN}) those a moderator decided and that stay hidden, which is where a restore starts.
+     * The same rule on who may read either list.
+     */
+    public List<QueueItem> queue(String slug, Listing listing, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         String communityIri = null;
         if (slug != null) {
@@ -67,11 +81,12 @@ public class ModerationQueue {
         } else if (!me.isAdmin() && !me.isCommunityManager()) {
             throw ProblemException.forbidden("the organisation-wide moderation queue is for community managers and admins");
         }
-        List<Document> open = cases.open(communityIri);
+        List<Document> open = listing == Listing.OPEN ? cases.open(communityIri) : cases.closed(communityIri);
         List<ModeratedItem> found = new ArrayList<>();
         Map<String, Document> caseOf = new LinkedHashMap<>();
         for (Document c : open) {
-            items.find(c.getString("_id")).filter(item -> ThreadAccess.audienceAdmits(item.root(), viewer)).ifPresent(item -> {
+            items.find(c.getString("_id")).filter(item -> ThreadAccess.audienceAdmits(item.root(), viewer))
+                    .filter(item -> listing == Listing.OPEN || item.hidden()).ifPresent(item -> {
                 found.add(item);
                 caseOf.put(item.iri(), c);
             });
@@ -87,7 +102,8 @@ public class ModerationQueue {
                     community == null ? null : new QueueItem.CommunityRef(community.iri(), community.slug(), community.name()),
                     authors.get(item.author()), item.excerpt(EXCERPT), item.hidden() ? ModerationMark.HIDDEN : ModerationMark.VISIBLE,
                     c.getString("held"), number(c.get("openReports")), reasons(c), c.getList("comments", String.class, List.of()),
-                    c.getDate("firstReported").toInstant(), c.getDate("lastReported").toInstant()));
+                    c.getDate("firstReported").toInstant(), c.getDate("lastReported").toInstant(),
+                    item.hidden() ? item.mark().reason() : null));
         }
         return out;
     }

@@ -40,7 +40,7 @@ public class ModerationResource {
             + "\"author\":{\"iri\":\"urn:relais:person:alice\",\"login\":\"alice\",\"displayName\":\"Alice Durand\"},"
             + "\"excerpt\":\"Promo sur nos abonnements…\",\"state\":\"visible\",\"held\":null,\"reports\":2,"
             + "\"reasons\":{\"spam\":1,\"off-topic\":1},\"comments\":[\"Démarchage\"],"
-            + "\"firstReported\":\"2026-11-30T10:02:00Z\",\"lastReported\":\"2026-11-30T10:15:00Z\"}]}";
+            + "\"firstReported\":\"2026-11-30T10:02:00Z\",\"lastReported\":\"2026-11-30T10:15:00Z\",\"hiddenReason\":null}]}";
 
     @Inject
     ModerationQueue queue;
@@ -69,13 +69,18 @@ public class ModerationResource {
     @Path("/queue")
     @RolesAllowed({Roles.EMPLOYEE, Roles.COMMUNITY_MANAGER, Roles.ADMIN})
     @Operation(summary = "Open reports grouped by post or comment: of a community (its owners and moderators, community managers, "
-            + "admins), or organisation-wide without the parameter (community managers and admins)")
+            + "admins), or organisation-wide without the parameter (community managers and admins). With state=hidden: the items "
+            + "a decision hid and that are still hidden (where a restore starts), with the reason in hiddenReason")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "queue", value = QUEUE_EXAMPLE)))
     @APIResponse(responseCode = "403", description = "you do not moderate this community / the organisation")
     @APIResponse(responseCode = "404", description = "no such community, or you may not see it")
     public Queue queue(@Parameter(description = "community slug; absent: the organisation-wide queue", example = "projet-atlas")
-                       @QueryParam("community") String community) {
-        return new Queue(queue.queue(community, me));
+                       @QueryParam("community") String community,
+                       @Parameter(description = "open (default): open reports and held items; hidden: decided and still hidden",
+                               schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"open", "hidden"}))
+                       @QueryParam("state") @jakarta.validation.constraints.Pattern(regexp = "open|hidden",
+                               message = "must be open or hidden") String state) {
+        return new Queue(queue.queue(community, "hidden".equals(state) ? ModerationQueue.Listing.HIDDEN : ModerationQueue.Listing.OPEN, me));
     }
 
     @POST

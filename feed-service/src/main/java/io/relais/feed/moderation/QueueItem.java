@@ -22,10 +22,11 @@ import java.util.Map;
  * @param comments      the newest reporters' comments (at most 10), without their names
  * @param firstReported when it entered the queue
  * @param lastReported  the newest report (the queue's order, newest first)
+ * @param hiddenReason  while it is hidden, the moderator's reason (or the hold's), else null
  */
 public record QueueItem(String object, String kind, String post, CommunityRef community, PersonSummary author, String excerpt,
                         String state, String held, long reports, Map<String, Long> reasons, List<String> comments,
-                        Instant firstReported, Instant lastReported) {
+                        Instant firstReported, Instant lastReported, String hiddenReason) {
 
     /** A community as a queue names it. */
     public record CommunityRef(String iri, String slug, String name) {

@@ -88,15 +88,17 @@ public class NotificationPlanner {
      *
      * @param update the Update activity
      * @param after  the edited content's facts as that Update leaves them
+     * @param gained the people to notify (person IRIs)
+     * @param actor  who the notifications say mentioned them: the editor, or for a moderator's restore the author
      */
-    public List<Notification> mentionsAdded(Activity update, ContentFacts after, Collection<String> gained) {
+    public List<Notification> mentionsAdded(Activity update, ContentFacts after, Collection<String> gained, String actor) {
         Map<String, Notification> byRecipient = new LinkedHashMap<>();
         long time = update.published() != null ? update.published().toEpochMilli() : after.version();
         String community = after.communities().isEmpty() ? null : after.communities().get(0);
-        for (String p : gained) add(byRecipient, p, MENTION, update.actor(), after.id(), after.root(), community, null, update, time);
+        for (String p : gained) add(byRecipient, p, MENTION, actor, after.id(), after.root(), community, null, update, time);
         List<Candidate> candidates = new ArrayList<>();
         for (Notification n : byRecipient.values()) {
-            if (n.recipient().equals(update.actor()) || !Iri.isKind(n.recipient(), Iri.PERSON)) continue;
+            if (n.recipient().equals(actor) || !Iri.isKind(n.recipient(), Iri.PERSON)) continue;
             candidates.add(new Candidate(n, after.author(), after.audience()));
         }
         return checked(candidates);
@@ -198,6 +200,11 @@ public class NotificationPlanner {
         return out;
     }
 
+    /** Whether it tells an author what moderators decided about their words (hidden, restored, removed). */
+    public static boolean isModerationNotice(Notification n) {
+        return HIDDEN.equals(n.kind()) || RESTORED.equals(n.kind()) || REMOVED.equals(n.kind());
+    }
+
     /** The moderation decision an Update or Delete carries (hide, restore, remove), if any. */
     private static Optional<RelaisExtension.Moderation> moderationDecision(Activity a) {
         if (!As2.UPDATE.equals(a.type()) && !As2.DELETE.equals(a.type())) return Optional.empty();
@@ -206,7 +213,7 @@ public class NotificationPlanner {
 
     private static boolean muted(Notification n, Set<String> mutes) {
         if (INVITATION.equals(n.kind())) return false; // an invitation is about a community one is not in yet
-        if (HIDDEN.equals(n.kind()) || RESTORED.equals(n.kind()) || REMOVED.equals(n.kind())) return false; // about one's own words
+        if (isModerationNotice(n)) return false; // about one's own words
         return (n.community() != null && mutes.contains(n.community())) || (n.post() != null && mutes.contains(n.post()));
     }
 

@@ -2,6 +2,7 @@ package io.relais.feed.notification;
 
 import io.relais.events.Activity;
 import io.relais.events.As2;
+import io.relais.events.RelaisExtension;
 import io.relais.feed.timeline.ContentFacts;
 import io.relais.feed.timeline.ContentIndex;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,9 @@ import java.util.Set;
  * unread counter by what was unread. A replayed Create of something deleted, or of a mention an edit
  * removed, notifies nobody again: {@link #stillTrue} checks what the planner proposes against the version
  * this consumer applied last; an Update not newer than that version (re-delivered, or older) changes nothing.
+ * A moderator's hide (an Update carrying {@code relais.moderation.action = hide}) takes back what a delete would,
+ * except the author's moderation notices; a restore notifies the people the item mentions, once: a held item's
+ * mentions for the first time, a hidden one's again after the hide took them back (issue 15).
  */
 @ApplicationScoped
 public class Retractions {
@@ -92,6 +96,12 @@ public class Retractions {
         ContentFacts before = content.appliedBy(List.of(update.id()), VERSION).get(update.id());
         if (before == null || before.deleted() || before.supersedes(update)) return;
         ContentFacts after = before.updatedBy(update);
+        String decision = RelaisExtension.of(activity).moderation().map(RelaisExtension.Moderation::action).orElse(null);
+        if ("hide".equals(decision)) {
+            hidden(before);
+            content.markApplied(after, VERSION);
+            return;
+        }
         Set<String> lost = new LinkedHashSet<>(before.mentions());
         lost.removeAll(after.mentions());
         Set<String> gained = new LinkedHashSet<>(after.mentions());
@@ -99,7 +109,28 @@ public class Retractions {
         String iri = update.id();
         store.retract(lost, n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()), before.time());
         content.markApplied(after, VERSION);
-        if (!gained.isEmpty()) store.addAll(planner.mentionsAdded(activity, after, gained));
+        if ("restore".equals(decision)) {
+            // the author mentions them, not the moderator who restored it
+            store.addAll(planner.mentionsAdded(activity, after, after.mentions(), after.author()));
+        } else if (!gained.isEmpty()) {
+            store.addAll(planner.mentionsAdded(activity, after, gained, activity.actor()));
+        }
+    }
+
+    /**
+     * A moderator hid it: the notifications about it (mentions, replies, reactions; for a post, about anything in
+     * its thread) leave everyone's list, as for a delete; its author keeps the notices telling them what moderators
+     * decided. A replayed hide finds nothing left to take back.
+     */
+    private void hidden(ContentFacts item) {
+        String iri = item.id();
+        Set<String> people = new LinkedHashSet<>(item.mentions());
+        people.add(item.author());
+        content.appliedBy(nonNull(item.inReplyTo(), item.root()), VERSION).values().forEach(f -> people.add(f.author()));
+        people.addAll(store.notifiedAbout(item.root()));
+        people.remove(null);
+        store.retract(people, n -> !NotificationPlanner.isModerationNotice(n) && (iri.equals(n.object()) || iri.equals(n.post())),
+                item.time());
     }
 
     private static Collection<String> nonNull(String... iris) {

@@ -78,6 +78,29 @@ class DecisionTest {
     }
 
     @Test
+    void aModeratorFindsWhatTheyHidWithItsReasonUntilItIsRestored() {
+        Setup s = aCommunityWithAModerator();
+        String id = post(s.author(), s.slug(), "Offre exceptionnelle");
+        as(s.reader()).body(Map.of("object", id, "reason", "spam")).post("/api/reports").then().statusCode(201);
+        as(s.mod()).body(Map.of("object", id, "action", "hide", "reason", "Publicité")).post("/api/moderation/actions").then().statusCode(200);
+
+        as(s.mod()).get("/api/moderation/queue?community={slug}&state=hidden", s.slug()).then().statusCode(200)
+                .body("items.find { it.object == '" + id + "' }.hiddenReason", equalTo("Publicité"));
+        as(s.reader()).get("/api/moderation/queue?community={slug}&state=hidden", s.slug()).then().statusCode(403);
+
+        as(s.mod()).body(Map.of("object", id, "action", "restore", "reason", "Erreur")).post("/api/moderation/actions").then().statusCode(200);
+        as(s.mod()).get("/api/moderation/queue?community={slug}&state=hidden", s.slug()).then().statusCode(200)
+                .body("items.object", not(hasItem(id)));
+    }
+
+    @Test
+    void aQueueListingOtherThanOpenOrHiddenIsRefusedNamingTheParameter() {
+        Setup s = aCommunityWithAModerator();
+        as(s.mod()).get("/api/moderation/queue?community={slug}&state=all", s.slug()).then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("state"));
+    }
+
+    @Test
     void hideAndRestoreAreUpdatesOfTheWholeObjectCarryingTheDecision() {
         Setup s = aCommunityWithAModerator();
         String id = post(s.author(), s.slug(), "Texte complet #atlas");

@@ -252,4 +252,47 @@ public interface FeedApi {
     @PUT
     @Path("/api/me/onboarding")
     JsonNode setOnboarding(JsonNode request);
+
+    /**
+     * Reports a post or comment to its moderators: {@code {object: IRI, reason: spam|harassment|off-topic|confidential|other,
+     * comment?}}. 201 reported, 200 already reported by me (my first report, unchanged); 404 when I may not see it.
+     */
+    @POST
+    @Path("/api/reports")
+    Response report(JsonNode request);
+
+    /**
+     * A moderation queue {@code {items: [...]}}: of a community ({@code community} slug) or organisation-wide (null);
+     * {@code state} open (reported or held) or hidden (decided and still hidden). 403 when I moderate none of it, 404
+     * when the community is unknown to me. feed-service alone decides who moderates what.
+     */
+    @GET
+    @Path("/api/moderation/queue")
+    JsonNode moderationQueue(@QueryParam("community") String community, @QueryParam("state") String state);
+
+    /** Hides, restores or removes a post or comment: {@code {object, action, reason}}; answers the decision. */
+    @POST
+    @Path("/api/moderation/actions")
+    JsonNode moderate(JsonNode request);
+
+    /** A page of the moderation audit log, newest first: {@code {entries: [...], next}} (admins). */
+    @GET
+    @Path("/api/moderation/audit")
+    JsonNode moderationAudit(@QueryParam("before") String before, @QueryParam("limit") Integer limit);
+
+    /** The whole moderation audit log as CSV, oldest first (admins). */
+    @GET
+    @Path("/api/moderation/audit")
+    @Produces("text/csv")
+    String moderationAuditCsv();
+
+    /** The organisation's keyword rules: {@code {rules: [{term, mode: block|hold}]}} (admins). */
+    @GET
+    @Path("/api/moderation/rules")
+    JsonNode keywordRules();
+
+    /** Replaces the organisation's keyword rules as a whole (admins); answers the rules kept. */
+    @PUT
+    @Path("/api/moderation/rules")
+    JsonNode replaceKeywordRules(JsonNode request);
 }

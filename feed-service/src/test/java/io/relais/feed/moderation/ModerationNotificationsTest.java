@@ -1,0 +1,96 @@
+package io.relais.feed.moderation;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.As2;
+import io.relais.events.Topics;
+import io.relais.feed.feedview.FeedFixtures;
+import io.relais.testing.KafkaProbe;
+import io.relais.testing.RelaisTestResources;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.relais.feed.community.Fixtures.as;
+import static io.relais.feed.community.Fixtures.local;
+import static io.relais.feed.community.Fixtures.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a moderation decision does to other people's notifications: a hide takes back what they were told about
+ * the hidden item (mentions, reactions), a restore gives the mentions back once, and a held post's mentions reach
+ * their people when a moderator restores it — once, even when the log is replayed.
+ */
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class ModerationNotificationsTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final String NOTIFICATION_GROUP = "feed-service-notifications";
+
+    /** The kinds of {@code login}'s notifications about {@code object}, newest first. */
+    static List<String> kindsAbout(String login, String object) {
+        return as(login).get("/api/notifications").then().statusCode(200).extract()
+                .path("items.findAll { it.object == '" + object + "' }.kind");
+    }
+
+    static void decide(String moderator, String object, String action, String reason) {
+        as(moderator).body(Map.of("object", object, "action", action, "reason", reason)).post("/api/moderation/actions")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void hidingTakesBackWhatOthersWereToldAndRestoringGivesTheMentionBackOnce() {
+        DecisionTest.Setup s = DecisionTest.aCommunityWithAModerator();
+        String id = post(s.author(), s.slug(), "Point budget avec @" + s.reader());
+        as(s.owner()).body(Map.of("kind", "like")).put("/api/posts/{id}/reactions/mine", local(id)).then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(kindsAbout(s.reader(), id)).containsExactly("mention");
+            assertThat(kindsAbout(s.author(), id)).containsExactly("reaction");
+        });
+
+        decide(s.mod(), id, "hide", "Hors charte");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(kindsAbout(s.reader(), id)).isEmpty();
+            assertThat(kindsAbout(s.author(), id)).containsExactly("hidden");
+        });
+
+        decide(s.mod(), id, "restore", "Erreur");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(kindsAbout(s.reader(), id)).containsExactly("mention");
+            assertThat(kindsAbout(s.author(), id)).containsExactly("restored", "hidden");
+        });
+        assertThat(as(s.reader()).get("/api/notifications").then().extract().<String>path(
+                "items.find { it.object == '" + id + "' }.actor.login")).isEqualTo(s.author());
+    }
+
+    @Test
+    void aHeldPostsMentionsAreNotifiedOnceWhenAModeratorRestoresItEvenWhenReplayed() {
+        RulesAndAuditTest.rules();
+        DecisionTest.Setup s = DecisionTest.aCommunityWithAModerator();
+        String id = post(s.author(), s.slug(), "Une question sur la cryptomonnaie pour @" + s.reader());
+        FeedFixtures.awaitConsumed(NOTIFICATION_GROUP, FeedFixtures.activity(As2.CREATE, id));
+        assertThat(kindsAbout(s.reader(), id)).isEmpty();
+
+        decide(s.mod(), id, "restore", "Question légitime");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kindsAbout(s.reader(), id)).containsExactly("mention"));
+        ConsumerRecord<String, String> restore = KafkaProbe.awaitRecords(Topics.ACTIVITIES,
+                r -> FeedFixtures.activity(As2.UPDATE, id).test(r) && r.value().contains("\"restore\""), 1, PATIENCE).get(0);
+        Map<String, String> headers = new HashMap<>();
+        restore.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        KafkaProbe.publish(Topics.ACTIVITIES, restore.key(), headers, restore.value());
+        FeedFixtures.awaitConsumed(NOTIFICATION_GROUP, r -> r.offset() > restore.offset() && restore.value().equals(r.value()));
+
+        assertThat(kindsAbout(s.reader(), id)).containsExactly("mention");
+    }
+}
