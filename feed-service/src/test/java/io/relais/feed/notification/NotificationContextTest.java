@@ -14,6 +14,7 @@ import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
 import static io.relais.feed.feedview.FeedFixtures.as;
 import static io.relais.feed.feedview.FeedFixtures.community;
 import static io.relais.feed.feedview.FeedFixtures.fresh;
+import static io.relais.feed.feedview.FeedFixtures.person;
 import static io.relais.feed.feedview.FeedFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,7 +48,7 @@ class NotificationContextTest {
 
     @Test
     void aLongPostIsCutOnAWordWithinTheLimit() {
-        String author = fresh("author"), colleague = fresh("colleague");
+        String author = fresh("author"), colleague = person("colleague");
         String text = "@" + colleague + " " + "parlons du budget trimestriel ".repeat(10);
         post(author, text, null);
 
@@ -59,7 +60,7 @@ class NotificationContextTest {
 
     @Test
     void whoMayNoLongerSeeTheThreadGetsNoContext() {
-        String owner = fresh("owner"), member = fresh("member");
+        String owner = fresh("owner"), member = person("member");
         String slug = community(owner, "private", member);
         post(owner, "Confidentiel : @" + member + " le chiffre est 42", slug);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(notifications(member).getString("items[0].excerpt")).contains("42"));
