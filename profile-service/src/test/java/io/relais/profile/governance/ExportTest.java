@@ -55,7 +55,9 @@ class ExportTest {
         assertThat(r.header("Content-Disposition")).startsWith("attachment; filename=\"relais-export-" + me + "-").endsWith(".zip\"");
         Map<String, byte[]> files = unzip(r.asByteArray());
         assertThat(files).containsOnlyKeys("profile.json", "content.json", "photo.png");
-        assertThat(files.get("photo.png")).isEqualTo(PNG);
+        byte[] served = given().auth().oauth2(employee(me)).get("/api/people/{login}/photo", me).then().statusCode(200)
+                .extract().asByteArray();
+        assertThat(files.get("photo.png")).as("the photo as stored and served (re-encoded at upload)").isEqualTo(served);
         JsonPath profile = new JsonPath(new String(files.get("profile.json"), StandardCharsets.UTF_8));
         assertThat(profile.getString("profile.login")).isEqualTo(me);
         assertThat(profile.getString("profile.bio")).isEqualTo("Ma bio");
