@@ -23,7 +23,7 @@ class ReaderScreenshotsTest {
     @Test
     void dashboardCardAndHashtagPageInBothLanguagesAtBothWidths() throws Exception {
         String slug = "e2e-shots-" + UUID.randomUUID().toString().substring(0, 6);
-        Api.createCommunity("bob", slug, "Projet Atlas (demo)", "public");
+        Api.createCommunity("bob", slug, "Projet Atlas (demo " + slug.substring(slug.length() - 6) + ")", "public"); // names are unique
         Api.post("bob", "Sprint review on Thursday: demo of the new onboarding flow, everyone welcome! #atlas", slug);
         for (String language : List.of("en", "fr")) {
             for (int[] size : new int[][]{{1280, 800}, {390, 844}}) {

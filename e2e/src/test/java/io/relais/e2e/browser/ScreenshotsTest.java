@@ -25,7 +25,7 @@ class ScreenshotsTest {
     @Test
     void mainPagesAtDesktopAndPhoneWidths() throws Exception {
         String slug = "e2e-shots-" + UUID.randomUUID().toString().substring(0, 6);
-        Api.createCommunity("bob", slug, "Projet Atlas (demo)", "public");
+        Api.createCommunity("bob", slug, "Projet Atlas (demo " + slug.substring(slug.length() - 6) + ")", "public"); // names are unique
         Api.post("bob", "Sprint review on Thursday: demo of the new onboarding flow, everyone welcome! #atlas", slug);
         List<Shot> shots = List.of(
                 new Shot("home", "/", By.id("feed")),

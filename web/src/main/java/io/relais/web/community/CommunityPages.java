@@ -120,7 +120,8 @@ public class CommunityPages {
         boolean moderator = member && ("owner".equals(role) || "moderator".equals(role));
         boolean owner = member && "owner".equals(role);
         JsonNode posts = readable ? orEmpty(() -> feed.communityFeed(slug, null, config.pageSize())) : MissingNode.getInstance();
-        JsonNode members = orEmpty(() -> feed.members(slug));
+        // a private community's member list is for its members (feed-service answers 404 to others): not asked for
+        JsonNode members = readable ? orEmpty(() -> feed.members(slug)) : MissingNode.getInstance();
         JsonNode requests = moderator ? orEmpty(() -> feed.joinRequests(slug)) : MissingNode.getInstance();
         List<JsonNode> audiences = new ArrayList<>();
         if (member && !community.path("archived").asBoolean()) {
