@@ -47,13 +47,19 @@
   // --- live comments: a notification about a thread that is open on this page (a reply, a mention, a reaction in it)
   // reloads that thread's first page of comments, unless the person is typing inside the list (a reply or an edit) ---
   function refreshOpenThread(data) {
-    var post;
-    try { post = JSON.parse(data).post; } catch (ignored) { return; }
+    var change;
+    try { change = JSON.parse(data); } catch (ignored) { return; }
+    var post = change && change.post;
     if (!post) { return; }
     document.querySelectorAll('article[data-post]').forEach(function (card) {
       if (card.getAttribute('data-post') !== post) { return; }
       var list = card.querySelector('ol.comments[data-thread]');
       if (!list || list.contains(document.activeElement) || list.querySelector('details[open]')) { return; }
+      // a new comment the list already shows (the stream can lag behind the page), or one that belongs after a
+      // "show more" not yet opened, changes nothing on screen: reloading the first page would fold pages opened since
+      if (change.action === 'created' && change.id && (list.querySelector('li.more-comments')
+          || Array.prototype.some.call(list.querySelectorAll('[data-comment]'),
+            function (li) { return li.getAttribute('data-comment') === change.id; }))) { return; }
       htmx.ajax('GET', '/posts/' + list.getAttribute('data-thread') + '/comments/list', { target: list, swap: 'outerHTML' });
     });
   }
