@@ -111,6 +111,22 @@ public class AttachmentService {
         return new Download(d.getString("name"), FileType.sniff(bytes).orElseThrow(), bytes);
     }
 
+    /**
+     * Erasure (issue 15): deletes every file a person uploaded, bytes and description, so their download URLs answer
+     * 404. Only the uploader can attach a file ({@link #claim}), so these are exactly the files of their posts (and
+     * of uploads never posted). Repeatable. Answers how many files were deleted.
+     */
+    public int forget(String ownerIri) {
+        int deleted = 0;
+        for (Document d : collection().find(eq("owner", ownerIri)).projection(new Document("_id", 1))) {
+            String id = d.getString("_id");
+            files.delete(id);
+            collection().deleteOne(eq("_id", id));
+            deleted++;
+        }
+        return deleted;
+    }
+
     static String url(String id) {
         return "/api/attachments/" + id;
     }

@@ -42,6 +42,15 @@ public class GridFsAttachmentStore implements AttachmentStore {
         }
     }
 
+    @Override
+    public void delete(String id) {
+        try {
+            bucket().delete(new BsonString(id));
+        } catch (MongoGridFSException e) {
+            // already gone
+        }
+    }
+
     private GridFSBucket bucket() {
         return GridFSBuckets.create(mongo.getDatabase(database), "attachments");
     }

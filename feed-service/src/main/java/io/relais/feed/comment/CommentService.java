@@ -91,7 +91,7 @@ public class CommentService {
         WrittenText text = written(request.content(), limits.commentLength());
         Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
         String iri = Iri.comment(EventId.next());
-        long position = postStore.appendComment(root.iri());
+        long position = postStore.appendComment(root.iri(), hold.isEmpty());
         Instant now = Instant.now();
         Comment c = new Comment(iri, root.iri(), parent, me.iri(), text.html(), text.source(), text.mentionIris(),
                 text.hashtagIris(), root.to(), root.cc(), root.community(), Map.of(), position, now, null, false, null,
@@ -118,7 +118,7 @@ public class CommentService {
         OutboxRecord updated = announcements.record(Activity.builder().type(As2.UPDATE).actor(me.iri()).object(asObject(edited))
                 .to(c.to()).cc(c.cc()).published(now).build());
         Comment after = comments.edit(c.iri(), text, now, updated);
-        if (hold.isPresent()) after = comments.moderate(c.iri(), mark);
+        if (hold.isPresent()) after = moderate(c.iri(), mark);
         announcements.announceComment(c.iri(), updated);
         hold.ifPresent(r -> held.fire(new ContentHeld(c.iri(), r)));
         return views.views(List.of(after), viewer, me).get(0);
@@ -150,8 +150,27 @@ public class CommentService {
             announcements.discardComment(c.iri(), deleted);
             return;
         }
-        postStore.commentRemoved(c.post());
+        // a hidden comment already left the count when it was hidden
+        if (!isHidden(before.get())) postStore.commentRemoved(c.post());
         announcements.announceComment(c.iri(), deleted);
+    }
+
+    /**
+     * Records a moderation decision on a comment (a moderator's hide or restore, a keyword rule's hold) and keeps the
+     * thread's comment count to what readers see: a comment this call hid leaves it, one it restored comes back;
+     * a decision that changes nothing (a repeated hide, a replay) leaves the count alone. Answers the comment
+     * afterwards (null: unknown).
+     */
+    public Comment moderate(String iri, ModerationMark mark) {
+        comments.moderate(iri, mark).filter(before -> !before.deleted()).ifPresent(before -> {
+            if (!isHidden(before) && mark.isHidden()) postStore.commentRemoved(before.post());
+            else if (isHidden(before) && !mark.isHidden()) postStore.commentRestored(before.post());
+        });
+        return comments.find(iri).orElse(null);
+    }
+
+    private static boolean isHidden(Comment c) {
+        return c.moderation() != null && c.moderation().isHidden();
     }
 
     /** The reason a keyword rule's hold gives, shown to the author and in the queue. */

@@ -1,5 +1,6 @@
 package io.relais.feed.governance;
 
+import io.relais.feed.attachment.AttachmentService;
 import io.relais.feed.comment.CommentService;
 import io.relais.feed.community.CommunityService;
 import io.relais.feed.follow.FollowService;
@@ -24,9 +25,10 @@ import java.time.Instant;
  * feed-service's part of an erasure on request (issue 15): what the erased person wrote is removed, through the
  * normal delete path of each post and comment (a {@code Delete} on the log, so timelines, notifications, counters
  * and search follow as for any deletion), and the deleted documents keep nothing of them (author replaced by
- * {@link #FORMER_AUTHOR}, mentions, hashtags and attachment references emptied). Their reactions, follows (both
- * ways), memberships, own timelines, notifications, mutes and the notifications others got about what they did
- * go; one entry in the moderation audit log records it. The policy is written in feed-service's README.
+ * {@link #FORMER_AUTHOR}, mentions, hashtags and attachment references emptied), and the files they uploaded are
+ * deleted (bytes and description: their URLs answer 404). Their reactions, follows (both ways), memberships, own
+ * timelines, notifications, mutes and the notifications others got about what they did go; mentions of them in
+ * others' words become plain text ({@link ErasedMentions}); one entry in the moderation audit log records it. The policy is written in feed-service's README.
  * <p>
  * Repeatable: a replayed Delete finds nothing left to remove; the audit log then gets an entry saying so.
  */
@@ -74,8 +76,15 @@ public class PersonErasure {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AttachmentService attachments;
+
+    @Inject
+    ErasedMentions mentions;
+
     /** What one application of an erasure removed. */
-    public record Outcome(int posts, int comments, int reactions, int follows, int memberships, int notificationsOfOthers) {
+    public record Outcome(int posts, int comments, int reactions, int follows, int memberships, int notificationsOfOthers,
+                          int attachments, int mentionsUnlinked) {
     }
 
     void onPersonErased(@Observes PersonErased erased) {
@@ -101,10 +110,13 @@ public class PersonErasure {
         int membershipCount = communities.forget(personIri);
         int retracted = notifications.forget(personIri);
         timelines.forget(personIri);
-        Outcome outcome = new Outcome(postCount, commentCount, reactionCount, followCount, membershipCount, retracted);
+        int files = attachments.forget(personIri);
+        int unlinked = mentions.unlink(personIri, actorIri);
+        Outcome outcome = new Outcome(postCount, commentCount, reactionCount, followCount, membershipCount, retracted, files, unlinked);
         audit.record(actorIri, AUDIT_ACTION, personIri, null, "erasure on request: " + postCount + " posts, "
                 + commentCount + " comments, " + reactionCount + " reactions, " + followCount + " follows, "
-                + membershipCount + " memberships removed; " + retracted + " notifications of others retracted", 0, Instant.now());
+                + membershipCount + " memberships, " + files + " attachments removed; " + retracted
+                + " notifications of others retracted; " + unlinked + " mentions in others' words unlinked", 0, Instant.now());
         LOG.infof("erasure of %s applied: %s", personIri, outcome);
         return outcome;
     }

@@ -7,7 +7,6 @@ import io.relais.events.RelaisExtension;
 import io.relais.feed.comment.CommentService;
 import io.relais.feed.keyword.ContentHeld;
 import io.relais.feed.post.PostService;
-import io.relais.feed.thread.CommentStore;
 import io.relais.feed.thread.ModerationMark;
 import io.relais.feed.thread.PostStore;
 import io.relais.kit.error.ProblemException;
@@ -37,9 +36,6 @@ public class ModerationDecisions {
 
     @Inject
     PostStore posts;
-
-    @Inject
-    CommentStore comments;
 
     @Inject
     PostService postService;
@@ -119,7 +115,7 @@ public class ModerationDecisions {
         if (item.comment() == null) {
             object = PostService.asObject(posts.moderate(item.iri(), mark));
         } else {
-            object = CommentService.asObject(comments.moderate(item.iri(), mark));
+            object = CommentService.asObject(commentService.moderate(item.iri(), mark));
         }
         outbox.append(Activity.builder().type(As2.UPDATE).actor(actor).object(object).to(object.to()).cc(object.cc())
                 .published(now).relais(decision).build());

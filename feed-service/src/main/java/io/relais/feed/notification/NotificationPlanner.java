@@ -41,6 +41,11 @@ public class NotificationPlanner {
     public static final String HIDDEN = "hidden";
     public static final String RESTORED = "restored";
     public static final String REMOVED = "removed";
+    /**
+     * Who a moderation notice says decided when the item is organisation-wide: the organisation's moderation, never a
+     * person (in a community, the community itself speaks; see {@link #moderationVoice}).
+     */
+    public static final String ORGANISATION_MODERATION = "urn:relais:source:moderation";
 
     @Inject
     ContentIndex content;
@@ -104,6 +109,17 @@ public class NotificationPlanner {
         return checked(candidates);
     }
 
+    /**
+     * Of notifications about one item (or its thread), those whose recipient may see it today and did not mute it:
+     * what a restore shows again of what the hide set aside.
+     *
+     * @param author   the item's author (the audience rule lets authors see their own words)
+     * @param audience the item's audience (for a comment, its thread's)
+     */
+    public List<Notification> admitted(List<Notification> notifications, String author, List<String> audience) {
+        return checked(notifications.stream().map(n -> new Candidate(n, author, audience)).toList());
+    }
+
     /** The candidates whose recipient the audience rule lets see the item and who did not mute it. */
     private List<Notification> checked(List<Candidate> candidates) {
         Set<String> recipients = new LinkedHashSet<>();
@@ -148,7 +164,10 @@ public class NotificationPlanner {
                 author = target.author();
                 audience = target.audience();
                 String community = target.communities().isEmpty() ? null : target.communities().get(0);
-                add(byRecipient, target.author(), kind, actor, target.id(), target.root(), community, decision.reason(), activity, time);
+                // the notice names the community (or the organisation's moderation), never the moderator: authors
+                // could otherwise hold a grudge against a colleague; the audit log keeps who it was, for admins
+                add(byRecipient, target.author(), kind, moderationVoice(community), target.id(), target.root(), community,
+                        decision.reason(), activity, time);
             }
             case As2.CREATE -> {
                 ContentFacts f = created(activity, facts);
@@ -198,6 +217,14 @@ public class NotificationPlanner {
             out.add(new Candidate(n, author, audience));
         }
         return out;
+    }
+
+    /**
+     * The {@code actor} of a moderation notice: the community the item was written in (its moderators act for it),
+     * or {@link #ORGANISATION_MODERATION} for an organisation-wide item.
+     */
+    public static String moderationVoice(String community) {
+        return community != null ? community : ORGANISATION_MODERATION;
     }
 
     /** Whether it tells an author what moderators decided about their words (hidden, restored, removed). */

@@ -74,7 +74,9 @@ public class NotificationResource {
     @GET
     @Operation(summary = "My notifications, newest first", description = "Pass the previous page's next as cursor. Each carries "
             + "its context when I may still see it: excerpt (plain text of the comment or post, at most 140 characters, cut on a "
-            + "word), communityName, and for a business event sender (the system) and title (by language).")
+            + "word), communityName, and for a business event sender (the system) and title (by language). A moderation notice "
+            + "(kind hidden, restored, removed; detail = the reason) names as actor the community (actor.iri = its IRI, "
+            + "actor.displayName = its name) or urn:relais:source:moderation for an organisation-wide item, never the moderator.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "page", value = PAGE_EXAMPLE)))
     public NotificationView.Page list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {

@@ -39,12 +39,16 @@ import java.util.Set;
  * <pre>
  * notification_state:   {_id: person, unread: 3, readUpTo: millis, days: [20410, ...], mutes: [community or post IRI],
  *                        onboardingDismissed: millis (absent: the welcome panel is still shown)}
- * notification_buckets: {_id: "person|20410", o: person, d: 20410, e: [{id, k, a, o, p, c, x, t, r}]}
+ * notification_buckets: {_id: "person|20410", o: person, d: 20410, e: [{id, k, a, o, p, c, x, t, r, s}]}
+ *                        s: the post or comment whose hide set the entry aside (absent: shown)
  * notification_threads: {_id: root post IRI, people: [person]}   who was ever notified about the thread
  * </pre>
  */
 @ApplicationScoped
 public class NotificationStore {
+
+    /** Entry field: the hidden post or comment that set the notification aside. */
+    static final String SET_ASIDE_BY = "s";
 
     @Inject
     MongoClient mongo;
@@ -161,11 +165,105 @@ public class NotificationStore {
                 if (gone == null) continue;
                 removed++;
                 Notification n = Notification.of(person, gone);
-                if (!n.read() && n.time() > readUpTo.getOrDefault(person, Long.MIN_VALUE)) unreadRemoved.merge(person, 1, Integer::sum);
+                boolean shown = gone.get(SET_ASIDE_BY) == null; // one a hide set aside no longer counts as unread
+                if (shown && !n.read() && n.time() > readUpTo.getOrDefault(person, Long.MIN_VALUE)) unreadRemoved.merge(person, 1, Integer::sum);
             }
         }
         unreadRemoved.forEach((person, n) -> states().updateOne(Filters.eq("_id", person), Updates.inc("unread", -n)));
         return removed;
+    }
+
+    /**
+     * Sets aside the notifications about something moderation hid (issue 15): among these people's buckets from
+     * {@code sinceMillis}'s day on, every shown entry that {@code match}es is marked as set aside by {@code item}
+     * (one update by {@code _id} per entry, an array filter picking it only while it is shown). A set-aside entry is
+     * listed nowhere and counts as read; it stays in its bucket so that a restore can show it again
+     * ({@link #showAgain}) and a replayed Create finds it there and notifies nobody twice. A replayed hide changes
+     * nothing.
+     *
+     * @return how many notifications were set aside
+     */
+    public int setAside(Collection<String> people, java.util.function.Predicate<Notification> match, long sinceMillis, String item) {
+        Map<String, Integer> unreadRemoved = new LinkedHashMap<>();
+        int changed = 0;
+        for (Held held : entries(people, sinceMillis)) {
+            if (held.entry().get(SET_ASIDE_BY) != null || !match.test(held.notification())) continue;
+            long modified = buckets().updateOne(Filters.eq("_id", held.bucket()), Updates.set("e.$[n]." + SET_ASIDE_BY, item),
+                    new UpdateOptions().arrayFilters(List.of(new Document("n.id", held.notification().id())
+                            .append("n." + SET_ASIDE_BY, new Document("$exists", false))))).getModifiedCount();
+            if (modified == 0) continue;
+            changed++;
+            if (held.unread()) unreadRemoved.merge(held.notification().recipient(), 1, Integer::sum);
+        }
+        unreadRemoved.forEach((person, n) -> states().updateOne(Filters.eq("_id", person), Updates.inc("unread", -n)));
+        return changed;
+    }
+
+    /**
+     * The notifications {@code item}'s hide set aside in these people's buckets from {@code sinceMillis}'s day on:
+     * what a restore may show again (after checking who may still see it).
+     */
+    public List<Notification> setAsideBy(Collection<String> people, String item, long sinceMillis) {
+        List<Notification> out = new ArrayList<>();
+        for (Held held : entries(people, sinceMillis)) {
+            if (item.equals(held.entry().getString(SET_ASIDE_BY))) out.add(held.notification());
+        }
+        return out;
+    }
+
+    /**
+     * Shows again notifications that {@code item}'s hide set aside (a restore): each is listed again, and counted
+     * unread if it was unread; an entry already shown is left alone, so a replayed restore counts nothing twice.
+     *
+     * @return how many were shown again
+     */
+    public int showAgain(List<Notification> notifications, String item) {
+        if (notifications.isEmpty()) return 0;
+        Set<String> people = new LinkedHashSet<>();
+        notifications.forEach(n -> people.add(n.recipient()));
+        Map<String, Long> readUpTo = new HashMap<>();
+        for (Document state : states().find(Filters.in("_id", people))) readUpTo.put(state.getString("_id"), readUpTo(state));
+        Map<String, Integer> unreadAdded = new LinkedHashMap<>();
+        int changed = 0;
+        for (Notification n : notifications) {
+            long modified = buckets().updateOne(Filters.eq("_id", bucketId(n.recipient(), n.day())), Updates.unset("e.$[n]." + SET_ASIDE_BY),
+                    new UpdateOptions().arrayFilters(List.of(new Document("n.id", n.id()).append("n." + SET_ASIDE_BY, item))))
+                    .getModifiedCount();
+            if (modified == 0) continue;
+            changed++;
+            if (!n.read() && n.time() > readUpTo.getOrDefault(n.recipient(), Long.MIN_VALUE)) unreadAdded.merge(n.recipient(), 1, Integer::sum);
+        }
+        unreadAdded.forEach((person, k) -> states().updateOne(Filters.eq("_id", person), Updates.inc("unread", k)));
+        return changed;
+    }
+
+    /** An entry of someone's bucket, with whether it counts as unread for them. */
+    private record Held(String bucket, Document entry, Notification notification, boolean unread) {
+    }
+
+    /** The entries of these people's buckets from {@code sinceMillis}'s day on: one read of their states, one of the buckets. */
+    private List<Held> entries(Collection<String> people, long sinceMillis) {
+        if (people.isEmpty()) return List.of();
+        long since = Math.floorDiv(sinceMillis, Notification.DAY_MILLIS);
+        Map<String, Long> readUpTo = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (Document state : states().find(Filters.in("_id", new LinkedHashSet<>(people)))) {
+            String person = state.getString("_id");
+            readUpTo.put(person, readUpTo(state));
+            for (Object d : state.getList("days", Object.class, List.of())) {
+                if (((Number) d).longValue() >= since) ids.add(bucketId(person, ((Number) d).longValue()));
+            }
+        }
+        if (ids.isEmpty()) return List.of();
+        List<Held> out = new ArrayList<>();
+        for (Document bucket : buckets().find(Filters.in("_id", ids))) {
+            String person = bucket.getString("o");
+            for (Document e : bucket.getList("e", Document.class, List.of())) {
+                Notification n = Notification.of(person, e);
+                out.add(new Held(bucket.getString("_id"), e, n, !n.read() && n.time() > readUpTo.getOrDefault(person, Long.MIN_VALUE)));
+            }
+        }
+        return out;
     }
 
     /**
@@ -216,6 +314,7 @@ public class NotificationStore {
             List<Notification> step = new ArrayList<>();
             for (Document b : buckets().find(Filters.in("_id", ids))) {
                 for (Document e : b.getList("e", Document.class, List.of())) {
+                    if (e.get(SET_ASIDE_BY) != null) continue;
                     Notification n = Notification.of(person, e);
                     if (after == null || n.time() < after.time() || (n.time() == after.time() && n.id().compareTo(after.post()) < 0)) {
                         step.add(n.read() || n.time() > readUpTo ? n : withRead(n));
@@ -243,7 +342,8 @@ public class NotificationStore {
         if (day < 0) return Optional.empty();
         Document b = buckets().find(Filters.eq("_id", bucketId(person, day))).first();
         if (b == null) return Optional.empty();
-        return b.getList("e", Document.class, List.of()).stream().filter(e -> id.equals(e.getString("id")))
+        return b.getList("e", Document.class, List.of()).stream()
+                .filter(e -> id.equals(e.getString("id")) && e.get(SET_ASIDE_BY) == null)
                 .findFirst().map(e -> Notification.of(person, e));
     }
 

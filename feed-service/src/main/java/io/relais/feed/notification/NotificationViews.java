@@ -56,7 +56,7 @@ public class NotificationViews {
         List<String> commentIris = new ArrayList<>();
         Set<String> communityIris = new LinkedHashSet<>();
         for (Notification n : notifications) {
-            actors.add(n.actor());
+            if (!NotificationPlanner.isModerationNotice(n)) actors.add(n.actor());
             if (n.post() != null) roots.add(n.post());
             if (n.object() != null && Iri.isValid(n.object()) && Iri.isKind(n.object(), Iri.COMMENT)) commentIris.add(n.object());
             if (n.community() != null) communityIris.add(n.community());
@@ -76,7 +76,15 @@ public class NotificationViews {
         }
         List<NotificationView> out = new ArrayList<>();
         for (Notification n : notifications) {
-            PersonSummary actor = display.get(n.actor());
+            PersonSummary actor;
+            if (NotificationPlanner.isModerationNotice(n)) {
+                // never the moderator, also for notices stored before that rule: the community (named when the reader
+                // may see it) or the organisation's moderation
+                String voice = NotificationPlanner.moderationVoice(n.community());
+                actor = new PersonSummary(voice, null, communityNames.get(voice), null, null);
+            } else {
+                actor = display.get(n.actor()) != null ? display.get(n.actor()) : profiles.displayOf(n.actor());
+            }
             Post root = n.post() == null ? null : visiblePosts.get(n.post());
             Comment comment = n.object() == null ? null : visibleComments.get(n.object());
             String excerpt = null;
@@ -90,7 +98,7 @@ public class NotificationViews {
             } else if (root != null) {
                 excerpt = Excerpts.of(root.content());
             }
-            out.add(new NotificationView(n.id(), n.kind(), actor != null ? actor : profiles.displayOf(n.actor()),
+            out.add(new NotificationView(n.id(), n.kind(), actor,
                     n.object(), n.post(), n.community(), n.detail(), Instant.ofEpochMilli(n.time()), n.read(),
                     excerpt == null || excerpt.isEmpty() ? null : excerpt, communityNames.get(n.community()), sender, title));
         }

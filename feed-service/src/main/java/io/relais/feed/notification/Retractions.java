@@ -25,9 +25,11 @@ import java.util.Set;
  * unread counter by what was unread. A replayed Create of something deleted, or of a mention an edit
  * removed, notifies nobody again: {@link #stillTrue} checks what the planner proposes against the version
  * this consumer applied last; an Update not newer than that version (re-delivered, or older) changes nothing.
- * A moderator's hide (an Update carrying {@code relais.moderation.action = hide}) takes back what a delete would,
- * except the author's moderation notices; a restore notifies the people the item mentions, once: a held item's
- * mentions for the first time, a hidden one's again after the hide took them back (issue 15).
+ * A moderator's hide (an Update carrying {@code relais.moderation.action = hide}) sets aside what a delete would take
+ * back, except the author's moderation notices ({@link NotificationStore#setAside}); a restore shows them again
+ * (mentions, replies, reactions, each once) to those who may still see the item and did not mute it, and notifies
+ * the people a held item mentions for the first time (issue 15). Set-aside notifications stay stored, so a replayed
+ * Create of an item hidden later notifies nobody again.
  */
 @ApplicationScoped
 public class Retractions {
@@ -110,8 +112,7 @@ public class Retractions {
         store.retract(lost, n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()), before.time());
         content.markApplied(after, VERSION);
         if ("restore".equals(decision)) {
-            // the author mentions them, not the moderator who restored it
-            store.addAll(planner.mentionsAdded(activity, after, after.mentions(), after.author()));
+            restored(activity, after);
         } else if (!gained.isEmpty()) {
             store.addAll(planner.mentionsAdded(activity, after, gained, activity.actor()));
         }
@@ -124,13 +125,35 @@ public class Retractions {
      */
     private void hidden(ContentFacts item) {
         String iri = item.id();
+        store.setAside(peopleAbout(item), n -> !NotificationPlanner.isModerationNotice(n) && (iri.equals(n.object()) || iri.equals(n.post())),
+                item.time(), iri);
+    }
+
+    /**
+     * A moderator restored it: what its hide set aside is shown again to whoever may still see it and did not mute it;
+     * the people it mentions who were never told (a held item) are told now, the author being the one who mentions
+     * them, not the moderator.
+     */
+    private void restored(Activity restore, ContentFacts item) {
+        String iri = item.id();
+        List<Notification> setAside = store.setAsideBy(peopleAbout(item), iri, item.time());
+        store.showAgain(planner.admitted(setAside, item.author(), item.audience()), iri);
+        Set<String> told = new LinkedHashSet<>();
+        setAside.stream().filter(n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()))
+                .forEach(n -> told.add(n.recipient()));
+        Set<String> untold = new LinkedHashSet<>(item.mentions());
+        untold.removeAll(told);
+        if (!untold.isEmpty()) store.addAll(planner.mentionsAdded(restore, item, untold, item.author()));
+    }
+
+    /** Everyone who may hold a notification about the item: its author, whom it mentions or answers, its thread's people. */
+    private Set<String> peopleAbout(ContentFacts item) {
         Set<String> people = new LinkedHashSet<>(item.mentions());
         people.add(item.author());
         content.appliedBy(nonNull(item.inReplyTo(), item.root()), VERSION).values().forEach(f -> people.add(f.author()));
         people.addAll(store.notifiedAbout(item.root()));
         people.remove(null);
-        store.retract(people, n -> !NotificationPlanner.isModerationNotice(n) && (iri.equals(n.object()) || iri.equals(n.post())),
-                item.time());
+        return people;
     }
 
     private static Collection<String> nonNull(String... iris) {

@@ -110,7 +110,6 @@ public class CommentStore {
         return Optional.ofNullable(before).map(Comment::from);
     }
 
-    /** Records a moderation decision (hide, restore, a keyword rule's hold); answers the comment afterwards (null: unknown). */
     /**
      * Up to {@code limit} comments in a community created before {@code cutoff} and not deleted, oldest first
      * (retention; a scan on the embedded store).
@@ -129,15 +128,34 @@ public class CommentStore {
         return out;
     }
 
+    /** The comments not deleted that mention a person: a scan on the embedded store, for a rare erasure. */
+    public List<Comment> mentioning(String personIri) {
+        List<Comment> out = new ArrayList<>();
+        for (Document d : comments().find(Filters.and(eq("mentions", personIri), Filters.ne("deleted", true)))) out.add(Comment.from(d));
+        return out;
+    }
+
+    /** As {@link PostStore#unmention}, for a comment; answers it afterwards (null: unknown). */
+    public Comment unmention(String iri, String personIri, String content, String source) {
+        comments().updateOne(eq("_id", iri), Updates.combine(Updates.set("content", content), Updates.set("source", source),
+                Updates.pull("mentions", personIri)));
+        return find(iri).orElse(null);
+    }
+
     /** After an erasure, a deleted comment keeps nothing of its author (see {@link PostStore#anonymise}). */
     public void anonymise(String iri, String formerAuthor) {
         comments().updateOne(eq("_id", iri), Updates.combine(Updates.set("author", formerAuthor),
                 Updates.set("mentions", List.of()), Updates.set("hashtags", List.of())));
     }
 
-    public Comment moderate(String iri, ModerationMark mark) {
-        comments().updateOne(eq("_id", iri), Updates.set("moderation", mark.toDocument()));
-        return find(iri).orElse(null);
+    /**
+     * Records a moderation decision (hide, restore, a keyword rule's hold), answering the comment as it was before
+     * (empty: unknown): the before-image tells whether this call hid or restored it, so the thread's comment count
+     * moves once however many decisions race.
+     */
+    public Optional<Comment> moderate(String iri, ModerationMark mark) {
+        return Optional.ofNullable(comments().findOneAndUpdate(eq("_id", iri), Updates.set("moderation", mark.toDocument())))
+                .map(Comment::from);
     }
 
     /** Moves the reaction counters in one update: {@code from} down and {@code to} up, either may be null. */

@@ -112,6 +112,24 @@ public class PostStore {
         return out;
     }
 
+    /** The posts not deleted that mention a person: a scan on the embedded store, for a rare erasure. */
+    public List<Post> mentioning(String personIri) {
+        List<Post> out = new ArrayList<>();
+        for (Document d : collection().find(Filters.and(eq("mentions", personIri), Filters.ne("deleted", true)))) out.add(Post.from(d));
+        return out;
+    }
+
+    /**
+     * Replaces the text of a post after an erased person's mention was unlinked from it, and forgets that person among
+     * its mentions; answers the post afterwards (null: unknown). Not an edit by its author: {@code edited} is kept.
+     */
+    public Post unmention(String iri, String personIri, String content, String source) {
+        Document after = collection().findOneAndUpdate(eq("_id", iri), Updates.combine(Updates.set("content", content),
+                        Updates.set("source", source), Updates.pull("mentions", personIri)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return after == null ? null : Post.from(after);
+    }
+
     /**
      * After an erasure, a deleted post keeps nothing of its author: the author becomes {@code formerAuthor}, and the
      * mentions, hashtags and attachments it named are emptied (the text already is, by {@link #markDeleted}).
@@ -139,19 +157,25 @@ public class PostStore {
     }
 
     /**
-     * Counts one more comment in the thread and answers its position: the value of
-     * {@code commentsAppended} before this call, so parallel comments get distinct positions.
+     * Gives a new comment its position in the thread: the value of {@code commentsAppended} before this call, so
+     * parallel comments get distinct positions. {@code counted}: whether readers see it, so the thread's comment
+     * count includes it (a comment held by a keyword rule is not counted until a moderator restores it).
      */
-    public long appendComment(String rootIri) {
+    public long appendComment(String rootIri, boolean counted) {
         Document after = collection().findOneAndUpdate(eq("_id", rootIri),
-                Updates.combine(Updates.inc("commentsAppended", 1), Updates.inc("commentCount", 1)),
+                Updates.combine(Updates.inc("commentsAppended", 1), Updates.inc("commentCount", counted ? 1 : 0)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return StoredFields.number(after, "commentsAppended") - 1;
     }
 
-    /** One comment fewer in the thread's count (positions are never reused). */
+    /** One comment fewer in the thread's count: deleted or hidden (positions are never reused). */
     public void commentRemoved(String rootIri) {
         collection().updateOne(eq("_id", rootIri), Updates.inc("commentCount", -1));
+    }
+
+    /** One comment more in the thread's count: a hidden or held comment a moderator restored. */
+    public void commentRestored(String rootIri) {
+        collection().updateOne(eq("_id", rootIri), Updates.inc("commentCount", 1));
     }
 
     /** Moves the reaction counters in one update: {@code from} down and {@code to} up, either may be null. */

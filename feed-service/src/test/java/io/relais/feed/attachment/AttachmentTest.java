@@ -22,12 +22,12 @@ import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
-class AttachmentTest {
+public class AttachmentTest {
 
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-    static final byte[] PDF = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF".getBytes();
+    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    public static final byte[] PDF = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF".getBytes();
 
-    static io.restassured.response.ValidatableResponse upload(String login, String name, String type, byte[] bytes) {
+    public static io.restassured.response.ValidatableResponse upload(String login, String name, String type, byte[] bytes) {
         return given().auth().oauth2(TestTokens.employee(login)).multiPart("file", name, bytes, type)
                 .post("/api/attachments").then();
     }

@@ -44,7 +44,8 @@ public final class Fixtures {
         return name + "-" + RUN + "-" + SEQ.incrementAndGet();
     }
 
-    private static synchronized MongoDatabase store() {
+    /** feed-service's database in the embedded store, to check what an API cannot show (stored bytes). */
+    public static synchronized MongoDatabase store() {
         if (STORE == null) STORE = MongoClients.create(EmbeddedStore.shared().connectionString()).getDatabase("relais-feed");
         return STORE;
     }

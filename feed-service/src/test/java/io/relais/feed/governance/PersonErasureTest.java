@@ -107,4 +107,57 @@ class PersonErasureTest {
         assertThat(KafkaProbe.header(dead, "dead-letter-reason")).contains("may not assert").contains("erasures of people");
         as(kept).get("/api/posts/{id}", local(theirPost)).then().statusCode(200);
     }
+
+    @Test
+    void theFilesTheErasedPersonUploadedAreDeletedAndTheirUrlsAnswer404() {
+        String gone = person("gone");
+        String colleague = person("colleague");
+        String attached = io.relais.feed.attachment.AttachmentTest.upload(gone, "schema.png", "image/png",
+                io.relais.feed.attachment.AttachmentTest.PNG).statusCode(201).extract().path("id");
+        String neverPosted = io.relais.feed.attachment.AttachmentTest.upload(gone, "brouillon.pdf", "application/pdf",
+                io.relais.feed.attachment.AttachmentTest.PDF).statusCode(201).extract().path("id");
+        as(gone).body(Map.of("content", "Le schéma", "attachments", List.of(attached))).post("/api/posts").then().statusCode(201);
+        io.restassured.RestAssured.given().auth().oauth2(io.relais.testing.TestTokens.employee(colleague))
+                .get("/api/attachments/{id}", attached).then().statusCode(200);
+
+        publishDelete(gone, CloudEventAttributes.PROFILE_SOURCE);
+
+        await().atMost(WAIT).untilAsserted(() -> io.restassured.RestAssured.given().auth()
+                .oauth2(io.relais.testing.TestTokens.employee(colleague)).get("/api/attachments/{id}", attached).then().statusCode(404));
+        io.restassured.RestAssured.given().auth().oauth2(io.relais.testing.TestTokens.employee(gone))
+                .get("/api/attachments/{id}", neverPosted).then().statusCode(404);
+        for (String id : List.of(attached, neverPosted)) {
+            assertThat(io.relais.feed.community.Fixtures.store().getCollection("attachments.files")
+                    .countDocuments(new org.bson.Document("_id", id))).isZero();
+            assertThat(io.relais.feed.community.Fixtures.store().getCollection("attachments.chunks")
+                    .countDocuments(new org.bson.Document("files_id", id))).isZero();
+        }
+    }
+
+    @Test
+    void mentionsOfTheErasedPersonInOthersWordsBecomePlainTextWithoutLink() {
+        String gone = person("gone");
+        String colleague = person("colleague");
+        String slug = community(colleague, "public");
+        addMember(slug, colleague, gone);
+        String theirThread = post(colleague, slug, "Merci @" + gone + " pour le compte rendu");
+        String comment = as(colleague).body(Map.of("content", "Et bravo à @" + gone + " et @" + colleague))
+                .post("/api/posts/{id}/comments", local(theirThread)).then().statusCode(201).extract().path("id");
+
+        publishDelete(gone, CloudEventAttributes.PROFILE_SOURCE);
+
+        await().atMost(WAIT).untilAsserted(() -> as(colleague).get("/api/posts/{id}", local(theirThread)).then().statusCode(200)
+                .body("post.content", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Merci former employee pour"),
+                        not(org.hamcrest.Matchers.containsString(gone))))
+                .body("post.mentions", not(hasItem(Iri.person(gone)))));
+        as(colleague).get("/api/posts/{id}", local(theirThread)).then()
+                .body("post.source", equalTo("Merci former employee pour le compte rendu"))
+                .body("comments.find { it.id == '" + comment + "' }.content", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("former employee"), not(org.hamcrest.Matchers.containsString(gone))));
+        // announced, so search and every projection follow
+        Activity update = ActivityJson.read(KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value().contains("\"Update\"")
+                && r.value().contains(theirThread) && r.value().contains("former employee"), 1, WAIT).get(0).value());
+        assertThat(update.object().mentions()).doesNotContain(Iri.person(gone));
+        assertThat(update.object().content()).doesNotContain(gone);
+    }
 }

@@ -126,6 +126,57 @@ class DecisionTest {
                 .body("comments.find { it.id == '" + comment + "' }.hidden.reason", equalTo("Propos insultants"));
     }
 
+    static int commentCount(String login, String postId) {
+        return as(login).get("/api/posts/{id}", local(postId)).then().statusCode(200).extract().path("post.commentCount");
+    }
+
+    static int cardCommentCount(String login, String slug, String postId) {
+        return as(login).get("/api/feed/communities/{slug}", slug).then().statusCode(200).extract()
+                .path("items.find { it.post.id == '" + postId + "' }.post.commentCount");
+    }
+
+    static String comment(String login, String postId, String text) {
+        return as(login).body(Map.of("content", text)).post("/api/posts/{id}/comments", local(postId))
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static void decide(String moderator, String object, String action) {
+        as(moderator).body(Map.of("object", object, "action", action, "reason", "Vérification")).post("/api/moderation/actions")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aHiddenCommentLeavesTheCommentCountOnceAndARestoreBringsItBackOnce() {
+        Setup s = aCommunityWithAModerator();
+        String id = post(s.author(), s.slug(), "Combien de réponses ?");
+        String insult = comment(s.reader(), id, "Réponse insultante");
+        comment(s.reader(), id, "Réponse utile");
+        assertThat(commentCount(s.reader(), id)).isEqualTo(2);
+
+        decide(s.mod(), insult, "hide");
+        decide(s.mod(), insult, "hide"); // a repeated decision changes nothing
+        assertThat(commentCount(s.reader(), id)).isEqualTo(1);
+        assertThat(commentCount(s.author(), id)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> communityFeed(s.reader(), s.slug()).contains(id));
+        assertThat(cardCommentCount(s.reader(), s.slug(), id)).isEqualTo(1);
+
+        decide(s.mod(), insult, "restore");
+        decide(s.mod(), insult, "restore");
+        assertThat(commentCount(s.reader(), id)).isEqualTo(2);
+        assertThat(cardCommentCount(s.reader(), s.slug(), id)).isEqualTo(2);
+    }
+
+    @Test
+    void deletingAHiddenCommentDoesNotLowerTheCountAgain() {
+        Setup s = aCommunityWithAModerator();
+        String id = post(s.author(), s.slug(), "Un fil");
+        String hidden = comment(s.reader(), id, "À masquer");
+        comment(s.reader(), id, "À garder");
+        decide(s.mod(), hidden, "hide");
+        as(s.reader()).delete("/api/posts/{id}/comments/{c}", local(id), local(hidden)).then().statusCode(204);
+        assertThat(commentCount(s.reader(), id)).isEqualTo(1);
+    }
+
     @Test
     void removeDeletesItAndTellsTheAuthorWhy() {
         Setup s = aCommunityWithAModerator();

@@ -10,6 +10,8 @@ public final class Fields {
     public static final String KIND_REACTION = "reaction";
     /** One per Join or Leave activity, kept after a Leave: the membership history the analytics replays. */
     public static final String KIND_MEMBERSHIP_CHANGE = "membership_change";
+    /** One per post hidden by moderation (its {@link #CONTEXT} is the post): its comments are kept out of searches. */
+    public static final String KIND_HIDDEN_THREAD = "hidden_thread";
 
     public static final String ID = "id";
     /** Doc-values copy of the id: the tie-breaker of every sort, so cursors never skip or repeat. */

@@ -58,11 +58,14 @@ public final class Projection {
             case As2.CREATE, As2.UPDATE -> {
                 if (o == null || o.type() == null) return;
                 if (hiddenByModeration(o)) {
-                    // hidden by a moderator or held by a keyword rule: out of the index (only the item itself: the
-                    // comments of a hidden post are other people's words); a restore is an Update that puts it back
+                    // hidden by a moderator or held by a keyword rule: out of the index; a hidden post's comments stay
+                    // indexed (the log does not repeat them) but a marker keeps them out of every search until a
+                    // restore, an Update that puts the post back and lifts the marker
                     if (o.id() != null) index.delete(new Term(Fields.ID, o.id()));
+                    if (Iri.isKind(o.id(), Iri.POST)) hideThread(a, o, index);
                     return;
                 }
+                if (Iri.isKind(o.id(), Iri.POST)) index.delete(new Term(Fields.ID, hiddenThreadId(o.id())));
                 switch (o.type()) {
                     case As2.NOTE, As2.ARTICLE, As2.QUESTION, As2.PAGE -> indexPostOrComment(a, o, index, existingPublished);
                     case As2.EVENT, As2.DOCUMENT -> indexBusinessItem(a, o, index, existingPublished);
@@ -257,7 +260,26 @@ public final class Projection {
         index.upsert(a.id(), d);
     }
 
-    /** Removes an item and what hangs on it: a post's comments, and the reactions to either. */
+    /** The id of the marker saying that a post, and so its whole thread, is hidden by moderation. */
+    public static String hiddenThreadId(String postIri) {
+        return "hidden_thread|" + postIri;
+    }
+
+    /**
+     * Marks a post's thread hidden: one small document ({@link Fields#KIND_HIDDEN_THREAD}, its comments' context, the
+     * post's author so that an erasure removes it too) that {@link HiddenThreads} turns into a filter at search time.
+     */
+    private static void hideThread(Activity a, AsObject o, IndexGeneration index) {
+        Document d = new Document();
+        d.add(new StringField(Fields.KIND, Fields.KIND_HIDDEN_THREAD, Field.Store.NO));
+        d.add(new StringField(Fields.ID, hiddenThreadId(o.id()), Field.Store.YES));
+        d.add(new StringField(Fields.CONTEXT, o.id(), Field.Store.YES));
+        String author = o.attributedTo() != null ? o.attributedTo() : a.actor();
+        if (author != null) d.add(new StringField(Fields.AUTHOR, author, Field.Store.NO));
+        index.upsert(hiddenThreadId(o.id()), d);
+    }
+
+    /** Removes an item and what hangs on it: a post's comments and hidden-thread marker, and the reactions to either. */
     private static void deleteItem(String id, IndexGeneration index) {
         BooleanQuery commentsOfPost = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_ITEM)), BooleanClause.Occur.FILTER)
@@ -268,7 +290,8 @@ public final class Projection {
                         .add(new TermQuery(new Term(Fields.TARGET, id)), BooleanClause.Occur.SHOULD)
                         .add(new TermQuery(new Term(Fields.REACTED_TO, id)), BooleanClause.Occur.SHOULD).build(),
                         BooleanClause.Occur.FILTER).build();
-        index.delete(new TermQuery(new Term(Fields.ID, id)), commentsOfPost, reactions);
+        index.delete(new TermQuery(new Term(Fields.ID, id)), new TermQuery(new Term(Fields.ID, hiddenThreadId(id))),
+                commentsOfPost, reactions);
     }
 
     // ----- shared document parts

@@ -3,6 +3,7 @@ package io.relais.search.query;
 import io.relais.events.Viewer;
 import io.relais.kit.error.ProblemException;
 import io.relais.search.index.Fields;
+import io.relais.search.index.HiddenThreads;
 import io.relais.search.index.IndexGeneration;
 import io.relais.search.index.ItemType;
 import io.relais.search.index.SearchConfig;
@@ -79,10 +80,14 @@ public class SearchService {
         return g.readSnapshot(snapshot, (searcher, token) -> run(g, searcher, token, query, userQuery, r, cursor));
     }
 
-    /** Adds the two filters every user-facing search has: searchable items only, visible to this viewer. */
+    /**
+     * Adds the filters every user-facing search has: searchable items only, visible to this viewer, and not in the
+     * thread of a post moderation hides ({@link HiddenThreads}).
+     */
     public static void itemsVisibleTo(BooleanQuery.Builder b, Viewer viewer) {
         b.add(new TermQuery(new Term(Fields.KIND, Fields.KIND_ITEM)), BooleanClause.Occur.FILTER);
         b.add(Viewers.visibleTo(viewer), BooleanClause.Occur.FILTER);
+        b.add(new HiddenThreads(), BooleanClause.Occur.MUST_NOT);
     }
 
     static Query anyOf(String field, Collection<String> values) {
