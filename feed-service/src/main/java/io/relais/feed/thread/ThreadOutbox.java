@@ -9,7 +9,11 @@ import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
 import io.relais.events.ActivityValidator;
+import io.relais.events.As2;
+import io.relais.events.Iri;
+import io.relais.feed.community.CommunityStore;
 import io.relais.kit.outbox.Outbox;
 import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +50,9 @@ public class ThreadOutbox {
 
     @Inject
     CommentStore commentStore;
+
+    @Inject
+    CommunityStore communities;
 
     @Inject
     MongoClient mongo;
@@ -108,6 +115,7 @@ public class ThreadOutbox {
             Document mark = d.get(MARK, Document.class);
             if (mark == null || mark.isEmpty()) continue;
             if (relist != null && !d.getBoolean("deleted", false)) relist.relist(Comment.from(d));
+            if (relist == null) repinFrom(d, mark);
             Map<String, Document> oldestFirst = new TreeMap<>();
             mark.forEach((id, r) -> { if (r instanceof Document rd) oldestFirst.put(id, rd); });
             for (Document r : oldestFirst.values()) {
@@ -116,6 +124,20 @@ public class ThreadOutbox {
             }
         }
         return appended;
+    }
+
+    /**
+     * A post marked with a pin's Add or Remove: the community's pin list is written after the post (a crash between
+     * the two leaves the list behind), so it is set again from what the post says now ({@code pinned}).
+     */
+    private void repinFrom(Document post, Document mark) {
+        for (Object r : mark.values()) {
+            if (!(r instanceof Document rd) || rd.getString("payload") == null) continue;
+            Activity a = ActivityJson.read(rd.getString("payload"));
+            boolean pin = (As2.ADD.equals(a.type()) || As2.REMOVE.equals(a.type())) && a.target() != null
+                    && Iri.isKind(a.target(), Iri.COMMUNITY);
+            if (pin) communities.pin(a.target(), post.getString("_id"), post.getBoolean("pinned", false));
+        }
     }
 
     private void announce(MongoCollection<Document> collection, String iri, OutboxRecord record) {
