@@ -393,36 +393,39 @@ public class MembershipService {
      * @return how many activities were appended
      */
     public int republish(Duration minAge) {
-        return marks.republish(people(), minAge, (stored, activity) -> {
-            String community = activity.target() != null && Iri.isKind(activity.target(), Iri.COMMUNITY) ? activity.target()
-                    : activity.object() != null ? activity.object().id() : null;
-            if (community == null || activity.actor() == null) return;
-            Role now = null;
-            for (Document m : stored.getList("c", Document.class, List.of())) {
-                if (community.equals(m.getString("id"))) now = Role.of(m.getString("role"));
+        return marks.republish(people(), minAge, this::repair);
+    }
+
+    /** Redoes the follow-up writes of a marked activity from what the person's document holds now (idempotent). */
+    private void repair(Document stored, Activity activity) {
+        String community = activity.target() != null && Iri.isKind(activity.target(), Iri.COMMUNITY) ? activity.target()
+                : activity.object() != null ? activity.object().id() : null;
+        if (community == null || activity.actor() == null) return;
+        Role now = null;
+        for (Document m : stored.getList("c", Document.class, List.of())) {
+            if (community.equals(m.getString("id"))) now = Role.of(m.getString("role"));
+        }
+        synchronized (writeLock(community)) {
+            if (now != null) {
+                roster().ensure(community, activity.actor());
+                setModeration(community, activity.actor(), now);
+            } else {
+                roster().remove(community, activity.actor());
+                communities.pull(community, "owners", activity.actor());
+                communities.pull(community, "moderators", activity.actor());
             }
-            synchronized (writeLock(community)) {
-                if (now != null) {
-                    roster().ensure(community, activity.actor());
-                    setModeration(community, activity.actor(), now);
-                } else {
-                    roster().remove(community, activity.actor());
-                    communities.pull(community, "owners", activity.actor());
-                    communities.pull(community, "moderators", activity.actor());
-                }
-            }
-        });
+        }
     }
 
     void atStart(@Observes StartupEvent e) {
-        int n = republish(Duration.ZERO);
+        int n = marks.republish(people(), OutboxMarks.leftBehind(), this::repair);
         if (n > 0) LOG.warnf("re-published %d membership changes written but not announced before the last stop", n);
     }
 
     @Scheduled(every = "{feed.outbox.republish-every:60s}", delayed = "{feed.outbox.republish-every:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodically() {
-        int n = republish(Duration.ofSeconds(30));
+        int n = republish(OutboxMarks.SETTLED);
         if (n > 0) LOG.warnf("re-published %d membership changes written but not announced (a failed append)", n);
     }
 

@@ -211,29 +211,30 @@ public class FollowService {
      * @return how many activities were appended
      */
     public int republish(Duration minAge) {
-        return marks.republish(people(), minAge, (stored, activity) -> {
-            Set<String> now = new LinkedHashSet<>();
-            stored.getList("f", Document.class, List.of()).forEach(e -> now.add(e.getString("iri")));
-            if (As2.FOLLOW.equals(activity.type()) && activity.object() != null) {
-                if (now.contains(activity.object().id())) roster().ensure(activity.object().id(), activity.actor());
-            } else if (As2.UNDO.equals(activity.type()) && activity.target() != null) {
-                if (!now.contains(activity.target())) roster().remove(activity.target(), activity.actor());
-            }
-        });
+        return marks.republish(people(), minAge, this::repair);
+    }
+
+    /** Redoes the follow-up writes of a marked activity from what the person's document holds now (idempotent). */
+    private void repair(Document stored, Activity activity) {
+        Set<String> now = new LinkedHashSet<>();
+        stored.getList("f", Document.class, List.of()).forEach(e -> now.add(e.getString("iri")));
+        if (As2.FOLLOW.equals(activity.type()) && activity.object() != null) {
+            if (now.contains(activity.object().id())) roster().ensure(activity.object().id(), activity.actor());
+        } else if (As2.UNDO.equals(activity.type()) && activity.target() != null) {
+            if (!now.contains(activity.target())) roster().remove(activity.target(), activity.actor());
+        }
     }
 
     void atStart(@Observes StartupEvent e) {
-        int n = republish(Duration.ZERO);
-        if (n > 0) LOG
-                .warnf("re-published %d follows and unfollows written but not announced before the last stop", n);
+        int n = marks.republish(people(), OutboxMarks.leftBehind(), this::repair);
+        if (n > 0) LOG.warnf("re-published %d follows and unfollows written but not announced before the last stop", n);
     }
 
     @Scheduled(every = "{feed.outbox.republish-every:60s}", delayed = "{feed.outbox.republish-every:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodically() {
-        int n = republish(Duration.ofSeconds(30));
-        if (n > 0) LOG
-                .warnf("re-published %d follows and unfollows written but not announced (a failed append)", n);
+        int n = republish(OutboxMarks.SETTLED);
+        if (n > 0) LOG.warnf("re-published %d follows and unfollows written but not announced (a failed append)", n);
     }
 
     public Following mine(CurrentPerson me) {

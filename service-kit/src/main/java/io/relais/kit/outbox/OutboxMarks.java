@@ -8,12 +8,14 @@ import com.mongodb.client.model.Updates;
 import io.relais.events.Activity;
 import io.relais.events.ActivityJson;
 import io.relais.events.ActivityValidator;
+import io.relais.events.EventId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +58,28 @@ public class OutboxMarks {
         void redo(Document document, Activity activity);
     }
 
+    /**
+     * How old a mark must be before a periodic pass takes it: a younger one belongs to a request still making its
+     * follow-up writes (taking it would redo them twice: a comment listed twice in its thread, found in the fault
+     * campaign of 2026-11-30, kill -9 feed-service phase).
+     */
+    public static final Duration SETTLED = Duration.ofSeconds(30);
+
+    /** When the record was built (the time in its UUIDv7 id), whatever time its activity carries. */
+    public static Instant markedAt(OutboxRecord record) {
+        return Instant.ofEpochMilli(EventId.epochMillis(record.id()));
+    }
+
+    /**
+     * The bound of the pass at start: marks made before this process started (no request of this process can own
+     * them) and at least {@link #SETTLED} ago (another replica's requests may still own younger ones).
+     */
+    public static Instant leftBehind() {
+        Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        Instant settled = Instant.now().minus(SETTLED);
+        return started.isBefore(settled) ? started : settled;
+    }
+
     /** The outbox record of an activity, checked against the event contract (the caller built it). */
     public OutboxRecord record(Activity activity) {
         ActivityValidator.requireValid(activity);
@@ -80,13 +104,21 @@ public class OutboxMarks {
 
     /**
      * Appends every record marked on the collection's documents at least {@code minAge} ago (oldest first per
-     * document), after {@code repair} redid the writer's follow-up writes, and clears the marks. A younger mark
-     * belongs to a request that may still be making its follow-up writes: the next pass takes it.
+     * document), after {@code repair} redid the writer's follow-up writes, and clears the marks. A document with a
+     * younger mark belongs to a request that may still be making its follow-up writes: the next pass takes it.
      *
      * @return how many records were appended
      */
     public int republish(MongoCollection<Document> collection, Duration minAge, Repair repair) {
-        Instant before = Instant.now().minus(minAge);
+        return republish(collection, Instant.now().minus(minAge), repair);
+    }
+
+    /**
+     * Same, for the records marked before {@code writtenBefore} (the time in the record's UUIDv7 id, when the
+     * writer built it): at start, those older than this process and than {@link #SETTLED} ({@link #leftBehind}).
+     */
+    public int republish(MongoCollection<Document> collection, Instant writtenBefore, Repair repair) {
+        Instant before = writtenBefore;
         List<Document> marked = new ArrayList<>();
         collection.find(Filters.exists(FIELD)).forEach(marked::add);
         int appended = 0;
@@ -95,9 +127,11 @@ public class OutboxMarks {
             if (mark == null || mark.isEmpty()) continue;
             Map<String, Document> oldestFirst = new TreeMap<>();
             mark.forEach((id, r) -> { if (r instanceof Document rd) oldestFirst.put(id, rd); });
+            if (oldestFirst.values().stream().anyMatch(r -> !markedAt(OutboxRecord.fromDocument(r)).isBefore(before))) {
+                continue; // a request is still writing this document: its own steps first, the next pass the rest
+            }
             for (Document r : oldestFirst.values()) {
                 OutboxRecord record = OutboxRecord.fromDocument(r);
-                if (record.time().isAfter(before)) continue;
                 if (record.payload() != null) repair.redo(d, ActivityJson.read(record.payload()));
                 announce(collection, d.getString("_id"), record);
                 appended++;
