@@ -223,6 +223,7 @@ public final class Bench {
                 .map(io.relais.bench.faults.Fault::name).toList() + "; --short = " + io.relais.bench.faults.Fault.SHORT);
         opts.put("faults --rate R / --workers N / --people N", "mixed load offered (40/s; --short 10/s), concurrency (64), employees created (auto)");
         opts.put("faults --lead-seconds / --down-seconds / --tail-seconds S", "load before the fault (20; short 8), downtime of a stopped component (12; 6), load after recovery (12; 6)");
+        opts.put("faults --stop-by HH:MM|INSTANT", "start a phase only if one as long as the longest so far (--phase-estimate-seconds 240 before the first) ends by then (UTC); the rest is reported as not run");
         opts.put("faults --catch-up-seconds / --settle-seconds S", "bounded waits for consumer groups (300; 120) and projections (90; 45)");
         StringBuilder u = new StringBuilder("usage: relais bench [scenario…] [options]\nscenarios: ")
                 .append(GROUPS.get("all")).append(", groups raw, stack, all (default); connector-pattern (optimisation study); faults (the fault campaign)\n");

@@ -129,11 +129,23 @@ public final class FaultCampaign {
                 "examples");
         Section checks = new Section("What each fault showed");
         int n = 0;
+        Instant stopBy = stopBy(options.string("stop-by", ""), Instant.now());
+        Duration longestPhase = options.seconds("phase-estimate-seconds", 240);
         for (Fault f : faults) {
             n++;
+            if (stopBy != null && Instant.now().plus(longestPhase).isAfter(stopBy)) {
+                allHeld = false;
+                table.row(f.label(), "", "", "", "", "", "**not run**: a phase (" + longestPhase.toSeconds()
+                        + " s, the longest so far) would end after --stop-by " + stopBy);
+                Progress.say("== %s: not run, a phase of %d s would end after %s", f.label(), longestPhase.toSeconds(), stopBy);
+                continue;
+            }
             Progress.say("== %s", f.label());
+            long phaseStart = System.nanoTime();
             try {
                 phase(f, String.format(Locale.ROOT, "p%02d", n), table, detail, checks);
+                Duration took = Duration.ofNanos(System.nanoTime() - phaseStart);
+                if (n == 1 || took.compareTo(longestPhase) > 0) longestPhase = took;
             } catch (Exception e) {
                 allHeld = false;
                 table.row(f.label(), "", "", "", "", "", "**failed**: " + e.getClass().getSimpleName() + ": " + cell(e.getMessage()));
@@ -159,6 +171,20 @@ public final class FaultCampaign {
         Progress.say("appended to %s; %s", file, allHeld ? "every row 0 lost, 0 duplicates, every check held"
                 : "NOT every row is clean: see the report");
         return allHeld ? 0 : 1;
+    }
+
+    /**
+     * The end of the stack's hold ({@code --stop-by}): an ISO instant ({@code 2026-11-30T22:08:00Z}) or a UTC time of
+     * day ({@code 22:08}, the next one after {@code now}); null when not given. A phase is started only when a phase as
+     * long as the longest so far ({@code --phase-estimate-seconds}, 240, before the first) ends before it; the faults
+     * left are reported as not run, so a campaign on a shared stack always ends with its report.
+     */
+    static Instant stopBy(String value, Instant now) {
+        if (value == null || value.isBlank()) return null;
+        if (value.contains("T")) return Instant.parse(value);
+        java.time.LocalTime time = java.time.LocalTime.parse(value);
+        java.time.ZonedDateTime at = now.atZone(java.time.ZoneOffset.UTC).with(time);
+        return at.toInstant().isBefore(now) ? at.plusDays(1).toInstant() : at.toInstant();
     }
 
     /**

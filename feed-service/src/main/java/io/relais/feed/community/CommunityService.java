@@ -89,8 +89,7 @@ public class CommunityService {
         }
         Community community = Community.from(d);
         outbox.append(groupActivity(As2.CREATE, community, me.iri()));
-        memberships.put(me.iri(), iri, Role.OWNER);
-        outbox.append(join(me.iri(), community, Role.OWNER));
+        memberships.put(me.iri(), iri, Role.OWNER, isNew -> join(me.iri(), community, Role.OWNER));
         return community;
     }
 
@@ -305,9 +304,7 @@ public class CommunityService {
         if (role.get() == Role.OWNER && memberships.ownersOf(c.iri()).size() <= 1) {
             throw ProblemException.conflict("the last owner cannot leave; make someone else owner first");
         }
-        if (memberships.remove(me.iri(), c.iri())) {
-            outbox.append(leaveActivity(me.iri(), c, null));
-        }
+        memberships.remove(me.iri(), c.iri(), leaveActivity(me.iri(), c, null));
     }
 
     /**
@@ -321,9 +318,9 @@ public class CommunityService {
         int left = 0;
         for (String communityIri : memberships.communitiesOf(personIri)) {
             Optional<Community> c = store.find(communityIri);
-            if (memberships.remove(personIri, communityIri)) {
+            if (memberships.remove(personIri, communityIri, c.map(community -> leaveActivity(personIri, community, null))
+                    .orElse(null))) {
                 left++;
-                c.ifPresent(community -> outbox.append(leaveActivity(personIri, community, null)));
             }
         }
         return left;
@@ -341,9 +338,7 @@ public class CommunityService {
         if (theirs == Role.OWNER && memberships.ownersOf(c.iri()).size() <= 1) {
             throw ProblemException.conflict("the last owner cannot be removed");
         }
-        if (memberships.remove(member, c.iri())) {
-            outbox.append(leaveActivity(member, c, member.equals(me.iri()) ? null : me.iri()));
-        }
+        memberships.remove(member, c.iri(), leaveActivity(member, c, member.equals(me.iri()) ? null : me.iri()));
     }
 
     public void changeRole(String slug, String login, Role role, CurrentPerson me) {
@@ -355,8 +350,7 @@ public class CommunityService {
         if (theirs == Role.OWNER && memberships.ownersOf(c.iri()).size() <= 1) {
             throw ProblemException.conflict("the last owner cannot step down; make someone else owner first");
         }
-        memberships.put(member, c.iri(), role);
-        outbox.append(join(member, c, role));
+        memberships.put(member, c.iri(), role, isNew -> join(member, c, role));
     }
 
     /**
@@ -415,9 +409,7 @@ public class CommunityService {
     private void becomeMember(Community c, String person, Role role) {
         store.pull(c.iri(), "requests", person);
         store.pull(c.iri(), "invitations", person);
-        if (memberships.put(person, c.iri(), role)) {
-            outbox.append(join(person, c, role));
-        }
+        memberships.put(person, c.iri(), role, isNew -> isNew ? join(person, c, role) : null);
     }
 
     private static void requireRoom(List<String> pending) {

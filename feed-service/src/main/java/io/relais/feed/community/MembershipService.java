@@ -10,15 +10,25 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.relais.events.Activity;
+import io.relais.events.Iri;
 import io.relais.events.Viewer;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
+import io.relais.kit.outbox.OutboxMarks;
+import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -36,12 +47,19 @@ import static com.mongodb.client.model.Filters.eq;
  * Who belongs to which community, read by keyed lookups only: a per-person document
  * ({@code memberships}, {@code _id} = person IRI, a bounded array of {community, role}) answers "my
  * communities" and "my role"; a per-community {@link Roster} answers "all members"; owners and
- * moderators are also kept in the community document for notifications.
+ * moderators are also kept in the community document for notifications. A join, a role change or a leave is
+ * one write of the person's document carrying its outbox mark ({@link OutboxMarks}); the roster, the community
+ * document and the outbox append follow, and {@link #republish} completes them after a crash (issue 16). Bulk
+ * imports ({@link #putAll}) are not marked: their Joins follow the bulk write.
  */
 @ApplicationScoped
 public class MembershipService {
 
+    private static final Logger LOG = Logger.getLogger(MembershipService.class);
     static final int MEMBERS_PER_BUCKET = 1000;
+
+    @Inject
+    OutboxMarks marks;
 
     @Inject
     MongoClient mongo;
@@ -150,11 +168,69 @@ public class MembershipService {
     /**
      * Makes the person a member with this role (or changes their role). Returns true when they were not
      * a member before. Idempotent: the per-person document decides, so the roster never counts twice.
+     *
+     * @param announce given whether the membership is new, the activity announcing the change (a Join), or null
+     *                 for none; it is marked on the person's document in the same write as the change
+     *                 ({@link OutboxMarks}), then appended once the roster and the community's owners and moderators
+     *                 follow; a crash in between is completed by {@link #republish} (issue 16)
      */
-    boolean put(String personIri, String communityIri, Role role) {
+    boolean put(String personIri, String communityIri, Role role, Function<Boolean, Activity> announce) {
         synchronized (writeLock(communityIri)) {
-            return putLocked(personIri, communityIri, role);
+            Put put = writePut(personIri, communityIri, role, announce);
+            if (put.added()) roster().add(communityIri, personIri);
+            if (put.written()) setModeration(communityIri, personIri, role);
+            if (put.record() != null) marks.announce(people(), personIri, put.record());
+            return put.added();
         }
+    }
+
+    /**
+     * What the one write of {@link #put} did.
+     *
+     * @param added   the person was not a member and now is
+     * @param written the membership (new, or its role) was written
+     * @param record  the outbox record marked in that write, or null
+     */
+    record Put(boolean added, boolean written, OutboxRecord record) {
+    }
+
+    /**
+     * The one write of a membership change: the entry (added, or its role set) and the outbox mark of its
+     * announcement, on condition that the person is (for a role) or is not (for a new membership) a member.
+     */
+    Put writePut(String personIri, String communityIri, Role role, Function<Boolean, Activity> announce) {
+        people().updateOne(eq("_id", personIri), Updates.setOnInsert("c", List.of()), new UpdateOptions().upsert(true));
+        Map<String, Role> current = rolesOf(personIri);
+        boolean isNew = !current.containsKey(communityIri);
+        if (isNew && current.size() >= limits.communitiesPerPerson()) {
+            throw ProblemException.conflict("a person may belong to at most " + limits.communitiesPerPerson()
+                    + " communities");
+        }
+        Activity activity = announce.apply(isNew);
+        OutboxRecord record = activity == null ? null : marks.record(activity);
+        List<Bson> update = new ArrayList<>();
+        boolean written;
+        if (isNew) {
+            // $addToSet of the exact entry, on condition that no entry of the community is there yet
+            update.add(Updates.addToSet("c", new Document("id", communityIri).append("role", role.wire())));
+            if (record != null) update.add(OutboxMarks.mark(record));
+            written = people().updateOne(Filters.and(eq("_id", personIri), Filters.ne("c.id", communityIri)),
+                    Updates.combine(update)).getModifiedCount() == 1;
+        } else {
+            update.add(Updates.set("c.$[m].role", role.wire()));
+            if (record != null) update.add(OutboxMarks.mark(record));
+            written = people().updateOne(Filters.and(eq("_id", personIri), eq("c.id", communityIri)), Updates.combine(update),
+                    new UpdateOptions().arrayFilters(List.of(eq("m.id", communityIri)))).getModifiedCount() == 1;
+        }
+        return new Put(isNew && written, written, written ? record : null);
+    }
+
+    /** The community document's owners and moderators, after a person's role in it was set (idempotent). */
+    private void setModeration(String communityIri, String personIri, Role role) {
+        communities.pull(communityIri, "owners", personIri);
+        communities.pull(communityIri, "moderators", personIri);
+        if (role == Role.OWNER) communities.addToSet(communityIri, "owners", personIri);
+        if (role == Role.MODERATOR) communities.addToSet(communityIri, "moderators", personIri);
     }
 
     /**
@@ -168,32 +244,6 @@ public class MembershipService {
     }
 
     private final java.util.concurrent.ConcurrentHashMap<String, Object> writeLocks = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private boolean putLocked(String personIri, String communityIri, Role role) {
-        people().updateOne(eq("_id", personIri), Updates.setOnInsert("c", List.of()), new UpdateOptions().upsert(true));
-        boolean added;
-        Map<String, Role> current = rolesOf(personIri);
-        if (!current.containsKey(communityIri)) {
-            if (current.size() >= limits.communitiesPerPerson()) {
-                throw ProblemException.conflict("a person may belong to at most " + limits.communitiesPerPerson()
-                        + " communities");
-            }
-            // filter by _id alone (the embedded store scans the collection for anything more): $addToSet of the
-            // exact entry keeps a repeated join from adding it twice
-            added = people().updateOne(eq("_id", personIri),
-                    Updates.addToSet("c", new Document("id", communityIri).append("role", role.wire()))).getModifiedCount() == 1;
-            if (added) roster().add(communityIri, personIri);
-        } else {
-            added = false;
-            people().updateOne(eq("_id", personIri), Updates.set("c.$[m].role", role.wire()),
-                    new UpdateOptions().arrayFilters(List.of(eq("m.id", communityIri))));
-        }
-        communities.pull(communityIri, "owners", personIri);
-        communities.pull(communityIri, "moderators", personIri);
-        if (role == Role.OWNER) communities.addToSet(communityIri, "owners", personIri);
-        if (role == Role.MODERATOR) communities.addToSet(communityIri, "moderators", personIri);
-        return added;
-    }
 
     /**
      * What {@link #putAll} did.
@@ -295,14 +345,88 @@ public class MembershipService {
         return new Pushed(added, member, failure);
     }
 
-    /** Ends the membership; true when the person was a member. */
-    boolean remove(String personIri, String communityIri) {
-        boolean removed = people().updateOne(eq("_id", personIri),
-                Updates.pull("c", new Document("id", communityIri))).getModifiedCount() == 1;
-        if (removed) roster().remove(communityIri, personIri);
+    /**
+     * Ends the membership; true when the person was a member.
+     *
+     * @param leave the activity announcing it (a Leave), or null for none; marked in the same write as the removal,
+     *              appended once the roster and the community's owners and moderators follow (see {@link #put})
+     */
+    boolean remove(String personIri, String communityIri, Activity leave) {
+        Removed removed = writeRemove(personIri, communityIri, leave);
+        if (removed.removed()) roster().remove(communityIri, personIri);
         communities.pull(communityIri, "owners", personIri);
         communities.pull(communityIri, "moderators", personIri);
-        return removed;
+        if (removed.record() != null) marks.announce(people(), personIri, removed.record());
+        return removed.removed();
+    }
+
+    /**
+     * What the one write of {@link #remove} did.
+     *
+     * @param removed the person was a member and no longer is
+     * @param record  the outbox record marked in that write, or null
+     */
+    record Removed(boolean removed, OutboxRecord record) {
+    }
+
+    /**
+     * The one write of a membership's end: the entry out and the Leave's outbox mark in, on condition that the
+     * person is a member.
+     */
+    Removed writeRemove(String personIri, String communityIri, Activity leave) {
+        OutboxRecord record = leave == null ? null : marks.record(leave);
+        List<Bson> update = new ArrayList<>();
+        update.add(Updates.pull("c", new Document("id", communityIri)));
+        if (record != null) update.add(OutboxMarks.mark(record));
+        boolean removed = people().updateOne(Filters.and(eq("_id", personIri), eq("c.id", communityIri)),
+                Updates.combine(update)).getModifiedCount() == 1;
+        return new Removed(removed, removed ? record : null);
+    }
+
+    /**
+     * Completes membership changes cut by a crash (issue 16): every Join or Leave marked on a person's
+     * {@code memberships} document and not yet appended gets its roster and owners/moderators changes redone
+     * from what the document holds now (idempotently: a member listed once, a removal that counts only what it
+     * removes) and is appended to the outbox, once.
+     *
+     * @param minAge marks younger than this are left to the request that is still writing them
+     * @return how many activities were appended
+     */
+    public int republish(Duration minAge) {
+        return marks.republish(people(), minAge, this::repair);
+    }
+
+    /** Redoes the follow-up writes of a marked activity from what the person's document holds now (idempotent). */
+    private void repair(Document stored, Activity activity) {
+        String community = activity.target() != null && Iri.isKind(activity.target(), Iri.COMMUNITY) ? activity.target()
+                : activity.object() != null ? activity.object().id() : null;
+        if (community == null || activity.actor() == null) return;
+        Role now = null;
+        for (Document m : stored.getList("c", Document.class, List.of())) {
+            if (community.equals(m.getString("id"))) now = Role.of(m.getString("role"));
+        }
+        synchronized (writeLock(community)) {
+            if (now != null) {
+                roster().ensure(community, activity.actor());
+                setModeration(community, activity.actor(), now);
+            } else {
+                roster().remove(community, activity.actor());
+                communities.pull(community, "owners", activity.actor());
+                communities.pull(community, "moderators", activity.actor());
+            }
+        }
+    }
+
+    void atStart(@Observes StartupEvent e) {
+        int n = marks.republish(people(), OutboxMarks.leftBehind(), this::repair);
+        if (n > 0) LOG.warnf("re-published %d membership changes written but not announced before the last stop", n);
+    }
+
+    @Scheduled(every = "{feed.outbox.republish-every:60s}", delayed = "{feed.outbox.republish-every:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void periodically() {
+        int n = republish(OutboxMarks.SETTLED);
+        if (n > 0) LOG.warnf("re-published %d membership changes written but not announced (a failed append)", n);
     }
 
     private MongoCollection<Document> people() {

@@ -53,6 +53,23 @@ public final class Roster {
     }
 
     /**
+     * Adds the person unless a bucket of the owner lists them already: the repair of an add cut by a crash (the
+     * per-person document changed, the roster not yet), where the caller cannot know whether the add happened.
+     * Reads the owner's buckets; not for the hot path.
+     *
+     * @return true when the person was added
+     */
+    public boolean ensure(String owner, String person) {
+        Document head = heads.find(eq("_id", owner)).first();
+        if (head != null && buckets.countDocuments(com.mongodb.client.model.Filters.and(in("_id", bucketIds(owner, head)),
+                eq("m", person))) > 0) {
+            return false;
+        }
+        add(owner, person);
+        return true;
+    }
+
+    /**
      * Adds several people known to be new, in two writes whatever their number: one {@code $inc} reserves
      * a range of positions on the head, then one unordered bulk write fills the buckets that range covers.
      * Answers the new count.

@@ -21,12 +21,18 @@ import io.relais.feed.profile.ProfileDirectory;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
-import io.relais.kit.outbox.Outbox;
+import io.relais.kit.outbox.OutboxMarks;
+import io.relais.kit.outbox.OutboxRecord;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,10 +47,14 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * Who follows whom. What a person follows is one bounded document ({@code follows}, {@code _id} =
  * person IRI, entries {iri, activity}); the followers of a person, community or hashtag are a
- * {@link Roster}, so both directions are keyed reads.
+ * {@link Roster}, so both directions are keyed reads. A follow or unfollow is one write of the person's document
+ * carrying its outbox mark ({@link OutboxMarks}); the roster change and the outbox append follow, and a crash in
+ * between is completed by {@link #republish} at start and every {@code feed.outbox.republish-every} (issue 16).
  */
 @ApplicationScoped
 public class FollowService {
+
+    private static final Logger LOG = Logger.getLogger(FollowService.class);
 
     @Inject
     MongoClient mongo;
@@ -65,7 +75,7 @@ public class FollowService {
     InputLimits limits;
 
     @Inject
-    Outbox outbox;
+    OutboxMarks marks;
 
     private volatile Roster followers;
 
@@ -112,16 +122,29 @@ public class FollowService {
         if (current.size() >= limits.followsPerPerson()) {
             throw ProblemException.conflict("a person may follow at most " + limits.followsPerPerson() + " people, communities and hashtags");
         }
-        String activity = Iri.of(Iri.ACTIVITY, EventId.next());
-        // by _id alone (anything more is a collection scan in the embedded store); the read above says it is new
-        boolean added = people().updateOne(eq("_id", me.iri()),
-                Updates.push("f", new Document("iri", followed).append("activity", activity))).getModifiedCount() == 1;
-        if (added) {
+        OutboxRecord record = writeFollow(me.iri(), followed);
+        if (record != null) {
             roster().add(followed, me.iri());
-            outbox.append(Activity.builder().id(activity).type(As2.FOLLOW).actor(me.iri()).object(AsObject.ref(followed))
-                    .to(audience(followed, me.iri())).build());
+            marks.announce(people(), me.iri(), record);
         }
         return followed;
+    }
+
+    /**
+     * The one write of a follow: the entry and its Follow's outbox mark, on condition that the follower does not
+     * follow it yet. What a crash right after it leaves is completed by {@link #republish}.
+     *
+     * @return the marked record, or null when nothing was written (already followed)
+     */
+    OutboxRecord writeFollow(String follower, String followed) {
+        people().updateOne(eq("_id", follower), Updates.setOnInsert("f", List.of()), new UpdateOptions().upsert(true));
+        String activity = Iri.of(Iri.ACTIVITY, EventId.next());
+        OutboxRecord record = marks.record(Activity.builder().id(activity).type(As2.FOLLOW).actor(follower)
+                .object(AsObject.ref(followed)).to(audience(followed, follower)).build());
+        boolean added = people().updateOne(Filters.and(eq("_id", follower), Filters.ne("f.iri", followed)),
+                Updates.combine(Updates.push("f", new Document("iri", followed).append("activity", activity)),
+                        OutboxMarks.mark(record))).getModifiedCount() == 1;
+        return added ? record : null;
     }
 
     public void unfollow(String kind, String id, CurrentPerson me) {
@@ -154,15 +177,64 @@ public class FollowService {
             roster().remove(followed, follower); // a roster entry left by a crash goes too
             return false;
         }
-        boolean removed = people().updateOne(eq("_id", follower), Updates.pull("f", new Document("iri", followed)))
-                .getModifiedCount() == 1;
-        if (removed) {
+        OutboxRecord undo = writeUnfollow(follower, followed, entry.getString("activity"));
+        if (undo != null) {
             roster().remove(followed, follower);
-            outbox.append(Activity.builder().type(As2.UNDO).actor(follower)
-                    .object(AsObject.builder().type(As2.FOLLOW).id(entry.getString("activity")).build())
-                    .target(followed).to(audience(followed, follower)).build());
+            marks.announce(people(), follower, undo);
         }
-        return removed;
+        return undo != null;
+    }
+
+    /**
+     * The one write of an unfollow: the entry out and its Undo's outbox mark in, on condition that the entry read
+     * (its Follow {@code activity}) is still stored. What a crash right after it leaves is completed by
+     * {@link #republish}.
+     *
+     * @return the marked record, or null when nothing was written (no longer followed)
+     */
+    OutboxRecord writeUnfollow(String follower, String followed, String activity) {
+        OutboxRecord undo = marks.record(Activity.builder().type(As2.UNDO).actor(follower)
+                .object(AsObject.builder().type(As2.FOLLOW).id(activity).build())
+                .target(followed).to(audience(followed, follower)).build());
+        boolean removed = people().updateOne(Filters.and(eq("_id", follower), eq("f.activity", activity)),
+                Updates.combine(Updates.pull("f", new Document("iri", followed)), OutboxMarks.mark(undo)))
+                .getModifiedCount() == 1;
+        return removed ? undo : null;
+    }
+
+    /**
+     * Completes follows and unfollows cut by a crash (issue 16): every Follow or Undo marked on a person's
+     * {@code follows} document and not yet appended gets its roster change redone (idempotently: a follower
+     * listed once, a removal that counts only what it removes) and is appended to the outbox, once.
+     *
+     * @param minAge marks younger than this are left to the request that is still writing them
+     * @return how many activities were appended
+     */
+    public int republish(Duration minAge) {
+        return marks.republish(people(), minAge, this::repair);
+    }
+
+    /** Redoes the follow-up writes of a marked activity from what the person's document holds now (idempotent). */
+    private void repair(Document stored, Activity activity) {
+        Set<String> now = new LinkedHashSet<>();
+        stored.getList("f", Document.class, List.of()).forEach(e -> now.add(e.getString("iri")));
+        if (As2.FOLLOW.equals(activity.type()) && activity.object() != null) {
+            if (now.contains(activity.object().id())) roster().ensure(activity.object().id(), activity.actor());
+        } else if (As2.UNDO.equals(activity.type()) && activity.target() != null) {
+            if (!now.contains(activity.target())) roster().remove(activity.target(), activity.actor());
+        }
+    }
+
+    void atStart(@Observes StartupEvent e) {
+        int n = marks.republish(people(), OutboxMarks.leftBehind(), this::repair);
+        if (n > 0) LOG.warnf("re-published %d follows and unfollows written but not announced before the last stop", n);
+    }
+
+    @Scheduled(every = "{feed.outbox.republish-every:60s}", delayed = "{feed.outbox.republish-every:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void periodically() {
+        int n = republish(OutboxMarks.SETTLED);
+        if (n > 0) LOG.warnf("re-published %d follows and unfollows written but not announced (a failed append)", n);
     }
 
     public Following mine(CurrentPerson me) {

@@ -205,12 +205,13 @@ public class PostService {
         if (pinned && !c.pins().contains(post.iri()) && c.pins().size() >= MAX_PINS) {
             throw ProblemException.conflict("a community pins at most " + MAX_PINS + " posts");
         }
-        // the community's pin list first (idempotent, a retry repeats it), then the post with its Add or Remove in one write
-        communities.pin(c.iri(), post.iri(), pinned);
+        // the post with its Add or Remove mark in one write, then the community's pin list (idempotent: the
+        // re-publication of a mark left by a crash writes it again from the post), then the append (issue 16)
         OutboxRecord announce = announcements.record(Activity.builder().type(pinned ? As2.ADD : As2.REMOVE).actor(me.iri())
                 .object(AsObject.ref(post.iri())).target(c.iri()).to(c.postTo()).cc(c.postCc())
                 .relais(Map.of("pinned", pinned)).build());
         store.setPinned(post.iri(), pinned, announce);
+        communities.pin(c.iri(), post.iri(), pinned);
         announcements.announcePost(post.iri(), announce);
     }
 

@@ -9,8 +9,13 @@ import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
 import io.relais.events.ActivityValidator;
+import io.relais.events.As2;
+import io.relais.events.Iri;
+import io.relais.feed.community.CommunityStore;
 import io.relais.kit.outbox.Outbox;
+import io.relais.kit.outbox.OutboxMarks;
 import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +24,7 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +52,9 @@ public class ThreadOutbox {
 
     @Inject
     CommentStore commentStore;
+
+    @Inject
+    CommunityStore communities;
 
     @Inject
     MongoClient mongo;
@@ -85,37 +94,67 @@ public class ThreadOutbox {
      * @return how many records were appended
      */
     public int republish() {
-        return republish(posts(), null) + republish(comments(), commentStore);
+        return republish(Instant.MAX);
+    }
+
+    /**
+     * Same, for the records marked before {@code writtenBefore} only (the time in the record's id): a younger mark
+     * belongs to a request still writing (its comment not yet in its thread bucket, its record not yet appended),
+     * and taking it would do that twice — a comment listed twice in its thread (the fault campaign of 2026-11-30,
+     * kill -9 feed-service: a periodic pass took 3 marks of requests in flight). At start: the marks left behind
+     * by the former process ({@link OutboxMarks#leftBehind}); periodically: those older than {@link OutboxMarks#SETTLED}.
+     */
+    public int republish(Instant writtenBefore) {
+        return republish(posts(), null, writtenBefore) + republish(comments(), commentStore, writtenBefore);
     }
 
     void atStart(@Observes StartupEvent e) {
-        int n = republish();
+        int n = republish(OutboxMarks.leftBehind());
         if (n > 0) LOG.warnf("re-published %d thread events written but not announced before the last stop", n);
     }
 
     @Scheduled(every = "{feed.outbox.republish-every:60s}", delayed = "{feed.outbox.republish-every:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodically() {
-        int n = republish();
+        int n = republish(Instant.now().minus(OutboxMarks.SETTLED));
         if (n > 0) LOG.warnf("re-published %d thread events written but not announced (a failed append)", n);
     }
 
-    private int republish(MongoCollection<Document> collection, CommentStore relist) {
+    private int republish(MongoCollection<Document> collection, CommentStore relist, Instant writtenBefore) {
         List<Document> marked = new ArrayList<>();
         collection.find(Filters.exists(MARK)).forEach(marked::add);
         int appended = 0;
         for (Document d : marked) {
             Document mark = d.get(MARK, Document.class);
             if (mark == null || mark.isEmpty()) continue;
-            if (relist != null && !d.getBoolean("deleted", false)) relist.relist(Comment.from(d));
             Map<String, Document> oldestFirst = new TreeMap<>();
             mark.forEach((id, r) -> { if (r instanceof Document rd) oldestFirst.put(id, rd); });
+            if (oldestFirst.values().stream().anyMatch(r -> !OutboxMarks.markedAt(OutboxRecord.fromDocument(r))
+                    .isBefore(writtenBefore))) {
+                continue; // a request is still writing this document: its own steps come first, the next pass the rest
+            }
+            if (relist != null && !d.getBoolean("deleted", false)) relist.relist(Comment.from(d));
+            if (relist == null) repinFrom(d, mark);
             for (Document r : oldestFirst.values()) {
                 announce(collection, d.getString("_id"), OutboxRecord.fromDocument(r));
                 appended++;
             }
         }
         return appended;
+    }
+
+    /**
+     * A post marked with a pin's Add or Remove: the community's pin list is written after the post (a crash between
+     * the two leaves the list behind), so it is set again from what the post says now ({@code pinned}).
+     */
+    private void repinFrom(Document post, Document mark) {
+        for (Object r : mark.values()) {
+            if (!(r instanceof Document rd) || rd.getString("payload") == null) continue;
+            Activity a = ActivityJson.read(rd.getString("payload"));
+            boolean pin = (As2.ADD.equals(a.type()) || As2.REMOVE.equals(a.type())) && a.target() != null
+                    && Iri.isKind(a.target(), Iri.COMMUNITY);
+            if (pin) communities.pin(a.target(), post.getString("_id"), post.getBoolean("pinned", false));
+        }
     }
 
     private void announce(MongoCollection<Document> collection, String iri, OutboxRecord record) {

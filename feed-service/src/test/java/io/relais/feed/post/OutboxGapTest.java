@@ -13,6 +13,7 @@ import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ThreadOutbox;
 import io.relais.kit.outbox.Outbox;
+import io.relais.kit.outbox.OutboxMarks;
 import io.relais.kit.outbox.OutboxRecord;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
@@ -76,6 +77,33 @@ class OutboxGapTest {
         assertThat(KafkaProbe.header(published.get(0), "ce_id")).isEqualTo(record.id());
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(homeIds(bob)).contains(iri));
         await().atMost(PATIENCE).until(() -> outbox.pending() == 0);
+        assertThat(KafkaProbe.recordsNow(Topics.ACTIVITIES, activity(As2.CREATE, iri))).hasSize(1);
+    }
+
+    /**
+     * A periodic pass while a request is between its marked write and its own append must leave that mark to the
+     * request: taking it made the request's remaining steps happen twice (the fault campaign of 2026-11-30, kill -9
+     * feed-service phase: a periodic pass took 3 marks of requests in flight, and one comment was found twice).
+     */
+    @Test
+    void aPeriodicPassLeavesTheMarkOfARequestInFlightToThatRequest() {
+        String alice = fresh("alice");
+        Instant now = Instant.now();
+        String iri = Iri.post(EventId.next());
+        Post post = new Post(iri, As2.NOTE, Post.KIND_POST, Iri.person(alice), "<p>En cours d'écriture</p>",
+                "En cours d'écriture", List.of(Audience.ORGANISATION), List.of(), null, List.of(), List.of(), List.of(),
+                null, Map.of(), 0, 0, false, now, null, null, false, null, null, null);
+        OutboxRecord record = announcements.record(Activity.builder().type(As2.CREATE).actor(Iri.person(alice))
+                .object(PostService.asObject(post)).to(post.to()).cc(post.cc()).published(now).build());
+        posts.insert(post, record); // the request's marked write; its append comes next
+
+        assertThat(announcements.republish(Instant.now().minus(OutboxMarks.SETTLED))).as("the periodic pass").isZero();
+        assertThat(announcements.republish(OutboxMarks.leftBehind())).as("a pass at start of another replica").isZero();
+        announcements.announcePost(iri, record); // the request goes on
+
+        KafkaProbe.awaitRecords(Topics.ACTIVITIES, activity(As2.CREATE, iri), 1, Duration.ofSeconds(30));
+        await().atMost(PATIENCE).until(() -> outbox.pending() == 0);
+        assertThat(announcements.republish()).isZero();
         assertThat(KafkaProbe.recordsNow(Topics.ACTIVITIES, activity(As2.CREATE, iri))).hasSize(1);
     }
 

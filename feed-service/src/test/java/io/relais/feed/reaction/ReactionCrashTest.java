@@ -143,11 +143,13 @@ class ReactionCrashTest {
         OutboxRecord add = announcements.record(Activity.builder().type(As2.ADD).actor(Iri.person(alice))
                 .object(AsObject.ref(id)).target(Iri.community(slug)).to(root.to()).cc(root.cc())
                 .relais(Map.of("pinned", true)).build());
-        posts.setPinned(id, true, add); // the process dies before the outbox append
+        posts.setPinned(id, true, add); // the process dies before the community's pin list and the outbox append
+        as(alice).get("/api/communities/{slug}", slug).then().statusCode(200).body("pins", org.hamcrest.Matchers.empty());
 
         assertThat(announcements.republish()).isGreaterThanOrEqualTo(1);
         KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value() != null && r.value().contains("\"Add\"")
                 && r.value().contains(id), 1, Duration.ofSeconds(30));
+        as(alice).get("/api/communities/{slug}", slug).then().statusCode(200).body("pins", org.hamcrest.Matchers.contains(id));
         assertThat(posts.find(id).orElseThrow().pinned()).isTrue();
     }
 }

@@ -37,7 +37,8 @@ import java.util.function.Function;
 
 /**
  * How activities and profiles become Lucene documents. Every change is an upsert or a delete by id,
- * so applying the same event twice, or replaying the topic, leaves the same index.
+ * so applying the same event twice, or replaying the topic, leaves the same index. A person's document is
+ * written and removed only from {@code relais.profiles} ({@link #applyProfile}), the one source of profile fields.
  */
 public final class Projection {
 
@@ -54,6 +55,12 @@ public final class Projection {
     public static void apply(Activity a, IndexGeneration index, Function<String, Instant> existingPublished) {
         String type = a.type();
         AsObject o = a.object();
+        if (aboutPerson(o)) {
+            // a person's document comes only from relais.profiles (applyProfile), issue 16, F15: an activity about a
+            // person (a Create/Update of a Person, a Delete, Undo or moderation naming a person IRI), read live or
+            // replayed after a restart, is older or partial news and never replaces or removes the profile's document
+            return;
+        }
         switch (type) {
             case As2.CREATE, As2.UPDATE -> {
                 if (o == null || o.type() == null) return;
@@ -70,7 +77,6 @@ public final class Projection {
                     case As2.NOTE, As2.ARTICLE, As2.QUESTION, As2.PAGE -> indexPostOrComment(a, o, index, existingPublished);
                     case As2.EVENT, As2.DOCUMENT -> indexBusinessItem(a, o, index, existingPublished);
                     case As2.GROUP -> indexCommunity(a, o, index, existingPublished);
-                    case As2.PERSON -> indexPerson(a, o, index);
                     default -> { /* not searchable */ }
                 }
             }
@@ -94,6 +100,11 @@ public final class Projection {
             }
             default -> { /* Follow, Announce… are not searched */ }
         }
+    }
+
+    /** Whether the object is a person (by type or by IRI): people are indexed from {@code relais.profiles} only. */
+    static boolean aboutPerson(AsObject o) {
+        return o != null && (As2.PERSON.equals(o.type()) || (o.id() != null && Iri.isKind(o.id(), Iri.PERSON)));
     }
 
     /** Whether the object carries {@code relais.moderation.state = hidden} (feed-service's moderation). */
