@@ -10,6 +10,11 @@ public final class Fields {
     public static final String KIND_REACTION = "reaction";
     /** One per Join or Leave activity, kept after a Leave: the membership history the analytics replays. */
     public static final String KIND_MEMBERSHIP_CHANGE = "membership_change";
+    /**
+     * One per person, opened item and UTC day (from feed-service's {@code View}): only what the analytics need to count
+     * distinct openers; never a hit, and no API answers who opened what.
+     */
+    public static final String KIND_VIEW = "view";
 
     public static final String ID = "id";
     /** Doc-values copy of the id: the tie-breaker of every sort, so cursors never skip or repeat. */
@@ -62,6 +67,15 @@ public final class Fields {
     public static final String CHANGE = "change";
     public static final String CHANGE_JOIN = "join";
     public static final String CHANGE_LEAVE = "leave";
+
+    /** A post that is an organisation-wide announcement: {@code true}. */
+    public static final String ANNOUNCEMENT = "announcement";
+
+    // view
+    /** Who opened the item (erasure deletes by it). */
+    public static final String READER = "reader";
+    /** The opened item's IRI. */
+    public static final String OPENED = "opened";
 
     // reaction
     public static final String REACTION = "reaction";
