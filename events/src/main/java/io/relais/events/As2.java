@@ -27,9 +27,15 @@ public final class As2 {
     public static final String BLOCK = "Block";
     /** A report of content as inappropriate (AS2 vocabulary: "flagging… as being inappropriate"); feed-service only. */
     public static final String FLAG = "Flag";
+    /**
+     * A person opened an item (AS2: "the actor has viewed the object"): a post's or an announcement's thread, or a
+     * business card. Asserted only by feed-service, at most once per person, object and UTC day; addressed to nobody,
+     * so no reader projection shows it; search-service's analytics count distinct openers from it (issue 15, reach).
+     */
+    public static final String VIEW = "View";
 
     public static final Set<String> ACTIVITY_TYPES = Set.of(CREATE, UPDATE, DELETE, LIKE, FOLLOW, UNDO, JOIN,
-            LEAVE, ANNOUNCE, ADD, REMOVE, INVITE, ACCEPT, REJECT, OFFER, BLOCK, FLAG);
+            LEAVE, ANNOUNCE, ADD, REMOVE, INVITE, ACCEPT, REJECT, OFFER, BLOCK, FLAG, VIEW);
 
     /** Activities whose object must be embedded (not just referenced by id). */
     public static final Set<String> EMBEDDING_TYPES = Set.of(CREATE, UPDATE);

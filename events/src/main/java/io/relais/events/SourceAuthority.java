@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
  *       <td>feed-service; a connector for objects in its own namespace</td></tr>
  *   <tr><td>{@link Fact#MODERATION}</td><td>Flag (a report); any activity carrying {@code relais.moderation} on
  *       itself or its object (hide, restore, remove, a held post)</td><td>feed-service</td></tr>
+ *   <tr><td>{@link Fact#READING}</td><td>View (a person opened a post, an announcement or a card)</td>
+ *       <td>feed-service</td></tr>
  *   <tr><td>{@link Fact#PERSON}</td><td>Create/Update of a Person (person IRI), profile snapshots on
  *       {@code relais.profiles}</td><td>profile-service; the {@code hr} connector</td></tr>
  *   <tr><td>{@link Fact#ERASURE}</td><td>Delete of a Person (an erasure on request, issue 15, or a SCIM erasure;
@@ -63,6 +65,8 @@ public final class SourceAuthority {
         CONTENT("posts, comments and other objects", Grant.FEED_SERVICE, Grant.CONNECTOR_OWN_NAMESPACE),
         REACTION("reactions", Grant.FEED_SERVICE, Grant.CONNECTOR_OWN_NAMESPACE),
         MODERATION("reports and moderation decisions", Grant.FEED_SERVICE),
+        /** Who opened what: only feed-service, which serves the items, knows it (issue 15, reach). */
+        READING("opens of posts, announcements and cards", Grant.FEED_SERVICE),
         PERSON("people", Grant.PROFILE_SERVICE, Grant.HR_CONNECTOR),
         ERASURE("erasures of people", Grant.PROFILE_SERVICE),
         HR_FACT("HR facts", Grant.PROFILE_SERVICE, Grant.HR_CONNECTOR),
@@ -188,6 +192,8 @@ public final class SourceAuthority {
                 return Fact.REACTION;
             case As2.FLAG:
                 return Fact.MODERATION;
+            case As2.VIEW:
+                return Fact.READING;
             case As2.UNDO:
                 return o != null && SOCIAL_TYPES.contains(o.type()) ? Fact.SOCIAL_GRAPH : Fact.REACTION;
             case As2.OFFER:

@@ -105,6 +105,11 @@ class SourceAuthorityTest {
                         .moderation(RelaisExtension.Moderation.state(true, "spam")).build()).build())
                 .relais(RelaisExtension.builder().moderation(RelaisExtension.Moderation.decision("hide", "spam")).build()).build(),
                 SourceAuthority.Fact.MODERATION, Set.of(FEED)));
+        // reading (who opened what): feed-service only, even for a connector's own object
+        s.add(new Sample("View post", Activity.builder().type(As2.VIEW).actor(ALICE).object(AsObject.ref(POST))
+                .target(SECRET).build(), SourceAuthority.Fact.READING, Set.of(FEED)));
+        s.add(new Sample("View (generic's own object)", Activity.builder().type(As2.VIEW).actor(ALICE)
+                .object(AsObject.ref(genericNote)).build(), SourceAuthority.Fact.READING, Set.of(FEED)));
         // people: profile-service and hr
         AsObject person = AsObject.builder().id(ALICE).type(As2.PERSON).name("Alice")
                 .relais(RelaisExtension.builder().put("login", "alice").put("status", "active").build()).build();

@@ -142,7 +142,8 @@ class InsightsResourceTest {
                 .containsEntry("members", 5).containsEntry("joins", 1).containsEntry("leaves", 1).containsEntry("memberGrowth", 0);
         assertThat(week.get("participation")).isNull();
         assertThat(r.jsonPath().getString("buckets[0].withheld.participation")).isEqualTo("fewer than 5 contributors");
-        assertThat(r.jsonPath().getMap("definitions")).containsKeys("activeMembers", "participation", "questions", "reach");
+        assertThat(r.jsonPath().getMap("definitions")).containsKeys("activeMembers", "participation", "questions", "readers",
+                "announcementReach", "cardReach", "topReach");
     }
 
     @Test
@@ -164,7 +165,7 @@ class InsightsResourceTest {
         r.then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"));
         String[] lines = r.asString().split("\r?\n");
         assertThat(lines).hasSize(8);
-        assertThat(lines[0]).startsWith("bucket_start,bucket_end,active_members,contributors,members");
+        assertThat(lines[0]).startsWith("bucket_start,bucket_end,active_members,contributors,readers,members");
         assertThat(lines[1]).startsWith("2025-02-03,2025-02-03,,");
         Response org = given().auth().oauth2(TestTokens.user("bob", "employee", "community-manager")).accept("text/csv")
                 .queryParam("from", FROM).queryParam("to", TO).get("/api/analytics/organisation");

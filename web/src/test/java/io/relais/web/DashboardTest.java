@@ -33,21 +33,25 @@ class DashboardTest {
     static final String INSIGHTS = """
             {"scope":"community","community":"urn:relais:community:design-guild","name":"Design guild","visibility":"public",
              "from":"2026-11-09T00:00:00Z","to":"2026-11-29T23:59:59.999Z","bucket":"week","minGroup":5,"contentShown":true,
-             "period":{"start":"2026-11-09","end":"2026-11-29","activeMembers":9,"contributors":6,"members":25,"joins":3,
+             "period":{"start":"2026-11-09","end":"2026-11-29","activeMembers":9,"contributors":6,"readers":3,"members":25,"joins":3,
                        "leaves":1,"memberGrowth":2,"posts":6,"comments":9,"reactions":15,"questions":4,"questionsAnswered":3,
                        "medianMinutesToFirstReply":42.5,"participation":{"top1Percent":20.0,"next9Percent":0.0,"other90Percent":80.0},
-                       "withheld":{}},
+                       "announcementReach":43.8,"cardReach":40.0,"withheld":{}},
              "buckets":[
-               {"start":"2026-11-09","end":"2026-11-15","activeMembers":6,"contributors":5,"members":24,"joins":1,"leaves":0,"memberGrowth":1,
-                "posts":2,"comments":3,"reactions":5,"questions":1,"questionsAnswered":1,"withheld":{}},
-               {"start":"2026-11-16","end":"2026-11-22","activeMembers":8,"contributors":5,"members":25,"joins":2,"leaves":1,"memberGrowth":1,
-                "posts":4,"comments":6,"reactions":10,"questions":3,"questionsAnswered":2,"withheld":{}},
+               {"start":"2026-11-09","end":"2026-11-15","activeMembers":6,"contributors":5,"readers":1,"members":24,"joins":1,"leaves":0,"memberGrowth":1,
+                "posts":2,"comments":3,"reactions":5,"questions":1,"questionsAnswered":1,"announcementReach":62.5,"cardReach":null,
+                "withheld":{"cardReach":"no card was published in the bucket"}},
+               {"start":"2026-11-16","end":"2026-11-22","activeMembers":8,"contributors":5,"readers":2,"members":25,"joins":2,"leaves":1,"memberGrowth":1,
+                "posts":4,"comments":6,"reactions":10,"questions":3,"questionsAnswered":2,"announcementReach":null,"cardReach":40.0,
+                "withheld":{"announcementReach":"fewer than 5 people opened them"}},
                {"start":"2026-11-23","end":"2026-11-29","activeMembers":null,"contributors":null,"members":25,"joins":0,"leaves":0,"memberGrowth":0,
                 "posts":null,"comments":null,"reactions":null,"questions":null,"withheld":{"posts":"fewer than 5 active people"}}],
              "topHashtags":[{"tag":"roadmap","uses":7,"authors":5}],
              "topContributors":[{"id":"urn:relais:person:dave","name":"<b>Dave</b> Leroy","posts":5,"comments":7,"reactions":2}],
              "topPosts":[{"id":"urn:relais:post:p-77","title":"Roadmap <script>alert(1)</script>","author":"urn:relais:person:dave",
                           "published":"2026-11-16T10:00:00Z","comments":9,"reactions":14}],
+             "topReach":[{"id":"urn:relais:post:a-1","kind":"announcement","title":"Règlement <i>télétravail</i>",
+                          "published":"2026-11-10T09:00:00Z","audience":8,"openers":5,"reach":62.5}],
              "definitions":{}}""";
 
     @Inject
@@ -67,8 +71,11 @@ class DashboardTest {
                 .contains("<th scope=\"row\">Questions answered</th><td class=\"num\">3</td>")
                 .contains("<td class=\"num\">42.5</td>")
                 .contains("20.0 % / 0.0 % / 80.0 %");
-        assertThat(html).contains("Reading is not recorded", "ends with a question mark, or tagged #question",
-                "Not available: Relais does not record who opens an announcement");
+        assertThat(html).contains("Opens are counted, never shown per person", "ends with a question mark, or tagged #question",
+                "People of their audience (the whole directory) who opened the announcements");
+        assertThat(html).contains("data-figure=\"readers\"><th scope=\"row\">Readers</th><td class=\"num\">3</td>")
+                .contains("data-figure=\"announcementReach\"><th scope=\"row\">Announcement reach</th><td class=\"num\">43.8 %</td>")
+                .contains("data-figure=\"cardReach\"><th scope=\"row\">Business card reach</th><td class=\"num\">40.0 %</td>");
         assertThat(html).contains("#roadmap", "7 uses, 5 people", "href=\"/people/dave\"", "href=\"/posts/p-77\"");
     }
 
@@ -76,7 +83,7 @@ class DashboardTest {
     void aWithheldBucketSaysSoAndShowsNoNumber() throws Exception {
         String html = render(BOB, Locale.ENGLISH, INSIGHTS);
 
-        assertThat(html).contains("<time datetime=\"2026-11-23\">2026-11-23</time></th><td class=\"num\">withheld</td><td class=\"num\">withheld</td><td class=\"num\">25</td>");
+        assertThat(html).contains("<time datetime=\"2026-11-23\">2026-11-23</time></th><td class=\"num\">withheld</td><td class=\"num\">withheld</td><td class=\"num\">withheld</td><td class=\"num\">25</td>");
         assertThat(html).contains("<rect class=\"withheld\"", "2026-11-23 — withheld");
     }
 
@@ -96,6 +103,25 @@ class DashboardTest {
     }
 
     @Test
+    void reachIsChartedAgainstAHundredPercentAndListedPerItemWithoutNamingAnyone() throws Exception {
+        String html = render(BOB, Locale.ENGLISH, INSIGHTS);
+
+        assertThat(html).contains("aria-label=\"Reach of announcements per bucket (% of their audience)\"");
+        // 62.5 % → 63 of 100: 105.8 of the 168-unit plot; 40 % → 67.2
+        assertThat(html).containsPattern("<rect class=\"s-announcements\" x=\"[0-9.]+\" y=\"74.2\" width=\"[0-9.]+\" height=\"105.8\">"
+                        + "<title>2026-11-09 — Announcement reach: 63 %</title>")
+                .containsPattern("<rect class=\"s-cards\" x=\"[0-9.]+\" y=\"112.8\" width=\"[0-9.]+\" height=\"67.2\">"
+                        + "<title>2026-11-16 — Business card reach: 40 %</title>");
+        // the people chart stacks contributors, those who only reacted and those who only opened
+        assertThat(html).containsPattern("<rect class=\"s-readers\"[^>]*><title>2026-11-16 — Opened only: 2</title>")
+                .containsPattern("<title>2026-11-16 — Reacted only: 1</title>");
+        String reachTable = html.substring(html.indexOf("id=\"dash-reach-table\""), html.indexOf("</table>", html.indexOf("id=\"dash-reach-table\"")));
+        assertThat(reachTable).contains("href=\"/posts/a-1\"", "Règlement &lt;i&gt;télétravail&lt;/i&gt;", "Announcement",
+                "<td class=\"num\">8</td><td class=\"num\">5</td><td class=\"num\">62.5 %</td>");
+        assertThat(html).contains("<td class=\"num\">62.5 %</td><td class=\"num\">withheld</td></tr>");
+    }
+
+    @Test
     void namesAndTitlesFromTheServicesAreEscaped() throws Exception {
         String html = render(BOB, Locale.ENGLISH, INSIGHTS);
 
@@ -108,7 +134,7 @@ class DashboardTest {
         String html = render(BOB, Locale.FRENCH, INSIGHTS);
 
         assertThat(html).contains("Indicateurs", "Personnes actives", "Croissance des membres", "Questions avec réponse",
-                "La lecture n&#39;est pas enregistrée", "30 derniers jours", "Semaines", "Du 2026-11-09 au 2026-11-29 (UTC)",
+                "les ouvertures sont comptées, jamais montrées par personne", "Portée des annonces", "Lecteurs", "30 derniers jours", "Semaines", "Du 2026-11-09 au 2026-11-29 (UTC)",
                 "masqué", "Contributions par période");
     }
 
@@ -198,7 +224,7 @@ class DashboardTest {
                 .data("communities", json.readTree(COMMUNITIES)).data("slug", "design-guild").data("days", 30)
                 .data("periods", List.of(7, 30, 90, 365)).data("bucket", "week").data("buckets", List.of("day", "week", "month"))
                 .data("q", "").data("insights", InsightsView.of(json.readTree(insights), List.of("Posts", "Comments", "Reactions"),
-                        List.of("Contributors", "Reacted only"))).render();
+                        List.of("Contributors", "Reacted only", "Opened only"), List.of("Announcement reach", "Business card reach"))).render();
     }
 
     private String shell(Viewer viewer) {

@@ -31,7 +31,8 @@ class DashboardBrowserTest {
                 return !d.findElements(By.id("dash-figures")).isEmpty();
             });
             String figures = bob.find(By.id("dash-figures")).getText();
-            assertThat(figures).contains("Active people", "Reading is not recorded", "Questions answered", "Participation");
+            assertThat(figures).contains("Active people", "Opens are counted, never shown per person", "Questions answered",
+                    "Participation", "Readers", "Announcement reach");
             // one person posted: fewer than five, so the count is withheld, never shown
             assertThat(bob.find(By.cssSelector("#dash-figures tr[data-figure=posts] td.num")).getText()).isEqualTo("withheld");
             assertThat(bob.findAll(By.cssSelector("#chart-activity svg.chart"))).hasSize(1);
@@ -39,7 +40,7 @@ class DashboardBrowserTest {
 
             String csv = (String) bob.jsAsync("var done = arguments[arguments.length - 1];"
                     + "fetch(document.getElementById('dash-export').getAttribute('href')).then(r => r.text()).then(done);");
-            assertThat(csv).startsWith("bucket_start,bucket_end,active_members,contributors,members");
+            assertThat(csv).startsWith("bucket_start,bucket_end,active_members,contributors,readers,members");
             // a header and one row per day of the last 7 days
             assertThat(csv.strip().split("\\r?\\n")).hasSize(8);
         }

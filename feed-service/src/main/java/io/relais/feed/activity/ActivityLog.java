@@ -7,6 +7,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.relais.events.Activity;
+import io.relais.events.As2;
 import io.relais.events.ActivityJson;
 import io.relais.events.Topics;
 import io.relais.kit.messaging.ActivityBatches;
@@ -25,7 +26,8 @@ import java.util.Optional;
 /**
  * Keeps every activity of {@code relais.activities} by its id (an upsert: a replay rewrites the same
  * document). A record that is not a valid activity goes to the dead-letter topic with the
- * reason; a poll is written with one bulk write.
+ * reason; a poll is written with one bulk write. A {@code View} (who opened what, issue 15) is not kept: it is
+ * addressed to nobody, and reading behaviour is counted by search-service's analytics only.
  */
 @ApplicationScoped
 public class ActivityLog {
@@ -51,9 +53,11 @@ public class ActivityLog {
         ReplaceOptions upsert = new ReplaceOptions().upsert(true);
         List<WriteModel<Document>> writes = new ArrayList<>(activities.size());
         for (Activity a : activities) {
+            if (As2.VIEW.equals(a.type())) continue;
             writes.add(new ReplaceOneModel<>(new Document("_id", a.id()),
                     new Document("_id", a.id()).append("json", ActivityJson.writeString(a)), upsert));
         }
+        if (writes.isEmpty()) return;
         collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 

@@ -104,6 +104,17 @@ class SourceAuthorityTest {
         assertThat(homeIds(author)).contains(postIri);
     }
 
+    @Test
+    void aViewFromAConnectorIsDeadLettered() {
+        String author = fresh("nina");
+        String postIri = post(author, "Un post ouvert par personne", null);
+        Activity view = Activity.builder().type(As2.VIEW).actor(Iri.person(fresh("ghost"))).object(AsObject.ref(postIri)).build();
+
+        forge(view);
+
+        assertEveryConsumerRefused(view, "may not assert View", "opens of posts, announcements and cards are owned by /relais/feed-service");
+    }
+
     private static void forge(Activity a) {
         KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(a), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(a),
                 CloudEventAttributes.type(a), GENERIC, CloudEventAttributes.subject(a)), ActivityJson.writeString(a));

@@ -32,14 +32,18 @@ public class AnalyticsResource {
 
     static final String CSV = "text/csv";
     static final String FIGURES = "Every figure is defined in the answer's definitions: activeMembers = distinct people who "
-            + "wrote or reacted in the bucket (reading is not recorded; no one's reading is shown); contributors = distinct "
-            + "people who posted or commented; members = members at the bucket's end; joins, leaves, memberGrowth = joins - "
-            + "leaves; posts, comments, reactions; questions = posts ending with '?' or tagged #question; questionsAnswered = "
-            + "questions with a comment by someone else before the period's end; medianMinutesToFirstReply; participation = "
-            + "share of posts + comments by the top 1% / next 9% / other 90% of contributors; topHashtags. Reach of "
-            + "announcements and business cards is not computed: the log does not record opens. A figure about fewer than "
-            + "relais.analytics.min-group people (default 5) is null and listed in withheld with the reason. With Accept: "
-            + "text/csv: a header row, then one row per bucket.";
+            + "wrote, reacted or opened something in the bucket; contributors = distinct people who posted or commented; "
+            + "readers = active people who opened something but neither wrote nor reacted; members = members at the bucket's "
+            + "end; joins, leaves, memberGrowth = joins - leaves; posts, comments, reactions; questions = posts ending with '?' "
+            + "or tagged #question; questionsAnswered = questions with a comment by someone else before the period's end; "
+            + "medianMinutesToFirstReply; participation = share of posts + comments by the top 1% / next 9% / other 90% of "
+            + "contributors; announcementReach and cardReach = people of their audience (organisation: the directory; a "
+            + "community: its members at publication) who opened the bucket's announcements or cards by the period's end, "
+            + "divided by the audience, in percent; topReach = the five most opened readable announcements and cards with "
+            + "audience, openers and reach; topHashtags. Opens come from feed-service's View (one per person, item and day); "
+            + "no answer says who opened what. A figure about fewer than relais.analytics.min-group people (default 5) is "
+            + "null and listed in withheld with the reason (reach: fewer openers; an item is listed only when its audience "
+            + "and its openers are both that many). With Accept: text/csv: a header row, then one row per bucket.";
 
     @Inject
     InsightsService insights;

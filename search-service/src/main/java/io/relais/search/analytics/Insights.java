@@ -29,6 +29,8 @@ public record Insights(
         List<Hashtag> topHashtags,
         List<Contributor> topContributors,
         List<TopPost> topPosts,
+        @Schema(description = "The announcements and cards of the period with the most openers (see definitions.topReach)")
+        List<ItemReach> topReach,
         @Schema(description = "What each figure counts") Map<String, String> definitions) {
 
     /**
@@ -40,6 +42,8 @@ public record Insights(
             @Schema(description = "Last day (UTC, inclusive)", example = "2026-11-22") LocalDate end,
             @Schema(example = "12") Long activeMembers,
             @Schema(example = "7") Long contributors,
+            @Schema(description = "People who opened something but neither wrote nor reacted (see definitions.readers)", example = "5")
+            Long readers,
             @Schema(example = "40") Long members,
             @Schema(example = "3") Long joins,
             @Schema(example = "1") Long leaves,
@@ -51,6 +55,10 @@ public record Insights(
             @Schema(example = "3") Long questionsAnswered,
             @Schema(example = "42.5") Double medianMinutesToFirstReply,
             Participation participation,
+            @Schema(description = "Share of the audience of the bucket's announcements that opened them, in percent (see definitions)",
+                    example = "62.5") Double announcementReach,
+            @Schema(description = "Share of the audience of the bucket's business cards that opened them, in percent (see definitions)",
+                    example = "18.2") Double cardReach,
             @Schema(description = "Figure name → why it is null") Map<String, String> withheld) {
     }
 
@@ -71,11 +79,27 @@ public record Insights(
     public record TopPost(String id, String title, String author, Instant published, long comments, long reactions) {
     }
 
+    /**
+     * The reach of one announcement or card: how many of its audience opened it. Listed only when both the audience
+     * and the openers are at least {@code minGroup} people; never says who.
+     */
+    public record ItemReach(
+            @Schema(example = "urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70") String id,
+            @Schema(description = "announcement or card", example = "announcement") String kind,
+            @Schema(example = "Nouveau règlement télétravail") String title,
+            Instant published,
+            @Schema(description = "People it was addressed to (see definitions.announcementReach)", example = "40") long audience,
+            @Schema(description = "Of them, how many opened it by the end of the period", example = "25") long openers,
+            @Schema(description = "openers / audience, in percent (one decimal)", example = "62.5") double reach) {
+    }
+
     /** The written definition of every figure, as the OpenAPI description and the web UI repeat it. */
     public static final Map<String, String> DEFINITIONS = Map.ofEntries(
-            Map.entry("activeMembers", "distinct people who wrote (posted or commented) or reacted in the bucket: daily, weekly "
-                    + "or monthly active people with day, week or month buckets. Reading is not recorded, so readers who never "
-                    + "write or react are not counted, and no individual's reading is shown to anyone"),
+            Map.entry("activeMembers", "distinct people who wrote (posted or commented), reacted or opened something (a post's "
+                    + "thread, an announcement, a card) in the bucket: daily, weekly or monthly active people with day, week or "
+                    + "month buckets. Opens are counted, never shown per person"),
+            Map.entry("readers", "of the active people of the bucket, those who opened something but neither wrote nor reacted "
+                    + "in it (compare with contributors: contributors vs readers)"),
             Map.entry("contributors", "distinct people who posted or commented in the bucket (reacting alone does not make a "
                     + "contributor); compare with members for contributors vs members"),
             Map.entry("members", "people who are members of the community at the end of the bucket (organisation: people who "
@@ -99,9 +123,18 @@ public record Insights(
             Map.entry("topContributors", "the five people with the most posts + comments the caller may read in the period "
                     + "(reactions break ties); listed only when the period has at least minGroup active people"),
             Map.entry("topPosts", "the five readable posts of the period that received the most comments + reactions during it"),
-            Map.entry("reach", "not available: the activity log does not record who opened an announcement or a business card, "
-                    + "so no reach is computed"),
+            Map.entry("announcementReach", "for the announcements published in the bucket: the people of their audience who "
+                    + "opened them (their thread, from publication to the end of the requested period; each person counted once "
+                    + "per announcement), divided by the size of their audiences, in percent. An announcement's audience is the "
+                    + "organisation: the people in the directory when the figures are computed. Withheld when no announcement "
+                    + "was published in the bucket, or fewer than minGroup different people opened them"),
+            Map.entry("cardReach", "the same share for the business cards published in the bucket (CRM, documents, HR events): "
+                    + "a card addressed to a community has that community's members at its publication as audience, one "
+                    + "addressed to the organisation the people in the directory; withheld as announcementReach"),
+            Map.entry("topReach", "the five readable announcements and cards published in the period with the most openers "
+                    + "from their audience, with audience size, openers and reach; an item is listed only when both its audience "
+                    + "and its openers are at least minGroup people. Nobody is told who opened what"),
             Map.entry("withheld", "a figure about fewer than minGroup people (active people of the bucket for the activity "
-                    + "figures, members at its end for the membership figures, contributors for participation) is null, "
-                    + "never a number"));
+                    + "figures, members at its end for the membership figures, contributors for participation, openers for "
+                    + "reach) is null, never a number"));
 }

@@ -27,6 +27,9 @@ public final class InsightsCalculation {
 
     private final List<Fact> facts;
     private final List<MembershipChange> changes;
+    private final List<Opening> openings;
+    private final List<ReachItem> items;
+    private final Set<String> organisation;
     private final Instant from;
     private final Instant to;
     private final Bucket bucket;
@@ -40,6 +43,23 @@ public final class InsightsCalculation {
      */
     public InsightsCalculation(List<Fact> facts, List<MembershipChange> changes, Instant from, Instant to, Bucket bucket,
                                int minGroup) {
+        this(facts, changes, List.of(), List.of(), Set.of(), from, to, bucket, minGroup);
+    }
+
+    /**
+     * @param facts        posts, comments and reactions published within [from, to] in the scope
+     * @param changes      every Join and Leave of the scope published up to {@code to}
+     * @param openings     the opens (one per person, item and day) within [from, to] in the scope
+     * @param items        the announcements and cards published within [from, to] in the scope
+     * @param organisation the people in the directory: the audience of what is addressed to the organisation
+     * @param minGroup     the smallest group a figure may be about ({@link AnalyticsConfig#minGroup()})
+     */
+    public InsightsCalculation(List<Fact> facts, List<MembershipChange> changes, List<Opening> openings, List<ReachItem> items,
+                               Set<String> organisation, Instant from, Instant to, Bucket bucket, int minGroup) {
+        this.openings = openings.stream().filter(o -> !o.at().isBefore(from) && !o.at().isAfter(to)).toList();
+        this.items = items.stream().filter(i -> !i.published().isBefore(from) && !i.published().isAfter(to))
+                .sorted(Comparator.comparing(ReachItem::published).thenComparing(ReachItem::id)).toList();
+        this.organisation = Set.copyOf(organisation);
         this.facts = facts.stream().filter(f -> !f.at().isBefore(from) && !f.at().isAfter(to))
                 .sorted(Comparator.comparing(Fact::at).thenComparing(Fact::id)).toList();
         this.changes = changes.stream().filter(c -> !c.at().isAfter(to))
@@ -92,11 +112,16 @@ public final class InsightsCalculation {
                 }
             }
         }
+        Set<String> readers = new HashSet<>();
+        for (Opening o : openings) {
+            if (!o.at().isBefore(s) && !o.at().isAfter(e) && !active.contains(o.reader())) readers.add(o.reader());
+        }
+        long activeCount = active.size() + readers.size();
         Map<String, String> withheld = new LinkedHashMap<>();
-        boolean activityShown = active.size() >= minGroup;
+        boolean activityShown = activeCount >= minGroup;
         if (!activityShown) {
             String why = "fewer than " + minGroup + " active people";
-            for (String k : List.of("activeMembers", "contributors", "posts", "comments", "reactions", "questions",
+            for (String k : List.of("activeMembers", "contributors", "readers", "posts", "comments", "reactions", "questions",
                     "questionsAnswered", "medianMinutesToFirstReply", "participation")) withheld.put(k, why);
         } else {
             if (minutesToReply.isEmpty()) withheld.put("medianMinutesToFirstReply", "no question was answered");
@@ -108,9 +133,12 @@ public final class InsightsCalculation {
             String why = "fewer than " + minGroup + " members";
             for (String k : List.of("members", "joins", "leaves", "memberGrowth")) withheld.put(k, why);
         }
+        Double announcementReach = reach(ReachItem.Kind.ANNOUNCEMENT, s, e, withheld, "announcementReach", "announcement");
+        Double cardReach = reach(ReachItem.Kind.CARD, s, e, withheld, "cardReach", "card");
         return new Insights.Figures(firstDay, lastDay,
-                activityShown ? (long) active.size() : null,
+                activityShown ? activeCount : null,
                 activityShown ? (long) contentByAuthor.size() : null,
+                activityShown ? (long) readers.size() : null,
                 membersShown ? members[0] : null,
                 membersShown ? members[1] : null,
                 membersShown ? members[2] : null,
@@ -122,7 +150,78 @@ public final class InsightsCalculation {
                 activityShown ? answered : null,
                 withheld.containsKey("medianMinutesToFirstReply") ? null : median(minutesToReply),
                 withheld.containsKey("participation") ? null : participation(contentByAuthor.values()),
+                announcementReach, cardReach,
                 withheld);
+    }
+
+    /**
+     * The share of the audience of the items of that kind published in [s, e] that opened them by the end of the
+     * period; null (with the reason in {@code withheld}) when there is none or fewer than minGroup people opened them.
+     */
+    private Double reach(ReachItem.Kind kind, Instant s, Instant e, Map<String, String> withheld, String figure, String noun) {
+        long audience = 0, reached = 0;
+        Set<String> openers = new HashSet<>();
+        boolean any = false;
+        for (ReachItem item : items) {
+            if (item.kind() != kind || item.published().isBefore(s) || item.published().isAfter(e)) continue;
+            any = true;
+            Set<String> of = audienceOf(item);
+            Set<String> opened = openersOf(item, of);
+            audience += of.size();
+            reached += opened.size();
+            openers.addAll(opened);
+        }
+        if (!any) {
+            withheld.put(figure, "no " + noun + " was published in the bucket");
+            return null;
+        }
+        if (openers.size() < minGroup || audience == 0) {
+            withheld.put(figure, "fewer than " + minGroup + " people opened them");
+            return null;
+        }
+        return percent(reached, audience);
+    }
+
+    /** Who the item was addressed to: its community's members at its publication, else the organisation. */
+    private Set<String> audienceOf(ReachItem item) {
+        if (item.community() == null) return organisation;
+        Set<String> members = new HashSet<>();
+        for (MembershipChange c : changes) { // sorted by time
+            if (c.at().isAfter(item.published())) break;
+            if (!item.community().equals(c.community())) continue;
+            if (c.join()) members.add(c.person()); else members.remove(c.person());
+        }
+        return members;
+    }
+
+    /** The people of the audience who opened the item from its publication to the end of the period. */
+    private Set<String> openersOf(ReachItem item, Set<String> audience) {
+        Set<String> out = new HashSet<>();
+        for (Opening o : openings) {
+            if (o.item().equals(item.id()) && !o.at().isBefore(item.published()) && audience.contains(o.reader())) {
+                out.add(o.reader());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The five readable announcements and cards of the period with the most openers from their audience (then the
+     * highest reach, then id), each only when its audience and its openers are both at least minGroup people.
+     */
+    public List<Insights.ItemReach> topReach() {
+        List<Insights.ItemReach> out = new ArrayList<>();
+        for (ReachItem item : items) {
+            if (!item.readable()) continue;
+            Set<String> audience = audienceOf(item);
+            long opened = openersOf(item, audience).size();
+            if (audience.size() < minGroup || opened < minGroup) continue;
+            out.add(new Insights.ItemReach(item.id(), item.kind().key(), item.title(), item.published(), audience.size(), opened,
+                    percent(opened, audience.size())));
+        }
+        return out.stream().sorted(Comparator.comparingLong((Insights.ItemReach r) -> -r.openers())
+                        .thenComparingDouble(r -> -r.reach()).thenComparing(Insights.ItemReach::id))
+                .limit(TOP).toList();
     }
 
     /** The first comment on the question by someone else, up to the end of the requested period. */

@@ -13,15 +13,15 @@ import java.util.Locale;
 /**
  * Insights as {@code text/csv} (RFC 4180, written by Jackson's CSV writer): a header row, then one row per bucket,
  * oldest first. A withheld figure is an empty cell and the row's {@code withheld} column says which and why; a share
- * is a percentage with one decimal, a median a number of minutes.
+ * is a percentage with one decimal (reach too), a median a number of minutes. No column names a person.
  */
 public final class InsightsCsv {
 
     /** The header row, in column order. */
     public static final List<String> COLUMNS = List.of("bucket_start", "bucket_end", "active_members", "contributors",
-            "members", "joins", "leaves", "member_growth", "posts", "comments", "reactions", "questions",
+            "readers", "members", "joins", "leaves", "member_growth", "posts", "comments", "reactions", "questions",
             "questions_answered", "median_minutes_to_first_reply", "content_share_top_1pct", "content_share_next_9pct",
-            "content_share_other_90pct", "withheld");
+            "content_share_other_90pct", "announcement_reach_pct", "card_reach_pct", "withheld");
 
     private static final CsvMapper CSV = new CsvMapper();
 
@@ -37,11 +37,11 @@ public final class InsightsCsv {
                 StringBuilder withheld = new StringBuilder();
                 f.withheld().forEach((k, why) -> withheld.append(withheld.isEmpty() ? "" : "; ").append(k).append(": ").append(why));
                 rows.write(new String[]{f.start().toString(), f.end().toString(), cell(f.activeMembers()), cell(f.contributors()),
-                        cell(f.members()), cell(f.joins()), cell(f.leaves()), cell(f.memberGrowth()), cell(f.posts()),
+                        cell(f.readers()), cell(f.members()), cell(f.joins()), cell(f.leaves()), cell(f.memberGrowth()), cell(f.posts()),
                         cell(f.comments()), cell(f.reactions()), cell(f.questions()), cell(f.questionsAnswered()),
                         decimal(f.medianMinutesToFirstReply()), p == null ? "" : decimal(p.top1Percent()),
                         p == null ? "" : decimal(p.next9Percent()), p == null ? "" : decimal(p.other90Percent()),
-                        withheld.toString()});
+                        decimal(f.announcementReach()), decimal(f.cardReach()), withheld.toString()});
             }
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);

@@ -104,7 +104,7 @@ public class InsightsService {
                               Bucket bucket, boolean contentShown, InsightsCalculation calc, IndexSearcher searcher) throws IOException {
         return new Insights(scope, community, name, visibility, from, to, bucket.key(), config.minGroup(), contentShown,
                 calc.period(), calc.buckets(), calc.topHashtags(), calc.topContributors(names(searcher, calc.authors())),
-                calc.topPosts(), Insights.DEFINITIONS);
+                calc.topPosts(), calc.topReach(), Insights.DEFINITIONS);
     }
 
     private InsightsCalculation calculation(IndexSearcher searcher, Query scope, Instant from, Instant to, Bucket bucket,
@@ -157,7 +157,74 @@ public class InsightsService {
                     Instant.ofEpochMilli(d.getField(Fields.PUBLISHED).numericValue().longValue()),
                     Fields.CHANGE_JOIN.equals(d.get(Fields.CHANGE))));
         }
-        return new InsightsCalculation(facts, changes, from, to, bucket, config.minGroup());
+        return new InsightsCalculation(facts, changes, openings(searcher, scope, from, to), reachItems(searcher, scope, from, to, viewer),
+                organisation(searcher), from, to, bucket, config.minGroup());
+    }
+
+    /** The opens of the period in the scope (view documents: one per person, item and day). */
+    private static List<Opening> openings(IndexSearcher searcher, Query scope, Instant from, Instant to) throws IOException {
+        BooleanQuery.Builder q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_VIEW)), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(Fields.PUBLISHED, from.toEpochMilli(), to.toEpochMilli()), BooleanClause.Occur.FILTER);
+        if (scope != null) q.add(scope, BooleanClause.Occur.FILTER);
+        TopDocs found = searcher.search(q.build(), MAX_DOCS);
+        if (found.totalHits.value > MAX_DOCS) {
+            throw ProblemException.invalid("from", "the period holds more than " + MAX_DOCS + " opens; choose a shorter one");
+        }
+        List<Opening> out = new ArrayList<>();
+        StoredFields stored = searcher.storedFields();
+        for (ScoreDoc sd : found.scoreDocs) {
+            Document d = stored.document(sd.doc, Set.of(Fields.OPENED, Fields.READER, Fields.PUBLISHED));
+            out.add(new Opening(d.get(Fields.OPENED), d.get(Fields.READER),
+                    Instant.ofEpochMilli(d.getField(Fields.PUBLISHED).numericValue().longValue())));
+        }
+        return out;
+    }
+
+    /** The announcements and business cards published in the period in the scope, and whether the caller may read each. */
+    private static List<ReachItem> reachItems(IndexSearcher searcher, Query scope, Instant from, Instant to, Viewer viewer)
+            throws IOException {
+        BooleanQuery.Builder q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_ITEM)), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(Fields.PUBLISHED, from.toEpochMilli(), to.toEpochMilli()), BooleanClause.Occur.FILTER)
+                .add(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(Fields.ANNOUNCEMENT, "true")), BooleanClause.Occur.SHOULD)
+                        .add(new TermInSetQuery(Fields.TYPE, List.of(new BytesRef(ItemType.EVENT.key()), new BytesRef(ItemType.DOCUMENT.key()))),
+                                BooleanClause.Occur.SHOULD).build(), BooleanClause.Occur.FILTER);
+        if (scope != null) q.add(scope, BooleanClause.Occur.FILTER);
+        Query all = q.build();
+        Set<Integer> readable = new HashSet<>();
+        Query visible = new BooleanQuery.Builder().add(all, BooleanClause.Occur.FILTER)
+                .add(Viewers.visibleTo(viewer), BooleanClause.Occur.FILTER).build();
+        for (ScoreDoc sd : searcher.search(visible, MAX_DOCS).scoreDocs) readable.add(sd.doc);
+        List<ReachItem> out = new ArrayList<>();
+        StoredFields stored = searcher.storedFields();
+        for (ScoreDoc sd : searcher.search(all, MAX_DOCS).scoreDocs) {
+            Document d = stored.document(sd.doc);
+            boolean announcement = "true".equals(d.get(Fields.ANNOUNCEMENT));
+            String title = d.get(Fields.TITLE);
+            if (title == null || title.isBlank()) title = PlainText.excerpt(d.get(Fields.BODY), 80);
+            String community = Arrays.stream(d.getValues(Fields.COMMUNITY)).findFirst().orElse(null);
+            out.add(new ReachItem(d.get(Fields.ID), announcement ? ReachItem.Kind.ANNOUNCEMENT : ReachItem.Kind.CARD, title,
+                    Instant.ofEpochMilli(d.getField(Fields.PUBLISHED).numericValue().longValue()), community,
+                    readable.contains(sd.doc)));
+        }
+        return out;
+    }
+
+    /**
+     * The people in the directory (person documents from {@code relais.profiles}, except those whose status is
+     * {@code left}): the audience of what is addressed to the organisation.
+     */
+    private static Set<String> organisation(IndexSearcher searcher) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.TYPE, ItemType.PERSON.key())), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.STATUS, "left")), BooleanClause.Occur.MUST_NOT).build();
+        Set<String> out = new HashSet<>();
+        for (ScoreDoc sd : searcher.search(q, MAX_DOCS).scoreDocs) {
+            out.add(searcher.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
+        }
+        return out;
     }
 
     /** Whether the person is an owner or moderator of the community (their current membership's role). */

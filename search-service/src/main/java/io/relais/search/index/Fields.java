@@ -12,6 +12,11 @@ public final class Fields {
     public static final String KIND_MEMBERSHIP_CHANGE = "membership_change";
     /** One per post hidden by moderation (its {@link #CONTEXT} is the post): its comments are kept out of searches. */
     public static final String KIND_HIDDEN_THREAD = "hidden_thread";
+    /**
+     * One per person, opened item and UTC day (from feed-service's {@code View}): only what the analytics need to count
+     * distinct openers; never a hit, and no API answers who opened what.
+     */
+    public static final String KIND_VIEW = "view";
 
     public static final String ID = "id";
     /** Doc-values copy of the id: the tie-breaker of every sort, so cursors never skip or repeat. */
@@ -64,6 +69,15 @@ public final class Fields {
     public static final String CHANGE = "change";
     public static final String CHANGE_JOIN = "join";
     public static final String CHANGE_LEAVE = "leave";
+
+    /** A post that is an organisation-wide announcement: {@code true}. */
+    public static final String ANNOUNCEMENT = "announcement";
+
+    // view
+    /** Who opened the item (erasure deletes by it). */
+    public static final String READER = "reader";
+    /** The opened item's IRI. */
+    public static final String OPENED = "opened";
 
     // reaction
     public static final String REACTION = "reaction";

@@ -98,6 +98,7 @@ public final class Projection {
                 if (o != null && o.id() != null) index.delete(new Term(Fields.ID, membershipId(a.actor(), o.id())));
                 indexMembershipChange(a, Fields.CHANGE_LEAVE, index);
             }
+            case As2.VIEW -> indexView(a, index);
             default -> { /* Follow, Announce… are not searched */ }
         }
     }
@@ -116,13 +117,14 @@ public final class Projection {
      * A profile snapshot from {@code relais.profiles}; a null activity is the tombstone of an erased person, and the
      * Delete of a person ({@link PersonErasure}, issue 15) erases everything of them: their person document, every
      * document they are the author of (posts, comments, cards attributed to them, reactions; suggestions are drawn
-     * from these documents, so they go too) and their membership documents and membership changes. Repeatable.
+     * from these documents, so they go too), their membership documents and membership changes, and their opens
+     * (views). Repeatable.
      */
     public static void applyProfile(String personIri, Activity snapshot, IndexGeneration index) {
         java.util.Optional<String> erased = PersonErasure.erasedPerson(snapshot);
         if (erased.isPresent()) {
             index.delete(new Term(Fields.ID, erased.get()), new Term(Fields.AUTHOR, erased.get()),
-                    new Term(Fields.MEMBER, erased.get()));
+                    new Term(Fields.MEMBER, erased.get()), new Term(Fields.READER, erased.get()));
             return;
         }
         if (snapshot == null || snapshot.object() == null) {
@@ -149,6 +151,9 @@ public final class Projection {
             if (att != null && att.name() != null) body = join(body, att.name());
         }
         text(d, o.name(), body);
+        if (!comment && (RelaisExtension.of(o).isAnnouncement() || RelaisExtension.of(a).isAnnouncement())) {
+            d.add(new StringField(Fields.ANNOUNCEMENT, "true", Field.Store.YES));
+        }
         if (comment) {
             d.add(new StringField(Fields.CONTEXT, o.threadRoot(), Field.Store.YES));
             if (o.inReplyTo() != null) d.add(new StringField(Fields.IN_REPLY_TO, o.inReplyTo(), Field.Store.YES));
@@ -290,7 +295,35 @@ public final class Projection {
         index.upsert(hiddenThreadId(o.id()), d);
     }
 
-    /** Removes an item and what hangs on it: a post's comments and hidden-thread marker, and the reactions to either. */
+
+    /**
+     * Keeps one document per person, opened item and UTC day ({@code _id} = opened|reader|day, so a replay or a second
+     * View of that day writes the same document): who opened it, when, and the item's community ({@code target}).
+     * No audience field, so no search ever finds it.
+     */
+    private static void indexView(Activity a, IndexGeneration index) {
+        AsObject o = a.object();
+        if (o == null || o.id() == null || a.actor() == null) return;
+        Instant at = firstNonNull(a.published(), Instant.now());
+        String id = viewId(o.id(), a.actor(), at);
+        Document d = new Document();
+        d.add(new StringField(Fields.KIND, Fields.KIND_VIEW, Field.Store.NO));
+        d.add(new StringField(Fields.ID, id, Field.Store.YES));
+        d.add(new StringField(Fields.READER, a.actor(), Field.Store.YES));
+        d.add(new StringField(Fields.OPENED, o.id(), Field.Store.YES));
+        if (a.target() != null && Iri.isKind(a.target(), Iri.COMMUNITY)) {
+            d.add(new StringField(Fields.COMMUNITY, a.target(), Field.Store.YES));
+        }
+        published(d, at);
+        index.upsert(id, d);
+    }
+
+    /** The key of a person's opens of an item on a UTC day. */
+    public static String viewId(String opened, String reader, Instant at) {
+        return "view|" + opened + "|" + reader + "|" + at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** Removes an item and what hangs on it: a post's comments and hidden-thread marker, the reactions to either, and its opens. */
     private static void deleteItem(String id, IndexGeneration index) {
         BooleanQuery commentsOfPost = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_ITEM)), BooleanClause.Occur.FILTER)
@@ -302,7 +335,7 @@ public final class Projection {
                         .add(new TermQuery(new Term(Fields.REACTED_TO, id)), BooleanClause.Occur.SHOULD).build(),
                         BooleanClause.Occur.FILTER).build();
         index.delete(new TermQuery(new Term(Fields.ID, id)), new TermQuery(new Term(Fields.ID, hiddenThreadId(id))),
-                commentsOfPost, reactions);
+                commentsOfPost, reactions, new TermQuery(new Term(Fields.OPENED, id)));
     }
 
     // ----- shared document parts

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -203,12 +204,136 @@ class InsightsCalculationTest {
     void theCsvHasAHeaderAndOneRowPerBucketWithWithheldCellsEmpty() {
         InsightsCalculation calc = weekly(5);
         Insights i = new Insights("community", "urn:relais:community:c", "C", "public", FROM, TO, "week", 5, true,
-                calc.period(), calc.buckets(), List.of(), List.of(), List.of(), Insights.DEFINITIONS);
+                calc.period(), calc.buckets(), List.of(), List.of(), List.of(), List.of(), Insights.DEFINITIONS);
         String[] lines = InsightsCsv.of(i).split("\n");
         assertThat(lines).hasSize(3);
-        assertThat(lines[0]).startsWith("bucket_start,bucket_end,active_members,contributors,members");
-        assertThat(lines[1]).startsWith("2026-11-02,2026-11-08,5,4,5,2,0,2,3,4,1,2,2,60.0,,,,");
-        assertThat(lines[2]).startsWith("2026-11-09,2026-11-15,,,,,,,,,,,,,,,,");
+        assertThat(lines[0]).startsWith("bucket_start,bucket_end,active_members,contributors,readers,members");
+        assertThat(lines[1]).startsWith("2026-11-02,2026-11-08,5,4,0,5,2,0,2,3,4,1,2,2,60.0,,,,,,");
+        assertThat(lines[2]).startsWith("2026-11-09,2026-11-15,,,,,,,,,,,,,,,,,,,");
         assertThat(lines[2]).contains("fewer than 5 active people");
+    }
+
+    // ----- reach of announcements and cards, readers (opens)
+
+    static Opening open(String item, String reader, String at) {
+        return new Opening(item, reader, Instant.parse(at));
+    }
+
+    static final String C = "urn:relais:community:c";
+
+    /* The directory (the organisation's audience): ann, ben, cat, dan, eve, fran, gil, hal = 8 people (not zed). */
+    static final Set<String> DIRECTORY = Set.of("ann", "ben", "cat", "dan", "eve", "fran", "gil", "hal");
+
+    /* a1: announcement, Tue 3 Nov 09:00; k1: card to community c, Fri 6 Nov 00:00 (members then: ann, ben, cat, dan, eve
+     * = 5, see CHANGES); a2: announcement, Wed 11 Nov 09:00. */
+    static final List<ReachItem> ITEMS = List.of(
+            new ReachItem("a1", ReachItem.Kind.ANNOUNCEMENT, "Règlement", Instant.parse("2026-11-03T09:00:00Z"), null, true),
+            new ReachItem("k1", ReachItem.Kind.CARD, "Contrat signé", Instant.parse("2026-11-06T00:00:00Z"), C, true),
+            new ReachItem("a2", ReachItem.Kind.ANNOUNCEMENT, "Fermeture", Instant.parse("2026-11-11T09:00:00Z"), null, true));
+
+    /*
+     * a1 opened by ann (twice, two days: once), ben, cat, dan in week 1, eve in week 2, and zed (not in the directory:
+     * not its audience) → 5 of 8 = 62.5 %. k1 opened by cat, dan (members) and fran (not a member) → 2 of 5 = 40.0 %.
+     * a2 opened by ann and ben → 2 of 8 = 25.0 %. One opening before the period is ignored.
+     * Week 1 openers: ann, ben, cat, dan, zed, fran; of them zed and fran neither wrote nor reacted that week → readers 2,
+     * active 5 + 2 = 7. Week 2 openers: eve, ann, ben; cat and ann wrote or reacted → readers eve, ben = 2, active 4.
+     */
+    static final List<Opening> OPENINGS = List.of(
+            open("a1", "ann", "2026-11-03T09:30:00Z"), open("a1", "ben", "2026-11-03T10:00:00Z"),
+            open("a1", "zed", "2026-11-03T11:00:00Z"), open("a1", "ann", "2026-11-04T09:00:00Z"),
+            open("a1", "cat", "2026-11-04T08:00:00Z"), open("a1", "dan", "2026-11-05T08:00:00Z"),
+            open("k1", "cat", "2026-11-06T09:00:00Z"), open("k1", "dan", "2026-11-07T09:00:00Z"),
+            open("k1", "fran", "2026-11-07T10:00:00Z"), open("a1", "eve", "2026-11-10T08:00:00Z"),
+            open("a2", "ann", "2026-11-11T10:00:00Z"), open("a2", "ben", "2026-11-12T10:00:00Z"),
+            open("old", "gil", "2026-10-30T10:00:00Z"));
+
+    static InsightsCalculation withOpens(int minGroup, List<ReachItem> items) {
+        return new InsightsCalculation(FACTS, CHANGES, OPENINGS, items, DIRECTORY, FROM, TO, Bucket.WEEK, minGroup);
+    }
+
+    @Test
+    void readersOpenedSomethingButNeitherWroteNorReactedAndCountAsActive() {
+        List<Insights.Figures> weeks = withOpens(2, ITEMS).buckets();
+        assertThat(weeks).extracting(Insights.Figures::readers).containsExactly(2L, 2L);
+        assertThat(weeks).extracting(Insights.Figures::activeMembers).containsExactly(7L, 4L);
+        // opening does not make a contributor (week 2: cat posted, ann only reacted)
+        assertThat(weeks).extracting(Insights.Figures::contributors).containsExactly(4L, 1L);
+        // the period: writers and reactors ann, ben, cat, dan, eve; openers who did neither: zed, fran → 2, active 7
+        assertThat(withOpens(2, ITEMS).period().readers()).isEqualTo(2L);
+        assertThat(withOpens(2, ITEMS).period().activeMembers()).isEqualTo(7L);
+    }
+
+    @Test
+    void announcementReachIsTheShareOfTheOrganisationThatOpenedTheBucketsAnnouncements() {
+        List<Insights.Figures> weeks = withOpens(2, ITEMS).buckets();
+        // week 1: a1, 5 of 8 (eve's open in week 2 counts: up to the end of the period); week 2: a2, 2 of 8
+        assertThat(weeks).extracting(Insights.Figures::announcementReach).containsExactly(62.5, 25.0);
+        // the period: (5 + 2) of (8 + 8) = 43.75 → 43.8
+        assertThat(withOpens(2, ITEMS).period().announcementReach()).isEqualTo(43.8);
+    }
+
+    @Test
+    void cardReachCountsOnlyTheCommunitysMembersAtPublication() {
+        List<Insights.Figures> weeks = withOpens(2, ITEMS).buckets();
+        // k1: cat and dan of the 5 members (fran is not one) = 40.0; no card in week 2
+        assertThat(weeks.get(0).cardReach()).isEqualTo(40.0);
+        assertThat(weeks.get(1).cardReach()).isNull();
+        assertThat(weeks.get(1).withheld()).containsEntry("cardReach", "no card was published in the bucket");
+    }
+
+    @Test
+    void reachOpenedByFewerPeopleThanTheThresholdIsWithheld() {
+        List<Insights.Figures> weeks = withOpens(5, ITEMS).buckets();
+        assertThat(weeks.get(0).announcementReach()).as("5 openers of a1: shown").isEqualTo(62.5);
+        assertThat(weeks.get(0).cardReach()).isNull();
+        assertThat(weeks.get(0).withheld()).containsEntry("cardReach", "fewer than 5 people opened them");
+        assertThat(weeks.get(1).announcementReach()).isNull();
+        assertThat(weeks.get(1).withheld()).containsEntry("announcementReach", "fewer than 5 people opened them");
+        // week 2 has 4 active people (2 of them readers): its readers are withheld with the other activity figures
+        assertThat(weeks.get(1).readers()).isNull();
+        assertThat(weeks.get(1).withheld()).containsEntry("readers", "fewer than 5 active people");
+        assertThat(weeks.get(0).readers()).isEqualTo(2L);
+    }
+
+    @Test
+    void topReachListsItemsWhoseAudienceAndOpenersReachTheThreshold() {
+        assertThat(withOpens(5, ITEMS).topReach()).containsExactly(
+                new Insights.ItemReach("a1", "announcement", "Règlement", Instant.parse("2026-11-03T09:00:00Z"), 8, 5, 62.5));
+        assertThat(withOpens(2, ITEMS).topReach()).extracting(Insights.ItemReach::id, Insights.ItemReach::openers,
+                Insights.ItemReach::audience, Insights.ItemReach::reach).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a1", 5L, 8L, 62.5), org.assertj.core.groups.Tuple.tuple("k1", 2L, 5L, 40.0),
+                org.assertj.core.groups.Tuple.tuple("a2", 2L, 8L, 25.0));
+    }
+
+    @Test
+    void anItemTheCallerMayNotReadIsCountedButNotListed() {
+        List<ReachItem> unreadable = ITEMS.stream()
+                .map(i -> new ReachItem(i.id(), i.kind(), i.title(), i.published(), i.community(), false)).toList();
+        assertThat(withOpens(2, unreadable).topReach()).isEmpty();
+        assertThat(withOpens(2, unreadable).buckets().get(0).announcementReach()).isEqualTo(62.5);
+    }
+
+    @Test
+    void theOrderOpensAreReadInDoesNotChangeAnyFigure() {
+        List<Opening> shuffled = new ArrayList<>(OPENINGS);
+        Collections.shuffle(shuffled, new Random(7));
+        List<ReachItem> items = new ArrayList<>(ITEMS);
+        Collections.shuffle(items, new Random(7));
+        InsightsCalculation again = new InsightsCalculation(FACTS, CHANGES, shuffled, items, DIRECTORY, FROM, TO, Bucket.WEEK, 2);
+        assertThat(again.buckets()).isEqualTo(withOpens(2, ITEMS).buckets());
+        assertThat(again.topReach()).isEqualTo(withOpens(2, ITEMS).topReach());
+    }
+
+    @Test
+    void theCsvGainsReadersAndReachColumnsAndNamesNoReader() {
+        InsightsCalculation calc = withOpens(2, ITEMS);
+        Insights i = new Insights("organisation", null, null, null, FROM, TO, "week", 2, true, calc.period(), calc.buckets(),
+                List.of(), List.of(), List.of(), calc.topReach(), Insights.DEFINITIONS);
+        String csv = InsightsCsv.of(i);
+        String[] lines = csv.split("\n");
+        assertThat(lines[0]).contains(",readers,").contains(",announcement_reach_pct,card_reach_pct,withheld");
+        assertThat(lines[1]).startsWith("2026-11-02,2026-11-08,7,4,2,").contains(",62.5,40.0,");
+        assertThat(lines[2]).contains(",25.0,,");
+        for (String person : List.of("zed", "fran", "gil", "hal")) assertThat(csv).doesNotContain(person);
     }
 }

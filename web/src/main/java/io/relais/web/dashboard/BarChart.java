@@ -38,7 +38,16 @@ public record BarChart(int width, int height, int plotTop, int plotBottom, int p
      * @param names  the name of each segment, for tooltips
      */
     public static BarChart stacked(List<String> labels, List<long[]> stacks, List<String> css, List<String> names) {
-        long max = 1;
+        return stacked(labels, stacks, css, names, 1, "");
+    }
+
+    /**
+     * The same, with the y-axis reaching at least {@code scaleAtLeast} (100 for percentages, so 60 % is drawn at
+     * 60 % of the height) and {@code unit} after each value in the tooltips (" %").
+     */
+    public static BarChart stacked(List<String> labels, List<long[]> stacks, List<String> css, List<String> names,
+                                   long scaleAtLeast, String unit) {
+        long max = Math.max(1, scaleAtLeast);
         for (long[] s : stacks) {
             if (s == null) continue;
             long total = 0;
@@ -65,7 +74,7 @@ public record BarChart(int width, int height, int plotTop, int plotBottom, int p
                     double h = s[k] * scale;
                     y -= h;
                     bars.add(new Bar(round(x), round(y), round(barWidth), round(h), css.get(k),
-                            labels.get(i) + " — " + names.get(k) + ": " + s[k]));
+                            labels.get(i) + " — " + names.get(k) + ": " + s[k] + unit));
                 }
             }
             if (i % every == 0) xLabels.add(new Label(round(LEFT + i * slot + slot / 2), labels.get(i)));

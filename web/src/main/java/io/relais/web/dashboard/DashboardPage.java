@@ -116,7 +116,7 @@ public class DashboardPage {
                 : search.communityInsights(slug, from.toString(), to.toString(), bucket);
         InsightsMsg m = MessageBundles.get(InsightsMsg.class, Localized.Literal.of(pages.locale().getLanguage()));
         return InsightsView.of(json, List.of(pages.msg().fPosts(), pages.msg().fComments(), pages.msg().fReactions()),
-                List.of(m.contributors(), m.reactedOnly()));
+                List.of(m.contributors(), m.reactedOnly(), m.openedOnly()), List.of(m.fAnnouncementReach(), m.fCardReach()));
     }
 
     /** Anything but one of the offered periods (even "abc") falls back to the default, never an error. */

@@ -41,6 +41,8 @@ import java.util.Set;
 @RolesAllowed({"employee", "admin"})
 public class PostActions {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PostActions.class);
+
     static final Set<String> REACTIONS = Set.of("like", "celebrate", "insightful", "support");
 
     @Inject
@@ -144,6 +146,7 @@ public class PostActions {
     @Path("{id}")
     public TemplateInstance page(@PathParam("id") String id) {
         JsonNode thread = feed.thread(id, null, 50);
+        opened(thread);
         return pages.of(postPage).data("nav", "").data("post", thread.path("post")).data("thread", thread);
     }
 
@@ -199,7 +202,9 @@ public class PostActions {
     @Path("{id}/comments")
     public TemplateInstance comments(@PathParam("id") String id, @QueryParam("cursor") String cursor) {
         if (cursor == null || cursor.isBlank()) {
-            return threadOf(id);
+            JsonNode first = feed.thread(id, null, FeedApi.MAX_PAGE);
+            opened(first);
+            return pages.of(thread).data("postRef", id).data("thread", first);
         }
         return pages.of(commentsPage).data("postRef", id).data("page", feed.thread(id, cursor, FeedApi.MAX_PAGE));
     }
@@ -266,6 +271,21 @@ public class PostActions {
                     refused, htmx);
         }
         return threadOf(id).data("done", pages.msg().commentPublished());
+    }
+
+    /**
+     * The reader opened this item's thread (its page, or its comments in a feed): feed-service counts it for the reach
+     * of announcements and cards (once per person, item and day). Counting must never stop anyone reading, so a
+     * refusal or an outage is logged and the page is served.
+     */
+    private void opened(JsonNode thread) {
+        String object = thread == null ? "" : thread.path("post").path("id").asText("");
+        if (object.isEmpty()) return;
+        try {
+            feed.opened(JsonNodeFactory.instance.objectNode().put("object", object));
+        } catch (RuntimeException e) {
+            LOG.debugf("open of %s not recorded: %s", object, e.getMessage());
+        }
     }
 
     private TemplateInstance threadOf(String id) {

@@ -62,6 +62,11 @@ public interface FeedApi {
     @Path("/api/posts")
     JsonNode createPost(JsonNode request);
 
+    /** Records that the reader opened a post, announcement or card ({@code {"object": IRI}}; 204, once a day counted). */
+    @POST
+    @Path("/api/views")
+    void opened(JsonNode request);
+
     @PUT
     @Path("/api/posts/{id}")
     JsonNode editPost(@PathParam("id") String id, JsonNode request);

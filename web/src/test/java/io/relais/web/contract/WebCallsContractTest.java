@@ -108,6 +108,18 @@ class WebCallsContractTest {
     }
 
     @Test
+    void openingAThreadTellsFeedServiceInTheShapeItAccepts() {
+        as().get("/posts/p-1").then().statusCode(200);
+        as().get("/posts/p-1/comments").then().statusCode(200);
+        // feed-service's stand-in answers the thread with its documented example, whose post id the web sends back
+        assertThat(FEED.calls()).filteredOn(c -> c.startsWith("POST /api/views")).hasSize(2);
+        as().get("/posts/p-1/comments?cursor=MTA").then().statusCode(200);
+        as().get("/posts/p-1/edit").then().statusCode(200);
+        assertThat(FEED.calls()).as("a next page or the edit form is not an open").filteredOn(c -> c.startsWith("POST /api/views")).hasSize(2);
+        assertThat(violations()).isEmpty();
+    }
+
+    @Test
     void everyActionSendsWhatTheServicesAccept() {
         String token = tokenOnPage();
         send(token, "/posts", Map.of("content", "Hello **team**", "audience", ""));
