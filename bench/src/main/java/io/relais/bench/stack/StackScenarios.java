@@ -142,7 +142,7 @@ public final class StackScenarios {
     private Communities communities() {
         String owner = bench.options().string("author", "bob");
         return new Communities(stack, owner, bench.options().string("author-password", owner),
-                bench.options().string("bootstrap", "localhost:9092"));
+                bench.options().string("bootstrap", "localhost:9092"), bench.options().string("hr-secret", "hr-connector-secret"));
     }
 
     private void freshness(Section s, String via, String what, Publisher publisher, String viewer, String token,
