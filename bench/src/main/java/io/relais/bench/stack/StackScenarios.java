@@ -133,7 +133,7 @@ public final class StackScenarios {
         s.note("Audience sizes: the connector's cards go to public communities of 10, 1,000 and 10,000 members (made with "
                 + "the bulk member import, the reader last; each series starts once every consumer has applied the import's "
                 + "Join activities); feed-service pushes a card into each member's home timeline when "
-                + "the community's audience is at most `feed.fanout.pull-threshold` (2,000) and merges the community's "
+                + "the community's audience is at most `feed.fanout.pull-threshold` (500 since issue 18, 2,000 before) and merges the community's "
                 + "timeline on read above it. Employees' organisation-wide posts are always merged on read from the "
                 + "organisation's timeline, so no follower count enters that path.");
         return s;
@@ -142,7 +142,7 @@ public final class StackScenarios {
     private Communities communities() {
         String owner = bench.options().string("author", "bob");
         return new Communities(stack, owner, bench.options().string("author-password", owner),
-                bench.options().string("bootstrap", "localhost:9092"));
+                bench.options().string("bootstrap", "localhost:9092"), bench.options().string("hr-secret", "hr-connector-secret"));
     }
 
     private void freshness(Section s, String via, String what, Publisher publisher, String viewer, String token,
@@ -402,7 +402,7 @@ public final class StackScenarios {
         String owner = bench.options().string("author", "bob");
         String token = stack.personToken(reader, readerPassword);
         Poster poster = new Poster(stack, owner, bench.options().string("author-password", owner));
-        int threshold = bench.options().integer("pull-threshold", 2000);
+        int threshold = bench.options().integer("pull-threshold", 500); // feed-service's default since issue 18 (2000 before)
         double rate = bench.options().decimal("community-rate", 1);
         Duration duration = bench.options().seconds("community-seconds", 20);
         for (String size : bench.options().string("community-sizes", "1000,10000,50000").split(",")) {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import io.relais.events.Activity;
+import io.relais.kit.messaging.EventHeaders;
 import io.relais.kit.messaging.SourceCheck;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
@@ -42,6 +43,9 @@ public class CommunityDirectory {
     @Incoming("activities")
     @Blocking
     public void onActivity(ConsumerRecord<String, String> record) {
+        // nearly every record is something else (this service's own cards, posts, reactions): passed over unread when
+        // its headers announce it; a record that does not announce itself is read and checked in full
+        if (EventHeaders.skippable(record.headers(), CommunityDirectory::aboutACommunity)) return;
         Activity activity = SourceCheck.activity(record); // community settings are believed from feed-service only
         AsObject group = activity.object();
         if (!(As2.CREATE.equals(activity.type()) || As2.UPDATE.equals(activity.type()))
@@ -58,6 +62,11 @@ public class CommunityDirectory {
         collection().replaceOne(new Document("_id", group.id()),
                 new Document("_id", group.id()).append("visibility", visibility)
                         .append("at", Date.from(activity.published())), new ReplaceOptions().upsert(true));
+    }
+
+    /** A Create or Update whose subject is a community: the only records this directory reads. */
+    static boolean aboutACommunity(EventHeaders announced) {
+        return announced.isOneOf(As2.CREATE, As2.UPDATE) && announced.subjectIsKind(Iri.COMMUNITY);
     }
 
     /** Within a batch, each community's visibility is read once (a batch is usually addressed to one community). */

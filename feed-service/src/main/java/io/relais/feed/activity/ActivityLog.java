@@ -1,11 +1,10 @@
 package io.relais.feed.activity;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.model.InsertManyOptions;
 import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.ActivityJson;
@@ -20,14 +19,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
- * Keeps every activity of {@code relais.activities} by its id (an upsert: a replay rewrites the same
- * document). A record that is not a valid activity goes to the dead-letter topic with the
- * reason; a poll is written with one bulk write. A {@code View} (who opened what, issue 15) is not kept: it is
- * addressed to nobody, and reading behaviour is counted by search-service's analytics only.
+ * Keeps every activity of {@code relais.activities} by its id, as its record's JSON (the value its producer wrote,
+ * parsed and checked by {@link ActivityBatches}, not written out again). A poll is one unordered {@code insertMany}:
+ * a replayed activity is already kept and its duplicate key is passed over, so a replay rewrites nothing. A record
+ * that is not a valid activity goes to the dead-letter topic with the reason. A {@code View} (who opened what,
+ * issue 15) is not kept: it is addressed to nobody, and reading behaviour is counted by search-service's analytics only.
  */
 @ApplicationScoped
 public class ActivityLog {
@@ -46,19 +48,24 @@ public class ActivityLog {
     @Incoming("activities")
     @Blocking
     public void onActivities(ConsumerRecords<String, String> records) {
-        batches.apply(records, Topics.ACTIVITIES_DLQ, this::keep);
+        batches.applyRead(records, Topics.ACTIVITIES_DLQ, announced -> true, this::keep);
     }
 
-    void keep(List<Activity> activities) {
-        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
-        List<WriteModel<Document>> writes = new ArrayList<>(activities.size());
-        for (Activity a : activities) {
-            if (As2.VIEW.equals(a.type())) continue;
-            writes.add(new ReplaceOneModel<>(new Document("_id", a.id()),
-                    new Document("_id", a.id()).append("json", ActivityJson.writeString(a)), upsert));
+    void keep(List<ActivityBatches.Read> activities) {
+        List<Document> docs = new ArrayList<>(activities.size());
+        Set<String> seen = new HashSet<>();
+        for (ActivityBatches.Read a : activities) {
+            if (As2.VIEW.equals(a.activity().type())) continue;
+            if (seen.add(a.activity().id())) docs.add(new Document("_id", a.activity().id()).append("json", a.json()));
         }
-        if (writes.isEmpty()) return;
-        collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        if (docs.isEmpty()) return;
+        try {
+            collection().insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (var error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) throw e; // kept already: a replay
+            }
+        }
     }
 
     public Optional<Activity> find(String activityIri) {

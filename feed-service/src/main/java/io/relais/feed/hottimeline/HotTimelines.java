@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.relais.events.Activity;
 import io.relais.events.As2;
+import io.relais.events.Iri;
 import io.relais.feed.timeline.ContentFacts;
+import io.relais.kit.messaging.EventHeaders;
 import io.relais.feed.timeline.FanOut;
 import io.relais.feed.timeline.FanOutConfig;
 import io.relais.feed.timeline.TimelineCache;
@@ -157,6 +159,14 @@ public class HotTimelines implements TimelineCache {
             }));
         }
         return out;
+    }
+
+    /**
+     * Whether an activity announced by these record headers may change a cached timeline: a Create, Update or
+     * Delete of anything but a comment (no timeline holds a comment). {@link #apply} ignores everything else.
+     */
+    public static boolean mayChange(EventHeaders announced) {
+        return announced.isOneOf(As2.CREATE, As2.UPDATE, As2.DELETE) && !announced.subjectIsKind(Iri.COMMENT);
     }
 
     /**

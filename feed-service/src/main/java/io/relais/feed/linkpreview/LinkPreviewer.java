@@ -3,6 +3,7 @@ package io.relais.feed.linkpreview;
 import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.Iri;
+import io.relais.kit.messaging.EventHeaders;
 import io.relais.kit.messaging.SourceCheck;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,8 @@ public class LinkPreviewer {
     @Incoming("link-previews")
     @Blocking
     public void onActivity(ConsumerRecord<String, String> record) {
+        // cards, comments and reactions are passed over unread when their headers announce them
+        if (EventHeaders.skippable(record.headers(), a -> a.isOneOf(As2.CREATE, As2.UPDATE) && a.subjectIsKind(Iri.POST))) return;
         Activity activity = SourceCheck.activity(record); // a refused record is logged and skipped
         if (!(As2.CREATE.equals(activity.type()) || As2.UPDATE.equals(activity.type())) || activity.object() == null) return;
         String post = activity.object().id();

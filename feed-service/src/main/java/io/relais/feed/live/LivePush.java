@@ -1,6 +1,7 @@
 package io.relais.feed.live;
 
 import io.relais.events.Activity;
+import io.relais.kit.messaging.EventHeaders;
 import io.relais.kit.messaging.SourceCheck;
 import io.relais.events.As2;
 import io.relais.events.AudienceRule;
@@ -78,9 +79,13 @@ public class LivePush {
     @Incoming("live")
     @Blocking
     public void onActivity(ConsumerRecord<String, String> record) {
+        boolean nobodyHere = hub.isEmpty() && !hub.watchesThreads();
+        // with nobody to push to, only what changes the hot timelines is read; reactions, comments, memberships…
+        // are passed over unread when their headers announce them
+        if (nobodyHere && EventHeaders.skippable(record.headers(), HotTimelines::mayChange)) return;
         Activity activity = SourceCheck.activity(record); // a refused record is logged and skipped (failure-strategy=ignore)
         hotTimelines.apply(activity); // this replica's cached source timelines, whoever is connected
-        if (hub.isEmpty() && !hub.watchesThreads()) return; // nobody to push to on this replica
+        if (nobodyHere) return; // nobody to push to on this replica
         if (As2.CREATE.equals(activity.type())) {
             boolean held = RelaisExtension.of(activity.object()).moderation().filter(RelaisExtension.Moderation::hidden).isPresent();
             ContentFacts.ofCreate(activity).filter(ContentFacts::isFeedItem).ifPresent(post -> pushFeedItem(post, held));

@@ -9,6 +9,7 @@ import io.relais.events.Topics;
 import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.kit.messaging.ActivityBatches;
+import io.relais.kit.messaging.EventHeaders;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ public class CardProjection {
     @Incoming("cards")
     @Blocking
     public void onActivities(ConsumerRecords<String, String> records) {
-        batches.apply(records, Topics.ACTIVITIES_DLQ, this::projectAll);
+        batches.apply(records, Topics.ACTIVITIES_DLQ, CardProjection::mayBeCard, this::projectAll);
     }
 
     /** The cards of a poll, in one bulk write (in log order: an update follows its create). */
@@ -48,6 +49,11 @@ public class CardProjection {
             if (isCard(a)) cards.add(card(a));
         }
         store.upsertCards(cards);
+    }
+
+    /** What the headers of a card's record announce: a Create or Update of a business event, document or external object. */
+    static boolean mayBeCard(EventHeaders announced) {
+        return announced.isOneOf(As2.CREATE, As2.UPDATE) && announced.subjectIsKind(Iri.BUSINESS_EVENT, Iri.DOCUMENT, Iri.EXTERNAL);
     }
 
     static boolean isCard(Activity a) {

@@ -1,5 +1,7 @@
 package io.relais.feed.timeline;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -15,10 +17,12 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -41,28 +45,56 @@ public class ContentIndex {
     String database;
 
     /**
+     * Objects this replica knows the index holds (it wrote them, or read them back): the fan-out and the
+     * notification consumers, and live push, each learn the same Creates; the second one to see a Create then
+     * neither reads nor writes it again. Bounded (the most recent {@value #KNOWN_MAX} objects, each kept for
+     * 30 minutes); an object it no longer remembers costs one {@code _id $in} read, as before.
+     */
+    private final Cache<String, Boolean> stored = Caffeine.newBuilder().maximumSize(KNOWN_MAX)
+            .expireAfterWrite(Duration.ofMinutes(30)).build();
+
+    static final int KNOWN_MAX = 100_000;
+
+    /**
      * Records the facts of the batch's Creates not stored yet, in one unordered bulk write (a deletion mark
      * survives a replay); answers the facts of every Create of the batch, in order.
      */
     public List<ContentFacts> rememberAll(List<Activity> activities) {
+        return rememberAll(activities, Set.of());
+    }
+
+    /**
+     * Same, for a caller that has just read the index for these Creates ({@link #appliedBy}) and found
+     * {@code readAbsent} missing: those are written without being read again (should another consumer have
+     * written one since, the same facts are set again).
+     */
+    public List<ContentFacts> rememberAll(List<Activity> activities, Set<String> readAbsent) {
         List<ContentFacts> all = new ArrayList<>();
         for (Activity a : activities) {
             if (!As2.CREATE.equals(a.type())) continue; // a Like or Delete names the post as its object too
             ContentFacts.ofCreate(a).ifPresent(all::add);
         }
-        if (all.isEmpty()) return all;
         // several consumers learn the same Creates: the facts of a Create never change, so what is stored stays
+        Set<String> unsure = new LinkedHashSet<>();
+        for (ContentFacts f : all) {
+            if (stored.getIfPresent(f.id()) == null) unsure.add(f.id());
+        }
+        if (unsure.isEmpty()) return all;
         Set<String> known = new HashSet<>();
-        collection().find(Filters.in("_id", all.stream().map(ContentFacts::id).toList()))
-                .projection(new Document("_id", 1)).forEach(d -> known.add(d.getString("_id")));
+        Set<String> toRead = new LinkedHashSet<>(unsure);
+        toRead.removeAll(readAbsent);
+        if (!toRead.isEmpty()) {
+            collection().find(Filters.in("_id", toRead)).projection(new Document("_id", 1)).forEach(d -> known.add(d.getString("_id")));
+        }
         List<WriteModel<Document>> upserts = new ArrayList<>();
         UpdateOptions upsert = new UpdateOptions().upsert(true);
         for (ContentFacts f : all) {
-            if (known.add(f.id())) {
+            if (unsure.contains(f.id()) && known.add(f.id())) {
                 upserts.add(new UpdateOneModel<>(Filters.eq("_id", f.id()), new Document("$set", f.toDocument()), upsert));
             }
         }
         if (!upserts.isEmpty()) collection().bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+        unsure.forEach(id -> stored.put(id, Boolean.TRUE));
         return all;
     }
 
@@ -76,6 +108,7 @@ public class ContentIndex {
         if (objectIris.isEmpty()) return out;
         for (Document d : collection().find(Filters.in("_id", objectIris))) {
             out.put(d.getString("_id"), ContentFacts.of(d));
+            stored.put(d.getString("_id"), Boolean.TRUE);
         }
         return out;
     }
@@ -91,6 +124,7 @@ public class ContentIndex {
         if (objectIris.isEmpty()) return out;
         for (Document d : collection().find(Filters.in("_id", objectIris))) {
             out.put(d.getString("_id"), ContentFacts.of(d, consumer));
+            stored.put(d.getString("_id"), Boolean.TRUE);
         }
         return out;
     }

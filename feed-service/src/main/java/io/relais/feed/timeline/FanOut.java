@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +73,8 @@ public class FanOut {
     @Incoming("timeline")
     @Blocking
     public void onActivities(ConsumerRecords<String, String> records) {
-        batches.apply(records, Topics.ACTIVITIES_DLQ, this::apply);
+        // memberships, follows, views… are read live or not at all here: passed over unread when their headers say so
+        batches.apply(records, Topics.ACTIVITIES_DLQ, a -> a.isOneOf(As2.CREATE, As2.LIKE, As2.DELETE, As2.UPDATE), this::apply);
     }
 
     /**
@@ -88,7 +90,10 @@ public class FanOut {
             if (As2.CREATE.equals(a.type())) ContentFacts.ofCreate(a).ifPresent(f -> created.put(f.id(), f));
         }
         // a replayed Create fans out the version this consumer last applied (an edit's hashtags), never a deleted one
-        content.appliedBy(created.keySet(), VERSION).forEach(created::put);
+        Map<String, ContentFacts> applied = content.appliedBy(created.keySet(), VERSION);
+        Set<String> absent = new HashSet<>(created.keySet());
+        absent.removeAll(applied.keySet()); // new here: remembered below without being read again
+        applied.forEach(created::put);
         Audiences audiences = new Audiences();
         audiences.prefetch(created.values());
         TimelineWrites writes = new TimelineWrites();
@@ -106,7 +111,7 @@ public class FanOut {
                 case As2.DELETE -> {
                     timelines.write(writes);
                     writes = new TimelineWrites();
-                    remembered = remembered || remember(activities);
+                    remembered = remembered || remember(activities, absent);
                     deleted(activity.object().id());
                 }
                 case As2.UPDATE -> {
@@ -114,7 +119,7 @@ public class FanOut {
                     if (update == null) continue;
                     timelines.write(writes);
                     writes = new TimelineWrites();
-                    remembered = remembered || remember(activities);
+                    remembered = remembered || remember(activities, absent);
                     updated(update, audiences);
                 }
                 default -> {
@@ -123,13 +128,13 @@ public class FanOut {
             }
         }
         timelines.write(writes);
-        if (!remembered) remember(activities);
+        if (!remembered) remember(activities, absent);
         interacted(interactionsOf, created);
     }
 
-    /** Records the poll's Creates in the content index (idempotent: what is stored stays). */
-    private boolean remember(List<Activity> activities) {
-        content.rememberAll(activities);
+    /** Records the poll's Creates in the content index (idempotent: what is stored stays); {@code absent} were just read missing. */
+    private boolean remember(List<Activity> activities, Set<String> absent) {
+        content.rememberAll(activities, absent);
         return true;
     }
 

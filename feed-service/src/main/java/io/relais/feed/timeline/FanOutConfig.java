@@ -11,9 +11,10 @@ public interface FanOutConfig {
 
     /**
      * Audience size (members + followers of a community, followers of an author or hashtag) above which
-     * a post is not copied into each reader's timeline but merged from the source's timeline on read.
+     * a post is not copied into each reader's timeline but merged from the source's timeline on read
+     * (500 since issue 18, see docs/BENCHMARKS.md; 2000 before).
      */
-    @WithDefault("2000")
+    @WithDefault("500")
     int pullThreshold();
 
     /** Most entries one day-bucket of one timeline keeps (the newest win); bounds the document size. */

@@ -55,6 +55,30 @@ class ActivityBackboneTest {
     }
 
     @Test
+    void aReplayedActivityIdIsKeptAsFirstReceived() {
+        Activity a = note(Audience.ORGANISATION);
+        publish(a);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.employee("alice"))
+                .get("/api/activities/{id}", Iri.localId(a.id())).then().statusCode(200));
+        Activity sameId = Activity.builder().id(a.id()).type(As2.CREATE).actor(a.actor())
+                .object(AsObject.builder().id(a.object().id()).type(As2.NOTE).attributedTo(a.actor())
+                        .content("Autre texte sous le même identifiant").to(Audience.ORGANISATION).build())
+                .to(Audience.ORGANISATION).build();
+        Activity after = note(Audience.ORGANISATION);
+        publish(sameId);
+        // on the same partition, after the replay: once it is kept, the replay has been applied
+        KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(a),
+                KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(after), CloudEventAttributes.type(after),
+                        CloudEventAttributes.FEED_SOURCE, CloudEventAttributes.subject(after)),
+                ActivityJson.writeString(after));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.employee("alice"))
+                .get("/api/activities/{id}", Iri.localId(after.id())).then().statusCode(200));
+
+        given().auth().oauth2(TestTokens.employee("alice")).get("/api/activities/{id}", Iri.localId(a.id()))
+                .then().statusCode(200).body("object.content", equalTo("Bienvenue à l'équipe !"));
+    }
+
+    @Test
     void anActivityAddressedToSomeoneElseIsNotFoundForOthers() {
         Activity a = note(Iri.person("bob"));
         publish(a);

@@ -38,16 +38,21 @@ public class LiveFeed {
         IncomingKafkaRecordMetadata<?, ?> meta = message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
         SearchIndex.IncomingRecord record = new SearchIndex.IncomingRecord(meta.getTopic(), meta.getPartition(),
                 meta.getOffset(), meta.getKey() == null ? null : meta.getKey().toString(), message.getPayload());
+        SearchIndex.Parsed parsed;
         try {
             // believed only from its owner (ce_source against SourceAuthority); a refusal is dead-lettered with the rule
-            if (record.value() == null) SourceCheck.erasure(meta.getHeaders());
-            else SourceCheck.activity(record.value(), meta.getHeaders());
+            if (record.value() == null) {
+                SourceCheck.erasure(meta.getHeaders());
+                parsed = null; // a tombstone: the index reads it itself
+            } else {
+                parsed = new SearchIndex.Parsed(SourceCheck.activity(record.value(), meta.getHeaders())); // parsed once
+            }
         } catch (RuntimeException refused) {
             index.refused(record);
             return message.nack(refused);
         }
         try {
-            index.applyLive(record, message::ack);
+            index.applyLive(record, parsed, message::ack);
         } catch (RuntimeException e) {
             return message.nack(e);
         }

@@ -150,9 +150,17 @@ public class SearchIndex {
      * next commit. Throws if the record cannot be read, so the caller sends it to the dead-letter topic.
      */
     public void applyLive(IncomingRecord record, Runnable acknowledge) {
+        applyLive(record, null, acknowledge);
+    }
+
+    /**
+     * Same, with the record already parsed and checked by the consumer ({@code parsed}; null: parsed here), so a
+     * record is parsed once.
+     */
+    public void applyLive(IncomingRecord record, Parsed alreadyParsed, Runnable acknowledge) {
         Parsed parsed;
         try {
-            parsed = parse(record);
+            parsed = alreadyParsed != null ? alreadyParsed : parse(record);
             switchLock.lock();
             try {
                 apply(parsed, record, current);

@@ -10,7 +10,10 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * How a consumer applies a whole Kafka poll of activities at once (so the store sees one bulk write per
@@ -31,12 +34,47 @@ public class ActivityBatches {
     @Inject
     DeadLetterQueue deadLetters;
 
+    /** Applies every record of the poll (see the class comment). */
     public void apply(ConsumerRecords<String, String> records, String deadLetterTopic, Consumer<List<Activity>> handler) {
+        apply(records, deadLetterTopic, announced -> true, handler);
+    }
+
+    /**
+     * Applies the records of the poll the consumer wants: a record whose CloudEvents headers announce something
+     * {@code wanted} rejects is passed over unread ({@link EventHeaders#skippable}); every other record is parsed,
+     * checked and applied as in {@link #apply(ConsumerRecords, String, Consumer)}, so a record without those
+     * headers is still refused and dead-lettered when it breaks the contract.
+     *
+     * @param wanted which announced activities the handler has a use for (type and subject IRI, from the headers)
+     */
+    public void apply(ConsumerRecords<String, String> records, String deadLetterTopic, Predicate<EventHeaders> wanted,
+                      Consumer<List<Activity>> handler) {
+        applyRead(records, deadLetterTopic, wanted, (activity, record) -> activity, Activity::id, handler);
+    }
+
+    /**
+     * An activity with the JSON it was read from (the record's value, as its producer wrote it and as checked), for
+     * consumers that keep the activity as it came and need not write it out again.
+     */
+    public record Read(Activity activity, String json) {
+    }
+
+    /** Like {@link #apply(ConsumerRecords, String, Predicate, Consumer)}, each activity with its record's JSON. */
+    public void applyRead(ConsumerRecords<String, String> records, String deadLetterTopic, Predicate<EventHeaders> wanted,
+                          Consumer<List<Read>> handler) {
+        applyRead(records, deadLetterTopic, wanted, (activity, record) -> new Read(activity, record.value()),
+                read -> read.activity().id(), handler);
+    }
+
+    private <T> void applyRead(ConsumerRecords<String, String> records, String deadLetterTopic, Predicate<EventHeaders> wanted,
+                               BiFunction<Activity, ConsumerRecord<String, String>, T> wrap, Function<T, String> idOf,
+                               Consumer<List<T>> handler) {
         List<ConsumerRecord<String, String>> readable = new ArrayList<>(records.count());
-        List<Activity> activities = new ArrayList<>(records.count());
+        List<T> activities = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> r : records) {
+            if (EventHeaders.skippable(r.headers(), wanted)) continue;
             try {
-                activities.add(SourceCheck.activity(r));
+                activities.add(wrap.apply(SourceCheck.activity(r), r));
                 readable.add(r);
             } catch (RuntimeException e) {
                 deadLetters.send(deadLetterTopic, r, e);
@@ -49,9 +87,9 @@ public class ActivityBatches {
         } catch (RuntimeException batchFailure) {
             LOG.warnf(batchFailure, "a batch of %d activities failed; applying them one by one", activities.size());
             for (int i = 0; i < activities.size(); i++) {
-                Activity one = activities.get(i);
+                T one = activities.get(i);
                 try {
-                    StoreOutage.retryWhileUnavailable("apply activity " + one.id(), () -> handler.accept(List.of(one)));
+                    StoreOutage.retryWhileUnavailable("apply activity " + idOf.apply(one), () -> handler.accept(List.of(one)));
                 } catch (RuntimeException e) {
                     deadLetters.send(deadLetterTopic, readable.get(i), e);
                 }

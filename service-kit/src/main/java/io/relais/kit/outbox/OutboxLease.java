@@ -37,9 +37,10 @@ import java.util.UUID;
  *   an unexpired lease the filter does not match, and the upsert's insert fails on the {@code _id} (duplicate key),
  *   which means "not mine".</li>
  * </ul>
- * The holder renews at every relay pass (every {@code relais.outbox.poll-interval}, and before each batch), so a
- * live holder keeps it; when it dies, another replica takes over at its first pass after {@code expiresAt}: within
- * the lease time plus one poll interval. A graceful shutdown {@linkplain #release() releases} it at once.
+ * The holder renews at its relay passes (every {@code relais.outbox.poll-interval}, and before each batch) once
+ * less than half the lease time is left (a pass that finds more left writes nothing), so a live holder keeps it;
+ * when it dies, another replica takes over at its first pass after {@code expiresAt}: within the lease time plus
+ * one poll interval. A graceful shutdown {@linkplain #release() releases} it at once.
  *
  * <p>ShedLock's MongoDB provider (6.9.2) does the same and resolves here, but it identifies the holder by host name,
  * so two replicas on one host (the local stack, the tests) would renew each other's lock; here each replica is
@@ -47,8 +48,7 @@ import java.util.UUID;
  *
  * <p>Limits: expiry compares each replica's wall clock with the time another replica wrote, so the lease time
  * must be much larger than the clock skew between replicas (NTP keeps it to milliseconds). A holder that stalls
- * longer than the lease time (a long GC pause, a broker that takes more than the lease time to acknowledge a
- * batch) may finish publishing a batch its successor publishes again: a duplicate, never a loss, which the
+ * longer than half the lease time (a long GC pause, a broker that takes that long to acknowledge a batch) may finish publishing a batch its successor publishes again: a duplicate, never a loss, which the
  * idempotent consumers absorb.
  */
 @ApplicationScoped
@@ -92,12 +92,15 @@ public class OutboxLease {
     /**
      * Renews the lease if this replica holds it, takes it if it is free or expired.
      *
-     * @return true when this replica holds the lease now (for at least the lease time); false when another live
+     * @return true when this replica holds the lease now (for at least half the lease time); false when another live
      * replica holds it
      * @throws com.mongodb.MongoException when the store cannot be reached (the caller then treats the lease as lost)
      */
     public boolean acquireOrRenew() {
         Instant now = clock.instant();
+        // held for more than half the lease time still: no store write (a pass per request would otherwise renew
+        // at every request; no other replica can take a lease before it expires, so this changes no one's view)
+        if (now.plus(leaseTime.dividedBy(2)).isBefore(heldUntil)) return true;
         Instant until = now.plus(leaseTime);
         Bson mine = Updates.combine(Updates.set("holder", holder), Updates.set("expiresAt", Date.from(until)),
                 Updates.set("renewedAt", Date.from(now)));

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,6 +141,39 @@ class OutboxLeaseTest {
         for (List<OutboxRecord> part : List.of(first, second, third)) part.forEach(r -> expected.add(r.id()));
         assertThat(ids).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(sentBy).containsEntry("replica-a", 10).containsEntry("replica-b", 5);
+    }
+
+    @Test
+    void theHolderWritesItsLeaseOnlyOnceLessThanHalfOfItIsLeftWhileEveryPassPublishes() {
+        TestClock clock = new TestClock(Instant.parse("2026-11-30T12:00:00Z"));
+        Map<String, Integer> sentBy = new ConcurrentHashMap<>();
+        OutboxRelay a = relay(lease("replica-a", Duration.ofSeconds(10), clock), sentBy);
+        OutboxRelay b = relay(lease("replica-b", Duration.ofSeconds(10), clock), sentBy);
+        a.drain();
+        Date taken = leaseDocument().getDate("renewedAt");
+
+        clock.advance(Duration.ofSeconds(4));
+        append(3);
+        a.drain(); // 6 s of the lease left: published, the lease document untouched
+        assertThat(outbox.countDocuments()).isZero();
+        assertThat(leaseDocument().getDate("renewedAt")).isEqualTo(taken);
+        assertThat(leaseDocument().getDate("expiresAt").toInstant()).isEqualTo(Instant.parse("2026-11-30T12:00:10Z"));
+
+        clock.advance(Duration.ofMillis(1_001));
+        append(3);
+        a.drain(); // 4.999 s left: renewed for 10 s from now
+        assertThat(outbox.countDocuments()).isZero();
+        assertThat(leaseDocument().getDate("expiresAt").toInstant()).isEqualTo(Instant.parse("2026-11-30T12:00:15.001Z"));
+
+        clock.advance(Duration.ofSeconds(9));
+        append(1);
+        b.drain();
+        assertThat(outbox.countDocuments()).as("renewed 9 s ago: still the holder's").isEqualTo(1);
+        assertThat(sentBy).containsOnlyKeys("replica-a");
+    }
+
+    private Document leaseDocument() {
+        return database.getCollection(OutboxLease.COLLECTION).find(new Document("_id", OutboxLease.LEASE_ID)).first();
     }
 
     @Test
