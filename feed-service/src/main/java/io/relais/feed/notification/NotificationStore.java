@@ -141,16 +141,8 @@ public class NotificationStore {
      */
     public int retract(Collection<String> people, java.util.function.Predicate<Notification> match, long sinceMillis) {
         if (people.isEmpty()) return 0;
-        long since = Math.floorDiv(sinceMillis, Notification.DAY_MILLIS);
         Map<String, Long> readUpTo = new HashMap<>();
-        List<String> ids = new ArrayList<>();
-        for (Document state : states().find(Filters.in("_id", new LinkedHashSet<>(people)))) {
-            String person = state.getString("_id");
-            readUpTo.put(person, readUpTo(state));
-            for (Object d : state.getList("days", Object.class, List.of())) {
-                if (((Number) d).longValue() >= since) ids.add(bucketId(person, ((Number) d).longValue()));
-            }
-        }
+        List<String> ids = bucketIdsSince(people, sinceMillis, readUpTo);
         if (ids.isEmpty()) return 0;
         Map<String, Integer> unreadRemoved = new LinkedHashMap<>();
         int removed = 0;
@@ -244,16 +236,8 @@ public class NotificationStore {
     /** The entries of these people's buckets from {@code sinceMillis}'s day on: one read of their states, one of the buckets. */
     private List<Held> entries(Collection<String> people, long sinceMillis) {
         if (people.isEmpty()) return List.of();
-        long since = Math.floorDiv(sinceMillis, Notification.DAY_MILLIS);
         Map<String, Long> readUpTo = new HashMap<>();
-        List<String> ids = new ArrayList<>();
-        for (Document state : states().find(Filters.in("_id", new LinkedHashSet<>(people)))) {
-            String person = state.getString("_id");
-            readUpTo.put(person, readUpTo(state));
-            for (Object d : state.getList("days", Object.class, List.of())) {
-                if (((Number) d).longValue() >= since) ids.add(bucketId(person, ((Number) d).longValue()));
-            }
-        }
+        List<String> ids = bucketIdsSince(people, sinceMillis, readUpTo);
         if (ids.isEmpty()) return List.of();
         List<Held> out = new ArrayList<>();
         for (Document bucket : buckets().find(Filters.in("_id", ids))) {
@@ -407,6 +391,23 @@ public class NotificationStore {
     private static Notification withRead(Notification n) {
         return new Notification(n.id(), n.recipient(), n.kind(), n.actor(), n.object(), n.post(), n.community(),
                 n.detail(), n.time(), true);
+    }
+
+    /**
+     * The ids of these people's notification buckets from {@code sinceMillis}'s day on (one read of their states);
+     * fills {@code readUpTo} with each one's read-up-to time (millis), which decides what counts as unread.
+     */
+    private List<String> bucketIdsSince(Collection<String> people, long sinceMillis, Map<String, Long> readUpTo) {
+        long since = Math.floorDiv(sinceMillis, Notification.DAY_MILLIS);
+        List<String> ids = new ArrayList<>();
+        for (Document state : states().find(Filters.in("_id", new LinkedHashSet<>(people)))) {
+            String person = state.getString("_id");
+            readUpTo.put(person, readUpTo(state));
+            for (Object d : state.getList("days", Object.class, List.of())) {
+                if (((Number) d).longValue() >= since) ids.add(bucketId(person, ((Number) d).longValue()));
+            }
+        }
+        return ids;
     }
 
     private static long readUpTo(Document state) {
