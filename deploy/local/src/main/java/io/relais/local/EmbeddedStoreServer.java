@@ -1,7 +1,7 @@
 package io.relais.local;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.relais.local.store.LocalStoreBackend;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The local store: a MongoDB wire-protocol server whose data lives in one H2 file, so it survives
  * {@code ./relais down} / {@code up}. Production uses a real MongoDB replica set through the same
- * connection string.
+ * connection string. The backend is {@link LocalStoreBackend} (mongo-java-server's H2 backend with cheaper
+ * index-key comparisons), the same one the bench's raw store anchor measures.
  *
  * <p>Usage: {@code EmbeddedStoreServer <data file> [port] [host]} (defaults 27017, 127.0.0.1).
  * Stops cleanly on SIGTERM: the H2 file is closed (and compacted) before the JVM exits.
@@ -28,8 +29,7 @@ public final class EmbeddedStoreServer {
         String host = args.length > 2 ? args[2] : "127.0.0.1";
         Files.createDirectories(dataFile.getParent());
 
-        H2Backend backend = new H2Backend(dataFile.toString());
-        MongoServer server = new MongoServer(backend);
+        MongoServer server = new MongoServer(LocalStoreBackend.open(dataFile));
         server.bind(new InetSocketAddress(host, port));
         System.out.printf("store listening on %s:%d, data in %s%n", host, port, dataFile);
 

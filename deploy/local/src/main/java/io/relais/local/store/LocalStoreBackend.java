@@ -1,0 +1,79 @@
+package io.relais.local.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The local stack's store backend, built in this one place for both the store process
+ * ({@code EmbeddedStoreServer}) and the bench's raw store anchor, so the anchor measures the server the
+ * stack runs: mongo-java-server's H2 backend on one MVStore file, whose unique-index maps use
+ * {@link IndexKeyOrder} (same file format, same key order, cheaper comparisons).
+ *
+ * <p>A data file written by the stock {@link H2Backend} opens here unchanged and the other way round.
+ * MVStore settings are H2's defaults except the page cache ({@value #PAGE_CACHE_MB} MB instead of 16):
+ * the stack's working set (timeline buckets, activity log) did not fit in 16 MB, and every page read
+ * back from the file Java-deserialises its documents. Commits stay H2's (every second and whenever
+ * the write buffer fills); {@link #close()} commits and closes the file, so a clean stop loses nothing.
+ */
+public final class LocalStoreBackend extends H2Backend {
+
+    /** MVStore page cache, in megabytes (H2's default is 16). */
+    public static final int PAGE_CACHE_MB = 64;
+
+    /** Suffix mongo-java-server's {@link H2Database} gives the map of an index: namespace + this + index name. */
+    static final String INDEX_MAP_INFIX = "._index_";
+
+    private LocalStoreBackend(MVStore store) {
+        super(store);
+    }
+
+    /**
+     * Opens (or creates) the store in a data file.
+     *
+     * @param dataFile the MVStore file; its folder must exist
+     * @return the backend, to be given to a {@code MongoServer}; closing the server closes the file
+     */
+    public static LocalStoreBackend open(Path dataFile) {
+        MVStore store = new MVStore.Builder()
+                .fileName(dataFile.toString())
+                .cacheSize(PAGE_CACHE_MB)
+                .open();
+        return new LocalStoreBackend(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /**
+     * mongo-java-server's H2 database whose unique-index maps are opened with {@link IndexKeyOrder} first,
+     * so that the stock code's own {@code openMap(name)} finds them already open with that key type.
+     * An inner class because the stock constructor opens the existing indexes before a subclass field
+     * could be set: the enclosing backend (and its MVStore) is reachable already then.
+     */
+    private final class Database extends H2Database {
+
+        Database(String databaseName, MVStore store, CursorRegistry cursors) {
+            super(databaseName, store, cursors);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            LocalStoreBackend.this.getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+    }
+}
