@@ -12,10 +12,10 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.relais.bench.harness.OpenLoop;
 import io.relais.bench.harness.Report;
 import io.relais.bench.harness.Section;
+import io.relais.local.store.LocalStoreBackend;
 import org.bson.Document;
 
 import java.net.InetSocketAddress;
@@ -46,7 +46,7 @@ public final class ConnectorStorePattern {
 
     public static Figures measure(int batch, Duration duration, Section out) throws Exception {
         Path file = Files.createTempDirectory("relais-bench-pattern-").resolve("store.mv");
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(LocalStoreBackend.open(file));
         InetSocketAddress addr = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + addr.getPort())) {
             MongoDatabase db = client.getDatabase("relais_bench_connector");
@@ -89,7 +89,7 @@ public final class ConnectorStorePattern {
                             Report.num(today) + " events/s (" + perEvent.completed() + " batches in " + Report.num(perEvent.seconds()) + " s)")
                     .row("the same traffic batched (5 round trips per batch)",
                             Report.num(grouped) + " events/s (" + batched.completed() + " batches; " + Report.ratio(grouped, today) + ")")
-                    .note("Replays connector-service's store traffic per batch on its own embedded store (H2 backend); "
+                    .note("Replays connector-service's store traffic per batch on its own embedded store (the local stack's backend, H2 on disk); "
                             + "see the optimisation pass in docs/BENCHMARKS.md.");
             return new Figures(today, grouped);
         } finally {

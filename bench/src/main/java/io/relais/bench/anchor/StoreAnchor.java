@@ -11,12 +11,12 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.relais.bench.company.SyntheticCompany;
 import io.relais.bench.harness.OpenLoop;
 import io.relais.bench.harness.Progress;
 import io.relais.bench.harness.Report;
 import io.relais.bench.harness.Section;
+import io.relais.local.store.LocalStoreBackend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -31,10 +31,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The raw store, on the backend of the local stack (mongo-java-server with H2 on disk): keyed bucket
- * upserts ({@code $push} with {@code $each}/{@code $slice}, the timeline pattern) in bulk and one by
- * one, and reads by {@code _id} at a fixed rate. These are the ceilings for fan-out delivery and
- * home-feed reads.
+ * The raw store, on the backend of the local stack ({@link LocalStoreBackend}, built by the same code as the
+ * store process: mongo-java-server with H2 on disk): keyed bucket upserts ({@code $push} with
+ * {@code $each}/{@code $slice}, the timeline pattern) in bulk and one by one, and reads by {@code _id} at a
+ * fixed rate. These are the ceilings for fan-out delivery and home-feed reads.
  */
 public final class StoreAnchor {
 
@@ -58,10 +58,10 @@ public final class StoreAnchor {
         String where;
         if ("embedded".equals(uri)) {
             file = Files.createTempDirectory("relais-bench-store-").resolve("store.mv");
-            server = new MongoServer(new H2Backend(file.toString()));
+            server = new MongoServer(LocalStoreBackend.open(file));
             InetSocketAddress addr = server.bind();
             uri = "mongodb://127.0.0.1:" + addr.getPort();
-            where = "mongo-java-server 1.47.0, H2 backend on disk, inside the bench JVM";
+            where = "the local stack's store backend (LocalStoreBackend: mongo-java-server 1.47.0, H2 on disk), inside the bench JVM";
         } else {
             where = "store at " + uri + " (database relais_bench, dropped afterwards)";
         }
