@@ -21,7 +21,10 @@ import org.h2.mvstore.type.ObjectDataType;
  * {@value #SERIALISED_KEYS_BYTES} bytes in all). Keys read from a page stay the same instances while the
  * page is cached, so each is serialised about once per page load; a probe key once per look-up.
  *
- * <p>Keys are treated as immutable once compared, as the B-tree itself requires. Every other kind of
+ * <p>Keys are treated as immutable once compared, as the B-tree itself requires: mongo-java-server builds
+ * index keys from normalised copies of a document's values (numbers, sub-documents and lists are copied,
+ * strings and ids are immutable) and never changes a key afterwards. (Its stored documents, by contrast,
+ * are updated in place, which is why their serialised form is not remembered.) Every other kind of
  * key (and writing, reading, memory estimates) is {@link ObjectDataType}'s own code. One instance per
  * map, as {@code ObjectDataType} keeps per-map state; the remembered bytes are shared by all maps.
  */
