@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Parses and validates hr/crm/ecm events: the envelope schema, then the event type's data schema. */
 @ApplicationScoped
@@ -65,10 +66,18 @@ public class EventReader {
         }
     }
 
-    /** @param pathPrefix prefix of violation paths ({@code ""}, or {@code "[3]"} for a batch item) */
+    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._~@+-]{1,128}");
+    private static final Pattern EVENT_TYPE = Pattern.compile("[a-z]+\\.[a-z]+");
+
+    /**
+     * Cleans the event's partner text, then checks it against the envelope and data schemas. The cleaned event is
+     * written as JSON once: that text is both what the validator reads and what the event keeps (dead letters).
+     *
+     * @param pathPrefix prefix of violation paths ({@code ""}, or {@code "[3]"} for a batch item)
+     */
     public Read read(SourceType source, JsonNode node, String pathPrefix) {
         String eventType = node.path("eventType").isTextual() ? node.get("eventType").asText() : null;
-        String eventId = node.path("eventId").isTextual() && node.get("eventId").asText().matches("[A-Za-z0-9._~@+-]{1,128}")
+        String eventId = node.path("eventId").isTextual() && EVENT_ID.matcher(node.get("eventId").asText()).matches()
                 ? node.get("eventId").asText() : null;
         if (!node.isObject()) {
             return new Read(null, List.of(new Violation(pathPrefix.isEmpty() ? "$" : pathPrefix, "must be a JSON object (an event)")), null, null);
@@ -78,14 +87,16 @@ public class EventReader {
             // partner text is text: cleaned (TextHygiene) before the schema sees it, and never markup
             PartnerText.clean((ObjectNode) node.get("data"), "data", violations);
         }
-        violations.addAll(0, schemas.checkEnvelope(node.toString()));
+        String json = node.toString();
+        tools.jackson.databind.JsonNode instance = schemas.instance(json);
+        violations.addAll(0, schemas.checkEnvelope(instance));
         int version = node.path("schemaVersion").canConvertToInt() ? node.path("schemaVersion").asInt(1) : 1;
-        if (eventType != null && eventType.matches("[a-z]+\\.[a-z]+")) {
+        if (eventType != null && EVENT_TYPE.matcher(eventType).matches()) {
             if (!schemas.knows(source, eventType, version)) {
                 violations.add(new Violation("eventType", "is not an event type of source " + source.id()
                         + " (version " + version + "); known: " + source.eventTypes()));
             } else if (node.path("data").isObject()) {
-                violations.addAll(schemas.checkData(source, eventType, version, node.get("data").toString()).orElseThrow());
+                violations.addAll(schemas.checkData(source, eventType, version, instance.get("data")).orElseThrow());
             }
         }
         if (!violations.isEmpty()) {
@@ -99,8 +110,7 @@ public class EventReader {
         }
         ObjectNode data = (ObjectNode) node.get("data");
         String system = node.path("system").isTextual() ? node.get("system").asText() : null;
-        InboundEvent event = new InboundEvent(source, eventType, eventId, occurredAt,
-                system, version, data, node.toString());
+        InboundEvent event = new InboundEvent(source, eventType, eventId, occurredAt, system, version, data, json);
         return new Read(event, List.of(), eventType, eventId);
     }
 

@@ -9,6 +9,8 @@ import com.networknt.schema.SpecificationVersion;
 import io.relais.connector.source.SourceType;
 import io.relais.events.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The versioned JSON Schemas of inbound business events: {@code schemas/envelope.v1.json} for the
  * envelope, and {@code schemas/<source>/<eventType>.v<version>.json} for each event type's {@code data}.
  * A rejection lists every violation, each as a field path and the rule it breaks.
+ *
+ * <p>Each schema is compiled once (cached per resource). The validator runs on Jackson 3 trees: an event is
+ * read into one ({@link #instance}) once, and both the envelope and its {@code data} subtree are checked on it
+ * (issue 18: the text of each event used to be written and parsed again for each of the two checks).
  */
 @ApplicationScoped
 public class EventSchemas {
@@ -32,14 +38,21 @@ public class EventSchemas {
             b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private final Map<String, Optional<Schema>> cache = new ConcurrentHashMap<>();
 
+    private static final JsonMapper VALIDATOR_JSON = JsonMapper.builder().build();
+
+    /** An event's JSON (already parsed and size-checked once by the endpoint) as the tree the validator reads. */
+    public JsonNode instance(String json) {
+        return VALIDATOR_JSON.readTree(json);
+    }
+
     /** Violations of the envelope rules ({@code eventType}, {@code eventId}, {@code occurredAt}, {@code data}…). */
-    public List<Violation> checkEnvelope(String json) {
-        return check(schema("schemas/envelope.v1.json").orElseThrow(), json, "");
+    public List<Violation> checkEnvelope(JsonNode event) {
+        return check(schema("schemas/envelope.v1.json").orElseThrow(), event, "");
     }
 
     /** Empty when no schema exists for this event type and version. */
-    public Optional<List<Violation>> checkData(SourceType source, String eventType, int version, String dataJson) {
-        return schema(path(source, eventType, version)).map(s -> check(s, dataJson, "data"));
+    public Optional<List<Violation>> checkData(SourceType source, String eventType, int version, JsonNode data) {
+        return schema(path(source, eventType, version)).map(s -> check(s, data, "data"));
     }
 
     public boolean knows(SourceType source, String eventType, int version) {
@@ -62,9 +75,9 @@ public class EventSchemas {
         });
     }
 
-    private static List<Violation> check(Schema schema, String json, String prefix) {
+    private static List<Violation> check(Schema schema, JsonNode instance, String prefix) {
         List<Violation> out = new ArrayList<>();
-        for (Error e : schema.validate(json, InputFormat.JSON)) {
+        for (Error e : schema.validate(instance)) {
             String at = fieldPath(e.getInstanceLocation().toString(), prefix);
             if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
                 out.add(new Violation(at.isEmpty() ? e.getProperty() : at + "." + e.getProperty(), "is required"));

@@ -144,9 +144,10 @@ public class Ingestion {
 
     /**
      * A batch of distinct events (no two with the same receipt id) with its store work done in bulk: one
-     * unordered insert claims every receipt, each community is read once, every record is sent before any
-     * acknowledgement is awaited, one bulk write marks the acknowledged receipts published and one {@code $inc}
-     * counts the batch. Failures (mapping, Kafka) keep their per-event handling. Results in the given order.
+     * unordered insert claims every receipt (under one pass), each community is read once, every record is sent
+     * before any acknowledgement is awaited, one insert of the pass's publication marks the acknowledged receipts
+     * published and one {@code $inc} counts the batch: four store commands and one keyed write per event.
+     * Failures (mapping, Kafka) keep their per-event handling. Results in the given order.
      */
     public List<Handled> ingestBatch(Registration registration, List<Submission> batch, long deadlineNanos) {
         if (batch.isEmpty()) return List.of();
@@ -155,7 +156,8 @@ public class Ingestion {
         counts.merge(Outcome.RECEIVED, (long) batch.size(), Long::sum);
         List<ReceiptStore.ClaimRequest> requests = batch.stream().map(s -> new ReceiptStore.ClaimRequest(s.receiptId(),
                 s.source().id(), s.eventType(), s.eventId(), registration.clientId(), s.givenActivityId())).toList();
-        Map<String, ReceiptStore.Claim> claims = receipts.claimAll(requests);
+        String pass = ReceiptStore.newPass();
+        Map<String, ReceiptStore.Claim> claims = receipts.claimAll(pass, requests);
         Handled[] handled = new Handled[batch.size()];
         List<Integer> sentIndex = new ArrayList<>();
         List<Pending> sent = new ArrayList<>();
@@ -194,7 +196,7 @@ public class Ingestion {
                 handled[sentIndex.get(k)] = unavailable(p.submission, p.receipt, e.getMessage());
             }
         }
-        List<Receipt> published = receipts.markAllPublished(acked);
+        List<Receipt> published = receipts.markAllPublished(pass, acked);
         for (int k = 0; k < published.size(); k++) {
             handled[ackedIndex.get(k)] = new Handled(Result.PUBLISHED, published.get(k), "published");
         }

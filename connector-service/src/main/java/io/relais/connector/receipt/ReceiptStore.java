@@ -6,11 +6,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -36,11 +33,20 @@ import java.util.Set;
 /**
  * Receipts by {@code _id} = {@code <source>:<eventId>}. Claiming is one conditional write: an insert for a
  * new event, a compare-and-set for a retry, so two concurrent deliveries of one event never both publish.
+ *
+ * <p>A batch's receipts are claimed under one <em>pass</em> (an id stored in each receipt, field {@code pass}) and
+ * marked published together by ONE insert into {@code receipt_publications} ({@code _id} = the pass, the receipt ids
+ * Kafka acknowledged), not by an update of each receipt (issue 18: that update was half of this service's store
+ * writes). A receipt still {@code accepted} whose pass lists it reads as {@code published}. A crash between the
+ * acknowledgements and that insert leaves the receipts {@code accepted}: a resend is answered "in flight" until
+ * they are abandoned (3 × {@code connector.publish-timeout}), then takes them over and publishes the same activity
+ * again (same ids: consumers upsert by id), exactly as a crash before the per-receipt mark did.
  */
 @ApplicationScoped
 public class ReceiptStore {
 
     static final String COLLECTION = "receipts";
+    static final String PUBLICATIONS = "receipt_publications";
 
     @Inject
     MongoClient mongo;
@@ -77,11 +83,11 @@ public class ReceiptStore {
      * (duplicate key) the earlier receipts are read with one {@code _id $in}; only a take-over of a failed,
      * rejected or abandoned receipt falls back to the single-event compare-and-set. Keyed by receipt id.
      */
-    public Map<String, Claim> claimAll(List<ClaimRequest> requests) {
+    public Map<String, Claim> claimAll(String pass, List<ClaimRequest> requests) {
         Instant now = Instant.now();
         Map<String, Document> fresh = new LinkedHashMap<>();
         for (ClaimRequest r : requests) fresh.put(r.receiptId(), freshReceipt(r.receiptId(), r.source(), r.eventType(),
-                r.eventId(), r.clientId(), r.givenActivityId(), now));
+                r.eventId(), r.clientId(), r.givenActivityId(), now).append("pass", pass));
         Map<String, Claim> claims = new HashMap<>();
         try {
             collection().insertMany(new ArrayList<>(fresh.values()), new InsertManyOptions().ordered(false));
@@ -93,18 +99,20 @@ public class ReceiptStore {
             }
         }
         // some ids were taken: read what the store holds now, and tell our inserts (fresh object id) from earlier ones
-        Map<String, Document> stored = new HashMap<>();
-        collection().find(Filters.in("_id", fresh.keySet())).forEach(d -> stored.put(d.getString("_id"), d));
+        List<Document> found = new ArrayList<>();
+        collection().find(Filters.in("_id", fresh.keySet())).forEach(found::add);
+        Map<String, Receipt> stored = new HashMap<>();
+        for (Receipt r : resolve(found)) stored.put(r.receiptId(), r);
         for (ClaimRequest r : requests) {
             Document mine = fresh.get(r.receiptId());
-            Document existing = stored.get(r.receiptId());
-            if (existing != null && mine.getString("objectId").equals(existing.getString("objectId"))) {
+            Receipt existing = stored.get(r.receiptId());
+            if (existing != null && mine.getString("objectId").equals(existing.objectId())) {
                 claims.put(r.receiptId(), new Owned(Receipt.fromDocument(mine)));
                 continue;
             }
-            Claim settled = existing == null ? null : settledClaim(Receipt.fromDocument(existing), now);
+            Claim settled = existing == null ? null : settledClaim(existing, now);
             claims.put(r.receiptId(), settled != null ? settled
-                    : claim(r.receiptId(), r.source(), r.eventType(), r.eventId(), r.clientId(), r.givenActivityId()));
+                    : claim(r.receiptId(), r.source(), r.eventType(), r.eventId(), r.clientId(), r.givenActivityId(), pass));
         }
         return claims;
     }
@@ -130,24 +138,72 @@ public class ReceiptStore {
     public record Publication(Receipt receipt, String activityId, String objectId) {
     }
 
-    /** Marks a batch's acknowledged receipts published with one unordered bulk write; returns them as stored. */
-    public List<Receipt> markAllPublished(List<Publication> publications) {
+    /** A new pass id: the receipts of one batch are claimed and marked published under it. */
+    public static String newPass() {
+        return EventId.next();
+    }
+
+    /**
+     * Marks a pass's acknowledged receipts published with one insert into {@code receipt_publications} (each receipt
+     * id, and the object id when it is not the one claimed); returns the receipts as they now read.
+     */
+    public List<Receipt> markAllPublished(String pass, List<Publication> publications) {
         if (publications.isEmpty()) return List.of();
         Date now = new Date();
-        List<WriteModel<Document>> updates = new ArrayList<>();
+        List<Document> entries = new ArrayList<>();
         List<Receipt> published = new ArrayList<>();
         for (Publication p : publications) {
-            updates.add(new UpdateOneModel<>(Filters.eq("_id", p.receipt().receiptId()), Updates.combine(
-                    Updates.set("status", ReceiptStatus.PUBLISHED.id()), Updates.unset("reason"),
-                    Updates.set("activityId", p.activityId()), Updates.set("objectId", p.objectId()),
-                    Updates.set("updated", now))));
             Receipt r = p.receipt();
+            Document entry = new Document("r", r.receiptId());
+            if (!p.objectId().equals(r.objectId())) entry.append("o", p.objectId());
+            if (!p.activityId().equals(r.activityId())) entry.append("a", p.activityId());
+            entries.add(entry);
             published.add(new Receipt(r.receiptId(), r.source(), r.eventType(), r.eventId(), r.clientId(),
                     ReceiptStatus.PUBLISHED.id(), p.activityId(), p.objectId(), null, r.attempts(), r.received(),
                     now.toInstant()));
         }
-        collection().bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        publications().insertOne(new Document("_id", pass).append("at", now).append("receipts", entries));
         return published;
+    }
+
+    /**
+     * The receipts as they read: a stored {@code accepted} receipt that its pass's publication lists is
+     * {@code published} (with the pass's time and the published ids). One {@code _id $in} read of the passes.
+     */
+    private List<Receipt> resolve(List<Document> stored) {
+        Set<String> passes = new java.util.HashSet<>();
+        for (Document d : stored) {
+            if (ReceiptStatus.ACCEPTED.id().equals(d.getString("status")) && d.getString("pass") != null) {
+                passes.add(d.getString("pass"));
+            }
+        }
+        Map<String, Document> listed = new HashMap<>();
+        Map<String, Date> at = new HashMap<>();
+        if (!passes.isEmpty()) {
+            publications().find(Filters.in("_id", passes)).forEach(p -> {
+                for (Document e : p.getList("receipts", Document.class)) {
+                    listed.put(p.getString("_id") + "|" + e.getString("r"), e);
+                    at.put(p.getString("_id"), p.getDate("at"));
+                }
+            });
+        }
+        List<Receipt> out = new ArrayList<>(stored.size());
+        for (Document d : stored) {
+            Document e = listed.get(d.getString("pass") + "|" + d.getString("_id"));
+            if (e == null || !ReceiptStatus.ACCEPTED.id().equals(d.getString("status"))) {
+                out.add(Receipt.fromDocument(d));
+                continue;
+            }
+            Receipt r = Receipt.fromDocument(d);
+            out.add(new Receipt(r.receiptId(), r.source(), r.eventType(), r.eventId(), r.clientId(),
+                    ReceiptStatus.PUBLISHED.id(), e.get("a", r.activityId()), e.get("o", r.objectId()), null,
+                    r.attempts(), r.received(), at.get(d.getString("pass")).toInstant()));
+        }
+        return out;
+    }
+
+    private Receipt resolve(Document stored) {
+        return resolve(List.of(stored)).get(0);
     }
 
     /** Releases receipts claimed for events that were never sent (Kafka down): failed, so a resend takes them over. */
@@ -158,10 +214,18 @@ public class ReceiptStore {
                 Updates.set("updated", new Date())));
     }
 
+    /** Claims one event on its own (marked published by {@link #markPublished}). */
     public Claim claim(String receiptId, String source, String eventType, String eventId, String clientId,
                        String givenActivityId) {
+        return claim(receiptId, source, eventType, eventId, clientId, givenActivityId, null);
+    }
+
+    /** @param pass the batch pass this claim belongs to, or null for an event marked published on its own */
+    private Claim claim(String receiptId, String source, String eventType, String eventId, String clientId,
+                        String givenActivityId, String pass) {
         Instant now = Instant.now();
         Document fresh = freshReceipt(receiptId, source, eventType, eventId, clientId, givenActivityId, now);
+        if (pass != null) fresh.append("pass", pass);
         String activityId = fresh.getString("activityId");
         for (int round = 0; round < 3; round++) {
             try {
@@ -172,18 +236,20 @@ public class ReceiptStore {
             }
             Document existing = collection().find(new Document("_id", receiptId)).first();
             if (existing == null) continue; // removed in between: insert again
-            Receipt earlier = Receipt.fromDocument(existing);
+            Receipt earlier = resolve(existing);
             Claim settled = settledClaim(earlier, now);
             if (settled != null) return settled;
-            // take over a failed, rejected or abandoned receipt, keeping its ids so a retry publishes the same activity
-            Bson sameVersion = Filters.and(Filters.eq("_id", receiptId), Filters.eq("status", earlier.status()),
-                    Filters.eq("updated", Date.from(earlier.updated())));
+            // take over a failed, rejected or abandoned receipt, keeping its ids so a retry publishes the same activity;
+            // the compare-and-set names the stored version (an abandoned receipt's pass never listed it)
+            Bson sameVersion = Filters.and(Filters.eq("_id", receiptId), Filters.eq("status", existing.getString("status")),
+                    Filters.eq("updated", existing.getDate("updated")));
             Document taken = collection().findOneAndUpdate(sameVersion, Updates.combine(
                             Updates.set("status", ReceiptStatus.ACCEPTED.id()), Updates.set("clientId", clientId),
                             Updates.set("eventType", eventType), Updates.unset("reason"),
                             Updates.set("activityId", earlier.activityId() != null ? earlier.activityId() : activityId),
                             Updates.set("objectId", earlier.objectId() != null ? earlier.objectId() : fresh.getString("objectId")),
-                            Updates.set("updated", Date.from(now)), Updates.inc("attempts", 1)),
+                            Updates.set("updated", Date.from(now)), Updates.inc("attempts", 1),
+                            pass != null ? Updates.set("pass", pass) : Updates.unset("pass")),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
             if (taken != null) return new Owned(Receipt.fromDocument(taken));
         }
@@ -227,11 +293,16 @@ public class ReceiptStore {
         return Receipt.fromDocument(d);
     }
 
+    /** The receipt as it reads now (a batch's receipt is published once its pass lists it). */
     public Optional<Receipt> find(String receiptId) {
-        return Optional.ofNullable(collection().find(new Document("_id", receiptId)).first()).map(Receipt::fromDocument);
+        return Optional.ofNullable(collection().find(new Document("_id", receiptId)).first()).map(this::resolve);
     }
 
     private MongoCollection<Document> collection() {
         return mongo.getDatabase(database).getCollection(COLLECTION);
+    }
+
+    private MongoCollection<Document> publications() {
+        return mongo.getDatabase(database).getCollection(PUBLICATIONS);
     }
 }

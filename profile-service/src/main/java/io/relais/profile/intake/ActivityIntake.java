@@ -1,6 +1,11 @@
 package io.relais.profile.intake;
 
 import io.relais.events.Activity;
+import io.relais.events.As2;
+import io.relais.events.CloudEventAttributes;
+import io.relais.events.Iri;
+import io.relais.events.SourceAuthority;
+import io.relais.kit.messaging.EventHeaders;
 import io.relais.events.RelaisExtension;
 import io.relais.kit.messaging.SourceCheck;
 import io.relais.kit.store.StoreOutage;
@@ -11,8 +16,10 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -44,6 +51,10 @@ public class ActivityIntake {
     @Incoming("activities")
     @Blocking
     public void onActivity(ConsumerRecord<String, String> record) {
+        // other systems' cards and feed-service's reactions, edits and memberships are of no use here: passed over
+        // unread when the headers announce them (issue 18: parsing each card was a third of this service's CPU)
+        String producer = header(record, CE_SOURCE);
+        if (EventHeaders.skippable(record.headers(), announced -> read(announced, producer))) return;
         // believed only from its owner: an HR fact from anyone but the hr connector is dead-lettered with the rule
         Activity activity = SourceCheck.activity(record);
         Optional<RelaisExtension.Business> business = HrLifecycle.hrBusiness(activity);
@@ -52,6 +63,42 @@ public class ActivityIntake {
         } else if (ActivityCounters.counts(activity)) {
             once(COUNTER_CONSUMER, activity, () -> counters.count(activity));
         }
+    }
+
+    /** The CloudEvents binary-mode header naming the producer ({@code /relais/feed-service}, {@code /connectors/hr/workday}). */
+    static final String CE_SOURCE = "ce_source";
+
+    /**
+     * What this consumer reads, decided on the headers alone; the headers only ever decide "not read", and what is
+     * read is parsed and checked against {@code SourceAuthority} as before. Passed over unread:
+     * <ul>
+     *   <li>feed-service's records other than Creates (reactions, edits, deletions, memberships, follows, views):
+     *       nothing here uses them;</li>
+     *   <li>the cards of connectors other than hr (a Create, Update or Delete of a business event, document or
+     *       external object, from {@code /connectors/<type>/…} with a type other than {@code hr}): the bulk of an
+     *       ingest, and of no use here. A card of that kind claiming an HR fact is a forgery that is not applied;
+     *       feed-service's card projection, which reads every card, dead-letters it with the rule.</li>
+     * </ul>
+     * Everything else is read in full, including a record that does not name its producer, so a connector's forged
+     * membership, post edit or person is still dead-lettered here (SourceAuthorityTest).
+     *
+     * @param producer the record's {@code ce_source} header, or null
+     */
+    static boolean read(EventHeaders announced, String producer) {
+        if (CloudEventAttributes.FEED_SOURCE.equals(producer)) return announced.isOneOf(As2.CREATE);
+        if (producer != null && producer.startsWith(CloudEventAttributes.CONNECTOR_SOURCE_PREFIX)
+                && !producer.startsWith(HR_CONNECTORS)) {
+            return !(announced.isOneOf(As2.CREATE, As2.UPDATE, As2.DELETE)
+                    && announced.subjectIsKind(Iri.BUSINESS_EVENT, Iri.DOCUMENT, Iri.EXTERNAL));
+        }
+        return true;
+    }
+
+    private static final String HR_CONNECTORS = CloudEventAttributes.connectorSource(SourceAuthority.HR_SOURCE, "");
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header h = record.headers() == null ? null : record.headers().lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private void once(String consumer, Activity activity, Runnable handler) {

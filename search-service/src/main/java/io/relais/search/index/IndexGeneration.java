@@ -53,7 +53,13 @@ public final class IndexGeneration implements Closeable {
     /** Searchers kept for a while so that the pages of one search all read the same snapshot. */
     private final SearcherLifetimeManager snapshots = new SearcherLifetimeManager();
 
-    private IndexGeneration(String name, Path path, Duration refreshInterval) throws IOException {
+    /** A search refreshes its searcher first when the last refresh began longer ago than this. */
+    private final long readFreshnessNanos;
+    /** When the last refresh (background or by a search) began: every write before it is visible since. */
+    private volatile long lastRefreshNanos = System.nanoTime();
+
+    private IndexGeneration(String name, Path path, Duration refreshInterval, Duration backgroundRefreshInterval)
+            throws IOException {
         this.name = name;
         this.path = path;
         // Under ingest the index is refreshed every refresh-interval and each refresh flushes a small segment:
@@ -69,19 +75,45 @@ public final class IndexGeneration implements Closeable {
         config.setCommitOnClose(true);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
-        double seconds = refreshInterval.toMillis() / 1000.0;
-        // refreshes at most every interval; waitForGeneration callers get a refresh within 10 ms
+        this.readFreshnessNanos = refreshInterval.toNanos();
+        this.searchers.addListener(new ReferenceManager.RefreshListener() {
+            @Override
+            public void beforeRefresh() {
+                lastRefreshNanos = System.nanoTime();
+            }
+
+            @Override
+            public void afterRefresh(boolean didRefresh) {
+                // the time that matters is the start: writes made before it are in the refreshed searcher
+            }
+        });
+        // in the background, refreshes at most every background interval (each refresh of a changed index writes a
+        // segment); searches refresh on demand (fresh()); waitForGeneration callers get a refresh within 10 ms
+        double seconds = backgroundRefreshInterval.toMillis() / 1000.0;
         this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, seconds, 0.01);
         this.reopener.setName("search-reopen-" + name);
         this.reopener.setDaemon(true);
         this.reopener.start();
     }
 
-    public static IndexGeneration open(String name, Path path, Duration refreshInterval) {
+    /**
+     * Opens (or creates) the generation at {@code path}.
+     *
+     * @param refreshInterval           a search sees every write made at least this long before it
+     * @param backgroundRefreshInterval how often writes become visible when nobody searches
+     */
+    public static IndexGeneration open(String name, Path path, Duration refreshInterval, Duration backgroundRefreshInterval) {
         try {
-            return new IndexGeneration(name, path, refreshInterval);
+            return new IndexGeneration(name, path, refreshInterval, backgroundRefreshInterval);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open search index " + path, e);
+        }
+    }
+
+    /** Refreshes before a search when the searcher is older than the refresh interval (no-op when nothing changed). */
+    private void fresh() throws IOException {
+        if (System.nanoTime() - lastRefreshNanos > readFreshnessNanos) {
+            searchers.maybeRefreshBlocking();
         }
     }
 
@@ -147,6 +179,7 @@ public final class IndexGeneration implements Closeable {
 
     public <T> T read(SearcherWork<T> work) {
         try {
+            fresh();
             IndexSearcher searcher = searchers.acquire();
             try {
                 return work.run(searcher);
@@ -176,6 +209,7 @@ public final class IndexGeneration implements Closeable {
                     snapshots.release(kept);
                 }
             }
+            fresh();
             IndexSearcher fresh = searchers.acquire();
             try {
                 return work.run(fresh, snapshots.record(fresh));

@@ -258,7 +258,7 @@ public class SearchIndex {
             Path path = root().resolve(name);
             deleteRecursively(path);
             rebuildBuffer = new ArrayList<>();
-            return IndexGeneration.open(name, path, config.refreshInterval());
+            return IndexGeneration.open(name, path, config.refreshInterval(), config.backgroundRefreshInterval());
         } finally {
             switchLock.unlock();
         }
@@ -313,7 +313,8 @@ public class SearchIndex {
     }
 
     private IndexGeneration openLive(String name) {
-        IndexGeneration g = IndexGeneration.open(name, root().resolve(name), config.refreshInterval());
+        IndexGeneration g = IndexGeneration.open(name, root().resolve(name), config.refreshInterval(),
+                config.backgroundRefreshInterval());
         g.addRefreshListener(new LagMeter());
         return g;
     }

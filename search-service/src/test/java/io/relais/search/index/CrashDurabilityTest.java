@@ -135,6 +135,11 @@ class CrashDurabilityTest {
             }
 
             @Override
+            public Duration backgroundRefreshInterval() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
             public Duration commitInterval() {
                 return Duration.ofHours(1); // commits happen when the test says so
             }
