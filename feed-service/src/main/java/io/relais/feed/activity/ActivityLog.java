@@ -10,7 +10,7 @@ import io.relais.events.As2;
 import io.relais.events.ActivityJson;
 import io.relais.events.Topics;
 import io.relais.kit.messaging.ActivityBatches;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -46,7 +46,7 @@ public class ActivityLog {
     ActivityBatches batches;
 
     @Incoming("activities")
-    @Blocking
+    @Blocking("feed-background") // background work: its own small pool, never the request threads' (application.properties)
     public void onActivities(ConsumerRecords<String, String> records) {
         batches.applyRead(records, Topics.ACTIVITIES_DLQ, announced -> true, this::keep);
     }

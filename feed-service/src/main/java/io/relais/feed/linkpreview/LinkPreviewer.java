@@ -3,9 +3,9 @@ package io.relais.feed.linkpreview;
 import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.Iri;
+import io.relais.kit.messaging.CheckedRecords;
 import io.relais.kit.messaging.EventHeaders;
-import io.relais.kit.messaging.SourceCheck;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -35,12 +35,16 @@ public class LinkPreviewer {
     @Inject
     Event<LinkPreviewed> previewed;
 
+    /** The record as the replica's other consumers already read and checked it (parsed once per replica). */
+    @Inject
+    CheckedRecords checked;
+
     @Incoming("link-previews")
-    @Blocking
+    @Blocking("feed-link-previews") // its own thread: a page fetch waits up to 3 s, nobody else waits for it
     public void onActivity(ConsumerRecord<String, String> record) {
         // cards, comments and reactions are passed over unread when their headers announce them
         if (EventHeaders.skippable(record.headers(), a -> a.isOneOf(As2.CREATE, As2.UPDATE) && a.subjectIsKind(Iri.POST))) return;
-        Activity activity = SourceCheck.activity(record); // a refused record is logged and skipped
+        Activity activity = checked.activity(record); // a refused record is logged and skipped
         if (!(As2.CREATE.equals(activity.type()) || As2.UPDATE.equals(activity.type())) || activity.object() == null) return;
         String post = activity.object().id();
         if (post == null || !Iri.isValid(post) || !Iri.isKind(post, Iri.POST)) return;

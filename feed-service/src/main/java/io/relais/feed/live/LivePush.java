@@ -1,8 +1,8 @@
 package io.relais.feed.live;
 
 import io.relais.events.Activity;
+import io.relais.kit.messaging.CheckedRecords;
 import io.relais.kit.messaging.EventHeaders;
-import io.relais.kit.messaging.SourceCheck;
 import io.relais.events.As2;
 import io.relais.events.AudienceRule;
 import io.relais.events.Iri;
@@ -24,7 +24,7 @@ import io.relais.feed.threadview.CommentViews;
 import io.relais.feed.threadview.PostViews;
 import io.relais.feed.timeline.ContentFacts;
 import io.relais.feed.timeline.Reasons;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -76,14 +76,18 @@ public class LivePush {
     @Inject
     CommentViews commentViews;
 
+    /** The record as the replica's other consumers already read and checked it (parsed once per replica). */
+    @Inject
+    CheckedRecords checked;
+
     @Incoming("live")
-    @Blocking
+    @Blocking("feed-live") // its own thread: keeping the hot timelines current never waits behind projections
     public void onActivity(ConsumerRecord<String, String> record) {
         boolean nobodyHere = hub.isEmpty() && !hub.watchesThreads();
         // with nobody to push to, only what changes the hot timelines is read; reactions, comments, memberships…
         // are passed over unread when their headers announce them
         if (nobodyHere && EventHeaders.skippable(record.headers(), HotTimelines::mayChange)) return;
-        Activity activity = SourceCheck.activity(record); // a refused record is logged and skipped (failure-strategy=ignore)
+        Activity activity = checked.activity(record); // a refused record is logged and skipped (failure-strategy=ignore)
         hotTimelines.apply(activity); // this replica's cached source timelines, whoever is connected
         if (nobodyHere) return; // nobody to push to on this replica
         if (As2.CREATE.equals(activity.type())) {

@@ -2,7 +2,7 @@ package io.relais.feed.notification;
 
 import io.relais.events.Topics;
 import io.relais.kit.messaging.ActivityBatches;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -30,7 +30,7 @@ public class NotificationConsumer {
     Retractions retractions;
 
     @Incoming("notifications")
-    @Blocking
+    @Blocking("feed-background") // background work: its own small pool, never the request threads' (application.properties)
     public void onActivities(ConsumerRecords<String, String> records) {
         batches.apply(records, Topics.ACTIVITIES_DLQ, activities -> {
             store.addAll(retractions.stillTrue(planner.planAll(activities)));

@@ -10,7 +10,7 @@ import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.kit.messaging.ActivityBatches;
 import io.relais.kit.messaging.EventHeaders;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -37,7 +37,7 @@ public class CardProjection {
     ActivityBatches batches;
 
     @Incoming("cards")
-    @Blocking
+    @Blocking("feed-fanout") // with the fan-out: a card is in a feed only once its post document is written too
     public void onActivities(ConsumerRecords<String, String> records) {
         batches.apply(records, Topics.ACTIVITIES_DLQ, CardProjection::mayBeCard, this::projectAll);
     }

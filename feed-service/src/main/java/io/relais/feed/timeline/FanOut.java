@@ -10,7 +10,7 @@ import io.relais.feed.community.MembershipService;
 import io.relais.feed.follow.FollowService;
 import io.relais.kit.messaging.ActivityBatches;
 import io.relais.kit.messaging.ProcessedEvents;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -71,7 +71,7 @@ public class FanOut {
     static final String VERSION = "timeline";
 
     @Incoming("timeline")
-    @Blocking
+    @Blocking("feed-fanout") // its own pool: cards and posts reach feeds before the log and notifications catch up
     public void onActivities(ConsumerRecords<String, String> records) {
         // memberships, follows, views… are read live or not at all here: passed over unread when their headers say so
         batches.apply(records, Topics.ACTIVITIES_DLQ, a -> a.isOneOf(As2.CREATE, As2.LIKE, As2.DELETE, As2.UPDATE), this::apply);

@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * How a consumer applies a whole Kafka poll of activities at once (so the store sees one bulk write per
  * poll instead of a round trip per record) without giving up per-record dead letters: unreadable records,
  * and records whose producer may not assert what they carry ({@link SourceCheck}: the {@code ce_source} header
- * against {@link io.relais.events.SourceAuthority}), are dead-lettered with their reason before the batch is applied; if applying the batch fails, its
+ * against {@link io.relais.events.SourceAuthority}), are dead-lettered with their reason before the batch is applied
+ * (a record another consumer of this replica already read and checked is not parsed again: {@link CheckedRecords}); if applying the batch fails, its
  * records are applied one at a time and only those that fail on their own are dead-lettered.
  * A store outage is not a record's fault: while the store is unavailable ({@link StoreOutage#isTransient}) the
  * batch is retried with backoff and the consumer thread waits, so nothing is dead-lettered for it; see
@@ -33,6 +34,10 @@ public class ActivityBatches {
 
     @Inject
     DeadLetterQueue deadLetters;
+
+    /** Each record is parsed and checked once per replica, whichever consumer reads it first. */
+    @Inject
+    CheckedRecords checked;
 
     /** Applies every record of the poll (see the class comment). */
     public void apply(ConsumerRecords<String, String> records, String deadLetterTopic, Consumer<List<Activity>> handler) {
@@ -74,7 +79,7 @@ public class ActivityBatches {
         for (ConsumerRecord<String, String> r : records) {
             if (EventHeaders.skippable(r.headers(), wanted)) continue;
             try {
-                activities.add(wrap.apply(SourceCheck.activity(r), r));
+                activities.add(wrap.apply(checked.activity(r), r));
                 readable.add(r);
             } catch (RuntimeException e) {
                 deadLetters.send(deadLetterTopic, r, e);
