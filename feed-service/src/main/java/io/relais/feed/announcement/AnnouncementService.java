@@ -8,6 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.relais.events.Viewer;
 import io.relais.feed.post.PostRequests;
 import io.relais.feed.post.PostService;
+import io.relais.feed.readcache.ReadCaches;
 import io.relais.feed.thread.ThreadAccess;
 import io.relais.feed.threadview.PostViews;
 import io.relais.feed.threadview.PostView;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -32,7 +32,11 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * Organisation-wide announcements, pinned on every home feed until dismissed or expired. The active
  * ones are a small list in one board document ({@code announcement_board}, {@code _id} =
- * "organisation"); dismissals are one document per person. Both reads are by {@code _id}.
+ * "organisation"); dismissals are one document per person. Both reads are by {@code _id}, and what home reads
+ * ask ({@link #activeFor}, {@link #dismissedBy}) is kept in this replica's {@link ReadCaches}: the board until
+ * an announcement is published or expires here, or a post's Create, Update or Delete is heard (an announcement is
+ * a post); a person's dismissals until they dismiss one on this replica, or {@code feed.read-cache.ttl} for a
+ * dismissal made through another replica (nothing announces a dismissal).
  */
 @ApplicationScoped
 public class AnnouncementService {
@@ -54,6 +58,28 @@ public class AnnouncementService {
     @Inject
     PostViews views;
 
+    @Inject
+    ReadCaches caches;
+
+    /** One announcement on the board. */
+    record Item(String post, Instant expires, Instant at) {
+    }
+
+    /** The same announcements read through another replica's caches and post views (tests of several replicas). */
+    public AnnouncementService replica(ReadCaches cachesOfReplica, PostViews viewsOfReplica) {
+        AnnouncementService other = new AnnouncementService();
+        other.mongo = mongo;
+        other.database = database;
+        other.posts = posts;
+        other.views = viewsOfReplica;
+        other.caches = cachesOfReplica;
+        return other;
+    }
+
+    private void changed(String key) {
+        if (caches != null) caches.changed(key);
+    }
+
     public PostView publish(PostRequests.CreateAnnouncement request, CurrentPerson me) {
         Instant now = Instant.now();
         Instant expires = request.expires() == null ? now.plus(DEFAULT_LIFETIME) : request.expires();
@@ -63,18 +89,39 @@ public class AnnouncementService {
             throw ProblemException.conflict("at most " + MAX_ACTIVE + " announcements are active at once");
         }
         PostView post = posts.createAnnouncement(request, expires, me);
-        board().updateOne(eq("_id", BOARD), Updates.push("items",
-                new Document("post", post.id()).append("expires", Date.from(expires)).append("at", Date.from(now))),
-                new UpdateOptions().upsert(true));
+        try {
+            board().updateOne(eq("_id", BOARD), Updates.push("items",
+                    new Document("post", post.id()).append("expires", Date.from(expires)).append("at", Date.from(now))),
+                    new UpdateOptions().upsert(true));
+        } finally {
+            changed(ReadCaches.ANNOUNCEMENT_BOARD);
+        }
         return post;
     }
 
     /** Active announcements the person has not dismissed, newest first. */
     public List<PostView> activeFor(Viewer viewer, String personIri) {
         Set<String> dismissed = dismissedBy(personIri);
-        List<String> ids = active(Instant.now()).stream().map(i -> i.getString("post"))
+        Instant now = Instant.now();
+        List<String> ids = boardItems().stream().filter(i -> i.expires().isAfter(now)).map(Item::post)
                 .filter(p -> !dismissed.contains(p)).toList();
         return views.views(ids, viewer);
+    }
+
+    /** The board's items, newest first, expired ones included (the caller compares with the time of its read). */
+    private List<Item> boardItems() {
+        if (caches == null) return readBoard();
+        return caches.<List<Item>>named("announcements", 1).get(ReadCaches.ANNOUNCEMENT_BOARD, k -> readBoard());
+    }
+
+    private List<Item> readBoard() {
+        Document b = board().find(eq("_id", BOARD)).first();
+        List<Item> items = new ArrayList<>();
+        for (Document i : b == null ? List.<Document>of() : b.getList("items", Document.class, List.of())) {
+            items.add(new Item(i.getString("post"), i.getDate("expires").toInstant(), i.getDate("at").toInstant()));
+        }
+        items.sort(Comparator.comparing(Item::at).reversed());
+        return List.copyOf(items);
     }
 
     /**
@@ -82,21 +129,36 @@ public class AnnouncementService {
      * feed altogether, the pinned top and the timeline below it.
      */
     public Set<String> dismissedBy(String personIri) {
+        if (caches == null) return readDismissed(personIri);
+        return caches.<Set<String>>named("dismissals", caches.maxPeople()).get(dismissalsKey(personIri), k -> readDismissed(personIri));
+    }
+
+    private Set<String> readDismissed(String personIri) {
         Document d = dismissals().find(eq("_id", personIri)).first();
-        return new HashSet<>(d == null ? List.of() : d.getList("posts", String.class, List.of()));
+        return Set.copyOf(d == null ? List.of() : d.getList("posts", String.class, List.of()));
+    }
+
+    /** Dismissals are cached under a key of their own: nothing a person does elsewhere changes them. */
+    private static String dismissalsKey(String personIri) {
+        return personIri + "#dismissed";
     }
 
     public void dismiss(String postId, CurrentPerson me, Viewer viewer) {
         String iri = ThreadAccess.postIri(postId);
         boolean isActive = active(Instant.now()).stream().anyMatch(i -> iri.equals(i.getString("post")));
         if (!isActive || views.view(iri, viewer).isEmpty()) throw ProblemException.notFound("announcement " + postId);
-        dismissals().updateOne(eq("_id", me.iri()), Updates.addToSet("posts", iri), new UpdateOptions().upsert(true));
+        try {
+            dismissals().updateOne(eq("_id", me.iri()), Updates.addToSet("posts", iri), new UpdateOptions().upsert(true));
+        } finally {
+            changed(dismissalsKey(me.iri()));
+        }
     }
 
     /** Expired announcements leave the board (the store has no working TTL index). */
     @Scheduled(every = "10m", delayed = "1m")
     void expire() {
         board().updateOne(eq("_id", BOARD), Updates.pull("items", new Document("expires", new Document("$lte", new Date()))));
+        changed(ReadCaches.ANNOUNCEMENT_BOARD);
     }
 
     private List<Document> active(Instant now) {

@@ -11,6 +11,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.relais.feed.readcache.ReadCaches;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +33,10 @@ public class CommunityStore {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
+    /** The replica's read-path caches: every write here drops the community it changes. */
+    @Inject
+    ReadCaches caches;
+
     void declareIndexes(@Observes StartupEvent e) {
         // the directory search; a real MongoDB uses it, the embedded store scans (communities are few)
         collection().createIndex(Indexes.ascending("nameLower"));
@@ -50,6 +55,7 @@ public class CommunityStore {
 
     /** False when a community with that IRI exists already. */
     boolean insert(Document d) {
+        if (caches != null) caches.changed(d.getString("_id"));
         try {
             collection().insertOne(d);
             return true;
@@ -60,7 +66,11 @@ public class CommunityStore {
     }
 
     void update(String iri, Bson update) {
-        collection().updateOne(eq("_id", iri), update);
+        try {
+            collection().updateOne(eq("_id", iri), update);
+        } finally {
+            if (caches != null) caches.changed(iri);
+        }
     }
 
     /** Name search for the directory: communities are few, so a scan of names is acceptable. */

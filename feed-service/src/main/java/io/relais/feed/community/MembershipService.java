@@ -15,6 +15,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.relais.events.Activity;
 import io.relais.events.Iri;
 import io.relais.events.Viewer;
+import io.relais.feed.readcache.ReadCaches;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
@@ -31,6 +32,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,6 +75,10 @@ public class MembershipService {
     @Inject
     InputLimits limits;
 
+    /** The replica's read-path caches: a reader's communities ({@link #readerOf}), dropped by every membership write. */
+    @Inject
+    ReadCaches caches;
+
     private volatile Roster roster;
 
     /** How many communities one person may belong to. */
@@ -88,6 +94,45 @@ public class MembershipService {
     public Viewer viewerOf(CurrentPerson me) {
         return me.isInternal() ? Viewer.employee(me.iri(), communitiesOf(me.iri()))
                 : Viewer.guest(me.iri(), communitiesOf(me.iri()));
+    }
+
+    /**
+     * The viewer for what a person reads (feeds): as {@link #viewerOf(CurrentPerson)}, with the person's communities
+     * kept in this replica's {@link ReadCaches} ("memberships"). Every Join, Leave, approval or removal naming the person
+     * drops them, on this replica at once and on the others when their live consumer reads its activity. Decisions
+     * that write (posting, moderating) use {@link #viewerOf(CurrentPerson)}, which reads the store.
+     */
+    public Viewer readerOf(CurrentPerson me) {
+        Set<String> communities = readerCommunities(me.iri());
+        return me.isInternal() ? Viewer.employee(me.iri(), communities) : Viewer.guest(me.iri(), communities);
+    }
+
+    /** An internal employee as a reader (see {@link #readerOf(CurrentPerson)}). */
+    public Viewer readerOf(String personIri) {
+        return Viewer.employee(personIri, readerCommunities(personIri));
+    }
+
+    private Set<String> readerCommunities(String personIri) {
+        if (caches == null) return communitiesOf(personIri);
+        return caches.<Set<String>>named("memberships", caches.maxPeople())
+                .get(personIri, p -> Collections.unmodifiableSet(new LinkedHashSet<>(communitiesOf(p))));
+    }
+
+    /** The same memberships read through another replica's caches (tests of several replicas and of a restart). */
+    public MembershipService replica(ReadCaches cachesOfReplica) {
+        MembershipService other = new MembershipService();
+        other.marks = marks;
+        other.mongo = mongo;
+        other.database = database;
+        other.communities = communities;
+        other.limits = limits;
+        other.caches = cachesOfReplica;
+        return other;
+    }
+
+    /** This replica changed these people's memberships: their cached communities go ({@link #readerOf}). */
+    private void changed(Collection<String> personIris) {
+        if (caches != null) caches.changed(personIris);
     }
 
     /** An internal employee viewer, for fan-out and notification checks. */
@@ -176,11 +221,15 @@ public class MembershipService {
      */
     boolean put(String personIri, String communityIri, Role role, Function<Boolean, Activity> announce) {
         synchronized (writeLock(communityIri)) {
-            Put put = writePut(personIri, communityIri, role, announce);
-            if (put.added()) roster().add(communityIri, personIri);
-            if (put.written()) setModeration(communityIri, personIri, role);
-            if (put.record() != null) marks.announce(people(), personIri, put.record());
-            return put.added();
+            try {
+                Put put = writePut(personIri, communityIri, role, announce);
+                if (put.added()) roster().add(communityIri, personIri);
+                if (put.written()) setModeration(communityIri, personIri, role);
+                if (put.record() != null) marks.announce(people(), personIri, put.record());
+                return put.added();
+            } finally {
+                changed(List.of(personIri));
+            }
         }
     }
 
@@ -274,6 +323,14 @@ public class MembershipService {
     }
 
     private BulkPut putAllLocked(String communityIri, Collection<String> personIris, Role role) {
+        try {
+            return putAllWrites(communityIri, personIris, role);
+        } finally {
+            changed(personIris);
+        }
+    }
+
+    private BulkPut putAllWrites(String communityIri, Collection<String> personIris, Role role) {
         Map<String, List<Document>> current = new HashMap<>();
         for (Document d : people().find(Filters.in("_id", personIris))) {
             current.put(d.getString("_id"), d.getList("c", Document.class, List.of()));
@@ -352,7 +409,12 @@ public class MembershipService {
      *              appended once the roster and the community's owners and moderators follow (see {@link #put})
      */
     boolean remove(String personIri, String communityIri, Activity leave) {
-        Removed removed = writeRemove(personIri, communityIri, leave);
+        Removed removed;
+        try {
+            removed = writeRemove(personIri, communityIri, leave);
+        } finally {
+            changed(List.of(personIri));
+        }
         if (removed.removed()) roster().remove(communityIri, personIri);
         communities.pull(communityIri, "owners", personIri);
         communities.pull(communityIri, "moderators", personIri);
@@ -401,6 +463,7 @@ public class MembershipService {
         String community = activity.target() != null && Iri.isKind(activity.target(), Iri.COMMUNITY) ? activity.target()
                 : activity.object() != null ? activity.object().id() : null;
         if (community == null || activity.actor() == null) return;
+        changed(List.of(activity.actor())); // its write was made before this pass: the cached communities may predate it
         Role now = null;
         for (Document m : stored.getList("c", Document.class, List.of())) {
             if (community.equals(m.getString("id"))) now = Role.of(m.getString("role"));

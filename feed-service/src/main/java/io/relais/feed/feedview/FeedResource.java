@@ -1,6 +1,5 @@
 package io.relais.feed.feedview;
 
-import io.relais.feed.community.MembershipService;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,9 +45,6 @@ public class FeedResource {
     Feeds feeds;
 
     @Inject
-    MembershipService membership;
-
-    @Inject
     CurrentPerson me;
 
     @GET
@@ -63,7 +59,7 @@ public class FeedResource {
     public FeedPage home(@QueryParam("order") @DefaultValue("newest") String order,
                          @QueryParam("cursor") String cursor,
                          @Parameter(description = "page size, 1..50 (default 20)") @QueryParam("limit") Integer limit) {
-        return feeds.home(membership.viewerOf(me), order, cursor, feeds.pageSize(limit));
+        return feeds.home(feeds.readerOf(me), order, cursor, feeds.pageSize(limit));
     }
 
     @GET
@@ -75,7 +71,7 @@ public class FeedResource {
     @APIResponse(responseCode = "404", description = "no such community, or not one the caller may read")
     public FeedPage community(@PathParam("slug") String slug, @QueryParam("cursor") String cursor,
                               @QueryParam("limit") Integer limit) {
-        return feeds.community(membership.viewerOf(me), slug, cursor, feeds.pageSize(limit));
+        return feeds.community(feeds.readerOf(me), slug, cursor, feeds.pageSize(limit));
     }
 
     @GET
@@ -85,7 +81,7 @@ public class FeedResource {
             examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
     public FeedPage person(@PathParam("login") String login, @QueryParam("cursor") String cursor,
                            @QueryParam("limit") Integer limit) {
-        return feeds.person(membership.viewerOf(me), login, cursor, feeds.pageSize(limit));
+        return feeds.person(feeds.readerOf(me), login, cursor, feeds.pageSize(limit));
     }
 
     @GET
@@ -95,6 +91,6 @@ public class FeedResource {
             examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
     public FeedPage hashtag(@PathParam("tag") String tag, @QueryParam("cursor") String cursor,
                             @QueryParam("limit") Integer limit) {
-        return feeds.hashtag(membership.viewerOf(me), tag, cursor, feeds.pageSize(limit));
+        return feeds.hashtag(feeds.readerOf(me), tag, cursor, feeds.pageSize(limit));
     }
 }

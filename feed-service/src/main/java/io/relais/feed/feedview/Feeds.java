@@ -9,14 +9,17 @@ import io.relais.feed.community.Community;
 import io.relais.feed.community.CommunityService;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.follow.FollowService;
+import io.relais.feed.readcache.ReadCaches;
 import io.relais.feed.threadview.PostViews;
 import io.relais.feed.threadview.PostView;
 import io.relais.feed.timeline.Cursor;
 import io.relais.feed.timeline.Interactions;
 import io.relais.feed.timeline.Reach;
 import io.relais.feed.timeline.Reasons;
+import io.relais.feed.timeline.TimelineCache;
 import io.relais.feed.timeline.TimelineStore;
 import io.relais.kit.error.ProblemException;
+import io.relais.kit.identity.CurrentPerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,7 +32,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The feeds a person reads: home (newest or relevant), a community, a person, a hashtag. */
+/**
+ * The feeds a person reads: home (newest or relevant), a community, a person, a hashtag. What a read needs besides
+ * the timelines' day buckets (the reader's communities and follows, announcements and dismissals, source timelines,
+ * the posts and what hydrates them, the affinity of the relevant order) comes through this replica's caches
+ * ({@link ReadCaches}, {@code HotTimelines}), kept current from the activities topic; the audience rule is applied to
+ * every entry for this reader on every read.
+ */
 @ApplicationScoped
 public class Feeds {
 
@@ -66,6 +75,34 @@ public class Feeds {
     @Inject
     FeedConfig config;
 
+    @Inject
+    ReadCaches caches;
+
+    /**
+     * This read path as another replica over the same store and broker has it: its own caches, hot source timelines
+     * included (tests of several replicas and of a restart, which starts with empty caches).
+     */
+    public Feeds replica(ReadCaches cachesOfReplica, TimelineCache hotTimelinesOfReplica) {
+        Feeds other = new Feeds();
+        other.timelines = timelines.replica(hotTimelinesOfReplica, cachesOfReplica);
+        other.posts = posts.replica(cachesOfReplica);
+        other.reader = reader.replica(other.posts);
+        other.reach = reach;
+        other.membership = membership.replica(cachesOfReplica);
+        other.follows = follows.replica(cachesOfReplica, other.membership);
+        other.communities = communities;
+        other.announcements = announcements.replica(cachesOfReplica, other.posts);
+        other.interactions = interactions;
+        other.config = config;
+        other.caches = cachesOfReplica;
+        return other;
+    }
+
+    /** The viewer a feed is read as (the reader's communities through this replica's caches). */
+    public Viewer readerOf(CurrentPerson me) {
+        return membership.readerOf(me);
+    }
+
     public int pageSize(Integer limit) {
         if (limit == null) return config.defaultPageSize();
         if (limit < 1 || limit > config.maxPageSize()) {
@@ -80,7 +117,7 @@ public class Feeds {
      * pull threshold. Active announcements come first.
      */
     public FeedPage home(Viewer viewer, String order, String cursor, int limit) {
-        Set<String> followed = follows.followedBy(viewer.person());
+        Set<String> followed = follows.following(viewer.person());
         Map<String, String> pulled = pulledSources(viewer, followed);
         List<PostView> pinned = announcements.activeFor(viewer, viewer.person());
         Set<String> pinnedIds = new LinkedHashSet<>();
@@ -123,7 +160,7 @@ public class Feeds {
         RankCursor after = RankCursor.decode(cursor);
         Instant asOf = after != null ? after.asOf() : Instant.now();
         RelevanceScore score = new RelevanceScore(config.relevance(), viewer.person(), followed, viewer.communities(),
-                interactions.withAuthors(viewer.person()), asOf);
+                affinities(viewer.person()), asOf);
         record Ranked(FeedItem item, double total) {
         }
         List<Ranked> ranked = new ArrayList<>();
@@ -153,8 +190,22 @@ public class Feeds {
         return new FeedPage(RELEVANT, items, next);
     }
 
+    /**
+     * The reader's interactions with each author (the relevant order's affinity), kept in this replica's caches: a
+     * reaction or comment of theirs drops it when heard; the fan-out counts it a moment later, which
+     * {@code feed.read-cache.settle} and {@code ttl} absorb (a ranking hint, never a visibility decision).
+     */
+    private Map<String, Integer> affinities(String person) {
+        return caches.<Map<String, Integer>>named("interactions", caches.maxPeople())
+                .get(person, p -> Map.copyOf(interactions.withAuthors(p)));
+    }
+
     /** Sources merged on read for this viewer, with the reason each one gives. */
     Map<String, String> pulledSources(Viewer viewer, Set<String> followed) {
+        // the audience sizes of every source at once (two keyed reads when the reach cache expired), not one per source
+        Set<String> sources = new LinkedHashSet<>(viewer.communities());
+        sources.addAll(followed);
+        reach.prefetch(sources);
         Map<String, String> pulled = new LinkedHashMap<>();
         pulled.put(Audience.ORGANISATION, Reasons.ORGANISATION);
         for (String community : viewer.communities()) {

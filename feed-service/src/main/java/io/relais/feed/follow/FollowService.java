@@ -18,6 +18,7 @@ import io.relais.feed.community.MembershipService;
 import io.relais.feed.community.Roster;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
+import io.relais.feed.readcache.ReadCaches;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,6 +79,10 @@ public class FollowService {
     @Inject
     OutboxMarks marks;
 
+    /** The replica's read-path caches: what a reader follows ({@link #following}), dropped by every follow write. */
+    @Inject
+    ReadCaches caches;
+
     private volatile Roster followers;
 
     public record Following(List<PersonSummary> persons, List<String> communities, List<String> hashtags) {
@@ -112,6 +118,35 @@ public class FollowService {
         return out;
     }
 
+    /**
+     * What a person follows, for what they read (feeds): as {@link #followedBy}, kept in this replica's
+     * {@link ReadCaches} ("follows"). Every Follow and Undo has the follower as actor, which drops it, on this replica
+     * at once and on the others when their live consumer reads the activity. Writes decide on {@link #followedBy}.
+     */
+    public Set<String> following(String personIri) {
+        if (caches == null) return followedBy(personIri);
+        return caches.<Set<String>>named("follows", caches.maxPeople())
+                .get(personIri, p -> Collections.unmodifiableSet(followedBy(p)));
+    }
+
+    /** The same follows read through another replica's caches (tests of several replicas and of a restart). */
+    public FollowService replica(ReadCaches cachesOfReplica, MembershipService membershipsOfReplica) {
+        FollowService other = new FollowService();
+        other.mongo = mongo;
+        other.database = database;
+        other.communities = communities;
+        other.memberships = membershipsOfReplica;
+        other.profiles = profiles;
+        other.limits = limits;
+        other.marks = marks;
+        other.caches = cachesOfReplica;
+        return other;
+    }
+
+    private void changed(String personIri) {
+        if (caches != null) caches.changed(personIri);
+    }
+
     /** Follows (idempotent: following twice changes nothing). Returns the followed IRI. */
     public String follow(String kind, String id, CurrentPerson me) {
         String followed = resolve(kind, id, me);
@@ -137,6 +172,14 @@ public class FollowService {
      * @return the marked record, or null when nothing was written (already followed)
      */
     OutboxRecord writeFollow(String follower, String followed) {
+        try {
+            return writeFollowOnce(follower, followed);
+        } finally {
+            changed(follower);
+        }
+    }
+
+    private OutboxRecord writeFollowOnce(String follower, String followed) {
         people().updateOne(eq("_id", follower), Updates.setOnInsert("f", List.of()), new UpdateOptions().upsert(true));
         String activity = Iri.of(Iri.ACTIVITY, EventId.next());
         OutboxRecord record = marks.record(Activity.builder().id(activity).type(As2.FOLLOW).actor(follower)
@@ -163,6 +206,7 @@ public class FollowService {
             if (unfollow(personIri, followed)) removed++;
         }
         people().deleteOne(eq("_id", personIri));
+        changed(personIri);
         for (String follower : followersOf(personIri)) {
             if (unfollow(follower, personIri)) removed++;
         }
@@ -193,6 +237,14 @@ public class FollowService {
      * @return the marked record, or null when nothing was written (no longer followed)
      */
     OutboxRecord writeUnfollow(String follower, String followed, String activity) {
+        try {
+            return writeUnfollowOnce(follower, followed, activity);
+        } finally {
+            changed(follower);
+        }
+    }
+
+    private OutboxRecord writeUnfollowOnce(String follower, String followed, String activity) {
         OutboxRecord undo = marks.record(Activity.builder().type(As2.UNDO).actor(follower)
                 .object(AsObject.builder().type(As2.FOLLOW).id(activity).build())
                 .target(followed).to(audience(followed, follower)).build());

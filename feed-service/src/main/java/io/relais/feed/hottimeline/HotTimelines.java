@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.Iri;
+import io.relais.feed.readcache.ReadCaches;
 import io.relais.feed.timeline.ContentFacts;
 import io.relais.kit.messaging.EventHeaders;
 import io.relais.feed.timeline.FanOut;
@@ -72,14 +73,16 @@ public class HotTimelines implements TimelineCache {
     private final Cache<String, Boolean> recentLosses;
     private final Counter hits;
     private final Counter misses;
+    /** The replica's other read-path caches, told of every activity applied here (null: none, as in tests). */
+    private final ReadCaches readCaches;
 
     private record Heard(long at, TimelineEntry entry) {
     }
 
     /** The replica's cache, sized by {@code feed.hot-timelines.*} and the buckets' capacity ({@code feed.fanout.bucket-capacity}). */
     @Inject
-    public HotTimelines(HotTimelinesConfig config, FanOutConfig fanOut, MeterRegistry meters) {
-        this(config, fanOut.bucketCapacity(), meters);
+    public HotTimelines(HotTimelinesConfig config, FanOutConfig fanOut, MeterRegistry meters, ReadCaches readCaches) {
+        this(config, fanOut.bucketCapacity(), meters, readCaches);
     }
 
     /**
@@ -88,6 +91,15 @@ public class HotTimelines implements TimelineCache {
      * @param bucketCapacity most entries a day bucket keeps, the newest (as the store's {@code $slice})
      */
     public HotTimelines(HotTimelinesConfig config, int bucketCapacity, MeterRegistry meters) {
+        this(config, bucketCapacity, meters, null);
+    }
+
+    /**
+     * Same, also telling {@code readCaches} (the replica's other read-path caches, may be null) of every activity
+     * applied here, so the live consumer keeps them current too.
+     */
+    public HotTimelines(HotTimelinesConfig config, int bucketCapacity, MeterRegistry meters, ReadCaches readCaches) {
+        this.readCaches = readCaches;
         this.config = config;
         this.capacity = bucketCapacity;
         this.buckets = Caffeine.newBuilder()
@@ -162,19 +174,25 @@ public class HotTimelines implements TimelineCache {
     }
 
     /**
-     * Whether an activity announced by these record headers may change a cached timeline: a Create, Update or
-     * Delete of anything but a comment (no timeline holds a comment). {@link #apply} ignores everything else.
+     * Whether an activity announced by these record headers may change what this replica caches for readers: a
+     * Create, Update or Delete (of a post or card: the hot timelines; of a comment: its thread's count and first
+     * comments), a reaction or its Undo, a follow, and a membership change ({@link ReadCaches}). The live consumer
+     * passes over the rest unread while nobody is connected.
      */
     public static boolean mayChange(EventHeaders announced) {
-        return announced.isOneOf(As2.CREATE, As2.UPDATE, As2.DELETE) && !announced.subjectIsKind(Iri.COMMENT);
+        return announced.isOneOf(As2.CREATE, As2.UPDATE, As2.DELETE, As2.LIKE, As2.UNDO, As2.FOLLOW, As2.JOIN, As2.LEAVE,
+                As2.ACCEPT, As2.ADD, As2.REMOVE);
     }
 
     /**
-     * Applies one activity of the topic to the cached timelines (see the class comment); anything that is
-     * not a Create, Update or Delete changes nothing here (membership and follows are read live).
+     * Applies one activity of the topic to the cached timelines (see the class comment) and tells the replica's other
+     * read-path caches of it ({@link ReadCaches#heard}); anything that is not a Create, Update or Delete changes no
+     * cached timeline.
      */
     public void apply(Activity activity) {
+        if (readCaches != null) readCaches.heard(activity);
         if (!config.enabled() || activity.object() == null || activity.object().id() == null) return;
+        if (Iri.isValid(activity.object().id()) && Iri.isKind(activity.object().id(), Iri.COMMENT)) return; // no timeline holds a comment
         switch (activity.type()) {
             case As2.CREATE -> ContentFacts.ofCreate(activity).filter(ContentFacts::isFeedItem).ifPresent(this::created);
             case As2.DELETE -> removed(activity.object().id());

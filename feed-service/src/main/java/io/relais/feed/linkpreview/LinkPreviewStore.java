@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.relais.feed.readcache.ReadCaches;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,6 +35,10 @@ public class LinkPreviewStore {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
+    /** The replica's read-path caches: a stored preview drops what they held for its post. */
+    @Inject
+    ReadCaches caches;
+
     /** The previews of these posts (those that have one). */
     public Map<String, LinkPreview> findAll(Collection<String> postIris) {
         Map<String, LinkPreview> out = new HashMap<>();
@@ -58,6 +63,7 @@ public class LinkPreviewStore {
                 .append("announced", false);
         if (preview != null) d.append("url", preview.url()).append("title", preview.title()).append("site", preview.site());
         previews().replaceOne(Filters.eq("_id", postIri), d, new ReplaceOptions().upsert(true));
+        if (caches != null) caches.changed(postIri);
     }
 
     /** Marks the post's preview as announced. */

@@ -14,6 +14,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.relais.feed.readcache.ReadCaches;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -44,18 +45,27 @@ public class ProfileDirectory {
     @Inject
     jakarta.enterprise.event.Event<PersonErased> personErased;
 
+    /**
+     * The replica's read-path caches: a profile applied here drops the person's cached summary; the other replicas
+     * (which share this consumer group) see it within {@code feed.read-cache.ttl}.
+     */
+    @Inject
+    ReadCaches caches;
+
     @Incoming("profiles")
     @Blocking
     public void onProfile(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             SourceCheck.erasure(record.headers()); // only profile-service erases a person
             if (record.key() != null) collection().deleteOne(eq("_id", record.key()));
+            if (caches != null && record.key() != null) caches.changed(record.key());
             return;
         }
         Activity a = SourceCheck.activity(record); // only profile-service (and hr) assert people; only profile-service erases
         java.util.Optional<String> erased = io.relais.events.PersonErasure.erasedPerson(a);
         if (erased.isPresent()) {
             collection().deleteOne(eq("_id", erased.get()));
+            if (caches != null) caches.changed(erased.get());
             personErased.fire(new PersonErased(erased.get(), a.actor()));
             return;
         }
@@ -71,6 +81,7 @@ public class ProfileDirectory {
                 .append("photo", person.icon() == null ? null : person.icon().url())
                 .append("status", fields.status().orElse("active"));
         collection().replaceOne(eq("_id", person.id()), d, new ReplaceOptions().upsert(true));
+        if (caches != null) caches.changed(person.id());
     }
 
     public PersonSummary displayOf(String personIri) {

@@ -13,6 +13,7 @@ import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.relais.feed.readcache.ReadCaches;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,6 +47,19 @@ public class CommentStore {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
+    /**
+     * The replica's read-path caches: every write here drops the comment and, when known, its thread's first comments
+     * (a comment among those is also dropped through its alias, see {@link ReadCaches#alias}).
+     */
+    @Inject
+    ReadCaches caches;
+
+    private void changed(String iri, String root) {
+        if (caches == null) return;
+        caches.changed(iri);
+        if (root != null) caches.changed(root);
+    }
+
     void declareIndexes(@Observes StartupEvent e) {
         comments().createIndex(Indexes.ascending("post", "position"));
         comments().createIndex(Indexes.ascending("author"));
@@ -56,10 +70,14 @@ public class CommentStore {
      * in its root post's thread; the caller then hands the record to {@link ThreadOutbox#announceComment}.
      */
     public void insert(Comment comment, OutboxRecord announce) {
-        comments().insertOne(comment.toDocument().append(ThreadOutbox.MARK, ThreadOutbox.markOf(announce)));
-        threads().updateOne(eq("_id", bucketId(comment.post(), comment.position() / PER_BUCKET)),
-                Updates.push("e", new Document("p", comment.position()).append("id", comment.iri())),
-                new UpdateOptions().upsert(true));
+        try {
+            comments().insertOne(comment.toDocument().append(ThreadOutbox.MARK, ThreadOutbox.markOf(announce)));
+            threads().updateOne(eq("_id", bucketId(comment.post(), comment.position() / PER_BUCKET)),
+                    Updates.push("e", new Document("p", comment.position()).append("id", comment.iri())),
+                    new UpdateOptions().upsert(true));
+        } finally {
+            changed(comment.iri(), comment.post());
+        }
     }
 
     /** Lists the comment in its thread unless its bucket already does (after a crash between the two writes). */
@@ -72,6 +90,7 @@ public class CommentStore {
             threads().updateOne(eq("_id", bucket), Updates.push("e", new Document("p", comment.position()).append("id", comment.iri())),
                     new UpdateOptions().upsert(true));
         }
+        changed(comment.iri(), comment.post());
     }
 
     /** The stored comment (deleted ones too); empty when unknown. */
@@ -96,7 +115,9 @@ public class CommentStore {
                 Updates.set("source", text.source()), Updates.set("mentions", text.mentionIris()),
                 Updates.set("hashtags", text.hashtagIris()), Updates.set("edited", Date.from(at)),
                 Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())));
-        return find(iri).orElse(null);
+        Comment after = find(iri).orElse(null);
+        changed(iri, after == null ? null : after.post());
+        return after;
     }
 
     /**
@@ -107,6 +128,7 @@ public class CommentStore {
         Document before = comments().findOneAndUpdate(eq("_id", iri), Updates.combine(Updates.set("deleted", true),
                 Updates.set("content", ""), Updates.set("source", ""), Updates.set("deletedAt", Date.from(at)),
                 Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())));
+        changed(iri, before == null ? null : before.getString("post"));
         return Optional.ofNullable(before).map(Comment::from);
     }
 
@@ -139,13 +161,16 @@ public class CommentStore {
     public Comment unmention(String iri, String personIri, String content, String source) {
         comments().updateOne(eq("_id", iri), Updates.combine(Updates.set("content", content), Updates.set("source", source),
                 Updates.pull("mentions", personIri)));
-        return find(iri).orElse(null);
+        Comment after = find(iri).orElse(null);
+        changed(iri, after == null ? null : after.post());
+        return after;
     }
 
     /** After an erasure, a deleted comment keeps nothing of its author (see {@link PostStore#anonymise}). */
     public void anonymise(String iri, String formerAuthor) {
         comments().updateOne(eq("_id", iri), Updates.combine(Updates.set("author", formerAuthor),
                 Updates.set("mentions", List.of()), Updates.set("hashtags", List.of())));
+        changed(iri, null);
     }
 
     /**
@@ -154,13 +179,16 @@ public class CommentStore {
      * moves once however many decisions race.
      */
     public Optional<Comment> moderate(String iri, ModerationMark mark) {
-        return Optional.ofNullable(comments().findOneAndUpdate(eq("_id", iri), Updates.set("moderation", mark.toDocument())))
-                .map(Comment::from);
+        Optional<Comment> before = Optional.ofNullable(comments().findOneAndUpdate(eq("_id", iri),
+                Updates.set("moderation", mark.toDocument()))).map(Comment::from);
+        changed(iri, before.map(Comment::post).orElse(null));
+        return before;
     }
 
     /** Moves the reaction counters in one update: {@code from} down and {@code to} up, either may be null. */
     public void moveReaction(String iri, String from, String to) {
         comments().updateOne(eq("_id", iri), StoredFields.reactionMove(from, to));
+        changed(iri, null);
     }
 
     /** The comment ids at positions {@code [from, to)} of a thread, in order. */

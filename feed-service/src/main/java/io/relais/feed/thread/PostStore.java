@@ -17,6 +17,7 @@ import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.relais.feed.readcache.ReadCaches;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -43,6 +45,26 @@ public class PostStore {
 
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
+
+    /** The replica's read-path caches: every write here drops the post it changes (read-your-writes on this replica). */
+    @Inject
+    ReadCaches caches;
+
+    /** Runs a write of these posts, then drops them from this replica's read caches (also when the write failed midway). */
+    private <T> T written(Collection<String> iris, Supplier<T> write) {
+        try {
+            return write.get();
+        } finally {
+            if (caches != null) caches.changed(iris);
+        }
+    }
+
+    private void written(String iri, Runnable write) {
+        written(List.of(iri), () -> {
+            write.run();
+            return null;
+        });
+    }
 
     void declareIndexes(@Observes StartupEvent e) {
         // what a real MongoDB needs for moderation and rebuilds; hot reads here are all by _id
@@ -68,7 +90,7 @@ public class PostStore {
      * then hands the record to {@link ThreadOutbox#announcePost}.
      */
     public void insert(Post post, OutboxRecord announce) {
-        collection().insertOne(post.toDocument().append(ThreadOutbox.MARK, ThreadOutbox.markOf(announce)));
+        written(post.iri(), () -> collection().insertOne(post.toDocument().append(ThreadOutbox.MARK, ThreadOutbox.markOf(announce))));
     }
 
     /**
@@ -76,11 +98,12 @@ public class PostStore {
      * write; answers the post as it is afterwards (null: unknown).
      */
     public Post edit(String iri, WrittenText text, Instant at, OutboxRecord announce) {
-        Document after = collection().findOneAndUpdate(eq("_id", iri), Updates.combine(Updates.set("content", text.html()),
+        Document after = written(List.of(iri), () -> collection().findOneAndUpdate(eq("_id", iri),
+                Updates.combine(Updates.set("content", text.html()),
                         Updates.set("source", text.source()), Updates.set("mentions", text.mentionIris()),
                         Updates.set("hashtags", text.hashtagIris()), Updates.set("edited", Date.from(at)),
                         Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
         return after == null ? null : Post.from(after);
     }
 
@@ -89,9 +112,9 @@ public class PostStore {
      * document stays, so its IRI keeps answering 404, not another post).
      */
     public void markDeleted(String iri, String by, Instant at, OutboxRecord announce) {
-        collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("deleted", true), Updates.set("content", ""),
-                Updates.set("source", ""), Updates.set("deletedAt", Date.from(at)), Updates.set("deletedBy", by),
-                Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())));
+        written(iri, () -> collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("deleted", true),
+                Updates.set("content", ""), Updates.set("source", ""), Updates.set("deletedAt", Date.from(at)),
+                Updates.set("deletedBy", by), Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument()))));
     }
 
     /**
@@ -124,9 +147,9 @@ public class PostStore {
      * its mentions; answers the post afterwards (null: unknown). Not an edit by its author: {@code edited} is kept.
      */
     public Post unmention(String iri, String personIri, String content, String source) {
-        Document after = collection().findOneAndUpdate(eq("_id", iri), Updates.combine(Updates.set("content", content),
-                        Updates.set("source", source), Updates.pull("mentions", personIri)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document after = written(List.of(iri), () -> collection().findOneAndUpdate(eq("_id", iri),
+                Updates.combine(Updates.set("content", content), Updates.set("source", source), Updates.pull("mentions", personIri)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
         return after == null ? null : Post.from(after);
     }
 
@@ -135,15 +158,15 @@ public class PostStore {
      * mentions, hashtags and attachments it named are emptied (the text already is, by {@link #markDeleted}).
      */
     public void anonymise(String iri, String formerAuthor) {
-        collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("author", formerAuthor),
+        written(iri, () -> collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("author", formerAuthor),
                 Updates.set("mentions", List.of()), Updates.set("hashtags", List.of()), Updates.set("attachments", List.of()),
-                Updates.set("deletedBy", formerAuthor)));
+                Updates.set("deletedBy", formerAuthor))));
     }
 
     /** Records a moderation decision (hide, restore, a keyword rule's hold); answers the post afterwards (null: unknown). */
     public Post moderate(String iri, ModerationMark mark) {
-        Document after = collection().findOneAndUpdate(eq("_id", iri), Updates.set("moderation", mark.toDocument()),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document after = written(List.of(iri), () -> collection().findOneAndUpdate(eq("_id", iri),
+                Updates.set("moderation", mark.toDocument()), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
         return after == null ? null : Post.from(after);
     }
 
@@ -152,8 +175,8 @@ public class PostStore {
      * then hands the record to {@link ThreadOutbox#announcePost}.
      */
     public void setPinned(String iri, boolean pinned, OutboxRecord announce) {
-        collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("pinned", pinned),
-                Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())));
+        written(iri, () -> collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("pinned", pinned),
+                Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument()))));
     }
 
     /**
@@ -162,25 +185,25 @@ public class PostStore {
      * count includes it (a comment held by a keyword rule is not counted until a moderator restores it).
      */
     public long appendComment(String rootIri, boolean counted) {
-        Document after = collection().findOneAndUpdate(eq("_id", rootIri),
+        Document after = written(List.of(rootIri), () -> collection().findOneAndUpdate(eq("_id", rootIri),
                 Updates.combine(Updates.inc("commentsAppended", 1), Updates.inc("commentCount", counted ? 1 : 0)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
         return StoredFields.number(after, "commentsAppended") - 1;
     }
 
     /** One comment fewer in the thread's count: deleted or hidden (positions are never reused). */
     public void commentRemoved(String rootIri) {
-        collection().updateOne(eq("_id", rootIri), Updates.inc("commentCount", -1));
+        written(rootIri, () -> collection().updateOne(eq("_id", rootIri), Updates.inc("commentCount", -1)));
     }
 
     /** One comment more in the thread's count: a hidden or held comment a moderator restored. */
     public void commentRestored(String rootIri) {
-        collection().updateOne(eq("_id", rootIri), Updates.inc("commentCount", 1));
+        written(rootIri, () -> collection().updateOne(eq("_id", rootIri), Updates.inc("commentCount", 1)));
     }
 
     /** Moves the reaction counters in one update: {@code from} down and {@code to} up, either may be null. */
     public void moveReaction(String iri, String from, String to) {
-        collection().updateOne(eq("_id", iri), StoredFields.reactionMove(from, to));
+        written(iri, () -> collection().updateOne(eq("_id", iri), StoredFields.reactionMove(from, to)));
     }
 
     /** Upserts cards in the given order (a card's update after its create), one bulk write; see {@link Post#cardUpsert}. */
@@ -189,7 +212,7 @@ public class PostStore {
         UpdateOptions upsert = new UpdateOptions().upsert(true);
         List<WriteModel<Document>> writes = new ArrayList<>(cards.size());
         cards.forEach(c -> writes.add(new UpdateOneModel<>(eq("_id", c.iri()), c.cardUpsert(), upsert)));
-        collection().bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        written(cards.stream().map(Post::iri).toList(), () -> collection().bulkWrite(writes, new BulkWriteOptions().ordered(true)));
     }
 
     private MongoCollection<Document> collection() {

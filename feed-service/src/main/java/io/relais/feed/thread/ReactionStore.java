@@ -11,6 +11,7 @@ import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.relais.feed.readcache.ReadCaches;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,6 +50,10 @@ public class ReactionStore {
 
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
+
+    /** The replica's read-path caches, told of every reaction written here. */
+    @Inject
+    ReadCaches caches;
 
     /**
      * One person's reaction to a post or comment.
@@ -106,8 +111,12 @@ public class ReactionStore {
             if (replaced != null) update.add(Updates.inc("reactions." + replaced.kind(), -1));
         }
         marks.forEach(r -> update.add(Updates.set(ThreadOutbox.MARK + "." + r.id(), r.toDocument())));
-        return collectionOf(objectIri).updateOne(Filters.and(eq("_id", objectIri), unchanged(field, replaced)),
-                Updates.combine(update)).getModifiedCount() == 1;
+        try {
+            return collectionOf(objectIri).updateOne(Filters.and(eq("_id", objectIri), unchanged(field, replaced)),
+                    Updates.combine(update)).getModifiedCount() == 1;
+        } finally {
+            changed(objectIri, reaction.person());
+        }
     }
 
     /**
@@ -118,9 +127,13 @@ public class ReactionStore {
      */
     public boolean remove(String objectIri, Reaction removed, OutboxRecord undo) {
         String field = field(removed.person());
-        return collectionOf(objectIri).updateOne(Filters.and(eq("_id", objectIri), unchanged(field, removed)),
-                Updates.combine(Updates.unset(field), Updates.inc("reactions." + removed.kind(), -1),
-                        Updates.set(ThreadOutbox.MARK + "." + undo.id(), undo.toDocument()))).getModifiedCount() == 1;
+        try {
+            return collectionOf(objectIri).updateOne(Filters.and(eq("_id", objectIri), unchanged(field, removed)),
+                    Updates.combine(Updates.unset(field), Updates.inc("reactions." + removed.kind(), -1),
+                            Updates.set(ThreadOutbox.MARK + "." + undo.id(), undo.toDocument()))).getModifiedCount() == 1;
+        } finally {
+            changed(objectIri, removed.person());
+        }
     }
 
     /**
@@ -207,6 +220,16 @@ public class ReactionStore {
 
     private static boolean isComment(String iri) {
         return Iri.isKind(iri, Iri.COMMENT);
+    }
+
+    /**
+     * The object's counters and the person's own reactions changed: both leave this replica's read caches (a comment
+     * among its thread's first comments through its alias, see {@link ReadCaches#alias}).
+     */
+    private void changed(String objectIri, String personIri) {
+        if (caches == null) return;
+        caches.changed(objectIri);
+        caches.changed(personIri);
     }
 
     private MongoCollection<Document> collectionOf(String objectIri) {

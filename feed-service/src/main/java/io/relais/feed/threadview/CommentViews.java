@@ -15,9 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,9 @@ public class CommentViews {
 
     @Inject
     ThreadAccess access;
+
+    @Inject
+    HydrationReads reads;
 
     /** One page of comments and the cursor of the next ({@code null} at the end). */
     public record Page(List<CommentView> comments, String next) {
@@ -80,14 +85,18 @@ public class CommentViews {
         }).toList();
     }
 
-    /** The first comments of each post, for feed cards: one read of first buckets, one of comments. */
+    /**
+     * The first comments of each post, for feed cards: through this replica's caches ({@link HydrationReads}), else
+     * one read of first buckets and one of comments; what the viewer may not see is left out on every call.
+     */
     public Map<String, List<CommentView>> firstComments(List<Post> posts, Viewer viewer) {
-        List<String> withComments = posts.stream().filter(p -> p.commentCount() > 0).map(Post::iri).toList();
         Map<String, List<CommentView>> out = new HashMap<>();
-        if (withComments.isEmpty()) return out;
         // a few spares in case early ones were deleted
-        List<String> candidateIds = comments.firstIds(withComments, FIRST_COMMENTS + 3);
-        for (CommentView v : views(comments.load(candidateIds), viewer)) {
+        Map<String, List<Comment>> first = reads.firstComments(posts, FIRST_COMMENTS + 3);
+        if (first.isEmpty()) return out;
+        List<Comment> all = new ArrayList<>();
+        for (Post p : posts) all.addAll(first.getOrDefault(p.iri(), List.of()));
+        for (CommentView v : views(all, viewer)) {
             List<CommentView> list = out.computeIfAbsent(v.post(), k -> new ArrayList<>());
             if (list.size() < FIRST_COMMENTS) list.add(v);
         }
@@ -96,14 +105,29 @@ public class CommentViews {
 
     /** The stored comments as the viewer gets them, in the given order. */
     public List<CommentView> views(List<Comment> stored, Viewer viewer) {
+        if (stored.isEmpty()) return List.of();
         Set<String> authors = new LinkedHashSet<>();
         stored.forEach(c -> authors.add(c.author()));
-        Map<String, PersonSummary> people = profiles.displaysOf(authors);
-        Map<String, String> mine = reactions.myReactions(stored.stream().map(Comment::iri).toList(), viewer.person());
+        Map<String, PersonSummary> people = reads.people(authors);
+        Map<String, Instant> created = new LinkedHashMap<>();
+        stored.forEach(c -> created.put(c.iri(), c.created()));
+        Map<String, String> mine = reads.myReactions(created, viewer.person());
         return stored.stream().filter(c -> !c.hiddenFrom(viewer.person()))
                 .map(c -> new CommentView(c.iri(), c.post(), c.inReplyTo(), people.get(c.author()),
                 c.content(), c.source(), c.mentions(), c.hashtags(), c.reactions(), mine.get(c.iri()),
                 c.created(), c.edited(), PostView.Hidden.of(c.moderation(), c.author(), viewer.person()), null)).toList();
+    }
+
+    /** The same comment views over other hydration reads (another replica's caches). */
+    CommentViews replica(HydrationReads readsOfReplica) {
+        CommentViews other = new CommentViews();
+        other.postStore = postStore;
+        other.comments = comments;
+        other.reactions = reactions;
+        other.profiles = profiles;
+        other.access = access;
+        other.reads = readsOfReplica;
+        return other;
     }
 
     private static String encode(long position) {

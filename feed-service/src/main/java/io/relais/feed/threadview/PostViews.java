@@ -7,6 +7,7 @@ import io.relais.feed.linkpreview.LinkPreview;
 import io.relais.feed.linkpreview.LinkPreviewStore;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
+import io.relais.feed.readcache.ReadCaches;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
@@ -17,6 +18,7 @@ import io.relais.kit.identity.CurrentPerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,6 +60,9 @@ public class PostViews {
     @Inject
     LinkPreviewStore linkPreviews;
 
+    @Inject
+    HydrationReads reads;
+
     /**
      * A post (local id or IRI, as in a path) with one page of its thread, the post and each comment saying what
      * {@code me} may do to it ({@link Can}); 404 if the viewer may not see it.
@@ -80,10 +85,14 @@ public class PostViews {
         return size;
     }
 
-    /** Only the posts the viewer may see, in the given order, hydrated; deleted ones are left out. */
+    /**
+     * Only the posts the viewer may see, in the given order, hydrated; deleted ones are left out. The stored facts come
+     * through this replica's caches ({@link HydrationReads}); who may see what is decided here, for this viewer, on
+     * every call.
+     */
     public List<PostView> views(List<String> postIris, Viewer viewer) {
         if (postIris.isEmpty()) return List.of();
-        Map<String, Post> stored = store.findAll(new LinkedHashSet<>(postIris));
+        Map<String, Post> stored = reads.posts(new LinkedHashSet<>(postIris));
         List<Post> visible = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String iri : postIris) {
@@ -97,13 +106,13 @@ public class PostViews {
             if (p.author() != null) people.add(p.author());
             if (p.community() != null) communityIris.add(p.community());
         }
-        Map<String, PersonSummary> authors = profiles.displaysOf(people);
-        Map<String, Community> communityByIri = new LinkedHashMap<>();
-        communities.findAll(communityIris).forEach(c -> communityByIri.put(c.iri(), c));
-        List<String> ids = visible.stream().map(Post::iri).toList();
-        Map<String, String> mine = reactions.myReactions(ids, viewer.person());
+        Map<String, PersonSummary> authors = reads.people(people);
+        Map<String, Community> communityByIri = reads.communities(communityIris);
+        Map<String, Instant> created = new LinkedHashMap<>();
+        visible.forEach(p -> created.put(p.iri(), p.created()));
+        Map<String, String> mine = reads.myReactions(created, viewer.person());
         Map<String, List<CommentView>> first = comments.firstComments(visible, viewer);
-        Map<String, LinkPreview> previews = linkPreviews.findAll(ids);
+        Map<String, LinkPreview> previews = reads.previews(visible);
         List<PostView> out = new ArrayList<>();
         for (Post p : visible) {
             Community c = communityByIri.get(p.community());
@@ -114,6 +123,24 @@ public class PostViews {
                     p.edited(), PostView.Hidden.of(p.moderation(), p.author(), viewer.person()), null, previews.get(p.iri())));
         }
         return out;
+    }
+
+    /**
+     * The same read path over another replica's caches: what that replica's readers get (tests of several replicas
+     * and of a restart, which starts with empty caches).
+     */
+    public PostViews replica(ReadCaches cachesOfReplica) {
+        PostViews other = new PostViews();
+        other.store = store;
+        other.communities = communities;
+        other.profiles = profiles;
+        other.reactions = reactions;
+        other.limits = limits;
+        other.access = access;
+        other.linkPreviews = linkPreviews;
+        other.reads = reads.replica(cachesOfReplica);
+        other.comments = comments.replica(other.reads);
+        return other;
     }
 
     /** One post hydrated for the viewer; empty if hidden, deleted or unknown. */

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.relais.feed.readcache.ReadCaches;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -41,7 +42,12 @@ public class TimelineStore {
     @Inject
     TimelineCache sourceCache;
 
+    /** The replica's read-path caches: home reads keep each person's list of days there ({@link HomeDays}). */
+    @Inject
+    ReadCaches readCaches;
+
     private volatile TimelineBuckets home;
+    private volatile TimelineBuckets homeReads;
     private volatile TimelineBuckets sources;
 
     void init(@Observes StartupEvent e) {
@@ -56,6 +62,32 @@ public class TimelineStore {
                     config.bucketCapacity());
         }
         return home;
+    }
+
+    /** The home timelines as readers walk them: days through {@link HomeDays}, buckets from the store. */
+    TimelineBuckets homeReads() {
+        if (homeReads == null) {
+            if (readCaches == null) return home();
+            var db = mongo.getDatabase(database);
+            homeReads = new TimelineBuckets(db.getCollection("home_timelines"), db.getCollection("home_timeline_heads"),
+                    config.bucketCapacity(), new HomeDays(readCaches));
+        }
+        return homeReads;
+    }
+
+    /**
+     * The same timelines as another replica reads them: over the same store, with that replica's own caches (tests
+     * of what each replica shows, and of a restart, which starts with empty caches).
+     */
+    public TimelineStore replica(TimelineCache sourceCacheOfReplica, ReadCaches cachesOfReplica) {
+        TimelineStore other = new TimelineStore();
+        other.mongo = mongo;
+        other.database = database;
+        other.config = config;
+        other.meters = meters;
+        other.sourceCache = sourceCacheOfReplica;
+        other.readCaches = cachesOfReplica;
+        return other;
     }
 
     TimelineBuckets sources() {
@@ -105,7 +137,7 @@ public class TimelineStore {
 
     /** A newest-first walk over one person's home timeline merged with the given source timelines. */
     public TimelineScan scan(String homeOwner, Map<String, String> reasonBySource, Cursor after) {
-        return new TimelineScan(home(), homeOwner, sources(), reasonBySource, after);
+        return new TimelineScan(homeReads(), homeOwner, sources(), reasonBySource, after);
     }
 
     /**
