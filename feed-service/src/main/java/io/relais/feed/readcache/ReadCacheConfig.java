@@ -17,8 +17,12 @@ public interface ReadCacheConfig {
     @WithDefault("20000")
     long maxPeople();
 
-    /** Most posts, comment threads, communities or previews each cache of content holds. */
-    @WithDefault("50000")
+    /**
+     * Most posts, comment threads, communities or previews each cache of content holds. A stored post weighs a few
+     * kilobytes: the default keeps the posts cache to some 30 MB of a replica's heap (the local stack runs each service
+     * with 384 MB); the TTL keeps only what was read in its last 30 s anyway.
+     */
+    @WithDefault("10000")
     long maxItems();
 
     /**

@@ -42,6 +42,9 @@ public class ReadCaches {
     /** The key the organisation's announcement board is cached under. */
     public static final String ANNOUNCEMENT_BOARD = "urn:relais:announcement-board:organisation";
 
+    /** Most change stamps held (see the constructor). */
+    private static final long CHANGES_HELD = 200_000;
+
     private final ReadCacheConfig config;
     private final MeterRegistry meters;
     private final Map<String, KeyedCache<?>> caches = new ConcurrentHashMap<>();
@@ -54,8 +57,10 @@ public class ReadCaches {
     public ReadCaches(ReadCacheConfig config, MeterRegistry meters) {
         this.config = config;
         this.meters = meters;
-        Duration keep = config.settle().plus(Duration.ofMinutes(2));
-        this.changes = Caffeine.newBuilder().maximumSize(Math.max(config.maxItems(), 10_000)).expireAfterWrite(keep).build();
+        // a stamp must outlive the settle window and the slowest read that could race it; at 200 activities/s naming
+        // about three IRIs each, that is some 20,000 stamps
+        Duration keep = config.settle().plus(Duration.ofSeconds(30));
+        this.changes = Caffeine.newBuilder().maximumSize(CHANGES_HELD).expireAfterWrite(keep).build();
         this.aliases = Caffeine.newBuilder().maximumSize(Math.max(config.maxItems(), 10_000)).expireAfterWrite(config.ttl()).build();
     }
 
