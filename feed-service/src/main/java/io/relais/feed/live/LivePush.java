@@ -107,7 +107,7 @@ public class LivePush {
     private void pushFeedItem(ContentFacts post, boolean held) {
         for (String person : List.copyOf(hub.connectedPeople())) {
             if (held && !person.equals(post.author())) continue;
-            Viewer viewer = membership.viewerOf(person);
+            Viewer viewer = membership.readerOf(person); // what a reload would show: the feeds' cached reader
             if (!AudienceRule.canSee(viewer, post.author(), post.audience())) continue;
             List<String> reasons = homeReasons(person, viewer, post);
             if (reasons.isEmpty()) continue;
@@ -133,7 +133,7 @@ public class LivePush {
         if (watchers.isEmpty()) return;
         Optional<Post> root = postStore.find(c.post());
         for (String person : watchers) {
-            Viewer viewer = membership.viewerOf(person);
+            Viewer viewer = membership.readerOf(person); // what a reload would show: the feeds' cached reader
             if (root.isEmpty() || !ThreadAccess.visible(root.get(), viewer)) continue;
             LiveComment event;
             if (c.deleted() || c.hiddenFrom(person) || As2.DELETE.equals(activity.type())) {
@@ -158,7 +158,7 @@ public class LivePush {
         for (String community : post.communities()) {
             if (viewer.communities().contains(community)) reasons.add(Reasons.MEMBER);
         }
-        Set<String> followed = follows.followedBy(person);
+        Set<String> followed = follows.following(person);
         if (followed.contains(post.author())) reasons.add(Reasons.FOLLOWS_AUTHOR);
         if (post.communities().stream().anyMatch(followed::contains)) reasons.add(Reasons.FOLLOWS_COMMUNITY);
         if (post.hashtags().stream().anyMatch(followed::contains)) reasons.add(Reasons.FOLLOWS_HASHTAG);
