@@ -19,7 +19,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * writes stay readable by the stock backend): the bytes are the very {@link ObjectDataType#serialize}
  * result of that key instance, remembered per instance (identity, weakly held, bounded to
  * {@value #SERIALISED_KEYS_BYTES} bytes in all). Keys read from a page stay the same instances while the
- * page is cached, so each is serialised about once per page load; a probe key once per look-up.
+ * page is cached, so each is serialised about once per page load; a probe key once per look-up (kept
+ * per thread for that search).
  *
  * <p>Keys are treated as immutable once compared, as the B-tree itself requires: mongo-java-server builds
  * index keys from normalised copies of a document's values (numbers, sub-documents and lists are copied,
@@ -37,7 +38,12 @@ public final class IndexKeyOrder extends ObjectDataType {
             .weakKeys()
             .maximumWeight(SERIALISED_KEYS_BYTES)
             .weigher((KeyValue key, byte[] bytes) -> bytes.length)
+            // upkeep on the calling thread: handing it to the common pool cost more than it saved
+            .executor(Runnable::run)
             .build();
+
+    /** The probe key of this thread's current B-tree search (the first argument of its comparisons). */
+    private static final ThreadLocal<Probe> PROBE = ThreadLocal.withInitial(Probe::new);
 
     /**
      * Orders two keys as {@link ObjectDataType#compare} does.
@@ -50,12 +56,32 @@ public final class IndexKeyOrder extends ObjectDataType {
             if (first == second) {
                 return 0;
             }
-            return compareNotNull(serialised(first), serialised(second));
+            return compareNotNull(probe(first), serialised(second));
         }
         return super.compare(a, b);
     }
 
+    /** A page's key: remembered while it lives (pages keep their key instances while cached). */
     private static byte[] serialised(KeyValue key) {
         return SERIALISED.get(key, ObjectDataType::serialize);
+    }
+
+    /**
+     * A B-tree search compares one probe key (mostly short-lived, built per request) with many page keys:
+     * the probe's bytes are kept per thread for the search rather than entered in the shared cache.
+     */
+    private static byte[] probe(KeyValue key) {
+        Probe probe = PROBE.get();
+        if (probe.key != key) {
+            byte[] remembered = SERIALISED.getIfPresent(key);
+            probe.bytes = remembered != null ? remembered : serialize(key);
+            probe.key = key;
+        }
+        return probe.bytes;
+    }
+
+    private static final class Probe {
+        private KeyValue key;
+        private byte[] bytes;
     }
 }
