@@ -17,9 +17,15 @@ import org.h2.mvstore.type.ObjectDataType;
  * comparisons; profiles of the local stack showed 45% of the store's CPU there. This type gives the
  * same sign for every pair (so existing data files keep their order and stay readable, and files it
  * writes stay readable by the stock backend): the bytes are the very {@link ObjectDataType#serialize}
- * result of that key instance, remembered per instance (identity, weakly held, bounded to
- * {@value #SERIALISED_KEYS_BYTES} bytes in all). Keys read from a page stay the same instances while the
- * page is cached, so each is serialised about once per page load; a probe key once per look-up.
+ * result of that key instance, remembered per instance (identity, weakly held). Keys read from a page stay
+ * the same instances while the page is cached, so each is serialised about once per page load; a probe key
+ * once per look-up (kept per thread for that search).
+ *
+ * <p>Bound: an entry lives no longer than its key instance, i.e. than the MVStore page holding it (the page
+ * cache is bounded) or the request using it. The bytes take about half of what MVStore already counts for
+ * such a key (it estimates a serialised object's memory at twice its serialised length). A size bound was
+ * measured and dropped: its access-order upkeep cost as much as it saved (7.5% of the raw store anchor's
+ * samples in comparisons with it, 3.4% without, against 16.2% with the stock key type).
  *
  * <p>Keys are treated as immutable once compared, as the B-tree itself requires: mongo-java-server builds
  * index keys from normalised copies of a document's values (numbers, sub-documents and lists are copied,
@@ -30,14 +36,14 @@ import org.h2.mvstore.type.ObjectDataType;
  */
 public final class IndexKeyOrder extends ObjectDataType {
 
-    /** Upper bound of the remembered serialised keys, in bytes, across every map of the JVM. */
-    public static final long SERIALISED_KEYS_BYTES = 32L * 1024 * 1024;
-
     private static final Cache<KeyValue, byte[]> SERIALISED = Caffeine.newBuilder()
             .weakKeys()
-            .maximumWeight(SERIALISED_KEYS_BYTES)
-            .weigher((KeyValue key, byte[] bytes) -> bytes.length)
+            // upkeep on the calling thread: handing it to the common pool cost more than it saved
+            .executor(Runnable::run)
             .build();
+
+    /** The probe key of this thread's current B-tree search (the first argument of its comparisons). */
+    private static final ThreadLocal<Probe> PROBE = ThreadLocal.withInitial(Probe::new);
 
     /**
      * Orders two keys as {@link ObjectDataType#compare} does.
@@ -50,12 +56,32 @@ public final class IndexKeyOrder extends ObjectDataType {
             if (first == second) {
                 return 0;
             }
-            return compareNotNull(serialised(first), serialised(second));
+            return compareNotNull(probe(first), serialised(second));
         }
         return super.compare(a, b);
     }
 
+    /** A page's key: remembered while it lives (pages keep their key instances while cached). */
     private static byte[] serialised(KeyValue key) {
         return SERIALISED.get(key, ObjectDataType::serialize);
+    }
+
+    /**
+     * A B-tree search compares one probe key (mostly short-lived, built per request) with many page keys:
+     * the probe's bytes are kept per thread for the search rather than entered in the shared cache.
+     */
+    private static byte[] probe(KeyValue key) {
+        Probe probe = PROBE.get();
+        if (probe.key != key) {
+            byte[] remembered = SERIALISED.getIfPresent(key);
+            probe.bytes = remembered != null ? remembered : serialize(key);
+            probe.key = key;
+        }
+        return probe.bytes;
+    }
+
+    private static final class Probe {
+        private KeyValue key;
+        private byte[] bytes;
     }
 }
