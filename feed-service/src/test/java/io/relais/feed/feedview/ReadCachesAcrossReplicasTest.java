@@ -91,9 +91,13 @@ class ReadCachesAcrossReplicasTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(ids(home(replicaB, reader)))
                 .contains(edited, hidden, deleted, fromColleague).doesNotContain(inBig));
         assertThat(item(home(replicaB, reader), fromColleague).orElseThrow().reasons()).doesNotContain(Reasons.FOLLOWS_AUTHOR);
-        double membershipReads = misses(metersOfB, "memberships");
-        home(replicaB, reader);
-        assertThat(misses(metersOfB, "memberships")).as("B answers the reader's communities from memory").isEqualTo(membershipReads);
+        // a value read within the settle window of a change B heard (the reader's Join) is answered but not kept:
+        // once that window has passed, a read keeps it and the next one is answered from memory
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            double membershipReads = misses(metersOfB, "memberships");
+            home(replicaB, reader);
+            assertThat(misses(metersOfB, "memberships")).as("B answers the reader's communities from memory").isEqualTo(membershipReads);
+        });
 
         as(author).body(Map.of("content", "Version 2 du planning")).put("/api/posts/{id}", local(edited)).then().statusCode(200);
         as(owner).body(Map.of("object", hidden, "action", "hide", "reason", "Hors charte")).post("/api/moderation/actions")

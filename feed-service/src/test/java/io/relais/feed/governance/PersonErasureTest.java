@@ -122,10 +122,14 @@ class PersonErasureTest {
 
         publishDelete(gone, CloudEventAttributes.PROFILE_SOURCE);
 
-        await().atMost(WAIT).untilAsserted(() -> io.restassured.RestAssured.given().auth()
-                .oauth2(io.relais.testing.TestTokens.employee(colleague)).get("/api/attachments/{id}", attached).then().statusCode(404));
-        io.restassured.RestAssured.given().auth().oauth2(io.relais.testing.TestTokens.employee(gone))
-                .get("/api/attachments/{id}", neverPosted).then().statusCode(404);
+        // the post's tombstone already hides the attached file; the files themselves go a little later in the same
+        // erasure, so both answers are awaited together
+        await().atMost(WAIT).untilAsserted(() -> {
+            io.restassured.RestAssured.given().auth()
+                    .oauth2(io.relais.testing.TestTokens.employee(colleague)).get("/api/attachments/{id}", attached).then().statusCode(404);
+            io.restassured.RestAssured.given().auth().oauth2(io.relais.testing.TestTokens.employee(gone))
+                    .get("/api/attachments/{id}", neverPosted).then().statusCode(404);
+        });
         for (String id : List.of(attached, neverPosted)) {
             assertThat(io.relais.feed.community.Fixtures.store().getCollection("attachments.files")
                     .countDocuments(new org.bson.Document("_id", id))).isZero();
