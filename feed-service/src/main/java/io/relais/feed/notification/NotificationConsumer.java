@@ -30,7 +30,7 @@ public class NotificationConsumer {
     Retractions retractions;
 
     @Incoming("notifications")
-    @Blocking("feed-background") // background work: its own small pool, never the request threads' (application.properties)
+    @Blocking("feed-notifications") // its own thread, never the request threads' (application.properties)
     public void onActivities(ConsumerRecords<String, String> records) {
         batches.apply(records, Topics.ACTIVITIES_DLQ, activities -> {
             store.addAll(retractions.stillTrue(planner.planAll(activities)));
