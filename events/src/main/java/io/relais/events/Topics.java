@@ -15,6 +15,12 @@ public final class Topics {
     public static final String PROFILES_DLQ = "relais.profiles.dlq";
     /** Accepted business events whose mapping or publication failed, replayable by connector-service. */
     public static final String CONNECTOR_DLQ = "relais.connector.dlq";
+    /**
+     * Notifications as feed-service has just stored them (key = recipient IRI, value = the notification as JSON),
+     * read from the latest offset by every feed-service replica to push them to the recipients connected to it.
+     * Live only: kept one hour.
+     */
+    public static final String NOTIFICATIONS = "relais.notifications";
 
     public record TopicSpec(String name, int partitions, Map<String, String> config) {
     }
@@ -24,7 +30,8 @@ public final class Topics {
             new TopicSpec(PROFILES, 3, Map.of("cleanup.policy", "compact", "retention.ms", "-1")),
             new TopicSpec(ACTIVITIES_DLQ, 1, Map.of("retention.ms", "-1")),
             new TopicSpec(PROFILES_DLQ, 1, Map.of("retention.ms", "-1")),
-            new TopicSpec(CONNECTOR_DLQ, 1, Map.of("retention.ms", "-1")));
+            new TopicSpec(CONNECTOR_DLQ, 1, Map.of("retention.ms", "-1")),
+            new TopicSpec(NOTIFICATIONS, 3, Map.of("retention.ms", "3600000", "cleanup.policy", "delete")));
 
     private Topics() {
     }

@@ -7,12 +7,12 @@ import io.relais.events.As2;
 import io.relais.events.AudienceRule;
 import io.relais.events.Iri;
 import io.relais.events.RelaisExtension;
+import io.relais.events.Topics;
 import io.relais.events.Viewer;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.follow.FollowService;
 import io.relais.feed.hottimeline.HotTimelines;
-import io.relais.feed.notification.Notification;
-import io.relais.feed.notification.NotificationPlanner;
+import io.relais.feed.notification.NotificationNotices;
 import io.relais.feed.notification.NotificationViews;
 import io.relais.feed.thread.Comment;
 import io.relais.feed.thread.CommentStore;
@@ -39,9 +39,10 @@ import java.util.Set;
 /**
  * Reads the activities topic with a consumer group of its own per replica (from the latest offset:
  * live means from now on), keeps this replica's {@link HotTimelines} current, and pushes, to the people
- * connected to this replica, the new posts that belong in their home feed and the notifications meant for them,
- * under the same audience rule; and to the people who have a thread open, every comment created, edited or
- * deleted in it, as each of them would see it.
+ * connected to this replica, the new posts that belong in their home feed under the same audience rule, and to the
+ * people who have a thread open, every comment created, edited or deleted in it, as each of them would see it.
+ * The same consumer reads the notifications topic: a notification is pushed to its recipient once the notifications
+ * consumer has stored it ({@link NotificationNotices}), so the unread count the web then re-reads includes it.
  */
 @ApplicationScoped
 public class LivePush {
@@ -62,7 +63,7 @@ public class LivePush {
     PostViews posts;
 
     @Inject
-    NotificationPlanner planner;
+    NotificationNotices notices;
 
     @Inject
     NotificationViews notificationViews;
@@ -82,7 +83,22 @@ public class LivePush {
 
     @Incoming("live")
     @Blocking("feed-live") // its own thread: keeping the hot timelines current never waits behind projections
-    public void onActivity(ConsumerRecord<String, String> record) {
+    public void onRecord(ConsumerRecord<String, String> record) {
+        if (Topics.NOTIFICATIONS.equals(record.topic())) {
+            pushNotification(record);
+        } else {
+            onActivity(record);
+        }
+    }
+
+    /** A stored notification, pushed to its recipient if they are connected to this replica (key = recipient). */
+    private void pushNotification(ConsumerRecord<String, String> record) {
+        if (record.key() == null || !hub.connectedPeople().contains(record.key())) return; // read only when needed
+        notices.read(record.key(), record.value())
+                .ifPresent(n -> hub.push(n.recipient(), LiveHub.NOTIFICATION, notificationViews.of(n)));
+    }
+
+    private void onActivity(ConsumerRecord<String, String> record) {
         boolean nobodyHere = hub.isEmpty() && !hub.watchesThreads();
         // with nobody to push to, only what changes the hot timelines is read; reactions, comments, memberships…
         // are passed over unread when their headers announce them
@@ -95,12 +111,6 @@ public class LivePush {
             ContentFacts.ofCreate(activity).filter(ContentFacts::isFeedItem).ifPresent(post -> pushFeedItem(post, held));
         }
         if (hub.watchesThreads()) pushComment(activity);
-        Set<String> connected = hub.connectedPeople();
-        for (Notification n : planner.plan(activity)) {
-            if (connected.contains(n.recipient())) {
-                hub.push(n.recipient(), LiveHub.NOTIFICATION, notificationViews.of(n));
-            }
-        }
     }
 
     /** Pushes a new post to the connected people who would find it in their home feed; a held one only to its author. */

@@ -56,10 +56,6 @@ public class NotificationPlanner {
     @Inject
     NotificationStore store;
 
-    public List<Notification> plan(Activity activity) {
-        return planAll(List.of(activity));
-    }
-
     /**
      * The notifications of a batch of activities, in order. The batch is read with a fixed number of
      * keyed reads (the content it refers to, the recipients' memberships and mutes), whatever its size.

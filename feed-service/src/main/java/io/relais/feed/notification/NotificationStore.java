@@ -67,8 +67,10 @@ public class NotificationStore {
      * Stores a batch, skipping notifications already there (same id): one update per (person, day) bucket
      * with its new notifications ({@link CappedBuckets}: filters by {@code _id} alone), then one state
      * update per person.
+     *
+     * @return the notifications this call added (those already there are left out), in the batch's order
      */
-    public void addAll(List<Notification> batch) {
+    public List<Notification> addAll(List<Notification> batch) {
         Map<String, List<Document>> byBucket = new LinkedHashMap<>();
         // one activity notifies several people under the same id (a reply: the parent's and the root's authors),
         // so an entry is known by its bucket (its recipient) and its id
@@ -83,6 +85,7 @@ public class NotificationStore {
                 .forEach((bucket, docs) -> docs.forEach(d -> added.add(byEntry.get(bucket + "#" + d.getString("id")))));
         countUnread(added);
         rememberThreads(added);
+        return added;
     }
 
     /**

@@ -46,16 +46,22 @@ public class Retractions {
     @Inject
     NotificationPlanner planner;
 
-    /** Applies the batch's Deletes and Updates, in order. */
-    public void apply(List<Activity> activities) {
+    /**
+     * Applies the batch's Deletes and Updates, in order.
+     *
+     * @return the notifications the Updates added (an edit that mentions someone new, a restore telling its author)
+     */
+    public List<Notification> apply(List<Activity> activities) {
+        List<Notification> added = new ArrayList<>();
         for (Activity a : activities) {
             if (a.object() == null || a.object().id() == null) continue;
             if (As2.DELETE.equals(a.type())) {
                 deleted(a.object().id());
             } else if (As2.UPDATE.equals(a.type())) {
-                ContentFacts.ofCreate(a).ifPresent(update -> updated(a, update));
+                ContentFacts.ofCreate(a).ifPresent(update -> added.addAll(updated(a, update)));
             }
         }
+        return added;
     }
 
     /** The planned notifications that are still true: not about deleted content, mentions still made. */
@@ -94,15 +100,16 @@ public class Retractions {
                 gone.time());
     }
 
-    private void updated(Activity activity, ContentFacts update) {
+    /** @return the notifications the update added */
+    private List<Notification> updated(Activity activity, ContentFacts update) {
         ContentFacts before = content.appliedBy(List.of(update.id()), VERSION).get(update.id());
-        if (before == null || before.deleted() || before.supersedes(update)) return;
+        if (before == null || before.deleted() || before.supersedes(update)) return List.of();
         ContentFacts after = before.updatedBy(update);
         String decision = RelaisExtension.of(activity).moderation().map(RelaisExtension.Moderation::action).orElse(null);
         if ("hide".equals(decision)) {
             hidden(before);
             content.markApplied(after, VERSION);
-            return;
+            return List.of();
         }
         Set<String> lost = new LinkedHashSet<>(before.mentions());
         lost.removeAll(after.mentions());
@@ -111,11 +118,8 @@ public class Retractions {
         String iri = update.id();
         store.retract(lost, n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()), before.time());
         content.markApplied(after, VERSION);
-        if ("restore".equals(decision)) {
-            restored(activity, after);
-        } else if (!gained.isEmpty()) {
-            store.addAll(planner.mentionsAdded(activity, after, gained, activity.actor()));
-        }
+        if ("restore".equals(decision)) return restored(activity, after);
+        return gained.isEmpty() ? List.of() : store.addAll(planner.mentionsAdded(activity, after, gained, activity.actor()));
     }
 
     /**
@@ -133,8 +137,10 @@ public class Retractions {
      * A moderator restored it: what its hide set aside is shown again to whoever may still see it and did not mute it;
      * the people it mentions who were never told (a held item) are told now, the author being the one who mentions
      * them, not the moderator.
+     *
+     * @return the mentions added (those shown again were announced when first stored)
      */
-    private void restored(Activity restore, ContentFacts item) {
+    private List<Notification> restored(Activity restore, ContentFacts item) {
         String iri = item.id();
         List<Notification> setAside = store.setAsideBy(peopleAbout(item), iri, item.time());
         store.showAgain(planner.admitted(setAside, item.author(), item.audience()), iri);
@@ -143,7 +149,7 @@ public class Retractions {
                 .forEach(n -> told.add(n.recipient()));
         Set<String> untold = new LinkedHashSet<>(item.mentions());
         untold.removeAll(told);
-        if (!untold.isEmpty()) store.addAll(planner.mentionsAdded(restore, item, untold, item.author()));
+        return untold.isEmpty() ? List.of() : store.addAll(planner.mentionsAdded(restore, item, untold, item.author()));
     }
 
     /** Everyone who may hold a notification about the item: its author, whom it mentions or answers, its thread's people. */

@@ -192,7 +192,7 @@ class IngestCommandsTest {
         sent.put("cards", StoreCommands.during(() -> cards.onActivities(poll)));
         sent.put("timeline (fan-out)", StoreCommands.during(() -> fanOut.onActivities(poll)));
         sent.put("notifications", StoreCommands.during(() -> notifications.onActivities(poll)));
-        sent.put("live", StoreCommands.during(() -> live.onActivity(record)));
+        sent.put("live", StoreCommands.during(() -> live.onRecord(record)));
         sent.put("link-previews", StoreCommands.during(() -> linkPreviews.onActivity(record)));
         return sent;
     }

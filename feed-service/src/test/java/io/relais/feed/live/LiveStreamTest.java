@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
+import static io.relais.feed.feedview.FeedFixtures.as;
 import static io.relais.feed.feedview.FeedFixtures.community;
 import static io.relais.feed.feedview.FeedFixtures.follow;
 import static io.relais.feed.feedview.FeedFixtures.fresh;
@@ -118,6 +119,35 @@ class LiveStreamTest {
         });
         assertThat(stream.stream().filter(l -> l.startsWith("data:") && l.contains(post) && l.contains("follows-author")))
                 .isNotEmpty();
+    }
+
+    /**
+     * The web re-reads the unread count when a live notification arrives: the notification must be stored by then.
+     * Each mention's event is checked against the count read the moment that event is seen, without waiting.
+     */
+    @Test
+    void aNotificationIsPushedOnlyOnceTheUnreadCountIncludesIt() throws Exception {
+        String author = fresh("author"), mentioned = FeedFixtures.person("mentioned");
+        List<String> stream = connect(mentioned);
+        awaitLiveConsumerAssigned();
+        String slug = community(author, "public");
+
+        for (int i = 1; i <= 3; i++) {
+            post(author, "<p>Point " + i + " pour @" + mentioned + "</p>", slug);
+            int seen = i;
+            await().atMost(PATIENCE).until(() -> countEvents(stream, "notification", "\"kind\":\"mention\"") >= seen);
+            int unread = as(mentioned).get("/api/notifications/unread-count").then().statusCode(200)
+                    .extract().path("unread");
+            assertThat(unread).as("unread count read right after live notification %d", i).isGreaterThanOrEqualTo(i);
+        }
+    }
+
+    static long countEvents(List<String> lines, String event, String containing) {
+        long n = 0;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (isEvent(lines.get(i), event) && lines.get(i + 1).startsWith("data:") && lines.get(i + 1).contains(containing)) n++;
+        }
+        return n;
     }
 
     @Test

@@ -244,6 +244,9 @@ class ManifestsTest {
                 if (key.startsWith("mp.messaging.") && (key.endsWith(".topic") || key.endsWith("dead-letter-queue.topic"))) {
                     assertThat(topics).as(service + " " + key).containsKey(v.toString());
                 }
+                if (key.startsWith("mp.messaging.") && key.endsWith(".topics")) { // a channel reading several topics
+                    for (String topic : v.toString().split(",")) assertThat(topics).as(service + " " + key).containsKey(topic.trim());
+                }
             });
         }
         // the services must not create topics themselves (replication factor 1, racing the topic operator)

@@ -1,0 +1,42 @@
+package io.relais.feed.notification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the live push reads back from the notifications topic: the stored notification, or nothing at all. */
+class NotificationNoticesTest {
+
+    private final NotificationNotices notices = new NotificationNotices();
+
+    NotificationNoticesTest() {
+        notices.json = new ObjectMapper();
+    }
+
+    private static final Notification MENTION = new Notification("20423.01JX", "urn:relais:person:bob", "mention",
+            "urn:relais:person:alice", "urn:relais:post:01JX", "urn:relais:post:01JX", "urn:relais:community:ventes",
+            null, 1_764_556_800_000L, false);
+
+    @Test
+    void aStoredNotificationReadsBackWithEveryField() throws Exception {
+        String value = new String(notices.json.writeValueAsBytes(MENTION), StandardCharsets.UTF_8);
+        assertThat(notices.read("urn:relais:person:bob", value)).contains(MENTION);
+    }
+
+    @Test
+    void aRecordWhoseKeyIsNotItsRecipientIsPushedToNobody() throws Exception {
+        String value = new String(notices.json.writeValueAsBytes(MENTION), StandardCharsets.UTF_8);
+        assertThat(notices.read("urn:relais:person:carol", value)).isEmpty();
+        assertThat(notices.read(null, value)).isEmpty();
+    }
+
+    @Test
+    void aValueThatIsNotANotificationIsPushedToNobody() {
+        assertThat(notices.read("urn:relais:person:bob", "{\"recipient\":\"urn:relais:person:bob\"}")).isEmpty();
+        assertThat(notices.read("urn:relais:person:bob", "<p>not json</p>")).isEmpty();
+        assertThat(notices.read("urn:relais:person:bob", null)).isEmpty();
+    }
+}
