@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The read caches across two replicas over the same store and broker: replica A is this Quarkus app (its REST API
  * makes every change), replica B is a second read path built as a second feed-service process builds it
- * ({@link Feeds#replica}): its own {@link ReadCaches} and {@link HotTimelines}, kept current only by its own
+ * ({@link SecondReplica}): its own {@link ReadCaches} and {@link HotTimelines}, kept current only by its own
  * per-replica consumer of the activities topic from the latest offset. B's caches keep what they read for far longer
  * than the test (TTL 30 min), so what B shows after a change can only come from the activity its consumer read. A
  * third read path with empty caches plays B restarted.
@@ -74,7 +74,7 @@ class ReadCachesAcrossReplicasTest {
         SimpleMeterRegistry metersOfB = new SimpleMeterRegistry();
         ReadCaches cachesOfB = new ReadCaches(longLivedReadCaches(), metersOfB);
         HotTimelines hotOfB = new HotTimelines(longLivedHotTimelines(), fanOut.bucketCapacity(), null, cachesOfB);
-        Feeds replicaB = replicaA.replica(cachesOfB, hotOfB);
+        Feeds replicaB = SecondReplica.of(cachesOfB, hotOfB).feeds(replicaA);
         startConsumer(hotOfB);
 
         String owner = person("owner"), author = person("author"), reader = person("reader"), colleague = person("colleague");
@@ -114,8 +114,8 @@ class ReadCachesAcrossReplicasTest {
         });
 
         ReadCaches cachesAfterRestart = new ReadCaches(longLivedReadCaches(), new SimpleMeterRegistry());
-        Feeds restarted = replicaA.replica(cachesAfterRestart, new HotTimelines(longLivedHotTimelines(), fanOut.bucketCapacity(), null,
-                cachesAfterRestart));
+        Feeds restarted = SecondReplica.of(cachesAfterRestart, new HotTimelines(longLivedHotTimelines(),
+                fanOut.bucketCapacity(), null, cachesAfterRestart)).feeds(replicaA);
         FeedPage cold = home(restarted, reader);
         assertThat(ids(cold)).as("a restarted replica starts cold and reads through").contains(edited, inBig)
                 .doesNotContain(hidden, deleted);
