@@ -65,17 +65,6 @@ public class AnnouncementService {
     record Item(String post, Instant expires, Instant at) {
     }
 
-    /** The same announcements read through another replica's caches and post views (tests of several replicas). */
-    public AnnouncementService replica(ReadCaches cachesOfReplica, PostViews viewsOfReplica) {
-        AnnouncementService other = new AnnouncementService();
-        other.mongo = mongo;
-        other.database = database;
-        other.posts = posts;
-        other.views = viewsOfReplica;
-        other.caches = cachesOfReplica;
-        return other;
-    }
-
     private void changed(String key) {
         if (caches != null) caches.changed(key);
     }

@@ -118,18 +118,6 @@ public class MembershipService {
                 .get(personIri, p -> Collections.unmodifiableSet(new LinkedHashSet<>(communitiesOf(p))));
     }
 
-    /** The same memberships read through another replica's caches (tests of several replicas and of a restart). */
-    public MembershipService replica(ReadCaches cachesOfReplica) {
-        MembershipService other = new MembershipService();
-        other.marks = marks;
-        other.mongo = mongo;
-        other.database = database;
-        other.communities = communities;
-        other.limits = limits;
-        other.caches = cachesOfReplica;
-        return other;
-    }
-
     /** This replica changed these people's memberships: their cached communities go ({@link #readerOf}). */
     private void changed(Collection<String> personIris) {
         if (caches != null) caches.changed(personIris);

@@ -39,13 +39,6 @@ public class FeedReader {
         }
     }
 
-    /** The same reader over another replica's post views. */
-    FeedReader replica(PostViews postsOfReplica) {
-        FeedReader other = new FeedReader();
-        other.posts = postsOfReplica;
-        return other;
-    }
-
     /** Up to {@code want} visible items from the scan; {@code more} tells whether another exists. */
     public Collected collect(TimelineScan scan, Viewer viewer, int want, Set<String> exclude) {
         List<Hydrated> out = new ArrayList<>();

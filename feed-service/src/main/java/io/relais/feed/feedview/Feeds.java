@@ -16,7 +16,6 @@ import io.relais.feed.timeline.Cursor;
 import io.relais.feed.timeline.Interactions;
 import io.relais.feed.timeline.Reach;
 import io.relais.feed.timeline.Reasons;
-import io.relais.feed.timeline.TimelineCache;
 import io.relais.feed.timeline.TimelineStore;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
@@ -77,26 +76,6 @@ public class Feeds {
 
     @Inject
     ReadCaches caches;
-
-    /**
-     * This read path as another replica over the same store and broker has it: its own caches, hot source timelines
-     * included (tests of several replicas and of a restart, which starts with empty caches).
-     */
-    public Feeds replica(ReadCaches cachesOfReplica, TimelineCache hotTimelinesOfReplica) {
-        Feeds other = new Feeds();
-        other.timelines = timelines.replica(hotTimelinesOfReplica, cachesOfReplica);
-        other.posts = posts.replica(cachesOfReplica);
-        other.reader = reader.replica(other.posts);
-        other.reach = reach;
-        other.membership = membership.replica(cachesOfReplica);
-        other.follows = follows.replica(cachesOfReplica, other.membership);
-        other.communities = communities;
-        other.announcements = announcements.replica(cachesOfReplica, other.posts);
-        other.interactions = interactions;
-        other.config = config;
-        other.caches = cachesOfReplica;
-        return other;
-    }
 
     /** The viewer a feed is read as (the reader's communities through this replica's caches). */
     public Viewer readerOf(CurrentPerson me) {

@@ -129,20 +129,6 @@ public class FollowService {
                 .get(personIri, p -> Collections.unmodifiableSet(followedBy(p)));
     }
 
-    /** The same follows read through another replica's caches (tests of several replicas and of a restart). */
-    public FollowService replica(ReadCaches cachesOfReplica, MembershipService membershipsOfReplica) {
-        FollowService other = new FollowService();
-        other.mongo = mongo;
-        other.database = database;
-        other.communities = communities;
-        other.memberships = membershipsOfReplica;
-        other.profiles = profiles;
-        other.limits = limits;
-        other.marks = marks;
-        other.caches = cachesOfReplica;
-        return other;
-    }
-
     private void changed(String personIri) {
         if (caches != null) caches.changed(personIri);
     }

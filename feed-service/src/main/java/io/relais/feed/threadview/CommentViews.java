@@ -118,18 +118,6 @@ public class CommentViews {
                 c.created(), c.edited(), PostView.Hidden.of(c.moderation(), c.author(), viewer.person()), null)).toList();
     }
 
-    /** The same comment views over other hydration reads (another replica's caches). */
-    CommentViews replica(HydrationReads readsOfReplica) {
-        CommentViews other = new CommentViews();
-        other.postStore = postStore;
-        other.comments = comments;
-        other.reactions = reactions;
-        other.profiles = profiles;
-        other.access = access;
-        other.reads = readsOfReplica;
-        return other;
-    }
-
     private static String encode(long position) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("c" + position).getBytes(StandardCharsets.UTF_8));
     }

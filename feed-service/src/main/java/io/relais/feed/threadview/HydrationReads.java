@@ -69,19 +69,6 @@ public class HydrationReads {
     record Mine(long since, Map<String, String> known) {
     }
 
-    /** The same reads over another replica's caches (tests of several replicas and of a restart). */
-    HydrationReads replica(ReadCaches cachesOfReplica) {
-        HydrationReads other = new HydrationReads();
-        other.caches = cachesOfReplica;
-        other.posts = posts;
-        other.comments = comments;
-        other.reactions = reactions;
-        other.profiles = profiles;
-        other.communities = communities;
-        other.previews = previews;
-        return other;
-    }
-
     /** Stored posts and cards by IRI; unknown ones are absent. */
     Map<String, Post> posts(Collection<String> iris) {
         return this.<Post>cache("posts", caches.maxItems()).getAll(iris, posts::findAll);

@@ -7,7 +7,6 @@ import io.relais.feed.linkpreview.LinkPreview;
 import io.relais.feed.linkpreview.LinkPreviewStore;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
-import io.relais.feed.readcache.ReadCaches;
 import io.relais.feed.sanitize.InputLimits;
 import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
@@ -123,24 +122,6 @@ public class PostViews {
                     p.edited(), PostView.Hidden.of(p.moderation(), p.author(), viewer.person()), null, previews.get(p.iri())));
         }
         return out;
-    }
-
-    /**
-     * The same read path over another replica's caches: what that replica's readers get (tests of several replicas
-     * and of a restart, which starts with empty caches).
-     */
-    public PostViews replica(ReadCaches cachesOfReplica) {
-        PostViews other = new PostViews();
-        other.store = store;
-        other.communities = communities;
-        other.profiles = profiles;
-        other.reactions = reactions;
-        other.limits = limits;
-        other.access = access;
-        other.linkPreviews = linkPreviews;
-        other.reads = reads.replica(cachesOfReplica);
-        other.comments = comments.replica(other.reads);
-        return other;
     }
 
     /** One post hydrated for the viewer; empty if hidden, deleted or unknown. */

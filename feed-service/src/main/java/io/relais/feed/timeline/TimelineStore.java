@@ -75,21 +75,6 @@ public class TimelineStore {
         return homeReads;
     }
 
-    /**
-     * The same timelines as another replica reads them: over the same store, with that replica's own caches (tests
-     * of what each replica shows, and of a restart, which starts with empty caches).
-     */
-    public TimelineStore replica(TimelineCache sourceCacheOfReplica, ReadCaches cachesOfReplica) {
-        TimelineStore other = new TimelineStore();
-        other.mongo = mongo;
-        other.database = database;
-        other.config = config;
-        other.meters = meters;
-        other.sourceCache = sourceCacheOfReplica;
-        other.readCaches = cachesOfReplica;
-        return other;
-    }
-
     TimelineBuckets sources() {
         if (sources == null) {
             var db = mongo.getDatabase(database);
