@@ -1,6 +1,8 @@
 package io.relais.local.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -16,11 +18,16 @@ import java.util.List;
 /**
  * The local stack's store backend, built in this one place for both the store process
  * ({@code EmbeddedStoreServer}) and the bench's raw store anchor, so the anchor measures the server the
- * stack runs: mongo-java-server's H2 backend on one MVStore file, whose unique-index maps use
- * {@link IndexKeyOrder} (same file format, same key order, cheaper comparisons).
+ * stack runs: mongo-java-server's H2 backend on one MVStore file, whose collections' data maps write documents
+ * as BSON ({@link BsonDocumentType}) and whose unique-index maps use {@link IndexKeyOrder} (same key format,
+ * same key order, cheaper comparisons).
  *
- * <p>A data file written by the stock {@link H2Backend} opens here unchanged and the other way round.
- * MVStore settings are H2's defaults except the page cache ({@value #PAGE_CACHE_MB} MB instead of 16): under
+ * <p>A data file written by the stock {@link H2Backend} opens here: its documents are read in the stock format,
+ * and every document written from then on is BSON. The upgrade is one-way: the stock backend cannot read a
+ * document written here (it fails with an {@code MVStoreException}), so going back means exporting the data
+ * through the running store and importing it into a fresh file.
+ *
+ * <p>MVStore settings are H2's defaults except the page cache ({@value #PAGE_CACHE_MB} MB instead of 16): under
  * the stack's connector ingest the store spent 13% of its CPU Java-deserialising documents of pages read
  * back from the file, i.e. its working set (timeline buckets, activity log, receipts) outgrew 16 MB. The
  * heap of the store process is 512 MB. Commits stay H2's (every second, and whenever the unsaved changes
@@ -33,6 +40,9 @@ public final class LocalStoreBackend extends H2Backend {
 
     /** System property overriding {@link #PAGE_CACHE_MB} (megabytes), for measuring other sizes. */
     public static final String PAGE_CACHE_PROPERTY = "relais.store.page-cache-mb";
+
+    /** Prefix mongo-java-server's {@link H2Database} gives a collection's data map: this + namespace. */
+    static final String DATA_MAP_PREFIX = "databases.";
 
     /** Suffix mongo-java-server's {@link H2Database} gives the map of an index: namespace + this + index name. */
     static final String INDEX_MAP_INFIX = "._index_";
@@ -61,8 +71,9 @@ public final class LocalStoreBackend extends H2Backend {
     }
 
     /**
-     * mongo-java-server's H2 database whose unique-index maps are opened with {@link IndexKeyOrder} first,
-     * so that the stock code's own {@code openMap(name)} finds them already open with that key type.
+     * mongo-java-server's H2 database whose collections' data maps are opened with {@link BsonDocumentType}
+     * values and whose unique-index maps with {@link IndexKeyOrder} keys first, so that the stock code's own
+     * {@code openMap(name)} finds them already open with those types.
      * An inner class because the stock constructor opens the existing indexes before a subclass field
      * could be set: the enclosing backend (and its MVStore) is reachable already then.
      */
@@ -70,6 +81,13 @@ public final class LocalStoreBackend extends H2Backend {
 
         Database(String databaseName, MVStore store, CursorRegistry cursors) {
             super(databaseName, store, cursors);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            LocalStoreBackend.this.getMvStore().openMap(DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName),
+                    new MVMap.Builder<Object, Object>().valueType(new BsonDocumentType()));
+            return super.openOrCreateCollection(collectionName, options);
         }
 
         @Override

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -14,6 +15,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Data folders of the local stack written before {@link LocalStoreBackend} existed must stay readable,
- * searchable and consistent with it, and the other way round (going back to the stock backend).
+ * Data folders of the local stack written by the stock H2 backend (before {@link LocalStoreBackend} existed)
+ * must stay readable, searchable, updatable and consistent with it. The other way round (going back to the stock
+ * backend) held while only index keys differed, and ends with documents written as BSON ({@link BsonDocumentType}):
+ * the last test shows the stock value type refusing such a document.
  */
 class StoreFileCompatibilityTest {
 
@@ -73,7 +77,7 @@ class StoreFileCompatibilityTest {
     }
 
     @Test
-    void documentsAddedToAStockFileAreFoundAndTheStockBackendStillReadsEveryOne() {
+    void documentsAddedToAStockFileAreFoundWithTheStockOnesAfterARestart() {
         List<Document> added = people(WRITTEN_BY_STOCK, 500);
         using(LocalStoreBackend.open(file), people -> {
             people.insertMany(added);
@@ -81,11 +85,48 @@ class StoreFileCompatibilityTest {
             assertEveryPersonFound(people, writtenByStock);
         });
 
-        using(new H2Backend(file.toString()), people -> {
+        using(LocalStoreBackend.open(file), people -> {
             assertEveryPersonFound(people, writtenByStock);
             assertEveryPersonFound(people, added);
             assertRefusedAsDuplicate(() -> people.insertOne(person(90_003).append("login", added.get(0).get("login"))));
         });
+    }
+
+    @Test
+    void stockDocumentsUpdatedHereAreReadBackUpdatedAfterARestart() {
+        List<Document> updated = new ArrayList<>();
+        using(LocalStoreBackend.open(file), people -> {
+            for (Document person : writtenByStock.subList(0, 300)) {
+                people.updateOne(Filters.eq("_id", person.get("_id")),
+                        Updates.combine(Updates.set("displayName", "Renamed " + person.get("login")),
+                                Updates.push("roles", "community-manager")));
+                updated.add(new Document(person).append("displayName", "Renamed " + person.get("login"))
+                        .append("roles", List.of("community-manager")));
+            }
+        });
+
+        using(LocalStoreBackend.open(file), people -> {
+            assertEveryPersonFound(people, updated);
+            assertEveryPersonFound(people, writtenByStock.subList(300, WRITTEN_BY_STOCK));
+        });
+    }
+
+    /**
+     * The upgrade is one-way: the stock value type does not know the BSON marker, so the stock backend fails on
+     * a document written here (it does not read garbage). Going back means exporting and re-importing the data.
+     */
+    @Test
+    void theStockValueTypeRefusesADocumentWrittenHere() {
+        Document added = person(WRITTEN_BY_STOCK);
+        using(LocalStoreBackend.open(file), people -> people.insertOne(added));
+
+        MVStore stock = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            MVMap<Object, Object> data = stock.openMap(LocalStoreBackend.DATA_MAP_PREFIX + "relais.people");
+            assertThatThrownBy(() -> data.get(added.get("_id"))).isInstanceOf(MVStoreException.class);
+        } finally {
+            stock.close();
+        }
     }
 
     @Test
@@ -117,8 +158,9 @@ class StoreFileCompatibilityTest {
     }
 
     @Test
-    void everyUniqueIndexIsOpenedWithTheCheaperKeyOrderAndNoOtherMapAppears() {
-        Set<String> stockIndexMaps = everyIndexMap(mapNames(file));
+    void everyUniqueIndexIsOpenedWithTheCheaperKeyOrderTheDataWithBsonValuesAndNoOtherMapAppears() {
+        List<String> mapNames = mapNames(file);
+        Set<String> stockIndexMaps = everyIndexMap(mapNames);
         LocalStoreBackend backend = LocalStoreBackend.open(file);
         using(backend, people -> {
             people.find(Filters.eq("login", "p00001")).first();
@@ -126,6 +168,9 @@ class StoreFileCompatibilityTest {
             assertThat(everyIndexMap(store.getMapNames())).isEqualTo(stockIndexMaps);
             assertThat(indexMapNames(store.getMapNames())).hasSize(3)
                     .allSatisfy(name -> assertThat(store.openMap(name).getKeyType()).isInstanceOf(IndexKeyOrder.class));
+            assertThat(store.openMap(LocalStoreBackend.DATA_MAP_PREFIX + "relais.people").getValueType())
+                    .isInstanceOf(BsonDocumentType.class);
+            assertThat(store.getMapNames()).containsExactlyInAnyOrderElementsOf(mapNames);
         });
     }
 
