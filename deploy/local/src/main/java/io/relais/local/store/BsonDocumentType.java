@@ -41,7 +41,10 @@ import java.util.Map;
  * back as a {@code Document} and any other {@link Collection} as a {@code List}.
  *
  * <p>Memory: {@link #getMemory} estimates the heap a decoded document takes (MVStore sizes its page cache and
- * splits pages by this estimate) by walking the document, without encoding it.
+ * splits pages by this estimate) by walking the document, without encoding it. For a timeline bucket of 100
+ * entries (9.4 KB of BSON) it says 64.6 KB where 2,000 decoded copies measured 65.9 KB each; the stock type said
+ * 25.4 KB (twice the Java-serialised length), so the same page cache size now holds about 2.5 times fewer such
+ * documents, and bounds the heap they really take.
  *
  * <p>One instance per map, as {@code ObjectDataType} keeps per-map state for the values it still writes.
  */
