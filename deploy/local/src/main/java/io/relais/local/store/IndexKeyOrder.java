@@ -15,10 +15,11 @@ import org.h2.mvstore.type.ObjectDataType;
  * {@code ObjectDataType} orders two keys by Java-serialising both and comparing the bytes (unsigned,
  * then by length: {@link ObjectDataType#compareNotNull}). A B-tree look-up makes a few dozen such
  * comparisons; profiles of the local stack showed 45% of the store's CPU there. This type gives the
- * same sign for every pair (so existing data files keep their order and stay readable, and files it
- * writes stay readable by the stock backend): the bytes are the very {@link ObjectDataType#serialize}
- * result of that key instance, remembered per instance (identity, weakly held). Keys read from a page stay
- * the same instances while the page is cached, so each is serialised about once per page load; a probe key
+ * same sign for every pair (so existing data files keep their order and stay readable, and the index maps
+ * it writes keep the stock format; documents, though, are now BSON: {@link BsonDocumentType}): the bytes
+ * are the very {@link ObjectDataType#serialize} result of that key instance, remembered per instance
+ * (identity, weakly held). Keys read from a page stay the same instances while the page is cached, so each
+ * is serialised about once per page load; a probe key
  * once per look-up (kept per thread for that search).
  *
  * <p>Bound: an entry lives no longer than its key instance, i.e. than the MVStore page holding it (the page
