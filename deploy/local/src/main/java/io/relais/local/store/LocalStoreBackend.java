@@ -29,14 +29,17 @@ import java.util.List;
  *
  * <p>MVStore settings are H2's defaults except the page cache ({@value #PAGE_CACHE_MB} MB instead of 16): under
  * the stack's connector ingest the store spent 13% of its CPU Java-deserialising documents of pages read
- * back from the file, i.e. its working set (timeline buckets, activity log, receipts) outgrew 16 MB. The
- * heap of the store process is 512 MB. Commits stay H2's (every second, and whenever the unsaved changes
+ * back from the file, i.e. its working set (timeline buckets, activity log, receipts) outgrew 16 MB. 64 MB was
+ * enough then, but counted by the stock type's estimate (twice the Java-serialised length), which is about 2.5
+ * times under the heap a decoded timeline bucket really takes; {@link BsonDocumentType} estimates that heap, so
+ * the same capacity is now 160 MB, about the heap the 64 MB cache really held. The heap of the store process is
+ * 512 MB. Commits stay H2's (every second, and whenever the unsaved changes
  * outgrow the write buffer); {@link #close()} commits and closes the file, so a clean stop loses nothing.
  */
 public final class LocalStoreBackend extends H2Backend {
 
     /** MVStore page cache, in megabytes (H2's default is 16), unless the system property below says otherwise. */
-    public static final int PAGE_CACHE_MB = 64;
+    public static final int PAGE_CACHE_MB = 160;
 
     /** System property overriding {@link #PAGE_CACHE_MB} (megabytes), for measuring other sizes. */
     public static final String PAGE_CACHE_PROPERTY = "relais.store.page-cache-mb";
