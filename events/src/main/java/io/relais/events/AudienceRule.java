@@ -33,11 +33,15 @@ public final class AudienceRule {
         return false;
     }
 
+    /**
+     * The rule for an activity: its audience, and its writer — the actor, when the object is theirs. A business
+     * system's card is attributed to the person it names as owner but written by the system (the actor), so that
+     * owner sees it only through its audience, like anyone else.
+     */
     public static boolean canSee(Viewer viewer, Activity activity) {
-        String author = activity.object() != null && activity.object().attributedTo() != null
-                ? activity.object().attributedTo()
-                : activity.actor();
-        return canSee(viewer, author, activity.audience());
+        String attributed = activity.object() != null ? activity.object().attributedTo() : null;
+        String writer = attributed == null || attributed.equals(activity.actor()) ? activity.actor() : null;
+        return canSee(viewer, writer, activity.audience());
     }
 
     public static boolean canSee(Viewer viewer, AsObject object) {

@@ -4,6 +4,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relais.events.Activity;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
 import io.relais.events.Iri;
 import io.relais.events.Tag;
 import io.relais.testing.RelaisTestResources;
@@ -48,6 +50,31 @@ class PermissionTrimmingTest {
         assertThat(Api.facet(nonMember, "community")).doesNotContainKey(Iri.community(slug));
         assertThat(Api.facet(nonMember, "type")).containsExactly(Map.entry("post", 1));
         assertThat(Api.ids("bob", Map.of("q", word, "community", slug))).isEmpty();
+    }
+
+    /**
+     * A CRM card for a secret community is attributed to the owner its system names, who is not a member: that owner
+     * did not write it and finds it only through its audience, like anyone else; a member finds it.
+     */
+    @Test
+    void aCardForASecretCommunityIsNotFoundByTheOwnerItNamesWhoIsNotAMember() {
+        String u = unique();
+        String slug = "board-" + u;
+        String word = "acquisition" + u;
+        publish(Events.community(slug, "Board " + u, "secret"));
+        publish(Events.join("hugo", slug));
+        String id = Iri.of(Iri.BUSINESS_EVENT, java.util.UUID.randomUUID().toString());
+        AsObject deal = AsObject.builder().id(id).type(As2.EVENT).name("Deal " + word).summary(word + " signed")
+                .attributedTo(Iri.person("ivy")).to(List.of(Iri.community(slug))).build();
+        AsObject system = AsObject.builder().id("urn:relais:source:crm.salesforce").type(As2.APPLICATION).name("Salesforce").build();
+        publish(Activity.builder().type(As2.CREATE).actor(system.id()).object(deal).to(List.of(Iri.community(slug))).generator(system)
+                .relais(Map.of("business", Map.of("source", "crm", "eventType", "opportunity.won", "system", "salesforce",
+                        "sourceEventId", u, "data", Map.of()))).build(), "/connectors/crm/salesforce");
+
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(Api.ids("hugo", Map.of("q", word))).containsExactly(id));
+        Response owner = Api.search("ivy", Map.of("q", word));
+        assertThat(owner.jsonPath().getList("hits")).isEmpty();
+        assertThat(owner.jsonPath().getInt("total")).isZero();
     }
 
     @Test

@@ -46,6 +46,7 @@ public class FeedReader {
             List<TimelineEntry> batch = new ArrayList<>();
             for (TimelineEntry e : scan.next()) {
                 if (exclude.contains(e.post())) continue;
+                // a first filter on the entry alone (a card's owner passes it); ThreadAccess.visible decides below
                 if (!e.audience().isEmpty() && !AudienceRule.canSee(viewer, e.author(), e.audience())) continue;
                 batch.add(e);
             }

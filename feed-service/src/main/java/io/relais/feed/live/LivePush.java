@@ -116,9 +116,9 @@ public class LivePush {
     /** Pushes a new post to the connected people who would find it in their home feed; a held one only to its author. */
     private void pushFeedItem(ContentFacts post, boolean held) {
         for (String person : List.copyOf(hub.connectedPeople())) {
-            if (held && !person.equals(post.author())) continue;
+            if (held && !person.equals(post.writer())) continue;
             Viewer viewer = membership.readerOf(person); // what a reload would show: the feeds' cached reader
-            if (!AudienceRule.canSee(viewer, post.author(), post.audience())) continue;
+            if (!AudienceRule.canSee(viewer, post.writer(), post.audience())) continue;
             List<String> reasons = homeReasons(person, viewer, post);
             if (reasons.isEmpty()) continue;
             Optional<io.relais.feed.threadview.PostView> view = posts.view(post.id(), viewer);
@@ -161,7 +161,7 @@ public class LivePush {
     /** Why the post belongs in this person's home feed (the same reasons as fan-out and pull); empty if it does not. */
     private List<String> homeReasons(String person, Viewer viewer, ContentFacts post) {
         Set<String> reasons = new LinkedHashSet<>();
-        if (person.equals(post.author())) reasons.add(Reasons.OWN);
+        if (person.equals(post.writer())) reasons.add(Reasons.OWN);
         if (post.organisationWide()) reasons.add(Reasons.ORGANISATION);
         if (post.mentions().contains(person)) reasons.add(Reasons.MENTIONED);
         if (post.addressedPersons().contains(person)) reasons.add(Reasons.ADDRESSED);

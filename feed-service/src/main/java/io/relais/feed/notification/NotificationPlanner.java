@@ -100,7 +100,7 @@ public class NotificationPlanner {
         List<Candidate> candidates = new ArrayList<>();
         for (Notification n : byRecipient.values()) {
             if (n.recipient().equals(actor) || !Iri.isKind(n.recipient(), Iri.PERSON)) continue;
-            candidates.add(new Candidate(n, after.author(), after.audience()));
+            candidates.add(new Candidate(n, after.writer(), after.audience()));
         }
         return checked(candidates);
     }
@@ -109,7 +109,7 @@ public class NotificationPlanner {
      * Of notifications about one item (or its thread), those whose recipient may see it today and did not mute it:
      * what a restore shows again of what the hide set aside.
      *
-     * @param author   the item's author (the audience rule lets authors see their own words)
+     * @param author   the item's writer (the audience rule lets authors see their own words; null for a card)
      * @param audience the item's audience (for a comment, its thread's)
      */
     public List<Notification> admitted(List<Notification> notifications, String author, List<String> audience) {
@@ -157,7 +157,7 @@ public class NotificationPlanner {
                     case "restore" -> RESTORED;
                     default -> REMOVED;
                 };
-                author = target.author();
+                author = target.writer();
                 audience = target.audience();
                 String community = target.communities().isEmpty() ? null : target.communities().get(0);
                 // the notice names the community (or the organisation's moderation), never the moderator: authors
@@ -172,7 +172,7 @@ public class NotificationPlanner {
                 if (RelaisExtension.of(activity.object()).moderation().filter(RelaisExtension.Moderation::hidden).isPresent()) {
                     return List.of();
                 }
-                author = f.author();
+                author = f.writer(); // a card's owner is told only if its audience admits them
                 audience = f.audience();
                 String community = f.communities().isEmpty() ? null : f.communities().get(0);
                 for (String p : f.mentions()) add(byRecipient, p, MENTION, actor, f.id(), f.root(), community, null, activity, time);

@@ -143,7 +143,7 @@ public class Retractions {
     private List<Notification> restored(Activity restore, ContentFacts item) {
         String iri = item.id();
         List<Notification> setAside = store.setAsideBy(peopleAbout(item), iri, item.time());
-        store.showAgain(planner.admitted(setAside, item.author(), item.audience()), iri);
+        store.showAgain(planner.admitted(setAside, item.writer(), item.audience()), iri);
         Set<String> told = new LinkedHashSet<>();
         setAside.stream().filter(n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()))
                 .forEach(n -> told.add(n.recipient()));

@@ -132,12 +132,21 @@ public record Post(String iri, String type, String kind, String author, String c
 
     /** Whether moderation hides it from this person (everyone but its author; moderators use their queue). */
     public boolean hiddenFrom(String personIri) {
-        return moderation != null && moderation.isHidden() && !java.util.Objects.equals(author, personIri);
+        return moderation != null && moderation.isHidden() && !java.util.Objects.equals(writer(), personIri);
     }
 
     /** Whether it is an announcement. */
     public boolean announcement() {
         return KIND_ANNOUNCEMENT.equals(kind);
+    }
+
+    /**
+     * The person the audience rule lets see it whatever its audience, and who may remove it as its author: whoever
+     * wrote it; null for a business card, which its system wrote (the owner it names sees it only through its
+     * audience and may not remove it; moderators may).
+     */
+    public String writer() {
+        return isCard() ? null : author;
     }
 
     /** Whether it is a business-event card (not written in Relais, so not editable). */

@@ -54,15 +54,16 @@ public class ThreadAccess {
     /** Whether a stored post is not deleted and its audience admits the viewer, whatever moderation decided. */
     public static boolean audienceAdmits(Post post, Viewer viewer) {
         if (post.deleted()) return false;
-        return AudienceRule.canSee(viewer, post.author(), new LinkedHashSet<>(post.audience()));
+        return AudienceRule.canSee(viewer, post.writer(), new LinkedHashSet<>(post.audience()));
     }
 
     /**
      * Whether this person may remove the post: its author, or whoever {@link #moderates moderates} where it was
-     * written (its community's owners and moderators, community managers, admins).
+     * written (its community's owners and moderators, community managers, admins). A card's owner is not its
+     * author ({@link Post#writer}).
      */
     public boolean mayModerate(Post post, CurrentPerson me) {
-        return mayRemove(post.author(), () -> moderates(post.community(), me), me);
+        return mayRemove(post.writer(), () -> moderates(post.community(), me), me);
     }
 
     /** Whether this person may remove the comment: its author, or whoever {@link #moderates moderates} its thread. */

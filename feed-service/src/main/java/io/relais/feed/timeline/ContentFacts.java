@@ -33,6 +33,14 @@ public record ContentFacts(String id, String kind, String author, String root, S
     public static final String CARD = "card";
     public static final String COMMENT = "comment";
 
+    /**
+     * The person the audience rule lets see it whatever its audience: whoever wrote it; null for a business card,
+     * which its system wrote (the person it names as owner sees it only through its audience, as anyone else).
+     */
+    public String writer() {
+        return CARD.equals(kind) ? null : author;
+    }
+
     public boolean isFeedItem() {
         return !COMMENT.equals(kind);
     }

@@ -144,7 +144,7 @@ public class FanOut {
         Map<String, Viewer> toCheck = audiences.viewers(mustCheck(recipients, post));
         recipients.forEach((person, reasons) -> {
             Viewer viewer = toCheck.get(person);
-            if (viewer == null || AudienceRule.canSee(viewer, post.author(), post.audience())) {
+            if (viewer == null || AudienceRule.canSee(viewer, post.writer(), post.audience())) {
                 writes.toHome(person, new TimelineEntry(post.id(), post.time(), post.author(), reasons, List.of()));
             }
         });
@@ -164,7 +164,7 @@ public class FanOut {
     /** Who gets the post pushed, and why (before the visibility check). */
     Map<String, Set<String>> recipients(ContentFacts post, Audiences audiences) {
         Map<String, Set<String>> out = new LinkedHashMap<>();
-        add(out, post.author(), Reasons.OWN);
+        if (post.writer() != null) add(out, post.writer(), Reasons.OWN); // a card's owner gets it only as its audience
         if (!post.organisationWide()) {
             if (!reach.isPulled(post.author())) {
                 audiences.followersOf(post.author()).forEach(p -> add(out, p, Reasons.FOLLOWS_AUTHOR));
@@ -239,7 +239,7 @@ public class FanOut {
             }
             Map<String, Viewer> viewers = audiences.viewers(gained.keySet());
             gained.keySet().removeIf(p -> viewers.get(p) == null
-                    || !AudienceRule.canSee(viewers.get(p), after.author(), after.audience()));
+                    || !AudienceRule.canSee(viewers.get(p), after.writer(), after.audience()));
             Set<String> holding = new LinkedHashSet<>();
             for (String reason : List.of(Reasons.MENTIONED, Reasons.FOLLOWS_HASHTAG)) {
                 Set<String> withReason = new LinkedHashSet<>();

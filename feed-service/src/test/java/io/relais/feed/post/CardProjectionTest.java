@@ -11,6 +11,7 @@ import io.relais.events.Audience;
 import io.relais.events.CloudEventAttributes;
 import io.relais.events.EventId;
 import io.relais.events.Iri;
+import io.relais.events.Tag;
 import io.relais.events.RecordKey;
 import io.relais.events.Topics;
 import io.relais.testing.KafkaProbe;
@@ -18,6 +19,7 @@ import io.relais.testing.RelaisTestResources;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static io.relais.feed.community.Fixtures.as;
@@ -25,6 +27,8 @@ import static io.relais.feed.community.Fixtures.community;
 import static io.relais.feed.community.Fixtures.person;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /** Business events from connector-service become cards that people comment and react to like posts. */
 @QuarkusTest
@@ -118,5 +122,38 @@ class CardProjectionTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(owner).get("/api/posts/{id}", id).then().statusCode(200)
                 .body("post.card.url", equalTo("https://ecm.example/doc/42")).body("post.community.slug", equalTo(slug)));
         as(outsider).get("/api/posts/{id}", id).then().statusCode(404);
+    }
+
+    /**
+     * A CRM card for a secret community names as owner a person who is not a member (tryout finding): the owner did
+     * not write it, so they see it only through its audience — not on the card's page, in their home feed, in their
+     * notifications (it mentions them), nor can they remove it; the community's members see it.
+     */
+    @Test
+    void aCardForASecretCommunityIsNotShownToTheOwnerItNamesWhoIsNotAMember() {
+        String boardOwner = person("brigitte");
+        String dealOwner = person("denis");
+        String slug = community(boardOwner, "secret");
+        String id = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
+        AsObject deal = AsObject.builder().id(id).type(As2.EVENT).attributedTo(Iri.person(dealOwner))
+                .name("Board-only acquisition").nameMap(Map.of("en", "Board-only acquisition"))
+                .tag(List.of(Tag.mention(Iri.person(dealOwner), dealOwner), Tag.mention(Iri.person(boardOwner), boardOwner)))
+                .to(Iri.community(slug)).relais(Map.of("business", Map.of("source", "crm", "eventType", "opportunity.won",
+                        "system", "salesforce", "sourceEventId", "sf-" + id.hashCode(), "data", Map.of("amount", 50_000_000))))
+                .build();
+        AsObject system = AsObject.builder().id("urn:relais:source:crm.salesforce").type(As2.APPLICATION).name("Salesforce").build();
+        publish(Activity.builder().type(As2.CREATE).actor(system.id()).generator(system).object(deal).to(Iri.community(slug)).build(),
+                "/connectors/crm/salesforce");
+
+        // the member sees it in her home feed and is notified of the mention: the fan-out and the notifications ran
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            as(boardOwner).get("/api/feed/home").then().statusCode(200).body("items.post.id", hasItem(id));
+            as(boardOwner).get("/api/notifications").then().statusCode(200).body("items.object", hasItem(id));
+        });
+        as(dealOwner).get("/api/posts/{id}", id).then().statusCode(404);
+        as(dealOwner).get("/api/feed/home").then().statusCode(200).body("items.post.id", not(hasItem(id)));
+        as(dealOwner).get("/api/notifications").then().statusCode(200).body("items.object", not(hasItem(id)));
+        as(dealOwner).delete("/api/posts/{id}", id).then().statusCode(404);
+        as(boardOwner).get("/api/posts/{id}", id).then().statusCode(200).body("post.community.slug", equalTo(slug));
     }
 }

@@ -5,6 +5,7 @@ import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
 import io.relais.search.index.Fields;
 import io.relais.search.index.IndexGeneration;
+import io.relais.search.index.ItemType;
 import io.relais.search.index.SearchIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,13 +65,19 @@ public class Viewers {
     /**
      * The permission filter, inside the Lucene query: an item matches only when its audience shares a
      * key with the viewer's ({@link Viewer#audienceKeys()}) or the viewer wrote it, the same rule as
-     * {@link io.relais.events.AudienceRule}.
+     * {@link io.relais.events.AudienceRule}. A business card (event, document) is attributed to the owner its
+     * system names, who did not write it: it matches its audience only.
      */
     public static BooleanQuery visibleTo(Viewer viewer) {
         List<BytesRef> keys = viewer.audienceKeys().stream().map(BytesRef::new).toList();
+        BooleanQuery wroteIt = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.AUTHOR, viewer.person())), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(Fields.TYPE, List.of(new BytesRef(ItemType.EVENT.key()), new BytesRef(ItemType.DOCUMENT.key()))),
+                        BooleanClause.Occur.MUST_NOT)
+                .build();
         return new BooleanQuery.Builder()
                 .add(new TermInSetQuery(Fields.AUDIENCE, keys), BooleanClause.Occur.SHOULD)
-                .add(new TermQuery(new Term(Fields.AUTHOR, viewer.person())), BooleanClause.Occur.SHOULD)
+                .add(wroteIt, BooleanClause.Occur.SHOULD)
                 .setMinimumNumberShouldMatch(1)
                 .build();
     }
