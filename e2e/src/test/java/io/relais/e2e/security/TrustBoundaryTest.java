@@ -6,8 +6,11 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +29,39 @@ class TrustBoundaryTest {
     static void setUp() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         world = World.create();
+    }
+
+    /**
+     * A CRM card for a secret community names as owner an employee who is not a member (found trying the stack,
+     * 2026-12-01): the card's system wrote it, so its owner sees it only through its audience — not in their home
+     * feed, on its page, in their notifications or in search, and may not remove it; a member sees it (control).
+     */
+    @Test
+    void aCrmCardForASecretCommunityIsNotShownToTheNonMemberItNamesAsOwner() {
+        String slug = world.slug("secret");
+        String outsider = Principal.EMPLOYEE.login;
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String deal = "Boardonly" + u + " acquisition";
+        Stack.send(RestAssured.given().auth().oauth2(Stack.clientToken("crm-connector")).contentType("application/json")
+                .body(Map.of("eventType", "opportunity.won", "eventId", "e2e-secret-" + u, "occurredAt", "2026-12-01T09:00:00Z",
+                        "data", Map.of("opportunityId", "opp-" + u, "name", deal, "account", "Target Corp", "amount", 50_000_000,
+                                "currency", "EUR", "owner", outsider, "team", slug))),
+                "POST", Stack.CONNECTOR + "/api/connectors/crm/events").then().statusCode(202);
+
+        String id = await().atMost(Duration.ofSeconds(60)).until(() -> Stack.as(World.MEMBER).get(Stack.FEED + "/api/feed/home")
+                .then().statusCode(200).extract().<String>path("items.find { it.post.toString().contains('" + u + "') }.post.id"),
+                Objects::nonNull);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Stack.as(World.MEMBER)
+                .queryParam("q", "Boardonly" + u).get(Stack.SEARCH + "/api/search").then().statusCode(200)
+                .extract().jsonPath().getList("hits.id")).containsExactly(id));
+
+        Stack.as(outsider).get(Stack.FEED + "/api/posts/{id}", id).then().statusCode(404);
+        assertThat(Stack.as(outsider).get(Stack.FEED + "/api/feed/home").then().statusCode(200).extract().asString()).doesNotContain(u);
+        assertThat(Stack.as(outsider).get(Stack.FEED + "/api/notifications").then().statusCode(200).extract().asString()).doesNotContain(id);
+        assertThat(Stack.as(outsider).queryParam("q", "Boardonly" + u).get(Stack.SEARCH + "/api/search").then().statusCode(200)
+                .extract().jsonPath().getList("hits")).isEmpty();
+        Stack.as(outsider).delete(Stack.FEED + "/api/posts/{id}", id).then().statusCode(404);
+        Stack.as(World.MEMBER).get(Stack.FEED + "/api/posts/{id}", id).then().statusCode(200);
     }
 
     @Test

@@ -7,6 +7,10 @@ import io.relais.events.Iri;
 import io.relais.events.RelaisExtension;
 import io.relais.events.Viewer;
 import io.relais.feed.community.MembershipService;
+import io.relais.feed.thread.Comment;
+import io.relais.feed.thread.CommentStore;
+import io.relais.feed.thread.Post;
+import io.relais.feed.thread.PostStore;
 import io.relais.feed.timeline.ContentFacts;
 import io.relais.feed.timeline.ContentIndex;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +59,12 @@ public class NotificationPlanner {
 
     @Inject
     NotificationStore store;
+
+    @Inject
+    PostStore posts;
+
+    @Inject
+    CommentStore comments;
 
     /**
      * The notifications of a batch of activities, in order. The batch is read with a fixed number of
@@ -122,14 +132,49 @@ public class NotificationPlanner {
         candidates.forEach(c -> recipients.add(c.notification().recipient()));
         Map<String, Viewer> viewers = membership.viewersOf(recipients);
         Map<String, Set<String>> mutes = store.mutesOf(recipients);
+        Moderated moderated = moderated(candidates);
         List<Notification> out = new ArrayList<>();
         for (Candidate c : candidates) {
             Notification n = c.notification();
             if (!AudienceRule.canSee(viewers.get(n.recipient()), c.author(), c.audience())) continue;
+            if (moderated.hiddenFrom(n)) continue;
             if (muted(n, mutes.getOrDefault(n.recipient(), Set.of()))) continue;
             out.add(n);
         }
         return out;
+    }
+
+    /**
+     * The moderation state of what the candidates are about (their posts and comments, two keyed reads), as the
+     * stores hold it now: a hidden or held post or comment is seen by its writer and moderators only, so it notifies
+     * nobody else — a mention an edit adds to it, a comment in its thread, a reaction to it (found trying the stack:
+     * such notifications pointed to pages their recipients could not open). Moderation notices to the writer pass.
+     */
+    private Moderated moderated(List<Candidate> candidates) {
+        Set<String> postIris = new LinkedHashSet<>();
+        List<String> commentIris = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Notification n = c.notification();
+            if (isModerationNotice(n)) continue;
+            if (JOIN_REQUEST.equals(n.kind()) || INVITATION.equals(n.kind()) || APPROVAL.equals(n.kind())) continue; // a community
+            if (n.post() != null) postIris.add(n.post());
+            else if (n.object() != null) postIris.add(n.object());
+            if (n.object() != null && Iri.isKind(n.object(), Iri.COMMENT)) commentIris.add(n.object());
+        }
+        Map<String, Post> byPost = postIris.isEmpty() ? Map.of() : posts.findAll(postIris);
+        Map<String, Comment> byComment = new HashMap<>();
+        for (Comment comment : comments.load(commentIris)) byComment.put(comment.iri(), comment);
+        return new Moderated(byPost, byComment);
+    }
+
+    private record Moderated(Map<String, Post> posts, Map<String, Comment> comments) {
+        boolean hiddenFrom(Notification n) {
+            if (isModerationNotice(n)) return false;
+            Post root = posts.get(n.post() != null ? n.post() : n.object());
+            if (root != null && root.hiddenFrom(n.recipient())) return true;
+            Comment comment = n.object() == null ? null : comments.get(n.object());
+            return comment != null && comment.hiddenFrom(n.recipient());
+        }
     }
 
     /** A notification before the audience and mute checks, with what those checks need. */

@@ -95,6 +95,32 @@ class ModerationNotificationsTest {
         assertThat(kindsAbout(s.reader(), id)).containsExactly("mention");
     }
 
+    /**
+     * A hidden post is seen by its author and moderators only, so what happens in it notifies nobody else (found trying
+     * the stack: such notifications pointed to a page their recipients could not open): its author's edit that
+     * mentions someone, its author's comment that mentions someone else.
+     */
+    @Test
+    void aHiddenPostsEditsAndCommentsNotifyNobodyElse() {
+        DecisionTest.Setup s = DecisionTest.aCommunityWithAModerator();
+        String id = post(s.author(), s.slug(), "Premier jet");
+        decide(s.mod(), id, "hide", "Hors charte");
+
+        as(s.author()).body(Map.of("content", "Premier jet, relu par @" + s.reader())).put("/api/posts/{id}", local(id))
+                .then().statusCode(200);
+        String comment = as(s.author()).body(Map.of("content", "Un avis, @" + s.owner() + " ?"))
+                .post("/api/posts/{id}/comments", local(id)).then().statusCode(201).extract().path("id");
+        FeedFixtures.awaitConsumed(NOTIFICATION_GROUP, FeedFixtures.activity(As2.UPDATE, id));
+        FeedFixtures.awaitConsumed(NOTIFICATION_GROUP, FeedFixtures.activity(As2.CREATE, comment));
+
+        assertThat(kindsInThread(s.reader(), id)).isEmpty();
+        assertThat(kindsInThread(s.owner(), id)).isEmpty();
+
+        // control: once restored, the same people are told of what mentions them
+        decide(s.mod(), id, "restore", "Erreur");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kindsAbout(s.reader(), id)).containsExactly("mention"));
+    }
+
     /** The kinds of {@code login}'s notifications about anything in the thread of {@code post}. */
     static List<String> kindsInThread(String login, String post) {
         return as(login).get("/api/notifications").then().statusCode(200).extract()
