@@ -58,6 +58,19 @@ public final class TestTokens {
         return user(login, "employee");
     }
 
+    /** An employee's token that expires in {@code seconds} (a stream opened with it must end then). */
+    public static String employeeExpiringIn(String login, long seconds) {
+        return Jwt.issuer(ISSUER)
+                .subject("sub-" + login)
+                .claim("preferred_username", login)
+                .claim("azp", "relais-web")
+                .claim("realm_access", Map.of("roles", List.of("employee")))
+                .audience(AUDIENCE)
+                .expiresIn(seconds)
+                .jws().keyId("relais-test")
+                .sign(privateKey());
+    }
+
     /** The public key, base64 DER, as {@code quarkus.oidc.public-key} wants it. */
     public static String publicKeyBase64() {
         String pem = resource("relais-test-keys/public.pem");

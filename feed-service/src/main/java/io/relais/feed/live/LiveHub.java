@@ -3,6 +3,7 @@ package io.relais.feed.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,13 +46,23 @@ public class LiveHub {
     @Inject
     LiveConfig config;
 
+    @Inject
+    Vertx vertx;
+
     private final Map<String, List<Connection>> byPerson = new ConcurrentHashMap<>();
 
     /** Open thread streams: thread (root post IRI) → person → their streams of that thread. */
     private final Map<String, Map<String, List<Connection>>> byThread = new ConcurrentHashMap<>();
 
-    void connect(String person, SseEventSink sink, Sse sse) {
+    /**
+     * Registers a person's stream until {@code until}, the expiry of the token it was opened with: a stream is
+     * authorised once, when it opens, so it is closed then (the browser's EventSource opens a new one through the web
+     * app with the session's current token; a person whose session ended gets no more). The person's oldest streams
+     * beyond {@link LiveConfig#maxStreamsPerPerson()} are closed.
+     */
+    void connect(String person, SseEventSink sink, Sse sse, Instant until) {
         Connection c = new Connection(sink, sse);
+        closeAt(until, c, () -> drop(person, c));
         List<Connection> mine = byPerson.computeIfAbsent(person, p -> new CopyOnWriteArrayList<>());
         mine.add(c);
         while (mine.size() > config.maxStreamsPerPerson()) {
@@ -61,11 +74,13 @@ public class LiveHub {
     }
 
     /**
-     * Registers a stream of one thread for a person the caller has checked may see it; the person's oldest
-     * streams of that thread beyond {@link LiveConfig#maxStreamsPerPerson()} are closed.
+     * Registers a stream of one thread for a person the caller has checked may see it, until {@code until} (the
+     * token's expiry, as {@link #connect}); the person's oldest streams of that thread beyond
+     * {@link LiveConfig#maxStreamsPerPerson()} are closed.
      */
-    void connectThread(String thread, String person, SseEventSink sink, Sse sse) {
+    void connectThread(String thread, String person, SseEventSink sink, Sse sse, Instant until) {
         Connection c = new Connection(sink, sse);
+        closeAt(until, c, () -> dropThread(thread, person, c));
         List<Connection> mine = byThread.computeIfAbsent(thread, t -> new ConcurrentHashMap<>())
                 .computeIfAbsent(person, p -> new CopyOnWriteArrayList<>());
         mine.add(c);
@@ -123,6 +138,15 @@ public class LiveHub {
                 send(person, c, c.sse().newEventBuilder().comment("heartbeat").build())));
         byThread.forEach((thread, watchers) -> watchers.forEach((person, connections) -> connections.forEach(c ->
                 sendThread(thread, person, c, c.sse().newEventBuilder().comment("heartbeat").build()))));
+    }
+
+    /** Closes the stream at that instant (at once if it is past), then forgets it. */
+    private void closeAt(Instant until, Connection c, Runnable forget) {
+        long delay = Math.max(1, Duration.between(Instant.now(), until).toMillis());
+        vertx.setTimer(delay, timer -> {
+            forget.run();
+            if (!c.sink().isClosed()) c.sink().close();
+        });
     }
 
     private String serialised(Object data) {

@@ -15,11 +15,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
 
 @Path("/api/live")
 @Tag(name = "live", description = "Server-sent events: new home-feed items and notifications as they happen; the comments of an open thread")
@@ -36,6 +39,10 @@ public class LiveResource {
 
     @Inject
     MembershipService memberships;
+
+    /** The bearer token the stream is opened with: the stream lasts as long as it is valid. */
+    @Inject
+    JsonWebToken token;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -57,7 +64,7 @@ public class LiveResource {
                     : heartbeat
                     """)))
     public void stream(@Context SseEventSink sink, @Context Sse sse) {
-        hub.connect(me.iri(), sink, sse);
+        hub.connect(me.iri(), sink, sse, expiry());
     }
 
     @GET
@@ -83,6 +90,11 @@ public class LiveResource {
     @APIResponse(responseCode = "404", description = "problem+json: no such post, or one I may not see")
     public void thread(@PathParam("postId") String postId, @Context SseEventSink sink, @Context Sse sse) {
         Post post = access.visiblePost(ThreadAccess.postIri(postId), memberships.viewerOf(me));
-        hub.connectThread(post.iri(), me.iri(), sink, sse);
+        hub.connectThread(post.iri(), me.iri(), sink, sse, expiry());
+    }
+
+    /** When the caller's token expires ({@code exp}, seconds since the epoch). */
+    private Instant expiry() {
+        return Instant.ofEpochSecond(token.getExpirationTime());
     }
 }

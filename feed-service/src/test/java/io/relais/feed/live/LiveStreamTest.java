@@ -122,6 +122,31 @@ class LiveStreamTest {
     }
 
     /**
+     * A stream is authorised when it opens, so it ends when the token it was opened with expires (found trying the
+     * stack: a stream kept receiving a departed employee's mentions after its token had expired); the browser then
+     * reconnects through the web app with the session's current token.
+     */
+    @Test
+    void aStreamEndsWhenTheTokenItWasOpenedWithExpires() throws Exception {
+        String person = FeedFixtures.person("expiring");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/live"))
+                .header("Authorization", "Bearer " + TestTokens.employeeExpiringIn(person, 3))
+                .header("Accept", "text/event-stream").GET().build();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        open.add(response.body());
+        java.util.concurrent.CompletableFuture<List<String>> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return response.body().toList();
+            } catch (RuntimeException closed) {
+                return List.of();
+            }
+        });
+        List<String> lines = ended.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(lines).as("the stream said ready before it ended").anyMatch(l -> isEvent(l, LiveHub.READY));
+    }
+
+    /**
      * The web re-reads the unread count when a live notification arrives: the notification must be stored by then.
      * Each mention's event is checked against the count read the moment that event is seen, without waiting.
      */
