@@ -89,6 +89,21 @@ class CrmAndEcmConnectorTest {
         assertThat(a.cc()).isNullOrEmpty();
     }
 
+    /**
+     * A client speaks for the one system it was registered for: the system's name is what employees read as a card's
+     * sender, so a CRM client naming another system (found trying the stack: "workday", "it-security") is refused,
+     * alone and in a batch, naming the field.
+     */
+    @Test
+    void aClientMayNotSendAsAnotherSystemThanItsRegisteredOne() {
+        String forged = deal("opportunity.won", unique("sf"), null).replace("\"system\":\"salesforce\"", "\"system\":\"it-security\"");
+        asClient("crm-connector").body(forged).post("/api/connectors/crm/events").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItems("system"))
+                .body("errors.message", hasItems("must be this client's registered system (salesforce), or left out"));
+        asClient("crm-connector").body("[" + forged + "]").post("/api/connectors/crm/events/batch").then().statusCode(200)
+                .body("published", equalTo(0)).body("results[0].errors[0].field", equalTo("[0].system"));
+    }
+
     @Test
     void anInvalidDealListsEachViolation() {
         asClient("crm-connector").body("""

@@ -244,6 +244,11 @@ public class IngestResource {
 
     private Candidate business(SourceType source, Registration registration, JsonNode node, String prefix) {
         EventReader.Read read = reader.read(source, node, prefix);
+        if (read.valid() && read.event().system() != null && !read.event().system().equals(registration.system())) {
+            // a client speaks for the one system it was registered for: its name is what employees read as the sender
+            read = new EventReader.Read(null, EventReader.prefixed(List.of(new Violation("system", "must be this client's "
+                    + "registered system (" + registration.system() + "), or left out")), prefix), read.eventType(), read.eventId());
+        }
         if (!read.valid()) {
             ingestion.rejected(source, read.eventType(), read.eventId(), registration.clientId(), read.violations());
             return new Candidate(null, read.eventId(), read.violations());
