@@ -26,8 +26,12 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    /** A person's token from the web client, e.g. {@code user("alice", "employee")}. */
+    /** A person's token from the web client, e.g. {@code user("alice", "employee")}; valid 5 minutes. */
     public static String user(String login, String... roles) {
+        return user(login, 300, roles);
+    }
+
+    private static String user(String login, long seconds, String... roles) {
         return Jwt.issuer(ISSUER)
                 .subject("sub-" + login)
                 .claim("preferred_username", login)
@@ -36,7 +40,7 @@ public final class TestTokens {
                 .claim("azp", "relais-web")
                 .claim("realm_access", Map.of("roles", List.of(roles)))
                 .audience(AUDIENCE)
-                .expiresIn(300)
+                .expiresIn(seconds)
                 .jws().keyId("relais-test")
                 .sign(privateKey());
     }
@@ -60,15 +64,7 @@ public final class TestTokens {
 
     /** An employee's token that expires in {@code seconds} (a stream opened with it must end then). */
     public static String employeeExpiringIn(String login, long seconds) {
-        return Jwt.issuer(ISSUER)
-                .subject("sub-" + login)
-                .claim("preferred_username", login)
-                .claim("azp", "relais-web")
-                .claim("realm_access", Map.of("roles", List.of("employee")))
-                .audience(AUDIENCE)
-                .expiresIn(seconds)
-                .jws().keyId("relais-test")
-                .sign(privateKey());
+        return user(login, seconds, "employee");
     }
 
     /** The public key, base64 DER, as {@code quarkus.oidc.public-key} wants it. */
