@@ -33,6 +33,8 @@ public class LiveHub {
 
     public static final String FEED_ITEM = "feed-item";
     public static final String NOTIFICATION = "notification";
+    /** Notifications left my list (their post or comment deleted or hidden, their reaction taken back): {@link LiveTakenBack}. */
+    public static final String NOTIFICATIONS_TAKEN_BACK = "notifications-taken-back";
     public static final String READY = "ready";
     /** On a thread stream: a comment was created, edited or deleted (see {@link LiveComment}). */
     public static final String COMMENT = "comment";

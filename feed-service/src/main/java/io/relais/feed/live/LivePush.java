@@ -42,7 +42,8 @@ import java.util.Set;
  * connected to this replica, the new posts that belong in their home feed under the same audience rule, and to the
  * people who have a thread open, every comment created, edited or deleted in it, as each of them would see it.
  * The same consumer reads the notifications topic: a notification is pushed to its recipient once the notifications
- * consumer has stored it ({@link NotificationNotices}), so the unread count the web then re-reads includes it.
+ * consumer has stored it ({@link NotificationNotices}), so the unread count the web then re-reads includes it; and
+ * notifications taken back (a delete, a hide, a reaction taken back) once they left the store, with the lowered count.
  */
 @ApplicationScoped
 public class LivePush {
@@ -91,11 +92,20 @@ public class LivePush {
         }
     }
 
-    /** A stored notification, pushed to its recipient if they are connected to this replica (key = recipient). */
+    /**
+     * A stored notification, or notifications taken back, pushed to their recipient if they are connected to this
+     * replica (key = recipient): {@code notification} with the notification as the list shows it, or
+     * {@code notifications-taken-back} with which ones left the list and the unread count now.
+     */
     private void pushNotification(ConsumerRecord<String, String> record) {
         if (record.key() == null || !hub.connectedPeople().contains(record.key())) return; // read only when needed
-        notices.read(record.key(), record.value())
-                .ifPresent(n -> hub.push(n.recipient(), LiveHub.NOTIFICATION, notificationViews.of(n)));
+        notices.read(record.key(), record.value()).ifPresent(notice -> {
+            if (notice instanceof NotificationNotices.Stored stored) {
+                hub.push(record.key(), LiveHub.NOTIFICATION, notificationViews.of(stored.notification()));
+            } else if (notice instanceof NotificationNotices.TakenBack gone) {
+                hub.push(record.key(), LiveHub.NOTIFICATIONS_TAKEN_BACK, new LiveTakenBack(gone.ids(), gone.unread()));
+            }
+        });
     }
 
     private void onActivity(ConsumerRecord<String, String> record) {

@@ -48,8 +48,10 @@ public class LiveResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
     @Operation(summary = "My live stream", description = "Events: ready (once, on connect), feed-item (a new post "
-            + "or card for my home feed), notification (a new notification). A ': heartbeat' comment every ~20 s. "
-            + "Only what the audience rule lets me see.")
+            + "or card for my home feed), notification (a new notification, once stored and counted), "
+            + "notifications-taken-back ({ids, unread}: notifications that left my list — their post or comment was "
+            + "deleted or hidden, an edit dropped the mention, a reaction was taken back — and my unread count now). "
+            + "A ': heartbeat' comment every ~20 s. Only what the audience rule lets me see.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(
             name = "stream", value = """
                     event: ready
@@ -60,6 +62,9 @@ public class LiveResource {
 
                     event: notification
                     data: {"id":"20414.019b...","kind":"mention","actor":{"login":"bob"},"object":"urn:relais:post:019b...","read":false}
+
+                    event: notifications-taken-back
+                    data: {"ids":["20414.019b..."],"unread":2}
 
                     : heartbeat
                     """)))

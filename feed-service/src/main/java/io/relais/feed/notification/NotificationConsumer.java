@@ -16,8 +16,9 @@ import java.util.List;
  * Stores the notifications each activity causes (its own consumer group on the activities topic).
  * Idempotent: a notification's id derives from the activity id, and a bucket never holds an id twice.
  * A Kafka poll is planned and stored as one batch; its deletes and edits then take back what is no longer
- * true ({@link Retractions}). What the poll added is then announced to every replica's live push
- * ({@link NotificationNotices}), so a recipient is told live only once the notification can be read.
+ * true ({@link Retractions}), its Undos the reactions taken back ({@link ReactionTakeBacks}). What the poll added, and
+ * what it took back, is then announced to every replica's live push ({@link NotificationNotices}), so a recipient is
+ * told live only once the store says so.
  */
 @ApplicationScoped
 public class NotificationConsumer {
@@ -37,15 +38,30 @@ public class NotificationConsumer {
     @Inject
     NotificationNotices notices;
 
+    @Inject
+    ReactionTakeBacks reactions;
+
+    private static boolean sameEntry(Notification a, Notification b) {
+        return a.id().equals(b.id()) && a.recipient().equals(b.recipient());
+    }
+
     @Incoming("notifications")
     @Blocking("feed-notifications") // its own thread, never the request threads' (application.properties)
     public void onActivities(ConsumerRecords<String, String> records) {
         batches.apply(records, Topics.ACTIVITIES_DLQ, activities -> {
-            List<Notification> added = new ArrayList<>(store.addAll(retractions.stillTrue(planner.planAll(activities))));
-            added.addAll(retractions.apply(activities)); // after: a Create and its Delete in one poll leave nothing behind
-            // a notification taken back by a Delete or an Update later in the same poll is not announced
+            ReactionTakeBacks.Applied planned = reactions.applyReactions(retractions.stillTrue(planner.planAll(activities)));
+            List<Notification> added = new ArrayList<>(store.addAll(planned.fresh()));
+            added.addAll(planned.shownAgain());
+            // after: a Create and its Delete (a Like and its Undo) in one poll leave nothing behind
+            Retractions.Changes changes = retractions.apply(activities);
+            added.addAll(changes.added());
+            List<Notification> takenBack = new ArrayList<>(changes.takenBack());
+            takenBack.addAll(reactions.undo(activities));
+            // a notification taken back by a Delete, an Update or an Undo later in the same poll is not announced
             boolean takesBack = activities.stream().anyMatch(x -> As2.DELETE.equals(x.type()) || As2.UPDATE.equals(x.type()));
-            notices.announce(takesBack ? retractions.stillTrue(added) : added);
+            List<Notification> stillTrue = takesBack ? retractions.stillTrue(added) : added;
+            notices.announce(stillTrue.stream().filter(n -> takenBack.stream().noneMatch(t -> sameEntry(n, t))).toList());
+            notices.announceTakenBack(takenBack);
         });
     }
 }

@@ -50,6 +50,15 @@ public class NotificationStore {
     /** Entry field: the hidden post or comment that set the notification aside. */
     static final String SET_ASIDE_BY = "s";
 
+    /** Entry field of a reaction notification: the local id of the Like in force (absent: the one its id derives from). */
+    static final String LIKE = "l";
+
+    /** Entry field of a reaction notification: when the Like in force was published, epoch millis (absent: {@code t}). */
+    static final String LIKED_AT = "lt";
+
+    /** {@link #SET_ASIDE_BY} of a reaction notification taken back because its reactor took the reaction back (an Undo). */
+    static final String UNDONE = "urn:relais:undone";
+
     @Inject
     MongoClient mongo;
 
@@ -140,15 +149,15 @@ public class NotificationStore {
      * drops by the entries that the pull really removed while unread (so a replay, or a concurrent read
      * mark, cannot move it twice).
      *
-     * @return how many notifications were removed
+     * @return the notifications removed (each as it was stored)
      */
-    public int retract(Collection<String> people, java.util.function.Predicate<Notification> match, long sinceMillis) {
-        if (people.isEmpty()) return 0;
+    public List<Notification> retract(Collection<String> people, java.util.function.Predicate<Notification> match, long sinceMillis) {
+        if (people.isEmpty()) return List.of();
         Map<String, Long> readUpTo = new HashMap<>();
         List<String> ids = bucketIdsSince(people, sinceMillis, readUpTo);
-        if (ids.isEmpty()) return 0;
+        if (ids.isEmpty()) return List.of();
         Map<String, Integer> unreadRemoved = new LinkedHashMap<>();
-        int removed = 0;
+        List<Notification> removed = new ArrayList<>();
         for (Document bucket : buckets().find(Filters.in("_id", ids))) {
             String person = bucket.getString("o");
             for (Document e : bucket.getList("e", Document.class, List.of())) {
@@ -158,8 +167,8 @@ public class NotificationStore {
                 Document gone = before == null ? null : before.getList("e", Document.class, List.of()).stream()
                         .filter(x -> e.getString("id").equals(x.getString("id"))).findFirst().orElse(null);
                 if (gone == null) continue;
-                removed++;
                 Notification n = Notification.of(person, gone);
+                removed.add(n);
                 boolean shown = gone.get(SET_ASIDE_BY) == null; // one a hide set aside no longer counts as unread
                 if (shown && !n.read() && n.time() > readUpTo.getOrDefault(person, Long.MIN_VALUE)) unreadRemoved.merge(person, 1, Integer::sum);
             }
@@ -176,18 +185,18 @@ public class NotificationStore {
      * ({@link #showAgain}) and a replayed Create finds it there and notifies nobody twice. A replayed hide changes
      * nothing.
      *
-     * @return how many notifications were set aside
+     * @return the notifications set aside
      */
-    public int setAside(Collection<String> people, java.util.function.Predicate<Notification> match, long sinceMillis, String item) {
+    public List<Notification> setAside(Collection<String> people, java.util.function.Predicate<Notification> match, long sinceMillis, String item) {
         Map<String, Integer> unreadRemoved = new LinkedHashMap<>();
-        int changed = 0;
+        List<Notification> changed = new ArrayList<>();
         for (Held held : entries(people, sinceMillis)) {
             if (held.entry().get(SET_ASIDE_BY) != null || !match.test(held.notification())) continue;
             long modified = buckets().updateOne(Filters.eq("_id", held.bucket()), Updates.set("e.$[n]." + SET_ASIDE_BY, item),
                     new UpdateOptions().arrayFilters(List.of(new Document("n.id", held.notification().id())
                             .append("n." + SET_ASIDE_BY, new Document("$exists", false))))).getModifiedCount();
             if (modified == 0) continue;
-            changed++;
+            changed.add(held.notification());
             if (held.unread()) unreadRemoved.merge(held.notification().recipient(), 1, Integer::sum);
         }
         unreadRemoved.forEach((person, n) -> states().updateOne(Filters.eq("_id", person), Updates.inc("unread", -n)));
@@ -232,6 +241,88 @@ public class NotificationStore {
         return changed;
     }
 
+    /**
+     * The reaction notifications held in these people's buckets from {@code sinceMillis}'s day on (shown, set aside by
+     * a hide, or taken back by an Undo): one read of their states, one of the buckets.
+     */
+    public List<HeldReaction> reactions(Collection<String> people, long sinceMillis) {
+        List<HeldReaction> out = new ArrayList<>();
+        for (Held held : entries(people, sinceMillis)) {
+            if (!NotificationPlanner.REACTION.equals(held.notification().kind())) continue;
+            Document e = held.entry();
+            String id = held.notification().id();
+            String like = e.getString(LIKE) != null ? e.getString(LIKE) : id.substring(id.indexOf('.') + 1);
+            Number likedAt = e.get(LIKED_AT, Number.class);
+            out.add(new HeldReaction(held.bucket(), held.notification(), like,
+                    likedAt != null ? likedAt.longValue() : held.notification().time(), e.getString(SET_ASIDE_BY), held.unread()));
+        }
+        return out;
+    }
+
+    /**
+     * Takes back a reaction notification whose Like was undone: it is set aside as {@link #UNDONE} (listed nowhere,
+     * not counted unread, kept so that the same person's next Like of the same thing shows it again instead of
+     * notifying twice), and the unread counter drops if it was shown and unread. Only while {@code like} is still
+     * the Like in force (an array filter), so a replayed or stale Undo changes nothing.
+     *
+     * @return whether this call took it back
+     */
+    public boolean takeBack(HeldReaction held) {
+        Document match = new Document("n.id", held.notification().id()).append("n." + SET_ASIDE_BY, new Document("$ne", UNDONE));
+        if (held.inForceWasDerived()) match.append("n." + LIKE, new Document("$exists", false));
+        else match.append("n." + LIKE, held.like());
+        long modified = buckets().updateOne(Filters.eq("_id", held.bucket()), Updates.set("e.$[n]." + SET_ASIDE_BY, UNDONE),
+                new UpdateOptions().arrayFilters(List.of(match))).getModifiedCount();
+        if (modified == 0) return false;
+        if (held.setAsideBy() == null && held.unread()) {
+            states().updateOne(Filters.eq("_id", held.notification().recipient()), Updates.inc("unread", -1));
+        }
+        return true;
+    }
+
+    /**
+     * The same person reacted again to the same thing (after an Undo, or with another kind): the held notification
+     * takes the newer Like ({@code like}, published at {@code likedAt} epoch millis, of kind {@code detail}) and,
+     * if an Undo had taken it back, is shown again, unread only if it was unread when taken back. Nothing changes
+     * unless {@code likedAt} is later than the Like in force, so a replayed Like applies once.
+     *
+     * @return whether this call showed it again (the recipient's list and unread count changed)
+     */
+    public boolean reactedAgain(HeldReaction held, String like, long likedAt, String detail) {
+        // the array filter names the entry only: this store applies a filter again to every path it changes, so a
+        // condition on the Like in force would stop matching once the first path is set. The read is enough: the
+        // Likes and Undos of one reacted item share its key, so one consumer thread applies them in order
+        Document match = new Document("n.id", held.notification().id());
+        boolean undone = UNDONE.equals(held.setAsideBy());
+        List<org.bson.conversions.Bson> changes = new ArrayList<>(List.of(Updates.set("e.$[n]." + LIKE, like),
+                Updates.set("e.$[n]." + LIKED_AT, likedAt)));
+        if (detail != null) changes.add(Updates.set("e.$[n].x", detail));
+        if (undone) changes.add(Updates.unset("e.$[n]." + SET_ASIDE_BY));
+        long modified = buckets().updateOne(Filters.eq("_id", held.bucket()), Updates.combine(changes),
+                new UpdateOptions().arrayFilters(List.of(match))).getModifiedCount();
+        if (modified == 0 || !undone) return false;
+        if (held.unread()) states().updateOne(Filters.eq("_id", held.notification().recipient()), Updates.inc("unread", 1));
+        return true;
+    }
+
+    /**
+     * A reaction notification as held in its bucket.
+     *
+     * @param like       the local id of the Like in force (the one its id derives from, or the newest that replaced it)
+     * @param likedAt    when that Like was published, epoch millis
+     * @param setAsideBy {@link #UNDONE}, the IRI of the hidden item that set it aside, or null when shown
+     * @param unread     whether it counts as unread when shown (not read, newer than the read-all mark)
+     */
+    public record HeldReaction(String bucket, Notification notification, String like, long likedAt, String setAsideBy,
+                               boolean unread) {
+
+        /** Whether the Like in force is still the one the id derives from (no {@code l} field stored yet). */
+        boolean inForceWasDerived() {
+            String id = notification.id();
+            return like.equals(id.substring(id.indexOf('.') + 1)) && likedAt == notification.time();
+        }
+    }
+
     /** An entry of someone's bucket, with whether it counts as unread for them. */
     private record Held(String bucket, Document entry, Notification notification, boolean unread) {
     }
@@ -265,7 +356,7 @@ public class NotificationStore {
         buckets().deleteMany(Filters.eq("o", personIri));
         Set<String> owners = new LinkedHashSet<>();
         for (Document b : buckets().find(Filters.eq("e.a", personIri)).projection(new Document("o", 1))) owners.add(b.getString("o"));
-        return retract(owners, n -> personIri.equals(n.actor()), 0);
+        return retract(owners, n -> personIri.equals(n.actor()), 0).size();
     }
 
     /** Mutes of several people, from one keyed read. */

@@ -47,21 +47,27 @@ public class Retractions {
     NotificationPlanner planner;
 
     /**
-     * Applies the batch's Deletes and Updates, in order.
+     * What a batch's Deletes and Updates changed in people's notifications.
      *
-     * @return the notifications the Updates added (an edit that mentions someone new, a restore telling its author)
+     * @param added      what the Updates added (an edit that mentions someone new, a restore telling its author)
+     * @param takenBack  what left its recipient's list: pulled by a delete or an edit, set aside by a hide
      */
-    public List<Notification> apply(List<Activity> activities) {
+    public record Changes(List<Notification> added, List<Notification> takenBack) {
+    }
+
+    /** Applies the batch's Deletes and Updates, in order. */
+    public Changes apply(List<Activity> activities) {
         List<Notification> added = new ArrayList<>();
+        List<Notification> takenBack = new ArrayList<>();
         for (Activity a : activities) {
             if (a.object() == null || a.object().id() == null) continue;
             if (As2.DELETE.equals(a.type())) {
-                deleted(a.object().id());
+                takenBack.addAll(deleted(a.object().id()));
             } else if (As2.UPDATE.equals(a.type())) {
-                ContentFacts.ofCreate(a).ifPresent(update -> added.addAll(updated(a, update)));
+                ContentFacts.ofCreate(a).ifPresent(update -> added.addAll(updated(a, update, takenBack)));
             }
         }
-        return added;
+        return new Changes(added, takenBack);
     }
 
     /** The planned notifications that are still true: not about deleted content, mentions still made. */
@@ -85,9 +91,10 @@ public class Retractions {
         return out;
     }
 
-    private void deleted(String iri) {
+    /** @return the notifications the delete took back */
+    private List<Notification> deleted(String iri) {
         ContentFacts gone = content.appliedBy(List.of(iri), VERSION).get(iri);
-        if (gone == null) return;
+        if (gone == null) return List.of();
         content.markDeleted(iri); // a replayed Create of it notifies nobody (fan-out marks posts, this marks comments too)
         Set<String> people = new LinkedHashSet<>(gone.mentions());
         people.add(gone.author());
@@ -96,18 +103,18 @@ public class Retractions {
         people.addAll(store.notifiedAbout(gone.root()));
         people.remove(null);
         // the author keeps the notification telling them a moderator removed it (and why)
-        store.retract(people, n -> !NotificationPlanner.REMOVED.equals(n.kind()) && (iri.equals(n.object()) || iri.equals(n.post())),
+        return store.retract(people, n -> !NotificationPlanner.REMOVED.equals(n.kind()) && (iri.equals(n.object()) || iri.equals(n.post())),
                 gone.time());
     }
 
-    /** @return the notifications the update added */
-    private List<Notification> updated(Activity activity, ContentFacts update) {
+    /** @return the notifications the update added; those it took back are added to {@code takenBack} */
+    private List<Notification> updated(Activity activity, ContentFacts update, List<Notification> takenBack) {
         ContentFacts before = content.appliedBy(List.of(update.id()), VERSION).get(update.id());
         if (before == null || before.deleted() || before.supersedes(update)) return List.of();
         ContentFacts after = before.updatedBy(update);
         String decision = RelaisExtension.of(activity).moderation().map(RelaisExtension.Moderation::action).orElse(null);
         if ("hide".equals(decision)) {
-            hidden(before);
+            takenBack.addAll(hidden(before));
             content.markApplied(after, VERSION);
             return List.of();
         }
@@ -116,7 +123,7 @@ public class Retractions {
         Set<String> gained = new LinkedHashSet<>(after.mentions());
         gained.removeAll(before.mentions());
         String iri = update.id();
-        store.retract(lost, n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()), before.time());
+        takenBack.addAll(store.retract(lost, n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()), before.time()));
         content.markApplied(after, VERSION);
         if ("restore".equals(decision)) return restored(activity, after);
         return gained.isEmpty() ? List.of() : store.addAll(planner.mentionsAdded(activity, after, gained, activity.actor()));
@@ -127,9 +134,9 @@ public class Retractions {
      * its thread) leave everyone's list, as for a delete; its author keeps the notices telling them what moderators
      * decided. A replayed hide finds nothing left to take back.
      */
-    private void hidden(ContentFacts item) {
+    private List<Notification> hidden(ContentFacts item) {
         String iri = item.id();
-        store.setAside(peopleAbout(item), n -> !NotificationPlanner.isModerationNotice(n) && (iri.equals(n.object()) || iri.equals(n.post())),
+        return store.setAside(peopleAbout(item), n -> !NotificationPlanner.isModerationNotice(n) && (iri.equals(n.object()) || iri.equals(n.post())),
                 item.time(), iri);
     }
 

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the live push reads back from the notifications topic: the stored notification, or nothing at all. */
+/** What the live push reads back from the notifications topic: a stored notification, a take-back, or nothing at all. */
 class NotificationNoticesTest {
 
     private final NotificationNotices notices = new NotificationNotices();
@@ -23,7 +23,22 @@ class NotificationNoticesTest {
     @Test
     void aStoredNotificationReadsBackWithEveryField() throws Exception {
         String value = new String(notices.json.writeValueAsBytes(MENTION), StandardCharsets.UTF_8);
-        assertThat(notices.read("urn:relais:person:bob", value)).contains(MENTION);
+        assertThat(notices.read("urn:relais:person:bob", value)).contains(new NotificationNotices.Stored(MENTION));
+    }
+
+    @Test
+    void aTakeBackReadsBackWithItsIdsAndTheLoweredCount() throws Exception {
+        NotificationNotices.TakenBack gone = new NotificationNotices.TakenBack(NotificationNotices.TakenBack.TAKEN_BACK,
+                "urn:relais:person:bob", java.util.List.of("20423.01JX"), 0);
+        String value = new String(notices.json.writeValueAsBytes(gone), StandardCharsets.UTF_8);
+        assertThat(value).contains("\"notice\":\"taken-back\"");
+        assertThat(notices.read("urn:relais:person:bob", value)).contains(gone);
+    }
+
+    @Test
+    void aTakeBackForSomeoneElseThanTheKeyIsPushedToNobody() throws Exception {
+        String value = "{\"notice\":\"taken-back\",\"recipient\":\"urn:relais:person:carol\",\"ids\":[\"20423.01JX\"],\"unread\":0}";
+        assertThat(notices.read("urn:relais:person:bob", value)).isEmpty();
     }
 
     @Test
