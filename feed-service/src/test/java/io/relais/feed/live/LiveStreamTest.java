@@ -167,6 +167,38 @@ class LiveStreamTest {
         }
     }
 
+    /**
+     * A deleted post takes its mention back: the open stream learns which notification left the list and the lowered
+     * unread count, so the web's badge follows without a reload.
+     */
+    @Test
+    void aDeletedPostTakesItsMentionBackFromTheOpenStreamWithTheLoweredCount() throws Exception {
+        String author = fresh("author"), mentioned = FeedFixtures.person("mentioned");
+        List<String> stream = connect(mentioned);
+        awaitLiveConsumerAssigned();
+        String post = post(author, "<p>Brouillon pour @" + mentioned + "</p>", null);
+        await().atMost(PATIENCE).until(() -> countEvents(stream, LiveHub.NOTIFICATION, "\"kind\":\"mention\"") == 1);
+        String id = as(mentioned).get("/api/notifications").then().statusCode(200).extract().path("items[0].id");
+
+        as(author).delete("/api/posts/{id}", io.relais.events.Iri.localId(post)).then().statusCode(204);
+
+        await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.NOTIFICATIONS_TAKEN_BACK,
+                "{\"ids\":[\"" + id + "\"],\"unread\":0}"));
+        assertThat(as(mentioned).get("/api/notifications/unread-count").then().statusCode(200).extract().<Integer>path("unread"))
+                .isZero();
+    }
+
+    /** Every event the live stream sends is in its OpenAPI description, the contract the web app's page listens by. */
+    @Test
+    void everyLiveEventIsDescribedInTheOpenApiDocument() {
+        String live = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath().getString("paths.'/api/live'.get.responses.'200'.content.'text/event-stream'.examples.stream.value");
+        for (String event : List.of(LiveHub.READY, LiveHub.FEED_ITEM, LiveHub.NOTIFICATION, LiveHub.NOTIFICATIONS_TAKEN_BACK)) {
+            assertThat(live).as("the documented stream").contains("event: " + event + "\n");
+        }
+        assertThat(live).contains("data: {\"ids\":[");
+    }
+
     static long countEvents(List<String> lines, String event, String containing) {
         long n = 0;
         for (int i = 0; i + 1 < lines.size(); i++) {
