@@ -9,10 +9,22 @@
     if (!url || !window.EventSource) { return; }
     var fresh = 0;
     var source = new EventSource(url);
-    // feed-service's stream: "feed-item" (a new item for my home feed), "notification", "ready"
+    // feed-service's stream: "feed-item" (a new item for my home feed), "notification", "notifications-taken-back",
+    // "ready" (feed-service's OpenAPI document of GET /api/live describes each; LiveEventsContractTest checks this list)
     source.addEventListener('notification', function (e) {
       htmx.trigger(document.body, 'relais:notification');
       refreshOpenThread(e.data);
+    });
+    // {ids, unread}: notifications that left my list (their post deleted or hidden, a reaction taken back): the badge
+    // reads the count again, and an open notifications list drops them
+    source.addEventListener('notifications-taken-back', function (e) {
+      htmx.trigger(document.body, 'relais:notification');
+      var gone;
+      try { gone = JSON.parse(e.data); } catch (ignored) { return; }
+      (gone && Array.isArray(gone.ids) ? gone.ids : []).forEach(function (id) {
+        var item = document.getElementById('n-' + String(id).substring(String(id).lastIndexOf(':') + 1));
+        if (item) { item.parentNode.removeChild(item); }
+      });
     });
     source.addEventListener('feed-item', function () {
       var banner = document.getElementById('new-posts');
