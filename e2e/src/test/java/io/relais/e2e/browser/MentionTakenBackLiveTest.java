@@ -1,0 +1,60 @@
+package io.relais.e2e.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bob mentions Alice in a post, then deletes it: Alice's open page's badge goes up by one, then back down, and her open
+ * notifications list drops the mention, all without a reload (feed-service's {@code notifications-taken-back} event on
+ * her live stream).
+ */
+class MentionTakenBackLiveTest {
+
+    @Test
+    void aliceSeesTheMentionOfADeletedPostLeaveHerBadgeAndListWithoutReloading() {
+        String marker = "relais-e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String mentionOfMarker = "//li[@data-kind='mention'][contains(., '" + marker + "')]";
+        try (Browser alice = Browser.open(); Browser bob = Browser.open()) {
+            alice.loginAs("alice");
+            bob.loginAs("bob");
+            alice.awaitLive();
+            alice.markDocument();
+            int unreadBefore = unread(alice);
+
+            bob.find(By.id("composer-text")).sendKeys("Draft for @alice " + marker);
+            bob.find(By.id("publish")).click();
+            bob.until(d -> d.findElement(By.id("feed")).getText().contains(marker));
+
+            alice.until(d -> unread(alice) == unreadBefore + 1);
+            assertThat(alice.stillSameDocument()).as("Alice's page was not reloaded").isTrue();
+
+            // the notifications list, open while the post is deleted
+            alice.go("/notifications");
+            alice.awaitLive();
+            alice.await(By.xpath(mentionOfMarker));
+            alice.markDocument();
+            int unreadWithMention = unread(alice);
+
+            WebElement card = bob.find(By.xpath("//article[contains(., '" + marker + "')]"));
+            card.findElement(By.cssSelector("button.danger")).click();
+            bob.until(ExpectedConditions.alertIsPresent()).accept();
+            bob.until(d -> !d.findElement(By.id("feed")).getText().contains(marker));
+
+            alice.until(d -> d.findElements(By.xpath(mentionOfMarker)).isEmpty() && unread(alice) == unreadWithMention - 1);
+            assertThat(alice.stillSameDocument()).as("Alice's page was not reloaded").isTrue();
+            assertThat(unread(alice)).isEqualTo(unreadBefore);
+        }
+    }
+
+    private static int unread(Browser b) {
+        List<WebElement> badge = b.findAll(By.cssSelector("#badge .badge"));
+        return badge.isEmpty() ? 0 : Integer.parseInt(badge.get(0).getText().trim());
+    }
+}
