@@ -39,17 +39,16 @@ class MentionTakenBackLiveTest {
             alice.go("/notifications");
             alice.awaitLive();
             alice.await(By.xpath(mentionOfMarker));
+            alice.until(d -> unread(alice) == unreadBefore + 1); // the badge loads after the page
             alice.markDocument();
-            int unreadWithMention = unread(alice);
 
             WebElement card = bob.find(By.xpath("//article[contains(., '" + marker + "')]"));
             card.findElement(By.cssSelector("button.danger")).click();
             bob.until(ExpectedConditions.alertIsPresent()).accept();
             bob.until(d -> !d.findElement(By.id("feed")).getText().contains(marker));
 
-            alice.until(d -> d.findElements(By.xpath(mentionOfMarker)).isEmpty() && unread(alice) == unreadWithMention - 1);
+            alice.until(d -> d.findElements(By.xpath(mentionOfMarker)).isEmpty() && unread(alice) == unreadBefore);
             assertThat(alice.stillSameDocument()).as("Alice's page was not reloaded").isTrue();
-            assertThat(unread(alice)).isEqualTo(unreadBefore);
         }
     }
 

@@ -262,8 +262,9 @@ public class NotificationStore {
     /**
      * Takes back a reaction notification whose Like was undone: it is set aside as {@link #UNDONE} (listed nowhere,
      * not counted unread, kept so that the same person's next Like of the same thing shows it again instead of
-     * notifying twice), and the unread counter drops if it was shown and unread. Only while {@code like} is still
-     * the Like in force (an array filter), so a replayed or stale Undo changes nothing.
+     * notifying twice), and the unread counter drops if it was shown and unread. Only while the Like the caller
+     * read as in force still is, and the entry is not taken back already (array filters), so a replayed or stale Undo
+     * changes nothing.
      *
      * @return whether this call took it back
      */
@@ -283,8 +284,8 @@ public class NotificationStore {
     /**
      * The same person reacted again to the same thing (after an Undo, or with another kind): the held notification
      * takes the newer Like ({@code like}, published at {@code likedAt} epoch millis, of kind {@code detail}) and,
-     * if an Undo had taken it back, is shown again, unread only if it was unread when taken back. Nothing changes
-     * unless {@code likedAt} is later than the Like in force, so a replayed Like applies once.
+     * if an Undo had taken it back, is shown again, unread only if it was unread when taken back. Call it only for a
+     * Like newer than the one in force ({@link ReactionTakeBacks} checks), so a replayed Like applies once.
      *
      * @return whether this call showed it again (the recipient's list and unread count changed)
      */
