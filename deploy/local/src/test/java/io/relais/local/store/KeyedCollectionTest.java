@@ -90,6 +90,22 @@ class KeyedCollectionTest {
     }
 
     @Test
+    void reportsTheDataSizeTheStockServerReportsAfterInsertsUpdatesAndDeletes() {
+        for (MongoCollection<Document> c : List.of(local, stock)) {
+            c.updateOne(Filters.eq("_id", "urn:relais:post:5"), Updates.pushEach("e", List.of("a", "bb", "ccc")));
+            c.updateOne(Filters.eq("_id", "urn:relais:post:6"), Updates.set("title", "x".repeat(500)));
+            c.deleteOne(Filters.eq("_id", "urn:relais:post:7"));
+        }
+
+        assertThat(size(local)).isEqualTo(size(stock)).isGreaterThan(40 * 100);
+    }
+
+    private int size(MongoCollection<Document> c) {
+        MongoClient client = clients.get(c == local ? 0 : 1);
+        return ((Number) client.getDatabase("relais").runCommand(new Document("collStats", "posts")).get("size")).intValue();
+    }
+
+    @Test
     void onlyEqualitiesAndInListsOfStringsOrIdsAreKeyLookups() {
         assertThat(KeyedCollection.isKeyLookup(new de.bwaldvogel.mongo.bson.Document("_id", "a"))).isTrue();
         assertThat(KeyedCollection.isKeyLookup(new de.bwaldvogel.mongo.bson.Document("_id",
