@@ -60,6 +60,15 @@ public final class BsonDocumentType extends ObjectDataType {
     /** Largest document BSON carries (MongoDB's limit, which mongo-java-server's decoder enforces), in bytes. */
     private static final int MAX_BSON_BYTES = 16 * 1024 * 1024;
 
+    /**
+     * Each page-writing thread's encoding buffer, reused from one document to the next (a page holds many; a new
+     * buffer per document grew by copies for every bucket of a hundred entries).
+     */
+    private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(64 * 1024));
+
+    /** A buffer grown beyond this (in bytes) by a large document is dropped after use rather than kept. */
+    private static final int KEPT_BUFFER_BYTES = 1024 * 1024;
+
     /** Estimated heap of objects whose size this walk does not model (timestamps, patterns, keys…), in bytes. */
     private static final int OTHER_OBJECT = 32;
 
@@ -72,19 +81,20 @@ public final class BsonDocumentType extends ObjectDataType {
     @Override
     public void write(WriteBuffer buff, Object obj) {
         if (obj instanceof Document document) {
-            ByteBuf bson = Unpooled.buffer(256);
+            ByteBuf bson = ENCODING.get().clear();
             try {
                 encodeDocument(document, bson);
+                if (bson.readableBytes() > MAX_BSON_BYTES) {
+                    super.write(buff, obj);
+                    return;
+                }
+                buff.put(BSON_MARKER);
+                buff.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
             } catch (IllegalArgumentException notBson) {
                 super.write(buff, obj);
-                return;
+            } finally {
+                if (bson.capacity() > KEPT_BUFFER_BYTES) ENCODING.remove(); // a huge document's buffer is not kept
             }
-            if (bson.readableBytes() > MAX_BSON_BYTES) {
-                super.write(buff, obj);
-                return;
-            }
-            buff.put(BSON_MARKER);
-            buff.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
             return;
         }
         super.write(buff, obj);
