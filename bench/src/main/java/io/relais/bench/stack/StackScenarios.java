@@ -40,7 +40,8 @@ public final class StackScenarios {
     private Ingest lastIngest;
 
     /** What the sustained ingest observed, for the footprint scenario. */
-    record Ingest(long events, Footprint.Sample before, Footprint.Sample after, Map<String, Double> peakRss) {
+    record Ingest(long events, Footprint.Sample before, Footprint.Sample after, Map<String, Double> peakRss,
+                  Map<String, Double> commandsBefore, Map<String, Double> commandsAfter) {
     }
 
     public StackScenarios(Bench bench) {
@@ -234,6 +235,7 @@ public final class StackScenarios {
             long endBefore = consumers.logEnd();
             Map<String, Long> committedBefore = consumers.committed();
             Footprint.Sample before = footprint.sample();
+            Map<String, Double> commandsBefore = StoreCommands.sample(stack);
             double entriesBefore = timelineEntriesWritten();
             double[] entriesAtCatchUp = {Double.NaN};
             Map<String, Double> peak = new LinkedHashMap<>(before.rssMiB());
@@ -269,7 +271,7 @@ public final class StackScenarios {
             p.stop();
             sampler.shutdownNow();
             Footprint.Sample after = footprint.sample();
-            lastIngest = new Ingest(published.get(), before, after, peak);
+            lastIngest = new Ingest(published.get(), before, after, peak, commandsBefore, StoreCommands.sample(stack));
             double accepted = published.get() / ingestSeconds;
             s.row(what, Report.num(accepted) + " items/s", "Kafka producer→consumer " + Report.num(kafka.endToEndPerSecond()) + " records/s",
                     Report.ratio(accepted, kafka.endToEndPerSecond()), "≥ 10,000 events/s");
@@ -503,8 +505,30 @@ public final class StackScenarios {
                         + "CPU per 1,000 events over the ingest scenario's run including its drain; startup = the last \"started in\" "
                         + "line of each log (Quarkus services and Keycloak; store and Kafka do not print one).",
                 shown(footprint.home()));
-        if (lastIngest == null) s.note("The ingest scenario did not run in this run: no figures under load.");
+        if (lastIngest == null) {
+            s.note("The ingest scenario did not run in this run: no figures under load.");
+        } else {
+            storeCommands(s, lastIngest);
+        }
         return s;
+    }
+
+    /** The store commands per 1,000 ingested events, by service, collection and command (the driver's counters). */
+    private static void storeCommands(Section s, Ingest ingest) {
+        List<Map.Entry<String, Double>> moved = StoreCommands.between(ingest.commandsBefore(), ingest.commandsAfter());
+        if (moved.isEmpty() || ingest.events() == 0) {
+            s.note("Store commands: no service reported the driver's command counters (quarkus.mongodb.metrics.enabled).");
+            return;
+        }
+        double total = moved.stream().mapToDouble(Map.Entry::getValue).sum();
+        StringBuilder top = new StringBuilder();
+        for (Map.Entry<String, Double> e : moved.subList(0, Math.min(20, moved.size()))) {
+            top.append(top.isEmpty() ? "" : "; ").append(e.getKey()).append(' ')
+                    .append(String.format(Locale.ROOT, "%.0f", e.getValue() * 1000.0 / ingest.events()));
+        }
+        s.note("Store commands per 1,000 ingested events over the same span (each service's MongoDB driver counters, "
+                        + "`mongodb_driver_commands_seconds_count`): %s in all; by service · collection · command: %s.",
+                String.format(Locale.ROOT, "%,.0f", total * 1000.0 / ingest.events()), top);
     }
 
     /** A state folder as the report shows it: relative to the repository when it is inside it, so no machine path lands in docs. */

@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -47,6 +48,9 @@ public final class LocalStoreBackend extends H2Backend {
     /** Prefix mongo-java-server's {@link H2Database} gives a collection's data map: this + namespace. */
     static final String DATA_MAP_PREFIX = "databases.";
 
+    /** Prefix mongo-java-server's {@link H2Database} gives a collection's metadata map (its data size): this + namespace. */
+    static final String META_MAP_PREFIX = "meta.";
+
     /** Suffix mongo-java-server's {@link H2Database} gives the map of an index: namespace + this + index name. */
     static final String INDEX_MAP_INFIX = "._index_";
 
@@ -74,9 +78,10 @@ public final class LocalStoreBackend extends H2Backend {
     }
 
     /**
-     * mongo-java-server's H2 database whose collections' data maps are opened with {@link BsonDocumentType}
-     * values and whose unique-index maps with {@link IndexKeyOrder} keys first, so that the stock code's own
-     * {@code openMap(name)} finds them already open with those types.
+     * mongo-java-server's H2 database whose collections are {@link KeyedCollection}s, their data maps opened with
+     * {@link BsonDocumentType} values (the maps and their names are the stock code's), and whose unique-index maps
+     * are opened with {@link IndexKeyOrder} keys first, so that the stock code's own {@code openMap(name)} finds them
+     * already open with that type.
      * An inner class because the stock constructor opens the existing indexes before a subclass field
      * could be set: the enclosing backend (and its MVStore) is reachable already then.
      */
@@ -88,9 +93,12 @@ public final class LocalStoreBackend extends H2Backend {
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            LocalStoreBackend.this.getMvStore().openMap(DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName),
-                    new MVMap.Builder<Object, Object>().valueType(new BsonDocumentType()));
-            return super.openOrCreateCollection(collectionName, options);
+            MVStore store = LocalStoreBackend.this.getMvStore();
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+            MVMap<String, Object> metaMap = store.openMap(META_MAP_PREFIX + namespace);
+            return new KeyedCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
         }
 
         @Override

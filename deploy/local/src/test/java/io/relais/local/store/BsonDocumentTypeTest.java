@@ -187,6 +187,16 @@ class BsonDocumentTypeTest {
         }
     }
 
+    @Property(tries = 1000)
+    void encodesEveryDocumentToTheStockEncodersBytes(@ForAll("documents") Document document) {
+        io.netty.buffer.ByteBuf stock = io.netty.buffer.Unpooled.buffer();
+        io.netty.buffer.ByteBuf walked = io.netty.buffer.Unpooled.buffer();
+        de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(document, stock);
+        BsonDocumentType.encodeDocument(document, walked);
+
+        assertThat(io.netty.buffer.ByteBufUtil.getBytes(walked)).isEqualTo(io.netty.buffer.ByteBufUtil.getBytes(stock));
+    }
+
     @Provide
     Arbitrary<List<Document>> pages() {
         return documents().list().ofMinSize(2).ofMaxSize(200);

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -33,6 +34,34 @@ class IndexKeyOrderTest {
         // asked again, now from the remembered bytes, and the other way round
         assertThat(Integer.signum(order.compare(a, b))).isEqualTo(stock);
         assertThat(Integer.signum(order.compare(b, a))).isEqualTo(-stock);
+    }
+
+    @Property(tries = 5000)
+    void ordersKeysOfOneStringAsTheStockKeyTypeDoes(@ForAll("oneString") KeyValue a, @ForAll("oneString") KeyValue b) {
+        int stock = Integer.signum(new ObjectDataType().compare(a, b));
+
+        assertThat(Integer.signum(new IndexKeyOrder().compare(a, b))).isEqualTo(stock);
+        assertThat(Integer.signum(new IndexKeyOrder().compare(b, a))).isEqualTo(-stock);
+    }
+
+    @Example
+    void aStringTooLongForATwoByteLengthIsOrderedByTheStockComparison() {
+        KeyValue longest = new KeyValue("é".repeat(40_000)); // 80,000 bytes: written as a long string
+        KeyValue shorter = new KeyValue("z".repeat(60_000));
+
+        assertThat(IndexKeyOrder.compareSingleStrings(longest, shorter)).isEqualTo(Integer.MIN_VALUE);
+        assertThat(Integer.signum(new IndexKeyOrder().compare(longest, shorter)))
+                .isEqualTo(Integer.signum(new ObjectDataType().compare(longest, shorter)));
+    }
+
+    @Provide
+    Arbitrary<KeyValue> oneString() {
+        // ids as the stack writes them (IRIs, mostly ASCII, often sharing long prefixes), and any UTF-16 text
+        // (accents, CJK, lone and paired surrogates, U+0000) of lengths that make equal encoded lengths frequent
+        Arbitrary<String> iris = Arbitraries.strings().withChars("urn:relais:post/0123456789abcdef-").ofMinLength(1).ofMaxLength(24);
+        Arbitrary<String> anyText = Arbitraries.strings().withCharRange('\u0000', '\uffff').ofMaxLength(6);
+        Arbitrary<String> mixedWidths = Arbitraries.strings().withChars("aé€\ud83d\ude00\u0000\u07ff\u0800\ud7ff\ue000").ofMaxLength(5);
+        return Arbitraries.oneOf(iris, anyText, mixedWidths).map(KeyValue::new);
     }
 
     @Property(tries = 500)

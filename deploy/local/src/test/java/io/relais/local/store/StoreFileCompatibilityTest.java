@@ -52,7 +52,9 @@ class StoreFileCompatibilityTest {
     void aStoreFileWrittenByTheStockBackend() {
         file = folder.resolve("relais.mv");
         writtenByStock = people(0, WRITTEN_BY_STOCK);
-        using(new H2Backend(file.toString()), people -> {
+        // no background writer: the stock key type's per-map state is not thread-safe, and its writer racing the
+        // inserts' comparisons failed this setup once ("Can not compare"); closing the server commits the file
+        using(new H2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open()), people -> {
             people.createIndex(Indexes.ascending("login"), new IndexOptions().unique(true));
             people.createIndex(Indexes.ascending("tenant", "email"), new IndexOptions().unique(true));
             people.insertMany(writtenByStock);
