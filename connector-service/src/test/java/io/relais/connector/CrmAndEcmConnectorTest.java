@@ -59,6 +59,25 @@ class CrmAndEcmConnectorTest {
         assertThat(business).containsEntry("source", "crm").containsEntry("eventType", "opportunity.won");
     }
 
+    /**
+     * Real account names look like markup ({@code Smith & Sons <EMEA>}): the CRM cannot rename its customer, so the
+     * card is accepted and its title and summary carry the text unchanged (pages escape it; nothing here parses it).
+     */
+    @Test
+    void aCustomerNamedLikeMarkupIsAcceptedAndItsCardCarriesTheExactText() {
+        String eventId = unique("sf");
+        String customer = "Smith & Sons <EMEA> <img src=x onerror=alert(1)>";
+        asClient("crm-connector").body(deal("opportunity.won", eventId, null)
+                        .replace("Transports Lemoine", customer).replace("Renouvellement flotte", customer))
+                .post("/api/connectors/crm/events").then().statusCode(202).body("status", equalTo("published"));
+        Activity a = published(eventId);
+        assertThat(a.object().nameMap()).containsEntry("en", "Deal won: " + customer + " 🎉");
+        assertThat(a.object().summaryMap().get("en")).isEqualTo(customer + " signs for 125000.5 EUR. Well done bob!");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) a.object().relais().get("business")).get("data");
+        assertThat(data).containsEntry("account", customer);
+    }
+
     @Test
     void aDealForAPublicTeamCommunityIsAlsoAddressedToTheOrganisation() {
         String slug = unique("grands-comptes").toLowerCase();

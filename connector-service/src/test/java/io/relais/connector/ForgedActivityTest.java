@@ -4,6 +4,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
 import io.relais.events.Topics;
 import io.relais.testing.RelaisTestResources;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,9 @@ import static io.relais.testing.KafkaProbe.recordsNow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 
 /**
  * The forgeries of issue 12, tried by a client registered for the generic source: each is refused with its 4xx
@@ -145,47 +148,60 @@ class ForgedActivityTest {
                 "a connector may not assert communities, organisations or systems", "data.object.type");
     }
 
+    /**
+     * A title that looks like markup is text (the product's rule: partner text is never markup in someone else's
+     * page, so pages escape it; refusing it would make business systems rename their customers): each source
+     * accepts it and the published activity carries exactly those characters.
+     */
     @Test
-    void aScriptInATitleIsRefusedWhereverItComesFrom() {
-        String ceId = unique("forged");
+    void aTitleThatLooksLikeMarkupIsPublishedAsTheSameTextWhereverItComesFrom() {
+        String ceId = unique("ce");
         asIntranet().body(cloudEvent(ceId, """
-                {"type":"Create","object":{"type":"Document","name":"<script>alert(1)</script>Charte",
+                {"type":"Create","object":{"type":"Document","name":"<script>alert(1)</script>Charte & \\"Co\\"",
                  "url":"https://intranet.example/charte.pdf"}}"""))
-                .post("/api/connectors/generic/events").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("data.object.name"))
-                .body("errors.message", hasItem(containsString("plain text")));
-        nothingPublishedFor(ceId);
+                .post("/api/connectors/generic/events").then().statusCode(202);
+        assertThat(publishedFor(ceId).object().name()).isEqualTo("<script>alert(1)</script>Charte & \"Co\"");
 
-        String nameMap = unique("forged");
+        String nameMap = unique("ce");
         asIntranet().body(cloudEvent(nameMap, """
                 {"type":"Create","object":{"type":"Note","nameMap":{"fr":"Bonjour","en":"<img src=x onerror=alert(1)>Hello"}}}"""))
-                .post("/api/connectors/generic/events").then().statusCode(400)
-                .body("errors.field", hasItem("data.object.nameMap.en"));
-        nothingPublishedFor(nameMap);
+                .post("/api/connectors/generic/events").then().statusCode(202);
+        assertThat(publishedFor(nameMap).object().nameMap()).containsEntry("en", "<img src=x onerror=alert(1)>Hello");
 
         // an ECM title and an HR display name: the same rule for the business sources
         String document = unique("sp");
+        String div = "<div hx-post=\"/api/follows/mallory\" hx-trigger=\"load\">Charte</div>";
         asClient("ecm-connector").body(ConnectorFixtures.document("document.published", document, "DOC-" + document, null)
-                        .replace("Politique de télétravail 2027", "<div hx-post=\\\"/api/follows/mallory\\\" hx-trigger=\\\"load\\\">Charte</div>"))
-                .post("/api/connectors/ecm/events").then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("data.title"));
-        nothingPublishedFor(document);
+                        .replace("Politique de télétravail 2027", div.replace("\"", "\\\"")))
+                .post("/api/connectors/ecm/events").then().statusCode(202);
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(document))).singleElement()
+                .extracting(r -> ActivityJson.read(r.value()).object().nameMap().get("fr")).asString().contains(div);
         String hire = unique("wd");
-        asClient("hr-connector").body(ConnectorFixtures.hire(hire, "eve").replace("Dave Martin", "<b>Eve</b>"))
-                .post("/api/connectors/hr/events").then().statusCode(400).body("errors.field", hasItem("data.displayName"));
-        nothingPublishedFor(hire);
+        asClient("hr-connector").body(ConnectorFixtures.hire(hire, unique("eve").toLowerCase()).replace("Dave Martin", "<b>Eve</b> & Co"))
+                .post("/api/connectors/hr/events").then().statusCode(202);
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(hire))).singleElement()
+                .extracting(r -> ActivityJson.read(r.value()).object().nameMap().get("en")).isEqualTo("Welcome <b>Eve</b> & Co!");
     }
 
     @Test
-    void markupInTheCloudEventOrTheSystemNameIsRefused() {
+    void markupInTheCloudEventTypeIsRefused() {
         String ceId = unique("forged");
         asIntranet().body(cloudEvent(ceId, "{\"type\":\"Create\",\"object\":{\"type\":\"Note\",\"name\":\"x\"}}")
                         .replace("com.example.intranet.published", "<img src=x onerror=alert(1)>"))
                 .post("/api/connectors/generic/events").then().statusCode(400).body("errors.field", hasItem("type"));
         nothingPublishedFor(ceId);
+    }
+
+    /** A system's name is a name like any other: kept as text, cleaned of what is not text at all. */
+    @Test
+    void aSystemNameWithAngleBracketsAndAmpersandsIsKeptAsText() {
         ConnectorFixtures.asAdmin().body("""
-                {"sources":["generic"],"defaultAudience":"organisation","system":"evil","systemName":"<b hx-get=\\"/x\\">Evil</b>"}""")
-                .put("/api/connectors/registrations/evil-connector").then().statusCode(400)
+                {"sources":["generic"],"defaultAudience":"organisation","system":"rnd","systemName":"R&D <Labs>\\u200b"}""")
+                .put("/api/connectors/registrations/rnd-connector").then().statusCode(anyOf(is(200), is(201)))
+                .body("systemName", equalTo("R&D <Labs>"));
+        ConnectorFixtures.asAdmin().body("""
+                {"sources":["generic"],"defaultAudience":"organisation","system":"rnd","systemName":"\\u200b\\u202e"}""")
+                .put("/api/connectors/registrations/rnd-connector").then().statusCode(400)
                 .body("errors.field", hasItem("systemName"));
     }
 

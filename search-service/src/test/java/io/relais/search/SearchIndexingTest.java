@@ -50,6 +50,39 @@ class SearchIndexingTest {
         assertThat(r.jsonPath().getInt("total")).isEqualTo(1);
     }
 
+    /**
+     * A partner's text that looks like markup ({@code Smith & Sons <EMEA>}) is indexed whole: found by every word of it,
+     * its title given back exactly, and its snippet escaped around the highlighter's own {@code <mark>}.
+     */
+    @Test
+    void aCardWhoseTextLooksLikeMarkupIsFoundAndShownAsThatText() {
+        String word = "emeadeal" + unique();
+        String customer = "Smith & Sons <EMEA> <img src=x onerror=alert(1)>";
+        Activity card = Events.hrEvent("Workday", "Deal won: " + customer, customer + " signs " + word, List.of(io.relais.events.Audience.ORGANISATION));
+        publish(card, "/connectors/hr/workday");
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(ids("bob", word)).containsExactly(card.object().id()));
+        assertThat(ids("bob", word + " EMEA")).containsExactly(card.object().id());
+        Response r = search("bob", word);
+        assertThat(r.jsonPath().getString("hits[0].title")).isEqualTo("Deal won: " + customer);
+        assertThat(r.jsonPath().getString("hits[0].snippet"))
+                .isEqualTo("Smith &amp; Sons &lt;EMEA&gt; &lt;img src=x onerror=alert(1)&gt; signs <mark>" + word + "</mark>");
+    }
+
+    /** A community's description is its owner's plain text: indexed whole, shown escaped in the snippet. */
+    @Test
+    void aCommunityDescriptionWithAngleBracketsIsIndexedAsText() {
+        String word = "labsdesc" + unique();
+        Activity group = Events.community("labs-" + unique().toLowerCase(), "Labs " + word, "public");
+        io.relais.events.AsObject o = group.object();
+        Activity described = Activity.builder().type(group.type()).actor(group.actor()).to(group.to())
+                .object(io.relais.events.AsObject.builder().id(o.id()).type(o.type()).name(o.name())
+                        .summary("R&D <Labs> " + word).to(o.to()).relais(o.relais()).build()).build();
+        publish(described);
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(ids("bob", word + " Labs")).containsExactly(o.id()));
+        assertThat(search("bob", word).jsonPath().getString("hits[0].snippet"))
+                .isEqualTo("R&amp;D &lt;Labs&gt; <mark>" + word + "</mark>");
+    }
+
     @Test
     void anEditedPostIsFoundByItsNewTextAndNoLongerByItsOldText() {
         String before = "avant" + unique();

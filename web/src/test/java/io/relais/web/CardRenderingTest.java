@@ -180,6 +180,22 @@ class CardRenderingTest {
         assertThat(fr).containsPattern("Acme signe pour 1[\\s\\u00A0\\u202F]250[\\s\\u00A0\\u202F]000[\\s\\u00A0\\u202F]€\\. Bravo Bob Durand !");
     }
 
+    /**
+     * A customer named like markup: the summary composed in the reader's language (a message with the account in it)
+     * and the title show the name's very characters, escaped once (not twice: no {@code &amp;amp;}), and no element.
+     */
+    @Test
+    void aCustomerNamedLikeMarkupIsShownAsItsExactTextOnTheCard() throws Exception {
+        String customer = "Smith & Sons <EMEA> <img src=x onerror=alert(1)>";
+        String escaped = "Smith &amp; Sons &lt;EMEA&gt; &lt;img src=x onerror=alert(1)&gt;";
+        String won = WON.replace("Acme renewal", customer.replace("\"", "\\\"")).replace("\"Acme\"", "\"" + customer + "\"");
+
+        String en = render(json.readTree(won), ALICE, Locale.ENGLISH);
+
+        assertThat(en).contains("Deal won: " + escaped + " 🎉", escaped + " signs for €1,250,000. Well done Bob Durand!")
+                .doesNotContain("<img src=x", "<EMEA>", "&amp;amp;", "&amp;lt;");
+    }
+
     @Test
     void aCardShowsOneSummaryInTheReadersLanguage() throws Exception {
         String en = render(json.readTree(WON), ALICE, Locale.ENGLISH);

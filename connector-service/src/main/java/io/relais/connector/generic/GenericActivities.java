@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code generator} = the registered system, and {@code actor} = that system, or the person its
  *       registration matches the given actor to ({@link PeopleMatch});</li>
- *   <li>{@code name}/{@code nameMap} plain text (markup refused: AS2 says a name holds no HTML),
- *       {@code summary}/{@code summaryMap} turned into plain text, {@code content}/{@code contentMap} sanitised
+ *   <li>{@code name}/{@code nameMap} plain text taken as given ({@code <} and {@code &} are characters: AS2 says a
+ *       name holds no HTML), {@code summary}/{@code summaryMap} (HTML in AS2) read down to their plain text, {@code content}/{@code contentMap} sanitised
  *       with the posts' {@link HtmlPolicy}; every text through {@link TextHygiene} first; a card without a
  *       summary gets the first words of its content as one, so it never shows empty;</li>
  *   <li>{@code to}/{@code cc} from the activity and the object ({@code bto}, {@code bcc} and {@code audience}
@@ -317,9 +317,9 @@ public final class GenericActivities {
         b.type(DOCUMENT_TYPES.contains(objectType) ? As2.DOCUMENT : As2.EVENT);
 
         Map<String, String> names = plainText(json.naturalLanguage(object, "name", path + ".name", lang), path + ".name",
-                ActivityValidator.MAX_NAME_CHARS, true);
+                ActivityValidator.MAX_NAME_CHARS, false);
         Map<String, String> summaries = plainText(json.naturalLanguage(object, "summary", path + ".summary", lang),
-                path + ".summary", ActivityValidator.MAX_SUMMARY_CHARS, false);
+                path + ".summary", ActivityValidator.MAX_SUMMARY_CHARS, true);
         Map<String, String> contents = new LinkedHashMap<>();
         String contentMediaType = json.string(object, "mediaType", path + ".mediaType");
         boolean plainContent = contentMediaType != null && contentMediaType.toLowerCase(Locale.ROOT).startsWith("text/plain");
@@ -382,17 +382,17 @@ public final class GenericActivities {
         }
     }
 
-    /** Names and summaries are plain text: names refuse markup, summaries (HTML in AS2) are read as text. */
-    private Map<String, String> plainText(Map<String, String> byLanguage, String path, int max, boolean refuseMarkup) {
+    /**
+     * Names and summaries as the plain text a reader sees. A name is text as given (AS2 forbids markup in a name,
+     * so a {@code <} in it is a character: {@code Smith & Sons <EMEA>} stays whole); a summary is HTML in AS2, so it
+     * is read down to its text ({@link HtmlPolicy#plainText}: {@code &lt;EMEA&gt;} becomes {@code <EMEA>}).
+     * Either way the result is text that every page escapes.
+     */
+    private Map<String, String> plainText(Map<String, String> byLanguage, String path, int max, boolean html) {
         Map<String, String> out = new LinkedHashMap<>();
         byLanguage.forEach((lang, raw) -> {
             String field = byLanguage.size() > 1 || !"und".equals(lang) ? path + "Map." + lang : path;
-            String text = TextHygiene.line(raw).trim();
-            if (refuseMarkup && HtmlPolicy.hasMarkup(text)) {
-                json.violation(field, "is plain text: HTML markup is not allowed in a name (Activity Streams 2.0)");
-                return;
-            }
-            if (!refuseMarkup) text = TextHygiene.line(HtmlPolicy.plainText(raw)).trim();
+            String text = TextHygiene.line(html ? HtmlPolicy.plainText(raw) : raw).trim();
             if (text.length() > max) {
                 json.violation(field, "must be at most " + max + " characters");
             } else if (!text.isEmpty()) {
@@ -537,11 +537,8 @@ public final class GenericActivities {
             if (url == null) continue;
             String name = a.isObject() ? json.string(a, "name", p + ".name") : null;
             if (name != null) {
+                // text as given, like an object's name: the pages that list attachments escape it
                 name = TextHygiene.line(name).trim();
-                if (HtmlPolicy.hasMarkup(name)) {
-                    json.violation(p + ".name", "is plain text: HTML markup is not allowed in a name (Activity Streams 2.0)");
-                    continue;
-                }
             }
             String mt = a.isObject() ? json.string(a, "mediaType", p + ".mediaType") : null;
             String type = a.isObject() && !As2Json.types(a).isEmpty() && As2.IMAGE.equals(As2Json.types(a).get(0))

@@ -84,8 +84,8 @@ public class EventReader {
         }
         List<Violation> violations = new ArrayList<>();
         if (node.path("data").isObject()) {
-            // partner text is text: cleaned (TextHygiene) before the schema sees it, and never markup
-            PartnerText.clean((ObjectNode) node.get("data"), "data", violations);
+            // partner text is text: cleaned (TextHygiene) before the schema sees it; pages escape it
+            PartnerText.clean((ObjectNode) node.get("data"));
         }
         String json = node.toString();
         tools.jackson.databind.JsonNode instance = schemas.instance(json);

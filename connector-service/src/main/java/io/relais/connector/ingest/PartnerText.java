@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.relais.events.TextHygiene;
-import io.relais.events.Violation;
-import io.relais.kit.text.HtmlPolicy;
 
-import java.util.List;
 import java.util.Set;
 
 /**
  * The text of a business event's {@code data} (names, titles, accounts, summaries…) as Relais keeps it: every
  * string through {@link TextHygiene} (NFC; control, bidi and zero-width characters removed; line breaks kept
- * only in summaries), and none of it markup: a value with an HTML element, end tag or comment is refused,
- * naming its field, because it ends up as a card title, a profile field or a search hit, shown as text.
+ * only in summaries). It stays text, whatever characters it holds: a customer called {@code Smith & Sons <EMEA>}
+ * keeps its name, because every page that shows a card title, a profile field or a search hit escapes it
+ * ("user and partner text is never markup in someone else's page"). Refusing {@code <} would make business
+ * systems rename their customers, and would not make any page safer.
  */
 final class PartnerText {
 
@@ -25,24 +24,20 @@ final class PartnerText {
     private PartnerText() {
     }
 
-    /** Cleans every string of {@code data} in place and adds a violation for each one carrying markup. */
-    static void clean(ObjectNode data, String path, List<Violation> violations) {
-        data.fields().forEachRemaining(e -> e.setValue(clean(e.getKey(), e.getValue(), path + "." + e.getKey(), violations)));
+    /** Cleans every string of {@code data} in place with {@link TextHygiene}. */
+    static void clean(ObjectNode data) {
+        data.fields().forEachRemaining(e -> e.setValue(clean(e.getKey(), e.getValue())));
     }
 
-    private static JsonNode clean(String key, JsonNode value, String path, List<Violation> violations) {
+    private static JsonNode clean(String key, JsonNode value) {
         if (value.isTextual()) {
-            String text = MULTI_LINE.contains(key) ? TextHygiene.text(value.asText()) : TextHygiene.line(value.asText());
-            if (HtmlPolicy.hasMarkup(text)) {
-                violations.add(new Violation(path, "is plain text: HTML markup is not allowed"));
-            }
-            return TextNode.valueOf(text);
+            return TextNode.valueOf(MULTI_LINE.contains(key) ? TextHygiene.text(value.asText()) : TextHygiene.line(value.asText()));
         }
         if (value.isObject()) {
-            clean((ObjectNode) value, path, violations);
+            clean((ObjectNode) value);
         } else if (value.isArray()) {
             ArrayNode array = (ArrayNode) value;
-            for (int i = 0; i < array.size(); i++) array.set(i, clean(key, array.get(i), path + "[" + i + "]", violations));
+            for (int i = 0; i < array.size(); i++) array.set(i, clean(key, array.get(i)));
         }
         return value;
     }

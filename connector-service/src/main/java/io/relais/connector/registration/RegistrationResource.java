@@ -2,7 +2,6 @@ package io.relais.connector.registration;
 
 import io.relais.events.TextHygiene;
 import io.relais.kit.error.ProblemException;
-import io.relais.kit.text.HtmlPolicy;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,10 +68,11 @@ public class RegistrationResource {
         if (!clientId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw ProblemException.invalid("clientId", "must be a Keycloak client id (letters, digits, . _ -)");
         }
-        // the system's name is shown on every card it sends: text, never markup
+        // the system's name is shown on every card it sends, as text like every other name (pages escape it):
+        // "R&D <Labs>" is a name, not markup; what is not text at all (control, bidi, zero-width) is cleaned away
         String systemName = TextHygiene.line(request.systemName()).trim();
-        if (systemName.isEmpty() || HtmlPolicy.hasMarkup(systemName)) {
-            throw ProblemException.invalid("systemName", "must be a plain-text name, without markup");
+        if (systemName.isEmpty()) {
+            throw ProblemException.invalid("systemName", "must contain some text");
         }
         Registration r = new Registration(clientId, request.sources().stream().distinct().toList(),
                 AudienceSpec.parse(request.defaultAudience()), request.system(), systemName,

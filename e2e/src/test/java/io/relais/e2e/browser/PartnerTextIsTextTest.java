@@ -14,11 +14,65 @@ import static org.awaitility.Awaitility.await;
 /**
  * Text from a business system is text: an HR display name carrying an htmx button and an image with an onerror
  * handler shows as those characters, on the welcome card and on the profile, and the viewer's browser requests
- * nothing on its behalf (no follow, no image).
+ * nothing on its behalf (no follow, no image); a CRM customer named like markup ({@code Smith & Sons <EMEA>}) is
+ * accepted and read as those very characters on the home feed and in search.
  */
 class PartnerTextIsTextTest {
 
     static final String PROFILE = Browser.env("RELAIS_PROFILE_URL", "http://localhost:8082");
+    static final String CONNECTOR = Browser.env("RELAIS_CONNECTOR_URL", "http://localhost:8083");
+
+    /**
+     * Real account names look like markup: the CRM cannot rename its customer, so connector-service accepts the
+     * card (202), and the employee reads {@code Smith & Sons <EMEA> <img src=x onerror=alert(1)>} exactly, in the
+     * card's title and summary on the home feed and in the search hit, with no element made of it.
+     */
+    @Test
+    void aCrmCustomerNamedLikeMarkupIsReadAsThatTextOnTheHomeFeedAndInSearch() {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String customer = "Smith & Sons <EMEA> <img src=x onerror=alert(1)>";
+        String marker = "Emeadeal" + u;
+        String crmToken = given().formParam("grant_type", "client_credentials").formParam("client_id", "crm-connector")
+                .formParam("client_secret", "crm-connector-secret")
+                .post(Api.KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+        // organisation-wide (the crm-connector registration's default audience); occurred now, so it heads the feed
+        given().auth().oauth2(crmToken).contentType("application/json")
+                .body(java.util.Map.of("eventType", "opportunity.won", "eventId", "e2e-emea-" + u,
+                        "occurredAt", java.time.Instant.now().toString(),
+                        "data", java.util.Map.of("opportunityId", "opp-" + u, "name", customer, "account", customer + " " + marker,
+                                "amount", 42_000, "currency", "EUR", "owner", "bob")))
+                .post(CONNECTOR + "/api/connectors/crm/events").then().statusCode(202);
+        String alice = Api.token("alice");
+        String id = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                given().auth().oauth2(alice).get(Api.FEED + "/api/feed/home").then().statusCode(200).extract()
+                        .<String>path("items.find { it.post.card?.data?.opportunityId == 'opp-" + u + "' }.post.id"),
+                java.util.Objects::nonNull);
+
+        try (Browser browser = Browser.open("en", 1280, 900)) {
+            browser.loginAs("alice");
+            By card = By.cssSelector("article[data-post='" + id + "']");
+            browser.until(d -> {
+                browser.go("/");
+                return !d.findElements(card).isEmpty();
+            });
+            assertThat(browser.find(card).findElement(By.cssSelector(".card-title")).getText())
+                    .isEqualTo("Deal won: " + customer + " 🎉");
+            assertThat(browser.find(card).findElement(By.cssSelector(".card-summary")).getText())
+                    .startsWith(customer + " " + marker + " signs for");
+            assertThat(browser.find(card).findElements(By.cssSelector("img[onerror], img[src='x'], emea"))).isEmpty();
+
+            By hit = By.cssSelector("main li.hit");
+            browser.until(d -> {
+                browser.go("/search?q=" + marker);
+                return d.findElements(hit).stream().anyMatch(h -> h.getText().contains(marker));
+            });
+            String shown = browser.find(By.tagName("main")).getText();
+            // the hit's title is the card's first name (French), its snippet the summaries, escaped around <mark>
+            assertThat(shown).contains(customer + " 🎉", customer + " " + marker);
+            assertThat(browser.findAll(By.cssSelector("main img[onerror], main img[src='x'], main emea"))).isEmpty();
+        }
+    }
 
     @Test
     void aHostileHrDisplayNameShowsAsTextAndTriggersNothing() {
@@ -30,8 +84,8 @@ class PartnerTextIsTextTest {
                 .formParam("client_secret", "hr-connector-secret")
                 .post(Api.KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
                 .extract().path("access_token");
-        // the HR connector refuses markup in a display name at the door (400); a name provisioned through SCIM
-        // by the HR system is stored as given, so the web page is what must keep it text
+        // a name provisioned through SCIM by the HR system is stored as given (the HR connector keeps such a name as
+        // text too), so the web page is what must keep it text
         String user = """
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s","active":true,
                  "name":{"givenName":"Mallory","familyName":"%s"},"displayName":%s,

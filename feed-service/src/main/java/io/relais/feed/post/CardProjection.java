@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jsoup.nodes.Entities;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,11 +85,24 @@ public class CardProjection {
         if (o.cc() != null) o.cc().forEach(x -> { if (!cc.contains(x)) cc.add(x); });
         String community = to.stream().filter(x -> Iri.isKind(x, Iri.COMMUNITY)).findFirst().orElse(null);
         Instant published = o.published() != null ? o.published() : a.published();
-        String content = o.summaryMap() != null && o.summaryMap().get("fr") != null ? o.summaryMap().get("fr") : o.summary();
+        String summary = o.summaryMap() != null && o.summaryMap().get("fr") != null ? o.summaryMap().get("fr") : o.summary();
         Instant edited = As2.UPDATE.equals(a.type()) ? (o.updated() != null ? o.updated() : a.published()) : null;
-        return new Post(o.id(), o.type(), Post.KIND_CARD, o.attributedTo(), content == null ? "" : content, null, to, cc,
+        return new Post(o.id(), o.type(), Post.KIND_CARD, o.attributedTo(), asHtml(summary), null, to, cc,
                 community, List.of(), List.of(), List.of(), card, Map.of(), 0, 0, false, published, edited, null,
                 false, null, null, null);
+    }
+
+    /**
+     * A card's summary as the post's {@code content}, which is HTML everywhere (the API says "sanitised HTML, safe to
+     * render"): the summary is plain text, so it is escaped, never parsed ({@code Smith & Sons <EMEA>} becomes
+     * {@code Smith &amp; Sons &lt;EMEA&gt;}, which a reader of the HTML sees as the very same text), and its line
+     * breaks become {@code <br>}.
+     *
+     * @return the HTML; {@code ""} for a card without a summary
+     */
+    static String asHtml(String plainText) {
+        if (plainText == null) return "";
+        return Entities.escape(plainText).replace("\n", "<br>");
     }
 
     private static Map<String, String> bilingual(String plain, Map<String, String> map) {

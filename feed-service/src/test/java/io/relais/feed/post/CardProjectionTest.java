@@ -72,6 +72,25 @@ class CardProjectionTest {
         as(alice).get("/api/posts/{id}", id).then().body("post.commentCount", equalTo(1)).body("post.reactions.celebrate", equalTo(1));
     }
 
+    /** A customer named like markup ({@code Smith & Sons <EMEA>}) is read as text on the card, and as escaped text in its HTML. */
+    @Test
+    void aCardWhoseTextLooksLikeMarkupShowsThatTextExactly() {
+        String alice = person("alice");
+        String id = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
+        String customer = "Smith & Sons <EMEA> <img src=x onerror=alert(1)>";
+        Activity a = hire(id, null, Audience.ORGANISATION);
+        AsObject o = a.object();
+        AsObject deal = AsObject.builder().id(o.id()).type(o.type()).name("Affaire gagnée : " + customer)
+                .nameMap(Map.of("fr", "Affaire gagnée : " + customer, "en", "Deal won: " + customer))
+                .summary(customer + " signe.").summaryMap(Map.of("fr", customer + " signe.", "en", customer + " signs."))
+                .to(Audience.ORGANISATION).relais(o.relais()).build();
+        publish(Activity.builder().type(As2.CREATE).actor(a.actor()).object(deal).to(Audience.ORGANISATION).generator(a.generator()).build());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(alice).get("/api/posts/{id}", id).then().statusCode(200)
+                .body("post.card.title.en", equalTo("Deal won: " + customer))
+                .body("post.card.summary.fr", equalTo(customer + " signe."))
+                .body("post.content", equalTo("Smith &amp; Sons &lt;EMEA&gt; &lt;img src=x onerror=alert(1)&gt; signe.")));
+    }
+
     @Test
     void replayingACardKeepsItsCommentsAndReactionsAndAnUpdateChangesItsText() {
         String alice = person("alice");

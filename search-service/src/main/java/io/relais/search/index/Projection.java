@@ -166,7 +166,9 @@ public final class Projection {
         Document d = item(o.id(), type, a, o, index, existing);
         String title = firstNonBlank(o.name(), pick(o.nameMap()));
         String titleText = join(o.name(), values(o.nameMap()));
-        String body = join(PlainText.of(o.summary()), values(o.summaryMap()));
+        // a card's name and summary are the partner's plain text (connector-service): indexed as they are, never read
+        // as HTML, so "Smith & Sons <EMEA>" is found and shown whole; only content is HTML
+        String body = o.summaryMap() != null && !o.summaryMap().isEmpty() ? values(o.summaryMap()) : o.summary();
         body = join(body, PlainText.of(o.content()));
         if (a.summary() != null && !a.summary().equals(o.summary())) body = join(body, a.summary());
         d.add(new StoredField(Fields.TITLE, title == null ? "" : title));
@@ -179,7 +181,8 @@ public final class Projection {
 
     private static void indexCommunity(Activity a, AsObject o, IndexGeneration index, Function<String, Instant> existing) {
         Document d = item(o.id(), ItemType.COMMUNITY, a, o, index, existing);
-        text(d, o.name(), PlainText.of(o.summary()));
+        // the description is what its owner typed, plain text (feed-service), not HTML: "R&D <Labs>" stays whole
+        text(d, o.name(), o.summary() == null ? "" : o.summary());
         RelaisExtension ext = RelaisExtension.of(o);
         String visibility = ext.visibility().orElse("public").toLowerCase(Locale.ROOT);
         d.add(new StringField(Fields.VISIBILITY, visibility, Field.Store.YES));
