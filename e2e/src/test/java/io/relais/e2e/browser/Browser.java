@@ -135,6 +135,12 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live-ready", "true"));
     }
 
+    /** The unread count the page's notification badge shows (0 when the badge is absent). */
+    int unreadBadge() {
+        List<WebElement> badge = findAll(By.cssSelector("#badge .badge"));
+        return badge.isEmpty() ? 0 : Integer.parseInt(badge.get(0).getText().trim());
+    }
+
     /** Marks the current document; {@link #stillSameDocument()} tells whether the page was reloaded since. */
     void markDocument() {
         js("window.__relaisNoReload = true;");

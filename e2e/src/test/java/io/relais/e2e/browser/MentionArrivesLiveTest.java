@@ -22,7 +22,7 @@ class MentionArrivesLiveTest {
             bob.loginAs("bob");
             bob.awaitLive();
             bob.markDocument();
-            int unreadBefore = unread(bob);
+            int unreadBefore = bob.unreadBadge();
 
             alice.find(By.id("composer-text")).sendKeys("Great demo today @bob " + marker);
             alice.find(By.id("publish")).click();
@@ -30,7 +30,7 @@ class MentionArrivesLiveTest {
 
             // the banner and the badge update from the live stream, in the same document
             WebElement banner = bob.await(By.id("show-new-posts"));
-            bob.until(d -> unread(bob) > unreadBefore);
+            bob.until(d -> bob.unreadBadge() > unreadBefore);
             assertThat(banner.getText()).containsPattern("\\d+ new posts?");
             banner.click();
             bob.until(d -> d.findElement(By.id("feed")).getText().contains(marker));
@@ -46,8 +46,4 @@ class MentionArrivesLiveTest {
         }
     }
 
-    private static int unread(Browser b) {
-        java.util.List<WebElement> badge = b.findAll(By.cssSelector("#badge .badge"));
-        return badge.isEmpty() ? 0 : Integer.parseInt(badge.get(0).getText().trim());
-    }
 }

@@ -5,7 +5,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,20 +25,20 @@ class MentionTakenBackLiveTest {
             bob.loginAs("bob");
             alice.awaitLive();
             alice.markDocument();
-            int unreadBefore = unread(alice);
+            int unreadBefore = alice.unreadBadge();
 
             bob.find(By.id("composer-text")).sendKeys("Draft for @alice " + marker);
             bob.find(By.id("publish")).click();
             bob.until(d -> d.findElement(By.id("feed")).getText().contains(marker));
 
-            alice.until(d -> unread(alice) == unreadBefore + 1);
+            alice.until(d -> alice.unreadBadge() == unreadBefore + 1);
             assertThat(alice.stillSameDocument()).as("Alice's page was not reloaded").isTrue();
 
             // the notifications list, open while the post is deleted
             alice.go("/notifications");
             alice.awaitLive();
             alice.await(By.xpath(mentionOfMarker));
-            alice.until(d -> unread(alice) == unreadBefore + 1); // the badge loads after the page
+            alice.until(d -> alice.unreadBadge() == unreadBefore + 1); // the badge loads after the page
             alice.markDocument();
 
             WebElement card = bob.find(By.xpath("//article[contains(., '" + marker + "')]"));
@@ -47,13 +46,9 @@ class MentionTakenBackLiveTest {
             bob.until(ExpectedConditions.alertIsPresent()).accept();
             bob.until(d -> !d.findElement(By.id("feed")).getText().contains(marker));
 
-            alice.until(d -> d.findElements(By.xpath(mentionOfMarker)).isEmpty() && unread(alice) == unreadBefore);
+            alice.until(d -> d.findElements(By.xpath(mentionOfMarker)).isEmpty() && alice.unreadBadge() == unreadBefore);
             assertThat(alice.stillSameDocument()).as("Alice's page was not reloaded").isTrue();
         }
     }
 
-    private static int unread(Browser b) {
-        List<WebElement> badge = b.findAll(By.cssSelector("#badge .badge"));
-        return badge.isEmpty() ? 0 : Integer.parseInt(badge.get(0).getText().trim());
-    }
 }
