@@ -59,6 +59,9 @@ class CardsNameOnlyWhatExistsTest {
         String slug = unique("ventes-emea").toLowerCase();
         String eventId = unique("sf");
         String reason = "data.team: no community '" + slug + "'";
+        // a system may ask first: the dry run says why it would not map, and stores nothing
+        asClient("crm-connector").body(deal("opportunity.won", eventId, slug)).post("/api/connectors/crm/events/dry-run")
+                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString(reason));
         asClient("crm-connector").body(deal("opportunity.won", eventId, slug)).post("/api/connectors/crm/events")
                 .then().statusCode(202).body("status", equalTo("dead-lettered")).body("reason", containsString(reason));
         assertThat(recordsNow(Topics.ACTIVITIES, mentioning(eventId))).isEmpty();
