@@ -129,7 +129,7 @@ public class Ingestion {
                 registration.clientId(), s.givenActivityId());
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         counts.put(Outcome.RECEIVED, 1L);
-        Pending p = decide(registration, s, claim, counts);
+        Pending p = people.oncePerBatch(() -> decide(registration, s, claim, counts)); // owner and mention: one read
         stats.countAll(s.source(), counts); // received (and duplicate) in one write, as a batch counts them
         return p;
     }
