@@ -3,31 +3,17 @@
 # (client credentials; dev secrets <client>-secret from deploy/keycloak/relais-realm.json): HR hires of
 # the demo company (alice, bob, carol and colleagues), one move, one departure, CRM deals and a
 # contract, ECM documents. They become cards in feeds, profiles in profile-service, hits in search.
+# A card names only people and communities that exist: CRM/ECM cards wait (dry run) until connector-service
+# has heard of their owner; cards for communities are sent by 25-business-communities.sh, after 20-feed.sh
+# created them.
 set -euo pipefail
 
-KEYCLOAK_URL="${KEYCLOAK_URL:-http://localhost:8180}"
-CONNECTOR_URL="${RELAIS_CONNECTOR_URL:-http://localhost:8083}"
-
-token() { # client-id -> access token (client credentials)
-  curl -sf -d grant_type=client_credentials -d "client_id=$1" -d "client_secret=$1-secret" \
-    "$KEYCLOAK_URL/realms/relais/protocol/openid-connect/token" | jq -r .access_token
-}
+# shellcheck source=lib/connector.bash
+source "$(dirname "$0")/lib/connector.bash"
 
 HR=$(token hr-connector)
 CRM=$(token crm-connector)
 ECM=$(token ecm-connector)
-
-send() { # token source event-json ; 202 = published, 200 = already sent on an earlier run
-  local status
-  status=$(curl -s -o /tmp/relais-seed-business.out -w '%{http_code}' -X POST -H "Authorization: Bearer $1" \
-    -H 'Content-Type: application/json' --data "$3" "$CONNECTOR_URL/api/connectors/$2/events")
-  if [[ "$status" != 202 && "$status" != 200 ]]; then
-    echo "connector answered $status for $(jq -r .eventId <<<"$3"):" >&2
-    cat /tmp/relais-seed-business.out >&2
-    return 1
-  fi
-  echo "$2 $(jq -r '.eventType + " " + .eventId' <<<"$3") -> $(jq -r .status /tmp/relais-seed-business.out)"
-}
 
 hire() { # login "Display Name" title department manager location startDate
   send "$HR" hr "$(jq -n --arg l "$1" --arg n "$2" --arg t "$3" --arg d "$4" --arg m "$5" --arg loc "$6" --arg s "$7" \
@@ -71,16 +57,8 @@ send "$CRM" crm "$(jq -n '{eventType:"contract.signed", eventId:"seed-contract-c
   data:{contractId:"C-2026-17", name:"Infogérance 3 ans", account:"Mutuelle Horizon", amount:720000, currency:"EUR",
         owner:"farid", startDate:"2027-01-01", durationMonths:36}}')"
 
-# --- ECM: documents (one for the tech community, others organisation-wide) ---
-doc() { # type eventId documentId title summary owner [community]
-  send "$ECM" ecm "$(jq -n --arg t "$1" --arg e "$2" --arg d "$3" --arg ti "$4" --arg s "$5" --arg o "$6" --arg c "${7:-}" \
-    '{eventType:$t, eventId:$e, occurredAt:"2026-11-19T09:00:00Z", system:"sharepoint",
-      data:({documentId:$d, title:$ti, summary:$s, url:("https://docs.relais.example/d/" + $d), mimeType:"application/pdf",
-             size:182044, folder:"/Partagé", owner:$o} + (if $c == "" then {} else {targetCommunity:$c} end))}')"
-}
+# --- ECM: documents, organisation-wide (those for communities: 25-business-communities.sh, once they exist) ---
 doc document.published seed-doc-teletravail-v1 DOC-teletravail "Charte télétravail 2027" "Jours sur site, équipement, droit à la déconnexion" ines
 doc document.updated   seed-doc-teletravail-v2 DOC-teletravail "Charte télétravail 2027" "Version validée par le CSE" ines
-doc document.published seed-doc-archi-kafka    DOC-archi-kafka "Architecture événementielle : guide" "Nos conventions Kafka, CloudEvents et Activity Streams" alice tech-talk
-doc document.shared    seed-doc-onboarding     DOC-onboarding "Livret d'accueil" "Tout ce qu'il faut savoir pour sa première semaine" ines vie-de-bureau
 
 echo "business events seeded"

@@ -49,6 +49,7 @@ class As2ShapesTest {
 
     @BeforeEach
     void registerTheIntranet() {
+        ConnectorFixtures.knownWorld();
         GenericFixtures.registerTheIntranet();
     }
 

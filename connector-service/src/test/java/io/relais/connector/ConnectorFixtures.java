@@ -1,13 +1,29 @@
 package io.relais.connector;
 
+import io.quarkus.arc.Arc;
+import io.relais.connector.community.CommunityDirectory;
+import io.relais.connector.people.PeopleDirectory;
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
+import io.relais.events.Audience;
+import io.relais.events.CloudEventAttributes;
 import io.relais.events.EventId;
+import io.relais.events.Iri;
+import io.relais.events.RecordKey;
+import io.relais.events.Topics;
+import io.relais.testing.KafkaProbe;
 import io.relais.testing.TestTokens;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /** Small builders for connector tests: tokens, events, and an exact read of what is on a topic. */
 public final class ConnectorFixtures {
@@ -60,6 +76,59 @@ public final class ConnectorFixtures {
                          "folder":"/RH/Politiques","owner":"alice"%s}}"""
                 .formatted(type, eventId, documentId, documentId,
                         community == null ? "" : ",\"targetCommunity\":\"" + community + "\"");
+    }
+
+    /**
+     * A community created in feed-service: its Create on {@code relais.activities} (with feed-service's source, so
+     * {@code SourceCheck} believes it), awaited until this service's {@link CommunityDirectory} knows it. A card may
+     * only be addressed to a community that exists.
+     */
+    public static String community(String slug, String visibility) {
+        Activity group = Activity.builder().type(As2.CREATE).actor(Iri.person("carol"))
+                .object(AsObject.builder().id(Iri.community(slug)).type(As2.GROUP).name(slug)
+                        .relais(Map.of("visibility", visibility, "archived", false)).build())
+                .to(Audience.ORGANISATION).build();
+        KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(group), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(group),
+                CloudEventAttributes.type(group), CloudEventAttributes.FEED_SOURCE, group.object().id()), ActivityJson.writeString(group));
+        CommunityDirectory directory = Arc.container().instance(CommunityDirectory.class).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.visibility(Iri.community(slug)).isPresent());
+        return slug;
+    }
+
+    /** Communities the fixtures' events go to, each created as a private community unless already known. */
+    public static void communities(String... slugs) {
+        CommunityDirectory directory = Arc.container().instance(CommunityDirectory.class).get();
+        for (String slug : slugs) {
+            if (directory.visibility(Iri.community(slug)).isEmpty()) community(slug, "private");
+        }
+    }
+
+    /** profile-service's snapshot of a person ({@code active} or {@code left}) on {@code relais.profiles}, not awaited. */
+    public static void profile(String login, String email, String status) {
+        Activity snapshot = Activity.builder().type(As2.UPDATE).actor(Iri.person(login)).to(Audience.ORGANISATION)
+                .object(AsObject.builder().id(Iri.person(login)).type(As2.PERSON).name(login)
+                        .relais(Map.of("login", login, "email", email, "status", status)).build()).build();
+        KafkaProbe.publish(Topics.PROFILES, Iri.person(login), KafkaProbe.cloudEventHeaders(unique("p"),
+                "relais.activity.update", "/relais/profile-service", Iri.person(login)), ActivityJson.writeString(snapshot));
+    }
+
+    /**
+     * People the fixtures' events name (owners, mentions), announced by profile-service as active and awaited until
+     * this service's {@link PeopleDirectory} knows them: a card may only name people who exist.
+     */
+    public static void people(String... logins) {
+        PeopleDirectory directory = Arc.container().instance(PeopleDirectory.class).get();
+        for (String login : logins) {
+            if (directory.byLogin(login).isPresent()) continue;
+            profile(login, login + "@relais.example", "active");
+            await().atMost(Duration.ofSeconds(30)).until(() -> directory.byLogin(login).isPresent());
+        }
+    }
+
+    /** What {@link #deal}, {@link #document} and {@link #hire} name: their owners and the communities they use. */
+    public static void knownWorld() {
+        people("alice", "bob", "carol");
+        communities("ventes", "ventes-sud", "rh", "tech-talk");
     }
 
     public static Predicate<ConsumerRecord<String, String>> mentioning(String text) {

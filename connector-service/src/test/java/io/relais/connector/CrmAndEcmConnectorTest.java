@@ -15,6 +15,7 @@ import io.relais.events.Topics;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,6 +37,13 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
 class CrmAndEcmConnectorTest {
+
+    /** The people and communities the fixtures' events name exist, as a card may only name what exists. */
+    @BeforeEach
+    void theWorldTheEventsName() {
+        ConnectorFixtures.knownWorld();
+    }
+
 
     private static Activity published(String eventId) {
         List<ConsumerRecord<String, String>> records = recordsNow(Topics.ACTIVITIES, mentioning(eventId));

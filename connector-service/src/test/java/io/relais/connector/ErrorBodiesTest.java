@@ -31,6 +31,7 @@ class ErrorBodiesTest {
 
     @BeforeEach
     void registerTheIntranet() {
+        ConnectorFixtures.knownWorld();
         GenericFixtures.registerTheIntranet();
     }
 

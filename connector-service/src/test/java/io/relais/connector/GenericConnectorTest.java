@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.Audience;
+import io.relais.events.Iri;
 import io.relais.events.Topics;
 import io.relais.testing.RelaisTestResources;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import static io.relais.connector.ConnectorFixtures.unique;
 import static io.relais.connector.GenericFixtures.GENERATOR;
 import static io.relais.connector.GenericFixtures.asIntranet;
 import static io.relais.connector.GenericFixtures.cloudEvent;
+import static io.relais.connector.GenericFixtures.nothingPublishedFor;
 import static io.relais.connector.GenericFixtures.publishedFor;
 import static io.relais.testing.KafkaProbe.recordsNow;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,7 @@ class GenericConnectorTest {
 
     @BeforeEach
     void registerTheIntranet() {
+        ConnectorFixtures.knownWorld();
         GenericFixtures.registerTheIntranet();
     }
 
@@ -105,16 +108,54 @@ class GenericConnectorTest {
 
     @Test
     void aCommunityAudienceIsKeptAndAPublicOneIsAlsoTheOrganisations() {
+        String club = ConnectorFixtures.community(unique("club").toLowerCase(), "private");
         String ceId = unique("ce");
         asIntranet().body(cloudEvent(ceId, """
                 {"type":"Create","object":{"type":"Event","name":"Afterwork","startTime":"2026-12-01T18:00:00Z"},
-                 "to":"urn:relais:community:unknown-club","cc":["urn:relais:person:alice"]}"""))
+                 "to":"urn:relais:community:%s","cc":["urn:relais:person:alice"]}""".formatted(club)))
                 .post("/api/connectors/generic/events").then().statusCode(202);
         Activity a = publishedFor(ceId);
-        // a community the connector has not seen as public is addressed to its members only
-        assertThat(a.to()).containsExactly("urn:relais:community:unknown-club");
+        // a private community is addressed to its members only
+        assertThat(a.to()).containsExactly(Iri.community(club));
         assertThat(a.cc()).containsExactly("urn:relais:person:alice");
         assertThat(a.object().id()).isEqualTo("urn:relais:external:generic:" + ceId);
+
+        String open = ConnectorFixtures.community(unique("open").toLowerCase(), "public");
+        String toPublic = unique("ce");
+        asIntranet().body(cloudEvent(toPublic, """
+                {"type":"Create","object":{"type":"Note","name":"Afterwork"},"to":"urn:relais:community:%s"}""".formatted(open)))
+                .post("/api/connectors/generic/events").then().statusCode(202);
+        assertThat(publishedFor(toPublic).cc()).containsExactly(Audience.ORGANISATION);
+    }
+
+    /**
+     * A community feed-service never announced does not exist: whoever created that slug later would own the card.
+     * Refused like any other bad address, naming the field; nothing is published.
+     */
+    @Test
+    void anActivityToACommunityThatDoesNotExistIsRefusedNamingTheField() {
+        String ceId = unique("ce");
+        asIntranet().body(cloudEvent(ceId, """
+                {"type":"Create","object":{"type":"Note","name":"Chiffres du trimestre"},
+                 "to":"urn:relais:community:never-created-club"}"""))
+                .post("/api/connectors/generic/events").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("data.to"))
+                .body("errors.message", hasItems("names no community: 'never-created-club' was never created in Relais"));
+        nothingPublishedFor(ceId);
+    }
+
+    /** Likewise a person profile-service never announced, addressed or mentioned: a later hire with that login is not them. */
+    @Test
+    void anActivityAddressedToOrMentioningNobodyKnownIsRefusedNamingTheField() {
+        String ceId = unique("ce");
+        asIntranet().body(cloudEvent(ceId, """
+                {"type":"Create","object":{"type":"Note","name":"Bilan","tag":[{"type":"Mention","name":"@not-hired-yet"}]},
+                 "to":"urn:relais:audience:organisation","cc":["urn:relais:person:nobody-yet"]}"""))
+                .post("/api/connectors/generic/events").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("data.cc[0]", "data.object.tag[0]"))
+                .body("errors.message", hasItems("names no active Relais person: 'nobody-yet'",
+                        "mentions no active Relais person: 'not-hired-yet'"));
+        nothingPublishedFor(ceId);
     }
 
     @Test

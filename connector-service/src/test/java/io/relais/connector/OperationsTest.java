@@ -7,6 +7,7 @@ import io.relais.events.Topics;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
 import io.relais.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -34,6 +35,14 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
 class OperationsTest {
+
+    /** The people and communities the fixtures' events name exist, as a card may only name what exists. */
+    @BeforeEach
+    void theWorldTheEventsName() {
+        ConnectorFixtures.knownWorld();
+        ConnectorFixtures.communities("vie-de-bureau");
+    }
+
 
     @Test
     void aBatchHandlesEachEventOnItsOwn() {

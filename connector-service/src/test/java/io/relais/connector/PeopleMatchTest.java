@@ -5,9 +5,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relais.events.Activity;
 import io.relais.events.ActivityJson;
-import io.relais.events.As2;
-import io.relais.events.AsObject;
-import io.relais.events.Audience;
 import io.relais.events.Iri;
 import io.relais.events.Topics;
 import io.relais.testing.KafkaProbe;
@@ -15,8 +12,8 @@ import io.relais.testing.RelaisTestResources;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Map;
 
+import static io.relais.connector.ConnectorFixtures.profile;
 import static io.relais.connector.ConnectorFixtures.unique;
 import static io.relais.connector.GenericFixtures.asGeneric;
 import static io.relais.connector.GenericFixtures.cloudEvent;
@@ -35,15 +32,6 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
 class PeopleMatchTest {
-
-    /** profile-service's snapshot of a person, as on {@code relais.profiles}. */
-    private static void profile(String login, String email, String status) {
-        Activity snapshot = Activity.builder().type(As2.UPDATE).actor(Iri.person(login)).to(Audience.ORGANISATION)
-                .object(AsObject.builder().id(Iri.person(login)).type(As2.PERSON).name(login)
-                        .relais(Map.of("login", login, "email", email, "status", status)).build()).build();
-        KafkaProbe.publish(Topics.PROFILES, Iri.person(login), KafkaProbe.cloudEventHeaders(unique("p"),
-                "relais.activity.update", "/relais/profile-service", Iri.person(login)), ActivityJson.writeString(snapshot));
-    }
 
     private static String note(String actor) {
         return """

@@ -119,6 +119,7 @@ public final class StackScenarios {
                 for (String size : bench.options().string("fresh-members", "10,1000,10000").split(",")) {
                     int members = Integer.parseInt(size.trim());
                     Communities.Built team = communities().ensure("bench-fresh-" + members, members, reader);
+                    connector.awaitMappable(team.slug());
                     Publisher publisher = (n, marker) -> connector.send(seq.incrementAndGet(), marker, team.slug());
                     String what = "`POST /api/connectors/crm/events` (`opportunity.won` for the public community `"
                             + team.slug() + "`, " + String.format(Locale.ROOT, "%,d", team.members()) + " members, crm-connector)";

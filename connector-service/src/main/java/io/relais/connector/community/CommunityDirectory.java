@@ -21,13 +21,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The visibility of each community, learnt from the community activities on {@code relais.activities}
  * ({@code _id} = community IRI, an upsert: replays change nothing). A card for a public community is
- * cc'd to the organisation like a public post; for a private, secret or not-yet-known community it is
- * addressed to the community only, so it never shows more widely than the community allows.
+ * cc'd to the organisation like a public post; for a private or secret community it is addressed to the community
+ * only, so it never shows more widely than the community allows. A community this directory has never heard of
+ * gets no card at all ({@link #visibility}): whoever later created that slug would own every card sent to it.
  */
 @ApplicationScoped
 public class CommunityDirectory {
@@ -69,12 +71,22 @@ public class CommunityDirectory {
         return announced.isOneOf(As2.CREATE, As2.UPDATE) && announced.subjectIsKind(Iri.COMMUNITY);
     }
 
-    /** Within a batch, each community's visibility is read once (a batch is usually addressed to one community). */
-    private final ThreadLocal<Map<String, Boolean>> batchMemo = new ThreadLocal<>();
+    /** Within a batch, each community is read once (a batch is usually addressed to one community). */
+    private final ThreadLocal<Map<String, Optional<String>>> batchMemo = new ThreadLocal<>();
 
+    /**
+     * The visibility feed-service announced for a community ({@code public}, {@code private}, {@code secret}), or
+     * empty when feed-service never announced it: such a community does not exist (yet), and nothing may be
+     * addressed to it.
+     */
+    public Optional<String> visibility(String communityIri) {
+        Map<String, Optional<String>> memo = batchMemo.get();
+        return memo != null ? memo.computeIfAbsent(communityIri, this::readVisibility) : readVisibility(communityIri);
+    }
+
+    /** Whether feed-service announced this community as public (its cards are then cc'd to the organisation). */
     public boolean isPublic(String communityIri) {
-        Map<String, Boolean> memo = batchMemo.get();
-        return memo != null ? memo.computeIfAbsent(communityIri, this::readPublic) : readPublic(communityIri);
+        return visibility(communityIri).filter("public"::equals).isPresent();
     }
 
     /** Runs a batch's work with each community read at most once; the memo ends with the batch. */
@@ -88,9 +100,9 @@ public class CommunityDirectory {
         }
     }
 
-    private boolean readPublic(String communityIri) {
+    private Optional<String> readVisibility(String communityIri) {
         Document d = collection().find(new Document("_id", communityIri)).first();
-        return d != null && "public".equals(d.getString("visibility"));
+        return d == null ? Optional.empty() : Optional.ofNullable(d.getString("visibility"));
     }
 
     /** For tests and seeds: what the directory knows of a community. */

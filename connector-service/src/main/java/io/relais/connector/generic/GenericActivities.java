@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  *       with the posts' {@link HtmlPolicy}; every text through {@link TextHygiene} first; a card without a
  *       summary gets the first words of its content as one, so it never shows empty;</li>
  *   <li>{@code to}/{@code cc} from the activity and the object ({@code bto}, {@code bcc} and {@code audience}
- *       folded in), else the registration's default audience; a public community is cc'd to the organisation;</li>
+ *       folded in), else the registration's default audience; a public community is cc'd to the organisation;
+ *       a community feed-service never announced, or a person (addressed or mentioned) profile-service does not
+ *       know as active, is a violation naming the field;</li>
  *   <li>{@code relais.business = {source, eventType (the CloudEvent type), system, sourceEventId (the CloudEvent
  *       id), data: {activityType, objectType, objectId, ceSource}}} on the object and the activity.</li>
  * </ul>
@@ -79,8 +81,11 @@ public final class GenericActivities {
         /** The IRI of the active person with this e-mail address. */
         Optional<String> personByEmail(String email);
 
-        /** Whether the community is known to be public (its cards are also cc'd to the organisation). */
-        boolean isPublicCommunity(String communityIri);
+        /**
+         * The visibility feed-service announced for the community ({@code public}: its cards are also cc'd to the
+         * organisation), or empty when it never announced it: nothing may be addressed to that community.
+         */
+        Optional<String> communityVisibility(String communityIri);
     }
 
     /**
@@ -189,9 +194,18 @@ public final class GenericActivities {
         Set<String> cc = new LinkedHashSet<>();
         addresses(data, "data", to, cc);
         if (object.isObject()) addresses(object, objectPath, to, cc);
-        if (to.isEmpty() && cc.isEmpty()) to.add(registration.defaultAudience().address());
+        if (to.isEmpty() && cc.isEmpty()) {
+            String fallback = registration.defaultAudience().address();
+            if (exists(fallback, "data.to", " (none given, so the default audience of registration "
+                    + registration.clientId() + ")")) {
+                to.add(fallback);
+            }
+        }
         for (String address : List.copyOf(to)) {
-            if (Iri.isKind(address, Iri.COMMUNITY) && directory.isPublicCommunity(address)) cc.add(Audience.ORGANISATION);
+            if (Iri.isKind(address, Iri.COMMUNITY)
+                    && directory.communityVisibility(address).filter("public"::equals).isPresent()) {
+                cc.add(Audience.ORGANISATION);
+            }
         }
         cc.removeAll(to);
 
@@ -463,9 +477,27 @@ public final class GenericActivities {
                             + "(urn:relais:community:<slug>) or a person (urn:relais:person:<login>)");
                     continue;
                 }
+                if (!exists(address, p, "")) continue;
                 (field.endsWith("cc") ? cc : to).add(address);
             }
         }
+    }
+
+    /**
+     * Whether an address names what exists: a community feed-service announced, or an active person profile-service
+     * announced (else whoever later created that slug, or a later hire with that login, would read the card). A
+     * violation at {@code path} otherwise.
+     */
+    private boolean exists(String address, String path, String context) {
+        if (Iri.isKind(address, Iri.COMMUNITY) && directory.communityVisibility(address).isEmpty()) {
+            json.violation(path, "names no community: '" + Iri.localId(address) + "' was never created in Relais" + context);
+            return false;
+        }
+        if (Iri.isKind(address, Iri.PERSON) && directory.personByLogin(Iri.localId(address)).isEmpty()) {
+            json.violation(path, "names no active Relais person: '" + Iri.localId(address) + "'" + context);
+            return false;
+        }
+        return true;
     }
 
     /** The first http(s) URL among IRIs, Links and objects with a {@code url} or {@code href}. */
@@ -515,7 +547,12 @@ public final class GenericActivities {
             } else if (types.contains(As2.MENTION)) {
                 String login = href != null && Iri.isKind(href, Iri.PERSON) ? Iri.localId(href)
                         : name != null ? (name.startsWith("@") ? name.substring(1) : name).toLowerCase(Locale.ROOT) : null;
-                if (login != null && LOGIN.matcher(login).matches()) out.add(Tag.mention(Iri.person(login), login));
+                if (login == null || !LOGIN.matcher(login).matches()) continue;
+                if (directory.personByLogin(login).isEmpty()) {
+                    json.violation(p, "mentions no active Relais person: '" + login + "'");
+                    continue;
+                }
+                out.add(Tag.mention(Iri.person(login), login));
             }
         }
         return out.isEmpty() ? null : out;

@@ -28,7 +28,7 @@ public class RelaisDirectory implements GenericActivities.Directory {
     }
 
     @Override
-    public boolean isPublicCommunity(String communityIri) {
-        return communities.isPublic(communityIri);
+    public Optional<String> communityVisibility(String communityIri) {
+        return communities.visibility(communityIri);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,12 @@ public class EventReader {
         }
     }
 
+    /**
+     * How far ahead of Relais' clock an {@code occurredAt} may be: clocks of business systems drift by seconds, not
+     * minutes; a later date would put a card above everything real in every feed until that date.
+     */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._~@+-]{1,128}");
     private static final Pattern EVENT_TYPE = Pattern.compile("[a-z]+\\.[a-z]+");
 
@@ -107,6 +114,11 @@ public class EventReader {
             occurredAt = java.time.OffsetDateTime.parse(node.get("occurredAt").asText()).toInstant();
         } catch (java.time.DateTimeException e) {
             return new Read(null, prefixed(List.of(new Violation("occurredAt", "must be an ISO-8601 date-time with an offset, e.g. 2026-11-22T09:30:00Z")), pathPrefix), eventType, eventId);
+        }
+        if (occurredAt.isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            return new Read(null, prefixed(List.of(new Violation("occurredAt", "must not be in the future: at most "
+                    + CLOCK_SKEW.toMinutes() + " minutes ahead of Relais' clock (clock skew allowance), got " + occurredAt)),
+                    pathPrefix), eventType, eventId);
         }
         ObjectNode data = (ObjectNode) node.get("data");
         String system = node.path("system").isTextual() ? node.get("system").asText() : null;

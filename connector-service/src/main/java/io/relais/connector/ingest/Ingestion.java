@@ -10,6 +10,7 @@ import io.relais.connector.delivery.SourceStats;
 import io.relais.connector.delivery.SourceStats.Outcome;
 import io.relais.connector.mapping.BusinessEventMapper;
 import io.relais.connector.mapping.MappingException;
+import io.relais.connector.people.PeopleDirectory;
 import io.relais.connector.receipt.Receipt;
 import io.relais.connector.receipt.ReceiptStatus;
 import io.relais.connector.receipt.ReceiptStore;
@@ -65,6 +66,9 @@ public class Ingestion {
 
     @Inject
     CommunityDirectory communities;
+
+    @Inject
+    PeopleDirectory people;
 
     /** What to publish for one event; {@code build} gets the receipt's ids and may throw {@link MappingException}. */
     public record Submission(SourceType source, String eventType, String eventId, String system, String givenActivityId,
@@ -125,7 +129,7 @@ public class Ingestion {
                 registration.clientId(), s.givenActivityId());
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         counts.put(Outcome.RECEIVED, 1L);
-        Pending p = decide(registration, s, claim, counts);
+        Pending p = people.oncePerBatch(() -> decide(registration, s, claim, counts)); // owner and mention: one read
         stats.countAll(s.source(), counts); // received (and duplicate) in one write, as a batch counts them
         return p;
     }
@@ -144,7 +148,7 @@ public class Ingestion {
 
     /**
      * A batch of distinct events (no two with the same receipt id) with its store work done in bulk: one
-     * unordered insert claims every receipt (under one pass), each community is read once, every record is sent
+     * unordered insert claims every receipt (under one pass), each community and person is read once, every record is sent
      * before any acknowledgement is awaited, one insert of the pass's publication marks the acknowledged receipts
      * published and one {@code $inc} counts the batch: four store commands and one keyed write per event.
      * Failures (mapping, Kafka) keep their per-event handling. Results in the given order.
@@ -162,7 +166,7 @@ public class Ingestion {
         List<Integer> sentIndex = new ArrayList<>();
         List<Pending> sent = new ArrayList<>();
         Set<String> unsent = new LinkedHashSet<>();
-        communities.oncePerBatch(() -> {
+        communities.oncePerBatch(() -> people.oncePerBatch(() -> {
             boolean kafkaDown = false;
             for (int i = 0; i < batch.size(); i++) {
                 Submission s = batch.get(i);
@@ -183,7 +187,7 @@ public class Ingestion {
                 sentIndex.add(i);
             }
             return null;
-        });
+        }));
         List<ReceiptStore.Publication> acked = new ArrayList<>();
         List<Integer> ackedIndex = new ArrayList<>();
         for (int k = 0; k < sent.size(); k++) {
@@ -287,7 +291,7 @@ public class Ingestion {
                 registration.clientId(), reason, DeadLetter.OPEN, s.json(), Instant.now(), null), s.ceSource());
         stats.countError(s.source(), Outcome.DEAD_LETTERED, reason);
         return new Handled(Result.DEAD_LETTERED, marked, "accepted, but its mapping failed: " + reason
-                + " (kept as a dead letter, replayable once the mapping is fixed)");
+                + " (kept as a dead letter: an administrator replays it once this is fixed)");
     }
 
     private Handled unavailable(Submission s, Receipt receipt, String reason) {

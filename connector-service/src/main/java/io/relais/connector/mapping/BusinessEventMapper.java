@@ -3,7 +3,9 @@ package io.relais.connector.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.connector.community.CommunityDirectory;
+import io.relais.connector.people.PeopleDirectory;
 import io.relais.connector.source.InboundEvent;
+import io.relais.connector.source.SourceType;
 import io.relais.connector.registration.AudienceSpec;
 import io.relais.connector.registration.Registration;
 import io.relais.events.Activity;
@@ -20,9 +22,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +35,14 @@ import java.util.stream.Collectors;
  * object Event/Document, {@code generator} = the business system, {@code attributedTo} = the human owner,
  * title and summary in French and English, the business fields in {@code relais.business}, and the
  * audience from the event (a community) or from the registration's default.
+ *
+ * <p>A card names only what exists, each fact believed from the service that owns it: its community must have been
+ * announced by feed-service ({@link CommunityDirectory}), its owner, mentioned people and addressed person by
+ * profile-service ({@link PeopleDirectory}, active people only). Otherwise whoever later created that slug, or a
+ * later hire with that login, would own every card sent there. Such an event fails its mapping
+ * ({@link MappingException}, a dead letter naming the field) and is published by its replay once the community or
+ * person exists. HR events are the exception for people: HR is where people come from (profile-service creates the
+ * person from the very event), so their owner and mentions (the hire, their manager) are not looked up.
  */
 @ApplicationScoped
 public class BusinessEventMapper {
@@ -47,6 +57,9 @@ public class BusinessEventMapper {
 
     @Inject
     CommunityDirectory communities;
+
+    @Inject
+    PeopleDirectory people;
 
     /** The ids a receipt fixes once, so a retry or a replay publishes the very same activity. */
     public record Ids(String activityId, String eventObjectId) {
@@ -71,8 +84,12 @@ public class BusinessEventMapper {
         String objectId = t.objectId() == null ? ids.eventObjectId() : values.required("objectId", t.objectId());
         Map<String, String> names = localised(values, "name", t.name(), false);
         Map<String, String> summaries = localised(values, "summary", t.summary(), true);
+        boolean peopleFromThisEvent = event.source() == SourceType.HR;
         String owner = values.optional(t.owner());
-        List<String> audience = audience(values.optional(t.audienceCommunity()), registration);
+        String ownerIri = owner == null ? null : peopleFromThisEvent ? person(owner, "owner")
+                : knownPerson(owner, Values.field(t.owner(), "owner"));
+        List<String> audience = audience(values.optional(t.audienceCommunity()), Values.field(t.audienceCommunity(),
+                "audienceCommunity"), registration);
         List<String> to = audience.subList(0, 1);
         List<String> cc = audience.subList(1, audience.size());
 
@@ -89,8 +106,8 @@ public class BusinessEventMapper {
                 .name(first(names)).nameMap(names).summary(first(summaries)).summaryMap(summaries)
                 .url(values.optional(t.url())).mediaType(values.optional(t.mediaType()))
                 .size(sizeText == null ? null : parseSize(sizeText))
-                .attributedTo(owner == null ? null : person(owner, "owner"))
-                .tag(mentions(values, t.mentions()))
+                .attributedTo(ownerIri)
+                .tag(mentions(values, t.mentions(), !peopleFromThisEvent))
                 .to(to).cc(cc).relais(extension);
         if (As2.UPDATE.equals(t.activity())) object.updated(event.occurredAt());
         else object.published(event.occurredAt());
@@ -106,19 +123,42 @@ public class BusinessEventMapper {
         return activity;
     }
 
-    /** The event's community, else the registration default; a public community is also cc'd to the organisation. */
-    private List<String> audience(String communitySlug, Registration registration) {
+    /**
+     * The event's community, else the registration default; a public community is also cc'd to the organisation.
+     * A community feed-service never announced, or a person profile-service does not know as active, fails the
+     * mapping naming where it came from ({@code field}: the event's field, or the registration's default audience).
+     */
+    private List<String> audience(String communitySlug, String field, Registration registration) {
         AudienceSpec spec = registration.defaultAudience();
+        String from = "defaultAudience of registration " + registration.clientId();
         if (communitySlug != null && !communitySlug.isBlank()) {
             spec = AudienceSpec.tryParse("community:" + communitySlug)
-                    .orElseThrow(() -> new MappingException("audience community '" + communitySlug + "' is not a community slug"));
+                    .orElseThrow(() -> new MappingException(field + ": '" + communitySlug + "' is not a community slug"));
+            from = field;
         }
         List<String> out = new ArrayList<>();
         out.add(spec.address());
-        if (AudienceSpec.COMMUNITY.equals(spec.kind()) && communities.isPublic(spec.address())) {
-            out.add(io.relais.events.Audience.ORGANISATION);
+        if (AudienceSpec.COMMUNITY.equals(spec.kind())) {
+            Optional<String> visibility = communities.visibility(spec.address());
+            if (visibility.isEmpty()) {
+                throw new MappingException(from + ": no community '" + spec.ref() + "' (replay this event once the "
+                        + "community exists)");
+            }
+            if ("public".equals(visibility.get())) out.add(io.relais.events.Audience.ORGANISATION);
+        } else if (AudienceSpec.PERSON.equals(spec.kind())) {
+            knownPerson(spec.ref(), from);
         }
         return out;
+    }
+
+    /** The person IRI of an active person profile-service announced, else the mapping fails naming {@code field}. */
+    private String knownPerson(String login, String field) {
+        String iri = person(login, field);
+        if (people.byLogin(login).isEmpty()) {
+            throw new MappingException(field + ": no person '" + login + "' (unknown to Relais, or has left; replay "
+                    + "this event once they exist)");
+        }
+        return iri;
     }
 
     /**
@@ -141,21 +181,23 @@ public class BusinessEventMapper {
         return byLanguage.getOrDefault("fr", byLanguage.values().iterator().next());
     }
 
-    private static List<Tag> mentions(Values values, List<String> templates) {
+    /** Mentioned people; outside HR each must be an active person profile-service announced. */
+    private List<Tag> mentions(Values values, List<String> templates, boolean mustExist) {
         if (templates == null) return null;
-        Set<String> logins = new LinkedHashSet<>();
+        Map<String, String> logins = new LinkedHashMap<>();
         for (String t : templates) {
             String login = values.optional(t);
-            if (login != null && !login.isBlank()) logins.add(login);
+            if (login != null && !login.isBlank()) logins.putIfAbsent(login, Values.field(t, "mentions"));
         }
-        return logins.stream().map(l -> Tag.mention(person(l, "mentions"), l)).toList();
+        return logins.entrySet().stream().map(l -> Tag.mention(mustExist ? knownPerson(l.getKey(), l.getValue())
+                : person(l.getKey(), l.getValue()), l.getKey())).toList();
     }
 
     private static String person(String login, String field) {
         try {
             return Iri.person(login);
         } catch (IllegalArgumentException e) {
-            throw new MappingException(field + " '" + login + "' is not a login");
+            throw new MappingException(field + ": '" + login + "' is not a login");
         }
     }
 
@@ -175,6 +217,16 @@ public class BusinessEventMapper {
         Values(InboundEvent event, Registration registration) {
             this.event = event;
             this.registration = registration;
+        }
+
+        /**
+         * The event field a template reads ({@code data.owner} for {@code {{data.owner}}}, the first alternative of
+         * a fallback), so a failure names what the sender should fix; {@code fallback} when it reads none.
+         */
+        static String field(String template, String fallback) {
+            if (template == null) return fallback;
+            Matcher m = PLACEHOLDER.matcher(template);
+            return m.find() ? m.group(1).split("\\|")[0].trim() : fallback;
         }
 
         /** Every placeholder must resolve, or the mapping is broken for this event. */

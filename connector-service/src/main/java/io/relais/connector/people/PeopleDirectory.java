@@ -17,8 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Who Relais knows, learnt from the profile snapshots on {@code relais.profiles} (owned by profile-service),
@@ -96,7 +99,26 @@ public class PeopleDirectory {
         return find("email:" + email.trim().toLowerCase(Locale.ROOT));
     }
 
+    /** Within a batch, each identity is read once (a batch's cards usually name a few owners). */
+    private final ThreadLocal<Map<String, Optional<String>>> batchMemo = new ThreadLocal<>();
+
+    /** Runs a batch's work with each identity read at most once; the memo ends with the batch. */
+    public <T> T oncePerBatch(Supplier<T> work) {
+        if (batchMemo.get() != null) return work.get();
+        batchMemo.set(new HashMap<>());
+        try {
+            return work.get();
+        } finally {
+            batchMemo.remove();
+        }
+    }
+
     private Optional<String> find(String key) {
+        Map<String, Optional<String>> memo = batchMemo.get();
+        return memo != null ? memo.computeIfAbsent(key, this::read) : read(key);
+    }
+
+    private Optional<String> read(String key) {
         Document d = collection().find(new Document("_id", key)).first();
         return d != null && d.getBoolean("active", false) ? Optional.of(d.getString("person")) : Optional.empty();
     }

@@ -1,9 +1,11 @@
 package io.relais.connector.store;
 
+import io.relais.connector.ConnectorFixtures;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relais.testing.RelaisTestResources;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -24,6 +26,13 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
 class StoreTrafficTest {
+
+    /** The people and communities the fixtures' events name exist, as a card may only name what exists. */
+    @BeforeEach
+    void theWorldTheEventsName() {
+        ConnectorFixtures.knownWorld();
+    }
+
 
     static final String DB = "relais-connector";
     static final int EVENTS = 100;

@@ -1,5 +1,6 @@
 package io.relais.connector.throttle;
 
+import io.relais.connector.ConnectorFixtures;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.relais.testing.RelaisTestResources;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -28,6 +30,13 @@ import static org.hamcrest.Matchers.startsWith;
 @TestProfile(ThrottlingTest.SmallLimits.class)
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
 class ThrottlingTest {
+
+    /** The people and communities the fixtures' events name exist, as a card may only name what exists. */
+    @BeforeEach
+    void theWorldTheEventsName() {
+        ConnectorFixtures.knownWorld();
+    }
+
 
     static final int BURST = 2;
 

@@ -99,6 +99,17 @@ final class Stack {
         return spec.request(method, url);
     }
 
+    /**
+     * Waits until connector-service can map {@code event} (its dry run answers 200, nothing is stored or sent). It
+     * addresses a card only to a community feed-service announced and names only people profile-service announced,
+     * both learnt asynchronously from the log: a card sent before that would be a dead letter.
+     */
+    static void awaitMappable(String clientToken, String source, Object event) {
+        org.awaitility.Awaitility.await().atMost(PROJECTION_WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> given().auth().oauth2(clientToken).contentType("application/json").body(event)
+                        .post(CONNECTOR + "/api/connectors/" + source + "/events/dry-run").statusCode() == 200);
+    }
+
     // ------------------------------------------------------------------ Keycloak admin
 
     /**

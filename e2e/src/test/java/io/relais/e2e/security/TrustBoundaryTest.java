@@ -42,11 +42,13 @@ class TrustBoundaryTest {
         String outsider = Principal.EMPLOYEE.login;
         String u = UUID.randomUUID().toString().substring(0, 8);
         String deal = "Boardonly" + u + " acquisition";
+        Map<String, Object> event = Map.of("eventType", "opportunity.won", "eventId", "e2e-secret-" + u, "occurredAt", "2026-12-01T09:00:00Z",
+                "data", Map.of("opportunityId", "opp-" + u, "name", deal, "account", "Target Corp", "amount", 50_000_000,
+                        "currency", "EUR", "owner", outsider, "team", slug));
+        Stack.awaitMappable(Stack.clientToken("crm-connector"), "crm", event); // the connector has heard of the new community
         Stack.send(RestAssured.given().auth().oauth2(Stack.clientToken("crm-connector")).contentType("application/json")
-                .body(Map.of("eventType", "opportunity.won", "eventId", "e2e-secret-" + u, "occurredAt", "2026-12-01T09:00:00Z",
-                        "data", Map.of("opportunityId", "opp-" + u, "name", deal, "account", "Target Corp", "amount", 50_000_000,
-                                "currency", "EUR", "owner", outsider, "team", slug))),
-                "POST", Stack.CONNECTOR + "/api/connectors/crm/events").then().statusCode(202);
+                .body(event), "POST", Stack.CONNECTOR + "/api/connectors/crm/events").then().statusCode(202)
+                .body("status", org.hamcrest.Matchers.equalTo("published"));
 
         String id = await().atMost(Duration.ofSeconds(60)).until(() -> Stack.as(World.MEMBER).get(Stack.FEED + "/api/feed/home")
                 .then().statusCode(200).extract().<String>path("items.find { it.post.toString().contains('" + u + "') }.post.id"),
@@ -62,6 +64,49 @@ class TrustBoundaryTest {
                 .extract().jsonPath().getList("hits")).isEmpty();
         Stack.as(outsider).delete(Stack.FEED + "/api/posts/{id}", id).then().statusCode(404);
         Stack.as(World.MEMBER).get(Stack.FEED + "/api/posts/{id}", id).then().statusCode(200);
+    }
+
+    /**
+     * A CRM card for a slug no community has (found trying the stack, 2026-12-01): before, it was published to
+     * {@code urn:relais:community:<slug>}, and the employee who later created that slug became the owner of every card
+     * the CRM had sent there. Now it is a dead letter the admin sees, with the reason; the community's creator reads
+     * none of it, on its page or at home.
+     */
+    @Test
+    void aCrmCardToACommunityNobodyCreatedIsNotReadByWhoeverCreatesThatSlugLater() {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String slug = "ventes-emea-" + u;
+        String eventId = "e2e-orphan-" + u;
+        String crm = Stack.clientToken("crm-connector");
+        Map<String, Object> event = Map.of("eventType", "opportunity.won", "eventId", eventId, "occurredAt", "2026-12-01T09:00:00Z",
+                "data", Map.of("opportunityId", "opp-" + u, "name", "Orphandeal" + u, "account", "Target Corp",
+                        "amount", 3_000_000, "currency", "EUR", "owner", Principal.COMMUNITY_MANAGER.login, "team", slug));
+        Stack.send(RestAssured.given().auth().oauth2(crm).contentType("application/json").body(event), "POST",
+                        Stack.CONNECTOR + "/api/connectors/crm/events").then().statusCode(202)
+                .body("status", org.hamcrest.Matchers.equalTo("dead-lettered"))
+                .body("reason", org.hamcrest.Matchers.containsString("data.team: no community '" + slug + "'"));
+
+        String creator = Principal.EMPLOYEE.login;
+        Stack.as(creator).contentType("application/json").body(Map.of("slug", slug, "name", "Ventes EMEA " + u,
+                "description", "Created after the CRM wrote to its slug", "visibility", "private"))
+                .post(Stack.FEED + "/api/communities").then().statusCode(201);
+        // once the connector has heard of the community, the same event would map: nothing was waiting to be delivered
+        Stack.awaitMappable(crm, "crm", event);
+        String post = Stack.as(creator).contentType("application/json")
+                .body(Map.of("content", "<p>Controlpost" + u + "</p>", "audience", Map.of("community", slug)))
+                .post(Stack.FEED + "/api/posts").then().statusCode(201).extract().path("id");
+        await().atMost(Stack.PROJECTION_WAIT).untilAsserted(() -> assertThat(Stack.as(creator)
+                .get(Stack.FEED + "/api/feed/communities/" + slug).then().statusCode(200).extract().asString()).contains(post));
+
+        assertThat(Stack.as(creator).get(Stack.FEED + "/api/feed/communities/" + slug).then().statusCode(200).extract().asString())
+                .doesNotContain("Orphandeal" + u);
+        assertThat(Stack.as(creator).get(Stack.FEED + "/api/feed/home").then().statusCode(200).extract().asString())
+                .doesNotContain("Orphandeal" + u);
+        Stack.as(Principal.ADMIN.login).get(Stack.CONNECTOR + "/api/connectors/dead-letters/crm:" + eventId).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("open"))
+                .body("reason", org.hamcrest.Matchers.containsString("data.team: no community '" + slug + "'"));
+        RestAssured.given().auth().oauth2(crm).get(Stack.CONNECTOR + "/api/connectors/receipts/crm:" + eventId).then()
+                .statusCode(200).body("status", org.hamcrest.Matchers.equalTo("dead-lettered"));
     }
 
     @Test
