@@ -10,7 +10,8 @@
     var fresh = 0;
     var source = new EventSource(url);
     // feed-service's stream: "feed-item" (a new item for my home feed), "notification", "notifications-taken-back",
-    // "ready" (feed-service's OpenAPI document of GET /api/live describes each; LiveEventsContractTest checks this list)
+    // "notifications-shown-again", "ready" (feed-service's OpenAPI document of GET /api/live describes each;
+    // LiveEventsContractTest checks this list)
     source.addEventListener('notification', function (e) {
       htmx.trigger(document.body, 'relais:notification');
       refreshOpenThread(e.data);
@@ -25,6 +26,15 @@
         var item = document.getElementById('n-' + String(id).substring(String(id).lastIndexOf(':') + 1));
         if (item) { item.parentNode.removeChild(item); }
       });
+    });
+    // {notifications, unread}: notifications back in my list (a moderator restored their post or comment, a colleague
+    // liked again what they had unliked): the badge reads the count again, and an open notifications list shows each
+    // at its place
+    source.addEventListener('notifications-shown-again', function (e) {
+      htmx.trigger(document.body, 'relais:notification');
+      var back;
+      try { back = JSON.parse(e.data); } catch (ignored) { return; }
+      (back && Array.isArray(back.notifications) ? back.notifications : []).forEach(insertNotification);
     });
     source.addEventListener('feed-item', function () {
       var banner = document.getElementById('new-posts');
@@ -74,6 +84,45 @@
             function (li) { return li.getAttribute('data-comment') === change.id; }))) { return; }
       htmx.ajax('GET', '/posts/' + list.getAttribute('data-thread') + '/comments/list', { target: list, swap: 'outerHTML' });
     });
+  }
+
+  // --- a notification back in my list goes back into the list open on the page at its place: newest first by
+  // (time, id), as feed-service orders the list; one that belongs on another page of the list is left to that page.
+  // The item is rendered by the web app (GET /notifications/item/{id}, read with my own token), never built here
+  // from the event's text ---
+  function placeIn(list, at, id) {
+    var items = list.querySelectorAll('li.notification[data-at]');
+    for (var i = 0; i < items.length; i++) {
+      var t = Date.parse(items[i].getAttribute('data-at'));
+      if (t < at || (t === at && items[i].getAttribute('data-id') < id)) {
+        // newer than everything on a later page of the list: it belongs on an earlier page
+        return i === 0 && !list.hasAttribute('data-first') ? null : { before: items[i] };
+      }
+    }
+    // older than everything here: at the end, unless a later page holds older ones
+    return list.hasAttribute('data-more') ? null : { before: null };
+  }
+  function insertNotification(n) {
+    var list = document.querySelector('#notifications ul.notifications');
+    if (!list || !n || !n.id || !n.at) { return; }
+    var key = 'n-' + String(n.id).substring(String(n.id).lastIndexOf(':') + 1);
+    var at = Date.parse(n.at);
+    if (document.getElementById(key) || isNaN(at) || !placeIn(list, at, n.id)) { return; }
+    fetch('/notifications/item/' + encodeURIComponent(n.id), { headers: { 'HX-Request': 'true' }, credentials: 'same-origin' })
+      .then(function (r) { return r.status === 200 ? r.text() : ''; })
+      .then(function (html) {
+        var holder = document.createElement('template');
+        holder.innerHTML = html.trim();
+        var item = holder.content.firstElementChild;
+        // the list may have changed while the item was read: its place is found again
+        var place = placeIn(list, at, n.id);
+        if (!item || !place || document.getElementById(key)) { return; }
+        var empty = list.querySelector('li.empty');
+        if (empty) { empty.remove(); }
+        list.insertBefore(item, place.before);
+        htmx.process(item);
+      })
+      .catch(function () { /* the list shows it on the next reload */ });
   }
 
   // --- composer: clear it after a successful publish ---

@@ -28,6 +28,32 @@ final class Api {
                 .post(FEED + "/api/communities").then().statusCode(201);
     }
 
+    /** An organisation-wide post; answers its IRI. */
+    static String postIri(String author, String text) {
+        return given().auth().oauth2(token(author)).contentType(ContentType.JSON).body(Map.of("content", "<p>" + text + "</p>"))
+                .post(FEED + "/api/posts").then().statusCode(201).extract().path("id");
+    }
+
+    /** A comment on a post (by its IRI); answers the comment's IRI. */
+    static String comment(String author, String postIri, String text) {
+        return given().auth().oauth2(token(author)).contentType(ContentType.JSON).body(Map.of("content", text))
+                .post(FEED + "/api/posts/{id}/comments", postIri.substring(postIri.lastIndexOf(':') + 1))
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** A moderator's decision ({@code hide}, {@code restore}) about a post or comment, with its reason. */
+    static void moderate(String moderator, String object, String action, String reason) {
+        given().auth().oauth2(token(moderator)).contentType(ContentType.JSON)
+                .body(Map.of("object", object, "action", action, "reason", reason))
+                .post(FEED + "/api/moderation/actions").then().statusCode(200);
+    }
+
+    /** The person's unread notification count, as feed-service answers it. */
+    static int unread(String login) {
+        return given().auth().oauth2(token(login)).get(FEED + "/api/notifications/unread-count")
+                .then().statusCode(200).extract().path("unread");
+    }
+
     static void post(String author, String text, String communitySlug) {
         Map<String, Object> body = communitySlug == null ? Map.of("content", "<p>" + text + "</p>")
                 : Map.of("content", "<p>" + text + "</p>", "audience", Map.of("community", communitySlug));

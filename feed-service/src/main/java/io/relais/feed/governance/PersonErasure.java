@@ -5,6 +5,8 @@ import io.relais.feed.comment.CommentService;
 import io.relais.feed.community.CommunityService;
 import io.relais.feed.follow.FollowService;
 import io.relais.feed.moderation.AuditLog;
+import io.relais.feed.notification.Notification;
+import io.relais.feed.notification.NotificationNotices;
 import io.relais.feed.notification.NotificationStore;
 import io.relais.feed.post.PostService;
 import io.relais.feed.profile.PersonErased;
@@ -20,6 +22,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * feed-service's part of an erasure on request (issue 15): what the erased person wrote is removed, through the
@@ -27,7 +30,8 @@ import java.time.Instant;
  * and search follow as for any deletion), and the deleted documents keep nothing of them (author replaced by
  * {@link #FORMER_AUTHOR}, mentions, hashtags and attachment references emptied), and the files they uploaded are
  * deleted (bytes and description: their URLs answer 404). Their reactions, follows (both ways), memberships, own
- * timelines, notifications, mutes and the notifications others got about what they did go; mentions of them in
+ * timelines, notifications, mutes and the notifications others got about what they did go (taken back live from
+ * the pages their recipients have open); mentions of them in
  * others' words become plain text ({@link ErasedMentions}); one entry in the moderation audit log records it. The policy is written in feed-service's README.
  * <p>
  * Repeatable: a replayed Delete finds nothing left to remove; the audit log then gets an entry saying so.
@@ -71,6 +75,9 @@ public class PersonErasure {
     NotificationStore notifications;
 
     @Inject
+    NotificationNotices notices;
+
+    @Inject
     TimelineStore timelines;
 
     @Inject
@@ -108,7 +115,9 @@ public class PersonErasure {
         int reactionCount = reactions.withdrawAll(personIri);
         int followCount = follows.forget(personIri);
         int membershipCount = communities.forget(personIri);
-        int retracted = notifications.forget(personIri);
+        List<Notification> retractedOfOthers = notifications.forget(personIri);
+        notices.announceTakenBack(retractedOfOthers); // open pages drop them, and their badges follow, without a reload
+        int retracted = retractedOfOthers.size();
         timelines.forget(personIri);
         int files = attachments.forget(personIri);
         int unlinked = mentions.unlink(personIri, actorIri);

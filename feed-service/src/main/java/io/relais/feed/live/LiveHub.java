@@ -33,8 +33,13 @@ public class LiveHub {
 
     public static final String FEED_ITEM = "feed-item";
     public static final String NOTIFICATION = "notification";
-    /** Notifications left my list (their post or comment deleted or hidden, their reaction taken back): {@link LiveTakenBack}. */
+    /**
+     * Notifications left my list (their post or comment deleted or hidden, their reaction taken back, the person who
+     * caused them erased): {@link LiveTakenBack}.
+     */
     public static final String NOTIFICATIONS_TAKEN_BACK = "notifications-taken-back";
+    /** Notifications back in my list (a moderator's restore, a like after an unlike): {@link LiveShownAgain}. */
+    public static final String NOTIFICATIONS_SHOWN_AGAIN = "notifications-shown-again";
     public static final String READY = "ready";
     /** On a thread stream: a comment was created, edited or deleted (see {@link LiveComment}). */
     public static final String COMMENT = "comment";

@@ -43,7 +43,8 @@ import java.util.Set;
  * people who have a thread open, every comment created, edited or deleted in it, as each of them would see it.
  * The same consumer reads the notifications topic: a notification is pushed to its recipient once the notifications
  * consumer has stored it ({@link NotificationNotices}), so the unread count the web then re-reads includes it; and
- * notifications taken back (a delete, a hide, a reaction taken back) once they left the store, with the lowered count.
+ * notifications taken back (a delete, a hide, a reaction taken back, an erasure) once they left the store, with the
+ * lowered count; and notifications shown again (a restore, a like after an unlike) once listed again, with the count.
  */
 @ApplicationScoped
 public class LivePush {
@@ -94,8 +95,9 @@ public class LivePush {
 
     /**
      * A stored notification, or notifications taken back, pushed to their recipient if they are connected to this
-     * replica (key = recipient): {@code notification} with the notification as the list shows it, or
-     * {@code notifications-taken-back} with which ones left the list and the unread count now.
+     * replica (key = recipient): {@code notification} with the notification as the list shows it,
+     * {@code notifications-taken-back} with which ones left the list and the unread count now, or
+     * {@code notifications-shown-again} with the ones back in the list (as it shows them) and the unread count now.
      */
     private void pushNotification(ConsumerRecord<String, String> record) {
         if (record.key() == null || !hub.connectedPeople().contains(record.key())) return; // read only when needed
@@ -104,6 +106,9 @@ public class LivePush {
                 hub.push(record.key(), LiveHub.NOTIFICATION, notificationViews.of(stored.notification()));
             } else if (notice instanceof NotificationNotices.TakenBack gone) {
                 hub.push(record.key(), LiveHub.NOTIFICATIONS_TAKEN_BACK, new LiveTakenBack(gone.ids(), gone.unread()));
+            } else if (notice instanceof NotificationNotices.ShownAgain back) {
+                hub.push(record.key(), LiveHub.NOTIFICATIONS_SHOWN_AGAIN, new LiveShownAgain(
+                        notificationViews.ofRecipient(record.key(), back.notifications()), back.unread()));
             }
         });
     }

@@ -50,7 +50,10 @@ public class LiveResource {
     @Operation(summary = "My live stream", description = "Events: ready (once, on connect), feed-item (a new post "
             + "or card for my home feed), notification (a new notification, once stored and counted), "
             + "notifications-taken-back ({ids, unread}: notifications that left my list — their post or comment was "
-            + "deleted or hidden, an edit dropped the mention, a reaction was taken back — and my unread count now). "
+            + "deleted or hidden, an edit dropped the mention, a reaction was taken back, the person who caused them was "
+            + "erased — and my unread count now), notifications-shown-again ({notifications, unread}: notifications back "
+            + "in my list — a moderator restored their post or comment, a colleague liked again what they had unliked — "
+            + "each as GET /api/notifications lists it, with its original id and time, and my unread count now). "
             + "A ': heartbeat' comment every ~20 s. Only what the audience rule lets me see.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(
             name = "stream", value = """
@@ -65,6 +68,9 @@ public class LiveResource {
 
                     event: notifications-taken-back
                     data: {"ids":["20414.019b..."],"unread":2}
+
+                    event: notifications-shown-again
+                    data: {"notifications":[{"id":"20414.019b...","kind":"mention","actor":{"login":"bob"},"object":"urn:relais:comment:019c...","post":"urn:relais:post:019b...","at":"2026-11-20T09:15:00Z","read":false}],"unread":3}
 
                     : heartbeat
                     """)))

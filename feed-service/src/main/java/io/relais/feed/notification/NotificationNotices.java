@@ -26,9 +26,13 @@ import java.util.Optional;
  * <p>One record per stored notification on {@link Topics#NOTIFICATIONS}: key = recipient IRI, value = the
  * {@link Notification} as JSON ({@code {"id", "recipient", "kind", "actor", "object", "post", "community", "detail",
  * "time" (epoch millis), "read"}}). Notifications taken back (a post or comment deleted, an edit dropping a mention,
- * a moderator's hide, a reaction taken back) make one record per recipient and poll, a {@link TakenBack}:
- * {@code {"notice": "taken-back", "recipient", "ids": [notification ids], "unread": the recipient's unread count once
- * they were taken back}}. Best effort, like the live push itself: a record the broker does not take is logged; the
+ * a moderator's hide, a reaction taken back, the erasure of the person who caused them) make one record per recipient
+ * and poll, a {@link TakenBack}: {@code {"notice": "taken-back", "recipient", "ids": [notification ids], "unread": the
+ * recipient's unread count once they were taken back}}. Notifications listed again (a moderator's restore, the same
+ * person's like → unlike → like) make one record per recipient and poll, a {@link ShownAgain}:
+ * {@code {"notice": "shown-again", "recipient", "notifications": [notifications as above], "unread": the recipient's
+ * unread count once they were shown again}}; they keep their id and time, so a list puts them back at their place.
+ * Best effort, like the live push itself: a record the broker does not take is logged; the
  * store is right and shows on the recipient's next read.
  */
 @ApplicationScoped
@@ -42,8 +46,11 @@ public class NotificationNotices {
     @Inject
     ObjectMapper json;
 
-    /** What a record of the notifications topic tells: a {@link Notification} stored, or a {@link TakenBack}. */
-    public sealed interface Notice permits Stored, TakenBack {
+    /**
+     * What a record of the notifications topic tells: a {@link Notification} stored, a {@link TakenBack} or a
+     * {@link ShownAgain}.
+     */
+    public sealed interface Notice permits Stored, TakenBack, ShownAgain {
     }
 
     /** A notification now stored and counted. */
@@ -60,6 +67,19 @@ public class NotificationNotices {
      */
     public record TakenBack(String notice, String recipient, List<String> ids, long unread) implements Notice {
         public static final String TAKEN_BACK = "taken-back";
+    }
+
+    /**
+     * Notifications listed again after they were set aside: a moderator restored what they are about, or the same
+     * person liked again what they had unliked.
+     *
+     * @param notice        always {@value #SHOWN_AGAIN}: tells this value from a stored notification's
+     * @param recipient     the person IRI (also the record's key)
+     * @param notifications the notifications listed again, as stored (their id and time unchanged)
+     * @param unread        the recipient's unread count once they were shown again
+     */
+    public record ShownAgain(String notice, String recipient, List<Notification> notifications, long unread) implements Notice {
+        public static final String SHOWN_AGAIN = "shown-again";
     }
 
     @Inject
@@ -82,6 +102,18 @@ public class NotificationNotices {
                 "taking back " + ids));
     }
 
+    /**
+     * Announces notifications shown again (call it after the store writes returned): one notice per recipient, with
+     * their unread count read now; none is a no-op.
+     */
+    public void announceShownAgain(List<Notification> shownAgain) {
+        Map<String, List<Notification>> byRecipient = new LinkedHashMap<>();
+        for (Notification n : shownAgain) byRecipient.computeIfAbsent(n.recipient(), r -> new ArrayList<>()).add(n);
+        byRecipient.forEach((recipient, notifications) -> send(recipient,
+                new ShownAgain(ShownAgain.SHOWN_AGAIN, recipient, List.copyOf(notifications), store.unread(recipient)),
+                "showing again " + notifications.stream().map(Notification::id).toList()));
+    }
+
     private void send(String recipient, Object notice, String what) {
         byte[] value;
         try {
@@ -98,8 +130,8 @@ public class NotificationNotices {
     }
 
     /**
-     * Reads an announced notice; empty (and logged) when the value is neither a stored notification nor a take-back,
-     * or names another recipient than the record's key, so a stray record on the topic is never pushed to anyone.
+     * Reads an announced notice; empty (and logged) when the value is neither a stored notification, a take-back nor
+     * notifications shown again, or names another recipient than the record's key (or holds one of another's), so a stray record on the topic is never pushed to anyone.
      */
     public Optional<Notice> read(String recipient, String value) {
         try {
@@ -108,6 +140,12 @@ public class NotificationNotices {
                 if (TakenBack.TAKEN_BACK.equals(tree.path("notice").asText(null))) {
                     TakenBack t = json.treeToValue(tree, TakenBack.class);
                     if (recipient.equals(t.recipient()) && t.ids() != null) return Optional.of(t);
+                } else if (ShownAgain.SHOWN_AGAIN.equals(tree.path("notice").asText(null))) {
+                    ShownAgain s = json.treeToValue(tree, ShownAgain.class);
+                    if (recipient.equals(s.recipient()) && s.notifications() != null && s.notifications().stream()
+                            .allMatch(n -> n.id() != null && n.kind() != null && recipient.equals(n.recipient()))) {
+                        return Optional.of(s);
+                    }
                 } else {
                     Notification n = json.treeToValue(tree, Notification.class);
                     if (n.id() != null && n.kind() != null && recipient.equals(n.recipient())) return Optional.of(new Stored(n));

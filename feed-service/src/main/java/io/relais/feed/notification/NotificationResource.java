@@ -97,6 +97,21 @@ public class NotificationResource {
         return new NotificationView.UnreadCount(store.unread(me.iri()));
     }
 
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One of my notifications, as my list shows it", description = "With the same context as in "
+            + "GET /api/notifications. What a page asks when a notification comes back into my list live "
+            + "(notifications-shown-again on GET /api/live), to show it at its place.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "notification", value = "{\"id\":\"20412.019a8f3c-7d2e-7b41-9a0e-3c5d2f1e8a77\",\"kind\":\"mention\","
+            + "\"actor\":{\"login\":\"alice\"},\"object\":\"urn:relais:comment:019a8f3c\",\"at\":\"2026-11-20T09:15:00Z\","
+            + "\"read\":false}")))
+    @APIResponse(responseCode = "404", description = "problem+json: not in my list (no such notification, or one taken back)")
+    public NotificationView one(@PathParam("id") String id) {
+        Notification n = store.listed(me.iri(), id).orElseThrow(() -> ProblemException.notFound("notification " + id));
+        return views.of(List.of(n), memberships.viewerOf(me)).get(0);
+    }
+
     @POST
     @Path("/{id}/read")
     @Operation(summary = "Mark one notification read (idempotent)")

@@ -219,23 +219,24 @@ public class NotificationStore {
      * Shows again notifications that {@code item}'s hide set aside (a restore): each is listed again, and counted
      * unread if it was unread; an entry already shown is left alone, so a replayed restore counts nothing twice.
      *
-     * @return how many were shown again
+     * @return the notifications this call showed again (the recipients' lists and unread counts changed)
      */
-    public int showAgain(List<Notification> notifications, String item) {
-        if (notifications.isEmpty()) return 0;
+    public List<Notification> showAgain(List<Notification> notifications, String item) {
+        if (notifications.isEmpty()) return List.of();
         Set<String> people = new LinkedHashSet<>();
         notifications.forEach(n -> people.add(n.recipient()));
         Map<String, Long> readUpTo = new HashMap<>();
         for (Document state : states().find(Filters.in("_id", people))) readUpTo.put(state.getString("_id"), readUpTo(state));
         Map<String, Integer> unreadAdded = new LinkedHashMap<>();
-        int changed = 0;
+        List<Notification> changed = new ArrayList<>();
         for (Notification n : notifications) {
             long modified = buckets().updateOne(Filters.eq("_id", bucketId(n.recipient(), n.day())), Updates.unset("e.$[n]." + SET_ASIDE_BY),
                     new UpdateOptions().arrayFilters(List.of(new Document("n.id", n.id()).append("n." + SET_ASIDE_BY, item))))
                     .getModifiedCount();
             if (modified == 0) continue;
-            changed++;
-            if (!n.read() && n.time() > readUpTo.getOrDefault(n.recipient(), Long.MIN_VALUE)) unreadAdded.merge(n.recipient(), 1, Integer::sum);
+            boolean unread = !n.read() && n.time() > readUpTo.getOrDefault(n.recipient(), Long.MIN_VALUE);
+            changed.add(unread || n.read() ? n : withRead(n)); // as the list shows it
+            if (unread) unreadAdded.merge(n.recipient(), 1, Integer::sum);
         }
         unreadAdded.forEach((person, k) -> states().updateOne(Filters.eq("_id", person), Updates.inc("unread", k)));
         return changed;
@@ -350,14 +351,14 @@ public class NotificationStore {
      * others whose actor they were is retracted (unread counters follow, as in {@link #retract}). The search for those
      * is a scan of the buckets, acceptable for a rare erasure. Repeatable.
      *
-     * @return how many notifications of others were retracted
+     * @return the notifications of others retracted (to announce as taken back)
      */
-    public int forget(String personIri) {
+    public List<Notification> forget(String personIri) {
         states().deleteOne(Filters.eq("_id", personIri));
         buckets().deleteMany(Filters.eq("o", personIri));
         Set<String> owners = new LinkedHashSet<>();
         for (Document b : buckets().find(Filters.eq("e.a", personIri)).projection(new Document("o", 1))) owners.add(b.getString("o"));
-        return retract(owners, n -> personIri.equals(n.actor()), 0).size();
+        return retract(owners, n -> personIri.equals(n.actor()), 0);
     }
 
     /** Mutes of several people, from one keyed read. */
@@ -424,6 +425,14 @@ public class NotificationStore {
         return b.getList("e", Document.class, List.of()).stream()
                 .filter(e -> id.equals(e.getString("id")) && e.get(SET_ASIDE_BY) == null)
                 .findFirst().map(e -> Notification.of(person, e));
+    }
+
+    /**
+     * One of my notifications as {@link #list} shows it (read when marked or older than the read-all mark); empty when
+     * it is not in my list (no such id, or set aside by a hide or an Undo).
+     */
+    public Optional<Notification> listed(String person, String id) {
+        return find(person, id).map(n -> n.read() || n.time() > readUpTo(state(person)) ? n : withRead(n));
     }
 
     /** Marks one read; the unread counter drops only if this call changed it (idempotent). */

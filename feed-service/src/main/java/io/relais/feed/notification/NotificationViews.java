@@ -105,6 +105,11 @@ public class NotificationViews {
         return out;
     }
 
+    /** Notifications of one recipient (the live push), each with the context they may see; none gives none. */
+    public List<NotificationView> ofRecipient(String recipient, List<Notification> notifications) {
+        return notifications.isEmpty() ? List.of() : of(notifications, memberships.viewerOf(recipient));
+    }
+
     /** One notification for its recipient (the live push), with the context they may see. */
     public NotificationView of(Notification n) {
         return of(List.of(n), memberships.viewerOf(n.recipient())).get(0);

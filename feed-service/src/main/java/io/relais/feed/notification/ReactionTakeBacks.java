@@ -72,7 +72,7 @@ public class ReactionTakeBacks {
             if (current == null) {
                 fresh.add(like);
             } else if (like.time() > current.likedAt() && store.reactedAgain(current, likeOf(like), like.time(), like.detail())) {
-                shownAgain.add(withDetail(current.notification(), like.detail()));
+                shownAgain.add(withDetail(current.notification(), like.detail(), !current.unread()));
             }
         }
         return new Applied(fresh, shownAgain);
@@ -128,9 +128,10 @@ public class ReactionTakeBacks {
         return n.id().substring(n.id().indexOf('.') + 1);
     }
 
-    private static Notification withDetail(Notification n, String detail) {
+    /** The notification as its recipient's list shows it again: the newer kind, read if it was read when taken back. */
+    private static Notification withDetail(Notification n, String detail, boolean read) {
         return new Notification(n.id(), n.recipient(), n.kind(), n.actor(), n.object(), n.post(), n.community(),
-                detail != null ? detail : n.detail(), n.time(), n.read());
+                detail != null ? detail : n.detail(), n.time(), n.read() || read);
     }
 
     /** Who was notified, of whose reaction, to what. */

@@ -51,23 +51,25 @@ public class Retractions {
      *
      * @param added      what the Updates added (an edit that mentions someone new, a restore telling its author)
      * @param takenBack  what left its recipient's list: pulled by a delete or an edit, set aside by a hide
+     * @param shownAgain what a restore listed again of what its hide had set aside
      */
-    public record Changes(List<Notification> added, List<Notification> takenBack) {
+    public record Changes(List<Notification> added, List<Notification> takenBack, List<Notification> shownAgain) {
     }
 
     /** Applies the batch's Deletes and Updates, in order. */
     public Changes apply(List<Activity> activities) {
         List<Notification> added = new ArrayList<>();
         List<Notification> takenBack = new ArrayList<>();
+        List<Notification> shownAgain = new ArrayList<>();
         for (Activity a : activities) {
             if (a.object() == null || a.object().id() == null) continue;
             if (As2.DELETE.equals(a.type())) {
                 takenBack.addAll(deleted(a.object().id()));
             } else if (As2.UPDATE.equals(a.type())) {
-                ContentFacts.ofCreate(a).ifPresent(update -> added.addAll(updated(a, update, takenBack)));
+                ContentFacts.ofCreate(a).ifPresent(update -> added.addAll(updated(a, update, takenBack, shownAgain)));
             }
         }
-        return new Changes(added, takenBack);
+        return new Changes(added, takenBack, shownAgain);
     }
 
     /** The planned notifications that are still true: not about deleted content, mentions still made. */
@@ -107,8 +109,12 @@ public class Retractions {
                 gone.time());
     }
 
-    /** @return the notifications the update added; those it took back are added to {@code takenBack} */
-    private List<Notification> updated(Activity activity, ContentFacts update, List<Notification> takenBack) {
+    /**
+     * @return the notifications the update added; those it took back are added to {@code takenBack}, those a restore
+     * showed again to {@code shownAgain}
+     */
+    private List<Notification> updated(Activity activity, ContentFacts update, List<Notification> takenBack,
+                                       List<Notification> shownAgain) {
         ContentFacts before = content.appliedBy(List.of(update.id()), VERSION).get(update.id());
         if (before == null || before.deleted() || before.supersedes(update)) return List.of();
         ContentFacts after = before.updatedBy(update);
@@ -125,7 +131,7 @@ public class Retractions {
         String iri = update.id();
         takenBack.addAll(store.retract(lost, n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()), before.time()));
         content.markApplied(after, VERSION);
-        if ("restore".equals(decision)) return restored(activity, after);
+        if ("restore".equals(decision)) return restored(activity, after, shownAgain);
         return gained.isEmpty() ? List.of() : store.addAll(planner.mentionsAdded(activity, after, gained, activity.actor()));
     }
 
@@ -145,12 +151,12 @@ public class Retractions {
      * the people it mentions who were never told (a held item) are told now, the author being the one who mentions
      * them, not the moderator.
      *
-     * @return the mentions added (those shown again were announced when first stored)
+     * @return the mentions added; those shown again are added to {@code shownAgain}
      */
-    private List<Notification> restored(Activity restore, ContentFacts item) {
+    private List<Notification> restored(Activity restore, ContentFacts item, List<Notification> shownAgain) {
         String iri = item.id();
         List<Notification> setAside = store.setAsideBy(peopleAbout(item), iri, item.time());
-        store.showAgain(planner.admitted(setAside, item.writer(), item.audience()), iri);
+        shownAgain.addAll(store.showAgain(planner.admitted(setAside, item.writer(), item.audience()), iri));
         Set<String> told = new LinkedHashSet<>();
         setAside.stream().filter(n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()))
                 .forEach(n -> told.add(n.recipient()));

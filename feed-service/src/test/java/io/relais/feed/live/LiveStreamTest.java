@@ -4,10 +4,18 @@ import io.relais.feed.feedview.FeedFixtures;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.events.CloudEventAttributes;
+import io.relais.events.Iri;
+import io.relais.events.PersonErasure;
+import io.relais.events.Topics;
 import io.relais.testing.KafkaBroker;
+import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
 import io.relais.testing.TestTokens;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -22,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -180,7 +189,7 @@ class LiveStreamTest {
         await().atMost(PATIENCE).until(() -> countEvents(stream, LiveHub.NOTIFICATION, "\"kind\":\"mention\"") == 1);
         String id = as(mentioned).get("/api/notifications").then().statusCode(200).extract().path("items[0].id");
 
-        as(author).delete("/api/posts/{id}", io.relais.events.Iri.localId(post)).then().statusCode(204);
+        as(author).delete("/api/posts/{id}", Iri.localId(post)).then().statusCode(204);
 
         await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.NOTIFICATIONS_TAKEN_BACK,
                 "{\"ids\":[\"" + id + "\"],\"unread\":0}"));
@@ -193,10 +202,100 @@ class LiveStreamTest {
     void everyLiveEventIsDescribedInTheOpenApiDocument() {
         String live = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath().getString("paths.'/api/live'.get.responses.'200'.content.'text/event-stream'.examples.stream.value");
-        for (String event : List.of(LiveHub.READY, LiveHub.FEED_ITEM, LiveHub.NOTIFICATION, LiveHub.NOTIFICATIONS_TAKEN_BACK)) {
+        for (String event : List.of(LiveHub.READY, LiveHub.FEED_ITEM, LiveHub.NOTIFICATION, LiveHub.NOTIFICATIONS_TAKEN_BACK,
+                LiveHub.NOTIFICATIONS_SHOWN_AGAIN)) {
             assertThat(live).as("the documented stream").contains("event: " + event + "\n");
         }
-        assertThat(live).contains("data: {\"ids\":[");
+        assertThat(live).contains("data: {\"ids\":[").contains("data: {\"notifications\":[{\"id\":");
+    }
+
+    /**
+     * A moderator hides a comment that mentioned me, then restores it: my open page is told both, the restore with
+     * the notification as my list shows it (same id, same time, so the page puts it back at its place) and my unread
+     * count once it is back.
+     */
+    @Test
+    void aRestoredCommentsMentionComesBackOnTheOpenStreamAtItsPlaceWithTheRaisedCount() throws Exception {
+        String owner = fresh("owner"), mod = FeedFixtures.person("mod"), author = fresh("author");
+        String mentioned = FeedFixtures.person("mentioned");
+        String slug = community(owner, "public", mod, author, mentioned);
+        as(owner).body(Map.of("role", "moderator")).put("/api/communities/{slug}/members/{login}/role", slug, mod)
+                .then().statusCode(204);
+        String post = post(owner, "<p>Ordre du jour du comité</p>", slug);
+        List<String> stream = connect(mentioned);
+        awaitLiveConsumerAssigned();
+        String comment = as(author).body(Map.of("content", "Je vois ça avec @" + mentioned))
+                .post("/api/posts/{id}/comments", Iri.localId(post)).then().statusCode(201).extract().path("id");
+        await().atMost(PATIENCE).until(() -> countEvents(stream, LiveHub.NOTIFICATION, comment) == 1);
+        JsonPath listed = as(mentioned).get("/api/notifications").then().statusCode(200).extract().jsonPath();
+        String id = listed.getString("items[0].id");
+        String at = listed.getString("items[0].at");
+        decide(mod, comment, "hide");
+        await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.NOTIFICATIONS_TAKEN_BACK, "{\"ids\":[\"" + id + "\"],\"unread\":0}"));
+
+        decide(mod, comment, "restore");
+
+        await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.NOTIFICATIONS_SHOWN_AGAIN, "\"id\":\"" + id + "\""));
+        String data = dataOf(stream, LiveHub.NOTIFICATIONS_SHOWN_AGAIN);
+        assertThat(data).contains("\"kind\":\"mention\"", "\"at\":\"" + at + "\"", "\"read\":false", "\"unread\":1");
+        assertThat(countEvents(stream, LiveHub.NOTIFICATION, comment)).as("a restore is no new notification").isEqualTo(1);
+    }
+
+    /** Like → unlike → like: the author's open page is told the notification is back, never that a second one came. */
+    @Test
+    void aLikeAfterAnUnlikeBringsTheNotificationBackOnTheOpenStream() throws Exception {
+        String author = FeedFixtures.person("author"), fan = fresh("fan");
+        String post = post(author, "<p>Photos du séminaire</p>", null);
+        List<String> stream = connect(author);
+        awaitLiveConsumerAssigned();
+        as(fan).body(Map.of("kind", "like")).put("/api/posts/{id}/reactions/mine", Iri.localId(post))
+                .then().statusCode(200);
+        await().atMost(PATIENCE).until(() -> countEvents(stream, LiveHub.NOTIFICATION, "\"kind\":\"reaction\"") == 1);
+        String id = as(author).get("/api/notifications").then().statusCode(200).extract().path("items[0].id");
+        as(fan).delete("/api/posts/{id}/reactions/mine", Iri.localId(post)).then().statusCode(200);
+        await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.NOTIFICATIONS_TAKEN_BACK, id));
+
+        as(fan).body(Map.of("kind", "celebrate")).put("/api/posts/{id}/reactions/mine", Iri.localId(post))
+                .then().statusCode(200);
+
+        await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.NOTIFICATIONS_SHOWN_AGAIN, "\"id\":\"" + id + "\""));
+        assertThat(dataOf(stream, LiveHub.NOTIFICATIONS_SHOWN_AGAIN)).contains("\"detail\":\"celebrate\"", "\"unread\":1");
+        assertThat(countEvents(stream, LiveHub.NOTIFICATION, "\"kind\":\"reaction\"")).isEqualTo(1);
+    }
+
+    /** An erased colleague's request to join my community leaves my open page at once, badge included. */
+    @Test
+    void anErasedPersonsNotificationsAreTakenBackFromTheOpenStream() throws Exception {
+        String owner = FeedFixtures.person("owner"), gone = fresh("gone");
+        String slug = community(owner, "private");
+        List<String> stream = connect(owner);
+        awaitLiveConsumerAssigned();
+        as(gone).post("/api/communities/{s}/join", slug).then().statusCode(200);
+        await().atMost(PATIENCE).until(() -> countEvents(stream, LiveHub.NOTIFICATION, "\"kind\":\"join-request\"") == 1);
+        String id = as(owner).get("/api/notifications").then().statusCode(200).extract().path("items[0].id");
+
+        Activity erasure = PersonErasure.delete(Iri.person(gone),
+                Iri.person("carol"));
+        KafkaProbe.publish(Topics.PROFILES, Iri.person(gone),
+                KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(erasure),
+                        PersonErasure.CE_TYPE, CloudEventAttributes.PROFILE_SOURCE,
+                        Iri.person(gone)), ActivityJson.writeString(erasure));
+
+        await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.NOTIFICATIONS_TAKEN_BACK, "{\"ids\":[\"" + id + "\"],\"unread\":0}"));
+    }
+
+    static void decide(String moderator, String object, String action) {
+        as(moderator).body(Map.of("object", object, "action", action, "reason", "Vérification"))
+                .post("/api/moderation/actions").then().statusCode(200);
+    }
+
+    /** The data line of the last event of that name. */
+    static String dataOf(List<String> lines, String event) {
+        String data = null;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (isEvent(lines.get(i), event) && lines.get(i + 1).startsWith("data:")) data = lines.get(i + 1);
+        }
+        return data;
     }
 
     static long countEvents(List<String> lines, String event, String containing) {

@@ -42,6 +42,25 @@ class NotificationNoticesTest {
     }
 
     @Test
+    void notificationsShownAgainReadBackWithTheRaisedCount() throws Exception {
+        NotificationNotices.ShownAgain back = new NotificationNotices.ShownAgain(NotificationNotices.ShownAgain.SHOWN_AGAIN,
+                "urn:relais:person:bob", java.util.List.of(MENTION), 2);
+        String value = new String(notices.json.writeValueAsBytes(back), StandardCharsets.UTF_8);
+        assertThat(value).contains("\"notice\":\"shown-again\"");
+        assertThat(notices.read("urn:relais:person:bob", value)).contains(back);
+    }
+
+    /** A notice for bob that holds carol's notification (a bug, a forged record) shows bob nothing of carol's. */
+    @Test
+    void notificationsShownAgainHoldingSomeoneElsesArePushedToNobody() throws Exception {
+        NotificationNotices.ShownAgain forCarol = new NotificationNotices.ShownAgain(NotificationNotices.ShownAgain.SHOWN_AGAIN,
+                "urn:relais:person:carol", java.util.List.of(MENTION), 1);
+        String value = new String(notices.json.writeValueAsBytes(forCarol), StandardCharsets.UTF_8);
+        assertThat(notices.read("urn:relais:person:carol", value)).isEmpty();
+        assertThat(notices.read("urn:relais:person:bob", value)).isEmpty();
+    }
+
+    @Test
     void aRecordWhoseKeyIsNotItsRecipientIsPushedToNobody() throws Exception {
         String value = new String(notices.json.writeValueAsBytes(MENTION), StandardCharsets.UTF_8);
         assertThat(notices.read("urn:relais:person:carol", value)).isEmpty();

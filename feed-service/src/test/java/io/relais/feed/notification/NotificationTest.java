@@ -95,6 +95,24 @@ class NotificationTest {
                 .contentType("application/problem+json");
     }
 
+    /** What a page asks to show one notification back in the list: mine as listed, read once marked; nobody else's. */
+    @Test
+    void oneNotificationIsReadAsMyListShowsItAndNobodyElsesIsFound() {
+        String author = fresh("author"), colleague = FeedFixtures.person("colleague"), other = fresh("other");
+        post(author, "<p>Relecture du contrat pour @" + colleague + "</p>", null);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(unread(colleague)).isEqualTo(1));
+        String id = notifications(colleague).getString("items[0].id");
+
+        as(colleague).get("/api/notifications/{id}", id).then().statusCode(200)
+                .body("id", equalTo(id)).body("kind", equalTo("mention")).body("read", equalTo(false))
+                .body("actor.login", equalTo(author)).body("excerpt", equalTo("Relecture du contrat pour @" + colleague));
+        as(colleague).post("/api/notifications/read-all").then().statusCode(204);
+        as(colleague).get("/api/notifications/{id}", id).then().statusCode(200).body("read", equalTo(true));
+        as(other).get("/api/notifications/{id}", id).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(colleague).get("/api/notifications/{id}", "not-an-id").then().statusCode(404);
+    }
+
     @Test
     void mutedThreadsAndCommunitiesAreNotNotified() {
         String author = fresh("author"), talker = fresh("talker");

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
+import static io.relais.feed.feedview.FeedFixtures.addMember;
+import static io.relais.feed.feedview.FeedFixtures.community;
 import static io.relais.feed.feedview.FeedFixtures.as;
 import static io.relais.feed.feedview.FeedFixtures.awaitConsumed;
 import static io.relais.feed.feedview.FeedFixtures.fresh;
@@ -161,6 +163,32 @@ class ReactionTakeBackTest {
 
         assertThat(reactionDetails(author)).containsExactly("celebrate");
         assertThat(unread(author)).isEqualTo(1);
+    }
+
+    /**
+     * Reported after the last release: a member a community manager removed, who had liked then unliked a post of a
+     * private community, likes it again once re-admitted; the author must be told, as for anyone who may see the post
+     * and has no like notification shown for it.
+     */
+    @Test
+    void aRemovedMembersLikeAfterReadmissionNotifiesTheAuthorAgain() {
+        String author = fresh("author"), fan = fresh("fan");
+        String slug = community(author, "private", fan);
+        String post = post(author, "<p>Plan de charge du trimestre</p>", slug);
+        react(fan, post, "like");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(reactionDetails(author)).containsExactly("like"));
+        unreact(fan, post);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(reactionDetails(author)).isEmpty());
+        as(author).delete("/api/communities/{slug}/members/{login}", slug, fan).then().statusCode(204);
+        await().atMost(PATIENCE).untilAsserted(() -> as(fan).get("/api/posts/{id}", Iri.localId(post)).then().statusCode(404));
+        addMember(author, slug, "private", fan);
+        await().atMost(PATIENCE).untilAsserted(() -> as(fan).get("/api/posts/{id}", Iri.localId(post)).then().statusCode(200));
+
+        react(fan, post, "like");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(reactionDetails(author)).containsExactly("like"));
+        // unread, as the first like's notification was when taken back (the author's two join requests are unread too)
+        assertThat(notifications(author).getBoolean("items.find { it.kind == 'reaction' }.read")).isFalse();
     }
 
     private static void replay(ConsumerRecord<String, String> record) {

@@ -1,6 +1,8 @@
 package io.relais.web.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -12,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -46,6 +50,10 @@ public class NotificationsPage {
     Template list;
 
     @Inject
+    @Location("notification/item.html")
+    Template item;
+
+    @Inject
     @Location("notification/badge.html")
     Template badge;
 
@@ -61,7 +69,28 @@ public class NotificationsPage {
     public TemplateInstance list(@QueryParam("cursor") String cursor) {
         JsonNode page = feed.notifications(cursor);
         context.addTo(page, pages.locale());
-        return pages.of(list).data("nav", "notifications").data("page", page);
+        return pages.of(list).data("nav", "notifications").data("page", page).data("firstPage", cursor == null || cursor.isBlank());
+    }
+
+    /**
+     * One of my notifications as the list shows it, alone: what the page's live script inserts back at its place when
+     * feed-service says a notification is listed again ({@code notifications-shown-again}). Read from feed-service with
+     * my own token, so only a notification of mine that is in my list now is shown; otherwise 204 and nothing to insert.
+     */
+    @GET
+    @Path("item/{id}")
+    public Response item(@PathParam("id") String id) {
+        JsonNode n;
+        try {
+            n = feed.notification(id);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == Response.Status.NOT_FOUND.getStatusCode()) return Response.noContent().build();
+            throw e;
+        }
+        ObjectNode page = JsonNodeFactory.instance.objectNode();
+        page.putArray("items").add(n);
+        context.addTo(page, pages.locale());
+        return Response.ok(pages.of(item).data("n", page.path("items").get(0))).build();
     }
 
     /**

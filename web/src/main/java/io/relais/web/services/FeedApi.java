@@ -159,6 +159,11 @@ public interface FeedApi {
     @Path("/api/notifications")
     JsonNode notifications(@QueryParam("cursor") String cursor);
 
+    /** One of my notifications as my list shows it ({@code {id, kind, actor, …, at, read}}); 404 when not in my list. */
+    @GET
+    @Path("/api/notifications/{id}")
+    JsonNode notification(@PathParam("id") String id);
+
     /** {@code {unread}} */
     @GET
     @Path("/api/notifications/unread-count")

@@ -76,6 +76,26 @@ class LiveEventsContractTest {
         assertThat(data.path("unread").isNumber()).isTrue();
         // the list's items are n-<id> (notification/list.html), the id as GET /api/notifications gives it
         assertThat(Files.readString(Path.of("src", "main", "resources", "templates", "notification", "list.html")))
+                .contains("{#include notification/item n=n /}");
+        assertThat(Files.readString(Path.of("src", "main", "resources", "templates", "notification", "item.html")))
                 .contains("id=\"n-{fmt:localId(n.id)}\"");
+    }
+
+    /**
+     * The page puts a notification listed again back at its place in an open list: the event names each as the list
+     * does (its id, and its time, by which the list is ordered; the page reads the item itself from the web app), and
+     * the unread count for the badge.
+     */
+    @Test
+    void aNotificationShownAgainCarriesTheIdAndTimeTheListIsOrderedBy() throws IOException {
+        JsonNode data = OpenApiDocument.JSON.readTree(documented("/api/live").get("notifications-shown-again"));
+        assertThat(data.path("unread").isNumber()).isTrue();
+        assertThat(data.path("notifications").isArray()).isTrue();
+        JsonNode first = data.path("notifications").path(0);
+        assertThat(first.path("id").isTextual()).isTrue();
+        assertThat(java.time.Instant.parse(first.path("at").asText())).isNotNull();
+        // the items carry what the script compares (notification/item.html), the id as GET /api/notifications gives it
+        assertThat(Files.readString(Path.of("src", "main", "resources", "templates", "notification", "item.html")))
+                .contains("data-id=\"{n.id}\"", "data-at=\"{n.at}\"");
     }
 }

@@ -47,6 +47,40 @@ class NotificationListTest {
         assertThat(as("en").get("/notifications").asString()).contains("“Deal won: Acme”");
     }
 
+    /**
+     * A notification back in my list (notifications-shown-again) is inserted by the page's script from this fragment:
+     * the list's own item, with what the script places it by (its id and time), its text escaped, and no page around it.
+     */
+    @Test
+    void oneNotificationRendersAsTheListsItemAlone() {
+        SERVICES.on("GET /api/notifications/20414.n3", 200, """
+                {"id":"20414.n3","kind":"mention","actor":{"login":"alice","displayName":"Alice Martin"},
+                 "object":"urn:relais:comment:c1","post":"urn:relais:post:p1","excerpt":"Voir <script>x()</script> @bob",
+                 "at":"2026-11-20T09:15:00Z","read":false}""");
+
+        String html = as("fr").get("/notifications/item/{id}", "20414.n3").then().statusCode(200).extract().asString();
+
+        assertThat(html.strip()).startsWith("<li class=\"notification unread\" id=\"n-20414.n3\"").endsWith("</li>");
+        assertThat(html).contains("data-id=\"20414.n3\"", "data-at=\"2026-11-20T09:15:00Z\"", "<strong>Alice Martin</strong>",
+                "Voir &lt;script&gt;x()&lt;/script&gt; @bob").doesNotContain("<html", "<script>");
+    }
+
+    /** A notification that is not in my list (taken back again meanwhile, someone else's) inserts nothing. */
+    @Test
+    void aNotificationNoLongerInMyListRendersNothing() {
+        SERVICES.on("GET /api/notifications/20414.gone", 404, """
+                {"type":"about:blank","title":"Not Found","status":404,"detail":"notification 20414.gone"}""");
+
+        as("fr").get("/notifications/item/{id}", "20414.gone").then().statusCode(204);
+    }
+
+    /** The script puts an item back only where it belongs: the list says whether it is the first page, and if more follow. */
+    @Test
+    void theListSaysWhichPageItIs() {
+        assertThat(as("fr").get("/notifications").asString()).contains("<ul class=\"notifications\" data-first=\"true\">");
+        assertThat(as("fr").get("/notifications?cursor=abc").asString()).contains("<ul class=\"notifications\">");
+    }
+
     private static RequestSpecification as(String language) {
         return given().header("X-Test-Login", "bob").header("X-Test-Roles", "employee").header("Accept-Language", language)
                 .redirects().follow(false);
