@@ -66,6 +66,17 @@ public final class BsonDocumentType extends ObjectDataType {
      */
     private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(64 * 1024));
 
+    /**
+     * The names of an array's first elements ("0", "1"…), encoded once: a timeline bucket is an array of up to a
+     * hundred entries, each of whose names was formatted and encoded anew (two allocations) every time its page
+     * was written.
+     */
+    private static final byte[][] INDEX_NAMES = new byte[1024][];
+
+    static {
+        for (int i = 0; i < INDEX_NAMES.length; i++) INDEX_NAMES[i] = indexName(i);
+    }
+
     /** A buffer grown beyond this (in bytes) by a large document is dropped after use rather than kept. */
     private static final int KEPT_BUFFER_BYTES = 1024 * 1024;
 
@@ -123,15 +134,26 @@ public final class BsonDocumentType extends ObjectDataType {
         out.writeIntLE(0);
         int index = 0;
         for (Object element : elements) {
-            encodeElement(Integer.toString(index++), element, out);
+            encodeElement(index < INDEX_NAMES.length ? INDEX_NAMES[index] : indexName(index), element, out);
+            index++;
         }
         close(start, out);
     }
 
+    /** An array element's name, the decimal digits of its index, as BSON writes it (without the trailing zero). */
+    private static byte[] indexName(int index) {
+        return Integer.toString(index).getBytes(StandardCharsets.US_ASCII);
+    }
+
     private static void encodeElement(String name, Object value, ByteBuf out) {
+        // as the stock encoder, malformed text included
+        encodeElement(name.getBytes(StandardCharsets.UTF_8), value, out);
+    }
+
+    private static void encodeElement(byte[] name, Object value, ByteBuf out) {
         byte type = BsonEncoder.determineType(value);
         out.writeByte(type);
-        out.writeBytes(name.getBytes(StandardCharsets.UTF_8)); // as the stock encoder, malformed text included
+        out.writeBytes(name);
         out.writeByte(0);
         if (type == BsonConstants.TYPE_EMBEDDED_DOCUMENT) {
             @SuppressWarnings("unchecked")

@@ -197,6 +197,19 @@ class BsonDocumentTypeTest {
         assertThat(io.netty.buffer.ByteBufUtil.getBytes(walked)).isEqualTo(io.netty.buffer.ByteBufUtil.getBytes(stock));
     }
 
+    @org.junit.jupiter.api.Test
+    void anArrayLongerThanThePrecomputedElementNamesEncodesToTheStockEncodersBytes() {
+        List<Object> entries = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) entries.add(new Document("id", "urn:relais:post:" + i).append("n", i));
+        Document bucket = new Document("_id", "urn:relais:person:alice:2026-12-01").append("entries", entries);
+        io.netty.buffer.ByteBuf stock = io.netty.buffer.Unpooled.buffer();
+        io.netty.buffer.ByteBuf walked = io.netty.buffer.Unpooled.buffer();
+        de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(bucket, stock);
+        BsonDocumentType.encodeDocument(bucket, walked);
+
+        assertThat(io.netty.buffer.ByteBufUtil.getBytes(walked)).isEqualTo(io.netty.buffer.ByteBufUtil.getBytes(stock));
+    }
+
     @Provide
     Arbitrary<List<Document>> pages() {
         return documents().list().ofMinSize(2).ofMaxSize(200);
