@@ -6,6 +6,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.relais.events.Activity;
 import io.relais.kit.messaging.EventHeaders;
 import io.relais.kit.messaging.SourceCheck;
+import io.relais.kit.store.BatchMemo;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Iri;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -72,7 +72,7 @@ public class CommunityDirectory {
     }
 
     /** Within a batch, each community is read once (a batch is usually addressed to one community). */
-    private final ThreadLocal<Map<String, Optional<String>>> batchMemo = new ThreadLocal<>();
+    private final BatchMemo<String, Optional<String>> batchMemo = new BatchMemo<>(this::readVisibility);
 
     /**
      * The visibility feed-service announced for a community ({@code public}, {@code private}, {@code secret}), or
@@ -80,8 +80,7 @@ public class CommunityDirectory {
      * addressed to it.
      */
     public Optional<String> visibility(String communityIri) {
-        Map<String, Optional<String>> memo = batchMemo.get();
-        return memo != null ? memo.computeIfAbsent(communityIri, this::readVisibility) : readVisibility(communityIri);
+        return batchMemo.get(communityIri);
     }
 
     /** Whether feed-service announced this community as public (its cards are then cc'd to the organisation). */
@@ -91,13 +90,7 @@ public class CommunityDirectory {
 
     /** Runs a batch's work with each community read at most once; the memo ends with the batch. */
     public <T> T oncePerBatch(Supplier<T> work) {
-        if (batchMemo.get() != null) return work.get();
-        batchMemo.set(new HashMap<>());
-        try {
-            return work.get();
-        } finally {
-            batchMemo.remove();
-        }
+        return batchMemo.during(work);
     }
 
     private Optional<String> readVisibility(String communityIri) {

@@ -12,14 +12,13 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.relais.kit.store.BatchMemo;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -100,22 +99,15 @@ public class PeopleDirectory {
     }
 
     /** Within a batch, each identity is read once (a batch's cards usually name a few owners). */
-    private final ThreadLocal<Map<String, Optional<String>>> batchMemo = new ThreadLocal<>();
+    private final BatchMemo<String, Optional<String>> batchMemo = new BatchMemo<>(this::read);
 
     /** Runs a batch's work with each identity read at most once; the memo ends with the batch. */
     public <T> T oncePerBatch(Supplier<T> work) {
-        if (batchMemo.get() != null) return work.get();
-        batchMemo.set(new HashMap<>());
-        try {
-            return work.get();
-        } finally {
-            batchMemo.remove();
-        }
+        return batchMemo.during(work);
     }
 
     private Optional<String> find(String key) {
-        Map<String, Optional<String>> memo = batchMemo.get();
-        return memo != null ? memo.computeIfAbsent(key, this::read) : read(key);
+        return batchMemo.get(key);
     }
 
     private Optional<String> read(String key) {
