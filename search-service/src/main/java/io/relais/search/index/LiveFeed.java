@@ -1,7 +1,7 @@
 package io.relais.search.index;
 
 import io.relais.kit.messaging.SourceCheck;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,17 +19,23 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class LiveFeed {
 
+    /**
+     * The worker pool indexing runs on (one thread: {@code smallrye.messaging.worker.search-index.max-concurrency}),
+     * not the default pool that answers searches, so an ingest burst cannot queue an employee's search behind it.
+     */
+    static final String INDEXING_POOL = "search-index";
+
     @Inject
     SearchIndex index;
 
     @Incoming("activities")
-    @Blocking
+    @Blocking(INDEXING_POOL)
     public CompletionStage<Void> onActivity(Message<String> message) {
         return handle(message);
     }
 
     @Incoming("profiles")
-    @Blocking
+    @Blocking(INDEXING_POOL)
     public CompletionStage<Void> onProfile(Message<String> message) {
         return handle(message);
     }
