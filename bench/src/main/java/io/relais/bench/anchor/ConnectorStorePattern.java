@@ -11,11 +11,11 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import de.bwaldvogel.mongo.MongoServer;
 import io.relais.bench.harness.OpenLoop;
 import io.relais.bench.harness.Report;
 import io.relais.bench.harness.Section;
 import io.relais.local.store.LocalStoreBackend;
+import io.relais.local.store.StoreServer;
 import org.bson.Document;
 
 import java.net.InetSocketAddress;
@@ -46,7 +46,7 @@ public final class ConnectorStorePattern {
 
     public static Figures measure(int batch, Duration duration, Section out) throws Exception {
         Path file = Files.createTempDirectory("relais-bench-pattern-").resolve("store.mv");
-        MongoServer server = new MongoServer(LocalStoreBackend.open(file));
+        StoreServer server = new StoreServer(LocalStoreBackend.open(file));
         InetSocketAddress addr = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + addr.getPort())) {
             MongoDatabase db = client.getDatabase("relais_bench_connector");
@@ -93,7 +93,7 @@ public final class ConnectorStorePattern {
                             + "see the optimisation pass in docs/BENCHMARKS.md.");
             return new Figures(today, grouped);
         } finally {
-            server.shutdownNow();
+            server.close();
             try (var files = Files.walk(file.getParent())) {
                 files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }

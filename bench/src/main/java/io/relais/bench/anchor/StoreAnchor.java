@@ -10,13 +10,13 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import de.bwaldvogel.mongo.MongoServer;
 import io.relais.bench.company.SyntheticCompany;
 import io.relais.bench.harness.OpenLoop;
 import io.relais.bench.harness.Progress;
 import io.relais.bench.harness.Report;
 import io.relais.bench.harness.Section;
 import io.relais.local.store.LocalStoreBackend;
+import io.relais.local.store.StoreServer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -53,15 +53,15 @@ public final class StoreAnchor {
 
     public static Figures measure(String uri, SyntheticCompany company, long bulkUpdates, Duration singleDuration,
                                   double readRate, Duration readDuration, Section out) throws Exception {
-        MongoServer server = null;
+        StoreServer server = null;
         Path file = null;
         String where;
         if ("embedded".equals(uri)) {
             file = Files.createTempDirectory("relais-bench-store-").resolve("store.mv");
-            server = new MongoServer(LocalStoreBackend.open(file));
+            server = new StoreServer(LocalStoreBackend.open(file));
             InetSocketAddress addr = server.bind();
             uri = "mongodb://127.0.0.1:" + addr.getPort();
-            where = "the local stack's store backend (LocalStoreBackend: mongo-java-server 1.47.0, H2 on disk), inside the bench JVM";
+            where = "the local stack's store backend (LocalStoreBackend: mongo-java-server 1.47.0, H2 on disk, served by StoreServer as on the stack), inside the bench JVM";
         } else {
             where = "store at " + uri + " (database relais_bench, dropped afterwards)";
         }
@@ -142,7 +142,7 @@ public final class StoreAnchor {
             buckets.drop();
             return new Figures(where, bulkRate, single.achieved(), trapped.achieved(), reads, hot);
         } finally {
-            if (server != null) server.shutdownNow();
+            if (server != null) server.close();
             if (file != null) {
                 try (var files = Files.walk(file.getParent())) {
                     files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

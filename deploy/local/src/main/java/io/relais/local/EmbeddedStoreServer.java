@@ -1,7 +1,7 @@
 package io.relais.local;
 
-import de.bwaldvogel.mongo.MongoServer;
 import io.relais.local.store.LocalStoreBackend;
+import io.relais.local.store.StoreServer;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * The local store: a MongoDB wire-protocol server whose data lives in one H2 file, so it survives
  * {@code ./relais down} / {@code up}. Production uses a real MongoDB replica set through the same
  * connection string. The backend is {@link LocalStoreBackend} (mongo-java-server's H2 backend with cheaper
- * index-key comparisons), the same one the bench's raw store anchor measures.
+ * index-key comparisons), the same one the bench's raw store anchor measures, served by {@link StoreServer} (each
+ * connection's commands on a thread of its own, so a keyed read never queues behind another connection's bulk write).
  *
  * <p>Usage: {@code EmbeddedStoreServer <data file> [port] [host]} (defaults 27017, 127.0.0.1).
  * Stops cleanly on SIGTERM: the H2 file is closed (and compacted) before the JVM exits.
@@ -29,15 +30,15 @@ public final class EmbeddedStoreServer {
         String host = args.length > 2 ? args[2] : "127.0.0.1";
         Files.createDirectories(dataFile.getParent());
 
-        MongoServer server = new MongoServer(LocalStoreBackend.open(dataFile));
+        StoreServer server = new StoreServer(LocalStoreBackend.open(dataFile));
         server.bind(new InetSocketAddress(host, port));
         System.out.printf("store listening on %s:%d, data in %s%n", host, port, dataFile);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("store stopping");
-            // shutdown() closes client connections first, then the backend (which closes the H2 file)
-            server.shutdown();
+            // close() closes client connections first, then the backend (which closes the H2 file)
+            server.close();
             System.out.println("store stopped");
             stopped.countDown();
         }, "store-shutdown"));

@@ -7,7 +7,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.BsonBinarySubType;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -126,16 +125,16 @@ class DocumentsAsBsonTest {
         return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
     }
 
-    /** Runs against a server over {@link LocalStoreBackend} on the file, then stops it (which closes the file). */
+    /** Runs against the stack's server over {@link LocalStoreBackend} on the file, then stops it (which closes the file). */
     private static void using(Path file, Consumer<MongoCollection<Document>> work) {
-        MongoServer server = new MongoServer(LocalStoreBackend.open(file));
+        StoreServer server = new StoreServer(LocalStoreBackend.open(file));
         try {
             String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
             try (MongoClient client = MongoClients.create(uri)) {
                 work.accept(client.getDatabase("relais").getCollection("posts"));
             }
         } finally {
-            server.shutdown();
+            server.close();
         }
     }
 
