@@ -45,13 +45,15 @@ import java.util.Objects;
  * the collection's metadata entry, i.e. twice the work of the update itself for a timeline bucket. Nothing of the
  * stack reads that size on a hot path, so here it is summed over the documents when {@code collStats} asks.
  *
- * <p>An update by key with update operators ({@code $set}, {@code $push}…, how the stack writes) stores the updated
- * document in place of the old one instead of copying the old one first: the stock collection deep-copies every
- * document it updates (to keep the old version for its indexes and to count it modified), writes the new fields
- * back into the stored instance, and then compares the two versions through value normalisation that copies both
- * again. For a timeline bucket of a hundred entries that was 40% of the store's CPU under connector ingest (JFR,
- * issue 18). Here the old version is the stored instance itself, left untouched, and the modified count comes from
- * {@link #sameNormalised}, the same rule without the copies. The new version is still computed by the library's own
+ * <p>An update by key with update operators ({@code $set}, {@code $push}…, how the stack writes) does not copy the
+ * stored document first: the stock collection deep-copies every document it updates (to keep the old version for
+ * its indexes and to count it modified), writes the new fields back into the stored instance, and then compares the
+ * two versions through value normalisation that copies both again. For a timeline bucket of a hundred entries that
+ * was 40% of the store's CPU under connector ingest (JFR, issue 18). Here the indexes and the modified count
+ * ({@link #sameNormalised}, the same rule without the copies) are settled from the stored instance before the new
+ * fields are written into it, as the stock collection writes them. (Storing the new version as a new object instead
+ * measured worse: the page cache then held the old versions too, and the store's heap ran into full collections.)
+ * The new version is still computed by the library's own
  * update operators ({@code calculateUpdateDocument}, a private method reached by reflection: this stays on the
  * pinned mongo-java-server version, and falls back to the stock path if the method is not found). Every other
  * update (no key, a whole-document replacement, an upsert that inserts) takes the stock path.
@@ -145,10 +147,10 @@ final class KeyedCollection extends H2Collection {
         for (Document stored : queryDocuments(selector, null, 0, 0, 0, null)) {
             Document updated = calculateUpdate(stored, updateQuery, arrayFilters, MATCHER.matchPosition(stored, selector));
             if (!updated.equals(stored)) {
-                replace(stored, updated);
                 if (!sameNormalised(stored, updated)) {
                     modifiedIds.add(stored.get(getIdField()));
                 }
+                writeInto(stored, updated);
             }
             matched++;
             if (!isMulti) {
@@ -166,8 +168,12 @@ final class KeyedCollection extends H2Collection {
         return result;
     }
 
-    /** Indexes moved from the stored version to the updated one (unique keys checked first), then the data entry. */
-    private void replace(Document stored, Document updated) {
+    /**
+     * Indexes moved from the stored version to the updated one (unique keys checked first), then the updated fields
+     * written into the stored instance (fields the update removed are removed; the others keep their place) and the
+     * data entry put again.
+     */
+    private void writeInto(Document stored, Document updated) {
         List<Index<Object>> indexes = getIndexes();
         for (Index<Object> index : indexes) {
             index.checkUpdate(stored, updated, this);
@@ -186,7 +192,9 @@ final class KeyedCollection extends H2Collection {
         for (Index<Object> index : indexes) {
             index.updateInPlace(stored, updated, position, this);
         }
-        handleUpdate(position, stored, updated);
+        stored.keySet().retainAll(updated.keySet());
+        stored.putAll(updated);
+        handleUpdate(position, stored, stored);
     }
 
     private Document calculateUpdate(Document stored, Document updateQuery, ArrayFilters arrayFilters, Integer matchPos) {
