@@ -6,10 +6,12 @@ import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.backend.DocumentComparator;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
@@ -24,9 +26,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * mongo-java-server's H2 collection, without checking again what a unique index already matched exactly, and
@@ -53,7 +57,9 @@ import java.util.Objects;
  * ({@link #sameNormalised}, the same rule without the copies) are settled from the stored instance before the new
  * fields are written into it, as the stock collection writes them. (Storing the new version as a new object instead
  * measured worse: the page cache then held the old versions too, and the store's heap ran into full collections.)
- * The new version is still computed by the library's own
+ * The capped-array push every bucket write is made of is computed here ({@link #cappedPush}) without deep-copying
+ * the array the library would copy whole to add one element; any other update's new version is still computed by
+ * the library's own
  * update operators ({@code calculateUpdateDocument}, a private method reached by reflection: this stays on the
  * pinned mongo-java-server version, and falls back to the stock path if the method is not found). Every other
  * update (no key, a whole-document replacement, an upsert that inserts) takes the stock path.
@@ -145,7 +151,10 @@ final class KeyedCollection extends H2Collection {
         int matched = 0;
         List<Object> modifiedIds = new ArrayList<>();
         for (Document stored : queryDocuments(selector, null, 0, 0, 0, null)) {
-            Document updated = calculateUpdate(stored, updateQuery, arrayFilters, MATCHER.matchPosition(stored, selector));
+            Document updated = cappedPush(stored, updateQuery, arrayFilters);
+            if (updated == null) {
+                updated = calculateUpdate(stored, updateQuery, arrayFilters, MATCHER.matchPosition(stored, selector));
+            }
             if (!updated.equals(stored)) {
                 if (!sameNormalised(stored, updated)) {
                     modifiedIds.add(stored.get(getIdField()));
@@ -195,6 +204,74 @@ final class KeyedCollection extends H2Collection {
         stored.keySet().retainAll(updated.keySet());
         stored.putAll(updated);
         handleUpdate(position, stored, stored);
+    }
+
+    private static final Set<String> CAPPED_PUSH_OPERATORS = Set.of("$push", "$setOnInsert");
+    private static final Set<String> CAPPED_PUSH_MODIFIERS = Set.of("$each", "$sort", "$slice");
+
+    /**
+     * The new version of a stored document for the capped-array push every timeline, notification and roster bucket
+     * write is made of — {@code {$push: {<field>: {$each: [...], $sort: {<keys>: ±1}, $slice: n}}}}, {@code $sort} and
+     * {@code $slice} optional, with a {@code $setOnInsert} that leaves a stored document alone — computed as the
+     * library's {@code $push} computes it (the new elements appended, the whole array sorted with the same comparator,
+     * then sliced) but sharing every untouched value with the stored document instead of deep-copying it: the
+     * library copies a bucket's hundred entries to add one. Any other shape (a nested or missing field, a field that
+     * is not an array, {@code $position}, a sort of whole elements, array filters) answers null, and the library
+     * computes the update.
+     *
+     * @return the new version (a shallow copy of {@code stored} with a new array), or null for any other update
+     */
+    static Document cappedPush(Document stored, Document updateQuery, ArrayFilters arrayFilters) {
+        if (!arrayFilters.isEmpty() || !CAPPED_PUSH_OPERATORS.containsAll(updateQuery.keySet())
+                || !(updateQuery.get("$push") instanceof Document push) || push.size() != 1) {
+            return null;
+        }
+        String field = push.keySet().iterator().next();
+        if (field.isEmpty() || field.startsWith("$") || field.contains(".") || field.equals("_id")
+                || !(push.get(field) instanceof Document modifiers) || !modifiers.containsKey("$each")
+                || !CAPPED_PUSH_MODIFIERS.containsAll(modifiers.keySet())
+                || !(modifiers.get("$each") instanceof Collection<?> each)
+                || !(stored.get(field) instanceof List<?> existing)) {
+            return null;
+        }
+        Object setOnInsert = updateQuery.get("$setOnInsert");
+        if (setOnInsert != null && !(setOnInsert instanceof Document onInsert && onInsert.keySet().stream()
+                .noneMatch(k -> k.equals(field) || k.isEmpty() || k.startsWith("$") || k.contains(".")))) {
+            return null;
+        }
+        Comparator<Object> order = null;
+        if (modifiers.containsKey("$sort")) {
+            if (!(modifiers.get("$sort") instanceof Document keys) || keys.isEmpty()
+                    || !keys.values().stream().allMatch(v -> v instanceof Number)) {
+                return null;
+            }
+            DocumentComparator byKeys = new DocumentComparator(keys);
+            ValueComparator values = ValueComparator.asc();
+            // the library's $sort by fields: documents by those fields, a document against anything else as values
+            order = (a, b) -> a instanceof Document x && b instanceof Document y ? byKeys.compare(x, y)
+                    : a instanceof Document || b instanceof Document ? values.compare(a, b) : 0;
+        }
+        Integer slice = null;
+        if (modifiers.containsKey("$slice")) {
+            if (!(modifiers.get("$slice") instanceof Number n)) {
+                return null;
+            }
+            slice = n.intValue();
+        }
+        List<Object> elements = new ArrayList<>(existing.size() + each.size());
+        elements.addAll(existing);
+        elements.addAll(each);
+        if (order != null) {
+            elements.sort(order);
+        }
+        if (slice != null) {
+            elements = new ArrayList<>(slice < 0
+                    ? elements.subList(Math.max(0, elements.size() + slice), elements.size())
+                    : elements.subList(0, Math.min(slice, elements.size())));
+        }
+        Document updated = new Document(stored);
+        updated.put(field, elements);
+        return updated;
     }
 
     private Document calculateUpdate(Document stored, Document updateQuery, ArrayFilters arrayFilters, Integer matchPos) {

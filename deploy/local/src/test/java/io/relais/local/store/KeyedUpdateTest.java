@@ -112,6 +112,25 @@ class KeyedUpdateTest {
     }
 
     @Test
+    void theTimelinesCappedPushIsComputedWithoutTheLibraryAndOtherShapesAreNot() {
+        de.bwaldvogel.mongo.bson.Document bucket = new de.bwaldvogel.mongo.bson.Document("_id", "o|1")
+                .append("e", new ArrayList<>(List.of(new de.bwaldvogel.mongo.bson.Document("id", "p1").append("t", 5L))));
+        de.bwaldvogel.mongo.bson.Document push = new de.bwaldvogel.mongo.bson.Document("$push", new de.bwaldvogel.mongo.bson.Document("e",
+                new de.bwaldvogel.mongo.bson.Document("$each", List.of(new de.bwaldvogel.mongo.bson.Document("id", "p2").append("t", 9L)))
+                        .append("$sort", new de.bwaldvogel.mongo.bson.Document("t", -1)).append("$slice", 100)))
+                .append("$setOnInsert", new de.bwaldvogel.mongo.bson.Document("o", "o").append("d", 1L));
+
+        de.bwaldvogel.mongo.bson.Document updated = KeyedCollection.cappedPush(bucket, push, de.bwaldvogel.mongo.backend.ArrayFilters.empty());
+
+        assertThat(updated).isNotNull();
+        assertThat((List<?>) updated.get("e")).extracting(e -> ((de.bwaldvogel.mongo.bson.Document) e).get("id")).containsExactly("p2", "p1");
+        assertThat((List<?>) bucket.get("e")).as("the stored version is left as it was").hasSize(1);
+        de.bwaldvogel.mongo.bson.Document nested = new de.bwaldvogel.mongo.bson.Document("$push", new de.bwaldvogel.mongo.bson.Document("x.e",
+                new de.bwaldvogel.mongo.bson.Document("$each", List.of())));
+        assertThat(KeyedCollection.cappedPush(bucket, nested, de.bwaldvogel.mongo.backend.ArrayFilters.empty())).isNull();
+    }
+
+    @Test
     void comparesValuesAsTheStockServerDoesWhenCountingModifiedDocuments() throws Exception {
         Method stockRule = Class.forName("de.bwaldvogel.mongo.backend.Utils").getDeclaredMethod("nullAwareEquals", Object.class, Object.class);
         stockRule.setAccessible(true);
@@ -176,6 +195,28 @@ class KeyedUpdateTest {
         String field = random.nextBoolean() ? "n" : "title";
         String owner = "owner-" + random.nextInt(6);
         String day = "d" + random.nextInt(5);
+        Object sortedBy = List.<Object>of(1, 1L, 2.5, 7L, "late", 40).get(random.nextInt(6));
+        Document newEntry = random.nextInt(5) == 0 ? new Document("id", entry) : new Document("id", entry).append("at", sortedBy);
+        PushOptions capped = new PushOptions();
+        switch (random.nextInt(4)) {
+            case 0 -> capped.sortDocument(Sorts.descending("at"));
+            case 1 -> capped.sortDocument(Sorts.orderBy(Sorts.ascending("at"), Sorts.descending("id")));
+            case 2 -> capped.sortDocument(Sorts.ascending("id"));
+            default -> { }
+        }
+        if (random.nextInt(4) > 0) capped.slice(List.of(4, 3, -3, 0, 100).get(random.nextInt(5)));
+        String pushed = List.of("entries", "entries", "entries", "tags", "n", "fresh").get(random.nextInt(6));
+        boolean upsert = random.nextBoolean();
+        switch (random.nextInt(6)) {
+            case 0 -> { return c -> c.updateOne(byId, Updates.combine(Updates.pushEach(pushed, List.of(newEntry), capped),
+                    Updates.setOnInsert("o", owner)), new UpdateOptions().upsert(upsert)); }
+            case 1 -> { return c -> c.updateOne(byId, Updates.pushEach(pushed, List.of(newEntry, new Document("id", tag).append("at", sortedBy)), capped)); }
+            case 2 -> {
+                Object element = random.nextBoolean() ? tag : newEntry;
+                return c -> c.updateOne(byId, Updates.push("entries", element));
+            }
+            default -> { }
+        }
         return switch (random.nextInt(11)) {
             case 0 -> c -> c.updateOne(byId, Updates.set("n", number));
             case 1 -> c -> c.updateOne(byId, Updates.inc("n", number instanceof Double d ? d : 1));
