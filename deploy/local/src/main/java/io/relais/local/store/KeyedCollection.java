@@ -75,6 +75,10 @@ final class KeyedCollection extends H2Collection {
     /** For the positional operator {@code $}: which array element the filter matched (stateless). */
     private static final QueryMatcher MATCHER = new DefaultQueryMatcher();
 
+    /** The update operators and {@code $push} modifiers of the capped-array push ({@link #cappedPush}). */
+    private static final Set<String> CAPPED_PUSH_OPERATORS = Set.of("$push", "$setOnInsert");
+    private static final Set<String> CAPPED_PUSH_MODIFIERS = Set.of("$each", "$sort", "$slice");
+
     private final MVMap<Object, Document> dataMap;
 
     KeyedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -205,9 +209,6 @@ final class KeyedCollection extends H2Collection {
         stored.putAll(updated);
         handleUpdate(position, stored, stored);
     }
-
-    private static final Set<String> CAPPED_PUSH_OPERATORS = Set.of("$push", "$setOnInsert");
-    private static final Set<String> CAPPED_PUSH_MODIFIERS = Set.of("$each", "$sort", "$slice");
 
     /**
      * The new version of a stored document for the capped-array push every timeline, notification and roster bucket

@@ -1,17 +1,12 @@
 package io.relais.local.store;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,15 +28,15 @@ class KeyedCollectionTest {
     @TempDir
     Path folder;
 
-    private final List<MongoServer> servers = new ArrayList<>();
-    private final List<MongoClient> clients = new ArrayList<>();
+    private LocalAndStockStores stores;
     private MongoCollection<Document> local;
     private MongoCollection<Document> stock;
 
     @BeforeEach
     void twoStores() {
-        local = collection(new MongoServer(LocalStoreBackend.open(folder.resolve("relais.mv"))));
-        stock = collection(new MongoServer(new H2Backend(MVStore.open(null))));
+        stores = new LocalAndStockStores(folder);
+        local = stores.local.getCollection("posts");
+        stock = stores.stock.getCollection("posts");
         for (MongoCollection<Document> c : List.of(local, stock)) {
             c.createIndex(Indexes.ascending("owner", "day"), new IndexOptions().unique(true));
             for (int i = 0; i < 40; i++) {
@@ -53,8 +48,7 @@ class KeyedCollectionTest {
 
     @AfterEach
     void close() {
-        clients.forEach(MongoClient::close);
-        servers.forEach(MongoServer::shutdown);
+        stores.close();
     }
 
     @Test
@@ -101,8 +95,7 @@ class KeyedCollectionTest {
     }
 
     private int size(MongoCollection<Document> c) {
-        MongoClient client = clients.get(c == local ? 0 : 1);
-        return ((Number) client.getDatabase("relais").runCommand(new Document("collStats", "posts")).get("size")).intValue();
+        return ((Number) (c == local ? stores.local : stores.stock).runCommand(new Document("collStats", "posts")).get("size")).intValue();
     }
 
     @Test
@@ -135,12 +128,5 @@ class KeyedCollectionTest {
         c.find(filter).forEach(d -> ids.add(d.getString("_id")));
         ids.sort(null);
         return ids;
-    }
-
-    private MongoCollection<Document> collection(MongoServer server) {
-        servers.add(server);
-        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-        clients.add(client);
-        return client.getDatabase("relais").getCollection("posts");
     }
 }

@@ -1,8 +1,6 @@
 package io.relais.local.store;
 
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -12,14 +10,11 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,15 +43,15 @@ class KeyedUpdateTest {
     @TempDir
     Path folder;
 
-    private final List<MongoServer> servers = new ArrayList<>();
-    private final List<MongoClient> clients = new ArrayList<>();
+    private LocalAndStockStores stores;
     private MongoCollection<Document> local;
     private MongoCollection<Document> stock;
 
     @BeforeEach
     void twoStores() {
-        local = collection(new MongoServer(LocalStoreBackend.open(folder.resolve("relais.mv"))));
-        stock = collection(new MongoServer(new H2Backend(MVStore.open(null))));
+        stores = new LocalAndStockStores(folder);
+        local = stores.local.getCollection("buckets");
+        stock = stores.stock.getCollection("buckets");
         for (MongoCollection<Document> c : List.of(local, stock)) {
             c.createIndex(Indexes.ascending("owner", "day"), new IndexOptions().unique(true));
             for (int i = 0; i < 20; i++) {
@@ -69,8 +64,7 @@ class KeyedUpdateTest {
 
     @AfterEach
     void close() {
-        clients.forEach(MongoClient::close);
-        servers.forEach(MongoServer::shutdown);
+        stores.close();
     }
 
     @Test
@@ -248,12 +242,5 @@ class KeyedUpdateTest {
         List<String> documents = new ArrayList<>();
         c.find().sort(Sorts.ascending("_id")).forEach(d -> documents.add(d.toJson(EXACT_JSON)));
         return documents;
-    }
-
-    private MongoCollection<Document> collection(MongoServer server) {
-        servers.add(server);
-        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-        clients.add(client);
-        return client.getDatabase("relais").getCollection("buckets");
     }
 }
