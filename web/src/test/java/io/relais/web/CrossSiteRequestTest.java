@@ -88,6 +88,23 @@ class CrossSiteRequestTest {
     }
 
     @Test
+    void aPostOrCommentAsLongAsFeedServiceAllowsGetsTheAnswerAShortOneGets() {
+        // feed-service takes 10,000 characters in a post and 5,000 in a comment (up to 4 bytes each in UTF-8); the web
+        // app must pass them on, not refuse them itself with a bare 413 (its form fields were capped at 2 KB)
+        String post = "€".repeat(10_000);
+        String comment = "é".repeat(5_000);
+        String commentPath = "/posts/urn:relais:post:01a2344e-2a3f-7000-a262-1b642a558069/comments";
+
+        Response longPost = sameOrigin("alice").multiPart("_csrf", tokenOf("alice")).multiPart("content", post).post("/posts");
+        Response shortPost = sameOrigin("alice").multiPart("_csrf", tokenOf("alice")).multiPart("content", "hello").post("/posts");
+        Response longComment = sameOrigin("alice").formParam("_csrf", tokenOf("alice")).formParam("content", comment).post(commentPath);
+        Response shortComment = sameOrigin("alice").formParam("_csrf", tokenOf("alice")).formParam("content", "hi").post(commentPath);
+
+        assertThat(longPost.statusCode()).isNotEqualTo(413).isEqualTo(shortPost.statusCode());
+        assertThat(longComment.statusCode()).isNotEqualTo(413).isEqualTo(shortComment.statusCode());
+    }
+
+    @Test
     void aMultipartFormCarriesTheTokenAsAField() {
         // the composer with attachments: the token is read from the multipart form; feed-service is not running
         // in this test, so getting past the check shows as "service unavailable", not as a refusal
