@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.DocumentComparator;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryMatcher;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -31,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * mongo-java-server's H2 collection, without checking again what a unique index already matched exactly, and
@@ -80,6 +84,14 @@ final class KeyedCollection extends H2Collection {
     private static final Set<String> CAPPED_PUSH_MODIFIERS = Set.of("$each", "$sort", "$slice");
 
     private final MVMap<Object, Document> dataMap;
+
+    /**
+     * Whose turn it is in this collection, first come first served. The stock collection serialises its commands on
+     * its monitor, which is not fair: a bulk write releases it between two statements and takes it again before a
+     * waiting read has even been woken, so a keyed read waited for whole bulks of other connections (issue 18). Here
+     * each statement and each read takes its turn in arrival order; the monitor below is then never contended.
+     */
+    private final ReentrantLock turn = new ReentrantLock(true);
 
     KeyedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                     MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
@@ -146,9 +158,80 @@ final class KeyedCollection extends H2Collection {
      * unique-index errors), without copying the stored documents first when the filter is a key look-up and the
      * update is made of operators (see the class comment).
      */
+    private <T> T inTurn(Supplier<T> command) {
+        turn.lock();
+        try {
+            return command.get();
+        } finally {
+            turn.unlock();
+        }
+    }
+
     @Override
-    public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
-                                                 boolean isMulti, boolean isUpsert, Oplog oplog) {
+    public QueryResult handleQuery(QueryParameters query) {
+        return inTurn(() -> super.handleQuery(query));
+    }
+
+    @Override
+    public Document handleDistinct(Document query) {
+        return inTurn(() -> super.handleDistinct(query));
+    }
+
+    @Override
+    public void addDocument(Document document) {
+        inTurn(() -> {
+            super.addDocument(document);
+            return null;
+        });
+    }
+
+    @Override
+    public void addDocuments(Stream<Document> documents) {
+        inTurn(() -> {
+            super.addDocuments(documents);
+            return null;
+        });
+    }
+
+    @Override
+    public void removeDocument(Document document) {
+        inTurn(() -> {
+            super.removeDocument(document);
+            return null;
+        });
+    }
+
+    @Override
+    public Document findAndModify(Document query) {
+        return inTurn(() -> super.findAndModify(query));
+    }
+
+    @Override
+    public List<Document> insertDocuments(List<Document> documents, boolean isOrdered) {
+        return inTurn(() -> super.insertDocuments(documents, isOrdered));
+    }
+
+    @Override
+    public int deleteDocuments(Document selector, int limit, Oplog oplog) {
+        return inTurn(() -> super.deleteDocuments(selector, limit, oplog));
+    }
+
+    @Override
+    public void renameTo(MongoDatabase newDatabase, String newCollectionName) {
+        inTurn(() -> {
+            super.renameTo(newDatabase, newCollectionName);
+            return null;
+        });
+    }
+
+    @Override
+    public Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                    boolean isMulti, boolean isUpsert, Oplog oplog) {
+        return inTurn(() -> updateInTurn(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
+    }
+
+    private Document updateInTurn(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
         if (CALCULATE_UPDATE == null || !isKeyLookup(selector) || !isOperatorUpdate(updateQuery) || getIndexes().isEmpty()) {
             return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
         }
