@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,9 +39,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class StoreAnchor {
 
+    /**
+     * @param idReads          reads by {@code _id} on an otherwise idle store (latency from the intended send time)
+     * @param idReadsUnderBulk the same reads while {@value #BULK_WRITERS} other connections write bulks of
+     *                         {@value #BULK_UNDER_READS} bucket upserts back to back, the fan-out's shape
+     * @param bulkUpdatesPerSecondUnderReads what those writers achieved meanwhile, updates/s
+     */
     public record Figures(String store, double bulkUpdatesPerSecond, double singleUpdatesPerSecond,
-                          double scanningUpdatesPerSecond, OpenLoop.Result idReads, List<HotBucket> hotBuckets) {
+                          double scanningUpdatesPerSecond, OpenLoop.Result idReads, OpenLoop.Result idReadsUnderBulk,
+                          double bulkUpdatesPerSecondUnderReads, List<HotBucket> hotBuckets) {
     }
+
+    /** Connections writing while {@link Figures#idReadsUnderBulk} is measured, and the size of each of their bulks. */
+    static final int BULK_WRITERS = 2;
+    static final int BULK_UNDER_READS = 500;
 
     /** One hot timeline bucket (every post of the organisation lands in the same day bucket). */
     public record HotBucket(int capacity, double updatesPerSecond, OpenLoop.Result reads, long documentBytes) {
@@ -111,6 +123,39 @@ public final class StoreAnchor {
                 if (d == null) throw new IllegalStateException("bucket vanished");
             });
 
+            // the same reads while other connections write bulks of the fan-out's shape: how long a keyed read
+            // waits for writes in the store itself, the floor under a home read during ingest
+            AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicLong bulkWritten = new AtomicLong();
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < BULK_WRITERS; w++) {
+                long writerSeed = company.seed() + w;
+                Thread t = new Thread(() -> {
+                    SplittableRandom r = new SplittableRandom(writerSeed);
+                    while (writing.get()) {
+                        List<WriteModel<Document>> bulk = new ArrayList<>(BULK_UNDER_READS);
+                        for (int i = 0; i < BULK_UNDER_READS; i++) {
+                            bulk.add(new UpdateOneModel<>(Filters.eq("_id", bucketId(company, r.nextInt(owners))),
+                                    push(seq.incrementAndGet(), r), new UpdateOptions().upsert(true)));
+                        }
+                        buckets.bulkWrite(bulk, new BulkWriteOptions().ordered(false));
+                        bulkWritten.addAndGet(BULK_UNDER_READS);
+                    }
+                }, "store-bulk-writer-" + w);
+                t.setDaemon(true);
+                t.start();
+                writers.add(t);
+            }
+            long writtenBefore = bulkWritten.get();
+            long readsStarted = System.nanoTime();
+            OpenLoop.Result readsUnderBulk = OpenLoop.run("store _id reads during bulk writes", readRate, readDuration, 4, s -> {
+                Document d = buckets.find(Filters.eq("_id", ids.get((int) (s * 7919 % ids.size())))).first();
+                if (d == null) throw new IllegalStateException("bucket vanished");
+            });
+            double bulkRateUnderReads = (bulkWritten.get() - writtenBefore) / ((System.nanoTime() - readsStarted) / 1e9);
+            writing.set(false);
+            for (Thread t : writers) t.join(60_000);
+
             List<HotBucket> hot = new ArrayList<>();
             for (int capacity : new int[]{300, 50}) {
                 hot.add(hotBucket(client.getDatabase("relais_bench").getCollection("hot_" + capacity), capacity,
@@ -126,6 +171,10 @@ public final class StoreAnchor {
                             Report.num(trapped.achieved()) + " updates/s; " + trapped.service().inline())
                     .row("read by _id at " + Report.num(readRate) + "/s for " + readDuration.toSeconds() + " s (open loop)",
                             reads.latency().inline() + "; service time " + reads.service().inline() + (reads.errors() > 0 ? "; " + reads.errors() + " errors" : ""))
+                    .row("same reads while " + BULK_WRITERS + " other connections write bulks of " + BULK_UNDER_READS
+                                    + " upserts back to back (" + Report.num(bulkRateUnderReads) + " updates/s meanwhile)",
+                            readsUnderBulk.latency().inline() + "; service time " + readsUnderBulk.service().inline()
+                                    + (readsUnderBulk.errors() > 0 ? "; " + readsUnderBulk.errors() + " errors" : ""))
                     .note("%s; %,d updates over %,d owner buckets (%,d documents, each a capped array of at most %d "
                             + "timeline entries of ~120 bytes).", where, bulkUpdates, owners, docs, BUCKET_CAP);
             for (HotBucket h : hot) {
@@ -140,7 +189,8 @@ public final class StoreAnchor {
                     + "pushed into the same day bucket (`$push` with `$sort` by time and `$slice` to the capacity, 300 there), "
                     + "and every home feed read merges that bucket; this backend rewrites the whole document on each update.");
             buckets.drop();
-            return new Figures(where, bulkRate, single.achieved(), trapped.achieved(), reads, hot);
+            return new Figures(where, bulkRate, single.achieved(), trapped.achieved(), reads, readsUnderBulk,
+                    bulkRateUnderReads, hot);
         } finally {
             if (server != null) server.close();
             if (file != null) {

@@ -362,7 +362,8 @@ public final class StackScenarios {
         writer.join(duration.toMillis() + 60_000);
         LatencySummary raw = store.idReads().latency();
         s.row("GET /api/feed/home?limit=20 as " + reader + ", " + Report.num(rate) + "/s for " + duration.toSeconds() + " s",
-                        r.latency().inline() + "; service time " + r.service().inline(), "store read by _id " + raw.inline(),
+                        r.latency().inline() + "; service time " + r.service().inline(), "store read by _id " + raw.inline()
+                                + "; during bulk writes " + store.idReadsUnderBulk().latency().inline(),
                         "p50 " + Report.ratio(r.latency().p50(), raw.p50()) + ", p99 " + Report.ratio(r.latency().p99(), raw.p99()),
                         "p50 ≤ 5 ms, p99 ≤ 15 ms");
         s.note("While %s items/s of %s run in the background (achieved %s/s). %s%s", Report.num(ingestRate), backgroundWhat,
