@@ -153,11 +153,7 @@ final class KeyedCollection extends H2Collection {
         return query == EXACT.get() || super.documentMatchesQuery(document, query);
     }
 
-    /**
-     * Applies an update as the stock collection does (same documents, same {@code n} and {@code nModified}, same
-     * unique-index errors), without copying the stored documents first when the filter is a key look-up and the
-     * update is made of operators (see the class comment).
-     */
+    /** Runs one command of this collection when its turn comes ({@link #turn}). */
     private <T> T inTurn(Supplier<T> command) {
         turn.lock();
         try {
@@ -165,6 +161,13 @@ final class KeyedCollection extends H2Collection {
         } finally {
             turn.unlock();
         }
+    }
+
+    private void inTurn(Runnable command) {
+        inTurn(() -> {
+            command.run();
+            return null;
+        });
     }
 
     @Override
@@ -179,26 +182,17 @@ final class KeyedCollection extends H2Collection {
 
     @Override
     public void addDocument(Document document) {
-        inTurn(() -> {
-            super.addDocument(document);
-            return null;
-        });
+        inTurn(() -> super.addDocument(document));
     }
 
     @Override
     public void addDocuments(Stream<Document> documents) {
-        inTurn(() -> {
-            super.addDocuments(documents);
-            return null;
-        });
+        inTurn(() -> super.addDocuments(documents));
     }
 
     @Override
     public void removeDocument(Document document) {
-        inTurn(() -> {
-            super.removeDocument(document);
-            return null;
-        });
+        inTurn(() -> super.removeDocument(document));
     }
 
     @Override
@@ -218,12 +212,14 @@ final class KeyedCollection extends H2Collection {
 
     @Override
     public void renameTo(MongoDatabase newDatabase, String newCollectionName) {
-        inTurn(() -> {
-            super.renameTo(newDatabase, newCollectionName);
-            return null;
-        });
+        inTurn(() -> super.renameTo(newDatabase, newCollectionName));
     }
 
+    /**
+     * Applies an update as the stock collection does (same documents, same {@code n} and {@code nModified}, same
+     * unique-index errors), without copying the stored documents first when the filter is a key look-up and the
+     * update is made of operators (see the class comment).
+     */
     @Override
     public Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                                     boolean isMulti, boolean isUpsert, Oplog oplog) {
