@@ -18,6 +18,37 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LongWordsBrowserTest {
 
+    /** About 130 characters without a break opportunity: wider than a phone screen at any font size. */
+    static final String LONG_URL = "https://intranet.example.org/projects/" + "roadmap".repeat(12) + "/final-v2";
+
+    @Test
+    void onAPhoneNoPageShowingALongUrlScrollsSideways() {
+        String marker = "widepage" + UUID.randomUUID().toString().substring(0, 8);
+        String post = CommentThreadBrowserTest.postAs("alice", "Roadmap " + marker + " " + LONG_URL);
+        given().auth().oauth2(Api.token("bob")).contentType(ContentType.JSON).body(Map.of("content", marker + " " + LONG_URL))
+                .post(Api.FEED + "/api/posts/" + post + "/comments").then().statusCode(201);
+
+        try (Browser phone = Browser.open("en-GB", 390, 844)) {
+            phone.loginAs("alice");
+            phone.until(d -> {
+                phone.go("/notifications");
+                return !d.findElements(By.xpath("//li[@data-kind='reply'][contains(., '" + marker + "')]")).isEmpty();
+            });
+            assertNoSidewaysScroll(phone, "/notifications");
+
+            phone.go("/posts/" + post);
+            phone.await(By.xpath("//li[@data-comment][contains(., '" + marker + "')]"));
+            assertNoSidewaysScroll(phone, "/posts/" + post);
+
+            phone.go("/");
+            phone.await(By.xpath("//article[contains(., '" + marker + "')]"));
+            assertNoSidewaysScroll(phone, "/");
+
+            searchUntilACommentHit(phone, marker);
+            assertNoSidewaysScroll(phone, "/search?q=" + marker);
+        }
+    }
+
     @Test
     void atDesktopWidthACommentFoundBySearchReadsLikeAPostHit() {
         String marker = "commenthit" + UUID.randomUUID().toString().substring(0, 8);
@@ -44,6 +75,12 @@ class LongWordsBrowserTest {
             return !b.findAll(commentHit).isEmpty();
         });
         return b.find(commentHit);
+    }
+
+    private static void assertNoSidewaysScroll(Browser b, String page) {
+        Map<?, ?> widths = (Map<?, ?>) b.js("return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth};");
+        assertThat(num(widths.get("scroll"))).as("%s: page width in px at a viewport of %s px", page, widths.get("inner"))
+                .isLessThanOrEqualTo(num(widths.get("inner")));
     }
 
     private static Map<?, ?> rect(Browser b, WebElement e) {
