@@ -167,8 +167,10 @@
     var list = document.getElementById(field.getAttribute('aria-controls'));
     if (!list) { return; }
     var mode = field.getAttribute('data-suggest-mode') || 'mention';
-    var active = -1, timer = null, token = null;
-    function close() { list.hidden = true; list.innerHTML = ''; if (field.tagName !== 'TEXTAREA') { field.setAttribute('aria-expanded', 'false'); } field.removeAttribute('aria-activedescendant'); active = -1; }
+    // asked: the latest request for suggestions; an answer to an older one (typing went on, the list was closed, the
+    // form was sent) is dropped rather than reopening the list
+    var active = -1, timer = null, token = null, asked = 0;
+    function close() { window.clearTimeout(timer); asked += 1; list.hidden = true; list.innerHTML = ''; if (field.tagName !== 'TEXTAREA') { field.setAttribute('aria-expanded', 'false'); } field.removeAttribute('aria-activedescendant'); active = -1; }
     function options() { return Array.prototype.slice.call(list.querySelectorAll('[role=option]')); }
     function highlight(i) {
       var opts = options();
@@ -196,9 +198,11 @@
       window.clearTimeout(timer);
       if (!token || token.text.length < 2) { close(); return; }
       timer = window.setTimeout(function () {
+        var mine = ++asked;
         fetch(field.getAttribute('data-suggest') + '?q=' + encodeURIComponent(token.text), { headers: { 'HX-Request': 'true' } })
           .then(function (r) { return r.ok ? r.text() : ''; })
           .then(function (html) {
+            if (mine !== asked || document.activeElement !== field) { return; }
             var ids = field.id + '-opt-';
             list.innerHTML = html;
             options().forEach(function (o, i) { o.id = ids + i; });
@@ -220,6 +224,11 @@
       if (opt) { e.preventDefault(); choose(opt); }
     });
     field.addEventListener('blur', function () { window.setTimeout(close, 150); });
+    // sending or clearing the form (the composer is reset once published) ends the suggestions
+    if (field.form) {
+      field.form.addEventListener('submit', close);
+      field.form.addEventListener('reset', close);
+    }
   }
   function setupAll(root) {
     (root.querySelectorAll ? root : document).querySelectorAll('[data-suggest][aria-controls]').forEach(function (f) {

@@ -22,6 +22,7 @@ public interface Msg {
     @Message("Relevant") String relevant();
     @Message("Feed order") String feedOrder();
     @Message("{count} new post{#if count != 1}s{/if} — show") String newPosts(int count);
+    @Message("{#if count == 1}used once{#else}used {count} times{/if}") String hashtagUses(long count);
     @Message("What do you want to share?") String composerPlaceholder();
     @Message("Write a post") String composerLabel();
     @Message("Audience") String audience();

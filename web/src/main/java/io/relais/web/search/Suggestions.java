@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.relais.web.layout.Msg;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.SearchApi;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +19,8 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Suggestions as one types: {@code @bo} → people, {@code #kaf} → hashtags, anything else → search
@@ -30,6 +33,7 @@ public class Suggestions {
 
     private static final Logger LOG = Logger.getLogger(Suggestions.class);
     private static final int MAX = 8;
+    private static final Pattern USES = Pattern.compile("(\\d{1,18}) uses?");
 
     @Inject
     Pages pages;
@@ -51,13 +55,13 @@ public class Suggestions {
             String prefix = sigil == '@' || sigil == '#' ? typed.substring(1) : typed;
             String kind = sigil == '@' ? "person" : sigil == '#' ? "hashtag" : null;
             try {
-                collect(search.suggest(prefix, kind, MAX), sigil, found);
+                collect(search.suggest(prefix, kind, MAX), sigil, found, pages.msg());
             } catch (RuntimeException unavailable) {
                 LOG.debugf("search suggestions unavailable: %s", unavailable.getMessage());
             }
             if (found.isEmpty() && sigil == '@') {
                 try {
-                    collect(search.people(prefix + "*", MAX), sigil, found);
+                    collect(search.people(prefix + "*", MAX), sigil, found, pages.msg());
                 } catch (RuntimeException unavailable) {
                     LOG.debugf("directory unavailable: %s", unavailable.getMessage());
                 }
@@ -66,7 +70,7 @@ public class Suggestions {
         return pages.of(suggestions).data("items", found.size() > MAX ? found.subList(0, MAX) : found);
     }
 
-    private static void collect(JsonNode answer, char sigil, List<Suggestion> into) {
+    private static void collect(JsonNode answer, char sigil, List<Suggestion> into, Msg msg) {
         JsonNode list = answer.has("suggestions") ? answer.get("suggestions") : answer.path("people");
         for (JsonNode s : list) {
             // search-service: {type, id (an IRI), label, detail}; the directory: {login, displayName, title}
@@ -77,9 +81,21 @@ public class Suggestions {
             }
             String label = s.path("label").asText(s.path("displayName").asText(s.path("name").asText(value)));
             String detail = s.path("detail").asText(s.path("title").asText(null));
+            if ("hashtag".equals(s.path("type").asText())) {
+                detail = hashtagUses(detail, msg);
+            }
             String insert = sigil == '@' || sigil == '#' ? sigil + value : label;
             into.add(new Suggestion(insert, label, detail));
         }
+    }
+
+    /**
+     * search-service counts a hashtag's uses in English and without a singular ("1 uses"): the reader gets the count in
+     * their language, pluralised; a detail of any other shape is shown as it came.
+     */
+    static String hashtagUses(String detail, Msg msg) {
+        Matcher uses = USES.matcher(detail == null ? "" : detail.strip());
+        return uses.matches() ? msg.hashtagUses(Long.parseLong(uses.group(1))) : detail;
     }
 
     @io.quarkus.qute.TemplateData
