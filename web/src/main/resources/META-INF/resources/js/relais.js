@@ -36,9 +36,9 @@
       try { back = JSON.parse(e.data); } catch (ignored) { return; }
       (back && Array.isArray(back.notifications) ? back.notifications : []).forEach(insertNotification);
     });
-    source.addEventListener('feed-item', function () {
+    source.addEventListener('feed-item', function (e) {
       var banner = document.getElementById('new-posts');
-      if (!banner) { return; }
+      if (!banner || isMine(e.data)) { return; }
       fresh += 1;
       var order = banner.getAttribute('data-order') || 'newest';
       htmx.ajax('GET', '/feed/banner?count=' + fresh + '&order=' + encodeURIComponent(order),
@@ -52,6 +52,14 @@
       }
     });
     window.addEventListener('beforeunload', function () { source.close(); });
+  }
+
+  // the stream announces my own new post to me too ("own" among its reasons): publishing put it in place already
+  // (or another tab did, where it is news to nobody), so it is not a "new post" to show
+  function isMine(data) {
+    var item;
+    try { item = JSON.parse(data); } catch (ignored) { return false; }
+    return !!(item && Array.isArray(item.reasons) && item.reasons.indexOf('own') >= 0);
   }
 
   // --- live thread: the thread open on a post page has its own stream (feed-service's per-thread subscription), so

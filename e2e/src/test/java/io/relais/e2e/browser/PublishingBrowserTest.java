@@ -26,6 +26,55 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublishingBrowserTest {
 
+    /**
+     * Records every live event once the page's own listener has handled it, so a test can wait for the page to have
+     * seen an event instead of sleeping (installed before the page's scripts run).
+     */
+    static final String RECORD_HANDLED_EVENTS = """
+            (function () {
+              var Native = window.EventSource;
+              if (!Native) { return; }
+              window.__relaisHandled = [];
+              window.EventSource = function (url, options) {
+                var source = new Native(url, options);
+                var add = source.addEventListener.bind(source);
+                source.addEventListener = function (type, listener, more) {
+                  return add(type, function (e) {
+                    try { return listener.apply(this, arguments); }
+                    finally { window.__relaisHandled.push({ type: type, data: String(e.data) }); }
+                  }, more);
+                };
+                return source;
+              };
+              window.EventSource.prototype = Native.prototype;
+            })();
+            """;
+
+    @Test
+    void myOwnNewPostAppearsInPlaceWithoutANewPostsBanner() {
+        String mine = "ownpost" + UUID.randomUUID().toString().substring(0, 8);
+        String theirs = "theirpost" + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser alice = Browser.open()) {
+            ((ChromeDriver) alice.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                    Map.of("source", RECORD_HANDLED_EVENTS));
+            alice.loginAs("alice");
+            alice.awaitLive();
+
+            alice.find(By.id("composer-text")).sendKeys("Hello from me " + mine);
+            alice.find(By.id("publish")).click();
+            alice.until(d -> d.findElement(By.id("feed")).getText().contains(mine));
+            // the live stream announces my post to me too: once the page has handled that and finished any request
+            awaitHandledFeedItem(alice, mine);
+            assertThat(alice.find(By.id("new-posts")).getText()).as("banner after my own post").isEmpty();
+            assertThat(alice.findAll(By.xpath("//article[contains(., '" + mine + "')]"))).as("my post, once").hasSize(1);
+
+            // a colleague's post still raises the banner, counting only theirs
+            Api.post("bob", "Hello from Bob " + theirs, null);
+            awaitHandledFeedItem(alice, theirs);
+            alice.until(d -> d.findElement(By.id("new-posts")).getText().equals("1 new post — show"));
+        }
+    }
+
     @Test
     void theHashtagSuggestionsSayHowOftenATagIsUsedAndCloseOnceThePostIsPublished() {
         String tag = "tryout" + UUID.randomUUID().toString().substring(0, 8);
@@ -52,5 +101,13 @@ class PublishingBrowserTest {
             alice.until(d -> !d.findElement(By.id("composer-suggestions")).isDisplayed());
             assertThat(alice.find(By.id("composer-suggestions")).getText()).as("suggestions left after publishing").isEmpty();
         }
+    }
+
+    /** Waits until the page's live listener has handled the feed item holding the word and htmx is idle. */
+    private static void awaitHandledFeedItem(Browser b, String word) {
+        b.until(d -> Boolean.TRUE.equals(b.js(
+                "var word = arguments[0];"
+                        + " return (window.__relaisHandled || []).some(function (e) { return e.type === 'feed-item' && e.data.indexOf(word) >= 0; })"
+                        + " && !document.querySelector('.htmx-request');", word)));
     }
 }
