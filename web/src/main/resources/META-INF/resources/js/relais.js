@@ -153,6 +153,38 @@
     var form = e.detail.elt;
     if (form && form.querySelectorAll) { form.querySelectorAll('.field-error').forEach(function (p) { p.textContent = ''; }); }
   });
+  // --- a form whose request was refused before the web app could answer in the page (the server's own 413 for a body
+  // over its limit, any other 4xx/5xx htmx does not swap) or never sent: the sentence goes into the form's error slot
+  // and the typed text stays (htmx swaps nothing, and the composer is only reset on success). As text: never markup ---
+  function errorSlotOf(form) {
+    if (!form || !form.querySelector) { return null; }
+    var described = form.querySelector('[aria-describedby]');
+    var slot = described && document.getElementById(described.getAttribute('aria-describedby'));
+    return slot || form.querySelector('.field-error');
+  }
+  function sentence(name) { return document.body.getAttribute('data-msg-' + name) || ''; }
+  // a problem+json's own words (detail, fields) are English: only an English page shows them
+  function problemDetail(xhr) {
+    var type = xhr.getResponseHeader('Content-Type') || '';
+    if (type.indexOf('json') < 0 || (document.documentElement.lang || 'en').indexOf('en') !== 0) { return ''; }
+    try {
+      var problem = JSON.parse(xhr.responseText);
+      var fields = (Array.isArray(problem.errors) ? problem.errors : []).map(function (e) {
+        return e && e.field ? e.field + ': ' + (e.message || '') : '';
+      }).filter(Boolean);
+      return [problem.detail || problem.title || ''].concat(fields).filter(Boolean).join(' — ');
+    } catch (ignored) { return ''; }
+  }
+  document.addEventListener('htmx:responseError', function (e) {
+    var form = e.detail.elt && e.detail.elt.closest && e.detail.elt.closest('form');
+    var xhr = e.detail.xhr, slot = errorSlotOf(form);
+    if (!slot || !xhr) { return; }
+    slot.textContent = xhr.status === 413 ? sentence('too-large') : problemDetail(xhr) || sentence('refused');
+  });
+  document.addEventListener('htmx:sendError', function (e) {
+    var slot = errorSlotOf(e.detail.elt && e.detail.elt.closest && e.detail.elt.closest('form'));
+    if (slot) { slot.textContent = sentence('not-sent'); }
+  });
   // comment toggles say whether the thread is open
   document.addEventListener('htmx:afterSwap', function (e) {
     var t = e.detail.target;

@@ -103,6 +103,29 @@ class PublishingBrowserTest {
         }
     }
 
+    @Test
+    void aPostTooLargeToSendIsExplainedNextToTheComposerAndTheTextIsKept() throws IOException {
+        Path big = Files.createTempFile("relais-too-large-", ".pdf");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(13L * 1024 * 1024); // above the web app's 12 MB request limit
+        }
+        String words = "Minutes of the offsite " + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser alice = Browser.open()) {
+            alice.loginAs("alice");
+            WebElement text = alice.find(By.id("composer-text"));
+            text.sendKeys(words);
+            alice.find(By.id("composer-files")).sendKeys(big.toAbsolutePath().toString());
+            alice.find(By.id("publish")).click();
+
+            WebElement error = alice.await(By.id("composer-error"));
+            assertThat(error.getText()).contains("too large");
+            assertThat(text.getAttribute("value")).as("the typed text is kept").isEqualTo(words);
+            assertThat(alice.find(By.id("feed")).getText()).doesNotContain(words);
+        } finally {
+            Files.deleteIfExists(big);
+        }
+    }
+
     /** Waits until the page's live listener has handled the feed item holding the word and htmx is idle. */
     private static void awaitHandledFeedItem(Browser b, String word) {
         b.until(d -> Boolean.TRUE.equals(b.js(

@@ -125,7 +125,7 @@ public class PostActions {
         if (!"true".equals(htmx) || !WritingProblems.isAboutTheText(refused)) {
             throw refused;
         }
-        String sentence = WritingProblems.sentence(refused, pages.msg());
+        String sentence = WritingProblems.sentence(refused, pages.msg(), "en".equals(pages.locale().getLanguage()));
         return WritingProblems.inSlot(slot, pages.of(problem).data("sentence", sentence).render());
     }
 
@@ -163,10 +163,15 @@ public class PostActions {
         return pages.of(editForm).data("post", post).data("text", PostText.editable(post));
     }
 
+    /** Saves my edited post; a refusal of the text is said next to the edit form, which keeps what I typed. */
     @POST
     @Path("{id}")
-    public TemplateInstance save(@PathParam("id") String id, @RestForm String content) {
-        return cardOf(feed.editPost(id, typed(content))).data("done", pages.msg().changesSaved());
+    public Object save(@PathParam("id") String id, @RestForm String content, @HeaderParam("HX-Request") String htmx) {
+        try {
+            return cardOf(feed.editPost(id, typed(content))).data("done", pages.msg().changesSaved());
+        } catch (ClientWebApplicationException refused) {
+            return refusedNextTo("edit-" + localId(id) + "-error", refused, htmx);
+        }
     }
 
     /** An empty answer: htmx replaces the card with nothing. */

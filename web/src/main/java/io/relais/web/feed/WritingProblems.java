@@ -25,18 +25,34 @@ final class WritingProblems {
     private WritingProblems() {
     }
 
-    /** Whether this refusal is about what was written (400), rather than access (403/404) or an outage (5xx). */
+    /**
+     * Whether this refusal is about what was written (400, 413 too large, 409/422 a rule of the service…), said next to
+     * the form, rather than about access (401/403/404: login again, or "not found") or an outage (5xx).
+     */
     static boolean isAboutTheText(ClientWebApplicationException e) {
-        return e.getResponse() != null && e.getResponse().getStatus() == 400;
+        int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+        return status >= 400 && status < 500 && status != 401 && status != 403 && status != 404;
     }
 
-    /** The sentence for the reader: one per refused rule, in their language. */
-    static String sentence(ClientWebApplicationException e, Msg msg) {
+    /**
+     * The sentence for the reader, in their language: 413 says the text is too large; a problem+json naming fields says
+     * one sentence per refused rule; any other refusal its problem's {@code detail} for an English reader (the service
+     * writes English), else the general sentence.
+     */
+    static String sentence(ClientWebApplicationException e, Msg msg, boolean english) {
+        if (e.getResponse().getStatus() == 413) {
+            return msg.tooLargeToSend();
+        }
         JsonNode problem;
         try {
             problem = e.getResponse().readEntity(JsonNode.class);
         } catch (RuntimeException unreadable) {
             problem = null; // not a problem+json: the general sentence
+        }
+        String detail = problem == null ? "" : problem.path("detail").asText("").strip();
+        if (e.getResponse().getStatus() != 400 && problem != null && problem.path("errors").isEmpty() && english
+                && !detail.isEmpty()) {
+            return detail;
         }
         return sentence(problem, msg);
     }

@@ -284,6 +284,8 @@ public interface Msg {
     @Message("The comment is deleted.") String commentDeleted();
     @Message("Write something first.") String textRequired();
     @Message("Your text is too long: at most {max} characters.") String textTooLong(int max);
+    @Message("This is too large to send: shorten the text or attach smaller files. Your text is kept.") String tooLargeToSend();
+    @Message("This could not be sent: check your connection, or whether the attachments are too large, and try again. Your text is kept.") String notSent();
     @Message("Nothing would remain once unsafe markup is removed: write some text.") String textOnlyMarkup();
     @Message("A hashtag is too long: shorten it.") String hashtagTooLong();
     @Message("You can only post in a community you belong to.") String audienceNotMember();
