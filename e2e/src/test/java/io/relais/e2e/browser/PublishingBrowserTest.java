@@ -126,6 +126,30 @@ class PublishingBrowserTest {
         }
     }
 
+    @Test
+    void aPostOfThreeThousandCharactersWithAccentsAndEurosIsPublishedAndReadBackWhole() {
+        String marker = "longpost" + UUID.randomUUID().toString().substring(0, 8);
+        String sentence = " Le café coûte 3 € à Zürich, déjà payé."; // é: 2 bytes in UTF-8, €: 3 bytes
+        StringBuilder text = new StringBuilder(marker);
+        while (text.length() < 3000) {
+            text.append(sentence);
+        }
+        String post = text.substring(0, 2999) + ".";
+        assertThat(post.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as("bytes of the post").isGreaterThan(3000);
+
+        try (Browser alice = Browser.open()) {
+            alice.loginAs("alice");
+            alice.find(By.id("composer-text")).sendKeys(post);
+            alice.find(By.id("publish")).click();
+            alice.until(d -> d.findElement(By.id("feed")).getText().contains(marker));
+
+            alice.go("/");
+            WebElement content = alice.await(By.xpath("//article[contains(., '" + marker + "')]//div[contains(@class, 'content')]"));
+            assertThat(content.getText()).isEqualTo(post);
+            assertThat(alice.find(By.id("composer-error")).getText()).isEmpty();
+        }
+    }
+
     /** Waits until the page's live listener has handled the feed item holding the word and htmx is idle. */
     private static void awaitHandledFeedItem(Browser b, String word) {
         b.until(d -> Boolean.TRUE.equals(b.js(
