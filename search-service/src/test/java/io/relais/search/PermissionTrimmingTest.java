@@ -129,6 +129,28 @@ class PermissionTrimmingTest {
     }
 
     @Test
+    void aHashtagsSuggestedUsesCountOnlyWhatTheReaderMaySee() {
+        String u = unique();
+        String slug = "secret-uses-" + u;
+        String tag = "usecount" + u;
+        publish(Events.community(slug, "Uses " + u, "secret"));
+        publish(Events.join("ivan", slug));
+        publish(Events.orgPost("grace", "<p>open</p>", Tag.hashtag(tag)));
+        publish(Events.post("ivan", "<p>inside</p>", List.of(Iri.community(slug)), null, Tag.hashtag(tag)));
+
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(uses("ivan", tag)).isEqualTo(2));
+        assertThat(uses("judy", tag)).isEqualTo(1);
+    }
+
+    /** The {@code uses} of the one hashtag suggested for {@code #tag} to this reader. */
+    private static int uses(String login, String tag) {
+        Response r = Api.get("/api/search/suggest", login, Map.of("q", "#" + tag, "types", "hashtag"));
+        r.then().statusCode(200);
+        assertThat(r.jsonPath().getList("suggestions.id")).containsExactly(Iri.hashtag(tag));
+        return r.jsonPath().getInt("suggestions[0].uses");
+    }
+
+    @Test
     void publicCommunitiesAreSuggestedToEveryone() {
         String u = unique();
         String slug = "pub-" + u;

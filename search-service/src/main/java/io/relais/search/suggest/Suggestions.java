@@ -75,7 +75,7 @@ public class Suggestions {
             Document d = searcher.storedFields().document(sd.doc);
             String type = d.get(Fields.TYPE);
             String detail = ItemType.PERSON.key().equals(type) ? d.get(Fields.JOB_TITLE) : d.get(Fields.VISIBILITY);
-            out.add(new Suggestion(type, d.get(Fields.ID), d.get(Fields.TITLE), detail));
+            out.add(new Suggestion(type, d.get(Fields.ID), d.get(Fields.TITLE), detail, null));
         }
         return out;
     }
@@ -101,7 +101,7 @@ public class Suggestions {
         if (tags == null) return out;
         for (LabelAndValue lv : tags.labelValues) {
             if (lv.label.startsWith(prefix) && out.size() < limit) {
-                out.add(new Suggestion("hashtag", Iri.hashtag(lv.label), "#" + lv.label, lv.value + " uses"));
+                out.add(new Suggestion("hashtag", Iri.hashtag(lv.label), "#" + lv.label, lv.value + " uses", lv.value.intValue()));
             }
         }
         return out;

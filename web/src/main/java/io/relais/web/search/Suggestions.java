@@ -19,8 +19,6 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Suggestions as one types: {@code @bo} → people, {@code #kaf} → hashtags, anything else → search
@@ -33,7 +31,6 @@ public class Suggestions {
 
     private static final Logger LOG = Logger.getLogger(Suggestions.class);
     private static final int MAX = 8;
-    private static final Pattern USES = Pattern.compile("(\\d{1,18}) uses?");
 
     @Inject
     Pages pages;
@@ -73,7 +70,7 @@ public class Suggestions {
     private static void collect(JsonNode answer, char sigil, List<Suggestion> into, Msg msg) {
         JsonNode list = answer.has("suggestions") ? answer.get("suggestions") : answer.path("people");
         for (JsonNode s : list) {
-            // search-service: {type, id (an IRI), label, detail}; the directory: {login, displayName, title}
+            // search-service: {type, id (an IRI), label, detail, uses (hashtags)}; the directory: {login, displayName, title}
             String id = s.path("id").asText("");
             String value = s.path("login").asText(id.isEmpty() ? s.path("label").asText("") : id.substring(id.lastIndexOf(':') + 1));
             if (value.isEmpty()) {
@@ -81,21 +78,13 @@ public class Suggestions {
             }
             String label = s.path("label").asText(s.path("displayName").asText(s.path("name").asText(value)));
             String detail = s.path("detail").asText(s.path("title").asText(null));
-            if ("hashtag".equals(s.path("type").asText())) {
-                detail = hashtagUses(detail, msg);
+            if ("hashtag".equals(s.path("type").asText()) && s.path("uses").canConvertToLong()) {
+                // search-service's detail is English ("12 uses"): the count is worded in the reader's language
+                detail = msg.hashtagUses(s.path("uses").asLong());
             }
             String insert = sigil == '@' || sigil == '#' ? sigil + value : label;
             into.add(new Suggestion(insert, label, detail));
         }
-    }
-
-    /**
-     * search-service counts a hashtag's uses in English and without a singular ("1 uses"): the reader gets the count in
-     * their language, pluralised; a detail of any other shape is shown as it came.
-     */
-    static String hashtagUses(String detail, Msg msg) {
-        Matcher uses = USES.matcher(detail == null ? "" : detail.strip());
-        return uses.matches() ? msg.hashtagUses(Long.parseLong(uses.group(1))) : detail;
     }
 
     @io.quarkus.qute.TemplateData

@@ -19,8 +19,8 @@ class HashtagSuggestionsTest {
     void searchServiceSuggestsTwoTags() {
         SERVICES.reset();
         SERVICES.on("GET /api/search/suggest", 200, """
-                {"suggestions":[{"type":"hashtag","id":"urn:relais:hashtag:tryout","label":"#tryout","detail":"1 uses"},
-                                {"type":"hashtag","id":"urn:relais:hashtag:tryouts","label":"#tryouts","detail":"2 uses"}]}""");
+                {"suggestions":[{"type":"hashtag","id":"urn:relais:hashtag:tryout","label":"#tryout","detail":"1 uses","uses":1},
+                                {"type":"hashtag","id":"urn:relais:hashtag:tryouts","label":"#tryouts","detail":"2 uses","uses":2}]}""");
     }
 
     @Test
