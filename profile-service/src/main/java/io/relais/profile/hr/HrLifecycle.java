@@ -9,6 +9,7 @@ import io.relais.profile.person.Logins;
 import io.relais.profile.person.Person;
 import io.relais.profile.person.PersonService;
 import io.relais.profile.person.ProfileField;
+import io.relais.profile.person.UnknownManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -94,14 +95,15 @@ public class HrLifecycle {
         }
         HrUpdate update = new HrUpdate(values, activity.published());
         try {
-            people.change(id, true, activity.actor(), p -> {
+            // HR may name a manager hired later in the same batch: the link awaits their profile (UnknownManager.AWAIT)
+            people.change(id, true, activity.actor(), UnknownManager.AWAIT, p -> {
                 update.applyTo(p);
                 boolean leaveApplied = LEFT.equals(eventType)
                         && Long.valueOf(activity.published().toEpochMilli()).equals(p.fieldTimes.get(ProfileField.STATUS.json()));
                 if (leaveApplied && leftDate != null) p.leftDate = leftDate;
             });
         } catch (io.relais.kit.error.ProblemException e) {
-            // e.g. a manager that would create a reporting cycle
+            // a manager that is the person themselves, or would create a reporting cycle
             throw new InvalidHrEvent(eventType + " for " + id + ": " + e.problem().errors().stream()
                     .map(v -> "data." + v.field() + " " + v.message()).collect(Collectors.joining("; ")));
         }

@@ -97,7 +97,11 @@ public record HrUpdate(Map<ProfileField, String> values, Instant at) {
                 case TITLE -> p.title = v;
                 case DEPARTMENT -> p.department = v;
                 case LOCATION -> p.location = v;
-                case MANAGER -> p.managerLogin = Logins.normalise(v);
+                case MANAGER -> {
+                    // the newest named manager wins, including over one still awaited
+                    p.managerLogin = Logins.normalise(v);
+                    p.pendingManager = null;
+                }
                 case START_DATE -> p.startDate = v;
                 case STATUS -> {
                     p.status = v;

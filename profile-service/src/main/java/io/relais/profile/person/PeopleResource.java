@@ -80,7 +80,8 @@ public class PeopleResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Administrator's correction of HR-owned fields",
             description = "displayName, email, title, department, manager (a login), startDate (YYYY-MM-DD), status "
-                    + "(active|left), location. A manager that would create a reporting cycle is refused.")
+                    + "(active|left), location. A manager who has no profile, the person themselves, or one that would create a "
+                    + "reporting cycle is refused: 400 naming manager, nothing stored.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "new manager",
             value = "{\"title\":\"Lead data engineer\",\"manager\":\"carol\"}")))
     public PersonView adminEdit(@PathParam("login") String login, JsonNode body) {

@@ -29,6 +29,11 @@ public final class Person {
     public String location;
     public String phone;
     public String managerLogin;
+    /**
+     * The manager an HR event named before their profile existed (an HR batch may deliver a report's hire before
+     * their manager's): not shown nor published, and applied to {@code managerLogin} once that profile exists.
+     */
+    public String pendingManager;
     public String startDate;
     public String status = ACTIVE;
     public String leftDate;
@@ -79,7 +84,7 @@ public final class Person {
         Document d = new Document("_id", login)
                 .append("displayName", displayName).append("email", email).append("title", title)
                 .append("department", department).append("location", location).append("phone", phone)
-                .append("managerLogin", managerLogin).append("startDate", startDate).append("status", status)
+                .append("managerLogin", managerLogin).append("pendingManager", pendingManager).append("startDate", startDate).append("status", status)
                 .append("leftDate", leftDate).append("bio", bio).append("skills", skills)
                 .append("languages", languages).append("externalId", externalId)
                 .append("endorsements", encodeKeys(endorsements))
@@ -107,6 +112,7 @@ public final class Person {
         p.location = d.getString("location");
         p.phone = d.getString("phone");
         p.managerLogin = d.getString("managerLogin");
+        p.pendingManager = d.getString("pendingManager");
         p.startDate = d.getString("startDate");
         p.status = Objects.requireNonNullElse(d.getString("status"), ACTIVE);
         p.leftDate = d.getString("leftDate");

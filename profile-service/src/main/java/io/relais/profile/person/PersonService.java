@@ -33,9 +33,13 @@ public class PersonService {
     /** Longest manager chain followed; deeper than any real organisation, and a guard against bad data. */
     public static final int MAX_CHAIN = 64;
     private static final int MAX_ATTEMPTS = 8;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PersonService.class);
 
     @Inject
     PersonRepository people;
+
+    @Inject
+    PendingManagers pendingManagers;
 
     @Inject
     Event<ProfileWritten> profileWritten;
@@ -72,10 +76,27 @@ public class PersonService {
     }
 
     /**
-     * Loads (or, if allowed, starts) the profile, applies {@code mutation}, and stores it if anything
-     * changed. Retries on a concurrent write, so the mutation must be repeatable.
+     * {@link #change(String, boolean, String, UnknownManager, Consumer)} for a request whose sender reads the
+     * answer (administrator, SCIM, the person): a manager who does not exist is refused.
      */
     public Person change(String login, boolean createIfMissing, String actorIri, Consumer<Person> mutation) {
+        return change(login, createIfMissing, actorIri, UnknownManager.REFUSE, mutation);
+    }
+
+    /**
+     * Loads (or, if allowed, starts) the profile, applies {@code mutation}, and stores it if anything
+     * changed. Retries on a concurrent write, so the mutation must be repeatable.
+     *
+     * <p>A new manager must be someone else, outside the person's own reports (400 {@code manager}, see
+     * {@link #refuseCycle}), and must exist: otherwise 400 {@code manager} ({@link UnknownManager#REFUSE}) or the
+     * link awaits the manager's profile ({@link UnknownManager#AWAIT}). Creating a profile applies the links that
+     * awaited it.
+     *
+     * @throws ProblemException 400 naming {@code manager}, before anything is stored; 404 when the profile is missing
+     *                          and may not be created; 409 after repeated concurrent writes
+     */
+    public Person change(String login, boolean createIfMissing, String actorIri, UnknownManager unknownManager,
+                         Consumer<Person> mutation) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<Person> stored = people.find(login);
             if (stored.isEmpty() && !createIfMissing) {
@@ -86,10 +107,19 @@ public class PersonService {
             mutation.accept(after);
             if (!Objects.equals(before == null ? null : before.managerLogin, after.managerLogin)) {
                 refuseCycle(login, after.managerLogin);
+                if (after.managerLogin != null && people.find(after.managerLogin).isEmpty()) {
+                    if (unknownManager == UnknownManager.REFUSE) {
+                        throw ProblemException.invalid(ProfileField.MANAGER.json(), "no person with the login "
+                                + after.managerLogin + ": a manager must exist before someone reports to them");
+                    }
+                    after.pendingManager = after.managerLogin;
+                    after.managerLogin = null;
+                }
             }
             boolean visible = before == null || !snapshotOf(before).equals(snapshotOf(after));
             boolean changed = visible || !before.fieldTimes.equals(after.fieldTimes)
-                    || !Objects.equals(before.externalId, after.externalId);
+                    || !Objects.equals(before.externalId, after.externalId)
+                    || !Objects.equals(before.pendingManager, after.pendingManager);
             if (!changed) return before;
             Instant now = Instant.now();
             after.updatedAt = now;
@@ -103,10 +133,19 @@ public class PersonService {
                 written = people.replace(after, before.version);
             }
             if (!written) continue;
+            pendingManagers.update(login, before, after);
             profileWritten.fire(new ProfileWritten(login, before, after));
             if (visible) {
                 publish(after, actorIri);
                 people.markPublished(login, after.version);
+            }
+            if (before == null) {
+                for (String report : pendingManagers.awaiting(login)) linkAwaited(report, login, actorIri);
+            }
+            // the awaited manager may have been created since the read above; of two such writes, one sees the other
+            if (after.pendingManager != null && people.find(after.pendingManager).isPresent()) {
+                Person linked = linkAwaited(login, after.pendingManager, actorIri);
+                return linked == null ? after : linked;
             }
             return after;
         }
@@ -129,8 +168,34 @@ public class PersonService {
         io.relais.events.ActivityValidator.requireValid(delete);
         outbox.append(OutboxRecord.profile(Iri.person(login), delete, source));
         people.delete(login);
+        pendingManagers.update(login, p, null);
         profileWritten.fire(new ProfileWritten(login, p, null));
         return true;
+    }
+
+    /**
+     * Applies the link {@code report} → {@code manager} that HR named before the manager's profile existed, unless a
+     * newer HR change has named someone else since. A link that would now make a cycle (HR named each of two people
+     * the other's manager) is not applied: logged as a warning, and the report stays without a manager.
+     *
+     * @return the report's profile after the change (or as it is, when nothing was applied; null if it was erased)
+     */
+    Person linkAwaited(String report, String manager, String actorIri) {
+        try {
+            return change(report, false, actorIri, UnknownManager.AWAIT, p -> {
+                if (manager.equals(p.pendingManager)) {
+                    p.managerLogin = manager;
+                    p.pendingManager = null;
+                }
+            });
+        } catch (ProblemException e) {
+            if (e.problem().status() == 404) return null; // erased meantime: nothing awaits any more
+            if (e.problem().status() != 400) throw e;
+            LOG.warnf("the manager HR named for %s, %s, is not applied: %s", report, manager, e.problem().errors());
+            return change(report, false, actorIri, UnknownManager.AWAIT, p -> {
+                if (manager.equals(p.pendingManager)) p.pendingManager = null;
+            });
+        }
     }
 
     /**
@@ -146,8 +211,11 @@ public class PersonService {
         }
     }
 
-    /** A manager change that would make someone their own (indirect) manager is refused. */
+    /** A manager change that would make someone their own (direct or indirect) manager is refused (400 {@code manager}). */
     void refuseCycle(String login, String newManager) {
+        if (login.equals(newManager)) {
+            throw ProblemException.invalid(ProfileField.MANAGER.json(), "cannot be the person themselves");
+        }
         Set<String> seen = new HashSet<>();
         String m = newManager;
         while (m != null) {

@@ -228,7 +228,7 @@ public class ScimResource {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         String detail = e.problem().errors() == null || e.problem().errors().isEmpty() ? e.problem().detail()
-                : e.problem().errors().stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
+                : e.problem().errors().stream().map(v -> scimName(v.field()) + " " + v.message()).collect(Collectors.joining("; "));
         return error(e.problem().status(), e.problem().status() == 400 ? "invalidValue" : null, detail);
     }
 

@@ -41,20 +41,23 @@ class HrLifecycleTest {
     @Test
     void aHireOnKafkaMakesTheProfileReadableAndPublishesItsSnapshot() {
         String dave = unique("dave");
+        String carol = unique("carol");
+        hr("employee.hired", carol).with("displayName", "Carol").with("title", "Head of data").publish();
+        awaitTitle(carol, "Head of data");
         hr("employee.hired", dave).with("displayName", "Dave Leroy").with("email", dave + "@relais.example")
-                .with("title", "Data engineer").with("department", "Data").with("manager", "carol")
+                .with("title", "Data engineer").with("department", "Data").with("manager", carol)
                 .with("location", "Lyon").with("startDate", "2026-11-02").publish();
 
         awaitTitle(dave, "Data engineer");
         as(reader).get("/api/people/{login}", dave).then()
                 .body("displayName", equalTo("Dave Leroy")).body("department", equalTo("Data"))
-                .body("manager", equalTo("carol")).body("startDate", equalTo("2026-11-02"))
+                .body("manager", equalTo(carol)).body("startDate", equalTo("2026-11-02"))
                 .body("status", equalTo("active")).body("iri", equalTo("urn:relais:person:" + dave));
 
         var snapshot = snapshots(dave, 1, r -> r.value() != null).get(0);
         assertThat(KafkaProbe.header(snapshot, "ce_type")).isEqualTo("relais.activity.update");
         assertThat(snapshot.value()).contains("\"type\":\"Person\"", "\"name\":\"Dave Leroy\"",
-                "\"summary\":\"Data engineer\"", "\"manager\":\"urn:relais:person:carol\"", "\"managerLogin\":\"carol\"",
+                "\"summary\":\"Data engineer\"", "\"manager\":\"urn:relais:person:" + carol + "\"", "\"managerLogin\":\"" + carol + "\"",
                 "\"status\":\"active\"");
     }
 
