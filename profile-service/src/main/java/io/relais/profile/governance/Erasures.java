@@ -39,7 +39,7 @@ public class Erasures {
      * Erases a person.
      *
      * @param login    the person's login (any case)
-     * @param actorIri the administrator asking
+     * @param actorIri who asks: the administrator, or the provisioning system (SCIM DELETE)
      * @throws ProblemException 404 when there is no such person (already erased, or never known)
      */
     public ErasureRecord erase(String login, String actorIri) {

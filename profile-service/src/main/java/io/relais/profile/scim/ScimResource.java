@@ -10,6 +10,7 @@ import io.relais.events.Violation;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
+import io.relais.profile.governance.Erasures;
 import io.relais.profile.person.HrUpdate;
 import io.relais.profile.person.Logins;
 import io.relais.profile.person.Person;
@@ -64,6 +65,9 @@ public class ScimResource {
 
     @Inject
     PersonRepository repository;
+
+    @Inject
+    Erasures erasures;
 
     @Inject
     CurrentPerson me;
@@ -169,7 +173,10 @@ public class ScimResource {
     @RolesAllowed({Provisioning.ROLE, Roles.ADMIN})
     @Operation(summary = "Erase a user: the profile is deleted and the Delete of the person published on relais.profiles")
     public Response delete(@PathParam("id") String id) {
-        if (!people.erase(Logins.normalise(id), actor())) throw ScimException.notFound(id);
+        String login = Logins.normalise(id);
+        if (people.find(login).isEmpty()) throw ScimException.notFound(id);
+        // the same erasure as an administrator's: the reports lose their manager, the endorsements go, a record proves it
+        erasures.erase(login, actor());
         return Response.noContent().build();
     }
 

@@ -149,6 +149,21 @@ class ManagerMustExistTest {
                 .body("detail", containsString(ENTERPRISE + ":manager would create a cycle"));
     }
 
+    @Test
+    void erasingAManagerThroughScimLeavesTheirReportsWithoutAManager() {
+        String boss = unique("boss");
+        String lou = unique("lou");
+        scim(hrSystem()).body(scimUser(boss, null)).post("/scim/v2/Users").then().statusCode(201);
+        scim(hrSystem()).body(scimUser(lou, boss)).post("/scim/v2/Users").then().statusCode(201);
+
+        scim(hrSystem()).delete("/scim/v2/Users/{id}", boss).then().statusCode(204);
+
+        as(reader).get("/api/people/{login}", lou).then().statusCode(200).body("manager", nullValue());
+        as(reader).get("/api/people/{login}/manager-chain", lou).then().statusCode(200).body("$", empty());
+        scim(hrSystem()).get("/scim/v2/Users/{id}", lou).then().statusCode(200).body("'" + ENTERPRISE + "'.manager", nullValue());
+        snapshots(lou, 1, r -> r.value() != null && r.value().contains("\"title\":\"Clerk\"") && !r.value().contains("managerLogin"));
+    }
+
     // --- HR events on Kafka ---
 
     @Test
