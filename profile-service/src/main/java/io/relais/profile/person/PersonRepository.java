@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** People by login ({@code _id}): every read here is a keyed lookup, except the rare SCIM full listing. */
 @ApplicationScoped
@@ -87,6 +88,26 @@ public class PersonRepository {
             if (version != null && published != null && published.longValue() < version.longValue()) {
                 out.add(d.getString("_id"));
             }
+        }
+        return out;
+    }
+
+    /** Login → manager login of everyone who has one: read once at startup (a scan of one field), never on a request. */
+    public java.util.Map<String, String> managerLinks() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (Document d : collection().find().projection(new Document("managerLogin", 1))) {
+            String manager = d.getString("managerLogin");
+            if (manager != null) out.put(d.getString("_id"), manager);
+        }
+        return out;
+    }
+
+    /** Which of these logins have a profile: one {@code $in} read of {@code _id}. */
+    public Set<String> existing(Collection<String> logins) {
+        Set<String> out = new java.util.HashSet<>();
+        if (logins.isEmpty()) return out;
+        for (Document d : collection().find(Filters.in("_id", logins)).projection(new Document("_id", 1))) {
+            out.add(d.getString("_id"));
         }
         return out;
     }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -209,6 +210,25 @@ public class PersonService {
                 people.markPublished(login, p.version);
             });
         }
+    }
+
+    /**
+     * Profiles stored before a manager had to exist may name one who does not (an HR event or an administrator named
+     * a login nobody had): at startup each such link becomes an awaited one (as {@link UnknownManager#AWAIT}), so the
+     * API, the org chart and a new snapshot stop showing that manager, and the link comes back if they are created.
+     */
+    void awaitMissingManagers(@Observes StartupEvent event) {
+        Map<String, String> links = people.managerLinks();
+        Set<String> existing = people.existing(new HashSet<>(links.values()));
+        links.forEach((login, manager) -> {
+            if (existing.contains(manager)) return;
+            change(login, false, Iri.of(Iri.SOURCE, "profile-service"), UnknownManager.AWAIT, p -> {
+                if (manager.equals(p.managerLogin)) {
+                    p.managerLogin = null;
+                    p.pendingManager = manager;
+                }
+            });
+        });
     }
 
     /** A manager change that would make someone their own (direct or indirect) manager is refused (400 {@code manager}). */
