@@ -92,12 +92,17 @@ public class PersonRepository {
         return out;
     }
 
-    /** Login → manager login of everyone who has one: read once at startup (a scan of one field), never on a request. */
-    public java.util.Map<String, String> managerLinks() {
-        java.util.Map<String, String> out = new java.util.HashMap<>();
-        for (Document d : collection().find().projection(new Document("managerLogin", 1))) {
+    /** Everyone's manager link, set or awaited ({@code null} when none): read at startup, never on a request. */
+    public record ManagerLink(String login, String manager, String pending) {
+    }
+
+    /** The manager links of everyone who has one, set or awaited: one scan of two fields, at startup only. */
+    public List<ManagerLink> managerLinks() {
+        List<ManagerLink> out = new ArrayList<>();
+        for (Document d : collection().find().projection(new Document("managerLogin", 1).append("pendingManager", 1))) {
             String manager = d.getString("managerLogin");
-            if (manager != null) out.put(d.getString("_id"), manager);
+            String pending = d.getString("pendingManager");
+            if (manager != null || pending != null) out.add(new ManagerLink(d.getString("_id"), manager, pending));
         }
         return out;
     }

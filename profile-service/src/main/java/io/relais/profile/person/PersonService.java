@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -90,8 +90,8 @@ public class PersonService {
      *
      * <p>A new manager must be someone else, outside the person's own reports (400 {@code manager}, see
      * {@link #refuseCycle}), and must exist: otherwise 400 {@code manager} ({@link UnknownManager#REFUSE}) or the
-     * link awaits the manager's profile ({@link UnknownManager#AWAIT}). Creating a profile applies the links that
-     * awaited it.
+     * link awaits the manager's profile ({@link UnknownManager#AWAIT}). A write of a profile (its creation, or a replay
+     * after a failure) applies the links that await it.
      *
      * @throws ProblemException 400 naming {@code manager}, before anything is stored; 404 when the profile is missing
      *                          and may not be created; 409 after repeated concurrent writes
@@ -121,7 +121,10 @@ public class PersonService {
             boolean changed = visible || !before.fieldTimes.equals(after.fieldTimes)
                     || !Objects.equals(before.externalId, after.externalId)
                     || !Objects.equals(before.pendingManager, after.pendingManager);
-            if (!changed) return before;
+            if (!changed) {
+                linkAwaiting(login, actorIri); // a replay of a manager's hire retries what a failure left awaiting
+                return before;
+            }
             Instant now = Instant.now();
             after.updatedAt = now;
             after.version = before == null ? 1 : before.version + 1;
@@ -140,9 +143,7 @@ public class PersonService {
                 publish(after, actorIri);
                 people.markPublished(login, after.version);
             }
-            if (before == null) {
-                for (String report : pendingManagers.awaiting(login)) linkAwaited(report, login, actorIri);
-            }
+            linkAwaiting(login, actorIri);
             // the awaited manager may have been created since the read above; of two such writes, one sees the other
             if (after.pendingManager != null && people.find(after.pendingManager).isPresent()) {
                 Person linked = linkAwaited(login, after.pendingManager, actorIri);
@@ -174,12 +175,18 @@ public class PersonService {
         return true;
     }
 
+    /** Applies the links that await {@code login} as a manager: one keyed read, nothing to do in nearly every write. */
+    private void linkAwaiting(String login, String actorIri) {
+        for (String report : pendingManagers.awaiting(login)) linkAwaited(report, login, actorIri);
+    }
+
     /**
      * Applies the link {@code report} → {@code manager} that HR named before the manager's profile existed, unless a
      * newer HR change has named someone else since. A link that would now make a cycle (HR named each of two people
      * the other's manager) is not applied: logged as a warning, and the report stays without a manager.
      *
-     * @return the report's profile after the change (or as it is, when nothing was applied; null if it was erased)
+     * @return the report's profile after the change (or as it is, when nothing was applied), or null when it was erased
+     *         meanwhile or could not be written now (then the link still awaits the manager's next write)
      */
     Person linkAwaited(String report, String manager, String actorIri) {
         try {
@@ -191,7 +198,11 @@ public class PersonService {
             });
         } catch (ProblemException e) {
             if (e.problem().status() == 404) return null; // erased meantime: nothing awaits any more
-            if (e.problem().status() != 400) throw e;
+            if (e.problem().status() != 400) {
+                // e.g. 409, after repeated concurrent writes: the link stays awaited; the manager's next write applies it
+                LOG.warnf("the manager HR named for %s, %s, awaits still: %s", report, manager, e.problem().detail());
+                return null;
+            }
             LOG.warnf("the manager HR named for %s, %s, is not applied: %s", report, manager, e.problem().errors());
             return change(report, false, actorIri, UnknownManager.AWAIT, p -> {
                 if (manager.equals(p.pendingManager)) p.pendingManager = null;
@@ -213,22 +224,32 @@ public class PersonService {
     }
 
     /**
-     * Profiles stored before a manager had to exist may name one who does not (an HR event or an administrator named
-     * a login nobody had): at startup each such link becomes an awaited one (as {@link UnknownManager#AWAIT}), so the
-     * API, the org chart and a new snapshot stop showing that manager, and the link comes back if they are created.
+     * Manager links at startup. A profile stored before a manager had to exist may name one who does not (an HR event
+     * or an administrator named a login nobody had): that link becomes an awaited one (as {@link UnknownManager#AWAIT}),
+     * so the API, the org chart and a new snapshot stop showing that manager, and the link comes back if they are
+     * created. An awaited link whose manager exists (a crash between the two writes) is applied.
      */
     void awaitMissingManagers(@Observes StartupEvent event) {
-        Map<String, String> links = people.managerLinks();
-        Set<String> existing = people.existing(new HashSet<>(links.values()));
-        links.forEach((login, manager) -> {
-            if (existing.contains(manager)) return;
-            change(login, false, Iri.of(Iri.SOURCE, "profile-service"), UnknownManager.AWAIT, p -> {
-                if (manager.equals(p.managerLogin)) {
-                    p.managerLogin = null;
-                    p.pendingManager = manager;
-                }
-            });
+        List<PersonRepository.ManagerLink> links = people.managerLinks();
+        Set<String> named = new HashSet<>();
+        links.forEach(l -> {
+            if (l.manager() != null) named.add(l.manager());
+            if (l.pending() != null) named.add(l.pending());
         });
+        Set<String> existing = people.existing(named);
+        String actor = Iri.of(Iri.SOURCE, "profile-service");
+        for (PersonRepository.ManagerLink l : links) {
+            if (l.manager() != null && !existing.contains(l.manager())) {
+                change(l.login(), false, actor, UnknownManager.AWAIT, p -> {
+                    if (l.manager().equals(p.managerLogin)) {
+                        p.managerLogin = null;
+                        p.pendingManager = l.manager();
+                    }
+                });
+            } else if (l.pending() != null && existing.contains(l.pending())) {
+                linkAwaited(l.login(), l.pending(), actor);
+            }
+        }
     }
 
     /** A manager change that would make someone their own (direct or indirect) manager is refused (400 {@code manager}). */

@@ -64,4 +64,22 @@ class DanglingManagerTest {
                 .then().statusCode(200).body("manager", equalTo(ghost)));
         as(reader).get("/api/people/{login}/reports", ghost).then().statusCode(200).body("login", contains(ugo));
     }
+
+    @Test
+    void aLinkLeftAwaitingByACrashWhileItsManagerExistsIsAppliedAtTheNextStart() {
+        String vic = unique("vic");
+        String wes = unique("wes");
+        people.findOrCreateMinimal(wes, "Wes", null);
+        // the state a crash between the profile write and the pending_managers entry leaves behind, the manager created meanwhile
+        mongo.getDatabase(database).getCollection("people").insertOne(new Document("_id", vic)
+                .append("displayName", "Vic").append("title", "Fitter").append("status", "active").append("pendingManager", wes)
+                .append("skills", List.of()).append("languages", List.of())
+                .append("fieldTimes", new Document(Map.of(ProfileField.MANAGER.json(), 1L)))
+                .append("version", 1L).append("publishedVersion", 1L));
+
+        people.awaitMissingManagers(null);
+
+        as(reader).get("/api/people/{login}", vic).then().statusCode(200).body("manager", equalTo(wes));
+        as(reader).get("/api/people/{login}/reports", wes).then().statusCode(200).body("login", contains(vic));
+    }
 }
