@@ -34,6 +34,11 @@ import static org.hamcrest.Matchers.nullValue;
  * knows, the person themselves, or someone who reports to them, is refused before anything is stored (400 naming
  * the field and the rule). HR events on Kafka were accepted by connector-service, whose batches may carry a report's
  * hire before their manager's: such a link waits, unseen, until the manager's profile exists, then is applied.
+ *
+ * <p>The other side of this contract is connector-service's
+ * {@code CardsNameOnlyWhatExistsTest.aHireWhoseManagerIsNotKnownYetIsStillPublished}: the connector publishes an HR
+ * hire whose manager nobody knows yet (HR is where people come from); the events here are shaped like its
+ * ({@code Fixtures.hr}).
  */
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
