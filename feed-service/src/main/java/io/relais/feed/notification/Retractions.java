@@ -47,29 +47,19 @@ public class Retractions {
     NotificationPlanner planner;
 
     /**
-     * What a batch's Deletes and Updates changed in people's notifications.
-     *
-     * @param added      what the Updates added (an edit that mentions someone new, a restore telling its author)
-     * @param takenBack  what left its recipient's list: pulled by a delete or an edit, set aside by a hide
-     * @param shownAgain what a restore listed again of what its hide had set aside
+     * Applies the batch's Deletes and Updates, in order, and records in {@code changes}, in that order, what they added
+     * (an edit that mentions someone new, a restore telling its author), took back (pulled by a delete or an edit, set
+     * aside by a hide) and showed again (what a restore listed again of what its hide had set aside).
      */
-    public record Changes(List<Notification> added, List<Notification> takenBack, List<Notification> shownAgain) {
-    }
-
-    /** Applies the batch's Deletes and Updates, in order. */
-    public Changes apply(List<Activity> activities) {
-        List<Notification> added = new ArrayList<>();
-        List<Notification> takenBack = new ArrayList<>();
-        List<Notification> shownAgain = new ArrayList<>();
+    void apply(List<Activity> activities, ListChanges changes) {
         for (Activity a : activities) {
             if (a.object() == null || a.object().id() == null) continue;
             if (As2.DELETE.equals(a.type())) {
-                takenBack.addAll(deleted(a.object().id()));
+                changes.takenBack(deleted(a.object().id()));
             } else if (As2.UPDATE.equals(a.type())) {
-                ContentFacts.ofCreate(a).ifPresent(update -> added.addAll(updated(a, update, takenBack, shownAgain)));
+                ContentFacts.ofCreate(a).ifPresent(update -> updated(a, update, changes));
             }
         }
-        return new Changes(added, takenBack, shownAgain);
     }
 
     /** The planned notifications that are still true: not about deleted content, mentions still made. */
@@ -109,30 +99,29 @@ public class Retractions {
                 gone.time());
     }
 
-    /**
-     * @return the notifications the update added; those it took back are added to {@code takenBack}, those a restore
-     * showed again to {@code shownAgain}
-     */
-    private List<Notification> updated(Activity activity, ContentFacts update, List<Notification> takenBack,
-                                       List<Notification> shownAgain) {
+    /** Records in {@code changes} what the update took back, showed again (a restore) and added, in that order. */
+    private void updated(Activity activity, ContentFacts update, ListChanges changes) {
         ContentFacts before = content.appliedBy(List.of(update.id()), VERSION).get(update.id());
-        if (before == null || before.deleted() || before.supersedes(update)) return List.of();
+        if (before == null || before.deleted() || before.supersedes(update)) return;
         ContentFacts after = before.updatedBy(update);
         String decision = RelaisExtension.of(activity).moderation().map(RelaisExtension.Moderation::action).orElse(null);
         if ("hide".equals(decision)) {
-            takenBack.addAll(hidden(before));
+            changes.takenBack(hidden(before));
             content.markApplied(after, VERSION);
-            return List.of();
+            return;
         }
         Set<String> lost = new LinkedHashSet<>(before.mentions());
         lost.removeAll(after.mentions());
         Set<String> gained = new LinkedHashSet<>(after.mentions());
         gained.removeAll(before.mentions());
         String iri = update.id();
-        takenBack.addAll(store.retract(lost, n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()), before.time()));
+        changes.takenBack(store.retract(lost, n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()), before.time()));
         content.markApplied(after, VERSION);
-        if ("restore".equals(decision)) return restored(activity, after, shownAgain);
-        return gained.isEmpty() ? List.of() : store.addAll(planner.mentionsAdded(activity, after, gained, activity.actor()));
+        if ("restore".equals(decision)) {
+            restored(activity, after, changes);
+        } else if (!gained.isEmpty()) {
+            changes.added(store.addAll(planner.mentionsAdded(activity, after, gained, activity.actor())));
+        }
     }
 
     /**
@@ -151,18 +140,18 @@ public class Retractions {
      * the people it mentions who were never told (a held item) are told now, the author being the one who mentions
      * them, not the moderator.
      *
-     * @return the mentions added; those shown again are added to {@code shownAgain}
+     * What it showed again, then the mentions it added, are recorded in {@code changes}.
      */
-    private List<Notification> restored(Activity restore, ContentFacts item, List<Notification> shownAgain) {
+    private void restored(Activity restore, ContentFacts item, ListChanges changes) {
         String iri = item.id();
         List<Notification> setAside = store.setAsideBy(peopleAbout(item), iri, item.time());
-        shownAgain.addAll(store.showAgain(planner.admitted(setAside, item.writer(), item.audience()), iri));
+        changes.shownAgain(store.showAgain(planner.admitted(setAside, item.writer(), item.audience()), iri));
         Set<String> told = new LinkedHashSet<>();
         setAside.stream().filter(n -> NotificationPlanner.MENTION.equals(n.kind()) && iri.equals(n.object()))
                 .forEach(n -> told.add(n.recipient()));
         Set<String> untold = new LinkedHashSet<>(item.mentions());
         untold.removeAll(told);
-        return untold.isEmpty() ? List.of() : store.addAll(planner.mentionsAdded(restore, item, untold, item.author()));
+        if (!untold.isEmpty()) changes.added(store.addAll(planner.mentionsAdded(restore, item, untold, item.author())));
     }
 
     /** Everyone who may hold a notification about the item: its author, whom it mentions or answers, its thread's people. */

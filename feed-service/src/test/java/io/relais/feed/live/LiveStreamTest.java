@@ -7,7 +7,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.relais.events.Activity;
 import io.relais.events.ActivityJson;
 import io.relais.events.CloudEventAttributes;
+import io.relais.events.As2;
 import io.relais.events.Iri;
+import io.relais.events.RecordKey;
+import io.relais.events.RelaisExtension;
 import io.relais.events.PersonErasure;
 import io.relais.events.Topics;
 import io.relais.testing.KafkaBroker;
@@ -20,6 +23,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +36,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
@@ -48,6 +61,8 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
 class LiveStreamTest {
+
+    static final String NOTIFICATION_GROUP = "feed-service-notifications";
 
     private final List<Stream<String>> open = new ArrayList<>();
 
@@ -239,6 +254,95 @@ class LiveStreamTest {
         String data = dataOf(stream, LiveHub.NOTIFICATIONS_SHOWN_AGAIN);
         assertThat(data).contains("\"kind\":\"mention\"", "\"at\":\"" + at + "\"", "\"read\":false", "\"unread\":1");
         assertThat(countEvents(stream, LiveHub.NOTIFICATION, comment)).as("a restore is no new notification").isEqualTo(1);
+    }
+
+    /**
+     * A community manager hides a post that mentioned me and restores it, and both decisions are applied in one poll:
+     * what I see follows the last one. My list shows the mention again with my unread count back, my open page is told
+     * it came back after it was told it left, and the same two decisions delivered again change nothing.
+     */
+    @Test
+    void aHideAndItsRestoreInOnePollLeaveTheMentionShownOnTheOpenPageAndInTheList() throws Exception {
+        String author = fresh("author"), manager = fresh("manager"), mentioned = FeedFixtures.person("mentioned");
+        List<String> stream = connect(mentioned);
+        awaitLiveConsumerAssigned();
+        String post = post(author, "<p>Compte rendu du comité pour @" + mentioned + "</p>", null);
+        await().atMost(PATIENCE).until(() -> countEvents(stream, LiveHub.NOTIFICATION, post) == 1);
+        String id = as(mentioned).get("/api/notifications").then().statusCode(200).extract().path("items[0].id");
+        Activity create = ActivityJson.read(KafkaProbe.awaitRecords(Topics.ACTIVITIES,
+                FeedFixtures.activity(As2.CREATE, post), 1, PATIENCE).get(0).value());
+
+        Instant now = Instant.now();
+        List<Outgoing> decisions = List.of(decision(create, manager, "hide", now.plusMillis(1)),
+                decision(create, manager, "restore", now.plusMillis(2)));
+        publishTogether(Topics.ACTIVITIES, decisions);
+        long restore = KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> decisions.get(1).value().equals(r.value()), 1, PATIENCE)
+                .get(0).offset();
+        FeedFixtures.awaitConsumed(NOTIFICATION_GROUP, r -> r.offset() == restore && decisions.get(1).value().equals(r.value()));
+
+        await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.NOTIFICATIONS_SHOWN_AGAIN, "\"id\":\"" + id + "\""));
+        assertThat(indexOf(stream, LiveHub.NOTIFICATIONS_TAKEN_BACK, id)).as("taken back, then shown again")
+                .isLessThan(indexOf(stream, LiveHub.NOTIFICATIONS_SHOWN_AGAIN, id));
+        assertThat(dataOf(stream, LiveHub.NOTIFICATIONS_SHOWN_AGAIN)).contains("\"read\":false", "\"unread\":1");
+        assertThat(as(mentioned).get("/api/notifications").then().statusCode(200).extract().<List<String>>path("items.id"))
+                .containsExactly(id);
+        assertThat(as(mentioned).get("/api/notifications/unread-count").then().statusCode(200).extract().<Integer>path("unread"))
+                .isEqualTo(1);
+
+        int seen = stream.size();
+        publishTogether(Topics.ACTIVITIES, decisions);
+        FeedFixtures.awaitConsumed(NOTIFICATION_GROUP, r -> r.offset() > restore && decisions.get(1).value().equals(r.value()));
+        assertThat(as(mentioned).get("/api/notifications").then().statusCode(200).extract().<List<String>>path("items.id"))
+                .containsExactly(id);
+        assertThat(as(mentioned).get("/api/notifications/unread-count").then().statusCode(200).extract().<Integer>path("unread"))
+                .isEqualTo(1);
+        assertThat(stream.subList(seen, stream.size())).noneMatch(l -> l.contains(id));
+    }
+
+    /** A moderator's decision about a post, as feed-service publishes it (an Update of the whole object). */
+    static Outgoing decision(Activity create, String moderator, String action, Instant at) {
+        Activity update = Activity.builder().type(As2.UPDATE).actor(Iri.person(moderator)).object(create.object())
+                .to(create.object().to()).cc(create.object().cc()).published(at)
+                .relais(RelaisExtension.builder().moderation(RelaisExtension.Moderation.decision(action, "Vérification")).build())
+                .build();
+        return new Outgoing(RecordKey.of(update), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(update),
+                CloudEventAttributes.type(update), CloudEventAttributes.FEED_SOURCE, create.object().id()),
+                ActivityJson.writeString(update));
+    }
+
+    /** A record to publish: its key, CloudEvents headers and value. */
+    record Outgoing(String key, Map<String, String> headers, String value) {
+    }
+
+    /**
+     * Publishes records of one key back to back through one producer and waits for the acks: they land in one batch of
+     * one partition, which a consumer's poll receives whole (several activities applied in one poll).
+     */
+    static void publishTogether(String topic, List<Outgoing> records) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1000"); // flush() sends at once; the linger only keeps them together
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            for (Outgoing o : records) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, o.key(), o.value());
+                o.headers().forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+                acks.add(producer.send(record));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) ack.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The position of the first event of that name whose data contains {@code containing}; -1 when there is none. */
+    static int indexOf(List<String> lines, String event, String containing) {
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (isEvent(lines.get(i), event) && lines.get(i + 1).startsWith("data:") && lines.get(i + 1).contains(containing)) return i;
+        }
+        return -1;
     }
 
     /** Like → unlike → like: the author's open page is told the notification is back, never that a second one came. */
