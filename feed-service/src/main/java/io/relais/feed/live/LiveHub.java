@@ -38,7 +38,7 @@ public class LiveHub {
      * caused them erased): {@link LiveTakenBack}.
      */
     public static final String NOTIFICATIONS_TAKEN_BACK = "notifications-taken-back";
-    /** Notifications back in my list (a moderator's restore, a like after an unlike): {@link LiveShownAgain}. */
+    /** Notifications back in my list (a moderator's restore): {@link LiveShownAgain}. */
     public static final String NOTIFICATIONS_SHOWN_AGAIN = "notifications-shown-again";
     public static final String READY = "ready";
     /** On a thread stream: a comment was created, edited or deleted (see {@link LiveComment}). */

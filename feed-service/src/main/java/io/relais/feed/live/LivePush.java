@@ -44,7 +44,7 @@ import java.util.Set;
  * The same consumer reads the notifications topic: a notification is pushed to its recipient once the notifications
  * consumer has stored it ({@link NotificationNotices}), so the unread count the web then re-reads includes it; and
  * notifications taken back (a delete, a hide, a reaction taken back, an erasure) once they left the store, with the
- * lowered count; and notifications shown again (a restore, a like after an unlike) once listed again, with the count.
+ * lowered count; and notifications shown again (a restore) once listed again, with the count.
  */
 @ApplicationScoped
 public class LivePush {

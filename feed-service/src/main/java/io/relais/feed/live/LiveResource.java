@@ -52,7 +52,7 @@ public class LiveResource {
             + "notifications-taken-back ({ids, unread}: notifications that left my list — their post or comment was "
             + "deleted or hidden, an edit dropped the mention, a reaction was taken back, the person who caused them was "
             + "erased — and my unread count now), notifications-shown-again ({notifications, unread}: notifications back "
-            + "in my list — a moderator restored their post or comment, a colleague liked again what they had unliked — "
+            + "in my list — a moderator restored their post or comment — "
             + "each as GET /api/notifications lists it, with its original id and time, and my unread count now). "
             + "A ': heartbeat' comment every ~20 s. Only what the audience rule lets me see.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(

@@ -1,5 +1,6 @@
 package io.relais.feed.notification;
 
+import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.Topics;
 import io.relais.kit.messaging.ActivityBatches;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +18,7 @@ import java.util.List;
  * Idempotent: a notification's id derives from the activity id, and a bucket never holds an id twice.
  * A Kafka poll is planned and stored as one batch; its deletes and edits then take back what is no longer
  * true ({@link Retractions}), its Undos the reactions taken back ({@link ReactionTakeBacks}). What the poll added, what it
- * showed again (a restore, a like after an unlike) and what it took back is then announced to every replica's live push
+ * showed again (a restore) and what it took back is then announced to every replica's live push
  * ({@link NotificationNotices}), so a recipient is told live only once the store says so, and folded first in the
  * order the poll applied it ({@link ListChanges}): a notification taken back then shown again by the same poll is
  * announced taken back, then shown again.
@@ -47,12 +49,17 @@ public class NotificationConsumer {
     public void onActivities(ConsumerRecords<String, String> records) {
         batches.apply(records, Topics.ACTIVITIES_DLQ, activities -> {
             ListChanges changes = new ListChanges();
+            // in log order: an Undo that the same person's Like of the same thing follows goes before the Likes
+            List<Activity> undoneFirst = ReactionTakeBacks.undosBeforeALike(activities);
+            changes.takenBack(reactions.undo(undoneFirst));
             ReactionTakeBacks.Applied planned = reactions.applyReactions(retractions.stillTrue(planner.planAll(activities)));
             changes.added(store.addAll(planned.fresh()));
-            changes.shownAgain(planned.shownAgain());
+            store.drop(planned.replaced()); // once their successors are stored: a crash in between notifies nobody twice
             // after: a Create and its Delete (a Like and its Undo) in one poll leave nothing behind
             retractions.apply(activities, changes);
-            changes.takenBack(reactions.undo(activities));
+            List<Activity> undoneLast = new ArrayList<>(activities);
+            undoneLast.removeAll(undoneFirst);
+            changes.takenBack(reactions.undo(undoneLast));
             // what a Delete or an Update of the same poll made untrue is not announced
             boolean takesBack = activities.stream().anyMatch(x -> As2.DELETE.equals(x.type()) || As2.UPDATE.equals(x.type()));
             // taken back first: a page told "taken back" then "shown again" ends where the store does

@@ -28,8 +28,8 @@ import java.util.Optional;
  * "time" (epoch millis), "read"}}). Notifications taken back (a post or comment deleted, an edit dropping a mention,
  * a moderator's hide, a reaction taken back, the erasure of the person who caused them) make one record per recipient
  * and poll, a {@link TakenBack}: {@code {"notice": "taken-back", "recipient", "ids": [notification ids], "unread": the
- * recipient's unread count once they were taken back}}. Notifications listed again (a moderator's restore, the same
- * person's like → unlike → like) make one record per recipient and poll, a {@link ShownAgain}:
+ * recipient's unread count once they were taken back}}. Notifications listed again (a moderator's restore) make one
+ * record per recipient and poll, a {@link ShownAgain}:
  * {@code {"notice": "shown-again", "recipient", "notifications": [notifications as above], "unread": the recipient's
  * unread count once they were shown again}}; they keep their id and time, so a list puts them back at their place.
  * Best effort, like the live push itself: a record the broker does not take is logged; the
@@ -70,8 +70,7 @@ public class NotificationNotices {
     }
 
     /**
-     * Notifications listed again after they were set aside: a moderator restored what they are about, or the same
-     * person liked again what they had unliked.
+     * Notifications listed again after they were set aside: a moderator restored what they are about.
      *
      * @param notice        always {@value #SHOWN_AGAIN}: tells this value from a stored notification's
      * @param recipient     the person IRI (also the record's key)

@@ -283,28 +283,33 @@ public class NotificationStore {
     }
 
     /**
-     * The same person reacted again to the same thing (after an Undo, or with another kind): the held notification
-     * takes the newer Like ({@code like}, published at {@code likedAt} epoch millis, of kind {@code detail}) and,
-     * if an Undo had taken it back, is shown again, unread only if it was unread when taken back. Call it only for a
+     * The same person reacted again to the same thing while its notification is still held (not taken back by an Undo:
+     * the kind changed without one, or a hide set it aside): it takes the newer Like ({@code like}, published at
+     * {@code likedAt} epoch millis, of kind {@code detail}) in place; listed and counted as it was. Call it only for a
      * Like newer than the one in force ({@link ReactionTakeBacks} checks), so a replayed Like applies once.
-     *
-     * @return whether this call showed it again (the recipient's list and unread count changed)
      */
-    public boolean reactedAgain(HeldReaction held, String like, long likedAt, String detail) {
+    public void reactedAgain(HeldReaction held, String like, long likedAt, String detail) {
         // the array filter names the entry only: this store applies a filter again to every path it changes, so a
         // condition on the Like in force would stop matching once the first path is set. The read is enough: the
         // Likes and Undos of one reacted item share its key, so one consumer thread applies them in order
         Document match = new Document("n.id", held.notification().id());
-        boolean undone = UNDONE.equals(held.setAsideBy());
         List<org.bson.conversions.Bson> changes = new ArrayList<>(List.of(Updates.set("e.$[n]." + LIKE, like),
                 Updates.set("e.$[n]." + LIKED_AT, likedAt)));
         if (detail != null) changes.add(Updates.set("e.$[n].x", detail));
-        if (undone) changes.add(Updates.unset("e.$[n]." + SET_ASIDE_BY));
-        long modified = buckets().updateOne(Filters.eq("_id", held.bucket()), Updates.combine(changes),
-                new UpdateOptions().arrayFilters(List.of(match))).getModifiedCount();
-        if (modified == 0 || !undone) return false;
-        if (held.unread()) states().updateOne(Filters.eq("_id", held.notification().recipient()), Updates.inc("unread", 1));
-        return true;
+        buckets().updateOne(Filters.eq("_id", held.bucket()), Updates.combine(changes),
+                new UpdateOptions().arrayFilters(List.of(match)));
+    }
+
+    /**
+     * Drops reaction notifications an Undo took back that a newer Like's notification replaced (call it once that one
+     * is stored): one pull by {@code _id} per entry, only while it is still taken back. Listed nowhere and not counted,
+     * they leave no count to change; a replay finds the newer one in force.
+     */
+    public void drop(List<HeldReaction> replaced) {
+        for (HeldReaction held : replaced) {
+            buckets().updateOne(Filters.eq("_id", held.bucket()), Updates.pull("e",
+                    new Document("id", held.notification().id()).append(SET_ASIDE_BY, UNDONE)));
+        }
     }
 
     /**

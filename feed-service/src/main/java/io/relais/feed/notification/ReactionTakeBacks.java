@@ -24,11 +24,12 @@ import java.util.Objects;
  * author of what was reacted to.
  *
  * <p>One reaction notification per (recipient, reactor, reacted thing): an Undo sets it aside rather than pulling it
- * ({@link NotificationStore#takeBack}), and the same person's next Like of the same thing (like → unlike → like, or
- * a change of kind, which is an Undo then a Like) shows that notification again with the newer kind instead of adding
- * a second one — the product's rule for a repeated like, which changes nothing. It comes back unread only if it was
- * unread when taken back, at its first place in the list. Replays change nothing: an Undo applies only while the Like
- * it names is the one in force, a Like only when it is newer than the one in force.
+ * ({@link NotificationStore#takeBack}), so that a replayed Like finds it. The same person's next Like of the same thing
+ * (like → unlike → like, or a change of kind, which is an Undo then a Like) is news to the recipient: a new notification
+ * of that Like (unread, at its time, told live as any new one) replaces the one taken back, which is then dropped
+ * ({@link NotificationStore#drop}) — never two listed. Showing the old one again kept it read when it had been read, so
+ * the recipient was not told of the new like. Replays change nothing: an Undo applies only while the Like it names is
+ * the one in force, a Like only when it is newer than the one in force.
  */
 @ApplicationScoped
 public class ReactionTakeBacks {
@@ -39,16 +40,22 @@ public class ReactionTakeBacks {
     @Inject
     ContentIndex content;
 
-    /** What a poll's planned reaction notifications did to the notifications already held. */
-    public record Applied(List<Notification> fresh, List<Notification> shownAgain) {
+    /**
+     * What a poll's planned reaction notifications do to the notifications already held.
+     *
+     * @param fresh    the planned notifications to store as usual (new, or replacing one an Undo took back)
+     * @param replaced the notifications taken back by an Undo that a fresh one replaces: to drop once it is stored
+     */
+    public record Applied(List<Notification> fresh, List<NotificationStore.HeldReaction> replaced) {
     }
 
     /**
-     * Applies, in place, the planned reaction notifications whose (recipient, reactor, reacted thing) already has one
-     * (shown, or taken back by an Undo): the newest Like of each wins. One read of the recipients' buckets from the
-     * earliest reacted item's day on (a reaction is never older than what it reacts to).
+     * Applies the planned reaction notifications whose (recipient, reactor, reacted thing) already has one: the newest
+     * Like of each wins; it replaces a notification an Undo took back, and updates the kind of one still held in
+     * place. One read of the recipients' buckets from the earliest reacted item's day on (a reaction is never older
+     * than what it reacts to).
      *
-     * @return the planned notifications that are new (to store as usual), and those this call showed again
+     * @return the planned notifications to store, and the ones they replace
      */
     public Applied applyReactions(List<Notification> planned) {
         Map<Key, Notification> newest = new LinkedHashMap<>();
@@ -64,18 +71,49 @@ public class ReactionTakeBacks {
         Map<Key, List<NotificationStore.HeldReaction>> held = held(newest.keySet(),
                 newest.values().stream().map(Notification::object).toList());
         List<Notification> fresh = new ArrayList<>(others);
-        List<Notification> shownAgain = new ArrayList<>();
+        List<NotificationStore.HeldReaction> replaced = new ArrayList<>();
         for (Map.Entry<Key, Notification> e : newest.entrySet()) {
             Notification like = e.getValue();
-            NotificationStore.HeldReaction current = held.getOrDefault(e.getKey(), List.of()).stream()
+            List<NotificationStore.HeldReaction> mine = held.getOrDefault(e.getKey(), List.of());
+            NotificationStore.HeldReaction current = mine.stream()
                     .max(Comparator.comparingLong(NotificationStore.HeldReaction::likedAt)).orElse(null);
             if (current == null) {
                 fresh.add(like);
-            } else if (like.time() > current.likedAt() && store.reactedAgain(current, likeOf(like), like.time(), like.detail())) {
-                shownAgain.add(withDetail(current.notification(), like.detail(), !current.unread()));
+            } else if (like.time() > current.likedAt()) {
+                if (NotificationStore.UNDONE.equals(current.setAsideBy())) {
+                    // a like after an unlike is news: a new notification, unread, in place of the one taken back
+                    fresh.add(like);
+                    mine.stream().filter(h -> NotificationStore.UNDONE.equals(h.setAsideBy())).forEach(replaced::add);
+                } else {
+                    store.reactedAgain(current, likeOf(like), like.time(), like.detail()); // its Undo never came: same news
+                }
             }
         }
-        return new Applied(fresh, shownAgain);
+        return new Applied(fresh, replaced);
+    }
+
+    /**
+     * The poll's Undos of a Like that the same person's Like of the same thing follows in the poll (a change of kind,
+     * an unlike then a like): to apply before the poll's Likes, as the log orders them, so that Like finds the
+     * notification taken back and counts as the new reaction it is.
+     */
+    public static List<Activity> undosBeforeALike(List<Activity> activities) {
+        Map<Key, Integer> lastLike = new HashMap<>();
+        for (int i = 0; i < activities.size(); i++) {
+            Activity a = activities.get(i);
+            if (As2.LIKE.equals(a.type()) && a.object() != null) lastLike.put(new Key(null, a.actor(), a.object().id()), i);
+        }
+        List<Activity> out = new ArrayList<>();
+        for (int i = 0; i < activities.size(); i++) {
+            Activity a = activities.get(i);
+            if (isUndoOfALike(a) && lastLike.getOrDefault(new Key(null, a.actor(), a.target()), -1) > i) out.add(a);
+        }
+        return out;
+    }
+
+    private static boolean isUndoOfALike(Activity a) {
+        return As2.UNDO.equals(a.type()) && a.object() != null && a.object().id() != null && a.target() != null
+                && As2.LIKE.equals(a.object().type());
     }
 
     /**
@@ -86,8 +124,7 @@ public class ReactionTakeBacks {
     public List<Notification> undo(List<Activity> activities) {
         Map<Key, String> undone = new LinkedHashMap<>();
         for (Activity a : activities) {
-            if (!As2.UNDO.equals(a.type()) || a.object() == null || a.object().id() == null || a.target() == null) continue;
-            if (!As2.LIKE.equals(a.object().type())) continue;
+            if (!isUndoOfALike(a)) continue;
             undone.put(new Key(null, a.actor(), a.target()), Iri.localId(a.object().id()).replace('/', '_'));
         }
         if (undone.isEmpty()) return List.of();
@@ -126,12 +163,6 @@ public class ReactionTakeBacks {
     /** The local id of the Like a reaction notification was made from (its id is {@code <day>.<local id>}). */
     private static String likeOf(Notification n) {
         return n.id().substring(n.id().indexOf('.') + 1);
-    }
-
-    /** The notification as its recipient's list shows it again: the newer kind, read if it was read when taken back. */
-    private static Notification withDetail(Notification n, String detail, boolean read) {
-        return new Notification(n.id(), n.recipient(), n.kind(), n.actor(), n.object(), n.post(), n.community(),
-                detail != null ? detail : n.detail(), n.time(), n.read() || read);
     }
 
     /** Who was notified, of whose reaction, to what. */
