@@ -123,6 +123,35 @@ class ReactionTakeBackTest {
         assertThat(unread(author)).isEqualTo(2);
     }
 
+    /**
+     * A change of kind is an Undo then a Like: once the author has read the first reaction, the new one comes back
+     * unread and counted once, and the two records delivered again, back to back, change nothing.
+     */
+    @Test
+    void aChangeOfKindAfterTheAuthorReadTheReactionComesBackUnreadOnceAndItsReplayChangesNothing() {
+        String author = fresh("author"), fan = fresh("fan");
+        String post = post(author, "<p>Démo du nouvel intranet</p>", null);
+        react(fan, post, "like");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(reactionDetails(author)).containsExactly("like"));
+        as(author).post("/api/notifications/read-all").then().statusCode(204);
+
+        react(fan, post, "insightful");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(reactionDetails(author)).containsExactly("insightful"));
+        assertThat(notifications(author).getList("items.read", Boolean.class)).containsExactly(false);
+        assertThat(unread(author)).isEqualTo(1);
+
+        List<ConsumerRecord<String, String>> change = KafkaProbe.awaitRecords(Topics.ACTIVITIES, reactionOf(fan, post), 3,
+                Duration.ofSeconds(30)).subList(1, 3);
+        change.forEach(ReactionTakeBackTest::replay);
+        ConsumerRecord<String, String> last = change.get(1);
+        awaitConsumed(NotificationTest.GROUP, r -> r.offset() > last.offset() && last.value().equals(r.value()));
+
+        assertThat(reactionDetails(author)).containsExactly("insightful");
+        assertThat(notifications(author).getList("items.read", Boolean.class)).containsExactly(false);
+        assertThat(unread(author)).isEqualTo(1);
+    }
+
     @Test
     void likeUnlikeLikeUnreadCountsOnce() {
         String author = fresh("author"), fan = fresh("fan");
