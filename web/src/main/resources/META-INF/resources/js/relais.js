@@ -27,9 +27,9 @@
         if (item) { item.parentNode.removeChild(item); }
       });
     });
-    // {notifications, unread}: notifications back in my list (a moderator restored their post or comment, a colleague
-    // liked again what they had unliked): the badge reads the count again, and an open notifications list shows each
-    // at its place
+    // {notifications, unread}: notifications back in my list (a moderator restored their post or comment; a like after
+    // an unlike comes as a new "notification" instead): the badge reads the count again, and an open notifications
+    // list shows each at its place
     source.addEventListener('notifications-shown-again', function (e) {
       htmx.trigger(document.body, 'relais:notification');
       var back;
