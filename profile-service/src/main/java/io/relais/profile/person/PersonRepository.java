@@ -79,32 +79,40 @@ public class PersonRepository {
         collection().updateOne(Filters.eq("_id", login), Updates.max("publishedVersion", version));
     }
 
-    /** Logins whose last write's snapshot never reached the outbox (a crash in between): read once at startup. */
-    public List<String> unpublished() {
-        List<String> out = new ArrayList<>();
-        for (Document d : collection().find().projection(new Document("version", 1).append("publishedVersion", 1))) {
-            Number version = d.get("version", Number.class);
-            Number published = d.get("publishedVersion", Number.class);
-            if (version != null && published != null && published.longValue() < version.longValue()) {
-                out.add(d.getString("_id"));
-            }
-        }
-        return out;
-    }
-
     /** Everyone's manager link, set or awaited ({@code null} when none): read at startup, never on a request. */
     public record ManagerLink(String login, String manager, String pending) {
     }
 
-    /** The manager links of everyone who has one, set or awaited: one scan of two fields, at startup only. */
-    public List<ManagerLink> managerLinks() {
-        List<ManagerLink> out = new ArrayList<>();
-        for (Document d : collection().find().projection(new Document("managerLogin", 1).append("pendingManager", 1))) {
+    /**
+     * What the startup pass repairs, read in one scan of four fields: the logins whose last write's snapshot never
+     * reached the outbox (a crash in between), and the manager links of everyone who has one, set or awaited.
+     */
+    public record StartupScan(List<String> unpublished, List<ManagerLink> managerLinks) {
+    }
+
+    /** The one scan of the people collection at startup ({@link StartupScan}); never on a request. */
+    public StartupScan startupScan() {
+        List<String> unpublished = new ArrayList<>();
+        List<ManagerLink> links = new ArrayList<>();
+        Document fields = new Document("version", 1).append("publishedVersion", 1).append("managerLogin", 1)
+                .append("pendingManager", 1);
+        for (Document d : collection().find().projection(fields)) {
+            String login = d.getString("_id");
+            Number version = d.get("version", Number.class);
+            Number published = d.get("publishedVersion", Number.class);
+            if (version != null && published != null && published.longValue() < version.longValue()) {
+                unpublished.add(login);
+            }
             String manager = d.getString("managerLogin");
             String pending = d.getString("pendingManager");
-            if (manager != null || pending != null) out.add(new ManagerLink(d.getString("_id"), manager, pending));
+            if (manager != null || pending != null) links.add(new ManagerLink(login, manager, pending));
         }
-        return out;
+        return new StartupScan(unpublished, links);
+    }
+
+    /** Logins whose last write's snapshot never reached the outbox (a crash in between), from {@link #startupScan}. */
+    public List<String> unpublished() {
+        return startupScan().unpublished();
     }
 
     /** Which of these logins have a profile: one {@code $in} read of {@code _id}. */

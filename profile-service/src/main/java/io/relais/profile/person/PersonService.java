@@ -211,11 +211,21 @@ public class PersonService {
     }
 
     /**
+     * The startup pass: one scan of the people collection ({@link PersonRepository#startupScan}), then the snapshots a
+     * crash left unpublished, then the manager links to settle.
+     */
+    void recoverAtStartup(@Observes StartupEvent event) {
+        PersonRepository.StartupScan scan = people.startupScan();
+        publishMissedSnapshots(scan.unpublished());
+        awaitMissingManagers(scan.managerLinks());
+    }
+
+    /**
      * The profile write and its outbox record are two inserts (the store has no transactions): after a
      * crash between them, the startup pass publishes the snapshot the write was missing.
      */
-    void publishMissedSnapshots(@Observes StartupEvent event) {
-        for (String login : people.unpublished()) {
+    private void publishMissedSnapshots(List<String> unpublished) {
+        for (String login : unpublished) {
             people.find(login).ifPresent(p -> {
                 publish(p, Iri.of(Iri.SOURCE, "profile-service"));
                 people.markPublished(login, p.version);
@@ -229,8 +239,7 @@ public class PersonService {
      * so the API, the org chart and a new snapshot stop showing that manager, and the link comes back if they are
      * created. An awaited link whose manager exists (a crash between the two writes) is applied.
      */
-    void awaitMissingManagers(@Observes StartupEvent event) {
-        List<PersonRepository.ManagerLink> links = people.managerLinks();
+    private void awaitMissingManagers(List<PersonRepository.ManagerLink> links) {
         Set<String> named = new HashSet<>();
         links.forEach(l -> {
             if (l.manager() != null) named.add(l.manager());

@@ -40,7 +40,7 @@ class MissedSnapshotTest {
                 .append("displayName", "Yves Crash").append("title", "Night operator").append("status", "active")
                 .append("skills", List.of()).append("languages", List.of()).append("version", 3L).append("publishedVersion", 2L));
 
-        people.publishMissedSnapshots(null);
+        people.recoverAtStartup(null);
 
         snapshots(yves, 1, r -> r.value() != null && r.value().contains("\"summary\":\"Night operator\""));
         assertThat(repository.unpublished()).doesNotContain(yves);
