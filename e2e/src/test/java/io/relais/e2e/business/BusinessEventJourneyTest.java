@@ -11,6 +11,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * A business system's event crosses the whole running stack: the HR system gets its token from
@@ -71,6 +72,37 @@ class BusinessEventJourneyTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 given().auth().oauth2(aliceToken).queryParam("q", "Zephyrine" + suffix).get(SEARCH + "/api/search")
                         .then().statusCode(200).body(containsString(name)));
+    }
+
+    /**
+     * connector → profile-service: the connector accepts a hire naming a manager HR has not sent yet (HR batches
+     * come in any order); profile-service shows no manager rather than a dangling one, and links the manager once
+     * their own hire arrives.
+     */
+    @Test
+    void aHireNamingAManagerNotHiredYetShowsNoManagerUntilTheManagersHireArrives() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String report = "rita" + suffix;
+        String manager = "mark" + suffix;
+        hire(report, "Rita Report" + suffix, manager);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).get(PROFILE + "/api/people/" + report)
+                        .then().statusCode(200).body("manager", nullValue()));
+
+        hire(manager, "Mark Manager" + suffix, "carol");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).get(PROFILE + "/api/people/" + report)
+                        .then().statusCode(200).body("manager", equalTo(manager)));
+    }
+
+    private static void hire(String login, String name, String manager) {
+        given().auth().oauth2(hrToken).contentType("application/json").body("""
+                {"eventType":"employee.hired","eventId":"e2e-hire-%s","occurredAt":"2026-11-22T09:00:00Z",
+                 "data":{"login":"%s","displayName":"%s","email":"%s@relais.example","title":"Analyste",
+                         "department":"Ingénierie","manager":"%s","location":"Lyon","startDate":"2026-12-01"}}"""
+                        .formatted(login, login, name, login, manager))
+                .post(CONNECTOR + "/api/connectors/hr/events")
+                .then().statusCode(202).body("status", equalTo("published"));
     }
 
     @Test
