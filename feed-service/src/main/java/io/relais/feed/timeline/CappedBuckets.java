@@ -64,13 +64,29 @@ public final class CappedBuckets {
      */
     public Map<String, List<Document>> pushMissing(Map<String, List<Document>> entriesByBucket,
                                                    Consumer<Set<String>> beforeCreating) {
+        return pushMissing(entriesByBucket, Set.of(), beforeCreating);
+    }
+
+    /**
+     * Same, except that the {@code unread} buckets are not read: the caller knows none of their entries is there
+     * yet (they are deduplicated within the call only), and {@code beforeCreating} is told of each of them, since
+     * whether it exists is not known here.
+     */
+    public Map<String, List<Document>> pushMissing(Map<String, List<Document>> entriesByBucket, Set<String> unread,
+                                                   Consumer<Set<String>> beforeCreating) {
         Map<String, List<Document>> pushed = new LinkedHashMap<>();
         if (entriesByBucket.isEmpty()) return pushed;
         Map<String, Set<Object>> present = new java.util.HashMap<>();
-        for (Document bucket : buckets.find(Filters.in("_id", entriesByBucket.keySet())).projection(Projections.include("e." + key))) {
-            Set<Object> keys = new HashSet<>();
-            bucket.getList("e", Document.class, List.of()).forEach(e -> keys.add(e.get(key)));
-            present.put(bucket.getString("_id"), keys);
+        List<String> toRead = new ArrayList<>(entriesByBucket.size());
+        for (String id : entriesByBucket.keySet()) {
+            if (!unread.contains(id)) toRead.add(id);
+        }
+        if (!toRead.isEmpty()) {
+            for (Document bucket : buckets.find(Filters.in("_id", toRead)).projection(Projections.include("e." + key))) {
+                Set<Object> keys = new HashSet<>();
+                bucket.getList("e", Document.class, List.of()).forEach(e -> keys.add(e.get(key)));
+                present.put(bucket.getString("_id"), keys);
+            }
         }
         List<WriteModel<Document>> pushes = new ArrayList<>();
         Set<String> created = new LinkedHashSet<>();

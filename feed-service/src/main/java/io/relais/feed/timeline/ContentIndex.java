@@ -129,6 +129,55 @@ public class ContentIndex {
         return out;
     }
 
+    /**
+     * What {@link #appliedBy} answers, with the objects that consumer has begun applying ({@link #markBegun}).
+     *
+     * @param facts the facts as the consumer last applied them, by object IRI (objects the index lacks are absent)
+     * @param begun the IRIs of those the consumer marked as begun
+     */
+    public record Applied(Map<String, ContentFacts> facts, Set<String> begun) {
+    }
+
+    /** {@link #appliedBy}, telling too which of the objects {@code consumer} has begun applying (one read). */
+    public Applied appliedAndBegun(Collection<String> objectIris, String consumer) {
+        Map<String, ContentFacts> facts = new HashMap<>();
+        Set<String> begun = new HashSet<>();
+        if (objectIris.isEmpty()) return new Applied(facts, begun);
+        for (Document d : collection().find(Filters.in("_id", objectIris))) {
+            String id = d.getString("_id");
+            facts.put(id, ContentFacts.of(d, consumer));
+            if (d.get(BEGUN) instanceof Document marks && Boolean.TRUE.equals(marks.get(consumer))) begun.add(id);
+            stored.put(id, Boolean.TRUE);
+        }
+        return new Applied(facts, begun);
+    }
+
+    /**
+     * Marks, before {@code consumer} writes anything of these objects anywhere, that it has begun applying them
+     * ({@code b.<consumer>: true}), in one unordered bulk write; the facts of those in {@code absent} (just read
+     * missing by {@link #appliedAndBegun}) are written with their mark. An object without the mark therefore has
+     * nothing of that consumer's in the store yet: the fan-out pushes its timeline entries without first reading
+     * which ones the buckets hold, and reads them again only for marked objects (a replay, or a crash mid-way).
+     */
+    public void markBegun(Collection<ContentFacts> objects, Set<String> absent, String consumer) {
+        if (objects.isEmpty()) return;
+        List<WriteModel<Document>> marks = new ArrayList<>(objects.size());
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        for (ContentFacts f : objects) {
+            if (absent.contains(f.id())) {
+                marks.add(new UpdateOneModel<>(Filters.eq("_id", f.id()),
+                        new Document("$set", f.toDocument().append(BEGUN + "." + consumer, true)), upsert));
+            } else {
+                marks.add(new UpdateOneModel<>(Filters.eq("_id", f.id()), Updates.set(BEGUN + "." + consumer, true)));
+            }
+        }
+        collection().bulkWrite(marks, new BulkWriteOptions().ordered(false));
+        objects.forEach(f -> stored.put(f.id(), Boolean.TRUE));
+    }
+
+    /** The field holding, per consumer, the mark that it has begun applying an object ({@link #markBegun}). */
+    static final String BEGUN = "b";
+
     /** Records that a consumer applied this version of an object (an Update's audience, hashtags, mentions, and its time). */
     public void markApplied(ContentFacts facts, String consumer) {
         collection().updateOne(Filters.eq("_id", facts.id()), Updates.set("u." + consumer, new Document("v", facts.audience())

@@ -79,8 +79,9 @@ public class FanOut {
 
     /**
      * Applies activities in log order. The poll's push fan-out goes first: its timeline entries are gathered
-     * from the records as parsed and written in one bulk write per collection before anything else of the
-     * poll (the content index, interactions), so readers see the posts as early as this consumer can make it.
+     * from the records as parsed and written in one bulk write per collection, right after one write marking the
+     * fan-outs begun ({@link #beginFanOuts}) and before anything else of the poll (the rest of the content index,
+     * interactions), so readers see the posts as early as this consumer can make it.
      * A deletion or an edit first writes what the batch gathered before it and needs the content index, so the
      * index is recorded before the first of them.
      */
@@ -90,13 +91,15 @@ public class FanOut {
             if (As2.CREATE.equals(a.type())) ContentFacts.ofCreate(a).ifPresent(f -> created.put(f.id(), f));
         }
         // a replayed Create fans out the version this consumer last applied (an edit's hashtags), never a deleted one
-        Map<String, ContentFacts> applied = content.appliedBy(created.keySet(), VERSION);
+        ContentIndex.Applied read = content.appliedAndBegun(created.keySet(), VERSION);
+        Map<String, ContentFacts> applied = read.facts();
         Set<String> absent = new HashSet<>(created.keySet());
         absent.removeAll(applied.keySet()); // new here: remembered below without being read again
         applied.forEach(created::put);
+        Set<String> firstFanOuts = beginFanOuts(created.values(), read.begun(), absent);
         Audiences audiences = new Audiences();
         audiences.prefetch(created.values());
-        TimelineWrites writes = new TimelineWrites();
+        TimelineWrites writes = new TimelineWrites(firstFanOuts);
         List<Activity> interactionsOf = new ArrayList<>();
         boolean remembered = false;
         for (Activity activity : activities) {
@@ -110,7 +113,7 @@ public class FanOut {
                 case As2.LIKE -> interactionsOf.add(activity);
                 case As2.DELETE -> {
                     timelines.write(writes);
-                    writes = new TimelineWrites();
+                    writes = new TimelineWrites(firstFanOuts);
                     remembered = remembered || remember(activities, absent);
                     deleted(activity.object().id());
                 }
@@ -118,7 +121,7 @@ public class FanOut {
                     ContentFacts update = ContentFacts.ofCreate(activity).orElse(null);
                     if (update == null) continue;
                     timelines.write(writes);
-                    writes = new TimelineWrites();
+                    writes = new TimelineWrites(firstFanOuts);
                     remembered = remembered || remember(activities, absent);
                     updated(update, audiences);
                 }
@@ -130,6 +133,23 @@ public class FanOut {
         timelines.write(writes);
         if (!remembered) remember(activities, absent);
         interacted(interactionsOf, created);
+    }
+
+    /**
+     * Marks the fan-out of the poll's feed items never begun before as begun, before any of their entries is written
+     * ({@link ContentIndex#markBegun}, one bulk write that also records the new ones' facts): their entries are then
+     * pushed without reading what the buckets hold, the read that made most of this consumer's store traffic. Answers
+     * their IRIs; a replayed or interrupted fan-out, marked already, takes the reading path.
+     */
+    private Set<String> beginFanOuts(Collection<ContentFacts> posts, Set<String> begun, Set<String> absent) {
+        List<ContentFacts> first = new ArrayList<>();
+        for (ContentFacts post : posts) {
+            if (post.isFeedItem() && !post.deleted() && !begun.contains(post.id())) first.add(post);
+        }
+        content.markBegun(first, absent, VERSION);
+        Set<String> ids = new HashSet<>();
+        first.forEach(p -> ids.add(p.id()));
+        return ids;
     }
 
     /** Records the poll's Creates in the content index (idempotent: what is stored stays); {@code absent} were just read missing. */

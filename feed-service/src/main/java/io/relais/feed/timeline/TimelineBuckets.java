@@ -77,26 +77,52 @@ final class TimelineBuckets {
      * Adds entries to each owner's timeline: one {@code _id $in} read of the buckets' post keys, then one
      * unordered bulk write of one update per (owner, day) bucket, so a batch of fan-outs rewrites each bucket
      * document once, however many of the batch's posts land in it (the organisation's bucket takes them all).
-     * Heads are written only for buckets that do not exist yet, before them, without reading the heads:
-     * {@code $addToSet} of the day is idempotent, and a head naming a day whose bucket a crash left unwritten
-     * only costs a reader an empty bucket until the replay writes it.
+     * A bucket receiving only posts of {@code firstFanOuts} (whose fan-out never began, so no bucket holds them) is
+     * not read: its entries are pushed as they are.
+     * Heads are written only for buckets that do not exist yet, before them: {@code $addToSet} of the day is
+     * idempotent, and a head naming a day whose bucket a crash left unwritten only costs a reader an empty bucket
+     * until the replay writes it. Whether an unread bucket is new is told by its owner's head (one read of the heads,
+     * small documents, instead of the buckets).
      * Idempotent by post IRI, with filters on {@code _id} alone ({@link CappedBuckets}).
      */
-    int addAll(Map<String, List<TimelineEntry>> entriesByOwner) {
+    int addAll(Map<String, List<TimelineEntry>> entriesByOwner, Set<String> firstFanOuts) {
         if (entriesByOwner.isEmpty()) return 0;
         Map<String, List<Document>> byBucket = new LinkedHashMap<>();
+        Set<String> unread = new LinkedHashSet<>();
+        Set<String> read = new HashSet<>();
         entriesByOwner.forEach((owner, entries) -> {
             for (TimelineEntry entry : entries) {
-                byBucket.computeIfAbsent(bucketId(owner, day(entry.time())), id -> new ArrayList<>()).add(entry.toDocument());
+                String id = bucketId(owner, day(entry.time()));
+                byBucket.computeIfAbsent(id, b -> new ArrayList<>()).add(entry.toDocument());
+                if (firstFanOuts.contains(entry.post())) unread.add(id);
+                else read.add(id);
             }
         });
-        return capped.pushMissing(byBucket, this::recordNewDays).values().stream().mapToInt(List::size).sum();
+        unread.removeAll(read);
+        return capped.pushMissing(byBucket, unread, maybeNew -> recordNewDays(maybeNew, unread)).values().stream()
+                .mapToInt(List::size).sum();
     }
 
-    /** Adds the days of these new buckets to their owners' heads (one unordered bulk write). */
-    private void recordNewDays(Set<String> newBuckets) {
-        Map<String, Set<Long>> daysByOwner = new LinkedHashMap<>();
+    int addAll(Map<String, List<TimelineEntry>> entriesByOwner) {
+        return addAll(entriesByOwner, Set.of());
+    }
+
+    /**
+     * Adds the days of these new buckets to their owners' heads (one unordered bulk write); of the {@code unread}
+     * ones, only those whose owner's head does not name the day yet.
+     */
+    private void recordNewDays(Set<String> newBuckets, Set<String> unread) {
+        Set<String> toRecord = new LinkedHashSet<>(newBuckets);
+        Set<String> unsure = new LinkedHashSet<>();
         for (String id : newBuckets) {
+            if (unread.contains(id)) unsure.add(ownerOf(id));
+        }
+        if (!unsure.isEmpty()) {
+            daysInStore(unsure).forEach((owner, days) -> days.forEach(day -> toRecord.remove(bucketId(owner, day))));
+        }
+        if (toRecord.isEmpty()) return;
+        Map<String, Set<Long>> daysByOwner = new LinkedHashMap<>();
+        for (String id : toRecord) {
             daysByOwner.computeIfAbsent(ownerOf(id), o -> new LinkedHashSet<>()).add(Long.parseLong(id.substring(id.lastIndexOf('|') + 1)));
         }
         List<WriteModel<Document>> heads = new ArrayList<>();

@@ -96,8 +96,8 @@ public class TimelineStore {
 
     /** Writes a batch of fan-outs: source timelines first (readers pulling them see the post at once), then homes. */
     public void write(TimelineWrites writes) {
-        int sourceEntries = sources().addAll(writes.sources());
-        int homeEntries = home().addAll(writes.homes());
+        int sourceEntries = sources().addAll(writes.sources(), writes.firstFanOuts());
+        int homeEntries = home().addAll(writes.homes(), writes.firstFanOuts());
         meters.counter("relais.feed.timeline.entries.written", "timeline", "source").increment(sourceEntries);
         meters.counter("relais.feed.timeline.entries.written", "timeline", "home").increment(homeEntries);
     }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The timeline entries of a batch of posts, gathered per owner so that the store sees one write per
@@ -14,7 +15,21 @@ public final class TimelineWrites {
 
     private final Map<String, List<TimelineEntry>> sources = new LinkedHashMap<>();
     private final Map<String, List<TimelineEntry>> homes = new LinkedHashMap<>();
+    private final Set<String> firstFanOuts;
     private int entries;
+
+    /** Writes whose entries may already be in their buckets (each is checked before it is pushed). */
+    public TimelineWrites() {
+        this(Set.of());
+    }
+
+    /**
+     * @param firstFanOuts posts whose fan-out has never begun ({@link ContentIndex#markBegun}): no bucket holds them,
+     *                     so their entries are pushed without reading the buckets first
+     */
+    public TimelineWrites(Set<String> firstFanOuts) {
+        this.firstFanOuts = firstFanOuts;
+    }
 
     public void toSources(Collection<String> sourceIris, TimelineEntry entry) {
         sourceIris.forEach(s -> add(sources, s, entry));
@@ -39,6 +54,10 @@ public final class TimelineWrites {
 
     Map<String, List<TimelineEntry>> homes() {
         return homes;
+    }
+
+    Set<String> firstFanOuts() {
+        return firstFanOuts;
     }
 
     private void add(Map<String, List<TimelineEntry>> into, String owner, TimelineEntry entry) {

@@ -270,6 +270,37 @@ class FanOutTest {
         }
     }
 
+    @Test
+    void aFirstFanOutPushedWithoutReadingTheBucketsIsReadableByEveryMemberAndItsReplayAddsNothing() {
+        String community = Iri.community(fresh("support"));
+        String card = "urn:relais:event:" + fresh("ticket-closed");
+        String next = "urn:relais:event:" + fresh("ticket-closed");
+        long at = System.currentTimeMillis();
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 300; i++) members.add(Iri.person(fresh("unread" + i)));
+        List<String> half = members.subList(0, 150);
+
+        // half of them already have today's bucket; the others' buckets and heads come with the unread push
+        TimelineWrites earlier = new TimelineWrites();
+        pushTo(earlier, community, half, next, at - 1);
+        timelines.write(earlier);
+        TimelineWrites first = new TimelineWrites(java.util.Set.of(card));
+        pushTo(first, community, members, card, at);
+        pushTo(first, community, members, card, at); // the same Create twice in one poll
+        timelines.write(first);
+        // a replay of the same poll is no first fan-out any more: its buckets are read
+        TimelineWrites replay = new TimelineWrites();
+        pushTo(replay, community, members, card, at);
+        timelines.write(replay);
+
+        assertThat(timelines.homeOwners(members)).containsExactlyInAnyOrderElementsOf(members);
+        for (String member : members) {
+            List<String> held = timelines.homeBucket(member, at).stream().map(TimelineEntry::post).toList();
+            if (half.contains(member)) assertThat(held).as(member).containsExactlyInAnyOrder(card, next);
+            else assertThat(held).as(member).containsExactly(card);
+        }
+    }
+
     private static void pushTo(TimelineWrites writes, String community, List<String> members, String card, long at) {
         writes.toSources(List.of(community), new TimelineEntry(card, at, community, java.util.Set.of(), List.of(community)));
         for (String m : members) writes.toHome(m, new TimelineEntry(card, at, community, java.util.Set.of(Reasons.MEMBER), List.of()));
