@@ -94,7 +94,7 @@ public final class LocalStoreBackend extends H2Backend {
 
     /**
      * mongo-java-server's H2 database whose collections are {@link KeyedCollection}s, their data maps opened with
-     * {@link BsonDocumentType} values (the maps and their names are the stock code's), and whose unique-index maps
+     * {@link DataMapKeys} keys and {@link BsonDocumentType} values (the maps and their names are the stock code's), and whose unique-index maps
      * are opened with {@link IndexKeyOrder} keys first, so that the stock code's own {@code openMap(name)} finds them
      * already open with that type.
      * An inner class because the stock constructor opens the existing indexes before a subclass field
@@ -111,7 +111,7 @@ public final class LocalStoreBackend extends H2Backend {
             MVStore store = LocalStoreBackend.this.getMvStore();
             String namespace = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + namespace,
-                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+                    new MVMap.Builder<Object, Document>().keyType(new DataMapKeys()).valueType(new BsonDocumentType()));
             MVMap<String, Object> metaMap = store.openMap(META_MAP_PREFIX + namespace);
             return new KeyedCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
         }
