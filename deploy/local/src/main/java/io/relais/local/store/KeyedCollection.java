@@ -261,9 +261,13 @@ final class KeyedCollection extends H2Collection {
     }
 
     /**
-     * Indexes moved from the stored version to the updated one (unique keys checked first), then the updated fields
-     * written into the stored instance (fields the update removed are removed; the others keep their place) and the
-     * data entry put again.
+     * Indexes moved from the stored version to the updated one (unique keys checked first), then the data entry put
+     * again: with the updated values written into the stored instance when the update keeps its fields (no copy of a
+     * bucket's entries, and the page cache keeps one version), or with the updated version itself when it adds or
+     * removes a field, as the stock collection does. The stored instance may be in a reply being encoded on another
+     * connection's thread, or in a page the background writer is serialising, outside this collection's turn:
+     * replacing a field's value there is seen whole or not at all, whereas adding or removing a field under an
+     * iteration fails it ({@code InPlaceUpdatesTest}: the reply was lost, the connection closed).
      */
     private void writeInto(Document stored, Document updated) {
         List<Index<Object>> indexes = getIndexes();
@@ -284,7 +288,10 @@ final class KeyedCollection extends H2Collection {
         for (Index<Object> index : indexes) {
             index.updateInPlace(stored, updated, position, this);
         }
-        stored.keySet().retainAll(updated.keySet());
+        if (!stored.keySet().equals(updated.keySet())) {
+            handleUpdate(position, stored, updated);
+            return;
+        }
         stored.putAll(updated);
         handleUpdate(position, stored, stored);
     }
