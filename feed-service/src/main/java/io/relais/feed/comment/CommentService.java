@@ -124,10 +124,13 @@ public class CommentService {
         return views.views(List.of(after), viewer, me).get(0);
     }
 
-    /** The author, the community's owners and moderators, and admins delete a comment. */
+    /**
+     * The author, the community's owners and moderators, and admins delete a comment. Its author may even when they
+     * are no longer in the thread's audience ({@link ThreadAccess#removableComment}).
+     */
     public void delete(String postId, String commentId, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
-        Comment c = access.visibleComment(postId, commentId, viewer);
+        Comment c = access.removableComment(postId, commentId, viewer);
         if (!access.mayModerate(c, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a comment");
         tombstone(c, me.iri(), null);
     }

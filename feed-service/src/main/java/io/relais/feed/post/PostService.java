@@ -166,10 +166,13 @@ public class PostService {
         return views.view(after.iri(), memberships.viewerOf(me)).orElseThrow();
     }
 
-    /** The author, owners and moderators of its community, and admins (who can see it) delete. */
+    /**
+     * The author, owners and moderators of its community, and admins (who can see it) delete. The author may even
+     * when they are no longer in its audience ({@link ThreadAccess#removablePost}).
+     */
     public void delete(String id, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
-        Post post = access.visiblePost(ThreadAccess.postIri(id), viewer);
+        Post post = access.removablePost(ThreadAccess.postIri(id), viewer);
         if (!access.mayModerate(post, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a post");
         tombstone(post, me.iri(), null);
     }

@@ -11,12 +11,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Who may see and who may act on a thread. A post is visible when it is not deleted and
- * {@link AudienceRule} lets the viewer see its {@code to}+{@code cc}; a comment is visible with its post.
- * Anything hidden answers 404, whatever the reason, so a hidden thing is never confirmed to exist.
+ * Who may see and who may act on a thread: the one rule of every read and write of a thread (the thread page, feeds,
+ * comments, reactions, edits, live thread streams, notifications, attachments, and the activity log's
+ * {@code GET /api/activities/{id}}). A post is visible when it is not deleted, its {@code to}+{@code cc} names the
+ * viewer, a community they are in now or the organisation ({@link AudienceRule}), and moderation does not hide it from
+ * them; a comment is visible with its post. Anything not visible answers 404, whatever the reason, so a hidden thing
+ * is never confirmed to exist.
+ * <p>
+ * Being its writer does not open a thread: someone removed from (or who left) a private or secret community no longer
+ * reads, comments on, reacts to or edits even the threads they started there (docs/SECURITY.md: members may not act in a
+ * community they are not in). They keep one right over their own words: removing them ({@link #removablePost},
+ * {@link #removableComment}); an export gives them the text.
  */
 @ApplicationScoped
 public class ThreadAccess {
@@ -51,10 +60,54 @@ public class ThreadAccess {
         return audienceAdmits(post, viewer) && !post.hiddenFrom(viewer.person());
     }
 
-    /** Whether a stored post is not deleted and its audience admits the viewer, whatever moderation decided. */
+    /**
+     * Whether a stored post is not deleted and its audience admits the viewer, whatever moderation decided. The
+     * writer is judged like anyone else (no "a writer sees what they wrote" exception here): a thread shows others'
+     * words, which a writer no longer in its audience may not read.
+     */
     public static boolean audienceAdmits(Post post, Viewer viewer) {
         if (post.deleted()) return false;
-        return AudienceRule.canSee(viewer, post.writer(), new LinkedHashSet<>(post.audience()));
+        return AudienceRule.canSee(viewer, null, new LinkedHashSet<>(post.audience()));
+    }
+
+    /**
+     * The stored post for its removal: one the viewer {@link #visible sees}, or one they wrote that is not deleted
+     * (their right over their own words outlives their membership); 404 otherwise. Whether they may remove it is
+     * still {@link #mayModerate}'s to say.
+     */
+    public Post removablePost(String postIri, Viewer viewer) {
+        return posts.find(postIri).filter(p -> visible(p, viewer) || (!p.deleted() && viewer.person().equals(p.writer())))
+                .orElseThrow(() -> ProblemException.notFound("post " + Iri.localId(postIri)));
+    }
+
+    /**
+     * The comment for its removal: one the viewer {@link #visibleComment sees}, or their own (not deleted, in that
+     * thread, whose post is not deleted) even where they are no longer in the thread's audience; 404 otherwise.
+     */
+    public Comment removableComment(String postId, String commentId, Viewer viewer) {
+        String postIri = postIri(postId);
+        Comment own = comments.findComment(commentId)
+                .filter(c -> !c.deleted() && postIri.equals(c.post()) && viewer.person().equals(c.author())).orElse(null);
+        if (own == null || posts.find(postIri).filter(p -> !p.deleted()).isEmpty()) return visibleComment(postId, commentId, viewer);
+        return own;
+    }
+
+    /**
+     * Whether the viewer may see the thread item {@code iri} names, as the thread view would: a post or card
+     * ({@link #visible}), or a comment (not deleted, not hidden from them, its post visible). Empty when this service
+     * holds no post, card or comment under that IRI (a community, a person, an activity…): the caller's own rule decides.
+     */
+    public Optional<Boolean> threadItemVisible(String iri, Viewer viewer) {
+        if (iri == null || !Iri.isValid(iri)) return Optional.empty();
+        if (Iri.isKind(iri, Iri.COMMENT)) {
+            return comments.find(iri).map(c -> !c.deleted() && !c.hiddenFrom(viewer.person())
+                    && posts.find(c.post()).filter(p -> visible(p, viewer)).isPresent());
+        }
+        if (Iri.isKind(iri, Iri.POST) || Iri.isKind(iri, Iri.BUSINESS_EVENT) || Iri.isKind(iri, Iri.DOCUMENT)
+                || Iri.isKind(iri, Iri.EXTERNAL)) {
+            return posts.find(iri).map(p -> visible(p, viewer));
+        }
+        return Optional.empty();
     }
 
     /**
