@@ -1,5 +1,6 @@
 package io.relais.feed.governance;
 
+import io.relais.feed.activity.ActivityLog;
 import io.relais.feed.attachment.AttachmentService;
 import io.relais.feed.comment.CommentService;
 import io.relais.feed.community.CommunityService;
@@ -32,7 +33,10 @@ import java.util.List;
  * deleted (bytes and description: their URLs answer 404). Their reactions, follows (both ways), memberships, own
  * timelines, notifications, mutes and the notifications others got about what they did go (taken back live from
  * the pages their recipients have open); mentions of them in
- * others' words become plain text ({@link ErasedMentions}); one entry in the moderation audit log records it. The policy is written in feed-service's README.
+ * others' words become plain text ({@link ErasedMentions}); the activity log forgets every activity naming them and
+ * keeps none that arrives later ({@link ActivityLog#forget}: first, so that the Undo and Delete activities this erasure
+ * publishes are never kept; again last, for a poll that was being written meanwhile); one entry in the moderation
+ * audit log records it. The policy is written in feed-service's README.
  * <p>
  * Repeatable: a replayed Delete finds nothing left to remove; the audit log then gets an entry saying so.
  */
@@ -89,9 +93,12 @@ public class PersonErasure {
     @Inject
     ErasedMentions mentions;
 
+    @Inject
+    ActivityLog activityLog;
+
     /** What one application of an erasure removed. */
     public record Outcome(int posts, int comments, int reactions, int follows, int memberships, int notificationsOfOthers,
-                          int attachments, int mentionsUnlinked) {
+                          int attachments, int mentionsUnlinked, long loggedActivities) {
     }
 
     void onPersonErased(@Observes PersonErased erased) {
@@ -100,6 +107,7 @@ public class PersonErasure {
 
     /** Applies the erasure of {@code personIri}, asked by {@code actorIri}; see the class comment. */
     public Outcome apply(String personIri, String actorIri) {
+        long logged = activityLog.forget(personIri);
         int postCount = 0;
         for (Post p : posts.writtenBy(personIri)) {
             postService.tombstone(p, actorIri, null);
@@ -121,10 +129,12 @@ public class PersonErasure {
         timelines.forget(personIri);
         int files = attachments.forget(personIri);
         int unlinked = mentions.unlink(personIri, actorIri);
-        Outcome outcome = new Outcome(postCount, commentCount, reactionCount, followCount, membershipCount, retracted, files, unlinked);
+        logged += activityLog.forget(personIri);
+        Outcome outcome = new Outcome(postCount, commentCount, reactionCount, followCount, membershipCount, retracted, files,
+                unlinked, logged);
         audit.record(actorIri, AUDIT_ACTION, personIri, null, "erasure on request: " + postCount + " posts, "
                 + commentCount + " comments, " + reactionCount + " reactions, " + followCount + " follows, "
-                + membershipCount + " memberships, " + files + " attachments removed; " + retracted
+                + membershipCount + " memberships, " + files + " attachments, " + logged + " logged activities removed; " + retracted
                 + " notifications of others retracted; " + unlinked + " mentions in others' words unlinked", 0, Instant.now());
         LOG.infof("erasure of %s applied: %s", personIri, outcome);
         return outcome;

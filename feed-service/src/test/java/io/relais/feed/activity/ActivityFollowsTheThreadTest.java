@@ -3,17 +3,22 @@ package io.relais.feed.activity;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Activity;
 import io.relais.events.ActivityJson;
 import io.relais.events.As2;
+import io.relais.events.CloudEventAttributes;
 import io.relais.events.Iri;
+import io.relais.events.PersonErasure;
 import io.relais.events.Topics;
 import io.relais.feed.feedview.FeedFixtures;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
 import io.restassured.response.Response;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +28,7 @@ import static io.relais.feed.community.Fixtures.community;
 import static io.relais.feed.community.Fixtures.local;
 import static io.relais.feed.community.Fixtures.person;
 import static io.relais.feed.community.Fixtures.post;
+import static io.relais.feed.community.Fixtures.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,8 +36,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 /**
  * {@code GET /api/activities/{id}} shows nobody what the thread view refuses them: a hidden, deleted or erased
- * person's post is 404 there as on {@code GET /api/posts/{id}}, and an edited post's old text is never served (the
- * object comes by reference).
+ * person's post is 404 there as on {@code GET /api/posts/{id}}, an edited post's old text is never served (the
+ * object comes by reference), and an erasure leaves nothing of the person in the log.
  */
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
@@ -127,5 +133,36 @@ class ActivityFollowsTheThreadTest {
             activityAs(s.alice(), activity).then().statusCode(404).contentType("application/problem+json");
             activityAs(s.bob(), activity).then().statusCode(404);
         }
+    }
+
+    @Test
+    void afterAnErasureNoActivityOfThePersonIsServedNorKept() {
+        String alice = person("alice");
+        String gone = person("gone");
+        String theirPost = post(gone, null, "Mot unique vorplax de @" + alice);
+        String alicePost = post(alice, null, "Une question");
+        as(gone).body(Map.of("kind", "like")).put("/api/posts/{id}/reactions/mine", local(alicePost)).then().statusCode(200);
+        String create = activityId(As2.CREATE, theirPost);
+        String like = ActivityJson.read(KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value().contains("\"Like\"")
+                && r.value().contains(alicePost) && r.value().contains(Iri.person(gone)), 1, WAIT).get(0).value()).id();
+        awaitKept(alice, create);
+        awaitKept(alice, like);
+
+        Activity erasure = PersonErasure.delete(Iri.person(gone), Iri.person("carol"));
+        KafkaProbe.publish(Topics.PROFILES, Iri.person(gone), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(erasure),
+                PersonErasure.CE_TYPE, CloudEventAttributes.PROFILE_SOURCE, Iri.person(gone)), ActivityJson.writeString(erasure));
+
+        await().atMost(WAIT).untilAsserted(() -> as(alice).get("/api/posts/{id}", local(theirPost)).then().statusCode(404));
+        // the erasure's own Undo of their Like names them: once the log consumed it, it must not have been kept
+        FeedFixtures.awaitConsumed("feed-service", r -> r.value() != null && r.value().contains("\"Undo\"")
+                && r.value().contains("\"actor\":\"" + Iri.person(gone) + "\""));
+        activityAs(alice, create).then().statusCode(404);
+        activityAs(alice, like).then().statusCode(404);
+        as(alice).get("/api/posts/{id}", local(alicePost)).then().statusCode(200);
+        List<String> naming = new ArrayList<>();
+        for (Document d : store().getCollection("activities").find()) {
+            if (d.getString("json").contains("\"" + Iri.person(gone) + "\"")) naming.add(d.getString("_id"));
+        }
+        assertThat(naming).as("logged activities naming the erased person").isEmpty();
     }
 }
