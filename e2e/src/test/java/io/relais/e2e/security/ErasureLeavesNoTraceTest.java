@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.not;
  * Erasure on request (issue 15) on the whole running stack: a demo person made for the test writes, comments, reacts,
  * follows and mentions a colleague; an administrator erases them; then nothing of them answers from any API — their
  * profile (404), people search by name, content search by a word only they wrote, their post and comment in threads,
- * feeds, and the notifications of the colleague. Lives beside the leak probes, whose stack helpers it uses.
+ * feeds, the activities of their post and reaction, and the notifications of the colleague. Lives beside the leak probes, whose stack helpers it uses.
  */
 class ErasureLeavesNoTraceTest {
 
@@ -62,8 +62,14 @@ class ErasureLeavesNoTraceTest {
         Stack.as(gone).contentType("application/json").body(Map.of("kind", "like"))
                 .put(Stack.FEED + "/api/posts/" + colleaguePostId + "/reactions/mine").then().statusCode(200);
         Stack.as(gone).put(Stack.FEED + "/api/follows/person/" + COLLEAGUE).then().statusCode(204);
+        String create = Activities.createOf(theirPost);
+        String like = io.relais.events.Iri.localId(Activities.awaitRecord(io.relais.events.Topics.ACTIVITIES, null, rec ->
+                "Like".equals(rec.json().path("type").asText()) && colleaguePost.equals(rec.json().path("object").path("id").asText())
+                        && ("urn:relais:person:" + gone).equals(rec.json().path("actor").asText())).json().path("id").asText());
         // positive controls: every projection has them before the erasure
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Stack.as(COLLEAGUE).get(Stack.FEED + "/api/activities/" + create).then().statusCode(200);
+            Stack.as(COLLEAGUE).get(Stack.FEED + "/api/activities/" + like).then().statusCode(200);
             assertThat(json(COLLEAGUE, Stack.SEARCH + "/api/search?q=" + word).getList("hits.id")).contains(theirPost);
             assertThat(json(COLLEAGUE, Stack.SEARCH + "/api/search/people?q=" + surname).getList("people.id"))
                     .contains("urn:relais:person:" + gone);
@@ -87,6 +93,9 @@ class ErasureLeavesNoTraceTest {
                     .doesNotContain(gone);
             assertThat(json(COLLEAGUE, Stack.FEED + "/api/notifications").getList("items.actor.login")).doesNotContain(gone);
             assertThat(json(COLLEAGUE, Stack.FEED + "/api/feed/people/" + gone).getList("items")).isEmpty();
+            // the activity log: their post's Create and their reaction's Like are gone, not only their text
+            Stack.as(COLLEAGUE).get(Stack.FEED + "/api/activities/" + create).then().statusCode(404);
+            Stack.as(COLLEAGUE).get(Stack.FEED + "/api/activities/" + like).then().statusCode(404);
             assertThat(json(COLLEAGUE, Stack.FEED + "/api/follows/person/" + COLLEAGUE + "/followers")
                     .getList("followers.login")).doesNotContain(gone);
         });

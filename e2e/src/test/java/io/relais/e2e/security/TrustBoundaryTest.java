@@ -176,4 +176,123 @@ class TrustBoundaryTest {
             assertThat(r.asString()).doesNotContain(slug);
         }
     }
+
+    /** The local id of a post IRI, as paths take it. */
+    private static String local(String iri) {
+        return Iri.localId(iri);
+    }
+
+    /** A post by the member in the suite's public community, with a word of its own, mentioning hugo (who reads it). */
+    private static String publicPost(String word) {
+        return Stack.as(World.MEMBER).contentType("application/json")
+                .body(Map.of("content", "<p>" + word + " pour @" + Principal.EMPLOYEE.login + "</p>",
+                        "audience", Map.of("community", world.slug("public"))))
+                .post(Stack.FEED + "/api/posts").then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * The activity of a post answers what its thread answers (found trying the stack, 2026-12-02: the activity served
+     * the post's original text after it was hidden, edited and deleted): a reader gets it without any text while the
+     * post is visible, then 404 once moderation hides it, through its author's edit and after its deletion, as
+     * GET /api/posts/{id} answers.
+     */
+    @Test
+    void aHiddenEditedThenDeletedPostsActivityAnswersAsItsThread() {
+        String reader = Principal.EMPLOYEE.login;
+        String word = "Hiddenword" + UUID.randomUUID().toString().substring(0, 8);
+        String post = publicPost(word);
+        String create = Activities.createOf(post);
+        await().atMost(Stack.PROJECTION_WAIT).untilAsserted(() -> Stack.as(reader).get(Stack.FEED + "/api/activities/" + create)
+                .then().statusCode(200).body("object.id", org.hamcrest.Matchers.equalTo(post)));
+        assertThat(Stack.as(reader).get(Stack.FEED + "/api/activities/" + create).asString()).doesNotContain(word);
+
+        Stack.as(Principal.ADMIN.login).contentType("application/json")
+                .body(Map.of("object", post, "action", "hide", "reason", "e2e: hors charte"))
+                .post(Stack.FEED + "/api/moderation/actions").then().statusCode(200);
+        Stack.as(reader).get(Stack.FEED + "/api/posts/" + local(post)).then().statusCode(404);
+        assertNotFound(reader, create, word);
+
+        Stack.as(World.MEMBER).contentType("application/json").body(Map.of("content", "<p>Version corrigée " + word + "</p>"))
+                .put(Stack.FEED + "/api/posts/" + local(post)).then().statusCode(200);
+        assertNotFound(reader, create, word);
+
+        Stack.as(World.MEMBER).delete(Stack.FEED + "/api/posts/" + local(post)).then().statusCode(204);
+        Stack.as(reader).get(Stack.FEED + "/api/posts/" + local(post)).then().statusCode(404);
+        for (String who : List.of(reader, World.MEMBER)) assertNotFound(who, create, word);
+    }
+
+    /** An edited post's activity never shows the text it had when it was published: its object comes by reference. */
+    @Test
+    void anEditedPostsActivityNoLongerShowsItsOriginalText() {
+        String reader = Principal.EMPLOYEE.login;
+        String original = "Firstdraft" + UUID.randomUUID().toString().substring(0, 8);
+        String post = publicPost(original);
+        String create = Activities.createOf(post);
+        await().atMost(Stack.PROJECTION_WAIT).untilAsserted(() -> Stack.as(reader).get(Stack.FEED + "/api/activities/" + create)
+                .then().statusCode(200));
+        Stack.as(World.MEMBER).contentType("application/json").body(Map.of("content", "<p>Texte corrigé</p>"))
+                .put(Stack.FEED + "/api/posts/" + local(post)).then().statusCode(200);
+
+        Response r = Stack.as(reader).get(Stack.FEED + "/api/activities/" + create);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.asString()).doesNotContain(original);
+        assertThat(Stack.as(reader).get(Stack.FEED + "/api/posts/" + local(post)).then().statusCode(200).extract().asString())
+                .contains("Texte corrigé").doesNotContain(original);
+    }
+
+    private static void assertNotFound(String who, String activity, String word) {
+        Response r = Stack.as(who).get(Stack.FEED + "/api/activities/" + activity);
+        assertThat(r.statusCode()).as("activity as %s", who).isEqualTo(404);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.asString()).doesNotContain(word);
+    }
+
+    /**
+     * A member removed from a private community (found trying the stack, 2026-12-02: they still read others' comments,
+     * commented and edited in the threads they had started there) gets what an outsider gets: 404, nothing of the
+     * thread, no comment, no reaction, no edit, not the activity; they may still delete their own post.
+     */
+    @Test
+    void aMemberRemovedFromAPrivateCommunityNoLongerReadsNorActsInTheThreadTheyStarted() {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String removed = "remo" + u;
+        Stack.ensureEmployeeAccount(removed, "Remo", "Vedi" + u);
+        Stack.as(removed).contentType("application/json").body(Map.of("bio", "e2e"))
+                .patch(Stack.PROFILE + "/api/people/me").then().statusCode(200);
+        String slug = "atlas-" + u;
+        Stack.as(World.OWNER).contentType("application/json").body(Map.of("slug", slug, "name", "Atlas " + u,
+                "description", "e2e removed member", "visibility", "private")).post(Stack.FEED + "/api/communities").then().statusCode(201);
+        // the import accepts only people profile-service has published: feed-service learns them from the log
+        await().atMost(Stack.PROJECTION_WAIT).pollInterval(Duration.ofMillis(500)).until(() -> Stack.as(World.OWNER)
+                .contentType("application/json").body(Map.of("logins", List.of(removed)))
+                .post(Stack.FEED + "/api/communities/" + slug + "/members").statusCode() == 200);
+        String post = Stack.as(removed).contentType("application/json")
+                .body(Map.of("content", "<p>Plan atlas " + u + "</p>", "audience", Map.of("community", slug)))
+                .post(Stack.FEED + "/api/posts").then().statusCode(201).extract().path("id");
+        Stack.as(removed).get(Stack.FEED + "/api/posts/" + local(post)).then().statusCode(200); // a member reads it
+        String create = Activities.createOf(post);
+
+        Stack.as(World.OWNER).delete(Stack.FEED + "/api/communities/" + slug + "/members/" + removed).then().statusCode(204);
+        String secret = "Ownerreply" + u;
+        Stack.as(World.OWNER).contentType("application/json").body(Map.of("content", "<p>" + secret + "</p>"))
+                .post(Stack.FEED + "/api/posts/" + local(post) + "/comments").then().statusCode(201);
+        await().atMost(Stack.PROJECTION_WAIT).untilAsserted(() -> Stack.as(World.OWNER).get(Stack.FEED + "/api/activities/" + create)
+                .then().statusCode(200)); // control: the log has it
+
+        Response thread = Stack.as(removed).get(Stack.FEED + "/api/posts/" + local(post));
+        assertThat(thread.statusCode()).isEqualTo(404);
+        assertThat(thread.asString()).doesNotContain(secret);
+        Stack.as(removed).contentType("application/json").body(Map.of("content", "<p>encore moi</p>"))
+                .post(Stack.FEED + "/api/posts/" + local(post) + "/comments").then().statusCode(404);
+        Stack.as(removed).contentType("application/json").body(Map.of("content", "<p>changé</p>"))
+                .put(Stack.FEED + "/api/posts/" + local(post)).then().statusCode(404);
+        Stack.as(removed).contentType("application/json").body(Map.of("kind", "like"))
+                .put(Stack.FEED + "/api/posts/" + local(post) + "/reactions/mine").then().statusCode(404);
+        Stack.as(removed).get(Stack.FEED + "/api/activities/" + create).then().statusCode(404);
+        assertThat(Stack.as(World.OWNER).get(Stack.FEED + "/api/posts/" + local(post)).then().statusCode(200).extract()
+                .jsonPath().getList("comments")).hasSize(1);
+
+        Stack.as(removed).delete(Stack.FEED + "/api/posts/" + local(post)).then().statusCode(204);
+        Stack.as(World.OWNER).get(Stack.FEED + "/api/posts/" + local(post)).then().statusCode(404);
+    }
 }
