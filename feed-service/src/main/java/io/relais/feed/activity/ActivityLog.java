@@ -105,9 +105,11 @@ public class ActivityLog {
     }
 
     /**
-     * Erasure (issue 15): forgets every kept activity that names {@code personIri} anywhere (actor, object, target,
-     * audience, mentions, embedded text) and refuses those that arrive later; answers how many were removed. A scan of
-     * the log (the store indexes {@code _id} only): an erasure is rare, reads of the log stay keyed. Repeatable.
+     * Erasure (issue 15): forgets every kept activity in which {@code personIri} is a JSON string value (actor,
+     * object, attributedTo, target, audience, mention tags) and refuses those that arrive later; answers how many were
+     * removed. A scan of the log (the store indexes {@code _id} only): an erasure is rare, reads of the log stay keyed.
+     * Repeatable. The marker is kept for good (a replay of the topic must not bring them back), so a login given again
+     * to someone new after an erasure has no activity log here.
      */
     public long forget(String personIri) {
         mongo.getDatabase(database).getCollection(ERASURES).replaceOne(new Document("_id", personIri),
