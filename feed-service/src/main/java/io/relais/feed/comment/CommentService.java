@@ -89,7 +89,7 @@ public class CommentService {
                     .orElseThrow(() -> ProblemException.invalid("inReplyTo", "must be a comment of this post")).iri();
         }
         WrittenText text = written(request.content(), limits.commentLength());
-        Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
+        Optional<KeywordRule> hold = keywordRules.screen("content", text);
         String iri = Iri.comment(EventId.next());
         long position = postStore.appendComment(root.iri(), hold.isEmpty());
         Instant now = Instant.now();
@@ -109,7 +109,7 @@ public class CommentService {
         Comment c = access.visibleComment(postId, commentId, viewer);
         if (!ThreadAccess.mayEdit(c, me)) throw ProblemException.forbidden("only the author edits a comment");
         WrittenText text = written(request.content(), limits.commentLength());
-        Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
+        Optional<KeywordRule> hold = keywordRules.screen("content", text);
         Instant now = Instant.now();
         ModerationMark mark = hold.map(r -> ModerationMark.hidden(heldReason(r), null, now)).orElse(c.moderation());
         Comment edited = new Comment(c.iri(), c.post(), c.inReplyTo(), c.author(), text.html(), text.source(),

@@ -31,8 +31,11 @@ public record KeywordRule(String term, String mode) {
         return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(fold(term)).replace(" ", "\\E\\s+\\Q") + "(?![\\p{L}\\p{N}])");
     }
 
-    /** Lower case without diacritics, so "Défense" and "defense" are the same word. */
+    /**
+     * Lower case without diacritics, compatibility forms or invisible format characters, so "Défense", "defense",
+     * "ｄｅｆｅｎｓｅ" and "de\u00ADfense" (a soft hyphen, shown as nothing) are the same word.
+     */
     static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("[\\p{M}\\p{Cf}]+", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -5,6 +5,8 @@ import io.relais.kit.error.Problem;
 import io.relais.kit.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.relais.feed.sanitize.WrittenText;
+import org.jsoup.Jsoup;
 
 import java.time.Instant;
 import java.util.Date;
@@ -36,14 +38,25 @@ public class KeywordRules {
     }
 
     /**
-     * Screens a text before it is stored.
+     * Screens a text before it is stored. Rules match the text as readers see it: the text content of the rendered,
+     * sanitised HTML, where character references are characters and markup no longer splits a word
+     * ({@code b&#108;ocked}, {@code blo**cked**word}); never the author's source.
      *
      * @param field the request field the text came from (named in the problem)
-     * @param text  the author's text
+     * @param text  the author's text through the pipeline
      * @return the hold rule that matched, if any (the caller stores the item hidden)
      * @throws ProblemException 422 when a block rule matches
      */
-    public Optional<KeywordRule> screen(String field, String text) {
+    public Optional<KeywordRule> screen(String field, WrittenText text) {
+        return screenVisible(field, readerText(text.html()));
+    }
+
+    /** The text content a reader of this HTML sees, blocks separated by a space. */
+    static String readerText(String html) {
+        return html == null ? "" : Jsoup.parseBodyFragment(html).text();
+    }
+
+    private Optional<KeywordRule> screenVisible(String field, String text) {
         List<KeywordRule> rules = store.rules();
         for (KeywordRule r : rules) {
             if (KeywordRule.BLOCK.equals(r.mode()) && r.matches(text)) {

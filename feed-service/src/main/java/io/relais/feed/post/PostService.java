@@ -129,7 +129,7 @@ public class PostService {
 
     private PostView insert(WrittenText text, List<String> to, List<String> cc, String communityIri,
                             List<String> attachmentIds, String kind, Instant expires, CurrentPerson me) {
-        Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
+        Optional<KeywordRule> hold = keywordRules.screen("content", text);
         String iri = Iri.post(EventId.next());
         List<String> ids = attachmentIds == null ? List.of() : attachmentIds;
         if (ids.size() > limits.attachmentsPerPost()) {
@@ -154,7 +154,7 @@ public class PostService {
             throw ProblemException.forbidden("only the author edits a post");
         }
         WrittenText text = written(request.content(), limits.postLength());
-        Optional<KeywordRule> hold = keywordRules.screen("content", text.source());
+        Optional<KeywordRule> hold = keywordRules.screen("content", text);
         Instant now = Instant.now();
         ModerationMark mark = hold.map(r -> ModerationMark.hidden(heldReason(r), null, now)).orElse(post.moderation());
         OutboxRecord updated = announcements.record(Activity.builder().type(As2.UPDATE).actor(me.iri())

@@ -2,6 +2,7 @@ package io.relais.feed.sanitize;
 
 import io.relais.events.Iri;
 import io.relais.events.Tag;
+import io.relais.events.TextHygiene;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.relais.kit.text.HtmlPolicy;
 import org.owasp.html.HtmlSanitizer;
@@ -16,6 +17,11 @@ import java.util.List;
  * Rich text is a small HTML subset, sanitised on write with an allow-list: what is stored and
  * published is already safe to render. {@link TextPipeline} runs it after Markdown; {@link TextTokens}
  * reads mentions and hashtags from its output.
+ *
+ * <p>Input hygiene ({@link TextHygiene}) runs again here, on the decoded text and attribute values the
+ * sanitiser hands on: a character reference ({@code &#x202E;}, {@code &#8238;}, {@code &NoBreak;}) becomes its
+ * character only when Markdown or the sanitiser decodes it, after the author's source was cleaned, so this is
+ * the last point where a bidi override or an invisible control character can be kept out of what readers get.
  */
 @ApplicationScoped
 public class ContentSanitizer {
@@ -25,12 +31,12 @@ public class ContentSanitizer {
 
     /** Safe HTML: scripts, event handlers, styles and unknown elements are gone; allowed markup stays. */
     public String sanitize(String html) {
-        return html == null ? "" : POLICY.sanitize(html).trim();
+        return sanitize(html, (HtmlStreamEventReceiver) null);
     }
 
     /**
      * Sanitises and lets {@code observer} see the same stream of allowed elements and decoded text that is
-     * rendered, so what it reads (mentions, hashtags, links) is exactly what a reader gets.
+     * rendered, so what it reads (mentions, hashtags, links) is exactly what a reader gets ({@code null}: no observer).
      */
     public String sanitize(String html, HtmlStreamEventReceiver observer) {
         if (html == null) return "";
@@ -40,36 +46,43 @@ public class ContentSanitizer {
         return out.toString().trim();
     }
 
-    /** Sends each sanitiser event to the renderer and to an observer. */
+    /**
+     * Sends each sanitiser event, its text and attribute values cleaned by {@link TextHygiene}, to the renderer and
+     * to an observer ({@code null}: none).
+     */
     private record Tee(HtmlStreamEventReceiver first, HtmlStreamEventReceiver second) implements HtmlStreamEventReceiver {
         @Override
         public void openDocument() {
             first.openDocument();
-            second.openDocument();
+            if (second != null) second.openDocument();
         }
 
         @Override
         public void closeDocument() {
             first.closeDocument();
-            second.closeDocument();
+            if (second != null) second.closeDocument();
         }
 
         @Override
         public void openTag(String elementName, List<String> attrs) {
-            first.openTag(elementName, attrs);
-            second.openTag(elementName, attrs);
+            List<String> clean = new ArrayList<>(attrs.size());
+            // names and values alternate; a value is one line (a URL, a title)
+            for (int i = 0; i < attrs.size(); i++) clean.add(i % 2 == 0 ? attrs.get(i) : TextHygiene.line(attrs.get(i)));
+            first.openTag(elementName, clean);
+            if (second != null) second.openTag(elementName, clean);
         }
 
         @Override
         public void closeTag(String elementName) {
             first.closeTag(elementName);
-            second.closeTag(elementName);
+            if (second != null) second.closeTag(elementName);
         }
 
         @Override
         public void text(String text) {
-            first.text(text);
-            second.text(text);
+            String clean = TextHygiene.text(text);
+            first.text(clean);
+            if (second != null) second.text(clean);
         }
     }
 

@@ -31,8 +31,8 @@ class RulesAndAuditTest {
 
     static void rules() {
         as(ADMIN, "employee", "admin").body(Map.of("rules", List.of(Map.of("term", "Projet Défense", "mode", "block"),
-                Map.of("term", "cryptomonnaie", "mode", "hold")))).put("/api/moderation/rules").then().statusCode(200)
-                .body("rules.size()", equalTo(2));
+                Map.of("term", "cryptomonnaie", "mode", "hold"), Map.of("term", "blockedword", "mode", "block"))))
+                .put("/api/moderation/rules").then().statusCode(200).body("rules.size()", equalTo(3));
     }
 
     @Test
@@ -55,6 +55,25 @@ class RulesAndAuditTest {
         String id = post(alice, null, "Un post correct");
         as(alice).body(Map.of("content", "Mais le PROJET DEFENSE…")).post("/api/posts/{id}/comments", local(id)).then().statusCode(422);
         as(alice).body(Map.of("content", "Projets défensifs : rien à voir")).post("/api/posts/{id}/comments", local(id)).then().statusCode(201);
+    }
+
+    /**
+     * The tester's finding: the rules read the author's source, so a character reference or markup inside the word
+     * ({@code b&#108;ockedword} rendered {@code <p>blockedword here</p>}) got through. They match what readers see.
+     */
+    @Test
+    void aBlockedWordWrittenWithReferencesOrSplitByMarkupIsStillRefused() {
+        rules();
+        String alice = person("alice");
+        for (String text : List.of("b&#108;ockedword here", "&#98;locked&#x77;ord here", "blo**cked**word here", "blo<em>cked</em>word",
+                "blocked&shy;word here", "ｂｌｏｃｋｅｄｗｏｒｄ")) {
+            as(alice).body(Map.of("content", text)).post("/api/posts").then().statusCode(422)
+                    .body("errors[0].message", containsString("block:\"blockedword\""));
+        }
+        String id = post(alice, null, "Un post correct sur les blockedwords");
+        as(alice).body(Map.of("content", "*blocked*word")).post("/api/posts/{id}/comments", local(id)).then().statusCode(422);
+        as(alice).body(Map.of("content", "c&#x27;est blo<b>cked</b>word")).put("/api/posts/{id}", local(id)).then().statusCode(422);
+        as(alice).get("/api/posts/{id}", local(id)).then().statusCode(200).body("post.source", equalTo("Un post correct sur les blockedwords"));
     }
 
     @Test

@@ -58,6 +58,30 @@ class InputHygieneTest {
                 .statusCode(201).body("content", containsString("Merci !"));
     }
 
+    /**
+     * The tester's finding: {@code &#x202E;evil} stored a real RIGHT-TO-LEFT OVERRIDE in the post's HTML, because the
+     * source was cleaned before CommonMark turned the reference into the character. However it is written (literal,
+     * decimal, hex, named reference, in a paragraph or a link title), what readers get holds no bidi override nor
+     * invisible control character; accents, emoji and a reference shown as code stay as written.
+     */
+    @Test
+    void bidiOverridesAndInvisibleCharactersWrittenAsCharacterReferencesNeverReachThePost() {
+        String alice = person("alice");
+        String id = post(alice, null, "Facture &#x202E;exe.pdf &#8238;gnp &#x2066;iso&#x2069; a&#x200B;b c&NoBreak;d e&#x85;f "
+                + "[lien](https://wiki.example \"&#x202E;titre\") <p>&#x202D;brut</p>");
+        String html = as(alice).get("/api/posts/{id}", local(id)).then().statusCode(200).extract().path("post.content");
+        org.assertj.core.api.Assertions.assertThat(html).doesNotContain("\u202E", "\u202D", "\u2066", "\u2069", "\u200B", "\u2060",
+                "\u0085").contains("exe.pdf", "gnp", "iso", "ab", "cd", "ef", "brut");
+        String comment = as(alice).body(Map.of("content", "R&#xE9;ponse &#x202E;retournée")).post("/api/posts/{id}/comments", local(id))
+                .then().statusCode(201).extract().path("content");
+        org.assertj.core.api.Assertions.assertThat(comment).doesNotContain("\u202E").contains("Réponse retournée");
+
+        String legit = post(alice, null, "Café crème 🎉 `&#x202E;` **gras**");
+        String legitHtml = as(alice).get("/api/posts/{id}", local(legit)).then().statusCode(200).extract().path("post.content");
+        org.assertj.core.api.Assertions.assertThat(org.jsoup.Jsoup.parseBodyFragment(legitHtml).text()).isEqualTo("Café crème 🎉 &#x202E; gras");
+        org.assertj.core.api.Assertions.assertThat(legitHtml).contains("<code>&amp;#x202E;</code>", "<strong>gras</strong>");
+    }
+
     @Test
     void pathParametersAreCleanedBeforeRouting() {
         String owner = person("olga");

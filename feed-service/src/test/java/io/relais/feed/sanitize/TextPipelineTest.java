@@ -77,4 +77,18 @@ class TextPipelineTest {
         String typed = "Bravo 🎉 `x = y * 2` **ok**\n- a\u0000";
         assertThat(pipeline.render(typed).source()).isEqualTo("Bravo 🎉 `x = y * 2` **ok**\n- a");
     }
+
+    @Test
+    void aCharacterReferenceToAControlOrBidiCharacterRendersAsNothing() {
+        TextPipeline.Rendered r = pipeline.render("a&#x202E;b &#8238;c &#x200B;d &NoBreak;e &#x1;f <p>g&#x2067;h</p> [i](https://x.example \"j&#x202E;k\")");
+        assertThat(r.html()).doesNotContain("\u202E", "\u200B", "\u2060", "\u0001", "\u2067");
+        assertThat(r.visible()).doesNotContain("\u202E");
+    }
+
+    @Test
+    void accentsEmojiAndCodeSpansAreKeptAsWritten() {
+        String html = pipeline.render("&eacute;t&#xE9; 👩‍💻 `&#x202E;`").html();
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(html).text()).isEqualTo("été 👩\u200D💻 &#x202E;");
+        assertThat(html).contains("<code>&amp;#x202E;</code>");
+    }
 }
