@@ -64,10 +64,15 @@ public class CaseStore {
                 new UpdateOptions().upsert(true));
     }
 
-    /** Closes the object's case and clears the counters of the round. */
-    public void close(String objectIri) {
-        collection().updateOne(eq("_id", objectIri), Updates.combine(Updates.set("open", false), Updates.set("openReports", 0),
-                Updates.set("reasons", new Document()), Updates.set("comments", List.of()), Updates.unset("held")));
+    /**
+     * Closes the object's case after a decision and clears the counters of the round; an object nobody reported gets
+     * its (closed) case here, so a direct hide is listed in the hidden queue like a reported one.
+     */
+    public void close(ModeratedItem item, Date decided) {
+        collection().updateOne(eq("_id", item.iri()), Updates.combine(identity(item), Updates.setOnInsert("firstReported", decided),
+                Updates.setOnInsert("lastReported", decided), Updates.set("decided", decided), Updates.set("open", false),
+                Updates.set("openReports", 0), Updates.set("reasons", new Document()), Updates.set("comments", List.of()),
+                Updates.unset("held")), new UpdateOptions().upsert(true));
     }
 
     public Optional<Document> find(String objectIri) {

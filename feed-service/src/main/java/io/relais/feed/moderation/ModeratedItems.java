@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * Finds the post or comment a report or a decision names, and says who may act on it. Who moderates an item:
+ * Finds the post, business card or comment a report or a decision names, and says who may act on it. A card
+ * ({@code urn:relais:event:…}, {@code urn:relais:document:…}, {@code urn:relais:external:…}) is moderated like a
+ * post of its community (or an organisation-wide one). Who moderates an item:
  * the owners and moderators of its community, and {@code community-manager}s and {@code admin}s (for
  * organisation-wide posts, only they). Everyone acts only on what the audience rule lets them see; anything
  * they may not see answers 404, like an unknown IRI.
@@ -40,6 +42,9 @@ public class ModeratedItems {
         if (Iri.isKind(iri, Iri.POST)) {
             return posts.find(iri).filter(p -> !p.deleted()).map(ModeratedItem::of);
         }
+        if (isCardIri(iri)) {
+            return posts.find(iri).filter(p -> !p.deleted() && p.isCard()).map(ModeratedItem::of);
+        }
         if (Iri.isKind(iri, Iri.COMMENT)) {
             return comments.find(iri).filter(c -> !c.deleted()).flatMap(c -> posts.find(c.post()).filter(p -> !p.deleted())
                     .map(root -> ModeratedItem.of(c, root)));
@@ -49,16 +54,21 @@ public class ModeratedItems {
 
     /**
      * The item if this person may see it: the audience rule admits them to its thread, and a hidden item only
-     * for its author and its moderators. 400 for something that is not a post or comment IRI, 404 otherwise.
+     * for its author and its moderators. 400 for something that is not a post, card or comment IRI, 404 otherwise.
      */
     public ModeratedItem visibleTo(String iri, CurrentPerson me) {
-        if (iri == null || !Iri.isValid(iri) || !(Iri.isKind(iri, Iri.POST) || Iri.isKind(iri, Iri.COMMENT))) {
-            throw ProblemException.invalid("object", "must be the IRI of a post (urn:relais:post:…) or a comment (urn:relais:comment:…)");
+        if (iri == null || !Iri.isValid(iri) || !(Iri.isKind(iri, Iri.POST) || Iri.isKind(iri, Iri.COMMENT) || isCardIri(iri))) {
+            throw ProblemException.invalid("object", ModerationRequests.OBJECT_RULE);
         }
         Viewer viewer = memberships.viewerOf(me);
         return find(iri).filter(item -> ThreadAccess.audienceAdmits(item.root(), viewer))
                 .filter(item -> !item.hidden() || me.iri().equals(item.author()) || moderates(item, me))
                 .orElseThrow(() -> ProblemException.notFound(iri));
+    }
+
+    /** Whether the IRI names a business card: a business event, a document or a connector's own object. */
+    static boolean isCardIri(String iri) {
+        return Iri.isKind(iri, Iri.BUSINESS_EVENT) || Iri.isKind(iri, Iri.DOCUMENT) || Iri.isKind(iri, Iri.EXTERNAL);
     }
 
     /** Whether this person moderates the item (see the class comment); the caller checks they can see it. */

@@ -6,7 +6,9 @@ import io.relais.events.AsObject;
 import io.relais.events.RelaisExtension;
 import io.relais.feed.comment.CommentService;
 import io.relais.feed.keyword.ContentHeld;
+import io.relais.feed.post.CardProjection;
 import io.relais.feed.post.PostService;
+import io.relais.feed.thread.Post;
 import io.relais.feed.thread.ModerationMark;
 import io.relais.feed.thread.PostStore;
 import io.relais.kit.error.ProblemException;
@@ -21,12 +23,13 @@ import java.util.Date;
 import java.util.Map;
 
 /**
- * Moderation decisions on a post or comment: hide, restore, remove. Each one is stored on the item
+ * Moderation decisions on a post, business card or comment: hide, restore, remove. Each one is stored on the item
  * ({@link ModerationMark}, or the deletion for remove), published as an activity through the outbox so every
  * projection follows (hide and restore: an {@code Update} of the full object carrying
  * {@code relais.moderation.state}, which search drops from or brings back to its index; remove: a
  * {@code Delete} with a Tombstone), closes the open reports on the item and is written to the audit log.
- * Both activities carry {@code relais.moderation = {action, reason}}, from which the author is notified.
+ * Both activities carry {@code relais.moderation = {action, reason}}, from which the author is notified. The case
+ * is kept (created if nobody reported the item) with the decision, so the hidden queue lists every hidden item.
  */
 @ApplicationScoped
 public class ModerationDecisions {
@@ -88,7 +91,7 @@ public class ModerationDecisions {
             }
         }
         long resolved = reports.resolve(item.iri(), request.action().wire(), me.iri(), Date.from(now));
-        cases.close(item.iri());
+        cases.close(item, Date.from(now));
         audit.record(me.iri(), request.action().wire(), item.iri(), item.community(), reason, resolved, now);
         return new DecisionView(item.iri(), request.action().wire(), state, reason, resolved, now);
     }
@@ -112,12 +115,18 @@ public class ModerationDecisions {
 
     private void publishUpdate(ModeratedItem item, ModerationMark mark, Map<String, Object> decision, String actor, Instant now) {
         AsObject object;
-        if (item.comment() == null) {
-            object = PostService.asObject(posts.moderate(item.iri(), mark));
-        } else {
+        AsObject generator = null;
+        if (item.comment() != null) {
             object = CommentService.asObject(commentService.moderate(item.iri(), mark));
+        } else if (item.isCard()) {
+            // the whole card as its system published it, so search indexes it whole again on restore
+            Post card = posts.moderate(item.iri(), mark);
+            object = CardProjection.asObject(card);
+            generator = CardProjection.generatorOf(card);
+        } else {
+            object = PostService.asObject(posts.moderate(item.iri(), mark));
         }
         outbox.append(Activity.builder().type(As2.UPDATE).actor(actor).object(object).to(object.to()).cc(object.cc())
-                .published(now).relais(decision).build());
+                .generator(generator).published(now).relais(decision).build());
     }
 }

@@ -64,8 +64,9 @@ public class ModerationQueue {
 
     /**
      * The cases of a community ({@code slug}), or of the organisation when {@code slug} is null: the open ones, or
-     * ({@link Listing#HIDDEN}) those a moderator decided and that stay hidden, which is where a restore starts.
-     * The same rule on who may read either list.
+     * ({@link Listing#HIDDEN}) every item hidden now, reported or not (a direct hide, a keyword rule's hold once
+     * decided), newest decision first, with who hid it and when: where a restore starts. The same rule on who may
+     * read either list.
      */
     public List<QueueItem> queue(String slug, Listing listing, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
@@ -91,21 +92,40 @@ public class ModerationQueue {
                 caseOf.put(item.iri(), c);
             });
         }
-        Map<String, PersonSummary> authors = profiles.displaysOf(found.stream().map(ModeratedItem::author).distinct().toList());
+        if (listing == Listing.HIDDEN) {
+            // newest decision first: what was just hidden is what a moderator looks for
+            found.sort(java.util.Comparator.comparing((ModeratedItem item) -> item.mark().at(),
+                    java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+        }
+        Map<String, PersonSummary> authors = profiles.displaysOf(java.util.stream.Stream.concat(
+                found.stream().map(ModeratedItem::author), found.stream().filter(ModeratedItem::hidden).map(item -> item.mark().by()))
+                .filter(Objects::nonNull).distinct().toList());
         Map<String, Community> communityOf = communities.findAll(found.stream().map(ModeratedItem::community)
                 .filter(Objects::nonNull).distinct().toList()).stream().collect(Collectors.toMap(Community::iri, Function.identity()));
         List<QueueItem> out = new ArrayList<>(found.size());
         for (ModeratedItem item : found) {
             Document c = caseOf.get(item.iri());
             Community community = item.community() == null ? null : communityOf.get(item.community());
+            ModerationMark mark = item.hidden() ? item.mark() : null;
             out.add(new QueueItem(item.iri(), item.kind(), item.postIri(),
                     community == null ? null : new QueueItem.CommunityRef(community.iri(), community.slug(), community.name()),
-                    authors.get(item.author()), item.excerpt(EXCERPT), item.hidden() ? ModerationMark.HIDDEN : ModerationMark.VISIBLE,
+                    author(item, authors), item.excerpt(EXCERPT), item.hidden() ? ModerationMark.HIDDEN : ModerationMark.VISIBLE,
                     c.getString("held"), number(c.get("openReports")), reasons(c), c.getList("comments", String.class, List.of()),
                     c.getDate("firstReported").toInstant(), c.getDate("lastReported").toInstant(),
-                    item.hidden() ? item.mark().reason() : null));
+                    mark == null ? null : mark.reason(), mark == null || mark.by() == null ? null : authors.get(mark.by()),
+                    mark == null ? null : mark.at()));
         }
         return out;
+    }
+
+    /** Who wrote it: a person, or for a card without an owner the system that sent it (as its thread shows it). */
+    private static PersonSummary author(ModeratedItem item, Map<String, PersonSummary> authors) {
+        if (item.author() != null) return authors.get(item.author());
+        if (item.isCard() && item.root().card() != null) {
+            var card = item.root().card();
+            return new PersonSummary(card.generator(), null, card.systemName() != null ? card.systemName() : card.system(), null, null);
+        }
+        return null;
     }
 
     private static String communityIri(String slug) {

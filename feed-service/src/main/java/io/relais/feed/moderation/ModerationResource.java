@@ -40,7 +40,7 @@ public class ModerationResource {
             + "\"author\":{\"iri\":\"urn:relais:person:alice\",\"login\":\"alice\",\"displayName\":\"Alice Durand\"},"
             + "\"excerpt\":\"Promo sur nos abonnements…\",\"state\":\"visible\",\"held\":null,\"reports\":2,"
             + "\"reasons\":{\"spam\":1,\"off-topic\":1},\"comments\":[\"Démarchage\"],"
-            + "\"firstReported\":\"2026-11-30T10:02:00Z\",\"lastReported\":\"2026-11-30T10:15:00Z\",\"hiddenReason\":null}]}";
+            + "\"firstReported\":\"2026-11-30T10:02:00Z\",\"lastReported\":\"2026-11-30T10:15:00Z\",\"hiddenReason\":null,\"hiddenBy\":null,\"hiddenAt\":null}]}";
 
     @Inject
     ModerationQueue queue;
@@ -69,8 +69,8 @@ public class ModerationResource {
     @Path("/queue")
     @RolesAllowed({Roles.EMPLOYEE, Roles.COMMUNITY_MANAGER, Roles.ADMIN})
     @Operation(summary = "Open reports grouped by post or comment: of a community (its owners and moderators, community managers, "
-            + "admins), or organisation-wide without the parameter (community managers and admins). With state=hidden: the items "
-            + "a decision hid and that are still hidden (where a restore starts), with the reason in hiddenReason")
+            + "admins), or organisation-wide without the parameter (community managers and admins). With state=hidden: every item "
+            + "hidden now, reported or not (where a restore starts), with hiddenReason, hiddenBy and hiddenAt")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "queue", value = QUEUE_EXAMPLE)))
     @APIResponse(responseCode = "403", description = "you do not moderate this community / the organisation")
     @APIResponse(responseCode = "404", description = "no such community, or you may not see it")
@@ -86,7 +86,7 @@ public class ModerationResource {
     @POST
     @Path("/actions")
     @RolesAllowed({Roles.EMPLOYEE, Roles.COMMUNITY_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Hide, restore or remove a post or comment, with a reason shown to its author: its community's owners and "
+    @Operation(summary = "Hide, restore or remove a post, business card or comment, with a reason shown to its author: its community's owners and "
             + "moderators, community managers, admins. Closes its open reports; written to the audit log; published on the log")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "decision",
             value = "{\"object\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\",\"action\":\"hide\",\"state\":\"hidden\","

@@ -7,26 +7,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One reported (or held) post or comment in a moderation queue.
+ * One reported, held or hidden post, business card or comment in a moderation queue.
  *
- * @param object        the post or comment IRI
- * @param kind          {@code post} or {@code comment}
+ * @param object        the post, card or comment IRI
+ * @param kind          {@code post}, {@code card} or {@code comment}
  * @param post          the thread's root post IRI (where a moderator reads it in context)
  * @param community     the community it was written in; null when organisation-wide
- * @param author        who wrote it
- * @param excerpt       the beginning of the author's text (at most 280 characters), plain text: escape it when rendering
+ * @param author        who wrote it (a card: the person it names, or the system that sent it)
+ * @param excerpt       the beginning of what readers see (at most 280 characters), plain text, never markup: escape it
+ *                      when rendering
  * @param state         {@code visible} or {@code hidden}
  * @param held          the keyword rule's term when a rule held it, else null
  * @param reports       open reports on it
  * @param reasons       open reports per reason ({@code spam}, {@code harassment}, {@code off-topic}, {@code confidential}, {@code other})
  * @param comments      the newest reporters' comments (at most 10), without their names
- * @param firstReported when it entered the queue
- * @param lastReported  the newest report (the queue's order, newest first)
+ * @param firstReported when it entered the queue (hidden without a report: when it was hidden)
+ * @param lastReported  the newest report (the open queue's order, newest first; hidden without a report: when it was hidden)
  * @param hiddenReason  while it is hidden, the moderator's reason (or the hold's), else null
+ * @param hiddenBy      while it is hidden, the moderator who hid it; null otherwise or when a keyword rule held it
+ * @param hiddenAt      while it is hidden, when it was hidden (the hidden queue's order, newest first), else null
  */
 public record QueueItem(String object, String kind, String post, CommunityRef community, PersonSummary author, String excerpt,
                         String state, String held, long reports, Map<String, Long> reasons, List<String> comments,
-                        Instant firstReported, Instant lastReported, String hiddenReason) {
+                        Instant firstReported, Instant lastReported, String hiddenReason, PersonSummary hiddenBy,
+                        Instant hiddenAt) {
 
     /** A community as a queue names it. */
     public record CommunityRef(String iri, String slug, String name) {

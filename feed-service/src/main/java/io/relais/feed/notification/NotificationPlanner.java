@@ -197,6 +197,8 @@ public class NotificationPlanner {
                 RelaisExtension.Moderation decision = moderationDecision(activity).orElse(null);
                 ContentFacts target = activity.object() == null ? null : facts.get(activity.object().id());
                 if (decision == null || target == null) return List.of();
+                // a card's writer is its business system: a decision about it tells no person (its named owner did not write it)
+                if (ContentFacts.CARD.equals(target.kind())) return List.of();
                 String kind = switch (decision.action()) {
                     case "hide" -> HIDDEN;
                     case "restore" -> RESTORED;

@@ -47,7 +47,9 @@ public class CardProjection {
     void projectAll(List<Activity> activities) {
         List<Post> cards = new ArrayList<>();
         for (Activity a : activities) {
-            if (isCard(a)) cards.add(card(a));
+            // a moderation decision about a card (feed-service's own Update) changes only its moderation field, written
+            // before the decision was published: the card's text stays the system's
+            if (isCard(a) && RelaisExtension.of(a).moderation().isEmpty()) cards.add(card(a));
         }
         store.upsertCards(cards);
     }
@@ -90,6 +92,47 @@ public class CardProjection {
         return new Post(o.id(), o.type(), Post.KIND_CARD, o.attributedTo(), asHtml(summary), null, to, cc,
                 community, List.of(), List.of(), List.of(), card, Map.of(), 0, 0, false, published, edited, null,
                 false, null, null, null);
+    }
+
+    /**
+     * The card as the AS2 object its system published, rebuilt from what is stored (the inverse of {@link #card}), with
+     * its moderation state: what a moderation decision about a card publishes, so that a restore gives search the
+     * whole card again. Title and summary keep their languages; the business fields ride on the object.
+     */
+    public static AsObject asObject(Post card) {
+        Post.Card c = card.card();
+        Map<String, Object> ext = new LinkedHashMap<>();
+        if (c != null) {
+            ext.put(RelaisExtension.BUSINESS, new RelaisExtension.Business(c.source(), c.eventType(), c.system(), c.sourceEventId(),
+                    c.data()).toMap());
+        }
+        if (card.moderation() != null) {
+            ext.put(RelaisExtension.MODERATION, RelaisExtension.Moderation.state(card.moderation().isHidden(),
+                    card.moderation().reason()).toMap());
+        }
+        AsObject.Builder b = AsObject.builder().id(card.iri()).type(card.type()).attributedTo(card.author())
+                .to(card.to()).cc(card.cc()).published(card.created()).updated(card.edited()).relais(ext);
+        if (c != null) {
+            plainOrMap(c.title(), b::name, b::nameMap);
+            plainOrMap(c.summary(), b::summary, b::summaryMap);
+            b.url(c.url());
+        }
+        return b.build();
+    }
+
+    /** The system that published the card, as an activity's {@code generator}; null when the card named none. */
+    public static AsObject generatorOf(Post card) {
+        Post.Card c = card.card();
+        if (c == null || c.generator() == null) return null;
+        return AsObject.builder().id(c.generator()).type(As2.APPLICATION).name(c.systemName()).build();
+    }
+
+    /** The inverse of {@link #bilingual}: a text without language ({@code und}) as the plain value, else the map. */
+    private static void plainOrMap(Map<String, String> texts, java.util.function.Consumer<String> plain,
+                                   java.util.function.Consumer<Map<String, String>> map) {
+        if (texts == null || texts.isEmpty()) return;
+        if (texts.size() == 1 && texts.containsKey("und")) plain.accept(texts.get("und"));
+        else map.accept(texts);
     }
 
     /**

@@ -1,0 +1,124 @@
+package io.relais.feed.moderation;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
+import io.relais.events.CloudEventAttributes;
+import io.relais.events.EventId;
+import io.relais.events.Iri;
+import io.relais.events.RecordKey;
+import io.relais.events.RelaisExtension;
+import io.relais.events.Topics;
+import io.relais.testing.KafkaProbe;
+import io.relais.testing.RelaisTestResources;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.relais.feed.community.Fixtures.as;
+import static io.relais.feed.community.Fixtures.person;
+import static io.relais.feed.moderation.DecisionTest.aCommunityWithAModerator;
+import static io.relais.feed.moderation.DecisionTest.communityFeed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * Business cards (a connector's events, documents, external objects) are reported and moderated like posts of their
+ * community. The tester's finding: the thread said {@code can.moderate} but every report or decision on a card was
+ * refused with 400, so a wrong or abusive card could not be hidden.
+ */
+@QuarkusTest
+@WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
+class CardModerationTest {
+
+    /** A CRM card in a community, published as the CRM connector does; answers its IRI once readers see it. */
+    static String aCardIn(String slug, String reader) {
+        String id = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
+        AsObject deal = AsObject.builder().id(id).type(As2.EVENT).name("Deal won: Acme").nameMap(Map.of("en", "Deal won: Acme", "fr", "Affaire gagnée : Acme"))
+                .summary("Acme signs for three years").to(Iri.community(slug))
+                .relais(Map.of("business", Map.of("source", "crm", "eventType", "opportunity.won", "system", "salesforce",
+                        "sourceEventId", "sf-" + id.hashCode(), "data", Map.of("amount", 120_000))))
+                .build();
+        AsObject system = AsObject.builder().id("urn:relais:source:crm.salesforce").type(As2.APPLICATION).name("Salesforce").build();
+        Activity a = Activity.builder().type(As2.CREATE).actor(system.id()).generator(system).object(deal).to(Iri.community(slug)).build();
+        KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(a), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(a),
+                CloudEventAttributes.type(a), "/connectors/crm/salesforce", CloudEventAttributes.subject(a)), ActivityJson.writeString(a));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(communityFeed(reader, slug)).contains(id));
+        return id;
+    }
+
+    @Test
+    void aReportedCardIsHiddenFromReadersFoundInTheHiddenQueueAndRestoredWhole() {
+        DecisionTest.Setup s = aCommunityWithAModerator();
+        String card = aCardIn(s.slug(), s.reader());
+        as(s.reader()).body(Map.of("object", card, "reason", "confidential", "comment", "Montant confidentiel"))
+                .post("/api/reports").then().statusCode(201);
+        as(s.mod()).get("/api/moderation/queue?community={slug}", s.slug()).then().statusCode(200)
+                .body("items.find { it.object == '" + card + "' }.kind", equalTo("card"))
+                .body("items.find { it.object == '" + card + "' }.excerpt", equalTo("Affaire gagnée : Acme — Acme signs for three years"))
+                .body("items.find { it.object == '" + card + "' }.author.displayName", equalTo("Salesforce"));
+
+        as(s.mod()).body(Map.of("object", card, "action", "hide", "reason", "Montant confidentiel")).post("/api/moderation/actions")
+                .then().statusCode(200).body("state", equalTo("hidden")).body("reportsResolved", equalTo(1));
+        as(s.reader()).get("/api/posts/{id}", card).then().statusCode(404);
+        assertThat(communityFeed(s.reader(), s.slug())).doesNotContain(card);
+        as(s.reader()).get("/api/feed/home").then().statusCode(200).body("items.post.id", not(hasItem(card)));
+        as(s.mod()).get("/api/moderation/queue?community={slug}&state=hidden", s.slug()).then().statusCode(200)
+                .body("items.find { it.object == '" + card + "' }.hiddenBy.login", equalTo(s.mod()));
+
+        as(s.mod()).body(Map.of("object", card, "action", "restore", "reason", "Montant public")).post("/api/moderation/actions")
+                .then().statusCode(200).body("state", equalTo("visible"));
+        // the decisions went through the log and the cards consumer: the card keeps its system's title and summary
+        KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value().contains("\"Update\"") && r.value().contains(card)
+                && r.value().contains("\"restore\""), 1, Duration.ofSeconds(30));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(s.reader())
+                .get("/api/posts/{id}", card).then().statusCode(200).body("post.card.title.en", equalTo("Deal won: Acme"))
+                .body("post.content", equalTo("Acme signs for three years")).body("post.edited", equalTo(null)));
+        assertThat(communityFeed(s.reader(), s.slug())).contains(card);
+    }
+
+    /** What search-service reads: the hide takes the card out, the restore's Update is the whole card to index again. */
+    @Test
+    void aDecisionAboutACardPublishesTheWholeCardWithItsState() {
+        DecisionTest.Setup s = aCommunityWithAModerator();
+        String card = aCardIn(s.slug(), s.reader());
+        as(s.mod()).body(Map.of("object", card, "action", "hide", "reason", "Erreur du CRM")).post("/api/moderation/actions").then().statusCode(200);
+        as(s.mod()).body(Map.of("object", card, "action", "restore", "reason", "Corrigé")).post("/api/moderation/actions").then().statusCode(200);
+        List<Activity> updates = KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value().contains("\"Update\"") && r.value().contains(card),
+                2, Duration.ofSeconds(30)).stream().map(r -> ActivityJson.read(r.value())).toList();
+        Activity restore = updates.stream().filter(u -> RelaisExtension.of(u).moderation().map(m -> "restore".equals(m.action())).orElse(false))
+                .findFirst().orElseThrow();
+        assertThat(restore.object().type()).isEqualTo(As2.EVENT);
+        assertThat(restore.object().nameMap()).containsEntry("en", "Deal won: Acme");
+        assertThat(restore.object().summary()).isEqualTo("Acme signs for three years");
+        assertThat(RelaisExtension.businessOf(restore).orElseThrow().source()).isEqualTo("crm");
+        assertThat(restore.generator().name()).isEqualTo("Salesforce");
+        assertThat(RelaisExtension.of(restore.object()).moderation().orElseThrow().hidden()).isFalse();
+        assertThat(updates.stream().anyMatch(u -> RelaisExtension.of(u.object()).moderation().map(RelaisExtension.Moderation::hidden)
+                .orElse(false))).isTrue();
+    }
+
+    @Test
+    void onlyTheCardsCommunityModeratorsAndManagersDecideOnIt() {
+        DecisionTest.Setup s = aCommunityWithAModerator();
+        String card = aCardIn(s.slug(), s.reader());
+        Map<String, String> hide = Map.of("object", card, "action", "hide", "reason", "Test");
+        as(s.reader()).body(hide).post("/api/moderation/actions").then().statusCode(403);
+        as(s.owner()).body(Map.of("object", card, "action", "hide", "reason", "Test")).post("/api/moderation/actions").then().statusCode(200);
+        as(s.owner()).body(Map.of("object", card, "action", "restore", "reason", "Test")).post("/api/moderation/actions").then().statusCode(200);
+        // the card is addressed to its community only: another community's moderator may not even see it
+        as(aCommunityWithAModerator().mod()).body(hide).post("/api/moderation/actions").then().statusCode(404);
+        String manager = person("manager");
+        io.relais.feed.community.Fixtures.addMember(s.slug(), s.owner(), manager);
+        as(manager, "employee", "community-manager").body(hide).post("/api/moderation/actions").then().statusCode(200);
+    }
+}
