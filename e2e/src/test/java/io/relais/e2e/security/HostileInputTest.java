@@ -12,6 +12,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import io.restassured.config.HttpClientConfig;
@@ -325,5 +326,41 @@ class HostileInputTest {
     private static void stripSource(com.fasterxml.jackson.databind.JsonNode node) {
         if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) o.remove("source");
         node.forEach(HostileInputTest::stripSource);
+    }
+
+    /**
+     * Character references are decoded by Markdown after the author's text was cleaned: {@code &#x202E;} (hex),
+     * {@code &#8238;} (decimal) and {@code &NoBreak;} (named) must not bring a bidi override or an invisible character
+     * into what readers get, and a blocked word written {@code b&#108;ockedword} or {@code blo**cked**word} is the word
+     * readers see, refused like the plain one. The organisation's rules are given back as they were.
+     */
+    @Test
+    void characterReferencesNeitherSmuggleInvisibleCharactersNorSplitABlockedWord() {
+        String word = "blockedword" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        JsonNode before = Stack.as("carol").get(Stack.FEED + "/api/moderation/rules").then().statusCode(200).extract().as(JsonNode.class);
+        ArrayNode rules = ((ArrayNode) before.get("rules")).deepCopy();
+        rules.addObject().put("term", word).put("mode", "block");
+        ObjectNode withWord = JsonNodeFactory.instance.objectNode().set("rules", rules);
+        Stack.as("carol").contentType("application/json").body(withWord.toString()).put(Stack.FEED + "/api/moderation/rules")
+                .then().statusCode(200);
+        try {
+            String id = Stack.as("alice").contentType("application/json")
+                    .body(Map.of("content", "Facture &#x202E;fdp.exe &#8238;gnp a&NoBreak;b c&#x200B;d"))
+                    .post(Stack.FEED + "/api/posts").then().statusCode(201).extract().path("id");
+            String html = Stack.as("bob").get(Stack.FEED + "/api/posts/" + id.substring(id.lastIndexOf(':') + 1)).then().statusCode(200)
+                    .extract().path("post.content");
+            assertThat(html).doesNotContain("\u202E", "\u2060", "\u200B").contains("fdp.exe", "gnp", "ab", "cd");
+
+            String spelled = word.replaceFirst("l", "&#108;");
+            String split = word.substring(0, 3) + "**" + word.substring(3, 7) + "**" + word.substring(7);
+            for (String text : List.of(word + " here", spelled + " here", split + " here")) {
+                Stack.as("alice").contentType("application/json").body(Map.of("content", text)).post(Stack.FEED + "/api/posts")
+                        .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("content"));
+            }
+        } finally {
+            ObjectNode previous = JsonNodeFactory.instance.objectNode().set("rules", before.get("rules"));
+            Stack.as("carol").contentType("application/json").body(previous.toString()).put(Stack.FEED + "/api/moderation/rules")
+                    .then().statusCode(200);
+        }
     }
 }
