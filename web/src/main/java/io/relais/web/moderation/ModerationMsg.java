@@ -36,6 +36,8 @@ public interface ModerationMsg {
     @Message("Held by the keyword rule “{term}”") String heldBy(Object term);
     @Message("post") String kindPost();
     @Message("comment") String kindComment();
+    @Message("business card") String kindCard();
+    @Message("Hidden by {name}") String hiddenBy(Object name);
     @Message("Organisation-wide") String organisationWide();
     @Message("Open the thread") String openThread();
     @Message("Reporters' words") String reporterWords();

@@ -190,6 +190,24 @@ class ModerationPagesTest {
         assertThat(SERVICES.calls()).anyMatch(c -> c.line().equals("GET /api/moderation/queue?community=guild&state=hidden"));
     }
 
+    /** A card hidden without any report is listed as a business card, with who hid it and when (what a restore needs). */
+    @Test
+    void theHiddenListNamesABusinessCardAndWhoHidItAndWhen() {
+        String card = "urn:relais:event:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a99";
+        SERVICES.on("GET /api/moderation/queue", 200, """
+                {"items":[{"object":"%s","kind":"card","post":"%s","community":null,
+                  "author":{"iri":"urn:relais:source:crm.salesforce","login":null,"displayName":"Salesforce"},
+                  "excerpt":"Deal won: Acme — Acme signs","state":"hidden","held":null,"reports":0,"reasons":{},"comments":[],
+                  "firstReported":"2026-11-30T10:02:00Z","lastReported":"2026-11-30T10:02:00Z","hiddenReason":"Montant confidentiel",
+                  "hiddenBy":{"iri":"urn:relais:person:bob","login":"bob","displayName":"Bob <Durand>"},
+                  "hiddenAt":"2026-11-30T10:02:00Z"}]}""".formatted(card, card));
+
+        String html = as("bob", "employee", "en").get("/moderation?state=hidden").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("Salesforce", "business card", "Hidden by Bob &lt;Durand&gt;", "datetime=\"2026-11-30T10:02:00Z\"",
+                "id=\"restore-019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a99\"", "Reason: Montant confidentiel");
+    }
+
     @Test
     void hidingSendsTheDecisionWithItsReasonAndSaysSoInPlace() {
         SERVICES.on("POST /api/moderation/actions", 200, "{\"object\":\"" + POST + "\",\"action\":\"hide\",\"state\":\"hidden\","
