@@ -97,15 +97,13 @@ public class CardProjection {
     /**
      * The card as the AS2 object its system published, rebuilt from what is stored (the inverse of {@link #card}), with
      * its moderation state: what a moderation decision about a card publishes, so that a restore gives search the
-     * whole card again. Title and summary keep their languages; the business fields ride on the object.
+     * whole card again. Title and summary keep their languages. Without {@code relais.business}: carrying it would
+     * assert a business fact, which only the card's connector may ({@code SourceAuthority}), and every consumer
+     * would refuse the decision.
      */
     public static AsObject asObject(Post card) {
         Post.Card c = card.card();
         Map<String, Object> ext = new LinkedHashMap<>();
-        if (c != null) {
-            ext.put(RelaisExtension.BUSINESS, new RelaisExtension.Business(c.source(), c.eventType(), c.system(), c.sourceEventId(),
-                    c.data()).toMap());
-        }
         if (card.moderation() != null) {
             ext.put(RelaisExtension.MODERATION, RelaisExtension.Moderation.state(card.moderation().isHidden(),
                     card.moderation().reason()).toMap());
