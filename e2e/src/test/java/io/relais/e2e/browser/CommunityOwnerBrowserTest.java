@@ -2,7 +2,11 @@ package io.relais.e2e.browser;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+
+import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,6 +113,42 @@ class CommunityOwnerBrowserTest {
             alice.find(By.id("archive-button")).click();
             assertThat(alice.await(By.id("archived-state")).getText()).isEqualToIgnoringCase("archived"); // the line is upper-cased by CSS
             assertThat(Communities.community("alice", slug).get("archived")).isEqualTo(true);
+        }
+    }
+
+    /**
+     * The Members panel as its owner sees it, at desktop width (the panel is the page's narrow right column) and on a
+     * phone: each member's name is on one line (it was squeezed to a letter or two per line next to the role select
+     * and its Change button), and the controls stay inside the panel, wrapping below the name when both do not fit.
+     */
+    @Test
+    void theOwnerReadsEachMembersNameOnOneLineNextToTheRoleControlsAtDesktopAndPhoneWidths() {
+        String slug = Communities.freshSlug("roster");
+        Api.createCommunity("alice", slug, "Roster " + slug, "public");
+        Communities.join("bob", slug);
+        for (int[] size : new int[][] {{1280, 800}, {360, 740}}) {
+            try (Browser alice = Browser.open("en-GB", size[0], size[1])) {
+                alice.loginAs("alice");
+                alice.go("/communities/" + slug);
+                alice.await(By.id("role-of-bob"));
+                alice.screenshot(Path.of("target", "layout-screenshots", "community-members-" + size[0] + ".png"));
+
+                for (WebElement name : alice.findAll(By.cssSelector("#members-title ~ .member-list li[data-member] .grow > a"))) {
+                    Map<?, ?> m = (Map<?, ?>) alice.js("""
+                            var a = arguments[0], range = document.createRange(); range.selectNodeContents(a);
+                            var panel = a.closest('.panel').getBoundingClientRect(), r = a.getBoundingClientRect();
+                            var controls = Array.prototype.map.call(a.closest('li').querySelectorAll('select, button'),
+                                function (c) { return c.getBoundingClientRect().right; });
+                            return {lines: range.getClientRects().length, width: r.width, text: a.textContent,
+                                    panelRight: panel.right, controlsRight: Math.max.apply(null, controls.concat([0]))};""", name);
+                    String what = "member name '" + m.get("text") + "' at " + size[0] + " px";
+                    assertThat(((Number) m.get("lines")).intValue()).as(what + ": lines").isEqualTo(1);
+                    assertThat(((Number) m.get("width")).doubleValue()).as(what + ": width in px").isGreaterThan(50);
+                    assertThat(((Number) m.get("controlsRight")).doubleValue()).as(what + ": its controls' right edge inside the panel")
+                            .isLessThanOrEqualTo(((Number) m.get("panelRight")).doubleValue());
+                }
+                assertThat(alice.findAll(By.cssSelector("li[data-member] .grow > a"))).as("members listed").hasSizeGreaterThanOrEqualTo(2);
+            }
         }
     }
 }
