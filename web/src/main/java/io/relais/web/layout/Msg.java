@@ -208,6 +208,9 @@ public interface Msg {
     @Message("(untitled post)") String untitled();
     @Message("This community cannot be found, or it is a secret community you are not a member of. Pick another one above.") String dashboardNotFound();
     @Message("This page is for community managers and administrators.") String forbidden();
+    @Message("This page is for administrators.") String forbiddenAdmins();
+    @Message("You are not allowed to open this page.") String forbiddenPage();
+    @Message("You are not allowed to do this.") String notAllowed();
     @Message("This page is out of date (it was opened before your last login) or did not come from Relais. Reload it and try again.") String forgeryRefused();
 
     // communities, follows, onboarding

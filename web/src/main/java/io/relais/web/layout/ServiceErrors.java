@@ -3,6 +3,7 @@ package io.relais.web.layout;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -12,8 +13,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.net.URI;
+import java.util.Set;
 
 /**
  * What a person sees when a service says no or does not answer: the service's own problem detail
@@ -46,7 +49,9 @@ public class ServiceErrors {
         Msg msg = pages.msg();
         // the service's own detail is English: a French reader gets a French sentence naming the fields instead
         boolean english = "en".equals(pages.locale().getLanguage());
-        String message = status == 404 || status == 403 ? msg.notFound()
+        // the services answer 404 for what the caller may not know exists, 403 for what they see but may not do
+        String message = status == 404 ? msg.notFound()
+                : status == 403 ? msg.notAllowed()
                 : english ? detailOf(e).orElse(msg.unavailable()) : msg.refusedLocalised(fieldsOf(e));
         if (status >= 500) {
             LOG.warnf("service answered %d: %s", status, e.getMessage());
@@ -55,10 +60,46 @@ public class ServiceErrors {
         return render(headers, status >= 500 ? 503 : status, message);
     }
 
-    /** A page this person's roles do not open (the dashboard for a non-manager): a page, not an empty 403. */
+    /**
+     * A page this person's roles do not open (the dashboard for a non-manager, the audit log for a community manager): a
+     * page, not an empty 403, saying who the page is for as its {@code @RolesAllowed} says.
+     */
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers) {
-        return render(headers, 403, pages.msg().forbidden());
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers, SimpleResourceInfo resource) {
+        return render(headers, 403, forbiddenSentence(rolesOf(resource), pages.msg()));
+    }
+
+    /** A person who may not do what a page offers (a post they may not edit): the not-allowed page, or its status line. */
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowed e, HttpHeaders headers) {
+        return render(headers, 403, pages.msg().notAllowed());
+    }
+
+    static String forbiddenSentence(Set<String> roles, Msg msg) {
+        if (roles.equals(Set.of("admin"))) {
+            return msg.forbiddenAdmins();
+        }
+        if (roles.equals(Set.of("community-manager", "admin"))) {
+            return msg.forbidden();
+        }
+        return msg.forbiddenPage();
+    }
+
+    /** The roles the refused method allows (its own annotation, else its class's); empty when unknown. */
+    private static Set<String> rolesOf(SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return Set.of();
+        }
+        try {
+            RolesAllowed allowed = resource.getResourceClass()
+                    .getMethod(resource.getMethodName(), resource.parameterTypes()).getAnnotation(RolesAllowed.class);
+            if (allowed == null) {
+                allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+            }
+            return allowed == null ? Set.of() : Set.of(allowed.value());
+        } catch (NoSuchMethodException | RuntimeException unknown) {
+            return Set.of();
+        }
     }
 
     /** A change without this session's synchronizer token: a forged request, or a page from an earlier session. */
