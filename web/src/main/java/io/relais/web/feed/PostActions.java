@@ -7,6 +7,8 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.relais.web.layout.JsonValues;
+import io.relais.web.layout.Me;
+import io.relais.web.layout.NotAllowed;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,6 +56,9 @@ public class PostActions {
     @Inject
     @RestClient
     FeedApi feed;
+
+    @Inject
+    Me me;
 
     @Inject
     @Location("feed/card.html")
@@ -160,6 +165,10 @@ public class PostActions {
     @Path("{id}/edit")
     public TemplateInstance edit(@PathParam("id") String id) {
         JsonNode post = feed.thread(id, null, 1).path("post");
+        // the form would show someone else's text ready to edit, and saving would be refused: the thread's can.edit says
+        if (!Permissions.edit(post, me.login())) {
+            throw new NotAllowed();
+        }
         return pages.of(editForm).data("post", post).data("text", PostText.editable(post));
     }
 

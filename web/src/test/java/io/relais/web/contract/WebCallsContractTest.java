@@ -114,7 +114,8 @@ class WebCallsContractTest {
         // feed-service's stand-in answers the thread with its documented example, whose post id the web sends back
         assertThat(FEED.calls()).filteredOn(c -> c.startsWith("POST /api/views")).hasSize(2);
         as().get("/posts/p-1/comments?cursor=MTA").then().statusCode(200);
-        as().get("/posts/p-1/edit").then().statusCode(200);
+        // the documented example's reader may not edit the post ("can": {"edit": false}): the not-allowed page
+        as().get("/posts/p-1/edit").then().statusCode(403);
         assertThat(FEED.calls()).as("a next page or the edit form is not an open").filteredOn(c -> c.startsWith("POST /api/views")).hasSize(2);
         assertThat(violations()).isEmpty();
     }
