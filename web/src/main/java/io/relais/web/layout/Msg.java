@@ -49,6 +49,8 @@ public interface Msg {
     @Message("Loading more…") String loadingMore();
     @Message("You are all caught up.") String caughtUp();
     @Message("Nothing here yet. Join a community or follow colleagues to fill your feed.") String emptyFeed();
+    @Message("{name} has not posted yet.") String noPostsYet(String name);
+    @Message("You have not posted yet.") String noPostsOfMine();
     @Message("via {system}") String via(String system);
     @Message("HR") String cardHr();
     @Message("Deal") String cardCrm();

@@ -104,6 +104,7 @@ public class PeoplePages {
     public TemplateInstance person(@PathParam("login") String login) {
         JsonNode person = profiles.person(login);
         return pages.of(profile).data("nav", login.equals(me.login()) ? "profile" : "people")
+                .data("emptyText", noPosts(login, person))
                 .data("person", person)
                 .data("mine", login.equals(me.login()))
                 .data("following", !login.equals(me.login()) && follows(login))
@@ -117,7 +118,16 @@ public class PeoplePages {
     @Path("{login}/items")
     public TemplateInstance items(@PathParam("login") String login, @QueryParam("cursor") String cursor) {
         return pages.of(pages.template("feed/items.html")).data("page", feed.personFeed(login, cursor, config.pageSize()))
-                .data("more", "/people/" + login + "/items?order=newest");
+                .data("more", "/people/" + login + "/items?order=newest").data("emptyText", noPosts(login, null));
+    }
+
+    /** A person's page without posts says so about them (never the home feed's "join a community" advice). */
+    private String noPosts(String login, JsonNode person) {
+        if (login.equals(me.login())) {
+            return pages.msg().noPostsOfMine();
+        }
+        String name = person == null ? "" : person.path("displayName").asText("");
+        return pages.msg().noPostsYet(name.isBlank() ? login : name);
     }
 
     /** Photos come from profile-service with the reader's token, on the web app's own origin. */
