@@ -45,6 +45,9 @@ public class PostActions {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PostActions.class);
 
+    /** Characters of a post's text in its page's title. */
+    static final int TITLE_EXCERPT = 60;
+
     static final Set<String> REACTIONS = Set.of("like", "celebrate", "insightful", "support");
 
     @Inject
@@ -152,7 +155,18 @@ public class PostActions {
     public TemplateInstance page(@PathParam("id") String id) {
         JsonNode thread = feed.thread(id, null, 50);
         opened(thread);
-        return pages.of(postPage).data("nav", "").data("post", thread.path("post")).data("thread", thread);
+        return pages.of(postPage).data("nav", "").data("post", thread.path("post")).data("thread", thread)
+                .data("pageTitle", titleOf(thread.path("post")));
+    }
+
+    /** The page's title: whose post it is and its first words, as plain text (Qute escapes it). */
+    private String titleOf(JsonNode post) {
+        JsonNode author = post.path("author");
+        String name = author.path("displayName").asText("");
+        if (name.isBlank()) name = author.path("login").asText("");
+        if (name.isBlank()) name = post.path("card").path("systemName").asText("");
+        if (name.isBlank()) return pages.msg().posts();
+        return pages.msg().postBy(name.strip(), PostText.excerpt(post.path("content").asText(""), TITLE_EXCERPT));
     }
 
     @GET

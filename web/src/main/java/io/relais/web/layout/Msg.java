@@ -192,6 +192,7 @@ public interface Msg {
     @Message("Posts, comments and reactions per calendar week (Monday to Sunday, UTC) of the period.") String defWeeks();
     @Message("Person") String person();
     @Message("Post") String post();
+    @Message("Post by {name}{#if excerpt}: {excerpt}{/if}") String postBy(String name, String excerpt);
     @Message("Following ✓") String followingState();
     @Message("Posts with this hashtag that you may see, newest first. Follow it to get them in your home feed.") String hashtagIntro();
     @Message("Source") String source();

@@ -11,7 +11,7 @@ import static io.relais.web.scripted.ScriptedServices.SERVICES;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A post's edit form, only for who may edit it. */
+/** A post's own page and its edit form: titled after the post, and the form only for who may edit it. */
 @QuarkusTest
 @TestProfile(ScriptedServices.Profile.class)
 class PostPageTest {
@@ -42,6 +42,24 @@ class PostPageTest {
         String html = as("carol", "en").get("/posts/p1/edit").then().statusCode(200).extract().asString();
 
         assertThat(html).contains("<textarea", "Tom &amp; Jerry &lt;script&gt; say hi");
+    }
+
+    @Test
+    void thePostPageIsTitledWithItsAuthorAndItsFirstWordsAsText() {
+        SERVICES.on("GET /api/posts/p1", 200, BOBS_POST.formatted("false"));
+
+        String html = as("alice", "en").get("/posts/p1").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("<title>Post by Bob &lt;b&gt;Martin&lt;/b&gt;: Tom &amp; Jerry &lt;script&gt; say hi to everyone in the atlas… · Relais</title>");
+    }
+
+    @Test
+    void aFrenchReaderGetsTheTitleInFrench() {
+        SERVICES.on("GET /api/posts/p1", 200, BOBS_POST.formatted("false"));
+
+        String html = as("alice", "fr").get("/posts/p1").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("<title>Publication de Bob &lt;b&gt;Martin&lt;/b&gt; : Tom &amp; Jerry");
     }
 
     private static RequestSpecification as(String login, String language) {
