@@ -111,6 +111,7 @@ public interface Msg {
     @Message("Search Relais") String searchLabel();
     @Message("Search posts, people, documents…") String searchPlaceholder();
     @Message("No results for “{q}”.") String noResults(String q);
+    @Message("Your search was too long: only its first {max} characters were searched.") String searchShortened(int max);
     @Message("{count} result{#if count != 1}s{/if}") String resultCount(long count);
     @Message("Filter results") String filters();
     @Message("Type") String type();

@@ -84,7 +84,7 @@ public class PeoplePages {
     public TemplateInstance directory(@QueryParam("skill") String skill, @QueryParam("q") String q,
                                       @QueryParam("cursor") String cursor) {
         String wanted = skill == null ? "" : skill.strip();
-        String query = q == null ? "" : q.strip();
+        String query = io.relais.web.search.QueryLength.clip(q);
         TemplateInstance page = pages.of(directory).data("nav", "people").data("skill", wanted).data("q", query);
         if (!wanted.isEmpty()) {
             return page.data("experts", profiles.whoKnows(wanted, 20))

@@ -51,7 +51,7 @@ public class SearchPage {
                                    @QueryParam("author") List<String> authors, @QueryParam("source") List<String> sources,
                                    @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
                                    @HeaderParam("HX-Request") String htmx) {
-        String query = q == null ? "" : q.strip();
+        String query = QueryLength.clip(q);
         Filters chosen = new Filters(clean(types), clean(communities), clean(authors), clean(sources));
         JsonNode answer = query.isEmpty() ? null
                 : search.search(query, chosen.csv(chosen.type()), chosen.csv(chosen.community()),
@@ -59,7 +59,8 @@ public class SearchPage {
         // htmx (typing, ticking a filter) only needs the results; a plain request gets the whole page
         Template template = "true".equals(htmx) ? results : page;
         return pages.of(template).data("nav", "search").data("query", query).data("result", answer)
-                .data("chosen", chosen).data("filters", FILTERS).data("sort", sort == null ? "" : sort);
+                .data("chosen", chosen).data("filters", FILTERS).data("sort", sort == null ? "" : sort)
+                .data("shortened", QueryLength.tooLong(q) ? pages.msg().searchShortened(QueryLength.MAX) : "");
     }
 
     private static List<String> clean(List<String> values) {
