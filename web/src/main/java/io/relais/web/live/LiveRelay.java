@@ -2,7 +2,9 @@ package io.relais.web.live;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.relais.web.services.FeedApi;
 import io.relais.web.services.LiveApi;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,7 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -36,6 +41,10 @@ public class LiveRelay {
     @RestClient
     LiveApi live;
 
+    @Inject
+    @RestClient
+    FeedApi feed;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({"employee", "admin"})
@@ -46,13 +55,27 @@ public class LiveRelay {
     /**
      * The stream of one open thread (feed-service {@code GET /api/live/threads/{postId}}): {@code comment} events
      * ({@code created}, {@code edited}, {@code deleted}) for everyone who has the thread open, on which the page reloads
-     * the thread's comments. A thread the person may not see gives an empty stream (feed-service answers 404).
+     * the thread's comments. A thread the person may not see (or no longer exists) is a 404 before any stream: an
+     * EventSource answered anything but 200 stops for good (HTML's rule), where an empty 200 stream made it reconnect
+     * every few seconds for as long as the page stayed open. A thread that cannot be checked now (feed-service down) is
+     * relayed as before: its stream ends and the browser tries again later.
      */
     @GET
     @Path("threads/{postId}")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({"employee", "admin"})
+    @Blocking
     public Multi<OutboundSseEvent> thread(@PathParam("postId") String postId, @Context Sse sse) {
+        try {
+            feed.thread(postId, null, 1);
+        } catch (ClientWebApplicationException refused) {
+            int status = refused.getResponse().getStatus();
+            if (status == 404 || status == 403) {
+                throw new WebApplicationException(Response.status(404).build());
+            }
+        } catch (RuntimeException unavailable) {
+            LOG.debugf("thread %s not checked before its stream: %s", postId, unavailable.getMessage());
+        }
         return relayed(live.thread(postId, bearer()), sse);
     }
 
