@@ -44,4 +44,24 @@ class WritingFeedbackBrowserTest {
             carol.until(d -> d.findElement(By.id("flash")).getText().equals("Votre commentaire est publié."));
         }
     }
+
+    /**
+     * A post far over anything feed-service takes (3 MB of text, which only a script or a pasted file gets past the box's
+     * own limit) is refused before any page code runs; the composer says it is too large and keeps the text.
+     */
+    @Test
+    void aThreeMegabytePostIsSaidToBeTooLargeNextToTheComposer() {
+        try (Browser alice = Browser.open()) {
+            alice.loginAs("alice");
+            alice.js("var t = document.getElementById('composer-text'); t.removeAttribute('maxlength');"
+                    + " t.value = 'x'.repeat(3 * 1024 * 1024);");
+            alice.find(By.id("publish")).click();
+
+            alice.until(d -> !d.findElement(By.id("composer-error")).getText().isEmpty());
+            assertThat(alice.find(By.id("composer-error")).getText())
+                    .startsWith("This is too large to send");
+            assertThat(((Number) alice.js("return document.getElementById('composer-text').value.length;")).intValue())
+                    .as("the typed text is kept").isEqualTo(3 * 1024 * 1024);
+        }
+    }
 }

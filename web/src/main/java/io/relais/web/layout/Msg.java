@@ -292,6 +292,7 @@ public interface Msg {
     @Message("Write something first.") String textRequired();
     @Message("Your text is too long: at most {max} characters.") String textTooLong(int max);
     @Message("This is too large to send: shorten the text or attach smaller files. Your text is kept.") String tooLargeToSend();
+    @Message("This was too large to send: shorten the text or attach smaller files, then go back and try again.") String tooLargePage();
     @Message("This could not be sent: check your connection, or whether the attachments are too large, and try again. Your text is kept.") String notSent();
     @Message("Nothing would remain once unsafe markup is removed: write some text.") String textOnlyMarkup();
     @Message("A hashtag is too long: shorten it.") String hashtagTooLong();

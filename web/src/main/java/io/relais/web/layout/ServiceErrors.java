@@ -108,6 +108,25 @@ public class ServiceErrors {
         return render(headers, 403, pages.msg().forgeryRefused());
     }
 
+    /**
+     * A form the app's own server refuses as too large before any page code runs (a field over
+     * {@code quarkus.http.limits.max-form-attribute-size}) was a bare 413, and a form posted without htmx left the reader
+     * on an empty page: it is the error page now, in the reader's language. htmx keeps the 413, which relais.js says next
+     * to the form that sent it. Any other {@code WebApplicationException} keeps its own answer.
+     */
+    @ServerExceptionMapper
+    public Response tooLarge(WebApplicationException e, HttpHeaders headers) {
+        if (e.getResponse() == null || e.getResponse().getStatus() != 413) {
+            return e.getResponse();
+        }
+        String sentence = pages.msg().tooLargePage();
+        if (headers.getHeaderString("HX-Request") != null) {
+            return Response.status(413).entity(sentence).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+        }
+        return Response.status(413).entity(pages.of(errorPage).data("message", sentence).data("nav", "").render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
     @ServerExceptionMapper
     public Response serviceDown(ProcessingException e, HttpHeaders headers) {
         LOG.warnf("service unreachable: %s", e.getMessage());

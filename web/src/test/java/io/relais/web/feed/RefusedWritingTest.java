@@ -84,6 +84,21 @@ class RefusedWritingTest {
         assertThat(html).contains("aria-describedby=\"edit-p1-error\"", "<p id=\"edit-p1-error\" class=\"field-error\"");
     }
 
+    @Test
+    void aPostTheServerRefusesAsTooLargeBeforeAnyPageCodeIsAPageInTheReadersLanguageNotAnEmptyAnswer() {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(as("fr").get("/").asString());
+        assertThat(m.find()).isTrue();
+
+        // a form field over quarkus.http.limits.max-form-attribute-size (64 KB): refused by the server itself
+        Response r = as("fr").header("Sec-Fetch-Site", "same-origin").multiPart("content", "x".repeat(3 * 1024 * 1024))
+                .multiPart("audience", "organisation").multiPart("_csrf", m.group(1)).post("/posts");
+
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.contentType()).startsWith("text/html");
+        assertThat(r.asString()).contains("trop volumineux pour être envoyé", "<html lang=\"fr\">");
+        assertThat(SERVICES.lines()).as("nothing reached feed-service").doesNotContain("POST /api/posts");
+    }
+
     private static RequestSpecification as(String language) {
         return given().header("X-Test-Login", "alice").header("X-Test-Roles", "employee").header("Accept-Language", language)
                 .redirects().follow(false);
