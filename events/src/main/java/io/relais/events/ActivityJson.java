@@ -53,9 +53,9 @@ public final class ActivityJson {
         try {
             activity = MAPPER.readValue(json, Activity.class);
         } catch (JsonMappingException e) {
-            throw new InvalidActivityException(List.of(new Violation(path(e), "has the wrong shape: " + e.getOriginalMessage())));
+            throw new InvalidActivityException(List.of(new Violation(path(e), "has the wrong shape")));
         } catch (JsonProcessingException e) {
-            throw new InvalidActivityException(List.of(new Violation("$", "is not valid JSON: " + e.getOriginalMessage())));
+            throw new InvalidActivityException(List.of(new Violation("$", "is not valid JSON: " + JsonSyntax.describe(e))));
         } catch (IOException e) {
             throw new InvalidActivityException(List.of(new Violation("$", "could not be read: " + e.getMessage())));
         }
