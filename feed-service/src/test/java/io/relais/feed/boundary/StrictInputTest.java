@@ -34,7 +34,7 @@ class StrictInputTest {
             "{\"content\": \"a\", \"audience\": \"tech\"}           | audience           | must be a JSON object",
             "{\"content\": \"a\", \"attachments\": [\"x\", 1]}      | attachments[1]     | must be a string",
             "{\"content\": \"a\", \"content\": \"b\"}               | content            | is given twice",
-            "{\"content\": \"a\"                                    | $                  | is not valid JSON (line 1, column 33)",
+            "{\"content\": \"a\"                                    | $                  | is not valid JSON: it ends before the object is closed (line 1, column 16)",
     })
     void aBodyOfTheWrongShapeIsA400NamingTheField(String body, String field, String message) {
         Response r = as(fresh("ines")).body(body).post("/api/posts");

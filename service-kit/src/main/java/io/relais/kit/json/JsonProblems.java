@@ -1,7 +1,6 @@
 package io.relais.kit.json;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.relais.events.JsonSyntax;
 import io.relais.events.Violation;
 
 import java.time.Instant;
@@ -30,8 +30,6 @@ import java.util.stream.Collectors;
  */
 public final class JsonProblems {
 
-    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
-
     private JsonProblems() {
     }
 
@@ -39,7 +37,7 @@ public final class JsonProblems {
     public static Violation violation(JsonProcessingException e) {
         if (e instanceof StreamConstraintsException sce) return limit(sce);
         if (e instanceof JsonParseException jpe) return syntax(jpe);
-        if (e instanceof UnrecognizedPropertyException u) return new Violation(path(u), "is not a known field");
+        if (e instanceof UnrecognizedPropertyException u) return new Violation(path(u), unknown(u));
         if (e instanceof InvalidFormatException f) return new Violation(path(f), expected(f.getTargetType()));
         if (e instanceof MismatchedInputException m) {
             String original = String.valueOf(m.getOriginalMessage());
@@ -106,11 +104,16 @@ public final class JsonProblems {
     }
 
     private static Violation syntax(JsonParseException e) {
-        Matcher dup = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
-        if (dup.find()) return new Violation(dup.group(1), "is given twice");
-        JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-        return new Violation("$", "is not valid JSON" + where);
+        return JsonSyntax.duplicateField(e).map(field -> new Violation(field, "is given twice"))
+                .orElseGet(() -> new Violation("$", "is not valid JSON: " + JsonSyntax.describe(e)));
+    }
+
+    /** A field the request type does not have, and the ones it has (a typo is then plain to see). */
+    private static String unknown(UnrecognizedPropertyException e) {
+        var known = e.getKnownPropertyIds();
+        if (known == null || known.isEmpty()) return "is not a known field: this object takes no fields";
+        return "is not a known field; known fields are "
+                + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
     }
 
     private static String number(String message, String regex) {

@@ -23,8 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       depth ({@code relais.json.max-nesting-depth}, default 32), length of one string
  *       ({@code relais.json.max-string-length}, default 1,000,000 characters) and of one number (100 digits).</li>
  * </ul>
- * Unknown fields stay ignored (clients may be newer than the service). Errors become problem+json naming the
- * field in {@code io.relais.kit.error.ProblemMappers}.
+ * A field the target type does not know is refused in a request body ({@link StrictRequestBodies}: a typo must not
+ * change meaning) but ignored by this mapper itself, which also reads other services' answers and events: a newer
+ * producer may add fields. Errors become problem+json naming the field in {@code io.relais.kit.error.ProblemMappers}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -49,7 +50,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(maxNestingDepth).maxStringLength(maxStringLength).maxNumberLength(MAX_NUMBER_LENGTH).build());
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // as Quarkus' default: clients may be newer
+        // as Quarkus' default: answers and events may come from a newer producer; request bodies: StrictRequestBodies
+        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

@@ -65,7 +65,10 @@ class StrictJsonTest {
         Violation v = refusal("{\"content\": ");
         assertThat(v.field()).isEqualTo("$");
         assertThat(v.message()).startsWith("is not valid JSON");
-        assertThat(refusal("{\"content\" \"x\"}").message()).isEqualTo("is not valid JSON (line 1, column 12)");
+        assertThat(refusal("{\"content\" \"x\"}").message())
+                .isEqualTo("is not valid JSON: a colon (:) must follow a field name (line 1, column 12)");
+        assertThat(refusal("{\"content\": \"x\"").message())
+                .isEqualTo("is not valid JSON: it ends before the object is closed (line 1, column 16)");
     }
 
     @Test
@@ -87,6 +90,41 @@ class StrictJsonTest {
             Violation v = refusal(json);
             assertThat(v.message()).doesNotContain("java", "Jackson", "com.fasterxml", "Exception", "io.relais");
         }
+    }
+
+    @Test
+    void aRequestBodyWithAFieldItsTypeDoesNotKnowIsRefusedNamingTheFieldAndTheKnownOnes() {
+        ObjectMapper requests = StrictRequestBodies.strict(MAPPER);
+        Violation typo = refusal(requests, "{\"content\":\"Board minutes draft\",\"audiance\":{\"community\":\"atlas\"}}");
+        assertThat(typo).isEqualTo(new Violation("audiance", "is not a known field; known fields are at, audience, "
+                + "content, extra, limit, pinned, score, tags, visibility"));
+        assertThat(refusal(requests, "{\"audience\":{\"comunity\":\"atlas\"}}"))
+                .isEqualTo(new Violation("audience.comunity", "is not a known field; known fields are community"));
+    }
+
+    @Test
+    void theRequestMapperKeepsEveryOtherRule() {
+        ObjectMapper requests = StrictRequestBodies.strict(MAPPER);
+        assertThat(refusal(requests, "{\"content\": 123}")).isEqualTo(new Violation("content", "must be a string"));
+        assertThat(refusal(requests, "{\"content\": \"a\", \"content\": \"b\"}")).isEqualTo(new Violation("content", "is given twice"));
+        assertThat(refusal(requests, "{\"extra\":" + "{\"a\":".repeat(20) + "1" + "}".repeat(20) + "}").message())
+                .startsWith("nests objects or arrays deeper than allowed");
+    }
+
+    @Test
+    void theSharedMapperStillReadsAnswersAndEventsWithFieldsItDoesNotKnow() throws Exception {
+        StrictRequestBodies.strict(MAPPER);
+        Audience a = MAPPER.readValue("{\"community\":\"atlas\",\"addedByANewerService\":true}", Audience.class);
+        assertThat(a.community()).isEqualTo("atlas");
+    }
+
+    static Violation refusal(ObjectMapper mapper, String json) {
+        try {
+            mapper.readValue(json, PostRequest.class);
+        } catch (JsonProcessingException e) {
+            return JsonProblems.violation(e);
+        }
+        throw new AssertionError("accepted: " + json);
     }
 
     @Test
