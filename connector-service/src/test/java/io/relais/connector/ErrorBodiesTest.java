@@ -94,4 +94,29 @@ class ErrorBodiesTest {
         post(asHr(), "hr", ConnectorFixtures.hire(unique("wd"), "dave").replace("\"login\":\"dave\"", "\"login\":42"))
                 .then().statusCode(400).body("errors.field", hasItem("data.login"));
     }
+
+    /** A typo in a registration must not quietly fall back to a default (the audience, how people are matched). */
+    @Test
+    void aRegistrationWithAFieldItDoesNotKnowIsRefusedNamingItAndTheKnownFields() {
+        ConnectorFixtures.asAdmin().body("""
+                {"sources":["crm"],"defaultAudience":"community:sales","system":"salesforce","systemName":"Salesforce",
+                 "peopel":"email"}""")
+                .put("/api/connectors/registrations/" + unique("crm")).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("peopel"))
+                .body("errors[0].message", org.hamcrest.Matchers.equalTo(
+                        "is not a known field; known fields are defaultAudience, people, sources, system, systemName"))
+                .body("detail", org.hamcrest.Matchers.startsWith("peopel is not a known field"));
+    }
+
+    @Test
+    void anEventGivingAFieldTwiceIsRefusedNamingItAndBrokenJsonIsToldInWords() {
+        String id = unique("wd");
+        post(asHr(), "hr", ConnectorFixtures.hire(id, "dave").replace("\"eventId\":\"" + id + "\"",
+                "\"eventId\":\"" + id + "\",\"eventId\":\"" + unique("wd") + "\""))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].message", org.hamcrest.Matchers.equalTo("gives the field eventId twice"));
+        post(asHr(), "hr", "{\"eventType\": \"employee.hired\"").then().statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("is not valid JSON: it ends before the object is closed (line 1,"));
+    }
 }

@@ -1,6 +1,6 @@
 package io.relais.connector.ingest;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.relais.connector.source.InboundEvent;
 import io.relais.connector.source.SourceType;
+import io.relais.events.JsonSyntax;
 import io.relais.events.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class EventReader {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** A field given twice is refused, as in every other request body (the second would silently win otherwise). */
+    static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
@@ -52,9 +54,8 @@ public class EventReader {
         } catch (StreamConstraintsException e) {
             throw new InvalidJson("nests too deeply or holds too long a value (at most 32 levels of objects and arrays)");
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new InvalidJson("is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column "
-                    + at.getColumnNr() + ")"));
+            throw new InvalidJson(JsonSyntax.duplicateField(e).map(field -> "gives the field " + field + " twice")
+                    .orElseGet(() -> "is not valid JSON: " + JsonSyntax.describe(e)));
         } catch (IOException e) {
             throw new InvalidJson("could not be read");
         }
