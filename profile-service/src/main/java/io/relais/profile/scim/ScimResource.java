@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.ForbiddenException;
 import io.relais.events.Iri;
+import io.relais.events.JsonSyntax;
 import io.relais.events.Violation;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
@@ -309,7 +310,9 @@ public class ScimResource {
         try {
             return ScimUsers.json().readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ScimException(400, "invalidSyntax", "the body is not valid JSON: " + e.getOriginalMessage());
+            throw new ScimException(400, "invalidSyntax", JsonSyntax.duplicateField(e)
+                    .map(field -> field + " is given twice: each attribute may appear once in an object")
+                    .orElseGet(() -> "the body is not valid JSON: " + JsonSyntax.describe(e)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.relais.profile.scim;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,7 +29,8 @@ public final class ScimUsers {
     public static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     public static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict like every other request body: an attribute given twice is refused, not "last one wins". */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern FILTERED = Pattern.compile("(\\w+)\\[(\\w+) eq \"([^\"]*)\"](?:\\.(\\w+))?");
     private static final List<String> ATTRIBUTES = List.of("userName", "externalId", "displayName", "name", "title",
             "emails", "addresses", "active", "department", "manager", "phoneNumbers", "locale", "nickName");

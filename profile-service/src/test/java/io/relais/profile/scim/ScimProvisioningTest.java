@@ -20,6 +20,8 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
@@ -122,6 +124,32 @@ class ScimProvisioningTest {
                 .body("detail", containsString(ENTERPRISE + ":manager"));
         scim(employee("alice")).get("/scim/v2/Users/{id}", tom).then().statusCode(403)
                 .body("schemas", contains("urn:ietf:params:scim:api:messages:2.0:Error"));
+    }
+
+    @Test
+    void anAttributeGivenTwiceIsRefusedNamingItAndNothingIsCreated() {
+        String first = unique("ann");
+        String second = unique("ben");
+        scim(hrSystem()).body("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + first
+                        + "\",\"userName\":\"" + second + "\"}")
+                .post("/scim/v2/Users").then().statusCode(400).contentType(SCIM)
+                .body("schemas", contains("urn:ietf:params:scim:api:messages:2.0:Error"))
+                .body("status", equalTo("400")).body("scimType", equalTo("invalidSyntax"))
+                .body("detail", startsWith("userName is given twice"));
+        scim(hrSystem()).get("/scim/v2/Users/{id}", second).then().statusCode(404);
+        scim(hrSystem()).get("/scim/v2/Users/{id}", first).then().statusCode(404);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsToldWhereInWordsWithoutParserInternals() {
+        String body = "{\"userName\":\"a\"";
+        String detail = scim(hrSystem()).body(body).post("/scim/v2/Users").then().statusCode(400).contentType(SCIM)
+                .body("scimType", equalTo("invalidSyntax")).extract().path("detail");
+        assertThat(detail).isEqualTo("the body is not valid JSON: it ends before the object is closed (line 1, column 16)");
+        String other = scim(hrSystem()).body("{\"userName\" \"a\"}").post("/scim/v2/Users").then().statusCode(400)
+                .extract().path("detail");
+        assertThat(other).isEqualTo("the body is not valid JSON: a colon (:) must follow a field name (line 1, column 13)")
+                .doesNotContain("Source", "REDACTED", "StreamReadFeature", "marker", "code");
     }
 
     @Test
