@@ -223,6 +223,7 @@ class HostileInputTest {
         out.add(new Payload("deep nesting", contentType, deep(template.isArray()).getBytes(), null, true));
         out.add(new Payload("oversized body", contentType, oversized(template).getBytes(), null, true));
         out.add(new Payload("a JSON string instead of the object", contentType, "\"just a string\"".getBytes(), null, true));
+        typo(op, template, contentType).ifPresent(out::add);
         for (String field : stringFields(template, "")) {
             out.add(mutate(template, field, "a number for a string", n -> JsonNodeFactory.instance.numberNode(123), contentType, true));
             out.add(mutate(template, field, "a boolean for a string", n -> JsonNodeFactory.instance.booleanNode(true), contentType, true));
@@ -233,6 +234,27 @@ class HostileInputTest {
             out.add(mutate(template, field, "<script> and htmx attributes", n -> text(n.asText(), SCRIPT), contentType, false));
         }
         return out;
+    }
+
+    /**
+     * The valid body plus a misspelling of its first field ({@code content} → {@code contetn}): a field the endpoint
+     * does not know must be refused naming it, never ignored (a misspelled {@code audience} once published to the
+     * whole organisation). Not for SCIM, whose clients send attributes a service provider does not support (RFC 7643),
+     * nor for CloudEvents, whose unknown top-level attributes are extensions by that specification.
+     */
+    private static Optional<Payload> typo(Operation op, JsonNode template, String contentType) {
+        if (!template.isObject() || template.isEmpty() || op.path().startsWith("/scim/") || template.has("specversion")
+                || contentType.contains("cloudevents")) {
+            return Optional.empty();
+        }
+        String first = template.fieldNames().next();
+        String misspelt = first.length() > 2 ? first.substring(0, first.length() - 2) + first.charAt(first.length() - 1)
+                + first.charAt(first.length() - 2) : first + "x";
+        if (template.has(misspelt)) return Optional.empty();
+        ObjectNode body = template.deepCopy();
+        body.set(misspelt, template.get(first));
+        return Optional.of(new Payload("a misspelled field (" + misspelt + ")", contentType, body.toString().getBytes(StandardCharsets.UTF_8),
+                misspelt, true));
     }
 
     // keeps the valid value's shape (a login stays a login) and appends the poison to it
