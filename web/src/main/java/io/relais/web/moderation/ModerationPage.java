@@ -111,7 +111,7 @@ public class ModerationPage {
         ArrayNode rules = JsonNodeFactory.instance.arrayNode();
         for (JsonNode r : feed.keywordRules().path("rules")) {
             if (!r.path("term").asText().equalsIgnoreCase(typed)) {
-                rules.add(r);
+                rules.add(rule(r));
             }
         }
         rules.addObject().put("term", typed).put("mode", "hold".equals(mode) ? "hold" : "block");
@@ -126,10 +126,19 @@ public class ModerationPage {
         ArrayNode rules = JsonNodeFactory.instance.arrayNode();
         for (JsonNode r : feed.keywordRules().path("rules")) {
             if (!r.path("term").asText().equals(term)) {
-                rules.add(r);
+                rules.add(rule(r));
             }
         }
         return replace(rules);
+    }
+
+    /**
+     * A rule as feed-service's PUT takes it: only the fields it knows, so a field its GET adds one day (who set the
+     * rule, when) is not sent back and refused as unknown.
+     */
+    private static ObjectNode rule(JsonNode shown) {
+        return JsonNodeFactory.instance.objectNode().put("term", shown.path("term").asText())
+                .put("mode", shown.path("mode").asText());
     }
 
     private Response replace(ArrayNode rules) {
