@@ -53,24 +53,16 @@ public final class CappedBuckets {
      * repeated within the call count once). Returns the entries pushed, by bucket id.
      */
     public Map<String, List<Document>> pushMissing(Map<String, List<Document>> entriesByBucket) {
-        return pushMissing(entriesByBucket, created -> { });
+        return pushMissing(entriesByBucket, Set.of(), created -> { });
     }
 
     /**
-     * Same, telling {@code beforeCreating} which buckets do not exist yet before they are written (a timeline
+     * Same, telling {@code beforeCreating} which buckets may not exist yet before they are written (a timeline
      * records a new day in its head then, so a crash between the two writes leaves a head naming a day whose
      * bucket a replay writes, never a bucket no head names). The read fetches only the entries' keys
-     * ({@code e.<key>}), not whole buckets.
-     */
-    public Map<String, List<Document>> pushMissing(Map<String, List<Document>> entriesByBucket,
-                                                   Consumer<Set<String>> beforeCreating) {
-        return pushMissing(entriesByBucket, Set.of(), beforeCreating);
-    }
-
-    /**
-     * Same, except that the {@code unread} buckets are not read: the caller knows none of their entries is there
-     * yet (they are deduplicated within the call only), and {@code beforeCreating} is told of each of them, since
-     * whether it exists is not known here.
+     * ({@code e.<key>}), not whole buckets. The {@code unread} buckets are not read at all: the caller knows none of
+     * their entries is there yet (they are deduplicated within the call only), and {@code beforeCreating} is told of
+     * each of them, since whether it exists is not known here.
      */
     public Map<String, List<Document>> pushMissing(Map<String, List<Document>> entriesByBucket, Set<String> unread,
                                                    Consumer<Set<String>> beforeCreating) {

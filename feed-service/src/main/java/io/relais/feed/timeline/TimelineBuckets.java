@@ -103,10 +103,6 @@ final class TimelineBuckets {
                 .mapToInt(List::size).sum();
     }
 
-    int addAll(Map<String, List<TimelineEntry>> entriesByOwner) {
-        return addAll(entriesByOwner, Set.of());
-    }
-
     /**
      * Adds the days of these new buckets to their owners' heads (one unordered bulk write); of the {@code unread}
      * ones, only those whose owner's head does not name the day yet.
