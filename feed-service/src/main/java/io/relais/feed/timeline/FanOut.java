@@ -1,5 +1,7 @@
 package io.relais.feed.timeline;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.Audience;
@@ -67,6 +69,9 @@ public class FanOut {
     @Inject
     ActivityBatches batches;
 
+    @Inject
+    MeterRegistry meters;
+
     /** The name under which this consumer keeps the version of each post it applied ({@link ContentIndex#appliedBy}). */
     static final String VERSION = "timeline";
 
@@ -74,7 +79,22 @@ public class FanOut {
     @Blocking("feed-fanout") // its own pool: cards and posts reach feeds before the log and notifications catch up
     public void onActivities(ConsumerRecords<String, String> records) {
         // memberships, follows, views… are read live or not at all here: passed over unread when their headers say so
-        batches.apply(records, Topics.ACTIVITIES_DLQ, a -> a.isOneOf(As2.CREATE, As2.LIKE, As2.DELETE, As2.UPDATE), this::apply);
+        batches.apply(records, Topics.ACTIVITIES_DLQ, a -> a.isOneOf(As2.CREATE, As2.LIKE, As2.DELETE, As2.UPDATE),
+                this::timedApply);
+    }
+
+    /**
+     * {@link #apply} timed as {@code relais.feed.fanout.busy} (seconds, one sample per poll that held activities): the
+     * time this consumer spends on its store work, against which the entries it wrote
+     * ({@code relais.feed.timeline.entries.written}) give its write rate while busy, whatever the offered load.
+     */
+    private void timedApply(List<Activity> activities) {
+        Timer.Sample started = Timer.start();
+        try {
+            apply(activities);
+        } finally {
+            started.stop(meters.timer("relais.feed.fanout.busy"));
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.relais.events.Topics;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -51,6 +52,35 @@ class ObservabilityTest {
 
         assertThat(metrics).contains("relais_outbox_pending", "relais_outbox_oldest_age_seconds", "relais_live_connections",
                 "kafka_consumer_fetch_manager_records_lag_max");
+    }
+
+    @Test
+    void prometheusSeesTheFanOutsEntriesAndTheTimeItWasBusyWritingThem() {
+        String before = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        as(person("fanny")).body(Map.of("content", "counted by the fan-out")).post("/api/posts").then().statusCode(201);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String after = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            // the author's and the organisation's source timelines at least
+            assertThat(sample(after, "relais_feed_timeline_entries_written_total"))
+                    .isGreaterThanOrEqualTo(sample(before, "relais_feed_timeline_entries_written_total") + 2);
+            assertThat(sample(after, "relais_feed_fanout_busy_seconds_count"))
+                    .isGreaterThan(sample(before, "relais_feed_fanout_busy_seconds_count"));
+            assertThat(sample(after, "relais_feed_fanout_busy_seconds_sum"))
+                    .isGreaterThan(sample(before, "relais_feed_fanout_busy_seconds_sum"));
+        });
+    }
+
+    /** The sum of a sample's values over its series (whatever their labels), 0 when not exposed yet. */
+    private static double sample(String exposition, String name) {
+        double sum = 0;
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     @Test
