@@ -190,6 +190,11 @@ class HotTimelinesAcrossReplicasTest {
             public Duration recentWindow() {
                 return Duration.ofMinutes(60);
             }
+
+            @Override
+            public Duration settle() {
+                return Duration.ofSeconds(1);
+            }
         };
     }
 }
