@@ -53,15 +53,8 @@ import java.util.function.Function;
  *
  * <p>The cache only narrows what the store would answer: readers apply the audience rule to each entry and
  * hydrate through {@code PostViews}, which leaves out deleted and hidden items and applies the rule again,
- * after it.
- *
- * <p>Home timelines are held the same way ({@link #homeBuckets}): who receives a pushed post is the fan-out's
- * decision, which this replica does not hear of, so the replica asks the fan-out's own rule
- * ({@link FanOut#homeRecipient}) for each person whose home buckets it holds, when it hears a post, and again for the
- * posts heard in the recent window when it reads a bucket from the store. An edit sends the buckets it may change back
- * to the store. Where the rule reads a person's follows or communities differently from the fan-out's roster read (a
- * follow made a moment ago), the bucket differs from the store's until it is read again ({@link HotTimelinesConfig#ttl()});
- * the audience rule still decides every entry a reader sees.
+ * after it. Home timelines are not cached: who receives a pushed post is the fan-out's decision, which this
+ * replica does not hear of.
  */
 @Singleton
 public class HotTimelines implements TimelineCache {
@@ -82,28 +75,14 @@ public class HotTimelines implements TimelineCache {
     private final Counter misses;
     /** The replica's other read-path caches, told of every activity applied here (null: none, as in tests). */
     private final ReadCaches readCaches;
-    /** Day buckets of home timelines ({@code "<person>|<day>"}) held in memory; none when {@link #homeRule} is null. */
-    private final Cache<String, List<TimelineEntry>> homeBuckets;
-    /** Feed items announced by Creates (any source), with the time this replica heard of them, oldest first. */
-    private final ConcurrentLinkedDeque<HeardPost> recentFeedItems = new ConcurrentLinkedDeque<>();
-    /** Who the fan-out pushes a post to, asked for one person at a time (null: home timelines are not cached). */
-    private final Function<String, FanOut.HomeRecipient> homeRule;
-    /** Until when (nanoTime) a home bucket read from the store is answered but not kept: an edit is being applied. */
-    private volatile long homesUnsettledUntil = System.nanoTime();
-    private final Counter homeHits;
-    private final Counter homeMisses;
 
     private record Heard(long at, TimelineEntry entry) {
     }
 
-    private record HeardPost(long at, ContentFacts post) {
-    }
-
     /** The replica's cache, sized by {@code feed.hot-timelines.*} and the buckets' capacity ({@code feed.fanout.bucket-capacity}). */
     @Inject
-    public HotTimelines(HotTimelinesConfig config, FanOutConfig fanOutConfig, MeterRegistry meters, ReadCaches readCaches,
-                        FanOut fanOut) {
-        this(config, fanOutConfig.bucketCapacity(), meters, readCaches, fanOut::homeRecipient);
+    public HotTimelines(HotTimelinesConfig config, FanOutConfig fanOut, MeterRegistry meters, ReadCaches readCaches) {
+        this(config, fanOut.bucketCapacity(), meters, readCaches);
     }
 
     /**
@@ -120,26 +99,6 @@ public class HotTimelines implements TimelineCache {
      * applied here, so the live consumer keeps them current too.
      */
     public HotTimelines(HotTimelinesConfig config, int bucketCapacity, MeterRegistry meters, ReadCaches readCaches) {
-        this(config, bucketCapacity, meters, readCaches, null);
-    }
-
-    /**
-     * Same, also holding home timelines in memory, kept current by asking {@code homeRule} (the fan-out's rule,
-     * {@link FanOut#homeRecipient}) which heard posts go to the people whose home buckets it holds; null: home
-     * timelines are read from the store every time.
-     */
-    public HotTimelines(HotTimelinesConfig config, int bucketCapacity, MeterRegistry meters, ReadCaches readCaches,
-                        Function<String, FanOut.HomeRecipient> homeRule) {
-        this.homeRule = homeRule;
-        this.homeBuckets = Caffeine.newBuilder()
-                .maximumWeight(config.maxEntries())
-                .weigher((String id, List<TimelineEntry> entries) -> Math.max(1, entries.size()))
-                .expireAfterWrite(config.ttl())
-                .build();
-        this.homeHits = meters == null ? null : Counter.builder("relais.feed.hot.homes.reads").tag("result", "hit")
-                .description("home timeline buckets answered from this replica's memory").register(meters);
-        this.homeMisses = meters == null ? null : Counter.builder("relais.feed.hot.homes.reads").tag("result", "miss")
-                .description("home timeline buckets read from the store").register(meters);
         this.readCaches = readCaches;
         this.config = config;
         this.capacity = bucketCapacity;
@@ -215,62 +174,6 @@ public class HotTimelines implements TimelineCache {
     }
 
     /**
-     * Home timeline buckets ({@code "<person>|<day>"}) as the store holds them plus what the fan-out (of any replica)
-     * pushes into them after: a bucket read from the store merges the feed items heard in the last
-     * {@link HotTimelinesConfig#recentWindow()} that the fan-out's rule sends to its owner, and is then kept current by
-     * {@link #apply}. A bucket read while an edit is being applied (within {@link HotTimelinesConfig#settle()} of it) is
-     * answered but not kept. Without a home rule (or disabled), every read goes to the store.
-     */
-    @Override
-    public Map<String, List<TimelineEntry>> homeBuckets(Collection<String> bucketIds,
-                                                        Function<Collection<String>, Map<String, List<TimelineEntry>>> store) {
-        if (!config.enabled() || homeRule == null) return store.apply(bucketIds);
-        Map<String, List<TimelineEntry>> out = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : bucketIds) {
-            List<TimelineEntry> entries = homeBuckets.getIfPresent(id);
-            if (entries == null) missing.add(id);
-            else out.put(id, entries);
-        }
-        countHomes(bucketIds.size() - missing.size(), missing.size());
-        if (missing.isEmpty()) return out;
-        boolean keep = System.nanoTime() - homesUnsettledUntil > 0;
-        Map<String, List<TimelineEntry>> loaded = store.apply(missing);
-        Map<String, FanOut.HomeRecipient> rules = new HashMap<>();
-        for (String id : missing) {
-            String owner = ownerOf(id);
-            long day = dayOf(id);
-            FanOut.HomeRecipient rule = rules.computeIfAbsent(owner, homeRule);
-            List<TimelineEntry> heard = new ArrayList<>();
-            long since = System.currentTimeMillis() - config.recentWindow().toMillis();
-            for (HeardPost h : recentFeedItems) {
-                if (h.at() < since || TimelineStore.dayOf(h.post().time()) != day) continue;
-                Set<String> reasons = rule.reasons(h.post());
-                if (!reasons.isEmpty()) heard.add(homeEntry(h.post(), reasons));
-            }
-            List<TimelineEntry> fromStore = loaded.getOrDefault(id, List.of());
-            if (!keep) {
-                List<TimelineEntry> all = new ArrayList<>(fromStore);
-                all.addAll(heard);
-                out.put(id, cappedHome(all));
-                continue;
-            }
-            out.put(id, homeBuckets.asMap().compute(id, (k, cached) -> {
-                List<TimelineEntry> all = new ArrayList<>();
-                if (cached != null) all.addAll(cached); // pushed while we read
-                all.addAll(fromStore);
-                all.addAll(heard);
-                return cappedHome(all);
-            }));
-        }
-        return out;
-    }
-
-    private static TimelineEntry homeEntry(ContentFacts post, Set<String> reasons) {
-        return new TimelineEntry(post.id(), post.time(), post.author(), reasons, List.of());
-    }
-
-    /**
      * Whether an activity announced by these record headers may change what this replica caches for readers: a
      * Create, Update or Delete (of a post or card: the hot timelines; of a comment: its thread's count and first
      * comments), a reaction or its Undo, a follow, and a membership change ({@link ReadCaches}). The live consumer
@@ -312,34 +215,6 @@ public class HotTimelines implements TimelineCache {
             prune(heard, now);
             addCached(owner, entry);
         }
-        if (homeRule != null) {
-            recentFeedItems.add(new HeardPost(now, post));
-            pruneFeedItems(now);
-            pushToCachedHomes(post);
-        }
-    }
-
-    /** Adds the post to each cached home bucket of its day whose owner the fan-out's rule sends it to. */
-    private void pushToCachedHomes(ContentFacts post) {
-        String suffix = "|" + TimelineStore.dayOf(post.time());
-        for (String id : List.copyOf(homeBuckets.asMap().keySet())) {
-            if (!id.endsWith(suffix)) continue;
-            Set<String> reasons = homeRule.apply(ownerOf(id)).reasons(post);
-            if (reasons.isEmpty()) continue;
-            TimelineEntry entry = homeEntry(post, reasons);
-            homeBuckets.asMap().computeIfPresent(id, (k, entries) -> {
-                List<TimelineEntry> all = new ArrayList<>(entries.size() + 1);
-                all.add(entry);
-                all.addAll(entries);
-                return cappedHome(all);
-            });
-        }
-    }
-
-    private void pruneFeedItems(long now) {
-        long since = now - config.recentWindow().toMillis();
-        Iterator<HeardPost> it = recentFeedItems.iterator();
-        while (it.hasNext() && it.next().at() < since) it.remove();
     }
 
     /** Adds an entry to the owner's cached bucket of its day and the day to the owner's cached list, if cached. */
@@ -370,39 +245,6 @@ public class HotTimelines implements TimelineCache {
         }
         recentCreates.asMap().values().forEach(heard -> heard.removeIf(h -> h.entry().post().equals(object)));
         dropOwnedBy(Set.of(object));
-        recentFeedItems.removeIf(h -> h.post().id().equals(object));
-        for (String id : List.copyOf(homeBuckets.asMap().keySet())) {
-            homeBuckets.asMap().computeIfPresent(id, (k, entries) -> {
-                if (entries.stream().noneMatch(e -> e.post().equals(object))) return entries;
-                return entries.stream().filter(e -> !e.post().equals(object)).toList();
-            });
-        }
-    }
-
-    /**
-     * An edit of a feed item, for the cached home timelines: the fan-out changes the reasons of the entries it pushed
-     * (mentions, hashtags) and pushes to people it newly reaches, so the cached home buckets that hold the post, and
-     * those of the people the edited post now reaches, are read from the store again, and not kept until
-     * {@link HotTimelinesConfig#settle()} has passed (the fan-out of the edit may come later than this replica heard it).
-     */
-    private void updatedHomes(String object, ContentFacts after) {
-        if (homeRule == null) return;
-        homesUnsettledUntil = System.nanoTime() + config.settle().toNanos();
-        for (HeardPost h : recentFeedItems) {
-            if (h.post().id().equals(object)) {
-                recentFeedItems.remove(h);
-                recentFeedItems.add(new HeardPost(h.at(), h.post().updatedBy(after)));
-            }
-        }
-        Map<String, FanOut.HomeRecipient> rules = new HashMap<>();
-        List<String> stale = new ArrayList<>();
-        for (Map.Entry<String, List<TimelineEntry>> bucket : homeBuckets.asMap().entrySet()) {
-            boolean holds = bucket.getValue().stream().anyMatch(e -> e.post().equals(object));
-            if (holds || !rules.computeIfAbsent(ownerOf(bucket.getKey()), homeRule).reasons(after).isEmpty()) {
-                stale.add(bucket.getKey());
-            }
-        }
-        homeBuckets.invalidateAll(stale);
     }
 
     /**
@@ -420,7 +262,6 @@ public class HotTimelines implements TimelineCache {
             return;
         }
         if (!newer(after)) return; // a re-delivered or older edit, as the fan-out's ContentFacts#supersedes
-        updatedHomes(object, after);
         Set<String> sources = FanOut.sourcesOf(after);
         TimelineEntry known = null;
         for (Map.Entry<String, List<TimelineEntry>> bucket : List.copyOf(buckets.asMap().entrySet())) {
@@ -515,34 +356,6 @@ public class HotTimelines implements TimelineCache {
         kept.sort(TimelineEntry::newestFirst);
         List<TimelineEntry> out = kept.size() > capacity ? kept.subList(0, capacity) : kept;
         return List.copyOf(out);
-    }
-
-    /** One entry per post (the first given wins), none announced deleted, newest first, at most the bucket capacity. */
-    private List<TimelineEntry> cappedHome(List<TimelineEntry> entries) {
-        Set<String> seen = new HashSet<>();
-        List<TimelineEntry> kept = new ArrayList<>(entries.size());
-        for (TimelineEntry e : entries) {
-            if (recentRemovals.getIfPresent(e.post()) == null && seen.add(e.post())) kept.add(e);
-        }
-        kept.sort(TimelineEntry::newestFirst);
-        return List.copyOf(kept.size() > capacity ? kept.subList(0, capacity) : kept);
-    }
-
-    private void countHomes(int hit, int miss) {
-        if (homeHits == null) return;
-        if (hit > 0) homeHits.increment(hit);
-        if (miss > 0) homeMisses.increment(miss);
-    }
-
-    /** Home timeline buckets read from the store so far (diagnostics and tests). */
-    public long homeMisses() {
-        return homeMisses == null ? 0 : (long) homeMisses.count();
-    }
-
-    /** Whether this replica holds a person's home bucket of a day in memory, with that post in it (tests, diagnostics). */
-    public boolean holdsHome(String person, long day, String post) {
-        List<TimelineEntry> entries = homeBuckets.getIfPresent(TimelineStore.bucketId(person, day));
-        return entries != null && entries.stream().anyMatch(e -> e.post().equals(post));
     }
 
     private void count(int hit, int miss) {

@@ -38,11 +38,4 @@ public interface HotTimelinesConfig {
      */
     @WithDefault("PT2M")
     Duration recentWindow();
-
-    /**
-     * How long after an edit a home bucket read from the store is answered but not kept: the fan-out (possibly on
-     * another replica) applies the edit to home timelines after this replica heard of it.
-     */
-    @WithDefault("PT5S")
-    Duration settle();
 }

@@ -227,57 +227,6 @@ public class FanOut {
     }
 
     /**
-     * The same rule as {@link #recipients} and the audience check after it, asked the other way round: for one person,
-     * which new posts the fan-out pushes into their home timeline and why. A replica's live consumer asks it of the
-     * people whose home timelines it holds in memory ({@code HotTimelines}), so a post pushed by the fan-out of any
-     * replica is added there when heard. The person's follows and communities are read once, through the replica's
-     * read caches (what the replica's feeds show), where the fan-out reads the rosters from the store.
-     */
-    public HomeRecipient homeRecipient(String person) {
-        return new HomeRecipient(person, membership.readerOf(person), follows.following(person), reach);
-    }
-
-    /** One person as the fan-out's recipient (see {@link FanOut#homeRecipient}). */
-    public static final class HomeRecipient {
-        private final String person;
-        private final Viewer viewer;
-        private final Set<String> followed;
-        private final Reach reach;
-
-        HomeRecipient(String person, Viewer viewer, Set<String> followed, Reach reach) {
-            this.person = person;
-            this.viewer = viewer;
-            this.followed = followed;
-            this.reach = reach;
-        }
-
-        /** Why the fan-out pushes this post to the person ({@link Reasons}); empty when it does not. */
-        public Set<String> reasons(ContentFacts post) {
-            Set<String> reasons = new LinkedHashSet<>();
-            if (person.equals(post.writer())) reasons.add(Reasons.OWN);
-            if (!post.organisationWide()) {
-                if (followed.contains(post.author()) && !reach.isPulled(post.author())) reasons.add(Reasons.FOLLOWS_AUTHOR);
-                for (String community : post.communities()) {
-                    boolean member = viewer != null && viewer.communities().contains(community);
-                    if ((member || followed.contains(community)) && !reach.isPulled(community)) {
-                        if (member) reasons.add(Reasons.MEMBER);
-                        if (followed.contains(community)) reasons.add(Reasons.FOLLOWS_COMMUNITY);
-                    }
-                }
-                for (String hashtag : post.hashtags()) {
-                    if (followed.contains(hashtag) && !reach.isPulled(hashtag)) reasons.add(Reasons.FOLLOWS_HASHTAG);
-                }
-            }
-            if (post.mentions().contains(person)) reasons.add(Reasons.MENTIONED);
-            if (post.addressedPersons().contains(person)) reasons.add(Reasons.ADDRESSED);
-            if (reasons.isEmpty()) return reasons;
-            boolean known = AudienceRule.isOrganisationWide(post.audience()) || reasons.contains(Reasons.OWN)
-                    || reasons.contains(Reasons.MEMBER) || reasons.contains(Reasons.ADDRESSED); // as mustCheck
-            return known || (viewer != null && AudienceRule.canSee(viewer, post.writer(), post.audience())) ? reasons : Set.of();
-        }
-    }
-
-    /**
      * Recipients whose right to see the post the one audience rule must decide; the rule's answer is
      * already known for the author, an organisation-wide audience, a person addressed by name, and a
      * member of an addressed community.

@@ -16,19 +16,16 @@ import java.util.function.Function;
  * The read side of the home timelines in front of the store: each person's list of days ({@code home_timeline_heads})
  * is kept in the replica's {@link ReadCaches} ("home-days"), always with today added, since the fan-out (on any
  * replica, unannounced) opens today's bucket when it pushes the first post of the day. The day buckets themselves
- * come from the replica's hot timelines ({@link TimelineCache#homeBuckets}), which add what the fan-out pushes as this
- * replica hears of the posts, by the fan-out's own rule ({@link FanOut#homeRecipient}). A day opened for an older card
- * is seen once the cached list expires ({@code feed.read-cache.ttl}) or the person acts.
+ * are read from the store on every read: who receives a pushed post is the fan-out's decision, which this replica
+ * does not hear of, so the first step of a home read is the one store round trip a warm read keeps. A day opened for
+ * an older card is seen once the cached list expires ({@code feed.read-cache.ttl}) or the person acts.
  */
 final class HomeDays implements TimelineCache {
 
     private final KeyedCache<List<Long>> days;
-    private final TimelineCache homes;
 
-    /** @param homes holds the day buckets themselves, if it does ({@link TimelineCache#homeBuckets}) */
-    HomeDays(ReadCaches caches, TimelineCache homes) {
+    HomeDays(ReadCaches caches) {
         this.days = caches.named("home-days", caches.maxPeople());
-        this.homes = homes;
     }
 
     @Override
@@ -58,6 +55,6 @@ final class HomeDays implements TimelineCache {
     @Override
     public Map<String, List<TimelineEntry>> buckets(Collection<String> bucketIds,
                                                     Function<Collection<String>, Map<String, List<TimelineEntry>>> store) {
-        return homes.homeBuckets(bucketIds, store);
+        return store.apply(bucketIds);
     }
 }

@@ -31,17 +31,6 @@ public interface TimelineCache {
     Map<String, List<TimelineEntry>> buckets(Collection<String> bucketIds,
                                              Function<Collection<String>, Map<String, List<TimelineEntry>>> store);
 
-    /**
-     * Entries of home timeline buckets ({@code "<person>|<epoch day>"}), newest first, as {@link #buckets} for source
-     * timelines; a cache that does not hold home timelines reads them from the store, as this default does.
-     *
-     * @param store reads the buckets the cache does not hold, in one call (absent = empty bucket)
-     */
-    default Map<String, List<TimelineEntry>> homeBuckets(Collection<String> bucketIds,
-                                                         Function<Collection<String>, Map<String, List<TimelineEntry>>> store) {
-        return store.apply(bucketIds);
-    }
-
     /** No cache: every read goes to the store. */
     TimelineCache NONE = new TimelineCache() {
         @Override

@@ -38,7 +38,7 @@ public class TimelineStore {
     @Inject
     MeterRegistry meters;
 
-    /** Read-through cache of the source timelines (hot ones: the organisation's, big communities') and of home timelines. */
+    /** Read-through cache of the source timelines (hot ones: the organisation's, big communities'). */
     @Inject
     TimelineCache sourceCache;
 
@@ -64,13 +64,13 @@ public class TimelineStore {
         return home;
     }
 
-    /** The home timelines as readers walk them: days through {@link HomeDays}, buckets through the hot timelines. */
+    /** The home timelines as readers walk them: days through {@link HomeDays}, buckets from the store. */
     TimelineBuckets homeReads() {
         if (homeReads == null) {
             if (readCaches == null) return home();
             var db = mongo.getDatabase(database);
             homeReads = new TimelineBuckets(db.getCollection("home_timelines"), db.getCollection("home_timeline_heads"),
-                    config.bucketCapacity(), new HomeDays(readCaches, sourceCache));
+                    config.bucketCapacity(), new HomeDays(readCaches));
         }
         return homeReads;
     }

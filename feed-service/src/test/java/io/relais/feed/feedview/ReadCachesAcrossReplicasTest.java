@@ -11,10 +11,8 @@ import io.relais.feed.hottimeline.HotTimelines;
 import io.relais.feed.hottimeline.HotTimelinesConfig;
 import io.relais.feed.readcache.ReadCacheConfig;
 import io.relais.feed.readcache.ReadCaches;
-import io.relais.feed.timeline.FanOut;
 import io.relais.feed.timeline.FanOutConfig;
 import io.relais.feed.timeline.Reasons;
-import io.relais.feed.timeline.TimelineStore;
 import io.relais.kit.messaging.SourceCheck;
 import io.relais.testing.KafkaBroker;
 import io.relais.testing.RelaisTestResources;
@@ -39,7 +37,6 @@ import static io.relais.feed.feedview.FeedFixtures.as;
 import static io.relais.feed.feedview.FeedFixtures.community;
 import static io.relais.feed.feedview.FeedFixtures.follow;
 import static io.relais.feed.feedview.FeedFixtures.fresh;
-import static io.relais.feed.feedview.FeedFixtures.homeIds;
 import static io.relais.feed.feedview.FeedFixtures.person;
 import static io.relais.feed.feedview.FeedFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,10 +60,6 @@ class ReadCachesAcrossReplicasTest {
     @Inject
     FanOutConfig fanOut;
 
-    /** The fan-out's rule, which B's hot timelines ask who a heard post is pushed to (a stateless rule over read caches). */
-    @Inject
-    FanOut fanOutRule;
-
     private final AtomicBoolean running = new AtomicBoolean(true);
     private Thread consumerOfB;
 
@@ -80,8 +73,7 @@ class ReadCachesAcrossReplicasTest {
     void editsHidesDeletesFollowsAndJoinsMadeOnReplicaAReachReplicaBsCachedHomeRead() {
         SimpleMeterRegistry metersOfB = new SimpleMeterRegistry();
         ReadCaches cachesOfB = new ReadCaches(longLivedReadCaches(), metersOfB);
-        HotTimelines hotOfB = new HotTimelines(longLivedHotTimelines(), fanOut.bucketCapacity(), null, cachesOfB,
-                fanOutRule::homeRecipient);
+        HotTimelines hotOfB = new HotTimelines(longLivedHotTimelines(), fanOut.bucketCapacity(), null, cachesOfB);
         Feeds replicaB = SecondReplica.of(cachesOfB, hotOfB).feeds(replicaA);
         startConsumer(hotOfB);
 
@@ -129,49 +121,6 @@ class ReadCachesAcrossReplicasTest {
                 .doesNotContain(hidden, deleted);
         assertThat(item(cold, edited).orElseThrow().post().content()).contains("Version 2");
         assertThat(item(cold, fromColleague).orElseThrow().reasons()).contains(Reasons.FOLLOWS_AUTHOR);
-    }
-
-    @Test
-    void postsTheFanOutPushesToAReaderReachReplicaBsCachedHomeTimelineWithoutItBeingReadAgain() {
-        SimpleMeterRegistry metersOfB = new SimpleMeterRegistry();
-        ReadCaches cachesOfB = new ReadCaches(longLivedReadCaches(), metersOfB);
-        HotTimelines hotOfB = new HotTimelines(longLivedHotTimelines(), fanOut.bucketCapacity(), metersOfB, cachesOfB,
-                fanOutRule::homeRecipient);
-        Feeds replicaB = SecondReplica.of(cachesOfB, hotOfB).feeds(replicaA);
-        startConsumer(hotOfB);
-
-        // a private community under the pull threshold (tests: 3): its posts are pushed into its members' home timelines
-        String owner = person("owner"), author = person("author"), reader = person("reader");
-        String team = community(owner, "private", author, reader);
-        String elsewhere = community(owner, "private", author);
-        String first = post(author, "<p>Ordre du jour de lundi</p>", team);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ids(home(replicaB, reader))).contains(first));
-        // once the writes that made the reader's home have settled, B keeps the buckets it reads
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            long read = hotOfB.homeMisses();
-            home(replicaB, reader);
-            assertThat(hotOfB.homeMisses()).as("B answers the reader's home buckets from memory").isEqualTo(read);
-        });
-        long homeReadsOfB = hotOfB.homeMisses();
-
-        String pushed = post(author, "<p>Compte rendu de la réunion</p>", team);
-        String notForReader = post(author, "<p>Budget du projet</p>", elsewhere);
-
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ids(home(replicaB, reader))).contains(pushed, first));
-        assertThat(item(home(replicaB, reader), pushed).orElseThrow().reasons()).contains(Reasons.MEMBER);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(homeIds(reader)).contains(pushed)); // A's own read path
-        assertThat(ids(home(replicaB, reader))).doesNotContain(notForReader);
-        long today = TimelineStore.dayOf(System.currentTimeMillis());
-        assertThat(hotOfB.holdsHome(Iri.person(reader), today, pushed) || hotOfB.holdsHome(Iri.person(reader), today - 1, pushed))
-                .as("the pushed post is in B's memory of the reader's home").isTrue();
-        assertThat(hotOfB.holdsHome(Iri.person(reader), today, notForReader)).as("the rule left the other community's post out")
-                .isFalse();
-        assertThat(hotOfB.homeMisses()).as("B added the post to the buckets it holds, without reading them again")
-                .isEqualTo(homeReadsOfB);
-
-        as(author).delete("/api/posts/{id}", local(pushed)).then().statusCode(204);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ids(home(replicaB, reader))).doesNotContain(pushed).contains(first));
-        assertThat(hotOfB.homeMisses()).isEqualTo(homeReadsOfB);
     }
 
     private static FeedPage home(Feeds replica, String login) {
@@ -277,11 +226,6 @@ class ReadCachesAcrossReplicasTest {
             @Override
             public Duration recentWindow() {
                 return Duration.ofMinutes(60);
-            }
-
-            @Override
-            public Duration settle() {
-                return Duration.ofSeconds(1);
             }
         };
     }

@@ -190,11 +190,6 @@ class HotTimelinesAcrossReplicasTest {
             public Duration recentWindow() {
                 return Duration.ofMinutes(60);
             }
-
-            @Override
-            public Duration settle() {
-                return Duration.ofSeconds(1);
-            }
         };
     }
 }
