@@ -30,7 +30,9 @@ public class TextPipeline {
     // x1@corp.example (events' Login rule), and a link would hide it from the mention reader
     private static final List<Extension> EXTENSIONS = List.of(AutolinkExtension.builder()
             .linkTypes(AutolinkType.URL, AutolinkType.WWW).build());
-    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    // a mention's login is read before emphasis, so "@jean._dupont_.x" stays one mention (MentionInlineParser)
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS)
+            .customInlineContentParserFactory(MentionInlineParser.FACTORY).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS)
             .softbreak("<br />\n").sanitizeUrls(true).build();
 

@@ -55,6 +55,20 @@ class TextPipelineTest {
     }
 
     @Test
+    void underscoresInsideALoginAreNotEmphasisSoTheMentionIsTheWholeLogin() {
+        // "._dupont_." would be emphasis in CommonMark: the mention was read as "jean." and then as "jean"
+        TextPipeline.Rendered r = pipeline.render("Bienvenue @jean._dupont_.x et @a._aa_.a !");
+        assertThat(r.tokens().mentions()).containsExactly("jean._dupont_.x", "a._aa_.a");
+        assertThat(r.html()).contains("jean._dupont_.x", "a._aa_.a").doesNotContain("<em>");
+        // emphasis around a mention, and outside logins, is Markdown as before
+        TextPipeline.Rendered around = pipeline.render("_@alice_ et *@bob*, voir ._note_.");
+        assertThat(around.tokens().mentions()).containsExactly("alice", "bob");
+        assertThat(around.html()).contains("<em>&#64;alice</em>", "<em>&#64;bob</em>", "<em>note</em>");
+        // an address is still no mention, even with underscores after its @
+        assertThat(pipeline.render("écrire à jean@_corp_.example").tokens().mentions()).isEmpty();
+    }
+
+    @Test
     void aTooLongHashtagIsReportedNotCut() {
         String tag = "a".repeat(HashtagKey.MAX_LENGTH + 1);
         TextTokens t = pipeline.render("#" + tag).tokens();
