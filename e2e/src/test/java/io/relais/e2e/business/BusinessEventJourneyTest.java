@@ -1,6 +1,6 @@
 package io.relais.e2e.business;
 
-import io.restassured.RestAssured;
+import io.relais.e2e.FailedExchangeLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class BusinessEventJourneyTest {
 
     @BeforeAll
     static void tokens() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        FailedExchangeLog.enable();
         hrToken = given().formParam("grant_type", "client_credentials").formParam("client_id", "hr-connector")
                 .formParam("client_secret", "hr-connector-secret")
                 .post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)

@@ -1,6 +1,6 @@
 package io.relais.e2e.business;
 
-import io.restassured.RestAssured;
+import io.relais.e2e.FailedExchangeLog;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +38,7 @@ class GenericCardJourneyTest {
 
     @BeforeAll
     static void registerTheDocumentSystemForGenericEvents() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        FailedExchangeLog.enable();
         systemToken = token("client_credentials", CLIENT, null);
         aliceToken = token("password", "alice", "alice");
         carolToken = token("password", "carol", "carol");

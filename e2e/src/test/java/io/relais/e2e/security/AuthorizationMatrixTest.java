@@ -1,5 +1,6 @@
 package io.relais.e2e.security;
 
+import io.relais.e2e.FailedExchangeLog;
 import io.relais.e2e.security.AuthorizationMatrix.Row;
 import io.relais.e2e.security.OpenApi.Operation;
 import io.restassured.RestAssured;
@@ -45,7 +46,7 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     static void setUp() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        FailedExchangeLog.enable();
         shared = World.create();
     }
 

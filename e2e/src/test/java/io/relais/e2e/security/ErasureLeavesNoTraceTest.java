@@ -1,6 +1,6 @@
 package io.relais.e2e.security;
 
-import io.restassured.RestAssured;
+import io.relais.e2e.FailedExchangeLog;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class ErasureLeavesNoTraceTest {
 
     @BeforeAll
     static void aPersonWhoWroteAndDidThings() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        FailedExchangeLog.enable();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         gone = "effa" + suffix;
         word = "xylophonique" + suffix;

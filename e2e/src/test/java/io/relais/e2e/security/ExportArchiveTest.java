@@ -2,7 +2,7 @@ package io.relais.e2e.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.RestAssured;
+import io.relais.e2e.FailedExchangeLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class ExportArchiveTest {
 
     @BeforeAll
     static void accounts() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        FailedExchangeLog.enable();
         Stack.ensureEmployeeAccount(ALICE, "Alice", "Martin");
         Stack.ensureEmployeeAccount(BOB, "Bob", "Durand");
     }

@@ -1,9 +1,9 @@
 package io.relais.e2e.security;
 
+import io.relais.e2e.FailedExchangeLog;
 import io.relais.events.EventId;
 import io.relais.events.Iri;
 import io.relais.events.Topics;
-import io.restassured.RestAssured;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class ForgeryTest {
 
     @BeforeAll
     static void setUp() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        FailedExchangeLog.enable();
         world = World.create();
     }
 

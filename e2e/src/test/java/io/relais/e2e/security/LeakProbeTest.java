@@ -1,6 +1,6 @@
 package io.relais.e2e.security;
 
-import io.restassured.RestAssured;
+import io.relais.e2e.FailedExchangeLog;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +45,7 @@ class LeakProbeTest {
 
     @BeforeAll
     static void setUp() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        FailedExchangeLog.enable();
         world = World.create();
         Stack.ensureEmployeeAccount(LATE_LEAVER, "Inès", "Benali");
         // the member lists the skill the posts are tagged with, so the expertise finder ranks her for it

@@ -3,7 +3,6 @@ package io.relais.e2e.security;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -51,7 +50,8 @@ final class Stack {
 
     static {
         RestAssured.urlEncodingEnabled = false; // paths are encoded by the suite itself (Paths.segment)
-        RestAssured.config = RestAssuredConfig.config()
+        // builds on what is set already (a suite may have turned the failure log on before this class loaded)
+        RestAssured.config = RestAssured.config()
                 .redirect(RedirectConfig.redirectConfig().followRedirects(false))
                 .httpClient(HttpClientConfig.httpClientConfig()
                         .setParam("http.connection.timeout", 10_000)

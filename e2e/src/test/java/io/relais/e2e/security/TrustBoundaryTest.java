@@ -1,5 +1,6 @@
 package io.relais.e2e.security;
 
+import io.relais.e2e.FailedExchangeLog;
 import io.relais.events.Iri;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -27,7 +28,7 @@ class TrustBoundaryTest {
 
     @BeforeAll
     static void setUp() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        FailedExchangeLog.enable();
         world = World.create();
     }
 

@@ -1,6 +1,6 @@
 package io.relais.e2e.stack;
 
-import io.restassured.RestAssured;
+import io.relais.e2e.FailedExchangeLog;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class StackSmokeTest {
 
     @BeforeAll
     static void obtainTokensFromKeycloak() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        FailedExchangeLog.enable();
         aliceToken = passwordGrant("alice", "alice");
         hrConnectorToken = clientCredentialsGrant("hr-connector", "hr-connector-secret");
     }
