@@ -44,6 +44,18 @@ class NotificationTest {
     }
 
     @Test
+    void aLoginWithUnderscoresAfterADotIsMentionedWholeAndNotified() {
+        // Markdown would read "._dupont_." as emphasis: the mention was cut to "jean", nobody was notified
+        String author = fresh("author"), jean = FeedFixtures.person("jean._dupont_.x");
+        String post = post(author, "Bienvenue @" + jean + " dans l'équipe _Atlas_ !", null);
+        as(author).get("/api/posts/{id}", Iri.localId(post)).then().statusCode(200)
+                .body("post.mentions", equalTo(List.of(Iri.person(jean))));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(notifications(jean).getList("items.kind", String.class)).containsExactly("mention"));
+        assertThat(notifications(jean).getString("items[0].object")).isEqualTo(post);
+    }
+
+    @Test
     void mentionsRepliesAndReactionsNotifyTheRightPeopleButNeverTheActor() {
         String author = fresh("author"), colleague = FeedFixtures.person("colleague"), fan = fresh("fan");
         String post = post(author, "<p>Qui vient à l'atelier ? @" + colleague + "</p>", null);
