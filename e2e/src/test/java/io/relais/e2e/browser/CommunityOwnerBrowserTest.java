@@ -117,6 +117,27 @@ class CommunityOwnerBrowserTest {
     }
 
     /**
+     * A public community where something was published cannot turn secret (its posts went to the whole organisation and
+     * stay readable by everyone): the owner reads why on the settings page, and the community stays public for a
+     * colleague (web → feed-service → web).
+     */
+    @Test
+    void aPublicCommunityWithAPostCannotTurnSecretAndItsOwnerReadsWhy() {
+        String slug = Communities.freshSlug("narrow");
+        Api.createCommunity("alice", slug, "Narrow " + slug, "public");
+        Api.post("alice", "Compte rendu pour toute l'organisation " + slug, slug);
+        try (Browser alice = Browser.open()) {
+            alice.loginAs("alice");
+            alice.go("/communities/" + slug + "/settings");
+            alice.await(By.cssSelector("input[name='visibility'][value='secret']")).click();
+            alice.find(By.id("save-settings")).click();
+            assertThat(alice.await(By.id("settings-problem")).getText()).contains("this community stays public");
+            assertThat(alice.find(By.cssSelector("input[name='visibility'][value='public']")).isSelected()).isTrue();
+        }
+        assertThat(Communities.community("bob", slug).get("visibility")).isEqualTo("public");
+    }
+
+    /**
      * The Members panel as its owner sees it, at desktop width (the panel is the page's narrow right column) and on a
      * phone: each member's name is on one line (it was squeezed to a letter or two per line next to the role select
      * and its Change button), and the controls stay inside the panel, wrapping below the name when both do not fit.

@@ -11,6 +11,7 @@ import io.relais.events.Violation;
 import io.relais.feed.profile.KnownPeople;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
+import io.relais.kit.error.Problem;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.Outbox;
@@ -62,6 +63,9 @@ public class CommunityService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    PublishedContent published;
+
     /** CloudEvents source of the records this service appends (the one {@link Outbox#append} uses). */
     @ConfigProperty(name = "relais.outbox.source", defaultValue = "/relais/service")
     String outboxSource;
@@ -96,6 +100,7 @@ public class CommunityService {
     public Community edit(String slug, CommunityRequests.EditCommunity request, CurrentPerson me) {
         Community c = visible(slug, me);
         requireRole(c, me, Role.OWNER);
+        if (request.visibility() != null) requireNoPublicContentBehind(c, request.visibility());
         List<Bson> updates = new ArrayList<>();
         boolean renamed = request.name() != null && !CommunityNames.key(request.name().trim()).equals(CommunityNames.key(c.name()));
         if (renamed) claimName(request.name().trim(), c.iri());
@@ -111,6 +116,22 @@ public class CommunityService {
         Community edited = store.find(c.iri()).orElseThrow();
         outbox.append(groupActivity(As2.UPDATE, edited, me.iri()));
         return edited;
+    }
+
+    /**
+     * A public community's posts and cards are addressed to the whole organisation as well as to the community
+     * ({@link Community#postCc()}), and feeds, search and notifications keep the audience each item was published
+     * with: once anything is published there, making the community private or secret would leave that content
+     * readable by everyone while its settings say otherwise. So that narrowing is refused (409 naming
+     * {@code visibility}); a community with nothing published yet, or a private one becoming secret (its items were
+     * already addressed to members only), may change.
+     */
+    private void requireNoPublicContentBehind(Community c, Visibility wanted) {
+        if (c.visibility() != Visibility.PUBLIC || wanted == Visibility.PUBLIC || !published.anyIn(c.iri())) return;
+        String rule = "cannot become " + wanted.wire() + ": what was published here went to the whole organisation and stays"
+                + " readable by everyone; create a " + wanted.wire() + " community for what follows";
+        throw new ProblemException(Problem.of(409, "conflict", "Conflict", "visibility " + rule)
+                .withErrors(List.of(new Violation("visibility", rule))));
     }
 
     /** Owners and admins archive: the community stays readable, nobody posts or joins any more. */

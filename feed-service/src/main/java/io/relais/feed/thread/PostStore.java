@@ -12,6 +12,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.quarkus.runtime.StartupEvent;
+import io.relais.feed.community.PublishedContent;
 import io.relais.feed.sanitize.WrittenText;
 import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ import static com.mongodb.client.model.Filters.eq;
  * its counters (reactions per kind, comments) so a feed page is hydrated by one {@code _id $in} read.
  */
 @ApplicationScoped
-public class PostStore {
+public class PostStore implements PublishedContent {
 
     @Inject
     MongoClient mongo;
@@ -115,6 +116,11 @@ public class PostStore {
         written(iri, () -> collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("deleted", true),
                 Updates.set("content", ""), Updates.set("source", ""), Updates.set("deletedAt", Date.from(at)),
                 Updates.set("deletedBy", by), Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument()))));
+    }
+
+    @Override
+    public boolean anyIn(String communityIri) {
+        return collection().find(eq("community", communityIri)).projection(new Document("_id", 1)).limit(1).first() != null;
     }
 
     /**

@@ -232,6 +232,38 @@ class CommunityTest {
         as(owner).post("/api/communities/{slug}/leave", slug).then().statusCode(409);
     }
 
+    /**
+     * A public community's posts went to the whole organisation (and stay there, in feeds, search and threads): once
+     * something is published, it cannot turn private or secret, which would say the opposite. Before anything is
+     * published, and from private to secret (items already for members only), it can.
+     */
+    @Test
+    void aPublicCommunityWithPostsStaysPublicAndOneWithoutPostsMayNarrow() {
+        String owner = person("owen");
+        String outsider = person("oscar");
+        String busy = community(owner, "public");
+        String postId = Fixtures.post(owner, busy, "<p>Compte rendu ouvert à tous</p>");
+        for (String narrower : List.of("private", "secret")) {
+            as(owner).body(Map.of("visibility", narrower)).put("/api/communities/{slug}", busy).then().statusCode(409)
+                    .contentType("application/problem+json").body("errors.field", hasItem("visibility"))
+                    .body("detail", org.hamcrest.Matchers.containsString("cannot become " + narrower));
+        }
+        as(owner).body(Map.of("name", "Renommée " + busy, "visibility", "secret")).put("/api/communities/{slug}", busy)
+                .then().statusCode(409);
+        // nothing of the refused edit was applied, and what was published stays where it was
+        as(outsider).get("/api/communities/{slug}", busy).then().statusCode(200)
+                .body("visibility", equalTo("public")).body("name", equalTo("Communauté " + busy));
+        as(outsider).get("/api/posts/{id}", Fixtures.local(postId)).then().statusCode(200);
+
+        String quiet = community(owner, "public");
+        as(owner).body(Map.of("visibility", "private")).put("/api/communities/{slug}", quiet).then().statusCode(200)
+                .body("visibility", equalTo("private"));
+        Fixtures.post(owner, quiet, "<p>Entre nous</p>");
+        as(owner).body(Map.of("visibility", "secret")).put("/api/communities/{slug}", quiet).then().statusCode(200)
+                .body("visibility", equalTo("secret"));
+        as(outsider).get("/api/communities/{slug}", quiet).then().statusCode(404);
+    }
+
     @Test
     void ownersEditAndArchiveAndNobodyJoinsAnArchivedCommunity() {
         String owner = person("olga");

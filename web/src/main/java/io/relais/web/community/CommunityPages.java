@@ -283,6 +283,12 @@ public class CommunityPages {
                 return Response.status(422).entity(settingsPage(shown, pages.msg().settingsRefused()).render())
                         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
             }
+            if (e.getResponse().getStatus() == 409) {
+                // feed-service keeps a public community public once something was published there (its items went
+                // to the whole organisation); nothing was saved, the form shows what is stored
+                return Response.status(409).entity(settingsPage(feed.community(slug), pages.msg().visibilityNarrowingRefused()).render())
+                        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            }
             throw e;
         }
         return backTo(slug);

@@ -231,6 +231,7 @@ public interface Msg {
     @Message("No colleague found with that name.") String noInviteeSuggestion();
     @Message("Settings") String communitySettings();
     @Message("These settings were not saved: the name needs 1 to 80 characters and the description at most 1,000.") String settingsRefused();
+    @Message("Nothing was saved: this community stays public, because what was already published here went to the whole organisation and stays readable by everyone. To talk among fewer people, create a private or secret community.") String visibilityNarrowingRefused();
     @Message("everyone sees it and can join") String visibilityPublicHelp();
     @Message("everyone sees its name; people ask to join, and only members read it") String visibilityPrivateHelp();
     @Message("only members know it exists; people join by invitation") String visibilitySecretHelp();

@@ -171,6 +171,23 @@ class CommunityOwnerToolsTest {
                 && c.body().equals("{\"name\":\"Design guild\",\"description\":\"UX\",\"visibility\":\"private\"}"));
     }
 
+    /** feed-service keeps a public community with posts public (409 naming visibility): the owner reads why, in their language. */
+    @Test
+    void aRefusedVisibilityChangeIsExplainedOnTheSettingsPageAndTheFormShowsWhatIsStored() {
+        SERVICES.on("PUT /api/communities/guild", 409, """
+                {"type":"https://relais.dev/problems/conflict","title":"Conflict","status":409,
+                 "detail":"visibility cannot become secret: what was published here went to the whole organisation",
+                 "errors":[{"field":"visibility","message":"cannot become secret: what was published here went to the whole organisation"}]}""");
+
+        Response en = post("en", "/communities/guild/settings", Map.of("name", "Design guild", "description", "UX", "visibility", "secret"));
+        Response fr = post("fr", "/communities/guild/settings", Map.of("name", "Design guild", "description", "UX", "visibility", "secret"));
+
+        assertThat(en.statusCode()).isEqualTo(409);
+        assertThat(en.asString()).contains("this community stays public", "create a private or secret community",
+                "value=\"public\" checked").doesNotContain("value=\"secret\" checked", "cannot become secret");
+        assertThat(fr.asString()).contains("cette communauté reste publique").doesNotContain("stays public");
+    }
+
     @Test
     void followingACommunityShowsTheStateAndTheSameButtonUndoesIt() {
         SERVICES.on("GET /api/follows/mine", 200, "{\"persons\":[],\"communities\":[\"urn:relais:community:guild\"],\"hashtags\":[]}");
