@@ -80,8 +80,11 @@ public class ScimResource {
     @Path("/Users")
     @RolesAllowed({Provisioning.ROLE, Roles.ADMIN})
     @Operation(summary = "List users; supports filter=userName eq \"login\", startIndex (from 1) and count")
-    public Response list(@QueryParam("filter") String filter, @QueryParam("startIndex") Integer startIndex,
-                         @QueryParam("count") Integer count) {
+    public Response list(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndexText,
+                         @QueryParam("count") String countText) {
+        // read as text: a JAX-RS conversion failure of a query parameter answers 404, SCIM wants 400 invalidValue
+        Integer startIndex = integer("startIndex", startIndexText);
+        Integer count = integer("count", countText);
         int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
         int size = count == null ? 100 : Math.max(0, Math.min(count, MAX_COUNT));
         List<Person> page;
@@ -106,6 +109,16 @@ public class ScimResource {
         ArrayNode resources = body.putArray("Resources");
         page.forEach(p -> resources.add(ScimUsers.toScim(p, location(p.login))));
         return scim(200, body);
+    }
+
+    /** A paging parameter (RFC 7644 §3.4.2.4: integers); absent → null; anything else → 400 invalidValue naming it. */
+    private static Integer integer(String name, String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw ScimException.invalidValue(name + " must be an integer");
+        }
     }
 
     @GET

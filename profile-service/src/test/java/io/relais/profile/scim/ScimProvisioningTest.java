@@ -119,6 +119,12 @@ class ScimProvisioningTest {
         scim(hrSystem()).body("{not json").post("/scim/v2/Users").then().statusCode(400).body("scimType", equalTo("invalidSyntax"));
         scim(hrSystem()).queryParam("filter", "title co \"x\"").get("/scim/v2/Users").then().statusCode(400)
                 .body("scimType", equalTo("invalidFilter"));
+        for (String paging : new String[] {"startIndex", "count"}) {
+            scim(hrSystem()).queryParam(paging, "abc").get("/scim/v2/Users").then().statusCode(400).contentType(SCIM)
+                    .body("scimType", equalTo("invalidValue")).body("detail", equalTo(paging + " must be an integer"));
+        }
+        scim(hrSystem()).queryParam("startIndex", "2").queryParam("count", "1").get("/scim/v2/Users").then().statusCode(200)
+                .body("startIndex", equalTo(2)).body("itemsPerPage", equalTo(1));
         scim(hrSystem()).body(user(unique("bad"), "Bad", "X", "Ops", "not a login!")).post("/scim/v2/Users").then()
                 .statusCode(400).body("scimType", equalTo("invalidValue"))
                 .body("detail", containsString(ENTERPRISE + ":manager"));
