@@ -80,9 +80,17 @@ public final class Person {
         fieldTimes.put(field.json(), at.toEpochMilli());
     }
 
+    /**
+     * The form of an e-mail address two profiles may not share (RFC 5321 leaves the local part's case to the mail
+     * server; every mail system a company runs ignores it): trimmed, lower-cased; null for none.
+     */
+    public static String emailKey(String email) {
+        return email == null || email.isBlank() ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public Document toDocument() {
         Document d = new Document("_id", login)
-                .append("displayName", displayName).append("email", email).append("title", title)
+                .append("displayName", displayName).append("email", email).append("emailKey", emailKey(email)).append("title", title)
                 .append("department", department).append("location", location).append("phone", phone)
                 .append("managerLogin", managerLogin).append("pendingManager", pendingManager).append("startDate", startDate).append("status", status)
                 .append("leftDate", leftDate).append("bio", bio).append("skills", skills)

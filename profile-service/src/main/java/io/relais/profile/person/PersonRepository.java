@@ -39,6 +39,7 @@ public class PersonRepository {
         collection().createIndex(Indexes.ascending("managerLogin"));
         collection().createIndex(Indexes.ascending("department"));
         collection().createIndex(Indexes.ascending("externalId"));
+        collection().createIndex(Indexes.ascending("emailKey"));
         // the compare-and-set of replace() names _id and version: with a unique index on exactly these keys the
         // embedded store answers it from the index instead of scanning every profile (redundant, harmless on MongoDB)
         collection().createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
@@ -58,6 +59,17 @@ public class PersonRepository {
     }
 
     /** False if someone created the profile first. */
+    /**
+     * Who else holds this address ({@link Person#emailKey}): a read by {@code emailKey} (an index on a real MongoDB,
+     * a scan on the embedded store, run only when an address changes).
+     */
+    public Optional<String> holderOfEmail(String emailKey, String exceptLogin) {
+        for (Document d : collection().find(Filters.eq("emailKey", emailKey)).projection(new Document("_id", 1)).limit(2)) {
+            if (!exceptLogin.equals(d.getString("_id"))) return Optional.of(d.getString("_id"));
+        }
+        return Optional.empty();
+    }
+
     public boolean insert(Person p) {
         try {
             collection().insertOne(p.toDocument());

@@ -2,6 +2,8 @@ package io.relais.profile.person;
 
 import io.relais.events.Activity;
 import io.relais.events.Iri;
+import io.relais.events.Violation;
+import io.relais.kit.error.Problem;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.outbox.Outbox;
 import io.relais.kit.outbox.OutboxRecord;
@@ -72,7 +74,9 @@ public class PersonService {
         String mail = io.relais.events.TextHygiene.line(email);
         return people.find(id).orElseGet(() -> change(id, true, Iri.person(id), p -> {
             if (p.displayName == null) p.displayName = name == null || name.isBlank() ? id : name;
-            if (p.email == null) p.email = mail == null || mail.isBlank() ? null : mail;
+            // the token's address is a convenience: one HR gave someone else is left out, the login still works
+            if (p.email == null && mail != null && !mail.isBlank()
+                    && people.holderOfEmail(Person.emailKey(mail), id).isEmpty()) p.email = mail;
         }));
     }
 
@@ -117,6 +121,7 @@ public class PersonService {
                     after.managerLogin = null;
                 }
             }
+            refuseSharedEmail(login, before, after);
             boolean visible = before == null || !snapshotOf(before).equals(snapshotOf(after));
             boolean changed = visible || !before.fieldTimes.equals(after.fieldTimes)
                     || !Objects.equals(before.externalId, after.externalId)
@@ -152,6 +157,22 @@ public class PersonService {
             return after;
         }
         throw ProblemException.conflict("the profile of " + login + " is being changed by someone else; try again");
+    }
+
+    /**
+     * Two people never share an e-mail address: connectors name people by it (a generic connector registered with
+     * {@code people: email}), so a shared address credited one person's activity to another. 409 naming
+     * {@code email} (SCIM: {@code uniqueness}; an HR event: dead-lettered with the reason), before anything is stored.
+     * Profiles written before this rule are checked when their address next changes.
+     */
+    private void refuseSharedEmail(String login, Person before, Person after) {
+        String key = Person.emailKey(after.email);
+        if (key == null || key.equals(before == null ? null : Person.emailKey(before.email))) return;
+        people.holderOfEmail(key, login).ifPresent(holder -> {
+            throw new ProblemException(Problem.of(409, "conflict", "Conflict", "email " + after.email + " is already the address of "
+                    + holder).withErrors(List.of(new Violation(ProfileField.EMAIL.json(), "is already the address of " + holder
+                    + ": two people never share an address"))));
+        });
     }
 
     /**

@@ -250,7 +250,11 @@ public class ScimResource {
     public Response problem(ProblemException e) {
         String detail = e.problem().errors() == null || e.problem().errors().isEmpty() ? e.problem().detail()
                 : e.problem().errors().stream().map(v -> scimName(v.field()) + " " + v.message()).collect(Collectors.joining("; "));
-        return error(e.problem().status(), e.problem().status() == 400 ? "invalidValue" : null, detail);
+        int status = e.problem().status();
+        // RFC 7644 §3.12: a value another resource holds (a person's e-mail address) is "uniqueness"
+        String scimType = status == 400 ? "invalidValue"
+                : status == 409 && e.problem().errors() != null && !e.problem().errors().isEmpty() ? "uniqueness" : null;
+        return error(status, scimType, detail);
     }
 
     @ServerExceptionMapper

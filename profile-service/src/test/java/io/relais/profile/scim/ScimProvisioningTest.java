@@ -44,6 +44,34 @@ class ScimProvisioningTest {
                 department, manager == null ? "" : ",\"manager\":{\"value\":\"" + manager + "\"}");
     }
 
+    /**
+     * Connectors name people by e-mail address: two profiles sharing one credited one person's activity to the other.
+     * A second holder is refused (409 uniqueness), whatever the case of the address, on create and on PATCH.
+     */
+    @Test
+    void twoPeopleNeverShareAnEmailAddress() {
+        String ann = unique("ann"), ben = unique("ben");
+        scim(hrSystem()).body(user(ann, "Ann", "Buyer", "Purchasing", null)).post("/scim/v2/Users").then().statusCode(201);
+        String bensUser = user(ben, "Ben", "Buyer", "Purchasing", null)
+                .replace(ben + "@relais.example", ann.toUpperCase(java.util.Locale.ROOT) + "@Relais.example");
+        scim(hrSystem()).body(bensUser).post("/scim/v2/Users").then().statusCode(409).contentType(SCIM)
+                .body("scimType", equalTo("uniqueness")).body("detail", containsString("emails")).body("detail", containsString(ann));
+        scim(hrSystem()).get("/scim/v2/Users/{id}", ben).then().statusCode(404);
+
+        scim(hrSystem()).body(user(ben, "Ben", "Buyer", "Purchasing", null)).post("/scim/v2/Users").then().statusCode(201);
+        scim(hrSystem()).body("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"emails[type eq \\"work\\"].value","value":"%s@relais.example"}]}"""
+                .formatted(ann)).patch("/scim/v2/Users/{id}", ben).then().statusCode(409).body("scimType", equalTo("uniqueness"));
+        scim(hrSystem()).get("/scim/v2/Users/{id}", ben).then().statusCode(200)
+                .body("emails[0].value", equalTo(ben + "@relais.example"));
+        // the holder may write her own address again, in another case
+        scim(hrSystem()).body("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"emails[type eq \\"work\\"].value","value":"%s@RELAIS.example"}]}"""
+                .formatted(ann)).patch("/scim/v2/Users/{id}", ann).then().statusCode(200);
+    }
+
     @Test
     void createGetFilterPatchAndDeleteRoundTripEndsWithTheDeleteOfThePerson() {
         String paul = unique("paul");
