@@ -163,6 +163,8 @@ public class ServiceErrors {
             JsonNode problem = e.getResponse().readEntity(JsonNode.class);
             StringBuilder text = new StringBuilder(problem.path("detail").asText(problem.path("title").asText("")));
             for (JsonNode error : problem.path("errors")) {
+                // a one-field problem's detail is already "<field> <message>" (service-kit ProblemException.invalid)
+                if (!error.path("message").asText().isEmpty() && text.indexOf(error.path("message").asText()) >= 0) continue;
                 text.append(text.isEmpty() ? "" : " — ").append(error.path("field").asText()).append(": ")
                         .append(error.path("message").asText());
             }

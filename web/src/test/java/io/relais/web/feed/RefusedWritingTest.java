@@ -62,6 +62,19 @@ class RefusedWritingTest {
         assertThat(r.asString()).contains("comments on this post are closed");
     }
 
+    /** A one-field problem's detail already names the field and the rule: the page says it once. */
+    @Test
+    void aOneFieldProblemIsSaidOnceNotTwice() {
+        SERVICES.on("GET /api/feed/home", 400, """
+                {"type":"validation","status":400,"detail":"cursor is not a cursor returned by this feed",
+                 "errors":[{"field":"cursor","message":"is not a cursor returned by this feed"}]}""");
+
+        String page = given().header("X-Test-Login", "alice").header("X-Test-Roles", "employee").header("Accept-Language", "en")
+                .get("/feed/items?cursor=zz").then().statusCode(400).extract().asString();
+
+        assertThat(page).contains("cursor is not a cursor returned by this feed").doesNotContain("cursor: is not");
+    }
+
     @Test
     void aRefusedEditOfAPostIsSaidNextToTheEditForm() {
         SERVICES.on("PUT /api/posts/p1", 400, """
