@@ -105,9 +105,19 @@ public final class ConnectorFixtures {
 
     /** profile-service's snapshot of a person ({@code active} or {@code left}) on {@code relais.profiles}, not awaited. */
     public static void profile(String login, String email, String status) {
+        profile(login, email, status, null);
+    }
+
+    /** The same, with the person's manager as profile-service announces it ({@code managerLogin}), when not null. */
+    public static void profile(String login, String email, String status, String managerLogin) {
+        Map<String, Object> relais = new java.util.HashMap<>(Map.of("login", login, "email", email, "status", status));
+        if (managerLogin != null) {
+            relais.put("manager", Iri.person(managerLogin));
+            relais.put("managerLogin", managerLogin);
+        }
         Activity snapshot = Activity.builder().type(As2.UPDATE).actor(Iri.person(login)).to(Audience.ORGANISATION)
                 .object(AsObject.builder().id(Iri.person(login)).type(As2.PERSON).name(login)
-                        .relais(Map.of("login", login, "email", email, "status", status)).build()).build();
+                        .relais(relais).build()).build();
         KafkaProbe.publish(Topics.PROFILES, Iri.person(login), KafkaProbe.cloudEventHeaders(unique("p"),
                 "relais.activity.update", "/relais/profile-service", Iri.person(login)), ActivityJson.writeString(snapshot));
     }

@@ -2,9 +2,11 @@ package io.relais.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.relais.connector.people.PeopleDirectory;
 import io.relais.events.Activity;
 import io.relais.events.ActivityJson;
 import io.relais.events.Audience;
@@ -17,6 +19,7 @@ import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +31,7 @@ import static io.relais.testing.KafkaProbe.recordsNow;
 import static io.relais.connector.ConnectorFixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -153,5 +157,40 @@ class HrConnectorTest {
         JsonNode gone = new ObjectMapper().readTree(recordsNow(Topics.ACTIVITIES, mentioning(left)).get(0).value());
         assertThat(gone.at("/object/nameMap/en").asText()).isEqualTo("Farewell " + login);
         assertThat(gone.at("/object/relais/business/data/leftDate").asText()).isEqualTo("2026-12-31");
+    }
+
+    /**
+     * A move that would close a loop in the org chart (the person's new manager reports to them, or is themselves):
+     * profile-service, which owns the chart, refuses it, so its card would announce a move that never happened. The
+     * connector dead-letters it naming {@code data.manager} and publishes nothing; a move without a loop is published.
+     */
+    @Test
+    void aMoveThatWouldCloseAReportingLoopIsDeadLetteredAndPublishesNoCard() {
+        String boss = unique("boss").toLowerCase(), report = unique("report").toLowerCase();
+        ConnectorFixtures.profile(boss, boss + "@relais.example", "active");
+        ConnectorFixtures.profile(report, report + "@relais.example", "active", boss);
+        PeopleDirectory directory = Arc.container().instance(PeopleDirectory.class).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.byLogin(boss).isPresent()
+                && directory.closesReportingLoop(boss, report));
+
+        String loop = unique("wd"), self = unique("wd"), fine = unique("wd");
+        asHr().body(move(loop, boss, report)).post("/api/connectors/hr/events").then().statusCode(202)
+                .body("status", equalTo("dead-lettered"))
+                .body("reason", containsString("data.manager: " + report + " reports to " + boss));
+        asHr().body(move(self, boss, boss)).post("/api/connectors/hr/events").then().statusCode(202)
+                .body("status", equalTo("dead-lettered")).body("reason", containsString(boss + " cannot manage themselves"));
+        asHr().body(move(fine, report, "bob")).post("/api/connectors/hr/events").then().statusCode(202)
+                .body("status", equalTo("published"));
+
+        // a dead letter is decided before anything is sent (a published one is answered after the broker's ack)
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(fine))).hasSize(1);
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(loop))).isEmpty();
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(self))).isEmpty();
+    }
+
+    private static String move(String eventId, String login, String manager) {
+        return """
+                {"eventType":"employee.moved","eventId":"%s","occurredAt":"2026-11-22T09:30:00Z",
+                 "data":{"login":"%s","manager":"%s"}}""".formatted(eventId, login, manager);
     }
 }

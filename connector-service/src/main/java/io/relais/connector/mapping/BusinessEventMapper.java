@@ -85,6 +85,7 @@ public class BusinessEventMapper {
         Map<String, String> names = localised(values, "name", t.name(), false);
         Map<String, String> summaries = localised(values, "summary", t.summary(), true);
         boolean peopleFromThisEvent = event.source() == SourceType.HR;
+        if (peopleFromThisEvent) refuseReportingLoop(event);
         String owner = values.optional(t.owner());
         String ownerIri = owner == null ? null : peopleFromThisEvent ? person(owner, "owner")
                 : knownPerson(owner, Values.field(t.owner(), "owner"));
@@ -149,6 +150,20 @@ public class BusinessEventMapper {
             knownPerson(spec.ref(), from);
         }
         return out;
+    }
+
+    /**
+     * An HR event that gives someone a manager who is themselves, or who reports to them, fails its mapping (a dead
+     * letter naming {@code data.manager}): profile-service, which owns the org chart, would refuse it after its card
+     * had told everyone of a move that never happened.
+     */
+    private void refuseReportingLoop(InboundEvent event) {
+        String login = event.data() == null ? null : event.data().path("login").asText(null);
+        String manager = event.data() == null ? null : event.data().path("manager").asText(null);
+        if (login == null || manager == null || !people.closesReportingLoop(login, manager)) return;
+        throw new MappingException("data.manager: " + (manager.equalsIgnoreCase(login) ? manager + " cannot manage themselves"
+                : manager + " reports to " + login + ", directly or not: the org chart would have a loop")
+                + " (replay this event once HR has corrected it)");
     }
 
     /** The person IRI of an active person profile-service announced, else the mapping fails naming {@code field}. */

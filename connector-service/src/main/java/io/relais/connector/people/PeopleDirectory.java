@@ -18,8 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Date;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -72,8 +74,9 @@ public class PeopleDirectory {
                 && !previous.getDate("at").after(at)) {
             collection().deleteOne(new Document("_id", previous.getString("email"))); // the address changed
         }
-        remember(loginKey(person.id()), person.id(), emailKey, active, at);
-        if (emailKey != null) remember(emailKey, person.id(), null, active, at);
+        Object manager = person.relais() == null ? null : person.relais().get("managerLogin");
+        remember(loginKey(person.id()), person.id(), emailKey, manager instanceof String m && !m.isBlank() ? m : null, active, at);
+        if (emailKey != null) remember(emailKey, person.id(), null, null, active, at);
     }
 
     private void forget(String personIri) {
@@ -115,13 +118,35 @@ public class PeopleDirectory {
         return d != null && d.getBoolean("active", false) ? Optional.of(d.getString("person")) : Optional.empty();
     }
 
-    private void remember(String key, String person, String emailKey, boolean active, Date at) {
+    private void remember(String key, String person, String emailKey, String managerLogin, boolean active, Date at) {
         Document existing = collection().find(new Document("_id", key)).first();
         // an older snapshot arriving after a newer one (replay, redelivery) changes nothing
         if (existing != null && existing.getDate("at") != null && existing.getDate("at").after(at)) return;
-        collection().replaceOne(new Document("_id", key), new Document("_id", key).append("person", person)
-                .append("email", emailKey).append("active", active).append("at", at), new ReplaceOptions().upsert(true));
+        Document d = new Document("_id", key).append("person", person).append("email", emailKey);
+        if (managerLogin != null) d.append("manager", managerLogin.toLowerCase(Locale.ROOT));
+        collection().replaceOne(new Document("_id", key), d.append("active", active).append("at", at), new ReplaceOptions().upsert(true));
     }
+
+    /**
+     * Whether making {@code managerLogin} the manager of {@code login} would close a loop in the org chart as
+     * profile-service last announced it: the person themselves, or someone who reports to them at any depth (one
+     * keyed read per level, at most {@value #MAX_CHAIN}). profile-service refuses such a change; refusing it here
+     * keeps its card from announcing a move that will not happen.
+     */
+    public boolean closesReportingLoop(String login, String managerLogin) {
+        String person = login.toLowerCase(Locale.ROOT);
+        String next = managerLogin.toLowerCase(Locale.ROOT);
+        Set<String> seen = new HashSet<>();
+        for (int depth = 0; next != null && depth < MAX_CHAIN && seen.add(next); depth++) {
+            if (next.equals(person)) return true;
+            Document d = collection().find(new Document("_id", "login:" + next)).first();
+            next = d == null ? null : d.getString("manager");
+        }
+        return false;
+    }
+
+    /** How far up a chain of managers {@link #closesReportingLoop} looks. */
+    static final int MAX_CHAIN = 64;
 
     private MongoCollection<Document> collection() {
         return mongo.getDatabase(database).getCollection(COLLECTION);
