@@ -9,6 +9,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.relais.web.WebConfig;
 import io.relais.web.layout.Pages;
+import io.relais.web.layout.ServiceErrors;
 import io.relais.web.services.FeedApi;
 import io.relais.web.services.ProfileApi;
 import io.relais.web.services.SearchApi;
@@ -283,7 +284,7 @@ public class CommunityPages {
                 return Response.status(422).entity(settingsPage(shown, pages.msg().settingsRefused()).render())
                         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
             }
-            if (e.getResponse().getStatus() == 409) {
+            if (e.getResponse().getStatus() == 409 && ServiceErrors.fieldsNamed(e).contains("visibility")) {
                 // feed-service keeps a public community public once something was published there (its items went
                 // to the whole organisation); nothing was saved, the form shows what is stored
                 return Response.status(409).entity(settingsPage(feed.community(slug), pages.msg().visibilityNarrowingRefused()).render())

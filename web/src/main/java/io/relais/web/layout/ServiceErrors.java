@@ -148,13 +148,22 @@ public class ServiceErrors {
 
     /** The names of the fields a problem+json's {@code errors} list names, comma-separated (empty when none). */
     private static String fieldsOf(ClientWebApplicationException e) {
+        return String.join(", ", fieldsNamed(e));
+    }
+
+    /**
+     * The fields a service's problem+json names in its {@code errors} list (RFC 9457 extension used by every Relais
+     * service), in order; empty when it names none or the body is not a problem. The body stays readable.
+     */
+    public static java.util.List<String> fieldsNamed(ClientWebApplicationException e) {
         try {
+            e.getResponse().bufferEntity(); // the error page may read the detail afterwards
             JsonNode problem = e.getResponse().readEntity(JsonNode.class);
             java.util.List<String> fields = new java.util.ArrayList<>();
             problem.path("errors").forEach(error -> fields.add(error.path("field").asText()));
-            return String.join(", ", fields);
+            return fields;
         } catch (RuntimeException unreadable) {
-            return "";
+            return java.util.List.of();
         }
     }
 

@@ -188,6 +188,20 @@ class CommunityOwnerToolsTest {
         assertThat(fr.asString()).contains("cette communauté reste publique").doesNotContain("stays public");
     }
 
+    /** Another refusal of the settings (a name another community uses) is not mistaken for the visibility rule. */
+    @Test
+    void aNameTakenIsNotExplainedAsTheVisibilityRule() {
+        SERVICES.on("PUT /api/communities/guild", 409, """
+                {"type":"https://relais.dev/problems/conflict","title":"Conflict","status":409,
+                 "detail":"name 'Design' is already used by another community; choose another name",
+                 "errors":[{"field":"name","message":"must differ from every other community's name"}]}""");
+
+        Response r = post("en", "/communities/guild/settings", Map.of("name", "Design", "description", "UX", "visibility", "public"));
+
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(r.asString()).contains("is already used by another community").doesNotContain("stays public");
+    }
+
     @Test
     void followingACommunityShowsTheStateAndTheSameButtonUndoesIt() {
         SERVICES.on("GET /api/follows/mine", 200, "{\"persons\":[],\"communities\":[\"urn:relais:community:guild\"],\"hashtags\":[]}");
