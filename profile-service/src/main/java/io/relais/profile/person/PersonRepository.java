@@ -58,7 +58,6 @@ public class PersonRepository {
         return out;
     }
 
-    /** False if someone created the profile first. */
     /**
      * Who else holds this address ({@link Person#emailKey}): a read by {@code emailKey} (an index on a real MongoDB,
      * a scan on the embedded store, run only when an address changes).
@@ -70,6 +69,7 @@ public class PersonRepository {
         return Optional.empty();
     }
 
+    /** False if someone created the profile first. */
     public boolean insert(Person p) {
         try {
             collection().insertOne(p.toDocument());
