@@ -90,6 +90,10 @@ class ScimProvisioningTest {
                 .body("addresses[0].locality", equalTo("Nantes")).body("externalId", equalTo("wd-" + paul));
         as(employee("alice")).get("/api/people/{login}", paul).then().statusCode(200)
                 .body("department", equalTo("Legal")).body("manager", equalTo(boss)).body("location", equalTo("Nantes"));
+        // the snapshot carries the manager's login: connector-service's PeopleDirectory reads relais.managerLogin
+        // to refuse an HR move that would close a reporting loop (HrConnectorTest)
+        snapshots(paul, 1, r -> r.value() != null && boss.equals(io.relais.events.ActivityJson.read(r.value()).object()
+                .relais().get("managerLogin")) && (paul + "@relais.example").equals(io.relais.events.ActivityJson.read(r.value()).object().relais().get("email")));
 
         scim(hrSystem()).queryParam("filter", "userName eq \"" + paul + "\"").get("/scim/v2/Users").then().statusCode(200)
                 .body("schemas", contains("urn:ietf:params:scim:api:messages:2.0:ListResponse"))
