@@ -86,6 +86,17 @@ class IndexKeyOrderTest {
         assertThat(written(new IndexKeyOrder(), key)).isEqualTo(written(new ObjectDataType(), key));
     }
 
+    @Property(tries = 500)
+    void writesTheStockBytesFromWhatItRemembersOfAKey(@ForAll("keys") KeyValue key, @ForAll("keys") KeyValue other) {
+        IndexKeyOrder order = new IndexKeyOrder();
+        order.compare(other, key); // remembers the page key's bytes, as a B-tree search does
+        byte[] stock = written(new ObjectDataType(), key);
+
+        assertThat(written(order, key)).isEqualTo(stock);
+        assertThat(written(order, key)).isEqualTo(stock); // written again, as a page is on its next save
+        assertThat(new ObjectDataType().read(ByteBuffer.wrap(written(order, key)))).isEqualTo(key);
+    }
+
     @Provide
     Arbitrary<KeyValue> keys() {
         Arbitrary<Object> value = values();
