@@ -57,5 +57,12 @@ public interface ConnectorConfig {
         /** {@code none}, {@code login} or {@code email}: see {@link io.relais.connector.registration.PeopleMatch}. */
         @WithDefault("none")
         String people();
+
+        /**
+         * Slugs of the private and secret communities the system may address (comma-separated; none when absent);
+         * public communities and the default audience's community need no listing. A malformed slug stops the
+         * service at startup.
+         */
+        Optional<List<String>> communities();
     }
 }

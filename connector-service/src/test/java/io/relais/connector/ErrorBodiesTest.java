@@ -105,7 +105,7 @@ class ErrorBodiesTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("peopel"))
                 .body("errors[0].message", org.hamcrest.Matchers.equalTo(
-                        "is not a known field; known fields are defaultAudience, people, sources, system, systemName"))
+                        "is not a known field; known fields are communities, defaultAudience, people, sources, system, systemName"))
                 .body("detail", org.hamcrest.Matchers.startsWith("peopel is not a known field"));
     }
 

@@ -17,7 +17,13 @@ public record AudienceSpec(String kind, String ref) {
     public static final String COMMUNITY = "community";
     public static final String PERSON = "person";
 
-    private static final Pattern REF = Pattern.compile("[a-z0-9][a-z0-9._~@+-]{0,99}");
+    /**
+     * A community slug or a login as an audience names it: lower-case letters and digits, then also {@code . _ ~ @ + -},
+     * at most 100 characters. Also what a registration's {@code communities} list holds.
+     */
+    public static final String REF_PATTERN = "[a-z0-9][a-z0-9._~@+-]{0,99}";
+
+    private static final Pattern REF = Pattern.compile(REF_PATTERN);
 
     public static AudienceSpec organisation() {
         return new AudienceSpec(ORGANISATION, null);
@@ -40,6 +46,11 @@ public record AudienceSpec(String kind, String ref) {
             return Optional.of(new AudienceSpec(kind, ref));
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code text} is written as a community slug ({@link #REF_PATTERN}). */
+    public static boolean isSlug(String text) {
+        return text != null && REF.matcher(text).matches();
     }
 
     public static AudienceSpec parse(String text) {

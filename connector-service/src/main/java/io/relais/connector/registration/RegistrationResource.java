@@ -59,11 +59,21 @@ public class RegistrationResource {
                 .orElseThrow(() -> ProblemException.notFound("registration " + clientId));
     }
 
+    /**
+     * Creates or replaces a client's registration: 201 when created, 200 when replaced, with the registration as
+     * stored. Duplicate sources and communities are kept once. 400 problem+json naming the field for a bad client id,
+     * a source outside hr, crm, ecm, generic, a malformed audience, system or people matching, a system name with no
+     * text, more than {@value Registration#MAX_COMMUNITIES} communities or a malformed community slug
+     * ({@code communities[i]…}).
+     */
     @PUT
     @Path("/registrations/{clientId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create or replace a client's registration (201 when created, 200 when replaced)")
+    @Operation(summary = "Create or replace a client's registration (201 when created, 200 when replaced)",
+            description = "communities lists the private and secret communities the system may address (slugs); a "
+                    + "listed slug need not exist yet, and listing one tells nothing about it. 400 problem+json naming "
+                    + "the field (communities[i]…) for a malformed value.")
     public Response put(@PathParam("clientId") String clientId, @Valid @NotNull RegistrationRequest request) {
         if (!clientId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw ProblemException.invalid("clientId", "must be a Keycloak client id (letters, digits, . _ -)");
@@ -74,9 +84,10 @@ public class RegistrationResource {
         if (systemName.isEmpty()) {
             throw ProblemException.invalid("systemName", "must contain some text");
         }
+        List<String> communities = request.communities() == null ? List.of() : request.communities().stream().distinct().toList();
         Registration r = new Registration(clientId, request.sources().stream().distinct().toList(),
                 AudienceSpec.parse(request.defaultAudience()), request.system(), systemName,
-                PeopleMatch.of(request.people()), Instant.now());
+                PeopleMatch.of(request.people()), communities, Instant.now());
         boolean created = store.save(r);
         return Response.status(created ? 201 : 200).entity(RegistrationView.of(r)).build();
     }

@@ -34,11 +34,26 @@ public class RegistrationStore {
     @Inject
     ConnectorConfig config;
 
-    /** Creates the configured default registrations that do not exist yet; never overwrites an admin's edit. */
+    /**
+     * Creates the configured default registrations that do not exist yet; never overwrites an admin's edit (so a
+     * {@code communities} list added to the configuration later reaches only registrations created after it: the admin
+     * API edits existing ones). A malformed audience or community slug stops the startup.
+     */
     void seedDefaults(@Observes StartupEvent event) {
         config.defaults().forEach((clientId, d) -> {
+            List<String> communities = d.communities().orElse(List.of()).stream().map(String::trim).distinct().toList();
+            for (String slug : communities) {
+                if (!AudienceSpec.isSlug(slug)) {
+                    throw new IllegalArgumentException("connector.defaults.\"" + clientId + "\".communities: '" + slug
+                            + "' is not a community slug");
+                }
+            }
+            if (communities.size() > Registration.MAX_COMMUNITIES) {
+                throw new IllegalArgumentException("connector.defaults.\"" + clientId + "\".communities: at most "
+                        + Registration.MAX_COMMUNITIES + " communities");
+            }
             Registration r = new Registration(clientId, List.copyOf(d.sources()), AudienceSpec.parse(d.audience()),
-                    d.system(), d.systemName(), PeopleMatch.of(d.people()), Instant.now());
+                    d.system(), d.systemName(), PeopleMatch.of(d.people()), communities, Instant.now());
             try {
                 collection().insertOne(r.toDocument());
                 LOG.infof("registered connector client %s for sources %s", clientId, d.sources());
