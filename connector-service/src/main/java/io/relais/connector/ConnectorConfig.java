@@ -61,7 +61,7 @@ public interface ConnectorConfig {
         /**
          * Slugs of the private and secret communities the system may address (comma-separated; none when absent);
          * public communities and the default audience's community need no listing. A malformed slug stops the
-         * service at startup.
+         * service at startup. See {@link io.relais.connector.registration.Registration#mayAddress}.
          */
         Optional<List<String>> communities();
     }

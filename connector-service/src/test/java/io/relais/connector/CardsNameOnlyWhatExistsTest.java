@@ -74,7 +74,8 @@ class CardsNameOnlyWhatExistsTest {
         asAdmin().post("/api/connectors/dead-letters/crm:" + eventId + "/replay").then().statusCode(409);
         assertThat(recordsNow(Topics.ACTIVITIES, mentioning(eventId))).isEmpty();
 
-        ConnectorFixtures.community(slug, "private");
+        // public: every registration addresses it (a private one would also have to be listed: RegistrationCommunitiesTest)
+        ConnectorFixtures.community(slug, "public");
         asAdmin().post("/api/connectors/dead-letters/crm:" + eventId + "/replay").then().statusCode(200)
                 .body("status", equalTo("published")).body("reason", nullValue());
         Activity a = ActivityJson.read(recordsNow(Topics.ACTIVITIES, mentioning(eventId)).get(0).value());

@@ -95,7 +95,12 @@ public final class ConnectorFixtures {
         return slug;
     }
 
-    /** Communities the fixtures' events go to, each created as a private community unless already known. */
+    /**
+     * Communities the fixtures' events go to, each created as a private community unless already known. A private
+     * community is addressed only by the registrations that list it: the test profile lists {@code ventes} and
+     * {@code ventes-sud} for crm-connector, {@code rh} and {@code vie-de-bureau} for ecm-connector
+     * (application.properties, {@code %test.connector.defaults}).
+     */
     public static void communities(String... slugs) {
         CommunityDirectory directory = Arc.container().instance(CommunityDirectory.class).get();
         for (String slug : slugs) {

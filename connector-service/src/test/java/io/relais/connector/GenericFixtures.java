@@ -29,10 +29,17 @@ final class GenericFixtures {
 
     /** Registers (or re-registers) a client for the generic source, matching people as given. */
     static void register(String clientId, String system, String systemName, String people) {
+        register(clientId, system, systemName, people, List.of());
+    }
+
+    /** The same, listing the private or secret communities (slugs) the system may address. */
+    static void register(String clientId, String system, String systemName, String people, List<String> communities) {
+        String listed = communities.stream().map(c -> "\"" + c + "\"").collect(java.util.stream.Collectors.joining(","));
         asAdmin().body("""
-                {"sources":["generic"],"defaultAudience":"organisation","system":"%s","systemName":"%s","people":"%s"}"""
-                .formatted(system, systemName, people))
-                .put("/api/connectors/registrations/" + clientId).then().statusCode(anyOf(equalTo(200), equalTo(201)));
+                {"sources":["generic"],"defaultAudience":"organisation","system":"%s","systemName":"%s","people":"%s",
+                 "communities":[%s]}""".formatted(system, systemName, people, listed))
+                .put("/api/connectors/registrations/" + clientId).then().statusCode(anyOf(equalTo(200), equalTo(201)))
+                .body("communities", equalTo(communities));
     }
 
     static void registerTheIntranet() {

@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
  *   <li>{@code to}/{@code cc} from the activity and the object ({@code bto}, {@code bcc} and {@code audience}
  *       folded in), else the registration's default audience; a public community is cc'd to the organisation;
  *       a community feed-service never announced, or a person (addressed or mentioned) profile-service does not
- *       know as active, is a violation naming the field;</li>
+ *       know as active, is a violation naming the field; so is a private or secret community the registration does
+ *       not list ({@link Registration#mayAddress}), with the very message of one that does not exist;</li>
  *   <li>{@code relais.business = {source, eventType (the CloudEvent type), system, sourceEventId (the CloudEvent
  *       id), data: {activityType, objectType, objectId, ceSource}}} on the object and the activity.</li>
  * </ul>
@@ -202,8 +203,7 @@ public final class GenericActivities {
             }
         }
         for (String address : List.copyOf(to)) {
-            if (Iri.isKind(address, Iri.COMMUNITY)
-                    && directory.communityVisibility(address).filter("public"::equals).isPresent()) {
+            if (Iri.isKind(address, Iri.COMMUNITY) && addressableVisibility(address).filter("public"::equals).isPresent()) {
                 cc.add(Audience.ORGANISATION);
             }
         }
@@ -484,13 +484,14 @@ public final class GenericActivities {
     }
 
     /**
-     * Whether an address names what exists: a community feed-service announced, or an active person profile-service
-     * announced (else whoever later created that slug, or a later hire with that login, would read the card). A
-     * violation at {@code path} otherwise.
+     * Whether an address names what exists: a community feed-service announced and this registration may address, or
+     * an active person profile-service announced (else whoever later created that slug, or a later hire with that
+     * login, would read the card). A violation at {@code path} otherwise; a private or secret community the
+     * registration does not list gets the very message of one that was never created ({@link #noCommunity}).
      */
     private boolean exists(String address, String path, String context) {
-        if (Iri.isKind(address, Iri.COMMUNITY) && directory.communityVisibility(address).isEmpty()) {
-            json.violation(path, "names no community: '" + Iri.localId(address) + "' was never created in Relais" + context);
+        if (Iri.isKind(address, Iri.COMMUNITY) && addressableVisibility(address).isEmpty()) {
+            json.violation(path, noCommunity(Iri.localId(address)) + context);
             return false;
         }
         if (Iri.isKind(address, Iri.PERSON) && directory.personByLogin(Iri.localId(address)).isEmpty()) {
@@ -498,6 +499,24 @@ public final class GenericActivities {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The visibility feed-service announced for a community, when this registration may address it
+     * ({@link Registration#mayAddress}: public, or listed); empty when it does not exist or may not be addressed, the
+     * two being one answer.
+     */
+    private Optional<String> addressableVisibility(String communityIri) {
+        return directory.communityVisibility(communityIri).filter(v -> registration.mayAddress(communityIri, v));
+    }
+
+    /**
+     * The one message for a community this registration may not address, whether it was never created or is private
+     * or secret and not listed: the slug is all that differs.
+     */
+    static String noCommunity(String slug) {
+        return "names no community: '" + slug + "' was never created in Relais, or is private or secret and not "
+                + "listed in the registration's communities";
     }
 
     /** The first http(s) URL among IRIs, Links and objects with a {@code url} or {@code href}. */

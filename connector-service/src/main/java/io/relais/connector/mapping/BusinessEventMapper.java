@@ -43,6 +43,10 @@ import java.util.stream.Collectors;
  * ({@link MappingException}, a dead letter naming the field) and is published by its replay once the community or
  * person exists. HR events are the exception for people: HR is where people come from (profile-service creates the
  * person from the very event), so their owner and mentions (the hire, their manager) are not looked up.
+ *
+ * <p>A system addresses every public community, but a private or secret one only when an administrator listed it in
+ * its registration ({@link Registration#mayAddress}); any other is refused exactly as a community that does not
+ * exist, so the answer never tells a system that a secret community exists.
  */
 @ApplicationScoped
 public class BusinessEventMapper {
@@ -128,6 +132,9 @@ public class BusinessEventMapper {
      * The event's community, else the registration default; a public community is also cc'd to the organisation.
      * A community feed-service never announced, or a person profile-service does not know as active, fails the
      * mapping naming where it came from ({@code field}: the event's field, or the registration's default audience).
+     * So does a private or secret community the registration does not list ({@link Registration#mayAddress}), with
+     * the very same reason as one that does not exist ({@link #noCommunity}): the dead letter, the receipt and the dry
+     * run tell the system nothing about whether a secret community exists.
      */
     private List<String> audience(String communitySlug, String field, Registration registration) {
         AudienceSpec spec = registration.defaultAudience();
@@ -140,16 +147,23 @@ public class BusinessEventMapper {
         List<String> out = new ArrayList<>();
         out.add(spec.address());
         if (AudienceSpec.COMMUNITY.equals(spec.kind())) {
-            Optional<String> visibility = communities.visibility(spec.address());
-            if (visibility.isEmpty()) {
-                throw new MappingException(from + ": no community '" + spec.ref() + "' (replay this event once the "
-                        + "community exists)");
-            }
+            String iri = spec.address();
+            Optional<String> visibility = communities.visibility(iri).filter(v -> registration.mayAddress(iri, v));
+            if (visibility.isEmpty()) throw new MappingException(noCommunity(from, spec.ref()));
             if ("public".equals(visibility.get())) out.add(io.relais.events.Audience.ORGANISATION);
         } else if (AudienceSpec.PERSON.equals(spec.kind())) {
             knownPerson(spec.ref(), from);
         }
         return out;
+    }
+
+    /**
+     * The one reason for a community this registration may not address, whether it does not exist or is private or
+     * secret and not listed: {@code <field>: no community '<slug>' (…)}, the slug being all that differs.
+     */
+    static String noCommunity(String field, String slug) {
+        return field + ": no community '" + slug + "' (replay this event once the community exists; a private or "
+                + "secret one must also be listed in the registration's communities)";
     }
 
     /**
