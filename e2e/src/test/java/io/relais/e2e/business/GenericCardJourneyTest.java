@@ -44,19 +44,28 @@ class GenericCardJourneyTest {
         carolToken = token("password", "carol", "carol");
         registrationBefore = given().auth().oauth2(carolToken).get(CONNECTOR + "/api/connectors/registrations/" + CLIENT)
                 .then().statusCode(200).extract().jsonPath().getMap("");
-        given().auth().oauth2(carolToken).contentType("application/json").body(Map.of(
-                        "sources", List.of("ecm", "generic"), "defaultAudience", registrationBefore.get("defaultAudience"),
-                        "system", registrationBefore.get("system"), "systemName", registrationBefore.get("systemName")))
+        given().auth().oauth2(carolToken).contentType("application/json").body(registration(List.of("ecm", "generic")))
                 .put(CONNECTOR + "/api/connectors/registrations/" + CLIENT).then().statusCode(200);
     }
 
     @AfterAll
     static void restoreTheRegistration() {
         if (registrationBefore == null) return;
-        given().auth().oauth2(carolToken).contentType("application/json").body(Map.of(
-                        "sources", registrationBefore.get("sources"), "defaultAudience", registrationBefore.get("defaultAudience"),
-                        "system", registrationBefore.get("system"), "systemName", registrationBefore.get("systemName")))
+        given().auth().oauth2(carolToken).contentType("application/json").body(registration(registrationBefore.get("sources")))
                 .put(CONNECTOR + "/api/connectors/registrations/" + CLIENT).then().statusCode(200);
+    }
+
+    /**
+     * The registration as it was, with these sources: its default audience, system, name, people matching and the
+     * private or secret communities it lists are kept (a PUT replaces the whole registration).
+     */
+    private static Map<String, Object> registration(Object sources) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("sources", sources);
+        for (String field : List.of("defaultAudience", "system", "systemName", "people", "communities")) {
+            if (registrationBefore.get(field) != null) body.put(field, registrationBefore.get(field));
+        }
+        return body;
     }
 
     @ParameterizedTest(name = "a generic {0} shows as a card in the home feed and as a search hit")

@@ -110,6 +110,52 @@ final class Stack {
                         .post(CONNECTOR + "/api/connectors/" + source + "/events/dry-run").statusCode() == 200);
     }
 
+    // ------------------------------------------------------------------ connector registrations
+
+    /** The fields a registration is written with (its view also shows clientId, defaultAudienceIri and updated). */
+    private static final List<String> REGISTRATION_FIELDS = List.of("sources", "defaultAudience", "system", "systemName",
+            "people", "communities");
+
+    /** A connector client's registration as the admin (carol) reads it. */
+    static Map<String, Object> registration(String clientId) {
+        return as(Principal.ADMIN.login).get(CONNECTOR + "/api/connectors/registrations/" + clientId)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
+    /**
+     * Lists {@code slug} among the private and secret communities {@code clientId}'s system may address (connector-service
+     * refuses any other private or secret community as if it did not exist), as the admin, keeping the rest of its
+     * registration; returns the registration as it was, for {@link #restoreRegistration}.
+     */
+    static Map<String, Object> openCommunityTo(String clientId, String slug) {
+        Map<String, Object> before = registration(clientId);
+        List<String> communities = new java.util.ArrayList<>(communitiesOf(before));
+        if (!communities.contains(slug)) communities.add(slug);
+        putRegistration(clientId, before, communities);
+        return before;
+    }
+
+    /** Writes back a registration as {@link #registration} read it (the communities it listed then, and no other). */
+    static void restoreRegistration(String clientId, Map<String, Object> before) {
+        putRegistration(clientId, before, communitiesOf(before));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> communitiesOf(Map<String, Object> registration) {
+        Object listed = registration.get("communities");
+        return listed == null ? List.of() : (List<String>) listed;
+    }
+
+    private static void putRegistration(String clientId, Map<String, Object> registration, List<String> communities) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        for (String field : REGISTRATION_FIELDS) {
+            if (registration.get(field) != null) body.put(field, registration.get(field));
+        }
+        body.put("communities", communities);
+        as(Principal.ADMIN.login).contentType("application/json").body(body)
+                .put(CONNECTOR + "/api/connectors/registrations/" + clientId).then().statusCode(200);
+    }
+
     // ------------------------------------------------------------------ Keycloak admin
 
     /**

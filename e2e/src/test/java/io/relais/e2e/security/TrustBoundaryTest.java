@@ -35,7 +35,9 @@ class TrustBoundaryTest {
     /**
      * A CRM card for a secret community names as owner an employee who is not a member (found trying the stack,
      * 2026-12-01): the card's system wrote it, so its owner sees it only through its audience — not in their home
-     * feed, on its page, in their notifications or in search, and may not remove it; a member sees it (control).
+     * feed, on its page, in their notifications or in search, and may not remove it; a member sees it (control). The
+     * admin lists the community in crm-connector's registration for the send (a secret community is addressed only by
+     * the systems opened to it), and puts the registration back as it was.
      */
     @Test
     void aCrmCardForASecretCommunityIsNotShownToTheNonMemberItNamesAsOwner() {
@@ -46,10 +48,15 @@ class TrustBoundaryTest {
         Map<String, Object> event = Map.of("eventType", "opportunity.won", "eventId", "e2e-secret-" + u, "occurredAt", "2026-12-01T09:00:00Z",
                 "data", Map.of("opportunityId", "opp-" + u, "name", deal, "account", "Target Corp", "amount", 50_000_000,
                         "currency", "EUR", "owner", outsider, "team", slug));
-        Stack.awaitMappable(Stack.clientToken("crm-connector"), "crm", event); // the connector has heard of the new community
-        Stack.send(RestAssured.given().auth().oauth2(Stack.clientToken("crm-connector")).contentType("application/json")
-                .body(event), "POST", Stack.CONNECTOR + "/api/connectors/crm/events").then().statusCode(202)
-                .body("status", org.hamcrest.Matchers.equalTo("published"));
+        Map<String, Object> registration = Stack.openCommunityTo("crm-connector", slug);
+        try {
+            Stack.awaitMappable(Stack.clientToken("crm-connector"), "crm", event); // the connector has heard of the new community
+            Stack.send(RestAssured.given().auth().oauth2(Stack.clientToken("crm-connector")).contentType("application/json")
+                    .body(event), "POST", Stack.CONNECTOR + "/api/connectors/crm/events").then().statusCode(202)
+                    .body("status", org.hamcrest.Matchers.equalTo("published"));
+        } finally {
+            Stack.restoreRegistration("crm-connector", registration);
+        }
 
         String id = await().atMost(Duration.ofSeconds(60)).until(() -> Stack.as(World.MEMBER).get(Stack.FEED + "/api/feed/home")
                 .then().statusCode(200).extract().<String>path("items.find { it.post.toString().contains('" + u + "') }.post.id"),
@@ -68,10 +75,63 @@ class TrustBoundaryTest {
     }
 
     /**
+     * A secret community crm-connector's registration does not list is refused exactly as a slug no community has
+     * (found trying the stack: before, a CRM card with {@code team: <the board's slug>} was published into the secret
+     * community, and a 202 "published" against a dead letter told any connector which secret slugs exist). Once the
+     * connector has heard of the community (checked with the community listed for a moment), the card to it and the
+     * card to a slug nobody created get the same receipt and the same dry run, the slug being all that differs.
+     */
+    @Test
+    void aCrmCardToASecretCommunityItsRegistrationDoesNotListIsRefusedLikeOneToASlugNobodyCreated() {
+        String secret = world.slug("secret");
+        String nowhere = "sec-none-" + world.run; // the same shape as the suite's slugs, never created
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String crm = Stack.clientToken("crm-connector");
+        Map<String, Object> registration = Stack.openCommunityTo("crm-connector", secret);
+        try {
+            Stack.awaitMappable(crm, "crm", deal("e2e-probe-" + u, secret, u)); // the connector has heard of it
+        } finally {
+            Stack.restoreRegistration("crm-connector", registration);
+        }
+        assertThat(Stack.registration("crm-connector").get("communities"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).doesNotContain(secret);
+
+        Response toSecret = RestAssured.given().auth().oauth2(crm).contentType("application/json")
+                .body(deal("e2e-unlisted-" + u, secret, u)).post(Stack.CONNECTOR + "/api/connectors/crm/events");
+        Response toNowhere = RestAssured.given().auth().oauth2(crm).contentType("application/json")
+                .body(deal("e2e-nowhere-" + u, nowhere, u)).post(Stack.CONNECTOR + "/api/connectors/crm/events");
+        for (Response r : List.of(toSecret, toNowhere)) {
+            r.then().statusCode(202).body("status", org.hamcrest.Matchers.equalTo("dead-lettered"));
+        }
+        assertThat(toSecret.jsonPath().getString("reason")).startsWith("data.team: no community '" + secret + "'");
+        assertThat(toSecret.jsonPath().getString("reason").replace(secret, "<slug>"))
+                .isEqualTo(toNowhere.jsonPath().getString("reason").replace(nowhere, "<slug>"));
+
+        Response drySecret = RestAssured.given().auth().oauth2(crm).contentType("application/json")
+                .body(deal("e2e-dry-" + u, secret, u)).post(Stack.CONNECTOR + "/api/connectors/crm/events/dry-run");
+        Response dryNowhere = RestAssured.given().auth().oauth2(crm).contentType("application/json")
+                .body(deal("e2e-dry-" + u, nowhere, u)).post(Stack.CONNECTOR + "/api/connectors/crm/events/dry-run");
+        assertThat(drySecret.statusCode()).isEqualTo(422);
+        assertThat(drySecret.asString().replace(secret, "<slug>")).isEqualTo(dryNowhere.asString().replace(nowhere, "<slug>"));
+
+        // nothing reached the community: its page shows its member no card of this deal
+        assertThat(Stack.as(World.MEMBER).get(Stack.FEED + "/api/feed/communities/" + secret).then().statusCode(200)
+                .extract().asString()).doesNotContain("Unlisted" + u);
+    }
+
+    /** A won deal addressed to {@code team}, owned by the community manager, named with a word of its own. */
+    private static Map<String, Object> deal(String eventId, String team, String u) {
+        return Map.of("eventType", "opportunity.won", "eventId", eventId, "occurredAt", "2026-12-01T09:00:00Z",
+                "data", Map.of("opportunityId", "opp-" + eventId, "name", "Unlisted" + u, "account", "Target Corp",
+                        "amount", 2_000_000, "currency", "EUR", "owner", Principal.COMMUNITY_MANAGER.login, "team", team));
+    }
+
+    /**
      * A CRM card for a slug no community has (found trying the stack, 2026-12-01): before, it was published to
      * {@code urn:relais:community:<slug>}, and the employee who later created that slug became the owner of every card
      * the CRM had sent there. Now it is a dead letter the admin sees, with the reason; the community's creator reads
-     * none of it, on its page or at home.
+     * none of it, on its page or at home. The creator makes it public: every system may address a public community,
+     * so the CRM's event now maps (a private one would also have to be listed in the CRM's registration).
      */
     @Test
     void aCrmCardToACommunityNobodyCreatedIsNotReadByWhoeverCreatesThatSlugLater() {
@@ -89,7 +149,7 @@ class TrustBoundaryTest {
 
         String creator = Principal.EMPLOYEE.login;
         Stack.as(creator).contentType("application/json").body(Map.of("slug", slug, "name", "Ventes EMEA " + u,
-                "description", "Created after the CRM wrote to its slug", "visibility", "private"))
+                "description", "Created after the CRM wrote to its slug", "visibility", "public"))
                 .post(Stack.FEED + "/api/communities").then().statusCode(201);
         // once the connector has heard of the community, the same event would map: nothing was waiting to be delivered
         Stack.awaitMappable(crm, "crm", event);
