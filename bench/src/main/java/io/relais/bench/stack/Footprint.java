@@ -32,8 +32,12 @@ public final class Footprint {
     private final Path home;
 
     public Footprint(Path repo) {
-        String env = System.getenv("RELAIS_HOME");
-        home = env != null ? Path.of(env) : repo.resolve(".relais");
+        this(Optional.ofNullable(System.getenv("RELAIS_HOME")).map(Path::of).orElse(repo.resolve(".relais")), true);
+    }
+
+    /** Over the launcher's state folder {@code home} ({@code run/<component>.pid}, {@code logs/}). */
+    Footprint(Path home, boolean stateFolder) {
+        this.home = home;
     }
 
     public Path home() {
@@ -63,6 +67,39 @@ public final class Footprint {
             });
         }
         return new Sample(rss, cpu);
+    }
+
+    /**
+     * CPU seconds so far of each running component's JVM upkeep, read from /proc per thread: {JIT compiling (the
+     * {@code C1}/{@code C2 CompilerThread}s), garbage collection (the collectors' own threads: {@code GC Thread#n},
+     * {@code G1 …}, and the {@code VM Thread}, which runs the collectors' stop-the-world phases)}. What the services'
+     * own code costs is the component's CPU less these; a figure measured right after a start holds the warm-up.
+     */
+    public Map<String, double[]> upkeepSeconds() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (String c : COMPONENTS) {
+            pid(c).ifPresent(pid -> {
+                double[] sum = new double[2];
+                for (long p : tree(pid)) {
+                    try (var tasks = Files.list(Path.of("/proc", Long.toString(p), "task"))) {
+                        tasks.forEach(task -> {
+                            try {
+                                String name = Files.readString(task.resolve("comm")).trim();
+                                int kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? 0
+                                        : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? 1 : -1;
+                                if (kind >= 0) sum[kind] += cpuOf(Files.readString(task.resolve("stat")));
+                            } catch (IOException | RuntimeException e) {
+                                // the thread ended meanwhile
+                            }
+                        });
+                    } catch (IOException | RuntimeException e) {
+                        // the process ended meanwhile
+                    }
+                }
+                out.put(c, sum);
+            });
+        }
+        return out;
     }
 
     /** The last "started in N s" of a component's log (Quarkus services and Keycloak print it). */
@@ -98,6 +135,12 @@ public final class Footprint {
         return out;
     }
 
+    /** The CPU seconds of a process's or thread's {@code stat} line: utime and stime (fields 14 and 15). */
+    private static double cpuOf(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
+    }
+
     /** {RSS MiB, CPU seconds} of one process. */
     private static Optional<double[]> read(long pid) {
         try {
@@ -105,10 +148,7 @@ public final class Footprint {
             for (String l : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (l.startsWith("VmRSS:")) rss = Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0;
             }
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS; // utime, stime (fields 14, 15)
-            return Optional.of(new double[]{rss, cpu});
+            return Optional.of(new double[]{rss, cpuOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")))});
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -41,7 +41,8 @@ public final class StackScenarios {
 
     /** What the sustained ingest observed, for the footprint scenario. */
     record Ingest(long events, Footprint.Sample before, Footprint.Sample after, Map<String, Double> peakRss,
-                  Map<String, Double> commandsBefore, Map<String, Double> commandsAfter) {
+                  Map<String, Double> commandsBefore, Map<String, Double> commandsAfter,
+                  Map<String, double[]> upkeepBefore, Map<String, double[]> upkeepAfter) {
     }
 
     public StackScenarios(Bench bench) {
@@ -236,6 +237,7 @@ public final class StackScenarios {
             long endBefore = consumers.logEnd();
             Map<String, Long> committedBefore = consumers.committed();
             Footprint.Sample before = footprint.sample();
+            Map<String, double[]> upkeepBefore = footprint.upkeepSeconds();
             Map<String, Double> commandsBefore = StoreCommands.sample(stack);
             double entriesBefore = timelineEntriesWritten();
             double busyBefore = feedMetric("relais_feed_fanout_busy_seconds_sum");
@@ -277,7 +279,8 @@ public final class StackScenarios {
             p.stop();
             sampler.shutdownNow();
             Footprint.Sample after = footprint.sample();
-            lastIngest = new Ingest(published.get(), before, after, peak, commandsBefore, StoreCommands.sample(stack));
+            lastIngest = new Ingest(published.get(), before, after, peak, commandsBefore, StoreCommands.sample(stack),
+                    upkeepBefore, footprint.upkeepSeconds());
             double accepted = published.get() / ingestSeconds;
             s.row(what, Report.num(accepted) + " items/s", "Kafka producer→consumer " + Report.num(kafka.endToEndPerSecond()) + " records/s",
                     Report.ratio(accepted, kafka.endToEndPerSecond()), "≥ 10,000 events/s");
@@ -497,32 +500,43 @@ public final class StackScenarios {
 
     private Section footprint() {
         Section s = new Section(title("footprint"), "Component", "RSS idle (MiB)", "RSS peak under ingest (MiB)",
-                "CPU-s per 1,000 events", "Startup (s)");
+                "CPU-s per 1,000 events", "of which JIT / GC threads", "Startup (s)");
         Footprint.Sample now = footprint.sample();
         Footprint.Sample base = idle == null ? now : idle;
-        double totalIdle = 0, totalPeak = 0;
+        double totalIdle = 0, totalPeak = 0, totalCpu = 0, totalJit = 0, totalGc = 0;
         for (String c : Footprint.COMPONENTS) {
             Double rssIdle = base.rssMiB().get(c);
             if (rssIdle == null && now.rssMiB().get(c) == null) continue;
-            String peak = "", cpu = "";
+            String peak = "", cpu = "", upkeep = "";
             if (lastIngest != null && lastIngest.peakRss().get(c) != null) {
                 peak = Report.num(lastIngest.peakRss().get(c));
                 totalPeak += lastIngest.peakRss().get(c);
                 Double a = lastIngest.after().cpuSeconds().get(c), b = lastIngest.before().cpuSeconds().get(c);
                 if (a != null && b != null && lastIngest.events() > 0) {
                     cpu = String.format(Locale.ROOT, "%.2f", (a - b) * 1000.0 / lastIngest.events());
+                    totalCpu += (a - b) * 1000.0 / lastIngest.events();
+                }
+                double[] ua = lastIngest.upkeepAfter().get(c), ub = lastIngest.upkeepBefore().get(c);
+                if (ua != null && ub != null && lastIngest.events() > 0) {
+                    upkeep = String.format(Locale.ROOT, "%.2f / %.2f", (ua[0] - ub[0]) * 1000.0 / lastIngest.events(),
+                            (ua[1] - ub[1]) * 1000.0 / lastIngest.events());
+                    totalJit += (ua[0] - ub[0]) * 1000.0 / lastIngest.events();
+                    totalGc += (ua[1] - ub[1]) * 1000.0 / lastIngest.events();
                 }
             }
             totalIdle += rssIdle == null ? 0 : rssIdle;
-            s.row(c, rssIdle == null ? "" : Report.num(rssIdle), peak, cpu,
+            s.row(c, rssIdle == null ? "" : Report.num(rssIdle), peak, cpu, upkeep,
                     footprint.startupSeconds(c).map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse(""));
         }
         s.row("**whole stack**", Report.num(totalIdle) + " (" + String.format(Locale.ROOT, "%.2f", totalIdle / 1024) + " GiB)",
                 lastIngest == null ? "" : Report.num(totalPeak) + " (" + String.format(Locale.ROOT, "%.2f", totalPeak / 1024) + " GiB)",
-                "", "goal: ≤ 6 GiB");
+                lastIngest == null ? "" : String.format(Locale.ROOT, "%.2f (goal ≤ 2.5)", totalCpu),
+                lastIngest == null ? "" : String.format(Locale.ROOT, "%.2f / %.2f", totalJit, totalGc), "goal: ≤ 6 GiB");
         s.note("From /proc of the processes in %s/run (each with its children); idle = before this run's stack scenarios; "
                         + "CPU per 1,000 events over the ingest scenario's run including its drain; startup = the last \"started in\" "
-                        + "line of each log (Quarkus services and Keycloak; store and Kafka do not print one).",
+                        + "line of each log (Quarkus services and Keycloak; store and Kafka do not print one). "
+                        + "JIT / GC threads: the part of the same CPU spent by the JVM's compiler threads and by its collector's threads "
+                        + "(with the VM thread), per 1,000 events: a stack measured soon after it started still compiles its hot code.",
                 shown(footprint.home()));
         if (lastIngest == null) {
             s.note("The ingest scenario did not run in this run: no figures under load.");

@@ -1,0 +1,37 @@
+package io.relais.bench.stack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The footprint reads a component's CPU, and the part its JVM's compiler and collector threads took, from /proc. */
+class FootprintTest {
+
+    @Test
+    void splitsAComponentsCpuIntoItsJvmsCompilingAndCollecting(@TempDir Path home) throws Exception {
+        // this test's own JVM stands for the feed component: it has compiled and collected by now
+        Files.createDirectories(home.resolve("run"));
+        Files.writeString(home.resolve("run/feed.pid"), Long.toString(ProcessHandle.current().pid()));
+        // ~2.5 GB allocated while ~128 MB stay reachable: collections that copy, plus two full ones
+        byte[][] kept = new byte[4_096][];
+        for (int i = 0; i < 80_000; i++) kept[i % kept.length] = new byte[32_768];
+        System.gc();
+        System.gc();
+        Footprint footprint = new Footprint(home, true);
+
+        Map<String, double[]> upkeep = footprint.upkeepSeconds();
+        double cpu = footprint.sample().cpuSeconds().get("feed");
+
+        assertThat(upkeep).containsOnlyKeys("feed"); // the other components have no pid file
+        double jit = upkeep.get("feed")[0], gc = upkeep.get("feed")[1];
+        assertThat(jit).isPositive();
+        assertThat(gc).isPositive();
+        assertThat(jit + gc).isLessThanOrEqualTo(cpu);
+        assertThat(kept[kept.length - 1]).hasSize(32_768);
+    }
+}
