@@ -97,12 +97,17 @@ public class EventReader {
         }
         String json = node.toString();
         tools.jackson.databind.JsonNode instance = schemas.instance(json);
-        violations.addAll(0, schemas.checkEnvelope(instance));
+        violations.addAll(schemas.checkEnvelope(instance));
         int version = node.path("schemaVersion").canConvertToInt() ? node.path("schemaVersion").asInt(1) : 1;
-        if (eventType != null && EVENT_TYPE.matcher(eventType).matches()) {
+        // a schemaVersion the envelope refuses (0, 2.5, "1") names no schema: the data waits for a valid one
+        boolean versionValid = violations.stream().noneMatch(v -> v.field().equals("schemaVersion"));
+        if (eventType != null && EVENT_TYPE.matcher(eventType).matches() && versionValid) {
             if (!schemas.knows(source, eventType, version)) {
-                violations.add(new Violation("eventType", "is not an event type of source " + source.id()
-                        + " (version " + version + "); known: " + source.eventTypes()));
+                violations.add(version != 1 && schemas.knows(source, eventType, 1)
+                        ? new Violation("schemaVersion", "is not a version of " + eventType
+                                + " Relais has a schema for; leave it out for version 1")
+                        : new Violation("eventType", "must be one of " + String.join(", ", source.eventTypes())
+                                + " (the event types of source " + source.id() + ")"));
             } else if (node.path("data").isObject()) {
                 violations.addAll(schemas.checkData(source, eventType, version, instance.get("data")).orElseThrow());
             }
@@ -114,7 +119,7 @@ public class EventReader {
         try {
             occurredAt = java.time.OffsetDateTime.parse(node.get("occurredAt").asText()).toInstant();
         } catch (java.time.DateTimeException e) {
-            return new Read(null, prefixed(List.of(new Violation("occurredAt", "must be an ISO-8601 date-time with an offset, e.g. 2026-11-22T09:30:00Z")), pathPrefix), eventType, eventId);
+            return new Read(null, prefixed(List.of(new Violation("occurredAt", SchemaMessages.DATE_TIME)), pathPrefix), eventType, eventId);
         }
         if (occurredAt.isAfter(Instant.now().plus(CLOCK_SKEW))) {
             return new Read(null, prefixed(List.of(new Violation("occurredAt", "must not be in the future: at most "

@@ -25,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The versioned JSON Schemas of inbound business events: {@code schemas/envelope.v1.json} for the
  * envelope, and {@code schemas/<source>/<eventType>.v<version>.json} for each event type's {@code data}.
- * A rejection lists every violation, each as a field path and the rule it breaks.
+ * A rejection lists every violation, each as a field path and the rule it breaks in one sentence
+ * ({@link SchemaMessages}: {@code data.email} "is required", {@code occurredAt} "must be an RFC 3339 date-time with
+ * an offset, e.g. 2026-11-22T09:30:00Z").
  *
  * <p>Each schema is compiled once (cached per resource). The validator runs on Jackson 3 trees: an event is
  * read into one ({@link #instance}) once, and both the envelope and its {@code data} subtree are checked on it
@@ -45,16 +47,24 @@ public class EventSchemas {
         return VALIDATOR_JSON.readTree(json);
     }
 
-    /** Violations of the envelope rules ({@code eventType}, {@code eventId}, {@code occurredAt}, {@code data}…). */
+    /**
+     * Violations of the envelope rules ({@code eventType}, {@code eventId}, {@code occurredAt}, {@code data}…),
+     * one per broken rule, each naming its field as a dotted path ({@code occurredAt}; {@code $} for the event).
+     */
     public List<Violation> checkEnvelope(JsonNode event) {
         return check(schema("schemas/envelope.v1.json").orElseThrow(), event, "");
     }
 
-    /** Empty when no schema exists for this event type and version. */
+    /**
+     * Violations of the event type's rules for {@code data}, one per broken rule, each naming its field under
+     * {@code data} ({@code data.email}, {@code data.lines[0].amount}); empty when no schema exists for this event
+     * type and version.
+     */
     public Optional<List<Violation>> checkData(SourceType source, String eventType, int version, JsonNode data) {
         return schema(path(source, eventType, version)).map(s -> check(s, data, "data"));
     }
 
+    /** Whether a schema exists for this event type and version. */
     public boolean knows(SourceType source, String eventType, int version) {
         return schema(path(source, eventType, version)).isPresent();
     }
@@ -75,18 +85,11 @@ public class EventSchemas {
         });
     }
 
+    /** One violation per error of the validator, in the words of {@link SchemaMessages} (never the validator's). */
     private static List<Violation> check(Schema schema, JsonNode instance, String prefix) {
         List<Violation> out = new ArrayList<>();
         for (Error e : schema.validate(instance)) {
-            String at = fieldPath(e.getInstanceLocation().toString(), prefix);
-            if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
-                out.add(new Violation(at.isEmpty() ? e.getProperty() : at + "." + e.getProperty(), "is required"));
-            } else if ("additionalProperties".equals(e.getKeyword()) && e.getProperty() != null) {
-                out.add(new Violation(at.isEmpty() ? e.getProperty() : at + "." + e.getProperty(),
-                        "is not a known field of this event type"));
-            } else {
-                out.add(new Violation(at.isEmpty() ? "$" : at, e.getMessage() + " (rule: " + e.getKeyword() + ")"));
-            }
+            out.add(SchemaMessages.violation(e, fieldPath(e.getInstanceLocation().toString(), prefix), schema.getSchemaNode()));
         }
         return out;
     }

@@ -149,7 +149,7 @@ final class GenericCloudEvents {
             try {
                 OffsetDateTime.parse(time);
             } catch (RuntimeException e) {
-                v.add(new Violation("time", "must be an RFC 3339 timestamp"));
+                v.add(new Violation("time", SchemaMessages.DATE_TIME));
             }
         }
     }
