@@ -75,8 +75,13 @@ class ErrorBodiesTest {
         cases.put("hr: nested 200 deep", () -> post(asHr(), "hr", deep));
         cases.put("crm: a string as the amount", () -> post(asClient("crm-connector"), "crm",
                 ConnectorFixtures.deal("opportunity.won", unique("sf"), null).replace("125000.50", "\"125000.50\"")));
+        cases.put("crm: 1e400 as the amount", () -> post(asClient("crm-connector"), "crm",
+                ConnectorFixtures.deal("opportunity.won", unique("sf"), null).replace("125000.50", "1e400")));
+        cases.put("hr: 1e30 years of service", () -> post(asHr(), "hr", anniversary(unique("wd"), "1e30")));
         cases.put("hr: a bad date-time", () -> post(asHr(), "hr", ConnectorFixtures.hire(unique("wd"), "dave")
                 .replace("2026-11-22T09:30:00Z", "yesterday")));
+        cases.put("generic: 1e400 as a size", () -> post(asIntranet(), "generic", cloudEvent(unique("e"),
+                "{\"type\":\"Create\",\"object\":{\"type\":\"Document\",\"name\":\"x\",\"size\":1e400}}")));
         cases.put("batch: not an array", () -> asHr().body("{}").post("/api/connectors/hr/events/batch"));
         cases.put("unknown source", () -> post(asHr(), "payroll", "{}"));
 
@@ -146,13 +151,18 @@ class ErrorBodiesTest {
 
     /**
      * Each rule an event's JSON Schema holds is told in one sentence naming the field: never the validator's own
-     * text ("does not match the date-time pattern must be a valid RFC 3339 date-time (rule: format)").
+     * text ("does not match the date-time pattern must be a valid RFC 3339 date-time", "string found, number
+     * expected" for 1e400, which is a number).
      */
     @Test
     void eachBrokenSchemaRuleIsOneSentenceAPartnerCanActOn() {
         Response badDate = post(asHr(), "hr", ConnectorFixtures.hire(unique("wd"), "dave").replace("2026-11-22T09:30:00Z", "yesterday"));
         assertThat(errors(badDate)).containsExactly(error("occurredAt", dateTime()));
         assertThat(badDate.jsonPath().getString("detail")).isEqualTo("occurredAt " + dateTime());
+
+        Response huge = post(asClient("crm-connector"), "crm",
+                ConnectorFixtures.deal("opportunity.won", unique("sf"), null).replace("125000.50", "1e400"));
+        assertThat(errors(huge)).containsExactly(error("data.amount", "must be a number within the range of a double (1e400 is out of range)"));
 
         assertThat(errors(post(asHr(), "hr", ConnectorFixtures.hire(unique("wd"), "dave").replace("\"login\":\"dave\"", "\"login\":42"))))
                 .containsExactly(error("data.login", "must be a string, not a number"));
@@ -161,6 +171,8 @@ class ErrorBodiesTest {
                 .containsExactly(error("data.amount", "must be a number, not a string"));
         assertThat(errors(post(asHr(), "hr", anniversary(unique("wd"), "1.5"))))
                 .containsExactly(error("data.years", "must be a whole number, not 1.5"));
+        // once a 500: the validator converted 1e30 to a long to compare it with maximum 70
+        assertThat(errors(post(asHr(), "hr", anniversary(unique("wd"), "1e30")))).containsExactly(error("data.years", "must be at most 70"));
 
         assertThat(errors(post(asClient("crm-connector"), "crm",
                 ConnectorFixtures.deal("opportunity.won", unique("sf"), null).replace("Renouvellement flotte", "x".repeat(121)))))
@@ -191,14 +203,14 @@ class ErrorBodiesTest {
     @Test
     void aBatchNamesTheIndexOfTheBadEventWithTheSameSentences() {
         Supplier<String> deal = () -> ConnectorFixtures.deal("opportunity.won", unique("sf"), null);
-        String bad = deal.get().replace("2026-11-22T10:00:00Z", "yesterday").replace("\"EUR\"", "\"euros\"");
+        String bad = deal.get().replace("2026-11-22T10:00:00Z", "yesterday").replace("125000.50", "1e400");
         Response r = asClient("crm-connector").body("[" + deal.get() + "," + deal.get() + "," + deal.get() + "," + bad + "]")
                 .post("/api/connectors/crm/events/batch");
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
         assertThat(r.jsonPath().getList("results.outcome")).containsExactly("published", "published", "published", "rejected");
         assertThat(r.jsonPath().getInt("results[3].index")).isEqualTo(3);
         assertThat(r.jsonPath().<Map<String, String>>getList("results[3].errors")).containsExactly(error("[3].occurredAt", dateTime()),
-                error("[3].data.currency", "must be an ISO 4217 currency code: three capital letters, e.g. EUR"));
+                error("[3].data.amount", "must be a number within the range of a double (1e400 is out of range)"));
     }
 
     /**

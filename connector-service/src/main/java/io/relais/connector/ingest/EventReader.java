@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
 import io.relais.connector.source.InboundEvent;
 import io.relais.connector.source.SourceType;
 import io.relais.events.JsonSyntax;
@@ -15,18 +19,37 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Parses and validates hr/crm/ecm events: the envelope schema, then the event type's data schema. */
 @ApplicationScoped
 public class EventReader {
 
+    /**
+     * A number as sent: the double it always was, unless a double cannot hold it ({@code 1e400}); that one stays
+     * exact, so that the event's JSON still says what was sent. Read as a double it became Infinity, which the
+     * event's JSON then wrote as the string {@code "Infinity"}: the schema check told the partner "string found"
+     * for a number. {@link #outOfRange} refuses it, quoting it.
+     */
+    private static final JsonNodeFactory NUMBERS_AS_SENT = new JsonNodeFactory() {
+        @Override
+        public ValueNode numberNode(BigDecimal v) {
+            if (v == null) return nullNode();
+            double d = v.doubleValue();
+            return Double.isInfinite(d) ? super.numberNode(v) : DoubleNode.valueOf(d);
+        }
+    };
+
     /** A field given twice is refused, as in every other request body (the second would silently win otherwise). */
-    static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).setNodeFactory(NUMBERS_AS_SENT);
 
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
@@ -112,6 +135,7 @@ public class EventReader {
                 violations.addAll(schemas.checkData(source, eventType, version, instance.get("data")).orElseThrow());
             }
         }
+        violations.addAll(outOfRange(node, violations));
         if (!violations.isEmpty()) {
             return new Read(null, prefixed(violations, pathPrefix), eventType, eventId);
         }
@@ -130,6 +154,34 @@ public class EventReader {
         String system = node.path("system").isTextual() ? node.get("system").asText() : null;
         InboundEvent event = new InboundEvent(source, eventType, eventId, occurredAt, system, version, data, json);
         return new Read(event, List.of(), eventType, eventId);
+    }
+
+    /**
+     * Numbers of an event beyond the range of a double, such as {@code 1e400}: JSON allows them, Relais keeps
+     * numbers as doubles. Each is a violation naming its field and quoting the number, unless the schema checks
+     * already found something wrong with that field: then what they say ("must be a string, not a number", "must be
+     * at most 70") is the rule to fix, and is true of it.
+     *
+     * @param found the violations the schema checks found
+     */
+    static List<Violation> outOfRange(JsonNode event, List<Violation> found) {
+        Set<String> named = found.stream().map(Violation::field).collect(Collectors.toSet());
+        List<Violation> out = new ArrayList<>();
+        outOfRange(event, "", named, out);
+        return out;
+    }
+
+    private static void outOfRange(JsonNode node, String path, Set<String> named, List<Violation> out) {
+        if (node.isBigDecimal() || node.isBigInteger()) {
+            // only these can be out of range: NUMBERS_AS_SENT keeps every other number as a double
+            if (Double.isInfinite(node.doubleValue()) && !named.contains(path)) {
+                out.add(new Violation(path.isEmpty() ? "$" : path, SchemaMessages.outOfRange(node.decimalValue())));
+            }
+        } else if (node.isObject()) {
+            node.properties().forEach(e -> outOfRange(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), named, out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) outOfRange(node.get(i), path + "[" + i + "]", named, out);
+        }
     }
 
     static List<Violation> prefixed(List<Violation> violations, String prefix) {

@@ -9,12 +9,20 @@ import com.networknt.schema.SpecificationVersion;
 import io.relais.connector.source.SourceType;
 import io.relais.events.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.BigIntegerNode;
+import tools.jackson.databind.node.DoubleNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ValueNode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +48,34 @@ public class EventSchemas {
             b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private final Map<String, Optional<Schema>> cache = new ConcurrentHashMap<>();
 
-    private static final JsonMapper VALIDATOR_JSON = JsonMapper.builder().build();
+    /** 2^63: from here on, a number is given to the validator as a whole number (see {@link #VALIDATOR_NUMBERS}). */
+    private static final BigDecimal LONG_RANGE = BigDecimal.valueOf(2).pow(63);
+
+    /** 10^309, just beyond the largest double: what the validator is given for any number beyond that range. */
+    private static final BigInteger BEYOND_DOUBLES = BigInteger.TEN.pow(309);
+
+    /**
+     * The numbers of the validator's tree. A number below 2^63 is the double it always was. A larger one is given
+     * as a whole number (a double that large has no fraction): the validator compares an {@code integer} field's
+     * bounds ({@code "years": 1e30} against {@code maximum: 70}) by converting a floating-point value to a
+     * {@code long}, and failed on one out of that range instead of answering. A number beyond the range of a double
+     * ({@code 1e400}, {@code 1e999999999}) is given as 10^309 with its sign, which no bound of a schema tells apart from
+     * it, without ever writing out its digits; the event's own tree keeps it exact, and the reader refuses it.
+     */
+    private static final JsonNodeFactory VALIDATOR_NUMBERS = new JsonNodeFactory() {
+        @Override
+        public ValueNode numberNode(BigDecimal v) {
+            if (v == null) return nullNode();
+            if (v.abs().compareTo(LONG_RANGE) < 0) return DoubleNode.valueOf(v.doubleValue());
+            if (Double.isInfinite(v.doubleValue())) {
+                return BigIntegerNode.valueOf(v.signum() < 0 ? BEYOND_DOUBLES.negate() : BEYOND_DOUBLES);
+            }
+            return BigIntegerNode.valueOf(v.setScale(0, RoundingMode.DOWN).toBigInteger());
+        }
+    };
+
+    private static final JsonMapper VALIDATOR_JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).nodeFactory(VALIDATOR_NUMBERS).build();
 
     /** An event's JSON (already parsed and size-checked once by the endpoint) as the tree the validator reads. */
     public JsonNode instance(String json) {

@@ -5,6 +5,8 @@ import com.networknt.schema.path.NodePath;
 import io.relais.events.Violation;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +131,16 @@ final class SchemaMessages {
             case "propertyNames" -> "has a field name this event type does not allow";
             default -> "breaks the rule '" + keyword + "' of this event type's JSON Schema";
         };
+    }
+
+    /**
+     * The sentence for a number JSON allows but a double cannot hold ({@code 1e400}): Relais keeps numbers as
+     * doubles, so it is refused, quoting the number (to six significant digits) as sent.
+     */
+    static String outOfRange(BigDecimal number) {
+        String shown = number.round(new MathContext(6)).stripTrailingZeros().toString()
+                .replace("E+", "e").replace("E", "e");
+        return "must be a number within the range of a double (" + shown + " is out of range)";
     }
 
     private static String child(String at, String property) {

@@ -75,6 +75,45 @@ class SchemaMessagesTest {
                 .containsExactly(v("data.startDate", "must be an RFC 3339 date (year-month-day), e.g. 2026-12-01"));
     }
 
+    /**
+     * {@code 1e400} is a JSON number a double cannot hold. It used to be read as Infinity, written back as the
+     * string "Infinity", and told as "string found, number expected".
+     */
+    @Test
+    void aNumberBeyondTheRangeOfADoubleIsToldAsSuchQuotingIt() {
+        assertThat(deal(DEAL_DATA.replace("125000.50", "1e400")))
+                .containsExactly(v("data.amount", "must be a number within the range of a double (1e400 is out of range)"));
+        assertThat(deal(DEAL_DATA.replace("125000.50", "1.5E+400")))
+                .containsExactly(v("data.amount", "must be a number within the range of a double (1.5e400 is out of range)"));
+        // told without ever writing out its billion digits
+        assertThat(deal(DEAL_DATA.replace("125000.50", "1e999999999")))
+                .containsExactly(v("data.amount", "must be a number within the range of a double (1e999999999 is out of range)"));
+        assertThat(SchemaMessages.outOfRange(new java.math.BigDecimal("-12345678e400")))
+                .isEqualTo("must be a number within the range of a double (-1.23457e407 is out of range)");
+        assertThat(deal(DEAL_DATA.replace("125000.50", "1" + "0".repeat(400))))
+                .containsExactly(v("data.amount", "must be a number within the range of a double (1e400 is out of range)"));
+        // where the field must not be a number at all, or its bounds are broken anyway, that is the rule to fix
+        assertThat(deal(DEAL_DATA.replace("125000.50", "-1.5e400"))).containsExactly(v("data.amount", "must be at least 0"));
+        assertThat(deal(DEAL_DATA.replace("\"Renouvellement flotte\"", "1e400")))
+                .containsExactly(v("data.name", "must be a string, not a number"));
+        assertThat(violations(SourceType.HR, "employee.anniversary", "", "\"login\":\"dave\",\"years\":1e400"))
+                .containsExactly(v("data.years", "must be at most 70"));
+        assertThat(violations(SourceType.HR, "{\"eventType\":\"employee.hired\",\"eventId\":\"e-1\",\"occurredAt\":"
+                + "\"2026-11-22T09:30:00Z\",\"data\":{" + HIRE_DATA + "},\"schemaVersion\":1e400}", ""))
+                .containsExactly(v("schemaVersion", "must be at most 99"));
+    }
+
+    /** A huge whole number in an integer field used to stop the validator (it converted it to a long). */
+    @Test
+    void aHugeNumberInAWholeNumberFieldIsComparedWithItsBounds() {
+        assertThat(violations(SourceType.HR, "employee.anniversary", "", "\"login\":\"dave\",\"years\":1e30"))
+                .containsExactly(v("data.years", "must be at most 70"));
+        assertThat(violations(SourceType.ECM, "document.shared", "", """
+                "documentId":"D-1","title":"T","url":"https://docs.example.com/d/1","owner":"alice",
+                "targetCommunity":"rh","size":-1e30"""))
+                .containsExactly(v("data.size", "must be at least 0"));
+    }
+
     @Test
     void aValueOfTheWrongTypeIsToldWhatItMustBeAndWhatItWas() {
         assertThat(hire(HIRE_DATA.replace("\"dave\"", "42"))).containsExactly(v("data.login", "must be a string, not a number"));
