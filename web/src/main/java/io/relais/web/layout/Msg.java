@@ -148,6 +148,13 @@ public interface Msg {
     @Message("Something went wrong") String errorTitle();
     @Message("The service is not answering right now. Please try again in a moment.") String unavailable();
     @Message("Not found, or you are not allowed to see it.") String notFound();
+    @Message("This address is not valid: its parameter {name} {rule}.") String malformedParameter(String name, String rule);
+    @Message("This request is not valid: one of its parameters has a value of the wrong kind.") String malformedRequest();
+    @Message("must be a whole number") String ruleWholeNumber();
+    @Message("must be a whole number from {min} to {max}") String ruleBetween(String min, String max);
+    @Message("must be a number") String ruleNumber();
+    @Message("must be one of: {values}") String ruleOneOf(String values);
+    @Message("is not valid") String ruleValid();
     @Message("Suggestions") String suggestions();
     @Message("Saved.") String saved();
     @Message("mentioned you") String nMention();

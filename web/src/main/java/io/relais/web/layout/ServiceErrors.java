@@ -1,15 +1,20 @@
 package io.relais.web.layout;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -109,13 +114,20 @@ public class ServiceErrors {
     }
 
     /**
-     * A form the app's own server refuses as too large before any page code runs (a field over
-     * {@code quarkus.http.limits.max-form-attribute-size}) was a bare 413, and a form posted without htmx left the reader
-     * on an empty page: it is the error page now, in the reader's language. htmx keeps the 413, which relais.js says next
-     * to the form that sent it. Any other {@code WebApplicationException} keeps its own answer.
+     * A refusal by the app's own server before any page code runs. A query parameter whose value does not convert to
+     * its type ({@code /feed/banner?count=abc}) was a bare 404, as if the page did not exist: it is a 400 naming the
+     * parameter and its rule ({@link MalformedParameter}) — the error page in the reader's language (the status line
+     * for htmx), or an RFC 9457 problem+json for what is not a page. A form over
+     * {@code quarkus.http.limits.max-form-attribute-size} was a bare 413, and a form posted without htmx left the reader
+     * on an empty page: it is the error page now, in the reader's language. htmx keeps the 413, which relais.js says
+     * next to the form that sent it. Any other {@code WebApplicationException} keeps its own answer.
      */
     @ServerExceptionMapper
-    public Response tooLarge(WebApplicationException e, HttpHeaders headers) {
+    public Response refusedRequest(WebApplicationException e, HttpHeaders headers, UriInfo uri, ResourceInfo resource) {
+        java.util.Optional<MalformedParameter> malformed = MalformedParameter.of(e, resource, uri);
+        if (malformed.isPresent()) {
+            return malformed(malformed.get(), headers, uri, resource);
+        }
         if (e.getResponse() == null || e.getResponse().getStatus() != 413) {
             return e.getResponse();
         }
@@ -125,6 +137,35 @@ public class ServiceErrors {
         }
         return Response.status(413).entity(pages.of(errorPage).data("message", sentence).data("nav", "").render())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private Response malformed(MalformedParameter p, HttpHeaders headers, UriInfo uri, ResourceInfo resource) {
+        if (!answersPages(resource)) {
+            ObjectNode problem = JsonNodeFactory.instance.objectNode()
+                    .put("type", "https://relais.dev/problems/validation").put("title", "Invalid request").put("status", 400)
+                    .put("detail", p.named() ? p.name() + " " + p.message() : "a parameter has a value of the wrong type")
+                    .put("instance", uri.getPath());
+            if (p.named()) {
+                problem.putArray("errors").addObject().put("field", p.name()).put("message", p.message());
+            }
+            return Response.status(400).entity(problem.toString()).type("application/problem+json").build();
+        }
+        Msg msg = pages.msg();
+        return render(headers, 400, p.named() ? msg.malformedParameter(p.name(), p.message(msg)) : msg.malformedRequest());
+    }
+
+    /** Whether the refused method answers pages or fragments (HTML), rather than a stream, a file or data. */
+    private static boolean answersPages(ResourceInfo resource) {
+        java.lang.reflect.Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return true;
+        }
+        Produces produces = method.getAnnotation(Produces.class);
+        if (produces == null) {
+            produces = resource.getResourceClass().getAnnotation(Produces.class);
+        }
+        return produces == null || java.util.Arrays.stream(produces.value())
+                .anyMatch(type -> type.startsWith(MediaType.TEXT_HTML) || type.startsWith(MediaType.WILDCARD));
     }
 
     @ServerExceptionMapper
