@@ -6,7 +6,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -25,6 +24,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * threads people have open ({@code /api/live/threads/{postId}}), by thread and person. Each replica reads the
  * activities topic with its own consumer group, so it learns of every item and pushes it to its own
  * connections: no sticky sessions, no shared registry.
+ * <p>
+ * Every event is HTML's server-sent event and nothing more: {@code event:} and {@code data:} lines (the data is JSON
+ * text, serialised here). An event is built without a media type: RESTEasy Reactive writes one given to
+ * {@code OutboundSseEvent.Builder.mediaType} as a {@code content-type:} line of its own into the event, a field the
+ * spec does not define.
  */
 @ApplicationScoped
 public class LiveHub {
@@ -77,7 +81,7 @@ public class LiveHub {
             oldest.sink().close();
         }
         // tells the client (and tests) that the stream is registered and pushes will follow
-        send(person, c, sse.newEventBuilder().name(READY).data("{}").mediaType(MediaType.APPLICATION_JSON_TYPE).build());
+        send(person, c, sse.newEventBuilder().name(READY).data("{}").build());
     }
 
     /**
@@ -94,7 +98,7 @@ public class LiveHub {
         while (mine.size() > config.maxStreamsPerPerson()) {
             mine.remove(0).sink().close();
         }
-        sendThread(thread, person, c, sse.newEventBuilder().name(READY).data("{}").mediaType(MediaType.APPLICATION_JSON_TYPE).build());
+        sendThread(thread, person, c, sse.newEventBuilder().name(READY).data("{}").build());
     }
 
     /** The people with this thread open on this replica. */
@@ -115,8 +119,7 @@ public class LiveHub {
         if (connections == null) return;
         String payload = serialised(data);
         for (Connection c : connections) {
-            sendThread(thread, person, c, c.sse().newEventBuilder().name(event).data(payload)
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE).build());
+            sendThread(thread, person, c, c.sse().newEventBuilder().name(event).data(payload).build());
         }
     }
 
@@ -133,8 +136,7 @@ public class LiveHub {
         if (connections == null) return;
         String payload = serialised(data);
         for (Connection c : connections) {
-            send(person, c, c.sse().newEventBuilder().name(event).data(payload)
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE).build());
+            send(person, c, c.sse().newEventBuilder().name(event).data(payload).build());
         }
     }
 

@@ -127,6 +127,31 @@ class LiveStreamTest {
         return false;
     }
 
+    /**
+     * The lines of a stream that are not part of an event as HTML's server-sent events define it: an {@code event:} or
+     * {@code data:} field, an {@code id:} field with a value (an empty one resets the browser's Last-Event-ID), a comment
+     * ({@code : heartbeat}) or the blank line that ends an event.
+     */
+    static List<String> strayLines(List<String> lines) {
+        return lines.stream().filter(l -> !(l.isEmpty() || l.startsWith(":") || l.startsWith("event:") || l.startsWith("data:")
+                || (l.startsWith("id:") && !l.substring("id:".length()).isBlank()))).toList();
+    }
+
+    /** Every event was written with a {@code content-type:} line of RESTEasy's own, a field the spec does not define. */
+    @Test
+    void everyEventIsMadeOfTheFieldsOfServerSentEventsOnly() throws Exception {
+        String author = fresh("author"), follower = FeedFixtures.person("follower");
+        follow(follower, "person", author);
+        List<String> stream = connect(follower);
+        awaitLiveConsumerAssigned();
+
+        String post = post(author, "<p>Un flux sans champ en trop</p>", null);
+
+        await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.FEED_ITEM, post));
+        assertThat(strayLines(stream)).as("lines of the stream that are no field of an event, in %s", stream).isEmpty();
+        assertThat(stream).contains("event:" + LiveHub.READY, "data:{}");
+    }
+
     @Test
     void aNewPostIsPushedToAConnectedFollowerAndAMentionAsANotification() throws Exception {
         String author = fresh("author"), follower = FeedFixtures.person("follower");

@@ -97,6 +97,20 @@ class LiveThreadTest {
         assertThat(data).contains("\"post\":\"" + post + "\"", "<strong>démos</strong>", "\"login\":\"" + carol + "\"");
     }
 
+    /** A thread's events are HTML's server-sent events only: each had a {@code content-type:} line of RESTEasy's own. */
+    @Test
+    void everyEventOfAThreadIsMadeOfTheFieldsOfServerSentEventsOnly() throws Exception {
+        String alice = fresh("alice"), bob = fresh("bob");
+        String post = post(alice, "Des champs, rien que des champs", null);
+        List<String> bobs = watch(bob, post);
+        awaitLiveConsumerAssigned();
+
+        String c = comment(alice, post, "Le premier");
+
+        await().atMost(PATIENCE).until(() -> hasEvent(bobs, LiveHub.COMMENT, c));
+        assertThat(LiveStreamTest.strayLines(bobs)).as("lines of the stream that are no field of an event, in %s", bobs).isEmpty();
+    }
+
     @Test
     void whoMayNotSeeTheThreadCannotOpenItsStream() throws Exception {
         String owner = fresh("owner"), member = fresh("member"), outsider = fresh("outsider");
