@@ -1,5 +1,6 @@
 package io.relais.web;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -15,7 +16,8 @@ import java.util.Set;
 
 /**
  * Tests only: a request carrying {@code X-Test-Login} (and {@code X-Test-Roles}, comma-separated) is that
- * person, so role checks can be tested without Keycloak. Without the header, the OIDC login applies as usual.
+ * person, with a made-up access token, so role checks can be tested without Keycloak. Without the header, the OIDC
+ * login applies as usual.
  */
 @ApplicationScoped
 public class TestLogin implements HttpAuthenticationMechanism {
@@ -33,6 +35,8 @@ public class TestLogin implements HttpAuthenticationMechanism {
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(login))
                 .addRoles(roles == null ? Set.of() : Set.of(roles.split(",")))
+                // an access token as the OIDC login gives one, for what passes it on itself (the live relay)
+                .addCredential(new AccessTokenCredential("test-token-of-" + login))
                 .build());
     }
 

@@ -85,13 +85,29 @@ public class LiveRelay {
 
     private static Multi<OutboundSseEvent> relayed(Multi<SseEvent<String>> upstream, Sse sse) {
         return upstream
-                .map(e -> sse.newEventBuilder()
-                        .name(e.name() == null || e.name().isBlank() ? "message" : e.name())
-                        .id(e.id() == null ? "" : e.id())
-                        .data(e.data() == null ? "" : e.data())
-                        .build())
+                .map(e -> forBrowser(e, sse))
                 // the browser's EventSource reconnects on its own when the stream ends
                 .onFailure().invoke(failure -> LOG.debugf("live stream ended: %s", failure.getMessage()))
                 .onFailure().recoverWithCompletion();
+    }
+
+    /**
+     * One upstream event as the browser gets it: only the fields HTML's server-sent events define. An {@code id:} is
+     * written only when feed-service gave one — an empty {@code id:} line, which every event carried, resets the
+     * browser's Last-Event-ID — and a comment alone (feed-service's {@code : heartbeat}) stays a comment, where it was
+     * an empty {@code message} event.
+     */
+    static OutboundSseEvent forBrowser(SseEvent<String> e, Sse sse) {
+        boolean noData = e.data() == null || e.data().isEmpty();
+        if (noData && e.comment() != null && (e.name() == null || e.name().isBlank())) {
+            return sse.newEventBuilder().comment(e.comment()).build();
+        }
+        OutboundSseEvent.Builder event = sse.newEventBuilder()
+                .name(e.name() == null || e.name().isBlank() ? "message" : e.name())
+                .data(noData ? "" : e.data());
+        if (e.id() != null && !e.id().isBlank()) {
+            event.id(e.id());
+        }
+        return event.build();
     }
 }

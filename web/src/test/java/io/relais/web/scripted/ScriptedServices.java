@@ -17,15 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * feed-, profile- and search-service played by one local HTTP server whose answers a test sets per request line
  * ({@code "POST /api/communities/c/leave"}), so a page can be shown what a service says in a given situation
- * (a 409 for the last owner, an empty people search). Unscripted GETs answer {@code {}}, other methods 204.
+ * (a 409 for the last owner, an empty people search), or a live stream's events. Unscripted GETs answer {@code {}},
+ * other methods 204.
  * Every request is kept with its body, to assert what the web app sent, or did not send.
  */
 public final class ScriptedServices {
 
     public static final ScriptedServices SERVICES = new ScriptedServices();
 
-    /** An answer: status, JSON body (empty for none). */
-    public record Answer(int status, String json) {
+    /** An answer: status, JSON body (empty for none), and its media type (null: JSON, or problem+json for a refusal). */
+    public record Answer(int status, String json, String mediaType) {
+
+        /** A JSON answer. */
+        public Answer(int status, String json) {
+            this(status, json, null);
+        }
     }
 
     /** A request as received: {@code "METHOD /path?query"} and its body. */
@@ -56,6 +62,15 @@ public final class ScriptedServices {
         return this;
     }
 
+    /**
+     * Answers {@code line} with a 200 {@code text/event-stream} of these raw lines from now on, which then ends (as a
+     * stream does when the service closes it).
+     */
+    public ScriptedServices onEvents(String line, String stream) {
+        script.put(line, new Answer(200, stream, "text/event-stream"));
+        return this;
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -78,7 +93,8 @@ public final class ScriptedServices {
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         Answer a = script.getOrDefault(method + " " + path, "GET".equals(method) ? new Answer(200, "{}") : new Answer(204, ""));
         byte[] body = a.json().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", a.status() >= 400 ? "application/problem+json" : "application/json");
+        exchange.getResponseHeaders().add("Content-Type", a.mediaType() != null ? a.mediaType()
+                : a.status() >= 400 ? "application/problem+json" : "application/json");
         if (body.length == 0) {
             exchange.sendResponseHeaders(a.status(), -1);
         } else {
