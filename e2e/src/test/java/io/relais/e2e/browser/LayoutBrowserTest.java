@@ -6,6 +6,7 @@ import org.openqa.selenium.WebElement;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +58,43 @@ class LayoutBrowserTest {
             double top = ((Number) rect(phone, count).get("top")).doubleValue();
             double fold = ((Number) phone.js("var n = document.querySelector('.mainnav'); return n ? n.getBoundingClientRect().top : window.innerHeight;")).doubleValue();
             assertThat(top).as("results start (px from the top) above the fold at " + fold).isLessThan(fold - 120);
+        }
+    }
+
+    /**
+     * On a phone the search filters fit the screen: they were one strip running sideways past its right edge, which
+     * cut off filters and their values (a long community name, several authors) and had to be scrolled sideways.
+     */
+    @Test
+    void onAPhoneTheSearchFiltersFitTheScreen() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String word = "filtresmobiles" + id;
+        String slug = "e2e-filters-" + id;
+        Api.createCommunity("bob", slug, "Customer experience and satisfaction programme " + id, "public");
+        Api.post("bob", "Plan " + word + " for the programme", slug);
+        Api.comment("carol", Api.postIri("alice", "Kick-off " + word), "Notes on " + word);
+
+        try (Browser phone = Browser.open("fr-FR", 390, 844)) {
+            phone.loginAs("alice");
+            phone.until(d -> {
+                phone.go("/search?q=" + word);
+                return d.findElements(By.cssSelector(".facets input[name=author]")).size() >= 2
+                        && !d.findElements(By.cssSelector(".facets input[name=community]")).isEmpty();
+            });
+            phone.screenshot(SHOTS.resolve("search-filters-fr-390.png"));
+
+            Map<?, ?> widths = (Map<?, ?>) phone.js("var f = document.querySelector('.facets form');"
+                    + " return {page: document.documentElement.scrollWidth, inner: window.innerWidth, filters: f.scrollWidth, panel: f.clientWidth};");
+            double viewport = ((Number) widths.get("inner")).doubleValue();
+            assertThat(((Number) widths.get("page")).doubleValue()).as("page width in px at a viewport of " + viewport)
+                    .isLessThanOrEqualTo(viewport);
+            assertThat(((Number) widths.get("filters")).doubleValue()).as("the filters' width in px, in a panel " + widths.get("panel") + " px wide")
+                    .isLessThanOrEqualTo(((Number) widths.get("panel")).doubleValue());
+            for (WebElement filter : phone.findAll(By.cssSelector(".facets legend, .facets label"))) {
+                Map<?, ?> r = rect(phone, filter);
+                assertThat(((Number) r.get("right")).doubleValue()).as("right edge of the filter " + filter.getAttribute("textContent").strip())
+                        .isLessThanOrEqualTo(viewport);
+            }
         }
     }
 
