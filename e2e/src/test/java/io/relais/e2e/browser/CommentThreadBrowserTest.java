@@ -100,6 +100,47 @@ class CommentThreadBrowserTest {
         }
     }
 
+    /**
+     * A comment's Reply, Edit and Delete sit on one line, their words on one baseline and of one size, on a desktop and
+     * on a phone: Delete, a button of the page's own size and padding, sat lower than Reply and Edit beside it.
+     */
+    @Test
+    void aCommentsReplyEditAndDeleteLineUp() {
+        String marker = "aligned-" + UUID.randomUUID().toString().substring(0, 8);
+        String post = postAs("alice", "Lining up " + marker);
+        String comment = Api.comment("bob", "urn:relais:post:" + post, "My own comment " + marker);
+        String cid = "comment-" + comment.substring(comment.lastIndexOf(':') + 1);
+        for (int[] size : new int[][]{{1280, 800}, {390, 844}}) {
+            try (Browser bob = Browser.open("en-GB", size[0], size[1])) {
+                bob.loginAs("bob");
+                bob.go("/posts/" + post);
+                bob.await(By.cssSelector("#" + cid + " button.danger"));
+
+                Map<?, ?> reply = box(bob, "#" + cid + " .reply-box summary");
+                Map<?, ?> edit = box(bob, "#" + cid + " .edit-box summary");
+                Map<?, ?> delete = box(bob, "#" + cid + " .comment-actions button.danger");
+                for (String edge : new String[]{"top", "textTop", "textBottom"}) {
+                    String at = size[0] + " px wide, " + edge + " of ";
+                    assertThat(num(edit.get(edge))).as(at + "Edit, beside Reply at %s", reply.get(edge))
+                            .isCloseTo(num(reply.get(edge)), org.assertj.core.data.Offset.offset(1.0));
+                    assertThat(num(delete.get(edge))).as(at + "Delete, beside Reply at %s", reply.get(edge))
+                            .isCloseTo(num(reply.get(edge)), org.assertj.core.data.Offset.offset(1.0));
+                }
+            }
+        }
+    }
+
+    /** An element's box top, and the top and bottom of its words (what a reader sees line up), in px. */
+    private static Map<?, ?> box(Browser b, String css) {
+        return (Map<?, ?>) b.js("var e = document.querySelector(arguments[0]); var r = e.getBoundingClientRect();"
+                + " var words = document.createRange(); words.selectNodeContents(e); var t = words.getBoundingClientRect();"
+                + " return {top: r.top, textTop: t.top, textBottom: t.bottom};", css);
+    }
+
+    private static double num(Object n) {
+        return ((Number) n).doubleValue();
+    }
+
     /** Publishes a post through feed-service as that person; its local id. */
     static String postAs(String login, String text) {
         String iri = given().auth().oauth2(Api.token(login)).contentType(ContentType.JSON).body(Map.of("content", text))
