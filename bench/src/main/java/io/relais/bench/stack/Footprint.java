@@ -31,13 +31,14 @@ public final class Footprint {
 
     private final Path home;
 
-    public Footprint(Path repo) {
-        this(Optional.ofNullable(System.getenv("RELAIS_HOME")).map(Path::of).orElse(repo.resolve(".relais")), true);
+    /** Over the launcher's state folder {@code home} ({@code run/<component>.pid}, {@code logs/}). */
+    Footprint(Path home) {
+        this.home = home;
     }
 
-    /** Over the launcher's state folder {@code home} ({@code run/<component>.pid}, {@code logs/}). */
-    Footprint(Path home, boolean stateFolder) {
-        this.home = home;
+    /** Over the state folder of the stack started from {@code repo}: {@code $RELAIS_HOME}, else {@code repo/.relais}. */
+    public static Footprint ofStack(Path repo) {
+        return new Footprint(Optional.ofNullable(System.getenv("RELAIS_HOME")).map(Path::of).orElse(repo.resolve(".relais")));
     }
 
     public Path home() {

@@ -48,7 +48,7 @@ public final class StackScenarios {
     public StackScenarios(Bench bench) {
         this.bench = bench;
         this.stack = new StackClient(System.getenv());
-        this.footprint = new Footprint(bench.repo());
+        this.footprint = Footprint.ofStack(bench.repo());
         this.reader = bench.options().string("reader", "alice");
         this.readerPassword = bench.options().string("reader-password", reader);
     }

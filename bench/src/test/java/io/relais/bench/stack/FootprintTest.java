@@ -22,7 +22,7 @@ class FootprintTest {
         for (int i = 0; i < 80_000; i++) kept[i % kept.length] = new byte[32_768];
         System.gc();
         System.gc();
-        Footprint footprint = new Footprint(home, true);
+        Footprint footprint = new Footprint(home);
 
         Map<String, double[]> upkeep = footprint.upkeepSeconds();
         double cpu = footprint.sample().cpuSeconds().get("feed");
