@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * that says when a value stops being true:
  * <ul>
  *   <li>{@link #heard} — every activity this replica's live consumer reads (through {@code HotTimelines}) drops what
- *       it names: its actor, object, the object's thread ({@code context}, {@code inReplyTo}) and its target. So a
+ *       it names: its actor, object (not the new post or card of a Create: {@link #createsContent}), the object's
+ *       thread ({@code context}, {@code inReplyTo}) and its target. So a
  *       Follow or Undo drops the follower's follows, a Join or Leave the member's communities, a Like the reader's
  *       reactions and the post, a comment its thread, an edit, a moderation decision or a Delete the post;</li>
  *   <li>{@link #changed} — this replica's own writes drop what they change at once, before their activity is even
@@ -118,7 +119,7 @@ public class ReadCaches {
         named.add(activity.target());
         AsObject object = activity.object();
         if (object != null) {
-            named.add(object.id());
+            if (!createsContent(activity)) named.add(object.id());
             named.add(object.context());
             named.add(object.inReplyTo());
             String id = object.id();
@@ -128,6 +129,22 @@ public class ReadCaches {
             }
         }
         named.stream().filter(Objects::nonNull).distinct().forEach(this::changed);
+    }
+
+    /**
+     * Whether the activity brings a post or a card into being: a Create whose object is a post, a business event, a
+     * document or an external object. Its IRI is new (feed-service mints a post's; the connector a card's from the
+     * event's id, which it deduplicates), so nothing is cached under it yet and a read of it answers either nothing
+     * (not written yet, not kept) or the created document: there is no older value to guard against, and the read
+     * that first finds it may keep it at once. Under connector ingest the newest cards are the top of every reader's
+     * home page: with the settle window, each home read fetched every card of its last five seconds from the store
+     * again (issue 18, twelfth pass). Later changes (an Update, a reaction, a comment, a preview) name it as before.
+     */
+    static boolean createsContent(Activity activity) {
+        if (!As2.CREATE.equals(activity.type()) || activity.object() == null) return false;
+        String id = activity.object().id();
+        return id != null && Iri.isValid(id) && (Iri.isKind(id, Iri.POST) || Iri.isKind(id, Iri.BUSINESS_EVENT)
+                || Iri.isKind(id, Iri.DOCUMENT) || Iri.isKind(id, Iri.EXTERNAL));
     }
 
     /** Whether a value of this key read from {@code readStartedAt} on may be kept: no change named it since, nor just before. */

@@ -2,6 +2,7 @@ package io.relais.feed.thread;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -27,9 +28,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -212,13 +215,27 @@ public class PostStore implements PublishedContent {
         written(iri, () -> collection().updateOne(eq("_id", iri), StoredFields.reactionMove(from, to)));
     }
 
-    /** Upserts cards in the given order (a card's update after its create), one bulk write; see {@link Post#cardUpsert}. */
+    /**
+     * Upserts cards in the given order (a card's update after its create), one bulk write; see {@link Post#cardUpsert}.
+     * The read caches learn of the cards it updated, not of those it created.
+     */
     public void upsertCards(List<Post> cards) {
         if (cards.isEmpty()) return;
         UpdateOptions upsert = new UpdateOptions().upsert(true);
         List<WriteModel<Document>> writes = new ArrayList<>(cards.size());
         cards.forEach(c -> writes.add(new UpdateOneModel<>(eq("_id", c.iri()), c.cardUpsert(), upsert)));
-        written(cards.stream().map(Post::iri).toList(), () -> collection().bulkWrite(writes, new BulkWriteOptions().ordered(true)));
+        List<String> changed = new ArrayList<>(cards.stream().map(Post::iri).toList());
+        try {
+            BulkWriteResult result = collection().bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            // a card this write inserted had no earlier value a read could have kept (ReadCaches#createsContent): only
+            // the cards it updated changed (a card's Update in the same poll as its Create is one of those)
+            Set<Integer> inserted = new HashSet<>();
+            result.getUpserts().forEach(u -> inserted.add(u.getIndex()));
+            changed.clear();
+            for (int i = 0; i < cards.size(); i++) if (!inserted.contains(i)) changed.add(cards.get(i).iri());
+        } finally {
+            if (caches != null) caches.changed(changed);
+        }
     }
 
     private MongoCollection<Document> collection() {
