@@ -72,8 +72,8 @@ public final class Footprint {
 
     /**
      * CPU seconds so far of each running component's JVM upkeep, read from /proc per thread: {JIT compiling (the
-     * {@code C1}/{@code C2 CompilerThread}s), garbage collection (the collectors' own threads: {@code GC Thread#n},
-     * {@code G1 …}, and the {@code VM Thread}, which runs the collectors' stop-the-world phases)}. What the services'
+     * {@code C1}/{@code C2 CompilerThread}s), garbage collection (the collectors' own threads and the
+     * {@code VM Thread}: {@link #upkeepKind})}. What the services'
      * own code costs is the component's CPU less these; a figure measured right after a start holds the warm-up.
      */
     public Map<String, double[]> upkeepSeconds() {
@@ -85,9 +85,7 @@ public final class Footprint {
                     try (var tasks = Files.list(Path.of("/proc", Long.toString(p), "task"))) {
                         tasks.forEach(task -> {
                             try {
-                                String name = Files.readString(task.resolve("comm")).trim();
-                                int kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? 0
-                                        : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? 1 : -1;
+                                int kind = upkeepKind(Files.readString(task.resolve("comm")).trim());
                                 if (kind >= 0) sum[kind] += cpuOf(Files.readString(task.resolve("stat")));
                             } catch (IOException | RuntimeException e) {
                                 // the thread ended meanwhile
@@ -101,6 +99,19 @@ public final class Footprint {
             });
         }
         return out;
+    }
+
+    /**
+     * What a JVM thread of this name ({@code /proc/<pid>/task/<tid>/comm}: at most 15 characters) does for the JVM's
+     * upkeep: 0 compiling ({@code C1}/{@code C2 CompilerThread}s), 1 collecting (Parallel's and G1's {@code GC Thread#n},
+     * G1's own threads, Shenandoah's control and worker threads, and the {@code VM Thread}, which runs the collectors'
+     * stop-the-world phases), -1 anything else (the program's own threads).
+     */
+    static int upkeepKind(String name) {
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) return 0;
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("Shenandoah")
+                || name.equals("VM Thread")) return 1;
+        return -1;
     }
 
     /** The last "started in N s" of a component's log (Quarkus services and Keycloak print it). */

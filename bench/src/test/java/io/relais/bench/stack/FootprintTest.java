@@ -34,4 +34,18 @@ class FootprintTest {
         assertThat(jit + gc).isLessThanOrEqualTo(cpu);
         assertThat(kept[kept.length - 1]).hasSize(32_768);
     }
+
+    @Test
+    void tellsTheCompilersAndEachCollectorsThreadsFromTheProgramsOwn() {
+        // names as /proc shows them: cut to 15 characters
+        assertThat(Footprint.upkeepKind("C2 CompilerThre")).isZero();
+        assertThat(Footprint.upkeepKind("C1 CompilerThre")).isZero();
+        assertThat(Footprint.upkeepKind("GC Thread#1")).isEqualTo(1);
+        assertThat(Footprint.upkeepKind("G1 Conc#0")).isEqualTo(1);
+        assertThat(Footprint.upkeepKind("Shenandoah GC T")).as("the store's collector").isEqualTo(1);
+        assertThat(Footprint.upkeepKind("Shenandoah Cont")).isEqualTo(1);
+        assertThat(Footprint.upkeepKind("VM Thread")).isEqualTo(1);
+        assertThat(Footprint.upkeepKind("store-command-4")).isEqualTo(-1);
+        assertThat(Footprint.upkeepKind("VM Periodic Tas")).isEqualTo(-1);
+    }
 }
