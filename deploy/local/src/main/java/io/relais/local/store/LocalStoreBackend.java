@@ -34,7 +34,7 @@ import java.util.List;
  * enough then, but counted by the stock type's estimate (twice the Java-serialised length), which is about 2.5
  * times under the heap a decoded timeline bucket really takes; {@link BsonDocumentType} estimates that heap, so
  * the same capacity is now 160 MB, about the heap the 64 MB cache really held. The heap of the store process is
- * 1 GB (`./relais`). Commits come every second (H2's timer) and whenever the unsaved changes outgrow the write buffer
+ * 2 GB under the Shenandoah collector (`./relais`). Commits come every second (H2's timer) and whenever the unsaved changes outgrow the write buffer
  * ({@value #WRITE_BUFFER_MB} MB instead of 1); {@link #close()} commits and closes the file, so a clean stop loses
  * nothing.
  */
