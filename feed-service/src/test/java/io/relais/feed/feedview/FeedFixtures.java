@@ -143,4 +143,28 @@ public final class FeedFixtures {
         return r -> r.value() != null && r.value().contains("\"type\":\"" + type + "\"")
                 && r.value().contains("\"object\":{\"id\":\"" + objectIri + "\"");
     }
+
+    /**
+     * A new-hire card addressed to one person, as the HR connector publishes it: its Create, or (type Update) an Update
+     * of it with {@code title} as its new French title; returns the record's value.
+     */
+    public static String publishHireCard(String type, String card, String newHire, String manager, String title) {
+        String source = io.relais.events.Iri.of(io.relais.events.Iri.SOURCE, "hr-workday");
+        io.relais.events.AsObject.Builder object = io.relais.events.AsObject.builder().id(card)
+                .type(io.relais.events.As2.EVENT).attributedTo(io.relais.events.Iri.person(manager))
+                .name(title).nameMap(Map.of("fr", title, "en", "Welcome!"))
+                .summary("Votre arrivée est enregistrée").to(io.relais.events.Iri.person(newHire))
+                .relais(Map.of("business", Map.of("source", "hr", "eventType", "employee.hired",
+                        "system", "workday", "sourceEventId", card, "data", Map.of("login", newHire))));
+        if (io.relais.events.As2.UPDATE.equals(type)) object.updated(java.time.Instant.now());
+        io.relais.events.Activity hired = io.relais.events.Activity.builder().type(type).actor(source)
+                .generator(io.relais.events.AsObject.builder().type(io.relais.events.As2.APPLICATION).id(source)
+                        .name("Workday").build())
+                .object(object.build()).to(io.relais.events.Iri.person(newHire)).build();
+        Map<String, String> headers = KafkaProbe.cloudEventHeaders(io.relais.events.CloudEventAttributes.id(hired),
+                io.relais.events.CloudEventAttributes.type(hired), "/connectors/hr/workday", card);
+        String value = io.relais.events.ActivityJson.writeString(hired);
+        KafkaProbe.publish(Topics.ACTIVITIES, io.relais.events.RecordKey.of(hired), headers, value);
+        return value;
+    }
 }

@@ -7,6 +7,7 @@ import io.relais.events.As2;
 import io.relais.events.EventId;
 import io.relais.events.Iri;
 import io.relais.events.Topics;
+import io.relais.feed.feedview.FeedFixtures;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
 import jakarta.inject.Inject;
@@ -226,22 +227,7 @@ class FanOutTest {
 
     /** A new-hire card addressed to one person, as the HR connector publishes it; returns the record's value. */
     private static String publishHireCard(String card, String newHire, String manager) {
-        String source = Iri.of(Iri.SOURCE, "hr-workday");
-        io.relais.events.Activity hired = io.relais.events.Activity.builder().type(As2.CREATE).actor(source)
-                .generator(io.relais.events.AsObject.builder().type(As2.APPLICATION).id(source).name("Workday").build())
-                .object(io.relais.events.AsObject.builder().id(card).type(As2.EVENT).attributedTo(Iri.person(manager))
-                        .name("Bienvenue !").nameMap(Map.of("fr", "Bienvenue !", "en", "Welcome!"))
-                        .summary("Votre arrivée est enregistrée").to(Iri.person(newHire))
-                        .relais(Map.of("business", Map.of("source", "hr", "eventType", "employee.hired",
-                                "system", "workday", "sourceEventId", card, "data", Map.of("login", newHire))))
-                        .build())
-                .to(Iri.person(newHire)).build();
-        String key = io.relais.events.RecordKey.of(hired);
-        Map<String, String> headers = KafkaProbe.cloudEventHeaders(io.relais.events.CloudEventAttributes.id(hired),
-                io.relais.events.CloudEventAttributes.type(hired), "/connectors/hr/workday", card);
-        String value = io.relais.events.ActivityJson.writeString(hired);
-        KafkaProbe.publish(Topics.ACTIVITIES, key, headers, value);
-        return value;
+        return FeedFixtures.publishHireCard(As2.CREATE, card, newHire, manager, "Bienvenue !");
     }
 
     @Test
