@@ -2,7 +2,6 @@ package io.relais.feed.thread;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -56,10 +56,21 @@ public class PostStore implements PublishedContent {
 
     /** Runs a write of these posts, then drops them from this replica's read caches (also when the write failed midway). */
     private <T> T written(Collection<String> iris, Supplier<T> write) {
+        return written(iris, write, result -> iris);
+    }
+
+    /**
+     * Runs a write, then drops from this replica's read caches the posts {@code changed} says it changed, or all of
+     * {@code iris} when the write failed midway.
+     */
+    private <T> T written(Collection<String> iris, Supplier<T> write, Function<T, Collection<String>> changed) {
+        Collection<String> dropped = iris;
         try {
-            return write.get();
+            T result = write.get();
+            dropped = changed.apply(result);
+            return result;
         } finally {
-            if (caches != null) caches.changed(iris);
+            if (caches != null) caches.changed(dropped);
         }
     }
 
@@ -224,18 +235,16 @@ public class PostStore implements PublishedContent {
         UpdateOptions upsert = new UpdateOptions().upsert(true);
         List<WriteModel<Document>> writes = new ArrayList<>(cards.size());
         cards.forEach(c -> writes.add(new UpdateOneModel<>(eq("_id", c.iri()), c.cardUpsert(), upsert)));
-        List<String> changed = new ArrayList<>(cards.stream().map(Post::iri).toList());
-        try {
-            BulkWriteResult result = collection().bulkWrite(writes, new BulkWriteOptions().ordered(true));
-            // a card this write inserted had no earlier value a read could have kept (ReadCaches#createsContent): only
-            // the cards it updated changed (a card's Update in the same poll as its Create is one of those)
-            Set<Integer> inserted = new HashSet<>();
-            result.getUpserts().forEach(u -> inserted.add(u.getIndex()));
-            changed.clear();
-            for (int i = 0; i < cards.size(); i++) if (!inserted.contains(i)) changed.add(cards.get(i).iri());
-        } finally {
-            if (caches != null) caches.changed(changed);
-        }
+        // a card this write inserted had no earlier value a read could have kept (ReadCaches#createsContent): only the
+        // cards it updated changed (a card's Update in the same poll as its Create is one of those)
+        written(cards.stream().map(Post::iri).toList(), () -> collection().bulkWrite(writes, new BulkWriteOptions().ordered(true)),
+                result -> {
+                    Set<Integer> inserted = new HashSet<>();
+                    result.getUpserts().forEach(u -> inserted.add(u.getIndex()));
+                    List<String> updated = new ArrayList<>();
+                    for (int i = 0; i < cards.size(); i++) if (!inserted.contains(i)) updated.add(cards.get(i).iri());
+                    return updated;
+                });
     }
 
     private MongoCollection<Document> collection() {
