@@ -250,12 +250,12 @@ public class MembershipService {
         if (isNew) {
             // $addToSet of the exact entry, on condition that no entry of the community is there yet
             update.add(Updates.addToSet("c", new Document("id", communityIri).append("role", role.wire())));
-            if (record != null) update.add(OutboxMarks.mark(record));
+            if (record != null) update.add(marks.mark(people(), personIri, record));
             written = people().updateOne(Filters.and(eq("_id", personIri), Filters.ne("c.id", communityIri)),
                     Updates.combine(update)).getModifiedCount() == 1;
         } else {
             update.add(Updates.set("c.$[m].role", role.wire()));
-            if (record != null) update.add(OutboxMarks.mark(record));
+            if (record != null) update.add(marks.mark(people(), personIri, record));
             written = people().updateOne(Filters.and(eq("_id", personIri), eq("c.id", communityIri)), Updates.combine(update),
                     new UpdateOptions().arrayFilters(List.of(eq("m.id", communityIri)))).getModifiedCount() == 1;
         }
@@ -427,7 +427,7 @@ public class MembershipService {
         OutboxRecord record = leave == null ? null : marks.record(leave);
         List<Bson> update = new ArrayList<>();
         update.add(Updates.pull("c", new Document("id", communityIri)));
-        if (record != null) update.add(OutboxMarks.mark(record));
+        if (record != null) update.add(marks.mark(people(), personIri, record));
         boolean removed = people().updateOne(Filters.and(eq("_id", personIri), eq("c.id", communityIri)),
                 Updates.combine(update)).getModifiedCount() == 1;
         return new Removed(removed, removed ? record : null);
@@ -469,6 +469,7 @@ public class MembershipService {
     }
 
     void atStart(@Observes StartupEvent e) {
+        marks.adoptMarksBeforeLedger(people());
         int n = marks.republish(people(), OutboxMarks.leftBehind(), this::repair);
         if (n > 0) LOG.warnf("re-published %d membership changes written but not announced before the last stop", n);
     }

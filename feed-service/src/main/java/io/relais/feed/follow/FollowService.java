@@ -172,7 +172,7 @@ public class FollowService {
                 .object(AsObject.ref(followed)).to(audience(followed, follower)).build());
         boolean added = people().updateOne(Filters.and(eq("_id", follower), Filters.ne("f.iri", followed)),
                 Updates.combine(Updates.push("f", new Document("iri", followed).append("activity", activity)),
-                        OutboxMarks.mark(record))).getModifiedCount() == 1;
+                        marks.mark(people(), follower, record))).getModifiedCount() == 1;
         return added ? record : null;
     }
 
@@ -235,7 +235,7 @@ public class FollowService {
                 .object(AsObject.builder().type(As2.FOLLOW).id(activity).build())
                 .target(followed).to(audience(followed, follower)).build());
         boolean removed = people().updateOne(Filters.and(eq("_id", follower), eq("f.activity", activity)),
-                Updates.combine(Updates.pull("f", new Document("iri", followed)), OutboxMarks.mark(undo)))
+                Updates.combine(Updates.pull("f", new Document("iri", followed)), marks.mark(people(), follower, undo)))
                 .getModifiedCount() == 1;
         return removed ? undo : null;
     }
@@ -264,6 +264,7 @@ public class FollowService {
     }
 
     void atStart(@Observes StartupEvent e) {
+        marks.adoptMarksBeforeLedger(people());
         int n = marks.republish(people(), OutboxMarks.leftBehind(), this::repair);
         if (n > 0) LOG.warnf("re-published %d follows and unfollows written but not announced before the last stop", n);
     }

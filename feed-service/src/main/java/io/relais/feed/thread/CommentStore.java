@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import io.relais.events.Iri;
 import io.relais.feed.sanitize.WrittenText;
+import io.relais.kit.outbox.OutboxMarks;
 import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,6 +42,10 @@ public class CommentStore {
 
     static final int PER_BUCKET = 50;
 
+    /** Where each outbox mark this store writes is noted before the write (a keyed ledger, not a scan). */
+    @Inject
+    OutboxMarks outboxMarks;
+
     @Inject
     MongoClient mongo;
 
@@ -71,7 +76,7 @@ public class CommentStore {
      */
     public void insert(Comment comment, OutboxRecord announce) {
         try {
-            comments().insertOne(comment.toDocument().append(ThreadOutbox.MARK, ThreadOutbox.markOf(announce)));
+            comments().insertOne(comment.toDocument().append(OutboxMarks.FIELD, outboxMarks.markOf(comments(), comment.iri(), announce)));
             threads().updateOne(eq("_id", bucketId(comment.post(), comment.position() / PER_BUCKET)),
                     Updates.push("e", new Document("p", comment.position()).append("id", comment.iri())),
                     new UpdateOptions().upsert(true));
@@ -114,7 +119,7 @@ public class CommentStore {
         comments().updateOne(eq("_id", iri), Updates.combine(Updates.set("content", text.html()),
                 Updates.set("source", text.source()), Updates.set("mentions", text.mentionIris()),
                 Updates.set("hashtags", text.hashtagIris()), Updates.set("edited", Date.from(at)),
-                Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())));
+                outboxMarks.mark(comments(), iri, announce)));
         Comment after = find(iri).orElse(null);
         changed(iri, after == null ? null : after.post());
         return after;
@@ -127,7 +132,7 @@ public class CommentStore {
     public Optional<Comment> markDeleted(String iri, Instant at, OutboxRecord announce) {
         Document before = comments().findOneAndUpdate(eq("_id", iri), Updates.combine(Updates.set("deleted", true),
                 Updates.set("content", ""), Updates.set("source", ""), Updates.set("deletedAt", Date.from(at)),
-                Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())));
+                outboxMarks.mark(comments(), iri, announce)));
         changed(iri, before == null ? null : before.getString("post"));
         return Optional.ofNullable(before).map(Comment::from);
     }

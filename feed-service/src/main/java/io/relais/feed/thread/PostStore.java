@@ -14,6 +14,7 @@ import com.mongodb.client.model.WriteModel;
 import io.quarkus.runtime.StartupEvent;
 import io.relais.feed.community.PublishedContent;
 import io.relais.feed.sanitize.WrittenText;
+import io.relais.kit.outbox.OutboxMarks;
 import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -43,6 +44,10 @@ import static com.mongodb.client.model.Filters.eq;
  */
 @ApplicationScoped
 public class PostStore implements PublishedContent {
+
+    /** Where each outbox mark this store writes is noted before the write (a keyed ledger, not a scan). */
+    @Inject
+    OutboxMarks outboxMarks;
 
     @Inject
     MongoClient mongo;
@@ -105,7 +110,7 @@ public class PostStore implements PublishedContent {
      * then hands the record to {@link ThreadOutbox#announcePost}.
      */
     public void insert(Post post, OutboxRecord announce) {
-        written(post.iri(), () -> collection().insertOne(post.toDocument().append(ThreadOutbox.MARK, ThreadOutbox.markOf(announce))));
+        written(post.iri(), () -> collection().insertOne(post.toDocument().append(OutboxMarks.FIELD, outboxMarks.markOf(collection(), post.iri(), announce))));
     }
 
     /**
@@ -117,7 +122,7 @@ public class PostStore implements PublishedContent {
                 Updates.combine(Updates.set("content", text.html()),
                         Updates.set("source", text.source()), Updates.set("mentions", text.mentionIris()),
                         Updates.set("hashtags", text.hashtagIris()), Updates.set("edited", Date.from(at)),
-                        Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument())),
+                        outboxMarks.mark(collection(), iri, announce)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
         return after == null ? null : Post.from(after);
     }
@@ -129,7 +134,7 @@ public class PostStore implements PublishedContent {
     public void markDeleted(String iri, String by, Instant at, OutboxRecord announce) {
         written(iri, () -> collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("deleted", true),
                 Updates.set("content", ""), Updates.set("source", ""), Updates.set("deletedAt", Date.from(at)),
-                Updates.set("deletedBy", by), Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument()))));
+                Updates.set("deletedBy", by), outboxMarks.mark(collection(), iri, announce))));
     }
 
     @Override
@@ -196,7 +201,7 @@ public class PostStore implements PublishedContent {
      */
     public void setPinned(String iri, boolean pinned, OutboxRecord announce) {
         written(iri, () -> collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("pinned", pinned),
-                Updates.set(ThreadOutbox.MARK + "." + announce.id(), announce.toDocument()))));
+                outboxMarks.mark(collection(), iri, announce))));
     }
 
     /**

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import io.relais.events.Iri;
+import io.relais.kit.outbox.OutboxMarks;
 import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -44,6 +45,10 @@ public class ReactionStore {
 
     private static final Logger LOG = Logger.getLogger(ReactionStore.class);
     static final String REACTED_BY = "reactedBy";
+
+    /** Where each outbox mark this store writes is noted before the write (a keyed ledger, not a scan). */
+    @Inject
+    OutboxMarks outboxMarks;
 
     @Inject
     MongoClient mongo;
@@ -110,7 +115,7 @@ public class ReactionStore {
             update.add(Updates.inc("reactions." + reaction.kind(), 1));
             if (replaced != null) update.add(Updates.inc("reactions." + replaced.kind(), -1));
         }
-        marks.forEach(r -> update.add(Updates.set(ThreadOutbox.MARK + "." + r.id(), r.toDocument())));
+        marks.forEach(r -> update.add(outboxMarks.mark(collectionOf(objectIri), objectIri, r)));
         try {
             return collectionOf(objectIri).updateOne(Filters.and(eq("_id", objectIri), unchanged(field, replaced)),
                     Updates.combine(update)).getModifiedCount() == 1;
@@ -130,7 +135,7 @@ public class ReactionStore {
         try {
             return collectionOf(objectIri).updateOne(Filters.and(eq("_id", objectIri), unchanged(field, removed)),
                     Updates.combine(Updates.unset(field), Updates.inc("reactions." + removed.kind(), -1),
-                            Updates.set(ThreadOutbox.MARK + "." + undo.id(), undo.toDocument()))).getModifiedCount() == 1;
+                            outboxMarks.mark(collectionOf(objectIri), objectIri, undo))).getModifiedCount() == 1;
         } finally {
             changed(objectIri, removed.person());
         }

@@ -1,20 +1,14 @@
 package io.relais.feed.thread;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.relais.events.Activity;
-import io.relais.events.ActivityJson;
 import io.relais.events.ActivityValidator;
 import io.relais.events.As2;
 import io.relais.events.Iri;
 import io.relais.feed.community.CommunityStore;
-import io.relais.kit.outbox.Outbox;
 import io.relais.kit.outbox.OutboxMarks;
 import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,30 +19,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Closes the gap between a thread write and its outbox record (issue 16). A post or comment cannot be
  * written in the same store write as the outbox collection, so the change carries its own outbox record:
- * the store writes it into the changed document ({@code announce.<record id>}) in the same write as the
- * content, then {@link #announce} appends it to the outbox and clears the mark. After a crash between the
- * two, {@link #republish} (at start and every {@code feed.outbox.republish-every}, 60 s by default) appends
- * what was marked but not cleared. The record keeps its id and payload, so a record appended twice (a crash
- * after the append, before the clear) is the same event twice, which consumers skip by event id.
+ * the store writes it into the changed document ({@code announce.<record id>}, {@link OutboxMarks#mark}) in the
+ * same write as the content, then {@link #announcePost} or {@link #announceComment} appends it to the outbox and
+ * clears the mark. After a crash between the two, {@link #republish} (at start and every
+ * {@code feed.outbox.republish-every}, 60 s by default) appends what was marked but not cleared, found through
+ * {@link OutboxMarks}' ledger (keyed reads, not a scan of every post). The record keeps its id and payload, so a
+ * record appended twice (a crash after the append, before the clear) is the same event twice, which consumers skip
+ * by event id.
  */
 @ApplicationScoped
 public class ThreadOutbox {
 
     private static final Logger LOG = Logger.getLogger(ThreadOutbox.class);
-    static final String MARK = "announce";
 
     @Inject
-    Outbox outbox;
+    OutboxMarks marks;
 
     @Inject
     CommentStore commentStore;
@@ -73,17 +62,17 @@ public class ThreadOutbox {
 
     /** Appends the record the store wrote into the post's document, then clears that mark. */
     public void announcePost(String iri, OutboxRecord record) {
-        announce(posts(), iri, record);
+        marks.announce(posts(), iri, record);
     }
 
     /** Appends the record the store wrote into the comment's document, then clears that mark. */
     public void announceComment(String iri, OutboxRecord record) {
-        announce(comments(), iri, record);
+        marks.announce(comments(), iri, record);
     }
 
     /** Drops a comment's mark without announcing it (a parallel delete won and announces the deletion). */
     public void discardComment(String iri, OutboxRecord record) {
-        comments().updateOne(eq("_id", iri), Updates.unset(MARK + "." + record.id()));
+        marks.clear(comments(), iri, record);
     }
 
     /**
@@ -105,10 +94,13 @@ public class ThreadOutbox {
      * by the former process ({@link OutboxMarks#leftBehind}); periodically: those older than {@link OutboxMarks#SETTLED}.
      */
     public int republish(Instant writtenBefore) {
-        return republish(posts(), null, writtenBefore) + republish(comments(), commentStore, writtenBefore);
+        return marks.republish(posts(), writtenBefore, this::repin)
+                + marks.republish(comments(), writtenBefore, this::relist);
     }
 
     void atStart(@Observes StartupEvent e) {
+        marks.adoptMarksBeforeLedger(posts());
+        marks.adoptMarksBeforeLedger(comments());
         int n = republish(OutboxMarks.leftBehind());
         if (n > 0) LOG.warnf("re-published %d thread events written but not announced before the last stop", n);
     }
@@ -120,56 +112,19 @@ public class ThreadOutbox {
         if (n > 0) LOG.warnf("re-published %d thread events written but not announced (a failed append)", n);
     }
 
-    private int republish(MongoCollection<Document> collection, CommentStore relist, Instant writtenBefore) {
-        List<Document> marked = new ArrayList<>();
-        collection.find(Filters.exists(MARK)).forEach(marked::add);
-        int appended = 0;
-        for (Document d : marked) {
-            Document mark = d.get(MARK, Document.class);
-            if (mark == null || mark.isEmpty()) continue;
-            Map<String, Document> oldestFirst = new TreeMap<>();
-            mark.forEach((id, r) -> { if (r instanceof Document rd) oldestFirst.put(id, rd); });
-            if (oldestFirst.values().stream().anyMatch(r -> !OutboxMarks.markedAt(OutboxRecord.fromDocument(r))
-                    .isBefore(writtenBefore))) {
-                continue; // a request is still writing this document: its own steps come first, the next pass the rest
-            }
-            if (relist != null && !d.getBoolean("deleted", false)) relist.relist(Comment.from(d));
-            if (relist == null) repinFrom(d, mark);
-            for (Document r : oldestFirst.values()) {
-                announce(collection, d.getString("_id"), OutboxRecord.fromDocument(r));
-                appended++;
-            }
-        }
-        return appended;
+    /** A comment marked but maybe not yet in its thread bucket (a crash between the two writes) is listed there. */
+    private void relist(Document comment, Activity activity) {
+        if (!comment.getBoolean("deleted", false)) commentStore.relist(Comment.from(comment));
     }
 
     /**
      * A post marked with a pin's Add or Remove: the community's pin list is written after the post (a crash between
      * the two leaves the list behind), so it is set again from what the post says now ({@code pinned}).
      */
-    private void repinFrom(Document post, Document mark) {
-        for (Object r : mark.values()) {
-            if (!(r instanceof Document rd) || rd.getString("payload") == null) continue;
-            Activity a = ActivityJson.read(rd.getString("payload"));
-            boolean pin = (As2.ADD.equals(a.type()) || As2.REMOVE.equals(a.type())) && a.target() != null
-                    && Iri.isKind(a.target(), Iri.COMMUNITY);
-            if (pin) communities.pin(a.target(), post.getString("_id"), post.getBoolean("pinned", false));
-        }
-    }
-
-    private void announce(MongoCollection<Document> collection, String iri, OutboxRecord record) {
-        try {
-            outbox.append(record);
-        } catch (MongoWriteException e) {
-            // already appended (a crash after the append, before the clear): it is the same record
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) throw e;
-        }
-        collection.updateOne(eq("_id", iri), Updates.unset(MARK + "." + record.id()));
-    }
-
-    /** The mark of a new document: its record under its id. */
-    static Document markOf(OutboxRecord record) {
-        return new Document(record.id(), record.toDocument());
+    private void repin(Document post, Activity activity) {
+        boolean pin = (As2.ADD.equals(activity.type()) || As2.REMOVE.equals(activity.type())) && activity.target() != null
+                && Iri.isKind(activity.target(), Iri.COMMUNITY);
+        if (pin) communities.pin(activity.target(), post.getString("_id"), post.getBoolean("pinned", false));
     }
 
     private MongoCollection<Document> posts() {
