@@ -5,7 +5,6 @@ import com.mongodb.client.MongoCollection;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.relais.events.Activity;
-import io.relais.events.ActivityValidator;
 import io.relais.events.As2;
 import io.relais.events.Iri;
 import io.relais.feed.community.CommunityStore;
@@ -51,13 +50,9 @@ public class ThreadOutbox {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
-    @ConfigProperty(name = "relais.outbox.source", defaultValue = "/relais/feed-service")
-    String source;
-
     /** The outbox record of an activity, checked against the contract (400-free: the caller built it). */
     public OutboxRecord record(Activity activity) {
-        ActivityValidator.requireValid(activity);
-        return OutboxRecord.activity(activity, source);
+        return marks.record(activity);
     }
 
     /** Appends the record the store wrote into the post's document, then clears that mark. */
