@@ -116,9 +116,11 @@ class CommentThreadBrowserTest {
                 bob.go("/posts/" + post);
                 bob.await(By.cssSelector("#" + cid + " button.danger"));
 
-                Map<?, ?> reply = box(bob, "#" + cid + " .reply-box summary");
-                Map<?, ?> edit = box(bob, "#" + cid + " .edit-box summary");
-                Map<?, ?> delete = box(bob, "#" + cid + " .comment-actions button.danger");
+                Map<?, ?> line = settledBoxes(bob, "#" + cid + " .reply-box summary", "#" + cid + " .edit-box summary",
+                        "#" + cid + " .comment-actions button.danger");
+                Map<?, ?> reply = (Map<?, ?>) line.get("0");
+                Map<?, ?> edit = (Map<?, ?>) line.get("1");
+                Map<?, ?> delete = (Map<?, ?>) line.get("2");
                 for (String edge : new String[]{"top", "textTop", "textBottom"}) {
                     String at = size[0] + " px wide, " + edge + " of ";
                     assertThat(num(edit.get(edge))).as(at + "Edit, beside Reply at %s", reply.get(edge))
@@ -130,11 +132,25 @@ class CommentThreadBrowserTest {
         }
     }
 
-    /** An element's box top, and the top and bottom of its words (what a reader sees line up), in px. */
-    private static Map<?, ?> box(Browser b, String css) {
-        return (Map<?, ?>) b.js("var e = document.querySelector(arguments[0]); var r = e.getBoundingClientRect();"
+    /**
+     * Each element's box top and the top and bottom of its words (what a reader sees line up), in px from the top of
+     * the viewport, keyed "0", "1", ... in the order given: all read in one layout, and only once two reads a poll
+     * (half a second) apart agree, so a page still settling (fonts, the thread's scripts) is not measured halfway.
+     */
+    private static Map<?, ?> settledBoxes(Browser b, String... css) {
+        String read = "var out = {}; for (var i = 0; i < arguments.length; i++) {"
+                + " var e = document.querySelector(arguments[i]); var r = e.getBoundingClientRect();"
                 + " var words = document.createRange(); words.selectNodeContents(e); var t = words.getBoundingClientRect();"
-                + " return {top: r.top, textTop: t.top, textBottom: t.bottom};", css);
+                + " out[String(i)] = {top: r.top, textTop: t.top, textBottom: t.bottom}; } return out;";
+        Object[] last = {null};
+        return b.until(d -> {
+            Object now = b.js(read, (Object[]) css);
+            if (now.equals(last[0])) {
+                return (Map<?, ?>) now;
+            }
+            last[0] = now;
+            return null;
+        });
     }
 
     private static double num(Object n) {
