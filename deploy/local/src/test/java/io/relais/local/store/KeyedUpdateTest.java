@@ -191,11 +191,14 @@ class KeyedUpdateTest {
         String day = "d" + random.nextInt(5);
         Object sortedBy = List.<Object>of(1, 1L, 2.5, 7L, "late", 40).get(random.nextInt(6));
         Document newEntry = random.nextInt(5) == 0 ? new Document("id", entry) : new Document("id", entry).append("at", sortedBy);
+        if (random.nextBoolean()) newEntry.append("meta", new Document("at", sortedBy));
         PushOptions capped = new PushOptions();
-        switch (random.nextInt(4)) {
+        switch (random.nextInt(5)) {
             case 0 -> capped.sortDocument(Sorts.descending("at"));
             case 1 -> capped.sortDocument(Sorts.orderBy(Sorts.ascending("at"), Sorts.descending("id")));
             case 2 -> capped.sortDocument(Sorts.ascending("id"));
+            // a path into each element is looked up by the library's rule, a top-level field straight from the element
+            case 3 -> capped.sortDocument(Sorts.orderBy(Sorts.descending("meta.at"), Sorts.ascending("id")));
             default -> { }
         }
         if (random.nextInt(4) > 0) capped.slice(List.of(4, 3, -3, 0, 100).get(random.nextInt(5)));
