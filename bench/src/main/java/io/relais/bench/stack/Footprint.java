@@ -114,6 +114,42 @@ public final class Footprint {
         return -1;
     }
 
+    /**
+     * The CPU weight each running component was started with, as the nice value the scheduler weighs it by: its
+     * session's scheduling group's ({@code /proc/<pid>/autogroup}, "{@code /autogroup-N nice V}") where the kernel
+     * groups sessions, else the process's own (field 19 of {@code /proc/<pid>/stat}). 0 is the default weight; the
+     * launcher starts the background services at a positive value (reads first, issue 18).
+     */
+    public Map<String, Integer> niceValues() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String c : COMPONENTS) {
+            pid(c).flatMap(Footprint::niceOf).ifPresent(n -> out.put(c, n));
+        }
+        return out;
+    }
+
+    static Optional<Integer> niceOf(long pid) {
+        try {
+            Path group = Path.of("/proc", Long.toString(pid), "autogroup");
+            if (Files.exists(group) && "1".equals(readTrimmed(Path.of("/proc/sys/kernel/sched_autogroup_enabled")))) {
+                return Optional.of(groupNice(readTrimmed(group)));
+            }
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Optional.of(Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The nice value of an {@code autogroup} line, e.g. 10 for "{@code /autogroup-7 nice 10}". */
+    static int groupNice(String line) {
+        return Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1).trim());
+    }
+
+    private static String readTrimmed(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file).trim() : "";
+    }
+
     /** The last "started in N s" of a component's log (Quarkus services and Keycloak print it). */
     public Optional<Double> startupSeconds(String component) {
         Path log = home.resolve("logs").resolve(component + ".log");

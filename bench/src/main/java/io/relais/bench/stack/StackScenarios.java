@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 /**
  * The scenarios that drive the running local stack ({@code ./relais up}) through its public APIs,
@@ -538,6 +539,11 @@ public final class StackScenarios {
                         + "JIT / GC threads: the part of the same CPU spent by the JVM's compiler threads and by its collector's threads "
                         + "(with the VM thread), per 1,000 events: a stack measured soon after it started still compiles its hot code.",
                 shown(footprint.home()));
+        Map<String, Integer> nice = footprint.niceValues();
+        if (nice.values().stream().anyMatch(n -> n != 0)) {
+            s.note("CPU weights (nice value of each component's scheduling group; 0 is the default): %s.",
+                    nice.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        }
         if (lastIngest == null) {
             s.note("The ingest scenario did not run in this run: no figures under load.");
         } else {

@@ -36,6 +36,17 @@ class FootprintTest {
     }
 
     @Test
+    void readsTheWeightAComponentWasStartedWith(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("run"));
+        Files.writeString(home.resolve("run/search.pid"), Long.toString(ProcessHandle.current().pid()));
+        assertThat(Footprint.groupNice("/autogroup-7 nice 10")).isEqualTo(10);
+        assertThat(Footprint.groupNice("/autogroup-12 nice -5")).isEqualTo(-5);
+        // this test's JVM stands for search: whatever its weight, it is read, and only for components with a pid file
+        int own = Footprint.niceOf(ProcessHandle.current().pid()).orElseThrow();
+        assertThat(new Footprint(home).niceValues()).containsExactly(Map.entry("search", own));
+    }
+
+    @Test
     void tellsTheCompilersAndEachCollectorsThreadsFromTheProgramsOwn() {
         // names as /proc shows them: cut to 15 characters
         assertThat(Footprint.upkeepKind("C2 CompilerThre")).isZero();
