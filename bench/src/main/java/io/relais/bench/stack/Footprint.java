@@ -129,13 +129,30 @@ public final class Footprint {
     }
 
     static Optional<Integer> niceOf(long pid) {
+        return niceOf(Path.of("/proc"), pid);
+    }
+
+    /** {@link #niceOf(long)} read under {@code proc} (a procfs mount, or a folder laid out like one in tests). */
+    static Optional<Integer> niceOf(Path proc, long pid) {
+        // the group's weight where the kernel groups sessions; a sandboxed /proc may list the file yet refuse or
+        // blank it, so that case falls back to the process's own value rather than to nothing
+        Optional<Integer> group = groupNiceOf(proc, pid);
+        if (group.isPresent()) return group;
         try {
-            Path group = Path.of("/proc", Long.toString(pid), "autogroup");
-            if (Files.exists(group) && "1".equals(readTrimmed(Path.of("/proc/sys/kernel/sched_autogroup_enabled")))) {
-                return Optional.of(groupNice(readTrimmed(group)));
-            }
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"));
             return Optional.of(Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Integer> groupNiceOf(Path proc, long pid) {
+        try {
+            Path group = proc.resolve(Long.toString(pid)).resolve("autogroup");
+            if (!Files.exists(group) || !"1".equals(readTrimmed(proc.resolve("sys/kernel/sched_autogroup_enabled")))) {
+                return Optional.empty();
+            }
+            return Optional.of(groupNice(readTrimmed(group)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -47,6 +47,27 @@ class FootprintTest {
     }
 
     @Test
+    void fallsBackToTheProcessesOwnWeightWhenItsGroupsCannotBeRead(@TempDir Path proc) throws Exception {
+        Files.createDirectories(proc.resolve("sys/kernel"));
+        Files.createDirectories(proc.resolve("42"));
+        Files.writeString(proc.resolve("sys/kernel/sched_autogroup_enabled"), "1\n");
+        // field 19 (nice) is 7; the command name holds a space and a parenthesis, as a JVM's may
+        Files.writeString(proc.resolve("42/stat"),
+                "42 (java (x) y) S 1 42 42 0 -1 4194560 1 0 0 0 5 3 0 0 27 7 30 0 100 0 0\n");
+        assertThat(Footprint.niceOf(proc, 42)).as("no group file: the process's own").contains(7);
+
+        Files.writeString(proc.resolve("42/autogroup"), ""); // listed, but a sandboxed /proc blanks it
+        assertThat(Footprint.niceOf(proc, 42)).as("unreadable group: the process's own").contains(7);
+
+        Files.writeString(proc.resolve("42/autogroup"), "/autogroup-9 nice 10\n");
+        assertThat(Footprint.niceOf(proc, 42)).as("the group's weight wins where it is readable").contains(10);
+
+        Files.writeString(proc.resolve("sys/kernel/sched_autogroup_enabled"), "0\n");
+        assertThat(Footprint.niceOf(proc, 42)).as("grouping switched off: the process's own").contains(7);
+        assertThat(Footprint.niceOf(proc, 43)).as("no such process").isEmpty();
+    }
+
+    @Test
     void tellsTheCompilersAndEachCollectorsThreadsFromTheProgramsOwn() {
         // names as /proc shows them: cut to 15 characters
         assertThat(Footprint.upkeepKind("C2 CompilerThre")).isZero();
