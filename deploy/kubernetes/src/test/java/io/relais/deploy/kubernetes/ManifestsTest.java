@@ -282,6 +282,34 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void feedServiceWeighsMostOnABusyNodeAndNoServiceIsThrottled(String overlay) {
+        // docs/DEPLOY.md, "Reads first on a busy node": a busy node shares CPU by request, a CPU limit throttles a
+        // JVM mid-request; feed-service answers every timeline read, connector- and profile-service mostly ingest
+        Rendered r = Rendered.overlay(overlay);
+        Map<String, Integer> requested = new TreeMap<>();
+        List<String> limited = new ArrayList<>();
+        for (String service : ServiceConfig.SERVICES) {
+            JsonNode resources = container(r, service).path("resources");
+            assertThat(resources.path("requests").path("cpu").asText()).as(overlay + ": " + service + " CPU request").isNotBlank();
+            requested.put(service, millicores(resources.path("requests").path("cpu").asText()));
+            if (resources.path("limits").has("cpu")) limited.add(service);
+        }
+        assertThat(limited).as(overlay + ": services with a CPU limit").isEmpty();
+        int feed = requested.get("feed-service");
+        assertThat(requested).as(overlay + ": CPU requests, millicores").allSatisfy((service, m) -> assertThat(feed).isGreaterThanOrEqualTo(m));
+        assertThat(feed).as(overlay + ": feed-service against twice each ingesting service")
+                .isGreaterThanOrEqualTo(2 * requested.get("connector-service"))
+                .isGreaterThanOrEqualTo(2 * requested.get("profile-service"));
+    }
+
+    /** A Kubernetes CPU quantity ("250m", "0.5", "2") in millicores. */
+    private static int millicores(String quantity) {
+        return quantity.endsWith("m") ? Integer.parseInt(quantity.substring(0, quantity.length() - 1))
+                : (int) Math.round(Double.parseDouble(quantity) * 1000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void searchReplicasKeepTheirIndexOnTheirOwnVolume(String overlay) {
         ObjectNode search = Rendered.overlay(overlay).get("StatefulSet", "search-service");
         JsonNode container = search.path("spec").path("template").path("spec").path("containers").get(0);
