@@ -64,47 +64,33 @@ public final class OpenLoop {
             long done = completed.get();
             return String.format("%d/%d done, %d errors, %.0f/s offered", done, total, errors.get(), ratePerSecond);
         });
-        List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            Thread t = new Thread(() -> {
-                while (true) {
-                    long seq = next.getAndIncrement();
-                    if (seq >= total) return;
-                    long intended = start + seq * period;
-                    if (System.nanoTime() > giveUp) {
-                        abandoned.incrementAndGet();
-                        continue;
-                    }
-                    long wait;
-                    while ((wait = intended - System.nanoTime()) > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    long began = System.nanoTime();
-                    INTENDED.set(intended);
-                    try {
-                        op.call(seq);
-                        long end = System.nanoTime();
-                        latency.recordValue(Math.max(0, (end - intended) / 1000));
-                        service.recordValue(Math.max(0, (end - began) / 1000));
-                        completed.incrementAndGet();
-                    } catch (Exception | AssertionError e) {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, e.getClass().getSimpleName() + ": " + e.getMessage());
-                    }
+        runAndJoin(name + "-worker-", workers, () -> {
+            while (true) {
+                long seq = next.getAndIncrement();
+                if (seq >= total) return;
+                long intended = start + seq * period;
+                if (System.nanoTime() > giveUp) {
+                    abandoned.incrementAndGet();
+                    continue;
                 }
-            }, name + "-worker-" + w);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+                long wait;
+                while ((wait = intended - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                long began = System.nanoTime();
+                INTENDED.set(intended);
+                try {
+                    op.call(seq);
+                    long end = System.nanoTime();
+                    latency.recordValue(Math.max(0, (end - intended) / 1000));
+                    service.recordValue(Math.max(0, (end - began) / 1000));
+                    completed.incrementAndGet();
+                } catch (Exception | AssertionError e) {
+                    errors.incrementAndGet();
+                    firstError.compareAndSet(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
             }
-        }
+        });
         progress.stop();
         double seconds = (System.nanoTime() - start) / 1e9;
         Histogram l = latency.getIntervalHistogram();
@@ -139,37 +125,42 @@ public final class OpenLoop {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         Progress progress = Progress.start(name, () -> String.format("%,d done, %d errors", completed.get(), errors.get()));
-        List<Thread> threadList = new ArrayList<>();
-        for (int w = 0; w < threads; w++) {
-            Thread t = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long began = System.nanoTime();
-                    try {
-                        op.call(seqs.getAndIncrement());
-                        service.recordValue((System.nanoTime() - began) / 1000);
-                        completed.incrementAndGet();
-                    } catch (Exception | AssertionError e) {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, e.getClass().getSimpleName() + ": " + e.getMessage());
-                    }
+        runAndJoin(name + "-caller-", threads, () -> {
+            while (System.nanoTime() < end) {
+                long began = System.nanoTime();
+                try {
+                    op.call(seqs.getAndIncrement());
+                    service.recordValue((System.nanoTime() - began) / 1000);
+                    completed.incrementAndGet();
+                } catch (Exception | AssertionError e) {
+                    errors.incrementAndGet();
+                    firstError.compareAndSet(null, e.getClass().getSimpleName() + ": " + e.getMessage());
                 }
-            }, name + "-caller-" + w);
-            t.setDaemon(true);
-            threadList.add(t);
-            t.start();
-        }
-        for (Thread t : threadList) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
             }
-        }
+        });
         progress.stop();
         double seconds = (System.nanoTime() - start) / 1e9;
         LatencySummary s = LatencySummary.ofMicros(service.getIntervalHistogram());
         return new Result(name, Double.NaN, completed.get(), errors.get(), 0, seconds, completed.get() / seconds,
                 s, s, firstError.get());
+    }
+
+    /** Runs {@code task} on {@code count} daemon threads named {@code prefix0..}, and waits for all of them. */
+    private static void runAndJoin(String prefix, int count, Runnable task) {
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < count; w++) {
+            Thread t = new Thread(task, prefix + w);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
