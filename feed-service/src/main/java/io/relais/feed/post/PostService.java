@@ -100,7 +100,11 @@ public class PostService {
         List<String> to;
         List<String> cc;
         String communityIri = null;
-        if (request.audience() != null && request.audience().community() != null) {
+        if (request.audience() != null) {
+            // a given audience is a community or a refusal, never the organisation (validation refuses it first)
+            if (request.audience().community() == null) {
+                throw ProblemException.invalid("audience.community", PostRequests.Audience.REQUIRED);
+            }
             Viewer viewer = memberships.viewerOf(me);
             Community c = communities.find(Iri.community(request.audience().community()))
                     .filter(x -> x.visibleTo(viewer))
