@@ -91,6 +91,12 @@ final class Events {
         return Activity.builder().type(As2.CREATE).actor(Iri.person("bob")).object(group).to(audience).build();
     }
 
+    /** The Update feed-service publishes when an owner changes a community's settings (here its name). */
+    static Activity renamed(String slug, String name, String visibility) {
+        Activity created = community(slug, name, visibility);
+        return created.toBuilder().type(As2.UPDATE).build();
+    }
+
     static Activity join(String login, String slug) {
         return Activity.builder().type(As2.JOIN).actor(Iri.person(login)).object(AsObject.ref(Iri.community(slug)))
                 .to(Iri.community(slug)).relais(Map.of("role", "member")).build();

@@ -34,6 +34,9 @@ class FacetsAndPagingTest {
         String word = "facette" + u;
         String slug = "facets-" + u;
         publish(Events.community(slug, "Facettes " + u, "public"));
+        // a hit or facet names a community only once search knows it (its posts travel on other partitions)
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(Api.ids("carol", Map.of("community", slug, "type", "community")))
+                .containsExactly(Iri.community(slug)));
         List<String> audience = List.of(Iri.community(slug));
         Activity p1 = Events.post("alice", "<p>" + word + " un</p>", audience, List.of(Audience.ORGANISATION));
         Activity p2 = Events.post("bob", "<p>" + word + " deux</p>", audience, List.of(Audience.ORGANISATION),

@@ -97,6 +97,58 @@ class PermissionTrimmingTest {
         });
     }
 
+    /**
+     * A member removed from a secret community still finds what she wrote there (her own words), but her results never
+     * name the community again: not its name as renamed after her removal, in no hit, label or facet, and it is not
+     * suggested to her. A member who stays sees the new name, so the probe looks at data that exists.
+     */
+    @Test
+    void aRemovedMemberFindsHerOwnWordsButNeverTheSecretCommunitysNewName() {
+        String u = unique();
+        String slug = "bsec-" + u;
+        String community = Iri.community(slug);
+        String word = "heron" + u;
+        String newName = "Layoffs plan " + u;
+        String alice = "alice" + u;
+        String bob = "bob" + u;
+        publish(Events.community(slug, "Bob secret " + u, "secret"));
+        publish(Events.join(bob, slug));
+        publish(Events.join(alice, slug));
+        Activity hers = Events.post(alice, "<p>alice in bob secret " + word + "</p>", List.of(community), null);
+        Activity his = Events.post(bob, "<p>bob answers " + word + " ailleurs</p>", List.of(community), null);
+        Activity comment = Events.comment(alice, his, "<p>" + word + " noted</p>");
+        publish(hers);
+        publish(his);
+        publish(comment);
+        await().atMost(Events.WAIT).untilAsserted(() -> {
+            Response member = Api.search(alice, Map.of("q", word));
+            assertThat(member.jsonPath().getList("hits.id"))
+                    .containsExactlyInAnyOrder(hers.object().id(), his.object().id(), comment.object().id());
+            assertThat(member.jsonPath().getMap("labels")).containsEntry(community, "Bob secret " + u);
+            assertThat(Api.facet(member, "community")).containsEntry(community, 3);
+        });
+
+        publish(Events.leave(alice, slug));
+        publish(Events.renamed(slug, newName, "secret"));
+        await().atMost(Events.WAIT).untilAsserted(() -> {
+            assertThat(Api.search(bob, Map.of("q", word)).jsonPath().getMap("labels")).containsEntry(community, newName);
+            assertThat(Api.ids(alice, Map.of("q", word))).doesNotContain(his.object().id());
+        });
+
+        Response removed = Api.search(alice, Map.of("q", word));
+        assertThat(removed.jsonPath().getList("hits.id"))
+                .as("a writer finds what she wrote").containsExactlyInAnyOrder(hers.object().id(), comment.object().id());
+        assertThat(removed.asString()).as("the whole answer").doesNotContain(newName).doesNotContain(slug);
+        assertThat(removed.jsonPath().getMap("labels")).as("labels").doesNotContainKey(community);
+        assertThat(Api.facet(removed, "community")).as("community facet").isEmpty();
+        assertThat(removed.jsonPath().getList("hits.community")).as("hits name no community").containsOnlyNulls();
+        Response byCommunity = Api.search(alice, Map.of("community", slug));
+        assertThat(byCommunity.asString()).as("filtered by the community").doesNotContain(newName);
+        assertThat(byCommunity.jsonPath().getList("hits.community")).containsOnlyNulls();
+        assertThat(Api.ids(alice, Map.of("q", newName))).as("the community by its new name").isEmpty();
+        assertThat(Api.suggestions(alice, newName.toLowerCase().substring(0, 10), "community")).as("suggestions").isEmpty();
+    }
+
     @Test
     void aPersonAlwaysFindsWhatTheyWroteAndWhatIsAddressedToThem() {
         String word = "direct" + unique();

@@ -36,6 +36,7 @@ import org.apache.lucene.util.BytesRef;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,7 +46,10 @@ import java.util.Set;
 
 /**
  * Full-text search over everything the caller may see. Permission trimming is a filter clause of the
- * one Lucene query, so totals, facet counts and pages are all computed over visible items only.
+ * one Lucene query, so totals, facet counts and pages are all computed over visible items only. A writer sees what
+ * she wrote whatever its audience, so a visible item may still name a community she may not see (a secret one she
+ * left or was removed from): hits, the community facet and the labels name only communities the caller may see now
+ * ({@link #communitiesVisibleTo}).
  */
 @ApplicationScoped
 public class SearchService {
@@ -77,7 +81,7 @@ public class SearchService {
         IndexGeneration g = index.current();
         // a cursor from before a rebuild names a generation that is gone: read the newest snapshot then
         Long snapshot = cursor != null && cursor.generation().equals(g.name()) ? cursor.snapshot() : null;
-        return g.readSnapshot(snapshot, (searcher, token) -> run(g, searcher, token, query, userQuery, r, cursor));
+        return g.readSnapshot(snapshot, (searcher, token) -> run(g, searcher, token, query, userQuery, r, cursor, viewer));
     }
 
     /**
@@ -95,7 +99,7 @@ public class SearchService {
     }
 
     private SearchPage run(IndexGeneration g, IndexSearcher searcher, long snapshot, Query query, Query userQuery,
-                           SearchRequest r, Cursor cursor) throws IOException {
+                           SearchRequest r, Cursor cursor, Viewer viewer) throws IOException {
         int offset = cursor == null ? 0 : cursor.offset();
         FacetsCollectorManager.FacetsResult result;
         int from;
@@ -126,16 +130,22 @@ public class SearchService {
         for (int i = 0; i < shown; i++) docs[i] = top.scoreDocs[from + i].doc;
         boolean highlight = r.q() != null && !r.q().isBlank();
         String[] snippets = Highlights.snippets(searcher, userQuery, docs, highlight);
+        List<Document> found = new ArrayList<>();
+        for (int i = 0; i < shown; i++) found.add(searcher.storedFields().document(docs[i]));
+        Map<String, Map<String, Long>> facets = facets(g, searcher, result.facetsCollector());
+        // a hit visible to its writer alone (she left the community) may name a community she can no longer see
+        Set<String> mentioned = new LinkedHashSet<>(facets.getOrDefault(Fields.FACET_COMMUNITY, Map.of()).keySet());
+        for (Document d : found) mentioned.addAll(List.of(d.getValues(Fields.COMMUNITY)));
+        Set<String> shownCommunities = communitiesVisibleTo(searcher, viewer, mentioned);
+        facets.get(Fields.FACET_COMMUNITY).keySet().retainAll(shownCommunities);
         List<SearchPage.Hit> hits = new ArrayList<>();
         Set<String> named = new LinkedHashSet<>();
         for (int i = 0; i < shown; i++) {
-            Document d = searcher.storedFields().document(docs[i]);
-            SearchPage.Hit hit = hit(d, snippets[i]);
+            SearchPage.Hit hit = hit(found.get(i), snippets[i], shownCommunities);
             hits.add(hit);
             if (hit.author() != null) named.add(hit.author());
             if (hit.community() != null) named.add(hit.community());
         }
-        Map<String, Map<String, Long>> facets = facets(g, searcher, result.facetsCollector());
         named.addAll(facets.getOrDefault(Fields.FACET_AUTHOR, Map.of()).keySet());
         named.addAll(facets.getOrDefault(Fields.FACET_COMMUNITY, Map.of()).keySet());
         String next = top.scoreDocs.length > from + r.limit()
@@ -143,13 +153,41 @@ public class SearchService {
         return new SearchPage(top.totalHits.value, hits, facets, labels(searcher, named), next);
     }
 
-    static SearchPage.Hit hit(Document d, String snippet) {
+    /**
+     * Which of these communities the viewer may see now: those she is a member of, and those whose own community
+     * document passes her permission filter ({@link Viewers#visibleTo}), i.e. public and private ones (listed to
+     * everyone). A secret community she is not in now, or one search does not know yet, is not among them. Hits,
+     * facets and labels name only these.
+     */
+    static Set<String> communitiesVisibleTo(IndexSearcher searcher, Viewer viewer, Set<String> communities)
+            throws IOException {
+        Set<String> out = new LinkedHashSet<>();
+        for (String c : communities) if (viewer.communities().contains(c)) out.add(c);
+        if (communities.isEmpty()) return out;
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_ITEM)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.TYPE, ItemType.COMMUNITY.key())), BooleanClause.Occur.FILTER)
+                .add(anyOf(Fields.ID, communities), BooleanClause.Occur.FILTER)
+                .add(Viewers.visibleTo(viewer), BooleanClause.Occur.FILTER).build();
+        for (ScoreDoc sd : searcher.search(q, communities.size()).scoreDocs) {
+            out.add(searcher.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
+        }
+        return out;
+    }
+
+    /**
+     * One hit as the reader gets it. Its community is the first of the item's communities the reader may see
+     * ({@code shownCommunities}); none when she sees the item only because she wrote it (a member who left or was
+     * removed finds her own words, never the community's name, which its owner may change after she left).
+     */
+    static SearchPage.Hit hit(Document d, String snippet, Set<String> shownCommunities) {
         String type = d.get(Fields.TYPE);
         String title = d.get(Fields.TITLE);
         if ((title == null || title.isBlank()) && d.get(Fields.BODY) != null) {
             title = io.relais.search.index.PlainText.excerpt(d.get(Fields.BODY), 80);
         }
-        String community = ItemType.COMMUNITY.key().equals(type) ? d.get(Fields.ID) : d.get(Fields.COMMUNITY);
+        String community = ItemType.COMMUNITY.key().equals(type) ? d.get(Fields.ID)
+                : Arrays.stream(d.getValues(Fields.COMMUNITY)).filter(shownCommunities::contains).findFirst().orElse(null);
         IndexableField published = d.getField(Fields.PUBLISHED);
         return new SearchPage.Hit(d.get(Fields.ID), type, title, snippet, d.get(Fields.AUTHOR), community,
                 d.get(Fields.SOURCE), published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
@@ -192,7 +230,8 @@ public class SearchService {
 
     /**
      * Display names for person and community IRIs. Only names of things the caller already sees in
-     * their results are asked for, so a label never reveals a secret community.
+     * their results are asked for, and a community only once {@link #communitiesVisibleTo} admitted it: an item its
+     * writer still sees after leaving a secret community must not give her the community's current name.
      */
     static Map<String, String> labels(IndexSearcher searcher, Set<String> iris) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
