@@ -106,8 +106,20 @@ public final class Fixtures {
 
         /** Publishes it on relais.activities as a binary-mode CloudEvent, keyed like the connector does. */
         public HrEvent publish() {
+            return publishKeyed(RecordKey.of(activity()));
+        }
+
+        /**
+         * Publishes it with the key of {@code earlier}, so it lands on the same partition and the consumer reads it after
+         * {@code earlier}: once this one is seen applied or dead-lettered, {@code earlier} has been handled too.
+         */
+        public HrEvent publishAfter(HrEvent earlier) {
+            return publishKeyed(RecordKey.of(earlier.activity()));
+        }
+
+        private HrEvent publishKeyed(String key) {
             Activity a = activity();
-            KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(a),
+            KafkaProbe.publish(Topics.ACTIVITIES, key,
                     KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(a), CloudEventAttributes.type(a),
                             "/connectors/hr/workday", CloudEventAttributes.subject(a)),
                     ActivityJson.writeString(a));

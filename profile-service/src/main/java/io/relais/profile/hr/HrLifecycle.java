@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
  * keys records by event id, so one person's events may come on different partitions and out of order:
  * each field keeps the value of the latest change by event time, and a move or leave that overtakes
  * the hire starts the profile that the hire completes.
+ * <p>
+ * A hire never takes over a working employee: an {@code employee.hired} for a login HR already has as an active
+ * person, with other data, is refused and dead-lettered ({@link #refuseSecondHire} states the rule).
  */
 @ApplicationScoped
 public class HrLifecycle {
@@ -97,7 +100,11 @@ public class HrLifecycle {
         try {
             // HR may name a manager hired later in the same batch: the link awaits their profile (UnknownManager.AWAIT)
             people.change(id, true, activity.actor(), UnknownManager.AWAIT, p -> {
+                if (HIRED.equals(eventType)) refuseSecondHire(id, p, activity, update);
                 update.applyTo(p);
+                boolean hireApplied = HIRED.equals(eventType)
+                        && Long.valueOf(activity.published().toEpochMilli()).equals(p.fieldTimes.get(ProfileField.STATUS.json()));
+                if (hireApplied) p.hiredBy = activity.id();
                 boolean leaveApplied = LEFT.equals(eventType)
                         && Long.valueOf(activity.published().toEpochMilli()).equals(p.fieldTimes.get(ProfileField.STATUS.json()));
                 if (leaveApplied && leftDate != null) p.leftDate = leftDate;
@@ -107,6 +114,38 @@ public class HrLifecycle {
             throw new InvalidHrEvent(eventType + " for " + id + ": " + e.problem().errors().stream()
                     .map(v -> "data." + v.field() + " " + v.message()).collect(Collectors.joining("; ")));
         }
+    }
+
+    /**
+     * Refuses a hire for a login HR already has as an active person, unless it is harmless. An HR feed that reuses a
+     * working employee's login for a new hire would otherwise overwrite their name, e-mail and job (and connector-service
+     * cannot tell: profile-service owns people). The profile is HR's once HR has set its status (a hire, a leave, SCIM
+     * provisioning, an administrator's correction: {@code fieldTimes.status}); people who exist before that (a first
+     * login, a move that overtook the hire) are HR's to introduce, and their first hire completes them. HR data carries
+     * no employee number to compare, so the login and the hire's own id decide. Accepted:
+     * <ul>
+     *   <li>no profile, or one whose status HR never set: the hire creates or completes it;</li>
+     *   <li>a person who left: a rehire;</li>
+     *   <li>the hire that made them active, delivered again (same activity id, kept in {@code hiredBy}; for people
+     *       hired before it was kept, the same event time as their status);</li>
+     *   <li>a hire older than the change that made them active (one person's events arrive out of order): applied
+     *       field by field as every HR event is, so it cannot change a newer value;</li>
+     *   <li>a hire that says what the profile already holds (HR resending the record under a new event id): nothing
+     *       anyone sees changes, nothing is published.</li>
+     * </ul>
+     * Anything else is a second hire of an active person: {@link InvalidHrEvent} naming {@code data.login}, before
+     * anything is stored, so nothing changes and no snapshot is published.
+     */
+    static void refuseSecondHire(String login, Person p, Activity hire, HrUpdate update) {
+        Long statusSetAt = p.fieldTimes.get(ProfileField.STATUS.json());
+        if (statusSetAt == null || !p.isActive()) return;
+        if (hire.id() != null && hire.id().equals(p.hiredBy)) return;
+        long at = hire.published().toEpochMilli();
+        if (p.hiredBy == null && at == statusSetAt) return;
+        if (at < statusSetAt) return;
+        if (update.agreesWith(p)) return;
+        throw new InvalidHrEvent(HIRED + " for " + login + ": data.login " + login + " is already an active person; "
+                + "a change of job is " + MOVED + ", a return after " + LEFT + " is a new hire");
     }
 
     private static String text(Object o) {

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A change of HR-owned fields (from an HR event, SCIM or an administrator) that happened at {@code at}.
@@ -80,6 +81,32 @@ public record HrUpdate(Map<ProfileField, String> values, Instant at) {
         return v;
     }
 
+    /**
+     * True when every value is the one the profile holds now, as {@link #applyTo} would store it (a manager still
+     * awaited counts as held): applying this update would change nothing anyone sees.
+     */
+    public boolean agreesWith(Person p) {
+        return values.entrySet().stream().allMatch(e -> {
+            String v = stored(e.getValue());
+            return switch (e.getKey()) {
+                case DISPLAY_NAME -> Objects.equals(v, p.displayName);
+                case EMAIL -> Objects.equals(v, p.email);
+                case TITLE -> Objects.equals(v, p.title);
+                case DEPARTMENT -> Objects.equals(v, p.department);
+                case LOCATION -> Objects.equals(v, p.location);
+                case MANAGER -> Objects.equals(Logins.normalise(v), p.pendingManager != null ? p.pendingManager : p.managerLogin);
+                case START_DATE -> Objects.equals(v, p.startDate);
+                case STATUS -> Objects.equals(v, p.status);
+                default -> true;
+            };
+        });
+    }
+
+    /** A value as it is stored: trimmed, blank = none. */
+    private static String stored(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     private static void text(List<Violation> v, ProfileField f, String value, int max) {
         if (value.isBlank()) v.add(new Violation(f.json(), "must not be blank"));
         else if (value.length() > max) v.add(new Violation(f.json(), "must be at most " + max + " characters"));
@@ -90,7 +117,7 @@ public record HrUpdate(Map<ProfileField, String> values, Instant at) {
         values.forEach((field, value) -> {
             if (!p.mayApply(field, at)) return;
             p.stamp(field, at);
-            String v = value == null || value.isBlank() ? null : value.trim();
+            String v = stored(value);
             switch (field) {
                 case DISPLAY_NAME -> p.displayName = v;
                 case EMAIL -> p.email = v;

@@ -42,6 +42,12 @@ public final class Person {
     public List<String> languages = new ArrayList<>();
     public PhotoRef photo;
     public String externalId;
+    /**
+     * The id of the HR hire ({@code employee.hired} activity) that last made this person active: tells a redelivery
+     * of that hire from a second hire of the same login (see {@code hr.HrLifecycle}). Not shown nor published; null
+     * for people stored before it was kept, and for those HR has not hired through an event.
+     */
+    public String hiredBy;
     /** skill key (see {@link Skills#key}) → number of colleagues who endorsed it. */
     public Map<String, Integer> endorsements = new HashMap<>();
     /** posts and comments written (from relais.activities). */
@@ -94,7 +100,7 @@ public final class Person {
                 .append("department", department).append("location", location).append("phone", phone)
                 .append("managerLogin", managerLogin).append("pendingManager", pendingManager).append("startDate", startDate).append("status", status)
                 .append("leftDate", leftDate).append("bio", bio).append("skills", skills)
-                .append("languages", languages).append("externalId", externalId)
+                .append("languages", languages).append("externalId", externalId).append("hiredBy", hiredBy)
                 .append("endorsements", encodeKeys(endorsements))
                 .append("activityCount", activityCount)
                 .append("topicalActivity", encodeKeys(topicalActivity))
@@ -128,6 +134,7 @@ public final class Person {
         p.skills = new ArrayList<>(d.getList("skills", String.class, List.of()));
         p.languages = new ArrayList<>(d.getList("languages", String.class, List.of()));
         p.externalId = d.getString("externalId");
+        p.hiredBy = d.getString("hiredBy");
         p.endorsements = decodeCounts(d.get("endorsements", Document.class));
         Number activity = d.get("activityCount", Number.class);
         p.activityCount = activity == null ? 0 : activity.longValue();

@@ -125,6 +125,7 @@ public class PersonService {
             boolean visible = before == null || !snapshotOf(before).equals(snapshotOf(after));
             boolean changed = visible || !before.fieldTimes.equals(after.fieldTimes)
                     || !Objects.equals(before.externalId, after.externalId)
+                    || !Objects.equals(before.hiredBy, after.hiredBy)
                     || !Objects.equals(before.pendingManager, after.pendingManager);
             if (!changed) {
                 linkAwaiting(login, actorIri); // a replay of a manager's hire retries what a failure left awaiting

@@ -179,4 +179,102 @@ class HrLifecycleTest {
         awaitTitle(lea, "Product owner");
         as(employee(lea)).get("/api/people/me").then().body("displayName", equalTo("Léa Martin"));
     }
+
+    // --- a hire for a login HR already has active (an HR feed reusing a working employee's login) ---
+
+    @Test
+    void aSecondHireOfAnActivePersonChangesNothingPublishesNothingAndIsDeadLetteredNamingTheLogin() {
+        String carol = unique("carol");
+        hr("employee.hired", carol).with("displayName", "Carol Lefèvre").with("email", carol + "@relais.example")
+                .with("title", "CTO").with("department", "Direction").publish();
+        awaitTitle(carol, "CTO");
+        snapshots(carol, 1, r -> r.value() != null);
+
+        var hijack = hr("employee.hired", carol).with("displayName", "Carol Hijack").with("email", unique("new") + "@relais.example")
+                .with("title", "t").with("department", "Sales").publish();
+
+        var dead = awaitDeadLetter(hijack, "data.login");
+        assertThat(KafkaProbe.header(dead, "dead-letter-reason"))
+                .contains("data.login " + carol + " is already an active person").contains("employee.moved");
+        as(reader).get("/api/people/{login}", carol).then().statusCode(200)
+                .body("displayName", equalTo("Carol Lefèvre")).body("email", equalTo(carol + "@relais.example"))
+                .body("title", equalTo("CTO")).body("department", equalTo("Direction")).body("status", equalTo("active"));
+
+        // a marker behind the refusal: once its snapshot is out, a snapshot of the refused hire would be out before it
+        hr("employee.moved", carol).with("title", "CTO and CPO").publish();
+        awaitTitle(carol, "CTO and CPO");
+        snapshots(carol, 1, r -> r.value() != null && r.value().contains("CTO and CPO"));
+        assertThat(io.relais.profile.Fixtures.allSnapshots(carol, bootstrap))
+                .extracting(r -> r.value().contains("CTO and CPO") ? "move" : r.value().contains("Hijack") ? "hijack" : "hire")
+                .as("the refused hire published nothing").containsExactly("hire", "move");
+    }
+
+    @Test
+    void theSameHireDeliveredAgainIsAppliedOnceAndNotDeadLettered() {
+        String lina = unique("lina");
+        var hire = hr("employee.hired", lina).with("displayName", "Lina").with("email", lina + "@relais.example")
+                .with("title", "Buyer").publish();
+        awaitTitle(lina, "Buyer");
+
+        hire.publish(); // Kafka delivers the same record again (same CloudEvent id), e.g. after a rebalance
+        awaitHandled(hire, lina);
+
+        assertThat(deadLettersNow(hire)).as("a redelivery is not a second hire").isZero();
+        as(reader).get("/api/people/{login}", lina).then().body("displayName", equalTo("Lina")).body("title", equalTo("Buyer"));
+    }
+
+    @Test
+    void anotherHireSayingWhatHrAlreadySaysIsHarmless() {
+        String noe = unique("noe");
+        hr("employee.hired", noe).with("displayName", "Noé").with("email", noe + "@relais.example").with("title", "Welder")
+                .with("startDate", "2026-01-05").publish();
+        awaitTitle(noe, "Welder");
+        snapshots(noe, 1, r -> r.value() != null);
+
+        // the HR system resends the hire under a new event id (a re-export of the same record)
+        var again = hr("employee.hired", noe).with("displayName", "Noé").with("email", noe + "@relais.example")
+                .with("title", "Welder").with("startDate", "2026-01-05").publish();
+        awaitHandled(again, noe);
+
+        assertThat(deadLettersNow(again)).isZero();
+        assertThat(io.relais.profile.Fixtures.allSnapshots(noe, bootstrap)).as("nothing visible changed").hasSize(1);
+    }
+
+    @Test
+    void aPersonWhoLeftMayBeHiredAgain() {
+        String omar = unique("omar");
+        hr("employee.hired", omar).with("displayName", "Omar").with("title", "Designer").publish();
+        awaitTitle(omar, "Designer");
+        hr("employee.left", omar).with("leftDate", "2026-06-30").publish();
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", omar)
+                .then().statusCode(200).body("status", equalTo("left")));
+
+        var rehire = hr("employee.hired", omar).with("displayName", "Omar B.").with("title", "Art director").publish();
+
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", omar)
+                .then().statusCode(200).body("status", equalTo("active")).body("title", equalTo("Art director"))
+                .body("displayName", equalTo("Omar B.")).body("leftDate", org.hamcrest.Matchers.nullValue()));
+        assertThat(deadLettersNow(rehire)).isZero();
+    }
+
+    private static org.apache.kafka.clients.consumer.ConsumerRecord<String, String> awaitDeadLetter(
+            io.relais.profile.Fixtures.HrEvent event, String reason) {
+        String subject = event.activity().object().id();
+        return KafkaProbe.awaitRecords(Topics.ACTIVITIES_DLQ, r -> subject.equals(KafkaProbe.header(r, "ce_subject"))
+                && String.valueOf(KafkaProbe.header(r, "dead-letter-reason")).contains(reason), 1, WAIT).get(0);
+    }
+
+    private static int deadLettersNow(io.relais.profile.Fixtures.HrEvent event) {
+        String subject = event.activity().object().id();
+        return KafkaProbe.recordsNow(Topics.ACTIVITIES_DLQ, r -> subject.equals(KafkaProbe.header(r, "ce_subject"))).size();
+    }
+
+    /**
+     * Waits until the consumer has handled {@code event}: a barrier read after it on its partition (a move naming the
+     * person their own manager) is dead-lettered, and a dead letter of {@code event} would have been sent before it.
+     */
+    private static void awaitHandled(io.relais.profile.Fixtures.HrEvent event, String login) {
+        var barrier = hr("employee.moved", login).with("manager", login).publishAfter(event);
+        awaitDeadLetter(barrier, "data.manager");
+    }
 }
