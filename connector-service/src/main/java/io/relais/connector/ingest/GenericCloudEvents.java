@@ -33,9 +33,14 @@ final class GenericCloudEvents {
     private GenericCloudEvents() {
     }
 
-    /** A CloudEvent and its card activity, or every violation, or the lane rule it breaks. */
+    /**
+     * A CloudEvent and its card activity, or every violation, or the lane rule it breaks.
+     *
+     * @param digest the {@link ContentDigest} of the event's {@code type}, {@code source}, {@code time} and activity as
+     *               sent (not its {@code id}, the key, nor its mode, media type or spec version, which only carry it)
+     */
     record Read(String ceId, String ceType, String ceSource, Activity activity, List<Violation> violations,
-                LaneRefusal refusal) {
+                LaneRefusal refusal, String digest) {
         boolean valid() {
             return violations.isEmpty() && refusal == null;
         }
@@ -60,7 +65,7 @@ final class GenericCloudEvents {
         List<Violation> v = new ArrayList<>();
         if (!event.isObject()) {
             return new Read(null, null, null, null, List.of(new Violation(pathPrefix.isEmpty() ? "$" : pathPrefix,
-                    "must be a CloudEvent JSON object")), null);
+                    "must be a CloudEvent JSON object")), null, null);
         }
         String id = text(event, "id");
         String type = text(event, "type");
@@ -79,7 +84,8 @@ final class GenericCloudEvents {
         } else {
             activity = activity(event.get("data"), registration, directory, id, type, source, text(event, "time"), v, refusal);
         }
-        return new Read(id, type, source, activity, EventReader.prefixed(v, pathPrefix), prefixed(refusal[0], pathPrefix));
+        return new Read(id, type, source, activity, EventReader.prefixed(v, pathPrefix), prefixed(refusal[0], pathPrefix),
+                digest(type, source, text(event, "time"), event.get("data")));
     }
 
     /** Binary mode: {@code ce-*} headers and the activity as the body. */
@@ -96,8 +102,10 @@ final class GenericCloudEvents {
         }
         Activity activity = null;
         LaneRefusal[] refusal = {null};
+        JsonNode data = null;
         try {
-            activity = activity(EventReader.parse(body), registration, directory, id, type, source,
+            data = EventReader.parse(body);
+            activity = activity(data, registration, directory, id, type, source,
                     headers.getHeaderString("ce-time"), v, refusal);
         } catch (EventReader.InvalidJson e) {
             v.add(new Violation("data", e.getMessage()));
@@ -108,7 +116,18 @@ final class GenericCloudEvents {
                 v.set(i, new Violation("ce-" + x.field(), x.message()));
             }
         }
-        return new Read(id, type, source, activity, v, refusal[0]);
+        return new Read(id, type, source, activity, v, refusal[0],
+                digest(type, source, headers.getHeaderString("ce-time"), data));
+    }
+
+    /** The same content in either mode: a structured resend of a binary event is the same event. */
+    private static String digest(String type, String source, String time, JsonNode data) {
+        java.util.Map<String, Object> parts = new java.util.HashMap<>();
+        parts.put("type", type);
+        parts.put("source", source);
+        parts.put("time", time);
+        parts.put("data", data);
+        return ContentDigest.of(parts);
     }
 
     private static LaneRefusal prefixed(LaneRefusal r, String prefix) {

@@ -89,7 +89,8 @@ public class IngestResource {
     @POST
     @RolesAllowed(Roles.CONNECTOR)
     @Operation(summary = "Send one event. 202 with its receipt once Kafka has it; 200 with the original receipt for a "
-            + "duplicate; 400 listing every violation; 403 for a source this client is not registered for, or (generic) "
+            + "duplicate (the same id with the same content); 409 naming eventId for the same id with different "
+            + "content; 400 listing every violation; 403 for a source this client is not registered for, or (generic) "
             + "for an activity outside the connector's lane, with the rule it breaks in `rule`; 413 when "
             + "too large; 503 with Retry-After when Kafka is unavailable (send it again: nothing was half-done)")
     @RequestBody(content = {
@@ -147,7 +148,8 @@ public class IngestResource {
                 continue;
             }
             if (!started.add(c.submission().source().id() + ":" + c.submission().eventId())) {
-                // the same event twice in one batch: handled after the first is settled, as a duplicate
+                // the same event twice in one batch: handled after the first is settled, as a duplicate (or a
+                // conflict when it says something else)
                 repeats.add(i);
                 repeated.add(c);
                 continue;
@@ -278,7 +280,7 @@ public class IngestResource {
         Activity card = read.activity();
         // the receipt fixes the activity id (a resend is the same activity); the object id is the system's, namespaced
         Ingestion.Submission s = new Ingestion.Submission(source, read.ceType(), read.ceId(), registration.system(),
-                null, io.relais.events.ActivityJson.writeString(card), ids -> card.toBuilder().id(ids.activityId()).build());
+                null, io.relais.events.ActivityJson.writeString(card), read.digest(), ids -> card.toBuilder().id(ids.activityId()).build());
         return new Candidate(s, read.ceId(), List.of());
     }
 
@@ -289,6 +291,9 @@ public class IngestResource {
             case IN_FLIGHT -> throw new ProblemException(Problem.of(409, "in-flight", "Conflict", handled.detail()),
                     Map.of("Retry-After", "1"));
             case TAKEN -> throw ProblemException.conflict(handled.detail());
+            // the field and rule a partner fixes: this id stands for what was first accepted under it
+            case CONFLICT -> throw new ProblemException(Problem.of(409, "conflict", "Conflict", handled.detail())
+                    .withErrors(List.of(new Violation("eventId", handled.detail()))));
             default -> Response.status(handled.result().status).entity(handled.receipt())
                     .location(java.net.URI.create("/api/connectors/receipts/" + handled.receipt().receiptId())).build();
         };

@@ -70,9 +70,13 @@ public class Ingestion {
     @Inject
     PeopleDirectory people;
 
-    /** What to publish for one event; {@code build} gets the receipt's ids and may throw {@link MappingException}. */
+    /**
+     * What to publish for one event; {@code build} gets the receipt's ids and may throw {@link MappingException}.
+     *
+     * @param digest the {@link ContentDigest} of what the event says: a resend of its id must say the same
+     */
     public record Submission(SourceType source, String eventType, String eventId, String system, String givenActivityId,
-                             String json, Function<BusinessEventMapper.Ids, Activity> build) {
+                             String json, String digest, Function<BusinessEventMapper.Ids, Activity> build) {
         String receiptId() {
             return InboundEvent.receiptId(source, eventId);
         }
@@ -85,12 +89,31 @@ public class Ingestion {
     public static Submission of(InboundEvent event, Registration registration, BusinessEventMapper mapper) {
         String system = event.system() != null ? event.system() : registration.system();
         return new Submission(event.source(), event.eventType(), event.eventId(), system, null, event.json(),
-                ids -> mapper.map(event, registration, ids));
+                digest(event, system), ids -> mapper.map(event, registration, ids));
     }
 
-    /** How an event ended: HTTP status and receipt. */
+    /**
+     * The content of an envelope event as validated: its type, schema version, system (the registration's when left
+     * out), instant ({@code 10:00:00Z} and {@code 11:00:00+01:00} are one) and data after its text was cleaned. Not
+     * its id (the key itself).
+     */
+    static String digest(InboundEvent event, String system) {
+        Map<String, Object> parts = new java.util.HashMap<>();
+        parts.put("eventType", event.eventType());
+        parts.put("schemaVersion", String.valueOf(event.schemaVersion()));
+        parts.put("system", system);
+        parts.put("occurredAt", event.occurredAt() == null ? null : event.occurredAt().toString());
+        parts.put("data", event.data());
+        return ContentDigest.of(parts);
+    }
+
+    /**
+     * How an event ended: HTTP status and receipt. {@code TAKEN}: another system used the event id;
+     * {@code CONFLICT}: this system used it for different content ({@code detail} says when, the receipt is the earlier one).
+     */
     public enum Result {
-        PUBLISHED(202), DEAD_LETTERED(202), DUPLICATE(200), IN_FLIGHT(409), TAKEN(409), UNAVAILABLE(503), NOT_ATTEMPTED(503);
+        PUBLISHED(202), DEAD_LETTERED(202), DUPLICATE(200), IN_FLIGHT(409), TAKEN(409), CONFLICT(409), UNAVAILABLE(503),
+        NOT_ATTEMPTED(503);
 
         public final int status;
 
@@ -126,7 +149,7 @@ public class Ingestion {
 
     public Pending start(Registration registration, Submission s) {
         ReceiptStore.Claim claim = receipts.claim(s.receiptId(), s.source().id(), s.eventType(), s.eventId(),
-                registration.clientId(), s.givenActivityId());
+                registration.clientId(), s.givenActivityId(), s.digest());
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         counts.put(Outcome.RECEIVED, 1L);
         Pending p = people.oncePerBatch(() -> decide(registration, s, claim, counts)); // owner and mention: one read
@@ -159,7 +182,7 @@ public class Ingestion {
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         counts.merge(Outcome.RECEIVED, (long) batch.size(), Long::sum);
         List<ReceiptStore.ClaimRequest> requests = batch.stream().map(s -> new ReceiptStore.ClaimRequest(s.receiptId(),
-                s.source().id(), s.eventType(), s.eventId(), registration.clientId(), s.givenActivityId())).toList();
+                s.source().id(), s.eventType(), s.eventId(), registration.clientId(), s.givenActivityId(), s.digest())).toList();
         String pass = ReceiptStore.newPass();
         Map<String, ReceiptStore.Claim> claims = receipts.claimAll(pass, requests);
         Handled[] handled = new Handled[batch.size()];
@@ -210,12 +233,19 @@ public class Ingestion {
         return List.of(handled);
     }
 
-    /** A claimed event's fate before sending: taken, duplicate, in flight, dead letter, or sent (ack pending). */
+    /** A claimed event's fate before sending: taken, conflict, duplicate, in flight, dead letter, or sent (ack pending). */
     private Pending decide(Registration registration, Submission s, ReceiptStore.Claim claim, Map<Outcome, Long> counts) {
-        if (claim instanceof ReceiptStore.Earlier earlier && !registration.clientId().equals(earlier.receipt().clientId())) {
+        Receipt settled = claim instanceof ReceiptStore.Earlier e ? e.receipt()
+                : claim instanceof ReceiptStore.Conflict c ? c.receipt() : null;
+        if (settled != null && !registration.clientId().equals(settled.clientId())) {
             stats.countError(s.source(), Outcome.REJECTED, "event id " + s.eventId() + " already used by another client");
             return new Pending(s, null, null, null, new Handled(Result.TAKEN, null,
                     "event id " + s.eventId() + " is already used by another system posting as " + s.source().id()));
+        }
+        if (claim instanceof ReceiptStore.Conflict conflict) {
+            String detail = usedForOtherContent(s.eventId(), conflict.receipt());
+            stats.countError(s.source(), Outcome.REJECTED, detail);
+            return new Pending(s, conflict.receipt(), null, null, new Handled(Result.CONFLICT, conflict.receipt(), detail));
         }
         if (claim instanceof ReceiptStore.Earlier earlier) {
             counts.merge(Outcome.DUPLICATE, 1L, Long::sum);
@@ -234,6 +264,13 @@ public class Ingestion {
             return new Pending(s, receipt, null, null, deadLetter(s, registration, receipt, e.getMessage()));
         }
         return new Pending(s, receipt, activity, kafka.send(activity, s.ceSource()), null);
+    }
+
+    /** The rule an event id's second content breaks, with the receipt of the first ({@code eventId}'s message). */
+    static String usedForOtherContent(String eventId, Receipt earlier) {
+        return "event id " + eventId + " was already used for different content (receipt " + earlier.receiptId()
+                + ", received " + earlier.received() + "): a resend must be identical; send a change as a new event "
+                + "with its own id";
     }
 
     /** A batch item left unsent because Kafka was already found unavailable. */

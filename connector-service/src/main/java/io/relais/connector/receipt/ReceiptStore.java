@@ -41,6 +41,11 @@ import java.util.Set;
  * acknowledgements and that insert leaves the receipts {@code accepted}: a resend is answered "in flight" until
  * they are abandoned (3 × {@code connector.publish-timeout}), then takes them over and publishes the same activity
  * again (same ids: consumers upsert by id), exactly as a crash before the per-receipt mark did.
+ *
+ * <p>A receipt keeps the digest of what its event said (field {@code digest}, see {@code ingest.ContentDigest}): a
+ * resend of the id with the same digest is a duplicate, one with another digest a {@link Conflict} (the id was
+ * already used for different content), unless the receipt is {@code failed} or {@code rejected}: that content was
+ * never accepted, so the resend takes the receipt over with its own digest.
  */
 @ApplicationScoped
 public class ReceiptStore {
@@ -73,9 +78,20 @@ public class ReceiptStore {
     public record InFlight(Receipt receipt) implements Claim {
     }
 
-    /** One event of a batch to claim; receipt ids within one call are distinct. */
+    /**
+     * The event id was already accepted (published, dead-lettered or being published) for different content: the
+     * earlier receipt stands, nothing is published.
+     */
+    public record Conflict(Receipt receipt) implements Claim {
+    }
+
+    /**
+     * One event of a batch to claim; receipt ids within one call are distinct.
+     *
+     * @param digest what the event says ({@code ingest.ContentDigest}); null claims without comparing content
+     */
     public record ClaimRequest(String receiptId, String source, String eventType, String eventId, String clientId,
-                               String givenActivityId) {
+                               String givenActivityId, String digest) {
     }
 
     /**
@@ -87,7 +103,7 @@ public class ReceiptStore {
         Instant now = Instant.now();
         Map<String, Document> fresh = new LinkedHashMap<>();
         for (ClaimRequest r : requests) fresh.put(r.receiptId(), freshReceipt(r.receiptId(), r.source(), r.eventType(),
-                r.eventId(), r.clientId(), r.givenActivityId(), now).append("pass", pass));
+                r.eventId(), r.clientId(), r.givenActivityId(), r.digest(), now).append("pass", pass));
         Map<String, Claim> claims = new HashMap<>();
         try {
             collection().insertMany(new ArrayList<>(fresh.values()), new InsertManyOptions().ordered(false));
@@ -103,6 +119,10 @@ public class ReceiptStore {
         collection().find(Filters.in("_id", fresh.keySet())).forEach(found::add);
         Map<String, Receipt> stored = new HashMap<>();
         for (Receipt r : resolve(found)) stored.put(r.receiptId(), r);
+        Map<String, String> storedDigests = new HashMap<>();
+        for (Document d : found) {
+            if (d.getString("digest") != null) storedDigests.put(d.getString("_id"), d.getString("digest"));
+        }
         for (ClaimRequest r : requests) {
             Document mine = fresh.get(r.receiptId());
             Receipt existing = stored.get(r.receiptId());
@@ -110,28 +130,38 @@ public class ReceiptStore {
                 claims.put(r.receiptId(), new Owned(Receipt.fromDocument(mine)));
                 continue;
             }
-            Claim settled = existing == null ? null : settledClaim(existing, now);
-            claims.put(r.receiptId(), settled != null ? settled
-                    : claim(r.receiptId(), r.source(), r.eventType(), r.eventId(), r.clientId(), r.givenActivityId(), pass));
+            Claim settled = existing == null ? null
+                    : settledClaim(existing, storedDigests.get(r.receiptId()), r.digest(), now);
+            claims.put(r.receiptId(), settled != null ? settled : claim(r.receiptId(), r.source(), r.eventType(),
+                    r.eventId(), r.clientId(), r.givenActivityId(), r.digest(), pass));
         }
         return claims;
     }
 
-    /** The earlier receipt's answer, or null when this request may take it over (failed, rejected or abandoned). */
-    private Claim settledClaim(Receipt earlier, Instant now) {
+    /**
+     * The earlier receipt's answer, or null when this request may take it over (failed, rejected, or abandoned with
+     * the same content). Content differs only when both digests are known: a receipt stored before digests were
+     * (no {@code digest} field) is taken as the same content, so every resend of those events stays a duplicate,
+     * as it was when they were accepted.
+     */
+    private Claim settledClaim(Receipt earlier, String earlierDigest, String digest, Instant now) {
+        if (earlier.state().retryable()) return null;
+        // accepted, even abandoned, may already be on Kafka: its content is the one this id stands for
+        if (earlierDigest != null && digest != null && !earlierDigest.equals(digest)) return new Conflict(earlier);
         boolean stale = earlier.state() == ReceiptStatus.ACCEPTED
                 && earlier.updated().isBefore(now.minus(config.publishTimeout().multipliedBy(3)));
-        if (earlier.state().retryable() || stale) return null;
+        if (stale) return null;
         return earlier.state() == ReceiptStatus.ACCEPTED ? new InFlight(earlier) : new Earlier(earlier);
     }
 
     private static Document freshReceipt(String receiptId, String source, String eventType, String eventId,
-                                         String clientId, String givenActivityId, Instant now) {
+                                         String clientId, String givenActivityId, String digest, Instant now) {
         String activityId = givenActivityId != null ? givenActivityId : Iri.of(Iri.ACTIVITY, EventId.next());
-        return new Document("_id", receiptId).append("source", source).append("eventType", eventType)
+        Document d = new Document("_id", receiptId).append("source", source).append("eventType", eventType)
                 .append("eventId", eventId).append("clientId", clientId).append("status", ReceiptStatus.ACCEPTED.id())
                 .append("activityId", activityId).append("objectId", Iri.of(Iri.BUSINESS_EVENT, EventId.next()))
                 .append("attempts", 1).append("received", Date.from(now)).append("updated", Date.from(now));
+        return digest == null ? d : d.append("digest", digest);
     }
 
     /** What Kafka acknowledged for one receipt. */
@@ -214,17 +244,22 @@ public class ReceiptStore {
                 Updates.set("updated", new Date())));
     }
 
-    /** Claims one event on its own (marked published by {@link #markPublished}). */
+    /**
+     * Claims one event on its own (marked published by {@link #markPublished}).
+     *
+     * @param digest what the event says ({@code ingest.ContentDigest}): another digest already accepted under this
+     *               receipt id is a {@link Conflict}; null claims without comparing content
+     */
     public Claim claim(String receiptId, String source, String eventType, String eventId, String clientId,
-                       String givenActivityId) {
-        return claim(receiptId, source, eventType, eventId, clientId, givenActivityId, null);
+                       String givenActivityId, String digest) {
+        return claim(receiptId, source, eventType, eventId, clientId, givenActivityId, digest, null);
     }
 
     /** @param pass the batch pass this claim belongs to, or null for an event marked published on its own */
     private Claim claim(String receiptId, String source, String eventType, String eventId, String clientId,
-                        String givenActivityId, String pass) {
+                        String givenActivityId, String digest, String pass) {
         Instant now = Instant.now();
-        Document fresh = freshReceipt(receiptId, source, eventType, eventId, clientId, givenActivityId, now);
+        Document fresh = freshReceipt(receiptId, source, eventType, eventId, clientId, givenActivityId, digest, now);
         if (pass != null) fresh.append("pass", pass);
         String activityId = fresh.getString("activityId");
         for (int round = 0; round < 3; round++) {
@@ -237,7 +272,7 @@ public class ReceiptStore {
             Document existing = collection().find(new Document("_id", receiptId)).first();
             if (existing == null) continue; // removed in between: insert again
             Receipt earlier = resolve(existing);
-            Claim settled = settledClaim(earlier, now);
+            Claim settled = settledClaim(earlier, existing.getString("digest"), digest, now);
             if (settled != null) return settled;
             // take over a failed, rejected or abandoned receipt, keeping its ids so a retry publishes the same activity;
             // the compare-and-set names the stored version (an abandoned receipt's pass never listed it)
@@ -249,6 +284,8 @@ public class ReceiptStore {
                             Updates.set("activityId", earlier.activityId() != null ? earlier.activityId() : activityId),
                             Updates.set("objectId", earlier.objectId() != null ? earlier.objectId() : fresh.getString("objectId")),
                             Updates.set("updated", Date.from(now)), Updates.inc("attempts", 1),
+                            // what was never accepted is replaced: the receipt now stands for this content
+                            digest != null ? Updates.set("digest", digest) : Updates.unset("digest"),
                             pass != null ? Updates.set("pass", pass) : Updates.unset("pass")),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
             if (taken != null) return new Owned(Receipt.fromDocument(taken));
