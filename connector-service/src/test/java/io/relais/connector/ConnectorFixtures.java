@@ -96,6 +96,20 @@ public final class ConnectorFixtures {
     }
 
     /**
+     * feed-service archiving ({@code archived = true}) or reopening a community: its {@code Update} of the group on
+     * {@code relais.activities}, as {@code CommunityService.archive} publishes it, published after the community's
+     * earlier announcements (the directory ignores an older snapshot). Not awaited.
+     */
+    public static void archived(String slug, String visibility, boolean archived) {
+        Activity group = Activity.builder().type(As2.UPDATE).actor(Iri.person("carol")).published(java.time.Instant.now())
+                .object(AsObject.builder().id(Iri.community(slug)).type(As2.GROUP).name(slug)
+                        .relais(Map.of("visibility", visibility, "archived", archived, "slug", slug)).build())
+                .to(Audience.ORGANISATION).build();
+        KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(group), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(group),
+                CloudEventAttributes.type(group), CloudEventAttributes.FEED_SOURCE, group.object().id()), ActivityJson.writeString(group));
+    }
+
+    /**
      * Communities the fixtures' events go to, each created as a private community unless already known. A private
      * community is addressed only by the registrations that list it: the test profile lists {@code ventes} and
      * {@code ventes-sud} for crm-connector, {@code rh} and {@code vie-de-bureau} for ecm-connector

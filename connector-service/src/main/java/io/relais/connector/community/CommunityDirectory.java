@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  * cc'd to the organisation like a public post; for a private or secret community it is addressed to the community
  * only, so it never shows more widely than the community allows. A community this directory has never heard of
  * gets no card at all ({@link #visibility}): whoever later created that slug would own every card sent to it.
+ * Nor does an archived one ({@link #isArchived}): feed-service's archive is an {@code Update} of the group with
+ * {@code relais.archived = true}, and a later {@code Update} with {@code false} opens it again.
  */
 @ApplicationScoped
 public class CommunityDirectory {
@@ -55,6 +57,7 @@ public class CommunityDirectory {
             return;
         }
         String visibility = RelaisExtension.of(group).visibility().orElse("private"); // unknown: the narrowest
+        boolean archived = RelaisExtension.of(group).archived().orElse(false);
         Document existing = collection().find(new Document("_id", group.id())).first();
         // ignore an older snapshot arriving after a newer one (replay, redelivery)
         if (existing != null && existing.getDate("at") != null && activity.published() != null
@@ -62,7 +65,7 @@ public class CommunityDirectory {
             return;
         }
         collection().replaceOne(new Document("_id", group.id()),
-                new Document("_id", group.id()).append("visibility", visibility)
+                new Document("_id", group.id()).append("visibility", visibility).append("archived", archived)
                         .append("at", Date.from(activity.published())), new ReplaceOptions().upsert(true));
     }
 
@@ -71,8 +74,17 @@ public class CommunityDirectory {
         return announced.isOneOf(As2.CREATE, As2.UPDATE) && announced.subjectIsKind(Iri.COMMUNITY);
     }
 
+    /**
+     * What feed-service announced of a community.
+     *
+     * @param visibility {@code public}, {@code private} or {@code secret}
+     * @param archived   true once archived: the community takes no new cards
+     */
+    public record Announced(String visibility, boolean archived) {
+    }
+
     /** Within a batch, each community is read once (a batch is usually addressed to one community). */
-    private final BatchMemo<String, Optional<String>> batchMemo = new BatchMemo<>(this::readVisibility);
+    private final BatchMemo<String, Optional<Announced>> batchMemo = new BatchMemo<>(this::read);
 
     /**
      * The visibility feed-service announced for a community ({@code public}, {@code private}, {@code secret}), or
@@ -80,7 +92,21 @@ public class CommunityDirectory {
      * addressed to it.
      */
     public Optional<String> visibility(String communityIri) {
+        return batchMemo.get(communityIri).map(Announced::visibility);
+    }
+
+    /** Visibility and archive flag in one read; empty when feed-service never announced the community. */
+    public Optional<Announced> announced(String communityIri) {
         return batchMemo.get(communityIri);
+    }
+
+    /**
+     * Whether feed-service's latest word on this community is that it is archived: it takes no new cards, as it
+     * takes no new posts. False for a community it never announced ({@link #visibility} refuses that one), and for
+     * one learnt before this service kept the flag, until feed-service announces it again.
+     */
+    public boolean isArchived(String communityIri) {
+        return batchMemo.get(communityIri).map(Announced::archived).orElse(false);
     }
 
     /** Whether feed-service announced this community as public (its cards are then cc'd to the organisation). */
@@ -93,15 +119,16 @@ public class CommunityDirectory {
         return batchMemo.during(work);
     }
 
-    private Optional<String> readVisibility(String communityIri) {
+    private Optional<Announced> read(String communityIri) {
         Document d = collection().find(new Document("_id", communityIri)).first();
-        return d == null ? Optional.empty() : Optional.ofNullable(d.getString("visibility"));
+        return d == null || d.getString("visibility") == null ? Optional.empty()
+                : Optional.of(new Announced(d.getString("visibility"), d.getBoolean("archived", false)));
     }
 
     /** For tests and seeds: what the directory knows of a community. */
     public Map<String, Object> describe(String communityIri) {
         Document d = collection().find(new Document("_id", communityIri)).first();
-        return d == null ? Map.of() : Map.of("visibility", d.getString("visibility"));
+        return d == null ? Map.of() : Map.of("visibility", d.getString("visibility"), "archived", d.getBoolean("archived", false));
     }
 
     private MongoCollection<Document> collection() {

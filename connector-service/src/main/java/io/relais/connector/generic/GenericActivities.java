@@ -87,6 +87,11 @@ public final class GenericActivities {
          * organisation), or empty when it never announced it: nothing may be addressed to that community.
          */
         Optional<String> communityVisibility(String communityIri);
+
+        /** Whether feed-service announced the community archived: it takes no new cards. */
+        default boolean communityArchived(String communityIri) {
+            return false;
+        }
     }
 
     /**
@@ -487,11 +492,18 @@ public final class GenericActivities {
      * Whether an address names what exists: a community feed-service announced and this registration may address, or
      * an active person profile-service announced (else whoever later created that slug, or a later hire with that
      * login, would read the card). A violation at {@code path} otherwise; a private or secret community the
-     * registration does not list gets the very message of one that was never created ({@link #noCommunity}).
+     * registration does not list gets the very message of one that was never created ({@link #noCommunity}); an
+     * archived community it may address, its own.
      */
     private boolean exists(String address, String path, String context) {
         if (Iri.isKind(address, Iri.COMMUNITY) && addressableVisibility(address).isEmpty()) {
             json.violation(path, noCommunity(Iri.localId(address)) + context);
+            return false;
+        }
+        // asked only of a community the registration may address: a secret archived one got noCommunity above
+        if (Iri.isKind(address, Iri.COMMUNITY) && directory.communityArchived(address)) {
+            json.violation(path, "names an archived community: '" + Iri.localId(address)
+                    + "' takes no new cards" + context);
             return false;
         }
         if (Iri.isKind(address, Iri.PERSON) && directory.personByLogin(Iri.localId(address)).isEmpty()) {

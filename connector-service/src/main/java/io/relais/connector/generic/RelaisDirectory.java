@@ -31,4 +31,9 @@ public class RelaisDirectory implements GenericActivities.Directory {
     public Optional<String> communityVisibility(String communityIri) {
         return communities.visibility(communityIri);
     }
+
+    @Override
+    public boolean communityArchived(String communityIri) {
+        return communities.isArchived(communityIri);
+    }
 }

@@ -134,7 +134,8 @@ public class BusinessEventMapper {
      * mapping naming where it came from ({@code field}: the event's field, or the registration's default audience).
      * So does a private or secret community the registration does not list ({@link Registration#mayAddress}), with
      * the very same reason as one that does not exist ({@link #noCommunity}): the dead letter, the receipt and the dry
-     * run tell the system nothing about whether a secret community exists.
+     * run tell the system nothing about whether a secret community exists. An archived community it may address
+     * fails with its own reason ({@link #archived}).
      */
     private List<String> audience(String communitySlug, String field, Registration registration) {
         AudienceSpec spec = registration.defaultAudience();
@@ -148,9 +149,12 @@ public class BusinessEventMapper {
         out.add(spec.address());
         if (AudienceSpec.COMMUNITY.equals(spec.kind())) {
             String iri = spec.address();
-            Optional<String> visibility = communities.visibility(iri).filter(v -> registration.mayAddress(iri, v));
-            if (visibility.isEmpty()) throw new MappingException(noCommunity(from, spec.ref()));
-            if ("public".equals(visibility.get())) out.add(io.relais.events.Audience.ORGANISATION);
+            Optional<CommunityDirectory.Announced> known = communities.announced(iri)
+                    .filter(c -> registration.mayAddress(iri, c.visibility()));
+            if (known.isEmpty()) throw new MappingException(noCommunity(from, spec.ref()));
+            // only once the system may know the community exists: a secret archived one is "no community" above
+            if (known.get().archived()) throw new MappingException(archived(from, spec.ref()));
+            if ("public".equals(known.get().visibility())) out.add(io.relais.events.Audience.ORGANISATION);
         } else if (AudienceSpec.PERSON.equals(spec.kind())) {
             knownPerson(spec.ref(), from);
         }
@@ -164,6 +168,15 @@ public class BusinessEventMapper {
     static String noCommunity(String field, String slug) {
         return field + ": no community '" + slug + "' (replay this event once the community exists; a private or "
                 + "secret one must also be listed in the registration's communities)";
+    }
+
+    /**
+     * The reason for an archived community this registration may address (public, or listed: so it may know that
+     * the community exists): like its employees' posts, no new card goes there.
+     */
+    static String archived(String field, String slug) {
+        return field + ": community '" + slug + "' is archived: archived communities take no new cards (replay this "
+                + "event if the community is reopened)";
     }
 
     /**
