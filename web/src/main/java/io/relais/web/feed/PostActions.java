@@ -92,16 +92,16 @@ public class PostActions {
     Template comment;
 
     @Inject
-    @Location("feed/done.html")
-    Template done;
-
-    @Inject
     @Location("feed/problem.html")
     Template problem;
 
     @Inject
     @Location("feed/comment-reactions.html")
     Template commentReactions;
+
+    @Inject
+    @Location("feed/comment-deleted.html")
+    Template commentDeleted;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -257,12 +257,27 @@ public class PostActions {
         }
     }
 
-    /** htmx replaces the comment with nothing; the answer only says, in the status region, that it is gone. */
+    /**
+     * htmx replaces the comment with nothing, or, when replies to it remain, with the placeholder they stand under (as
+     * the thread shows it on its next load); the status region says it is gone.
+     */
     @DELETE
     @Path("{id}/comments/{commentId}")
     public TemplateInstance deleteComment(@PathParam("id") String id, @PathParam("commentId") String commentId) {
         feed.deleteComment(id, commentId);
-        return pages.of(done).data("done", pages.msg().commentDeleted());
+        JsonNode after = threadAfterDelete(id);
+        return pages.of(commentDeleted).data("answered", Replies.anyAnswers(after.path("comments"), commentId))
+                .data("parent", commentId).data("done", pages.msg().commentDeleted());
+    }
+
+    /** The thread once a comment is deleted; the deletion is done, so a service that does not answer now costs only the extras. */
+    private JsonNode threadAfterDelete(String id) {
+        try {
+            return feed.thread(id, null, FeedApi.MAX_PAGE);
+        } catch (RuntimeException e) {
+            LOG.debugf("thread %s not read after a delete: %s", id, e.getMessage());
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
     }
 
     /** The same reactions as posts; choosing the one I already have takes it back. Answers the comment's reaction bar. */
