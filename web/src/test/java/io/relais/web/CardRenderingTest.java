@@ -149,7 +149,7 @@ class CardRenderingTest {
         assertThat(html).doesNotContain("<button hx-post=\"/people/bob/follow\"", "<img src=x")
                 .contains("&lt;button hx-post=&quot;/people/bob/follow&quot;", "Budget &lt;img src=x onerror=alert(1)&gt;");
         assertThat(html).contains("<div class=\"card-band\" hx-disable>", "<div class=\"who\" hx-disable>",
-                "<div class=\"card-body\" hx-disable>");
+                "<div class=\"card-body\" hx-disable dir=\"auto\">");
     }
 
     @Test
@@ -158,7 +158,7 @@ class CardRenderingTest {
                 {"id":"urn:relais:post:p9","kind":"post","author":{"login":"alice","displayName":"Alice"},
                  "content":"<p>hello</p>","reactions":{},"created":"2026-11-20T09:00:00Z"}""");
 
-        assertThat(render(post, BOB, Locale.ENGLISH)).contains("<div class=\"content\" hx-disable><p>hello</p></div>");
+        assertThat(render(post, BOB, Locale.ENGLISH)).contains("<div class=\"content\" hx-disable dir=\"auto\"><p>hello</p></div>");
     }
 
     static final String WON = """

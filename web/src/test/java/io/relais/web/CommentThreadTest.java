@@ -47,7 +47,7 @@ class CommentThreadTest {
         String html = render(ALICE, AUTHOR_MAY, Locale.ENGLISH);
 
         assertThat(html).contains("hx-post=\"/posts/p1/comments/c1\"",
-                "<textarea id=\"edit-comment-c1\" name=\"content\" rows=\"3\" required maxlength=\"5000\" aria-describedby=\"edit-comment-c1-error\">**Bravo** @bob &lt;script&gt;</textarea>",
+                "<textarea id=\"edit-comment-c1\" name=\"content\" dir=\"auto\" rows=\"3\" required maxlength=\"5000\" aria-describedby=\"edit-comment-c1-error\">**Bravo** @bob &lt;script&gt;</textarea>",
                 "hx-delete=\"/posts/p1/comments/c1\"", "hx-confirm=\"Delete this comment?\"", "<span>edited</span>");
     }
 

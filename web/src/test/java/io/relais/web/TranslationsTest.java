@@ -38,6 +38,19 @@ class TranslationsTest {
     }
 
     @Test
+    void everyEmptyStateMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
+        Properties fr = french("/messages/empty_fr.properties");
+        Set<String> keys = keys(io.relais.web.layout.EmptyStateMsg.class);
+        Set<String> missing = new TreeSet<>(keys);
+        missing.removeIf(k -> fr.getProperty(k) != null && !fr.getProperty(k).isBlank());
+        Set<String> stale = new TreeSet<>(fr.stringPropertyNames());
+        stale.removeAll(keys);
+
+        assertThat(missing).as("messages of EmptyStateMsg without a French text in empty_fr.properties").isEmpty();
+        assertThat(stale).as("keys of empty_fr.properties that EmptyStateMsg no longer has").isEmpty();
+    }
+
+    @Test
     void everyModerationMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
         Properties fr = french("/messages/mod_fr.properties");
         Set<String> keys = keys(io.relais.web.moderation.ModerationMsg.class);

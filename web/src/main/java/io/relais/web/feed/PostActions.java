@@ -92,16 +92,20 @@ public class PostActions {
     Template comment;
 
     @Inject
-    @Location("feed/done.html")
-    Template done;
-
-    @Inject
     @Location("feed/problem.html")
     Template problem;
 
     @Inject
     @Location("feed/comment-reactions.html")
     Template commentReactions;
+
+    @Inject
+    @Location("feed/comment-deleted.html")
+    Template commentDeleted;
+
+    @Inject
+    @Location("feed/post-reacted.html")
+    Template postReacted;
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -213,7 +217,10 @@ public class PostActions {
         return "";
     }
 
-    /** Choosing the reaction one already has takes it back. */
+    /**
+     * Choosing the reaction one already has takes it back. Answers the post's reaction bar only (and its comment count,
+     * out of band): redrawing the whole card would close the thread open under it.
+     */
     @POST
     @Path("{id}/react")
     public TemplateInstance react(@PathParam("id") String id, @RestForm String reaction, @RestForm String current) {
@@ -222,7 +229,8 @@ public class PostActions {
         } else if (reaction != null && REACTIONS.contains(reaction)) {
             feed.react(id, JsonNodeFactory.instance.objectNode().put("kind", reaction));
         }
-        return cardOf(feed.thread(id, null, 1).path("post"));
+        JsonNode post = feed.thread(id, null, 1).path("post");
+        return pages.of(postReacted).data("post", post);
     }
 
     /** The thread (first page and the comment box); with a cursor, the next page of comments only ("show more"). */
@@ -232,7 +240,7 @@ public class PostActions {
         if (cursor == null || cursor.isBlank()) {
             JsonNode first = feed.thread(id, null, FeedApi.MAX_PAGE);
             opened(first);
-            return pages.of(thread).data("postRef", id).data("thread", first);
+            return pages.of(thread).data("postRef", id).data("thread", first).data("countOob", true);
         }
         return pages.of(commentsPage).data("postRef", id).data("page", feed.thread(id, cursor, FeedApi.MAX_PAGE));
     }
@@ -241,7 +249,8 @@ public class PostActions {
     @GET
     @Path("{id}/comments/list")
     public TemplateInstance commentList(@PathParam("id") String id) {
-        return pages.of(commentList).data("postRef", id).data("thread", feed.thread(id, null, FeedApi.MAX_PAGE));
+        return pages.of(commentList).data("postRef", id).data("thread", feed.thread(id, null, FeedApi.MAX_PAGE))
+                .data("countOob", true);
     }
 
     /** Saves my edited comment (the typed Markdown); answers the comment as it now reads. */
@@ -257,12 +266,27 @@ public class PostActions {
         }
     }
 
-    /** htmx replaces the comment with nothing; the answer only says, in the status region, that it is gone. */
+    /**
+     * htmx replaces the comment with nothing, or, when replies to it remain, with the placeholder they stand under (as
+     * the thread shows it on its next load); the status region says it is gone.
+     */
     @DELETE
     @Path("{id}/comments/{commentId}")
     public TemplateInstance deleteComment(@PathParam("id") String id, @PathParam("commentId") String commentId) {
         feed.deleteComment(id, commentId);
-        return pages.of(done).data("done", pages.msg().commentDeleted());
+        JsonNode after = threadAfterDelete(id);
+        return pages.of(commentDeleted).data("answered", Replies.anyAnswers(after.path("comments"), commentId))
+                .data("parent", commentId).data("post", after.path("post")).data("done", pages.msg().commentDeleted());
+    }
+
+    /** The thread once a comment is deleted; the deletion is done, so a service that does not answer now costs only the extras. */
+    private JsonNode threadAfterDelete(String id) {
+        try {
+            return feed.thread(id, null, FeedApi.MAX_PAGE);
+        } catch (RuntimeException e) {
+            LOG.debugf("thread %s not read after a delete: %s", id, e.getMessage());
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
     }
 
     /** The same reactions as posts; choosing the one I already have takes it back. Answers the comment's reaction bar. */
@@ -317,7 +341,8 @@ public class PostActions {
     }
 
     private TemplateInstance threadOf(String id) {
-        return pages.of(thread).data("postRef", id).data("thread", feed.thread(id, null, FeedApi.MAX_PAGE));
+        return pages.of(thread).data("postRef", id).data("thread", feed.thread(id, null, FeedApi.MAX_PAGE))
+                .data("countOob", true);
     }
 
     /** What the person typed, sent as is: feed-service renders the Markdown, sanitises it and keeps the source. */

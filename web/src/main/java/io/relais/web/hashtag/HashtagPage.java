@@ -61,7 +61,8 @@ public class HashtagPage {
     public TemplateInstance show(@PathParam("tag") String tag) {
         String key = key(tag);
         return pages.of(page).data("nav", "").data("tag", key).data("following", follows(key))
-                .data("page", feed.hashtagFeed(key, null, config.pageSize())).data("more", more(key));
+                .data("page", feed.hashtagFeed(key, null, config.pageSize())).data("more", more(key))
+                .data("emptyText", pages.empty().noHashtagPosts(key));
     }
 
     @GET
@@ -69,7 +70,7 @@ public class HashtagPage {
     public TemplateInstance items(@PathParam("tag") String tag, @QueryParam("cursor") String cursor) {
         String key = key(tag);
         return pages.of(pages.template("feed/items.html")).data("page", feed.hashtagFeed(key, cursor, config.pageSize()))
-                .data("more", more(key));
+                .data("more", more(key)).data("emptyText", pages.empty().noHashtagPosts(key));
     }
 
     /** {@code following} is the state the page showed: true → unfollow, false → follow. */

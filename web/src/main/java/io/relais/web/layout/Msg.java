@@ -297,6 +297,7 @@ public interface Msg {
     @Message("Your comment is published.") String commentPublished();
     @Message("Your changes are saved.") String changesSaved();
     @Message("The comment is deleted.") String commentDeleted();
+    @Message("This comment is no longer available.") String commentGone();
     @Message("Write something first.") String textRequired();
     @Message("Your text is too long: at most {max} characters.") String textTooLong(int max);
     @Message("This is too large to send: shorten the text or attach smaller files. Your text is kept.") String tooLargeToSend();

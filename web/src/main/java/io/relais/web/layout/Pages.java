@@ -49,6 +49,11 @@ public class Pages {
         return io.quarkus.qute.i18n.MessageBundles.get(Msg.class, io.quarkus.qute.i18n.Localized.Literal.of(locale().getLanguage()));
     }
 
+    /** The empty states' words in the reader's language. */
+    public EmptyStateMsg empty() {
+        return io.quarkus.qute.i18n.MessageBundles.get(EmptyStateMsg.class, io.quarkus.qute.i18n.Localized.Literal.of(locale().getLanguage()));
+    }
+
     public Locale locale() {
         try {
             for (Locale wanted : headers.getAcceptableLanguages()) {

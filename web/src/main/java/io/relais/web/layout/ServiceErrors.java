@@ -128,6 +128,9 @@ public class ServiceErrors {
         if (malformed.isPresent()) {
             return malformed(malformed.get(), headers, uri, resource);
         }
+        if (isUnknownAddress(e, resource, uri, headers)) {
+            return unknownAddress(headers);
+        }
         if (e.getResponse() == null || e.getResponse().getStatus() != 413) {
             return e.getResponse();
         }
@@ -136,6 +139,30 @@ public class ServiceErrors {
             return Response.status(413).entity(sentence).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
         }
         return Response.status(413).entity(pages.of(errorPage).data("message", sentence).data("nav", "").render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /**
+     * An address no page answers ({@code /nope/xyz}): JAX-RS' own 404, matched to no method, had an empty body, so the
+     * browser showed its own error page. A person asking for a page gets ours, with the header and a way home;
+     * what asks for data (an {@code Accept} without HTML) and Quarkus' own {@code /q/} keep the bare 404.
+     */
+    private static boolean isUnknownAddress(WebApplicationException e, ResourceInfo resource, UriInfo uri, HttpHeaders headers) {
+        if (!(e instanceof jakarta.ws.rs.NotFoundException) || e.getCause() != null) return false;
+        // a page's own "not found" (a resource method threw it) keeps its answer
+        if (resource != null && resource.getResourceMethod() != null) return false;
+        String path = uri == null ? "" : uri.getPath();
+        if (path.equals("/q") || path.startsWith("/q/")) return false;
+        return headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE));
+    }
+
+    private Response unknownAddress(HttpHeaders headers) {
+        EmptyStateMsg words = pages.empty();
+        if (headers.getHeaderString("HX-Request") != null) {
+            return render(headers, 404, words.noSuchPage());
+        }
+        return Response.status(404)
+                .entity(pages.of(errorPage).data("heading", words.pageNotFound()).data("message", words.noSuchPage()).data("nav", "").render())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
