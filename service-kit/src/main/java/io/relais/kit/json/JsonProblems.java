@@ -45,7 +45,11 @@ public final class JsonProblems {
             if (original.startsWith("No content to map")) return new Violation("$", "is empty: a JSON body is expected");
             return new Violation(path(m), expected(m.getTargetType()));
         }
-        if (e instanceof ValueInstantiationException v) return new Violation(path(v), "has a value that is not allowed here");
+        if (e instanceof ValueInstantiationException v) {
+            // an enum read through its own factory (lower-case wire names) refused the word: say which words it takes
+            Class<?> t = v.getType() == null ? null : v.getType().getRawClass();
+            return new Violation(path(v), t != null && t.isEnum() ? expected(t) : "has a value that is not allowed here");
+        }
         if (e instanceof JsonMappingException m) {
             if (m.getCause() instanceof StreamConstraintsException sce) return limit(sce);
             if (m.getCause() instanceof JsonParseException jpe) return syntax(jpe);
@@ -77,8 +81,17 @@ public final class JsonProblems {
         return "has the wrong type";
     }
 
-    /** An enum as clients write it: its JSON name if it declares one, else its constant name. */
+    /** An enum as clients write it: its {@code @JsonValue}, else its {@code @JsonProperty} name, else its constant name. */
     private static String wire(Enum<?> e) {
+        for (var method : e.getDeclaringClass().getMethods()) {
+            if (method.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class) && method.getParameterCount() == 0) {
+                try {
+                    return String.valueOf(method.invoke(e));
+                } catch (ReflectiveOperationException | RuntimeException ignored) {
+                    break; // fall back to the declared names
+                }
+            }
+        }
         try {
             var field = e.getDeclaringClass().getField(e.name());
             var property = field.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);

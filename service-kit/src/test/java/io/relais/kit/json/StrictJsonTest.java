@@ -17,12 +17,27 @@ class StrictJsonTest {
 
     enum Visibility { PUBLIC, PRIVATE }
 
+    /** Written in lower case, read through a factory that refuses other words (as feed-service's reaction kinds). */
+    enum Kind {
+        LIKE, CELEBRATE;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Kind of(String value) {
+            return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
     record Audience(String community) {
     }
 
     record PostRequest(String content, Integer limit, Boolean pinned, Double score, Visibility visibility,
                        Instant at, Audience audience, List<String> tags,
-                       java.util.Map<String, Object> extra) {
+                       java.util.Map<String, Object> extra, Kind kind) {
     }
 
     static final ObjectMapper MAPPER = StrictJson.configure(new ObjectMapper().findAndRegisterModules(), 8, 1000);
@@ -48,6 +63,7 @@ class StrictJsonTest {
             "{\"pinned\": 1}                         | pinned             | must be true or false",
             "{\"score\": \"1.5\"}                    | score              | must be a number",
             "{\"visibility\": \"secretive\"}         | visibility         | must be one of [PUBLIC, PRIVATE]",
+            "{\"kind\": \"<script>\"}               | kind               | must be one of [like, celebrate]",
             "{\"at\": \"yesterday\"}                 | at                 | must be an ISO-8601 date-time, e.g. 2026-11-30T09:00:00Z",
             "{\"audience\": \"c1\"}                  | audience           | must be a JSON object",
             "{\"audience\": {\"community\": 7}}      | audience.community | must be a string",
@@ -97,7 +113,7 @@ class StrictJsonTest {
         ObjectMapper requests = StrictRequestBodies.strict(MAPPER);
         Violation typo = refusal(requests, "{\"content\":\"Board minutes draft\",\"audiance\":{\"community\":\"atlas\"}}");
         assertThat(typo).isEqualTo(new Violation("audiance", "is not a known field; known fields are at, audience, "
-                + "content, extra, limit, pinned, score, tags, visibility"));
+                + "content, extra, kind, limit, pinned, score, tags, visibility"));
         assertThat(refusal(requests, "{\"audience\":{\"comunity\":\"atlas\"}}"))
                 .isEqualTo(new Violation("audience.comunity", "is not a known field; known fields are community"));
     }
