@@ -95,7 +95,8 @@ class SameEventIdOtherContentTest {
                 .body("results[2].outcome", equalTo("published"))
                 .body("results[3].outcome", equalTo("conflict"))
                 .body("results[4].outcome", equalTo("duplicate"))
-                .body("published", equalTo(2)).body("duplicates", equalTo(1));
+                .body("published", equalTo(2)).body("duplicates", equalTo(1)).body("conflicts", equalTo(2))
+                .body("rejected", equalTo(0));
         assertThat(recordsNow(Topics.ACTIVITIES, mentioning(earlier))).hasSize(1);
         assertThat(recordsNow(Topics.ACTIVITIES, mentioning(fresh))).hasSize(1);
         assertThat(recordsNow(Topics.ACTIVITIES, mentioning(twice))).hasSize(1);

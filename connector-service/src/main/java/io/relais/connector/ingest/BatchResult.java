@@ -4,17 +4,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
+/**
+ * What a batch came to: a count per outcome and one result per event, in order. {@code conflicts} counts the
+ * events whose id was already used, by this system for other content or by another system (outcome
+ * {@code conflict}); {@code unavailable} counts those to send again later ({@code unavailable}, {@code in-flight}).
+ */
 @Schema(description = "One result per event of a batch, in order", example = """
-        {"published":1,"duplicates":1,"rejected":1,"deadLettered":0,"unavailable":0,"results":[
+        {"published":1,"duplicates":1,"rejected":1,"deadLettered":0,"unavailable":0,"conflicts":0,"results":[
           {"index":0,"eventId":"wd-1","outcome":"published","receiptId":"hr:wd-1","status":"published"},
           {"index":1,"eventId":"wd-1","outcome":"duplicate","receiptId":"hr:wd-1","status":"published"},
           {"index":2,"eventId":"wd-2","outcome":"rejected","status":"rejected","errors":[{"field":"[2].data.email","message":"is required"}]}]}""")
 public record BatchResult(long published, long duplicates, long rejected, long deadLettered, long unavailable,
-                          List<BatchItem> results) {
+                          long conflicts, List<BatchItem> results) {
 
     static BatchResult of(List<BatchItem> items) {
         return new BatchResult(count(items, "published"), count(items, "duplicate"), count(items, "rejected"),
-                count(items, "dead-lettered"), count(items, "unavailable") + count(items, "in-flight"), items);
+                count(items, "dead-lettered"), count(items, "unavailable") + count(items, "in-flight"),
+                count(items, "conflict"), items);
     }
 
     private static long count(List<BatchItem> items, String outcome) {
