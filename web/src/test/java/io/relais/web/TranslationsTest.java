@@ -63,6 +63,19 @@ class TranslationsTest {
         assertThat(stale).as("keys of mod_fr.properties that ModerationMsg no longer has").isEmpty();
     }
 
+    @Test
+    void everyCommunityMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
+        Properties fr = french("/messages/com_fr.properties");
+        Set<String> keys = keys(io.relais.web.community.CommunityMsg.class);
+        Set<String> missing = new TreeSet<>(keys);
+        missing.removeIf(k -> fr.getProperty(k) != null && !fr.getProperty(k).isBlank());
+        Set<String> stale = new TreeSet<>(fr.stringPropertyNames());
+        stale.removeAll(keys);
+
+        assertThat(missing).as("messages of CommunityMsg without a French text in com_fr.properties").isEmpty();
+        assertThat(stale).as("keys of com_fr.properties that CommunityMsg no longer has").isEmpty();
+    }
+
     private static Set<String> keys() {
         return keys(Msg.class);
     }

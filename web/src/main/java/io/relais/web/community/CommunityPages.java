@@ -124,6 +124,7 @@ public class CommunityPages {
         // a private community's member list is for its members (feed-service answers 404 to others): not asked for
         JsonNode members = readable ? orEmpty(() -> feed.members(slug)) : MissingNode.getInstance();
         JsonNode requests = moderator ? orEmpty(() -> feed.joinRequests(slug)) : MissingNode.getInstance();
+        String inviter = "invited".equals(community.path("myStatus").asText()) ? inviterOf(community.path("iri").asText()) : "";
         List<JsonNode> audiences = new ArrayList<>();
         if (member && !community.path("archived").asBoolean()) {
             audiences.add(community);
@@ -133,7 +134,7 @@ public class CommunityPages {
                 .data("more", "/communities/" + slug + "/items?order=newest")
                 .data("members", members).data("requests", requests).data("audiences", audiences)
                 .data("pinned", pinnedPosts(community)).data("following", follows(community.path("iri").asText()))
-                .data("pinSlug", owner ? community.path("slug").asText(slug) : "")
+                .data("pinSlug", owner ? community.path("slug").asText(slug) : "").data("inviter", inviter)
                 .data("problem", "").data("problemAt", "").data("problemKind", "error").data("person", "");
     }
 
@@ -353,6 +354,22 @@ public class CommunityPages {
                 .entity(view(slug).data("problem", message).data("problemAt", where).data("person", person)
                         .data("problemKind", status == 200 ? "ok" : "error").render())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /**
+     * Who invited me to the community, by name: the community says only that I am invited, so this is read from my
+     * notifications' first page (my own token; the invitation I was notified of). Empty when it is not there (read,
+     * scrolled away, muted) or on a service hiccup: the page then says I am invited without saying by whom.
+     */
+    private String inviterOf(String iri) {
+        for (JsonNode n : orEmpty(() -> feed.notifications(null)).path("items")) {
+            if ("invitation".equals(n.path("kind").asText()) && iri.equals(n.path("community").asText())) {
+                JsonNode actor = n.path("actor");
+                String name = actor.path("displayName").asText("");
+                return name.isBlank() ? actor.path("login").asText("") : name;
+            }
+        }
+        return "";
     }
 
     /** Whether I follow the community (feed-service's list of what I follow; unknown counts as not following). */

@@ -74,6 +74,29 @@ class NotificationListTest {
         as("fr").get("/notifications/item/{id}", "20414.gone").then().statusCode(204);
     }
 
+    /**
+     * An invitation and a join request each say where to act on them, as a mention does: the invitee opens the
+     * community's page (Accept / Decline, also for a secret one), the owner or moderator its join requests (Approve /
+     * Reject); both links are built from the community the notification names, asking no service.
+     */
+    @Test
+    void anInvitationAndAJoinRequestOpenWhereTheyAreAnswered() {
+        SERVICES.on("GET /api/notifications", 200, """
+                {"items":[{"id":"n5","kind":"invitation","actor":{"login":"alice","displayName":"Alice Dubois"},
+                  "object":"urn:relais:community:qa-secret","community":"urn:relais:community:qa-secret",
+                  "communityName":"QA <secret>","at":"2026-11-20T09:15:00Z","read":false},
+                 {"id":"n6","kind":"join-request","actor":{"login":"bob","displayName":"Bob Martin"},
+                  "object":"urn:relais:community:qa-private","community":"urn:relais:community:qa-private",
+                  "communityName":"QA private","at":"2026-11-20T09:10:00Z","read":false}],"next":null,"unread":2}""");
+
+        String html = as("en").get("/notifications").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("QA &lt;secret&gt;</a>",
+                " · <a href=\"/communities/qa-secret\">Open</a>",
+                " · <a href=\"/communities/qa-private#join-requests\">Open</a>");
+        assertThat(SERVICES.lines()).filteredOn(l -> l.startsWith("GET /api/communities")).isEmpty();
+    }
+
     /** The script puts an item back only where it belongs: the list says whether it is the first page, and if more follow. */
     @Test
     void theListSaysWhichPageItIs() {

@@ -57,6 +57,33 @@ class SearchHitsTest {
                 .containsAll(post.stream().filter(c -> !c.startsWith("hit-")).toList());
     }
 
+    /**
+     * A post's or comment's title is the start of its text, which the snippet shows again: such a hit shows its text
+     * once (the snippet), under its author's name; a community or a person keeps its title. Names stay escaped.
+     */
+    @Test
+    void aPostOrCommentShowsItsTextOnceUnderItsAuthor() {
+        SERVICES.on("GET /api/search", 200, """
+                {"total":3,"hits":[
+                 {"id":"urn:relais:post:p2","type":"post","title":"Inside public post narwhal #hq",
+                  "snippet":"Inside public post <mark>narwhal</mark> #hq","author":"urn:relais:person:alice",
+                  "community":"urn:relais:community:qa-public","published":"2026-11-20T09:15:00Z"},
+                 {"id":"urn:relais:comment:c2","type":"comment","context":"urn:relais:post:p2","title":"A narwhal reply",
+                  "snippet":"A <mark>narwhal</mark> reply","author":"urn:relais:person:bob","published":"2026-11-20T10:15:00Z"},
+                 {"id":"urn:relais:community:narwhals","type":"community","title":"Narwhal fans",
+                  "snippet":"All about <mark>narwhals</mark>"}],
+                 "facets":{},"labels":{"urn:relais:person:alice":"Alice <Dubois>","urn:relais:person:bob":"Bob Martin",
+                  "urn:relais:community:qa-public":"QA public"}}""");
+
+        String html = given().header("X-Test-Login", "carol").header("X-Test-Roles", "employee")
+                .get("/search?q=narwhal").then().statusCode(200).extract().asString();
+
+        assertThat(html).containsOnlyOnce("Inside public post").containsOnlyOnce("A <mark>narwhal</mark> reply")
+                .doesNotContain("A narwhal reply", "<Dubois>")
+                .contains("<a href=\"/posts/p2\">Alice &lt;Dubois&gt;</a></h2>", "<a href=\"/posts/p2\">Bob Martin</a></h2>",
+                        "<a href=\"/communities/narwhals\">Narwhal fans</a></h2>", "All about <mark>narwhals</mark>");
+    }
+
     private static List<String> classesOfHit(String html, String id) {
         Matcher m = Pattern.compile("<li class=\"([^\"]*)\" data-hit=\"" + Pattern.quote(id) + "\"").matcher(html);
         assertThat(m.find()).as("a hit for %s", id).isTrue();

@@ -1,0 +1,83 @@
+package io.relais.web.community;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.relais.web.scripted.ScriptedServices;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.relais.web.scripted.ScriptedServices.SERVICES;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a private or secret community's page says to someone who is not a member: an invitee reads who invited them
+ * and that accepting shows the posts (never "ask to join"), and no one outside is shown a member count above an empty
+ * list. feed-service is scripted ({@link ScriptedServices}).
+ */
+@QuarkusTest
+@TestProfile(ScriptedServices.Profile.class)
+class NonMemberViewTest {
+
+    static final String COMMUNITY = """
+            {"iri":"urn:relais:community:qa-%1$s","slug":"qa-%1$s","name":"QA %1$s","description":"",
+             "visibility":"%1$s","archived":false,"memberCount":1,"myRole":"","myStatus":"%2$s","pins":[]}""";
+    static final String ALICES_INVITATION = """
+            {"items":[{"id":"n1","kind":"mention","actor":{"login":"bob","displayName":"Bob Martin"},
+              "object":"urn:relais:comment:c1","post":"urn:relais:post:p1","community":"urn:relais:community:qa-public",
+              "at":"2026-11-20T09:20:00Z","read":false},
+             {"id":"n2","kind":"invitation","actor":{"login":"alice","displayName":"Alice <Dubois>"},
+              "object":"urn:relais:community:qa-secret","community":"urn:relais:community:qa-secret",
+              "communityName":"QA secret","at":"2026-11-20T09:15:00Z","read":false}],"next":null,"unread":2}""";
+
+    @BeforeEach
+    void reset() {
+        SERVICES.reset();
+        SERVICES.on("GET /api/follows/mine", 200, "{\"persons\":[],\"communities\":[],\"hashtags\":[]}");
+    }
+
+    @Test
+    void anInviteeReadsWhoInvitedThemAndThatAcceptingShowsThePosts() {
+        SERVICES.on("GET /api/communities/qa-secret", 200, COMMUNITY.formatted("secret", "invited"))
+                .on("GET /api/notifications", 200, ALICES_INVITATION);
+
+        String html = as("en").get("/communities/qa-secret").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("id=\"accept-invitation\"",
+                "Alice &lt;Dubois&gt; invited you to this secret community. Accept to see its posts.")
+                .doesNotContain("Ask to join", "This community is private", "<Dubois>");
+    }
+
+    @Test
+    void anInviteeWhoseInviterIsNotKnownIsStillToldToAccept() {
+        SERVICES.on("GET /api/communities/qa-secret", 200, COMMUNITY.formatted("secret", "invited"))
+                .on("GET /api/notifications", 200, "{\"items\":[],\"next\":null,\"unread\":0}");
+
+        String en = as("en").get("/communities/qa-secret").then().statusCode(200).extract().asString();
+        String fr = as("fr").get("/communities/qa-secret").then().statusCode(200).extract().asString();
+
+        assertThat(en).contains("You are invited to this secret community. Accept to see its posts.")
+                .doesNotContain("Ask to join");
+        assertThat(fr).contains("Une invitation vous attend dans cette communauté secrète. Acceptez-la pour voir ses publications.")
+                .doesNotContain("Demandez à la rejoindre");
+    }
+
+    @Test
+    void aNonMemberIsToldOnlyMembersSeeTheMembersRatherThanShownAnEmptyList() {
+        SERVICES.on("GET /api/communities/qa-private", 200, COMMUNITY.formatted("private", "none"));
+
+        String en = as("en").get("/communities/qa-private").then().statusCode(200).extract().asString();
+        String fr = as("fr").get("/communities/qa-private").then().statusCode(200).extract().asString();
+
+        assertThat(en).contains("Ask to join to see its posts.", "Only members can see who is in it.")
+                .doesNotContain("Members (1)");
+        assertThat(fr).contains("Seuls ses membres voient qui en fait partie.").doesNotContain("Membres (1)");
+        assertThat(SERVICES.lines()).doesNotContain("GET /api/communities/qa-private/members", "GET /api/notifications");
+    }
+
+    private static RequestSpecification as(String language) {
+        return given().header("X-Test-Login", "carol").header("X-Test-Roles", "employee").header("Accept-Language", language)
+                .redirects().follow(false);
+    }
+}
