@@ -80,20 +80,24 @@ class NotificationListTest {
      * Reject); both links are built from the community the notification names, asking no service.
      */
     @Test
-    void anInvitationAndAJoinRequestOpenWhereTheyAreAnswered() {
+    void anInvitationAJoinRequestAndAnApprovalOpenWhereTheyAreAnswered() {
         SERVICES.on("GET /api/notifications", 200, """
                 {"items":[{"id":"n5","kind":"invitation","actor":{"login":"alice","displayName":"Alice Dubois"},
                   "object":"urn:relais:community:qa-secret","community":"urn:relais:community:qa-secret",
                   "communityName":"QA <secret>","at":"2026-11-20T09:15:00Z","read":false},
                  {"id":"n6","kind":"join-request","actor":{"login":"bob","displayName":"Bob Martin"},
                   "object":"urn:relais:community:qa-private","community":"urn:relais:community:qa-private",
-                  "communityName":"QA private","at":"2026-11-20T09:10:00Z","read":false}],"next":null,"unread":2}""");
+                  "communityName":"QA private","at":"2026-11-20T09:10:00Z","read":false},
+                 {"id":"n7","kind":"approval","actor":{"login":"carol","displayName":"Carol Lefèvre"},
+                  "object":"urn:relais:community:qa-closed","community":"urn:relais:community:qa-closed",
+                  "communityName":"QA closed","at":"2026-11-20T09:05:00Z","read":false}],"next":null,"unread":3}""");
 
         String html = as("en").get("/notifications").then().statusCode(200).extract().asString();
 
         assertThat(html).contains("QA &lt;secret&gt;</a>",
                 " · <a href=\"/communities/qa-secret\">Open</a>",
-                " · <a href=\"/communities/qa-private#join-requests\">Open</a>");
+                " · <a href=\"/communities/qa-private#join-requests\">Open</a>",
+                " · <a href=\"/communities/qa-closed\">Open</a>");
         assertThat(SERVICES.lines()).filteredOn(l -> l.startsWith("GET /api/communities")).isEmpty();
     }
 
