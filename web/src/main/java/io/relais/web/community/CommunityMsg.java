@@ -16,4 +16,5 @@ public interface CommunityMsg {
     @Message("{inviter} invited you to this private community. Accept to see its posts.") String invitedToPrivateBy(String inviter);
     @Message("You are invited to this private community. Accept to see its posts.") String invitedToPrivate();
     @Message("Only members can see who is in it.") String membersOnly();
+    @Message("This community is private. You will see its posts once a moderator accepts your request.") String pendingNotice();
 }

@@ -76,6 +76,19 @@ class NonMemberViewTest {
         assertThat(SERVICES.lines()).doesNotContain("GET /api/communities/qa-private/members", "GET /api/notifications");
     }
 
+    @Test
+    void someoneWhoAskedIsToldTheRequestWaitsNotToAskAgain() {
+        SERVICES.on("GET /api/communities/qa-private", 200, COMMUNITY.formatted("private", "pending"));
+
+        String en = as("en").get("/communities/qa-private").then().statusCode(200).extract().asString();
+        String fr = as("fr").get("/communities/qa-private").then().statusCode(200).extract().asString();
+
+        assertThat(en).contains("Request sent — waiting for a moderator",
+                "You will see its posts once a moderator accepts your request.").doesNotContain("Ask to join");
+        assertThat(fr).contains("dès qu&#39;un modérateur aura accepté votre demande", "Demande envoyée")
+                .doesNotContain("Demandez à la rejoindre");
+    }
+
     private static RequestSpecification as(String language) {
         return given().header("X-Test-Login", "carol").header("X-Test-Roles", "employee").header("Accept-Language", language)
                 .redirects().follow(false);
