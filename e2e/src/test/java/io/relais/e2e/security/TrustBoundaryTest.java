@@ -87,16 +87,17 @@ class TrustBoundaryTest {
         String login = "nadia" + u;
         var dlqStart = Activities.endOffsets(io.relais.events.Topics.ACTIVITIES_DLQ);
         hire("e2e-hire-" + u, Map.of("login", login, "displayName", "Nadia Original" + u, "email", login + "@relais.example",
-                "title", "Juriste"));
+                "title", "Juriste", "department", "Juridique", "startDate", "2026-12-01"));
         await().atMost(Stack.PROJECTION_WAIT).untilAsserted(() -> {
             assertThat(Stack.as(World.MEMBER).get(Stack.FEED + "/api/feed/home").then().statusCode(200).extract().asString())
                     .as("the first hire's welcome card").contains("Original" + u);
             assertThat(Stack.as(World.MEMBER).queryParam("q", "Original" + u).get(Stack.SEARCH + "/api/search").then()
-                    .statusCode(200).extract().jsonPath().getList("hits")).hasSize(1);
+                    .statusCode(200).extract().jsonPath().getList("hits.type")).as("the card and the person").contains("event", "person");
         });
 
         String card = hire("e2e-rehire-" + u, Map.of("login", login, "displayName", "Nadia Imposter" + u,
-                "email", "other" + u + "@relais.example", "title", "Directrice financière"));
+                "email", "other" + u + "@relais.example", "title", "Directrice financière", "department", "Finance",
+                "startDate", "2026-12-07"));
 
         Activities.Record letter = Activities.awaitRecord(io.relais.events.Topics.ACTIVITIES_DLQ, dlqStart,
                 r -> card.equals(Activities.header(r, "ce_subject").orElse(null))
