@@ -38,7 +38,20 @@ final class Events {
     }
 
     static void publish(Activity a, String source) {
-        KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(a),
+        publish(a, source, RecordKey.of(a));
+    }
+
+    /**
+     * An HR hire as it is shown: announced by profile-service once it applied it ({@link io.relais.events.HrHire}),
+     * not as the HR connector sent it.
+     */
+    static void publishAcceptedHire(Activity hire) {
+        publish(io.relais.events.HrHire.accepted(hire), CloudEventAttributes.PROFILE_SOURCE);
+    }
+
+    /** Published with {@code key}: records of one key are read in the order they were published. */
+    static void publish(Activity a, String source, String key) {
+        KafkaProbe.publish(Topics.ACTIVITIES, key,
                 KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(a), CloudEventAttributes.type(a), source,
                         CloudEventAttributes.subject(a)),
                 ActivityJson.writeString(a));
@@ -143,7 +156,7 @@ final class Events {
         return Activity.builder().type(type).actor(generator.id()).object(doc.build()).to(to).generator(generator).build();
     }
 
-    /** A business event card as connector-service maps an HR event. */
+    /** A business event card as connector-service maps an HR hire (shown once accepted: {@link #publishAcceptedHire}). */
     static Activity hrEvent(String system, String title, String summary, List<String> to) {
         String id = Iri.of(Iri.BUSINESS_EVENT, UUID.randomUUID().toString());
         AsObject event = AsObject.builder().id(id).type(As2.EVENT).name(title).summary(summary).to(to).build();

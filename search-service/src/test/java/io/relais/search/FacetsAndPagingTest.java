@@ -46,7 +46,7 @@ class FacetsAndPagingTest {
         publish(p2);
         publish(p3);
         publish(Events.comment("bob", p1, "<p>" + word + " commentaire</p>"));
-        publish(Events.hrEvent("Workday", "Arrivée " + word, "Bienvenue à Zoé", List.of(Audience.ORGANISATION)), "/connectors/hr/workday");
+        Events.publishAcceptedHire(Events.hrEvent("Workday", "Arrivée " + word, "Bienvenue à Zoé", List.of(Audience.ORGANISATION)));
 
         await().atMost(Events.WAIT).until(() -> Api.search("carol", Map.of("q", word)).jsonPath().getInt("total") == 5);
         Response r = Api.search("carol", Map.of("q", word));

@@ -51,6 +51,28 @@ class SearchIndexingTest {
     }
 
     /**
+     * An HR hire is found once profile-service applied it (it refuses, say, a hire reusing a working employee's login):
+     * the HR connector's own Create is not indexed, profile-service's announcement of the same card is.
+     */
+    @Test
+    void anHrHireIsFoundOnlyOnceProfileServiceHasAppliedIt() {
+        String word = "arrivee" + unique();
+        Activity hire = Events.hrEvent("Workday", "Bienvenue " + word, "Nouvelle recrue", List.of(io.relais.events.Audience.ORGANISATION));
+        Events.publish(hire, "/connectors/hr/workday", io.relais.events.RecordKey.of(hire));
+        // indexed after it (same key, same partition): once the marker is found, the connector's hire was passed over
+        String marker = "repere" + unique();
+        Activity after = Events.hrEvent("Workday", "Bienvenue " + marker, "Nouvelle recrue", List.of(io.relais.events.Audience.ORGANISATION));
+        Events.publish(io.relais.events.HrHire.accepted(after), io.relais.events.CloudEventAttributes.PROFILE_SOURCE,
+                io.relais.events.RecordKey.of(hire));
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(ids("bob", marker)).containsExactly(after.object().id()));
+        assertThat(ids("bob", word)).isEmpty();
+
+        Events.publishAcceptedHire(hire);
+
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(ids("bob", word)).containsExactly(hire.object().id()));
+    }
+
+    /**
      * A partner's text that looks like markup ({@code Smith & Sons <EMEA>}) is indexed whole: found by every word of it,
      * its title given back exactly, and its snippet escaped around the highlighter's own {@code <mark>}.
      */
@@ -59,7 +81,7 @@ class SearchIndexingTest {
         String word = "emeadeal" + unique();
         String customer = "Smith & Sons <EMEA> <img src=x onerror=alert(1)>";
         Activity card = Events.hrEvent("Workday", "Deal won: " + customer, customer + " signs " + word, List.of(io.relais.events.Audience.ORGANISATION));
-        publish(card, "/connectors/hr/workday");
+        Events.publishAcceptedHire(card);
         await().atMost(Events.WAIT).untilAsserted(() -> assertThat(ids("bob", word)).containsExactly(card.object().id()));
         assertThat(ids("bob", word + " EMEA")).containsExactly(card.object().id());
         Response r = search("bob", word);

@@ -75,6 +75,57 @@ class TrustBoundaryTest {
     }
 
     /**
+     * HR reusing a working employee's login for a new hire (found trying the stack, 2026-12-05): profile-service, which
+     * owns people, refused it and left the person unchanged, but the hire's welcome card reached every home feed and
+     * search all the same, feed-service and search-service having built it from the HR event itself. A hire is shown
+     * once profile-service applied it: the refused one is dead-lettered naming {@code data.login} and shown nowhere,
+     * while the first hire of that login (the control) is.
+     */
+    @Test
+    void aHireProfileServiceRefusesNeverBecomesAWelcomeCard() {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String login = "nadia" + u;
+        var dlqStart = Activities.endOffsets(io.relais.events.Topics.ACTIVITIES_DLQ);
+        hire("e2e-hire-" + u, Map.of("login", login, "displayName", "Nadia Original" + u, "email", login + "@relais.example",
+                "title", "Juriste", "department", "Juridique", "startDate", "2026-12-01"));
+        await().atMost(Stack.PROJECTION_WAIT).untilAsserted(() -> {
+            assertThat(Stack.as(World.MEMBER).get(Stack.FEED + "/api/feed/home").then().statusCode(200).extract().asString())
+                    .as("the first hire's welcome card").contains("Original" + u);
+            assertThat(Stack.as(World.MEMBER).queryParam("q", "Original" + u).get(Stack.SEARCH + "/api/search").then()
+                    .statusCode(200).extract().jsonPath().getList("hits.type")).as("the card and the person").contains("event", "person");
+        });
+
+        String card = hire("e2e-rehire-" + u, Map.of("login", login, "displayName", "Nadia Imposter" + u,
+                "email", "other" + u + "@relais.example", "title", "Directrice financière", "department", "Finance",
+                "startDate", "2026-12-07"));
+
+        Activities.Record letter = Activities.awaitRecord(io.relais.events.Topics.ACTIVITIES_DLQ, dlqStart,
+                r -> card.equals(Activities.header(r, "ce_subject").orElse(null))
+                        && Activities.header(r, "dead-letter-reason").orElse("").contains("data.login"));
+        assertThat(Activities.header(letter, "dead-letter-reason")).get().asString().contains("is already an active person");
+        await().during(ForgeryTest.QUIET).atMost(ForgeryTest.QUIET.plusSeconds(10)).untilAsserted(() -> {
+            assertThat(Stack.as(World.MEMBER).get(Stack.FEED + "/api/feed/home").then().statusCode(200).extract().asString())
+                    .as("home feed").doesNotContain("Imposter" + u);
+            assertThat(Stack.as(World.MEMBER).queryParam("q", "Imposter" + u).get(Stack.SEARCH + "/api/search").then()
+                    .statusCode(200).extract().jsonPath().getList("hits")).as("search").isEmpty();
+            Stack.as(World.MEMBER).get(Stack.FEED + "/api/posts/{id}", card).then().statusCode(404);
+        });
+        Stack.as(World.MEMBER).get(Stack.PROFILE + "/api/people/{login}", login).then().statusCode(200)
+                .body("displayName", org.hamcrest.Matchers.equalTo("Nadia Original" + u));
+    }
+
+    /** Sends an HR hire as hr-connector; answers the card's IRI from its receipt. */
+    private static String hire(String eventId, Map<String, Object> data) {
+        String token = Stack.clientToken("hr-connector");
+        Stack.send(RestAssured.given().auth().oauth2(token).contentType("application/json").body(Map.of(
+                "eventType", "employee.hired", "eventId", eventId, "occurredAt", "2026-12-01T09:00:00Z", "data", data)),
+                "POST", Stack.CONNECTOR + "/api/connectors/hr/events").then().statusCode(202)
+                .body("status", org.hamcrest.Matchers.equalTo("published"));
+        return RestAssured.given().auth().oauth2(token).get(Stack.CONNECTOR + "/api/connectors/receipts/hr:" + eventId)
+                .then().statusCode(200).extract().path("objectId");
+    }
+
+    /**
      * A secret community crm-connector's registration does not list is refused exactly as a slug no community has
      * (found trying the stack: before, a CRM card with {@code team: <the board's slug>} was published into the secret
      * community, and a 202 "published" against a dead letter told any connector which secret slugs exist). Once the

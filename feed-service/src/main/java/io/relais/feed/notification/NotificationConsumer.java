@@ -1,6 +1,7 @@
 package io.relais.feed.notification;
 
 import io.relais.events.Activity;
+import io.relais.events.HrHire;
 import io.relais.events.As2;
 import io.relais.events.Topics;
 import io.relais.kit.messaging.ActivityBatches;
@@ -47,7 +48,8 @@ public class NotificationConsumer {
     @Incoming("notifications")
     @Blocking("feed-notifications") // its own thread, never the request threads' (application.properties)
     public void onActivities(ConsumerRecords<String, String> records) {
-        batches.apply(records, Topics.ACTIVITIES_DLQ, activities -> {
+        batches.apply(records, Topics.ACTIVITIES_DLQ, poll -> {
+            List<Activity> activities = HrHire.withoutAwaitingHires(poll); // a hire notifies once profile-service applied it
             ListChanges changes = new ListChanges();
             // in log order: an Undo that the same person's Like of the same thing follows goes before the Likes
             List<Activity> undoneFirst = ReactionTakeBacks.undosBeforeALike(activities);

@@ -3,6 +3,7 @@ package io.relais.feed.timeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.relais.events.Activity;
+import io.relais.events.HrHire;
 import io.relais.events.As2;
 import io.relais.events.Audience;
 import io.relais.events.AudienceRule;
@@ -80,7 +81,7 @@ public class FanOut {
     public void onActivities(ConsumerRecords<String, String> records) {
         // memberships, follows, views… are read live or not at all here: passed over unread when their headers say so
         batches.apply(records, Topics.ACTIVITIES_DLQ, a -> a.isOneOf(As2.CREATE, As2.LIKE, As2.DELETE, As2.UPDATE),
-                this::timedApply);
+                activities -> timedApply(HrHire.withoutAwaitingHires(activities)));
     }
 
     /**

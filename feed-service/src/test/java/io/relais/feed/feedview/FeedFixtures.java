@@ -145,10 +145,17 @@ public final class FeedFixtures {
     }
 
     /**
-     * A new-hire card addressed to one person, as the HR connector publishes it: its Create, or (type Update) an Update
-     * of it with {@code title} as its new French title; returns the record's value.
+     * A new-hire card addressed to one person, as it is shown: the HR connector's Create, or (type Update) an Update of
+     * it with {@code title} as its new French title, as profile-service announces it once it applied it
+     * ({@link io.relais.events.HrHire#accepted}); returns the record's value.
      */
     public static String publishHireCard(String type, String card, String newHire, String manager, String title) {
+        io.relais.events.Activity hired = io.relais.events.HrHire.accepted(hireCard(type, card, newHire, manager, title));
+        return publishActivity(hired, io.relais.events.CloudEventAttributes.PROFILE_SOURCE, io.relais.events.RecordKey.of(hired));
+    }
+
+    /** A new-hire card addressed to one person, as the HR connector publishes it (see {@link #publishHireCard}). */
+    public static io.relais.events.Activity hireCard(String type, String card, String newHire, String manager, String title) {
         String source = io.relais.events.Iri.of(io.relais.events.Iri.SOURCE, "hr-workday");
         io.relais.events.AsObject.Builder object = io.relais.events.AsObject.builder().id(card)
                 .type(io.relais.events.As2.EVENT).attributedTo(io.relais.events.Iri.person(manager))
@@ -157,14 +164,21 @@ public final class FeedFixtures {
                 .relais(Map.of("business", Map.of("source", "hr", "eventType", "employee.hired",
                         "system", "workday", "sourceEventId", card, "data", Map.of("login", newHire))));
         if (io.relais.events.As2.UPDATE.equals(type)) object.updated(java.time.Instant.now());
-        io.relais.events.Activity hired = io.relais.events.Activity.builder().type(type).actor(source)
+        return io.relais.events.Activity.builder().type(type).actor(source)
                 .generator(io.relais.events.AsObject.builder().type(io.relais.events.As2.APPLICATION).id(source)
                         .name("Workday").build())
                 .object(object.build()).to(io.relais.events.Iri.person(newHire)).build();
-        Map<String, String> headers = KafkaProbe.cloudEventHeaders(io.relais.events.CloudEventAttributes.id(hired),
-                io.relais.events.CloudEventAttributes.type(hired), "/connectors/hr/workday", card);
-        String value = io.relais.events.ActivityJson.writeString(hired);
-        KafkaProbe.publish(Topics.ACTIVITIES, io.relais.events.RecordKey.of(hired), headers, value);
+    }
+
+    /**
+     * Publishes an activity as {@code ceSource} with {@code key} (records of one key are read in the order they were
+     * published); returns the record's value.
+     */
+    public static String publishActivity(io.relais.events.Activity a, String ceSource, String key) {
+        Map<String, String> headers = KafkaProbe.cloudEventHeaders(io.relais.events.CloudEventAttributes.id(a),
+                io.relais.events.CloudEventAttributes.type(a), ceSource, io.relais.events.CloudEventAttributes.subject(a));
+        String value = io.relais.events.ActivityJson.writeString(a);
+        KafkaProbe.publish(Topics.ACTIVITIES, key, headers, value);
         return value;
     }
 }

@@ -8,6 +8,8 @@ import io.relais.events.Activity;
 import io.relais.events.ActivityJson;
 import io.relais.events.CloudEventAttributes;
 import io.relais.events.As2;
+import io.relais.events.EventId;
+import io.relais.events.HrHire;
 import io.relais.events.Iri;
 import io.relais.events.RecordKey;
 import io.relais.events.RelaisExtension;
@@ -168,6 +170,29 @@ class LiveStreamTest {
         });
         assertThat(stream.stream().filter(l -> l.startsWith("data:") && l.contains(post) && l.contains("follows-author")))
                 .isNotEmpty();
+    }
+
+    /**
+     * The HR connector's hire is not pushed: its welcome card is profile-service's announcement that it applied the
+     * hire (it refuses, say, a hire reusing a working employee's login), which is.
+     */
+    @Test
+    void anHrHireIsPushedOnlyOnceProfileServiceHasAppliedIt() throws Exception {
+        String newHire = FeedFixtures.person("newhire"), manager = fresh("manager");
+        List<String> stream = connect(newHire);
+        awaitLiveConsumerAssigned();
+        String card = Iri.of(Iri.BUSINESS_EVENT, EventId.next()), marker = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
+        Activity hire = FeedFixtures.hireCard(As2.CREATE, card, newHire, manager, "Bienvenue !");
+        FeedFixtures.publishActivity(hire, "/connectors/hr/workday", RecordKey.of(hire));
+        // read after it (same key, same partition): once the marker is pushed, the connector's hire was passed over
+        FeedFixtures.publishActivity(HrHire.accepted(FeedFixtures.hireCard(As2.CREATE, marker, newHire, manager, "Repère")),
+                CloudEventAttributes.PROFILE_SOURCE, RecordKey.of(hire));
+        await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.FEED_ITEM, marker));
+        assertThat(hasEvent(stream, LiveHub.FEED_ITEM, card)).as("pushed before profile-service applied it: %s", stream).isFalse();
+
+        FeedFixtures.publishActivity(HrHire.accepted(hire), CloudEventAttributes.PROFILE_SOURCE, RecordKey.of(hire));
+
+        await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.FEED_ITEM, card));
     }
 
     /**

@@ -9,6 +9,7 @@ import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Audience;
 import io.relais.events.CloudEventAttributes;
+import io.relais.events.HrHire;
 import io.relais.events.EventId;
 import io.relais.events.Iri;
 import io.relais.events.Tag;
@@ -47,14 +48,75 @@ class CardProjectionTest {
                 .build();
     }
 
+    /**
+     * A card as it is shown: an HR hire as profile-service announces it once it applied it ({@link HrHire#accepted}),
+     * anything else as the HR connector publishes it.
+     */
     static void publish(Activity a) {
-        publish(a, "/connectors/hr/workday");
+        if (HrHire.awaitsAcceptance(a)) publish(HrHire.accepted(a), CloudEventAttributes.PROFILE_SOURCE);
+        else publish(a, "/connectors/hr/workday");
     }
 
     /** Published as the connector of {@code ceSource}: a card is believed only from the source it belongs to. */
     static void publish(Activity a, String ceSource) {
-        KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(a), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(a),
+        publish(a, ceSource, RecordKey.of(a));
+    }
+
+    /** Published with {@code key}: records of one key are read in the order they were published. */
+    static void publish(Activity a, String ceSource, String key) {
+        KafkaProbe.publish(Topics.ACTIVITIES, key, KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(a),
                 CloudEventAttributes.type(a), ceSource, CloudEventAttributes.subject(a)), ActivityJson.writeString(a));
+    }
+
+    /**
+     * A hire names a login; only profile-service knows whether that login may become this new person (HR reusing a
+     * working employee's login is refused there). The HR connector's hire is therefore not a card: its welcome card
+     * is profile-service's announcement that it applied the hire, and until then nobody sees it anywhere.
+     */
+    @Test
+    void anHrHireIsShownOnlyOnceProfileServiceHasAppliedIt() {
+        String alice = person("alice");
+        String id = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
+        Activity hire = mentioning(hire(id, null, Audience.ORGANISATION), alice);
+        publish(hire, "/connectors/hr/workday", RecordKey.of(hire)); // as connector-service publishes it
+        // read after it by every consumer (same key, same partition): once it is shown, the hire has been passed over
+        Activity marker = mentioning(hire(Iri.of(Iri.BUSINESS_EVENT, EventId.next()), null, Audience.ORGANISATION), alice);
+        publish(HrHire.accepted(marker), CloudEventAttributes.PROFILE_SOURCE, RecordKey.of(hire));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            as(alice).get("/api/posts/{id}", marker.object().id()).then().statusCode(200);
+            as(alice).get("/api/feed/home").then().statusCode(200).body("items.post.id", hasItem(marker.object().id()));
+            as(alice).get("/api/notifications").then().statusCode(200).body("items.object", hasItem(marker.object().id()));
+        });
+        as(alice).get("/api/posts/{id}", id).then().statusCode(404);
+        as(alice).get("/api/feed/home").then().statusCode(200).body("items.post.id", not(hasItem(id)));
+        as(alice).get("/api/notifications").then().statusCode(200).body("items.object", not(hasItem(id)));
+
+        publish(HrHire.accepted(hire), CloudEventAttributes.PROFILE_SOURCE);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            as(alice).get("/api/posts/{id}", id).then().statusCode(200).body("post.card.eventType", equalTo("employee.hired"))
+                    .body("post.author.displayName", equalTo("Workday"));
+            as(alice).get("/api/feed/home").then().statusCode(200).body("items.post.id", hasItem(id));
+            as(alice).get("/api/notifications").then().statusCode(200).body("items.object", hasItem(id));
+        });
+    }
+
+    @Test
+    void theHrConnectorCannotAnnounceItsOwnHireAsApplied() {
+        String alice = person("alice");
+        String id = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
+        publish(HrHire.accepted(hire(id, null, Audience.ORGANISATION)), "/connectors/hr/workday");
+
+        var letter = KafkaProbe.awaitRecords(Topics.ACTIVITIES_DLQ, r -> id.equals(KafkaProbe.header(r, "ce_subject")),
+                1, Duration.ofSeconds(30)).get(0);
+        org.assertj.core.api.Assertions.assertThat(KafkaProbe.header(letter, "dead-letter-reason"))
+                .contains("accepted hires are owned by /relais/profile-service");
+        as(alice).get("/api/posts/{id}", id).then().statusCode(404);
+    }
+
+    private static Activity mentioning(Activity card, String login) {
+        AsObject o = card.object().toBuilder().tag(List.of(Tag.mention(Iri.person(login), login))).build();
+        return card.toBuilder().object(o).build();
     }
 
     @Test

@@ -225,7 +225,7 @@ class FanOutTest {
                 && String.valueOf(KafkaProbe.header(r, "dead-letter-reason")).contains("actor"), 1, Duration.ofSeconds(30));
     }
 
-    /** A new-hire card addressed to one person, as the HR connector publishes it; returns the record's value. */
+    /** A new-hire card addressed to one person, as it is shown (profile-service applied the hire); returns the record's value. */
     private static String publishHireCard(String card, String newHire, String manager) {
         return FeedFixtures.publishHireCard(As2.CREATE, card, newHire, manager, "Bienvenue !");
     }

@@ -1,9 +1,11 @@
 package io.relais.profile.hr;
 
 import io.relais.events.Activity;
+import io.relais.events.HrHire;
 import io.relais.events.RelaisExtension;
 import io.relais.events.SourceAuthority;
 import io.relais.events.Violation;
+import io.relais.kit.outbox.Outbox;
 import io.relais.profile.person.HrUpdate;
 import io.relais.profile.person.Logins;
 import io.relais.profile.person.Person;
@@ -29,7 +31,9 @@ import java.util.stream.Collectors;
  * the hire starts the profile that the hire completes.
  * <p>
  * A hire never takes over a working employee: an {@code employee.hired} for a login HR already has as an active
- * person, with other data, is refused and dead-lettered ({@link #refuseSecondHire} states the rule).
+ * person, with other data, is refused and dead-lettered ({@link #refuseSecondHire} states the rule). A hire that is
+ * applied is announced ({@link HrHire#accepted}): its welcome card is shown from that announcement only, so a refused
+ * hire never reaches the feed.
  */
 @ApplicationScoped
 public class HrLifecycle {
@@ -51,6 +55,9 @@ public class HrLifecycle {
 
     @Inject
     PersonService people;
+
+    @Inject
+    Outbox outbox;
 
     /**
      * The {@code relais.business} extension of an HR event, if this activity is one (the consumer has already
@@ -99,7 +106,7 @@ public class HrLifecycle {
         HrUpdate update = new HrUpdate(values, activity.published());
         try {
             // HR may name a manager hired later in the same batch: the link awaits their profile (UnknownManager.AWAIT)
-            people.change(id, true, activity.actor(), UnknownManager.AWAIT, p -> {
+            Person after = people.change(id, true, activity.actor(), UnknownManager.AWAIT, p -> {
                 if (HIRED.equals(eventType)) refuseSecondHire(id, p, activity, update);
                 update.applyTo(p);
                 boolean hireApplied = HIRED.equals(eventType)
@@ -109,6 +116,12 @@ public class HrLifecycle {
                         && Long.valueOf(activity.published().toEpochMilli()).equals(p.fieldTimes.get(ProfileField.STATUS.json()));
                 if (leaveApplied && leftDate != null) p.leftDate = leftDate;
             });
+            // the hire that made them active, applied now or delivered again after a failure: announced (again), the
+            // same activity each time; the profile is stored first, so the card never names a person not yet there
+            if (HIRED.equals(eventType) && HrHire.awaitsAcceptance(activity) && activity.id() != null
+                    && activity.id().equals(after.hiredBy)) {
+                outbox.append(HrHire.accepted(activity));
+            }
         } catch (io.relais.kit.error.ProblemException e) {
             // a manager that is the person themselves, or would create a reporting cycle
             throw new InvalidHrEvent(eventType + " for " + id + ": " + e.problem().errors().stream()

@@ -9,6 +9,7 @@ import io.relais.testing.RelaisTestResources;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 
 import static io.relais.profile.Fixtures.WAIT;
@@ -207,6 +208,23 @@ class HrLifecycleTest {
         assertThat(io.relais.profile.Fixtures.allSnapshots(carol, bootstrap))
                 .extracting(r -> r.value().contains("CTO and CPO") ? "move" : r.value().contains("Hijack") ? "hijack" : "hire")
                 .as("the refused hire published nothing").containsExactly("hire", "move");
+        assertThat(announcementsNow(hijack)).as("no welcome card for the refused hire").isEmpty();
+    }
+
+    @Test
+    void anAppliedHireIsAnnouncedAsItsWelcomeCardByProfileService() {
+        String ines = unique("ines");
+        var hire = hr("employee.hired", ines).with("displayName", "Inès").with("title", "Nurse").publish();
+
+        var announced = KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> isAnnouncementOf(r, hire), 1, WAIT).get(0);
+        var card = io.relais.events.ActivityJson.read(announced.value());
+        assertThat(card.id()).isEqualTo(hire.activity().id() + ".accepted");
+        assertThat(card.actor()).isEqualTo(hire.activity().actor());
+        assertThat(card.relais()).containsEntry("acceptedBy", "urn:relais:service:profile-service");
+        assertThat(card.object()).isEqualTo(hire.activity().object());
+        assertThat(card.generator()).isEqualTo(hire.activity().generator());
+        // announced once the person is there: who the card welcomes can be read
+        as(reader).get("/api/people/{login}", ines).then().statusCode(200).body("title", equalTo("Nurse"));
     }
 
     @Test
@@ -262,6 +280,17 @@ class HrLifecycleTest {
         String subject = event.activity().object().id();
         return KafkaProbe.awaitRecords(Topics.ACTIVITIES_DLQ, r -> subject.equals(KafkaProbe.header(r, "ce_subject"))
                 && String.valueOf(KafkaProbe.header(r, "dead-letter-reason")).contains(reason), 1, WAIT).get(0);
+    }
+
+    private static boolean isAnnouncementOf(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> r,
+                                            io.relais.profile.Fixtures.HrEvent hire) {
+        return hire.activity().object().id().equals(KafkaProbe.header(r, "ce_subject"))
+                && "/relais/profile-service".equals(KafkaProbe.header(r, "ce_source"));
+    }
+
+    private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> announcementsNow(
+            io.relais.profile.Fixtures.HrEvent hire) {
+        return KafkaProbe.recordsNow(Topics.ACTIVITIES, r -> isAnnouncementOf(r, hire));
     }
 
     private static int deadLettersNow(io.relais.profile.Fixtures.HrEvent event) {
