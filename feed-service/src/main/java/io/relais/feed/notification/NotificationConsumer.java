@@ -50,6 +50,7 @@ public class NotificationConsumer {
     public void onActivities(ConsumerRecords<String, String> records) {
         batches.apply(records, Topics.ACTIVITIES_DLQ, poll -> {
             List<Activity> activities = HrHire.withoutAwaitingHires(poll); // a hire notifies once profile-service applied it
+            if (activities.isEmpty()) return;
             ListChanges changes = new ListChanges();
             // in log order: an Undo that the same person's Like of the same thing follows goes before the Likes
             List<Activity> undoneFirst = ReactionTakeBacks.undosBeforeALike(activities);

@@ -81,7 +81,10 @@ public class FanOut {
     public void onActivities(ConsumerRecords<String, String> records) {
         // memberships, follows, views… are read live or not at all here: passed over unread when their headers say so
         batches.apply(records, Topics.ACTIVITIES_DLQ, a -> a.isOneOf(As2.CREATE, As2.LIKE, As2.DELETE, As2.UPDATE),
-                activities -> timedApply(HrHire.withoutAwaitingHires(activities)));
+                activities -> {
+                    List<Activity> shown = HrHire.withoutAwaitingHires(activities); // a hire once profile-service applied it
+                    if (!shown.isEmpty()) timedApply(shown);
+                });
     }
 
     /**

@@ -90,6 +90,8 @@ class CardProjectionTest {
         as(alice).get("/api/posts/{id}", id).then().statusCode(404);
         as(alice).get("/api/feed/home").then().statusCode(200).body("items.post.id", not(hasItem(id)));
         as(alice).get("/api/notifications").then().statusCode(200).body("items.object", not(hasItem(id)));
+        org.assertj.core.api.Assertions.assertThat(KafkaProbe.recordsNow(Topics.ACTIVITIES_DLQ,
+                r -> id.equals(KafkaProbe.header(r, "ce_subject")))).as("passed over, not dead-lettered").isEmpty();
 
         publish(HrHire.accepted(hire), CloudEventAttributes.PROFILE_SOURCE);
 
