@@ -1,7 +1,5 @@
 package io.relais.kit.error;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.relais.events.Violation;
 import io.vertx.ext.web.Router;
@@ -21,8 +19,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class BodyLimit {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     void install(@Observes Router router) {
         Optional<MemorySize> max = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class);
@@ -47,13 +43,7 @@ public class BodyLimit {
                         "the request body is " + declared + " bytes; this service accepts at most " + limit + " bytes")
                 .withInstance(ctx.request().path())
                 .withErrors(List.of(new Violation("$", "must be at most " + limit + " bytes")));
-        String body;
-        try {
-            body = JSON.writeValueAsString(p);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":413,\"title\":\"Payload too large\"}";
-        }
         // the unread body is not drained: the connection closes after the answer, as Quarkus' own check does
-        ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close").end(body);
+        RouteProblems.send(ctx, p);
     }
 }
