@@ -115,7 +115,7 @@ public class Feeds {
         if (after == null) {
             pinned.forEach(p -> items.add(new FeedItem(p, List.of("announcement"), true, null)));
         }
-        FeedReader.Collected page = reader.collect(timelines.scan(viewer.person(), pulled, after), viewer, limit, pinnedIds);
+        FeedReader.Collected page = reader.collect(timelines.scan(viewer.person(), pulled, after, limit), viewer, limit, pinnedIds);
         page.items().forEach(h -> items.add(new FeedItem(h.post(), reasons(h, followed), false, null)));
         return new FeedPage(NEWEST, items, page.nextCursor());
     }
@@ -149,8 +149,8 @@ public class Feeds {
             Relevance r = score.of(p, true);
             ranked.add(new Ranked(new FeedItem(p, List.of("announcement"), true, r), r.total()));
         }
-        FeedReader.Collected window = reader.collect(timelines.scan(viewer.person(), pulled, null), viewer,
-                config.relevance().window(), pinnedIds);
+        FeedReader.Collected window = reader.collect(timelines.scan(viewer.person(), pulled, null,
+                config.relevance().window()), viewer, config.relevance().window(), pinnedIds);
         for (FeedReader.Hydrated h : window.items()) {
             if (h.post().created() != null && h.post().created().isAfter(asOf)) continue; // newer than this session
             Relevance r = score.of(h.post(), false);

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -207,6 +208,43 @@ final class TimelineBuckets {
             for (TimelineEntry e : entries) out.add(adjust.apply(owner, e));
         });
         return out;
+    }
+
+    /**
+     * What a first page needs of some (owner, day) buckets: at most {@code perBucket + 1} of each bucket's newest
+     * entries, read from the store by one {@code _id $in} with a {@code $slice} projection, so a full bucket (up to
+     * {@code feed.fanout.bucket-capacity}, 300 entries, about 46 KiB) is neither encoded by the store nor decoded here
+     * for a page of 20. Bypasses {@link TimelineCache#buckets}: only for timelines whose cache holds no buckets (the
+     * home timelines, {@link HomeDays}), so no cache ever keeps a cut bucket.
+     *
+     * @param perBucket entries wanted from each bucket (≥ 1)
+     * @return the entries read, and the time at or before which they may be incomplete: a bucket that held more than
+     *         {@code perBucket} entries lacks some of those at or before its oldest entry read ({@code e} is kept newest
+     *         first by {@code t}, {@link CappedBuckets}); {@code null} when every bucket was read whole
+     */
+    Newest newest(Map<String, List<Long>> daysByOwner, int perBucket) {
+        List<String> ids = new ArrayList<>();
+        daysByOwner.forEach((owner, days) -> days.forEach(d -> ids.add(bucketId(owner, d))));
+        List<TimelineEntry> out = new ArrayList<>();
+        Long partialUpTo = null;
+        if (ids.isEmpty()) return new Newest(out, null);
+        for (Document bucket : buckets.find(Filters.in("_id", ids)).projection(Projections.slice("e", perBucket + 1))) {
+            List<Document> entries = bucket.getList("e", Document.class, List.of());
+            for (Document e : entries) out.add(TimelineEntry.of(e));
+            if (entries.size() > perBucket) {
+                long oldestRead = entries.get(entries.size() - 1).getLong("t");
+                partialUpTo = partialUpTo == null ? oldestRead : Math.max(partialUpTo, oldestRead);
+            }
+        }
+        return new Newest(out, partialUpTo);
+    }
+
+    /**
+     * The newest entries of some buckets ({@link #newest}).
+     *
+     * @param partialUpTo epoch millis: entries at or before it may be missing; {@code null} = nothing is missing
+     */
+    record Newest(List<TimelineEntry> entries, Long partialUpTo) {
     }
 
     private Map<String, List<TimelineEntry>> bucketsInStore(Collection<String> ids) {

@@ -126,6 +126,15 @@ public class TimelineStore {
     }
 
     /**
+     * The same walk for a first page of about {@code items} items: with no cursor, its first step reads only the
+     * newest {@code 2 × items + 10} entries of each home bucket (what the page needs, with room for the entries the
+     * reader drops), and the rest of those days only if the page is not full without them ({@link TimelineScan}).
+     */
+    public TimelineScan scan(String homeOwner, Map<String, String> reasonBySource, Cursor after, int items) {
+        return new TimelineScan(homeReads(), homeOwner, sources(), reasonBySource, after, 2 * Math.max(0, items) + 10);
+    }
+
+    /**
      * Forgets an erased person's own timelines: their home timeline and the source timeline of what they wrote (the
      * Deletes of their posts take the entries out of everyone else's). Answers how many buckets went.
      */

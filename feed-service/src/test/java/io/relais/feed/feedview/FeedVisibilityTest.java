@@ -6,14 +6,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.relais.events.As2;
 import io.relais.testing.RelaisTestResources;
 import io.relais.testing.TestTokens;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
 import static io.relais.feed.feedview.FeedFixtures.activity;
 import static io.relais.feed.feedview.FeedFixtures.as;
 import static io.relais.feed.feedview.FeedFixtures.awaitConsumed;
 import static io.relais.feed.feedview.FeedFixtures.community;
+import static io.relais.feed.feedview.FeedFixtures.feed;
 import static io.relais.feed.feedview.FeedFixtures.follow;
 import static io.relais.feed.feedview.FeedFixtures.fresh;
 import static io.relais.feed.feedview.FeedFixtures.homeIds;
@@ -85,5 +91,33 @@ class FeedVisibilityTest {
                 .body("errors[0].field", equalTo("cursor"));
         as(reader).queryParam("limit", 51).get("/api/notifications").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
+    }
+
+    /**
+     * A first home page reads only the newest entries of the reader's day (issue 18); when those are all posts she may
+     * no longer see (she left the private community they went to: they stay in her timeline, the audience rule trims
+     * them on every read), the page is filled from the rest of the day, not left short.
+     */
+    private static final String UNPINNED = "items.findAll { !it.pinned }.post.id";
+
+    @Test
+    void aFirstHomePageFilledWithPostsOfACommunityTheReaderLeftShowsHerNewestVisibleOnesInstead() {
+        String owner = fresh("owner"), reader = fresh("reader");
+        String open = community(owner, "public", reader);
+        String closed = community(owner, "private", reader);
+        List<String> visible = new ArrayList<>();
+        for (int i = 0; i < 3; i++) visible.add(post(owner, "<p>Ouvert " + i + "</p>", open));
+        List<String> closedPosts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) closedPosts.add(post(owner, "<p>Réservé " + i + "</p>", closed));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(homeIds(reader)).contains(closedPosts.get(19)));
+
+        as(reader).post("/api/communities/{slug}/leave", closed).then().statusCode(204);
+
+        // (announcements other tests published come first, pinned: only the timeline's items are compared)
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                feed(reader, "/api/feed/home", Map.of("limit", 2)).getList(UNPINNED, String.class))
+                .containsExactly(visible.get(2), visible.get(1)));
+        assertThat(feed(reader, "/api/feed/home", Map.of("limit", 10)).getList(UNPINNED, String.class))
+                .containsExactly(visible.get(2), visible.get(1), visible.get(0));
     }
 }
