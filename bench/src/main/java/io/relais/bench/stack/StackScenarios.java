@@ -360,11 +360,13 @@ public final class StackScenarios {
     private Section homeFeed() throws Exception {
         Section s = new Section(title("feed"), HEADERS);
         StoreAnchor.Figures store = bench.store();
-        Publisher background = backgroundWriter(s);
+        // --feed-ingest-rate 0: an idle stack, nothing written in the background (not even the writer's first batch)
+        boolean idle = bench.options().decimal("feed-ingest-rate", 200) <= 0;
+        Publisher background = idle ? null : backgroundWriter(s);
         String token = stack.personToken(reader, readerPassword);
         double rate = bench.options().decimal("feed-rate", 10);
         Duration duration = bench.options().seconds("feed-seconds", 30);
-        double ingestRate = backgroundBatch == 1 ? bench.options().decimal("feed-post-rate", 5)
+        double ingestRate = idle ? 0 : backgroundBatch == 1 ? bench.options().decimal("feed-post-rate", 5)
                 : bench.options().decimal("feed-ingest-rate", 200);
         int batch = backgroundBatch;
         // background ingest at a fixed rate while the reads run
@@ -372,7 +374,7 @@ public final class StackScenarios {
         Thread writer = new Thread(() -> ingestResult[0] = OpenLoop.run("feed background ingest", ingestRate / batch,
                 duration.plusSeconds(5), 4, n -> background.publish(n, null)), "background-ingest");
         writer.setDaemon(true);
-        writer.start();
+        if (!idle) writer.start();
         OpenLoop.warmUp("feed", Duration.ofSeconds(6), n -> {
             if (!stack.get("feed", "/api/feed/home?limit=20", token).ok()) throw new IllegalStateException();
         });
@@ -387,8 +389,10 @@ public final class StackScenarios {
                                 + "; during bulk writes " + store.idReadsUnderBulk().latency().inline(),
                         "p50 " + Report.ratio(r.latency().p50(), raw.p50()) + ", p99 " + Report.ratio(r.latency().p99(), raw.p99()),
                         "p50 ≤ 5 ms, p99 ≤ 15 ms");
-        s.note("While %s items/s of %s run in the background (achieved %s/s). %s%s", Report.num(ingestRate), backgroundWhat,
-                ingestResult[0] == null ? "?" : Report.num(ingestResult[0].achieved() * batch),
+        s.note("%s%s%s", idle ? "On an idle stack: nothing written in the background (--feed-ingest-rate 0). "
+                        : String.format(Locale.ROOT, "While %s items/s of %s run in the background (achieved %s/s). ",
+                        Report.num(ingestRate), backgroundWhat,
+                        ingestResult[0] == null ? "?" : Report.num(ingestResult[0].achieved() * batch)),
                 r.errors() > 0 ? r.errors() + " failed reads (" + r.firstError() + "). " : "",
                 "The reader is a demo user of the seeded company, not a member of a 100k × 200-follows graph: feed-service has "
                         + "no bulk way to load such a graph (follows are made by each person with their own token), so the issue's "
