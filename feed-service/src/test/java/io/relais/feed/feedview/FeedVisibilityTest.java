@@ -113,11 +113,15 @@ class FeedVisibilityTest {
 
         as(reader).post("/api/communities/{slug}/leave", closed).then().statusCode(204);
 
-        // (announcements other tests published come first, pinned: only the timeline's items are compared)
+        // (announcements other tests published come first, pinned: only the timeline's items are compared; these
+        // posts are the newest of her timeline, older organisation-wide posts of other tests may follow them)
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 feed(reader, "/api/feed/home", Map.of("limit", 2)).getList(UNPINNED, String.class))
                 .containsExactly(visible.get(2), visible.get(1)));
-        assertThat(feed(reader, "/api/feed/home", Map.of("limit", 10)).getList(UNPINNED, String.class))
+        List<String> ours = new ArrayList<>(visible);
+        ours.addAll(closedPosts);
+        assertThat(feed(reader, "/api/feed/home", Map.of("limit", 10)).getList(UNPINNED, String.class).stream()
+                .filter(ours::contains).toList())
                 .containsExactly(visible.get(2), visible.get(1), visible.get(0));
     }
 }
