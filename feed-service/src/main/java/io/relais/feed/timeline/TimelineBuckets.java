@@ -4,8 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -191,6 +191,13 @@ final class TimelineBuckets {
         return out;
     }
 
+    /** The ids of the given (owner, day) buckets, owner by owner. */
+    private static List<String> bucketIds(Map<String, List<Long>> daysByOwner) {
+        List<String> ids = new ArrayList<>();
+        daysByOwner.forEach((owner, days) -> days.forEach(d -> ids.add(bucketId(owner, d))));
+        return ids;
+    }
+
     /** Entries of the given (owner, day) buckets, by one {@code _id $in} read. */
     List<TimelineEntry> entries(Map<String, List<Long>> daysByOwner) {
         return entries(daysByOwner, (owner, entry) -> entry);
@@ -199,8 +206,7 @@ final class TimelineBuckets {
     /** Same, letting the caller adjust each entry knowing whose timeline it came from; through the cache. */
     List<TimelineEntry> entries(Map<String, List<Long>> daysByOwner,
                                 java.util.function.BiFunction<String, TimelineEntry, TimelineEntry> adjust) {
-        List<String> ids = new ArrayList<>();
-        daysByOwner.forEach((owner, days) -> days.forEach(d -> ids.add(bucketId(owner, d))));
+        List<String> ids = bucketIds(daysByOwner);
         List<TimelineEntry> out = new ArrayList<>();
         if (ids.isEmpty()) return out;
         cache.buckets(ids, this::bucketsInStore).forEach((id, entries) -> {
@@ -223,8 +229,7 @@ final class TimelineBuckets {
      *         first by {@code t}, {@link CappedBuckets}); {@code null} when every bucket was read whole
      */
     Newest newest(Map<String, List<Long>> daysByOwner, int perBucket) {
-        List<String> ids = new ArrayList<>();
-        daysByOwner.forEach((owner, days) -> days.forEach(d -> ids.add(bucketId(owner, d))));
+        List<String> ids = bucketIds(daysByOwner);
         List<TimelineEntry> out = new ArrayList<>();
         Long partialUpTo = null;
         if (ids.isEmpty()) return new Newest(out, null);

@@ -53,9 +53,7 @@ class FirstPageCutReadTest {
     void aCutReadGivesAtMostTheWantedNewestEntriesOfEachBucketAndSaysWhereItMayLackSome() {
         long today = TimelineBuckets.day(System.currentTimeMillis());
         String owner = "urn:relais:person:cut-" + System.nanoTime();
-        List<TimelineEntry> entries = new ArrayList<>();
-        for (int i = 0; i < CAPACITY; i++) entries.add(entry("urn:relais:post:c" + i, today * TimelineBuckets.DAY_MILLIS + i * 1000L));
-        home().addAll(Map.of(owner, entries), Set.of());
+        List<TimelineEntry> entries = fullDay(owner, today, "urn:relais:post:c");
 
         TimelineBuckets.Newest newest = home().newest(Map.of(owner, List.of(today)), 5);
 
@@ -111,14 +109,20 @@ class FirstPageCutReadTest {
     void aPageAfterACursorReadsWholeBuckets() {
         long today = TimelineBuckets.day(System.currentTimeMillis());
         String owner = "urn:relais:person:cursor-" + System.nanoTime();
-        List<TimelineEntry> entries = new ArrayList<>();
-        for (int i = 0; i < CAPACITY; i++) entries.add(entry("urn:relais:post:k" + i, today * TimelineBuckets.DAY_MILLIS + i * 1000L));
-        home().addAll(Map.of(owner, entries), Set.of());
+        List<TimelineEntry> entries = fullDay(owner, today, "urn:relais:post:k");
         Cursor after = Cursor.after(entries.get(30));
 
         List<List<TimelineEntry>> steps = walk(new TimelineScan(home(), owner, sources(), Map.of(), after, 3));
 
         assertThat(steps.get(0)).as("one step, whole: the cursor's page is not cut").hasSize(30);
+    }
+
+    /** A full home bucket for the day: {@code prefix0}…{@code prefix39}, one second apart, the last the newest. */
+    private static List<TimelineEntry> fullDay(String owner, long day, String prefix) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (int i = 0; i < CAPACITY; i++) entries.add(entry(prefix + i, day * TimelineBuckets.DAY_MILLIS + i * 1000L));
+        home().addAll(Map.of(owner, entries), Set.of());
+        return entries;
     }
 
     private static TimelineEntry entry(String post, long time) {
