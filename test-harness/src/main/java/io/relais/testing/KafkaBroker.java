@@ -43,26 +43,76 @@ public final class KafkaBroker {
         this.port = port;
     }
 
+    /**
+     * The broker of this test JVM, started on first use on two free ports ({@link #startOnFreePorts}).
+     *
+     * @throws IllegalStateException if the broker does not start (or its topics cannot be created) within 60 s
+     */
     public static synchronized KafkaBroker shared() {
         if (shared == null) {
-            try {
-                shared = new KafkaBroker(Files.createTempDirectory("relais-kafka-"), freePort());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            shared.start();
+            shared = startOnFreePorts(KafkaBroker::freePort);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "kafka-broker-stop"));
         }
         return shared;
+    }
+
+    /** Where a broker's next port comes from (a free port, in {@link #shared()}). */
+    @FunctionalInterface
+    interface PortPicker {
+        int next() throws IOException;
+    }
+
+    /**
+     * Starts a broker on two ports from {@code ports} (client, then controller).
+     *
+     * <p>A port is picked free, then bound a moment later: another process (the tests of another module, run at the
+     * same time by {@code mvnw -T}) can take it in between. A start that fails on a taken port is retried on two new
+     * ports, up to three attempts in all; any other failure is thrown at once.
+     */
+    static KafkaBroker startOnFreePorts(PortPicker ports) {
+        for (int attempt = 1; ; attempt++) {
+            KafkaBroker broker;
+            int controllerPort;
+            try {
+                broker = new KafkaBroker(Files.createTempDirectory("relais-kafka-"), ports.next());
+                controllerPort = ports.next();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                broker.start(controllerPort);
+                return broker;
+            } catch (RuntimeException e) {
+                broker.stopQuietly();
+                if (attempt < 3 && portTaken(e)) continue;
+                throw e;
+            }
+        }
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) return true;
+        }
+        return false;
+    }
+
+    /** After a failed start: shuts down what started (no wait for a shutdown that may never complete). */
+    private void stopQuietly() {
+        try {
+            if (server != null) server.shutdown();
+        } catch (RuntimeException ignored) {
+            // a half-started broker may not shut down cleanly: its threads end with the test JVM
+        }
+        server = null;
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
-    private void start() {
+    private void start(int controllerPort) {
         try {
-            int controllerPort = freePort();
             Properties props = new Properties();
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
@@ -132,7 +182,8 @@ public final class KafkaBroker {
         }
     }
 
-    private synchronized void stop() {
+    /** Stops the broker and removes its data folder. */
+    synchronized void stop() {
         if (server != null) {
             server.shutdown();
             server.awaitShutdown();
