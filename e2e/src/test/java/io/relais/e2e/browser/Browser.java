@@ -95,12 +95,31 @@ final class Browser implements AutoCloseable {
                 "return document.readyState === 'complete' && (!document.querySelector('script[src*=htmx]') || !!window.htmx);")));
     }
 
+    /**
+     * Waits up to {@link #WAIT} until {@code by} is visible.
+     *
+     * @throws AssertionError naming the element, with the page's address and text, if it never shows
+     */
     WebElement await(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(by + " never became visible in " + WAIT.toSeconds() + " s; the page showed:\n" + describe(), e);
+        }
     }
 
+    /**
+     * Waits up to {@link #WAIT} until {@code condition} gives neither null nor false.
+     *
+     * @throws AssertionError with the page's address and text (what the person saw instead), if it never does
+     */
     <T> T until(Function<WebDriver, T> condition) {
-        return wait.until(condition::apply);
+        try {
+            return wait.until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the awaited condition did not hold in " + WAIT.toSeconds() + " s; the page showed:\n"
+                    + describe(), e);
+        }
     }
 
     /** What the page showed, for a failure message. */
