@@ -106,7 +106,7 @@ class As2ShapesTest {
                 .then().statusCode(202);
         Activity a = publishedFor(ceId);
         assertThat(a.type()).isEqualTo(As2.CREATE);
-        assertThat(a.object().id()).isEqualTo("urn:relais:external:generic:" + id);
+        assertThat(a.object().id()).isEqualTo("urn:relais:external:generic.intranet:" + id);
         assertThat(Card.of(a)).isEqualTo(EXPECTED);
     }
 

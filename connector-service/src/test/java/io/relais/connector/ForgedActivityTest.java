@@ -10,6 +10,8 @@ import io.relais.testing.RelaisTestResources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.relais.connector.ConnectorFixtures.asClient;
 import static io.relais.connector.ConnectorFixtures.mentioning;
 import static io.relais.connector.ConnectorFixtures.unique;
@@ -106,6 +108,38 @@ class ForgedActivityTest {
         refused("""
                 {"type":"Update","object":{"type":"Event","id":"urn:relais:event:0190a1b2c3d6","name":"Deal perdu"}}""",
                 OWN_OBJECTS, "data.object.id");
+    }
+
+    /**
+     * Two systems of the generic source (an intranet and an IT status page): each has its own namespace, so neither
+     * can update or delete the other's card by its IRI, and the same bare id names two different objects.
+     */
+    @Test
+    void aSecondSystemOfTheSameSourceCannotUpdateOrDeleteTheFirstsObjects() {
+        GenericFixtures.register("itstatus-connector", "itstatus", "Statut IT", "none");
+        String news = unique("news");
+        String created = unique("ce");
+        asIntranet().body(cloudEvent(created, """
+                {"type":"Create","object":{"type":"Note","id":"%s","name":"Fête d'été"}}""".formatted(news)))
+                .post("/api/connectors/generic/events").then().statusCode(202);
+        String card = GenericFixtures.publishedFor(created).object().id();
+        assertThat(card).isEqualTo("urn:relais:external:generic.intranet:" + news);
+
+        for (String activity : List.of("""
+                {"type":"Update","object":{"type":"Note","id":"%s","name":"Annulée"}}""", """
+                {"type":"Delete","object":"%s"}""")) {
+            String ceId = unique("other-system");
+            GenericFixtures.asGeneric("itstatus-connector").body(cloudEvent(ceId, activity.formatted(card)))
+                    .post("/api/connectors/generic/events").then().statusCode(403).contentType("application/problem+json")
+                    .body("rule", equalTo(OWN_OBJECTS)).body("detail", containsString("urn:relais:external:generic.itstatus:"));
+            nothingPublishedFor(ceId);
+        }
+        // the same bare id from the other system is that system's own object, not the intranet's card
+        String sameId = unique("ce");
+        GenericFixtures.asGeneric("itstatus-connector").body(cloudEvent(sameId, """
+                {"type":"Update","object":{"type":"Note","id":"%s","name":"Annulée"}}""".formatted(news)))
+                .post("/api/connectors/generic/events").then().statusCode(202);
+        assertThat(GenericFixtures.publishedFor(sameId).object().id()).isEqualTo("urn:relais:external:generic.itstatus:" + news);
     }
 
     @Test

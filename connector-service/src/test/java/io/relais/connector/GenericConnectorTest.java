@@ -46,13 +46,13 @@ class GenericConnectorTest {
                  "content":"<p>Le CSE ouvre les <b>inscriptions</b>.</p><script>steal()</script>"}}""".formatted(note)))
                 .post("/api/connectors/generic/events").then().statusCode(202)
                 .body("receiptId", equalTo("generic:" + ceId)).body("status", equalTo("published"))
-                .body("objectId", equalTo("urn:relais:external:generic:" + note));
+                .body("objectId", equalTo("urn:relais:external:generic.intranet:" + note));
 
         Activity a = publishedFor(ceId);
         assertThat(a.type()).isEqualTo(As2.CREATE);
         assertThat(a.actor()).isEqualTo(GENERATOR);
         assertThat(a.generator().name()).isEqualTo("Intranet");
-        assertThat(a.object().id()).isEqualTo("urn:relais:external:generic:" + note);
+        assertThat(a.object().id()).isEqualTo("urn:relais:external:generic.intranet:" + note);
         assertThat(a.object().type()).isEqualTo(As2.EVENT);
         assertThat(a.object().summary()).isEqualTo("Le CSE ouvre les inscriptions.");
         assertThat(a.object().content()).isEqualTo("<p>Le CSE ouvre les <b>inscriptions</b>.</p>");
@@ -80,7 +80,7 @@ class GenericConnectorTest {
                         {"type":"Delete","object":{"type":"Tombstone","id":"%s","formerType":"Article"}}""".formatted(note))
                 .post("/api/connectors/generic/events").then().statusCode(202);
 
-        String iri = "urn:relais:external:generic:" + note;
+        String iri = "urn:relais:external:generic.intranet:" + note;
         Activity update = publishedFor(updated);
         assertThat(update.type()).isEqualTo(As2.UPDATE);
         assertThat(update.object().id()).isEqualTo(iri);
@@ -96,7 +96,7 @@ class GenericConnectorTest {
     @Test
     void anIdAlreadyInItsNamespaceIsKept() {
         String ceId = unique("ce");
-        String iri = "urn:relais:external:generic:" + unique("page");
+        String iri = "urn:relais:external:generic.intranet:" + unique("page");
         asIntranet().body(cloudEvent(ceId, """
                 {"type":"Create","object":{"type":"Page","id":"%s","name":"Annuaire des salles","url":"https://intranet.example/salles"}}"""
                 .formatted(iri))).post("/api/connectors/generic/events").then().statusCode(202);
@@ -120,7 +120,7 @@ class GenericConnectorTest {
         // a private community is addressed to its members only
         assertThat(a.to()).containsExactly(Iri.community(club));
         assertThat(a.cc()).containsExactly("urn:relais:person:alice");
-        assertThat(a.object().id()).isEqualTo("urn:relais:external:generic:" + ceId);
+        assertThat(a.object().id()).isEqualTo("urn:relais:external:generic.intranet:" + ceId);
 
         String open = ConnectorFixtures.community(unique("open").toLowerCase(), "public");
         String toPublic = unique("ce");

@@ -52,11 +52,17 @@ public record Producer(String source, Kind kind, String sourceType, String syste
 
     /**
      * True when {@code iri} is an external object this connector named itself:
-     * {@code urn:relais:external:<sourceType>:…} (or {@code urn:relais:external:<sourceType>.<system>:…}).
+     * {@code urn:relais:external:<sourceType>.<system>:…}. The system is part of the namespace because a source type
+     * may have several systems (two generic clients, two CRMs): each creates, updates and deletes only its own.
      */
     public boolean ownsExternal(String iri) {
         if (!isConnector()) return false;
-        return Iri.externalSource(iri).filter(s -> s.equals(sourceType) || s.equals(sourceType + "." + system)).isPresent();
+        return Iri.externalSource(iri).filter(externalNamespace()::equals).isPresent();
+    }
+
+    /** The namespace of this connector's external objects, {@code <sourceType>.<system>}; null for a service. */
+    public String externalNamespace() {
+        return isConnector() ? sourceType + "." + system : null;
     }
 
     /**

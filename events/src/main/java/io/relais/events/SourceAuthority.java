@@ -276,7 +276,7 @@ public final class SourceAuthority {
             return " (this card's relais.business.source is " + String.join(", ", businessSources(a)) + ")";
         }
         if (fact.owners().contains(Grant.CONNECTOR_OWN_NAMESPACE) && a.object() != null && a.object().id() != null) {
-            return " (" + a.object().id() + " is not in urn:relais:external:" + p.sourceType() + ":…)";
+            return " (" + a.object().id() + " is not in urn:relais:external:" + p.externalNamespace() + ":…)";
         }
         return "";
     }

@@ -82,11 +82,11 @@ class SourceAuthorityTest {
                 SourceAuthority.Fact.CONTENT, Set.of(FEED)));
         s.add(new Sample("Announce post", Activity.builder().type(As2.ANNOUNCE).actor(ALICE).object(AsObject.ref(POST))
                 .to(Audience.ORGANISATION).build(), SourceAuthority.Fact.CONTENT, Set.of(FEED)));
-        String genericNote = Iri.external("generic", "JIRA-1");
+        String genericNote = Iri.external("generic.jira", "JIRA-1");
         s.add(new Sample("Create Note (generic's own)", create(note(genericNote)), SourceAuthority.Fact.CONTENT, Set.of(FEED, GENERIC)));
         s.add(new Sample("Update Note (generic's own)", update(note(genericNote)), SourceAuthority.Fact.CONTENT, Set.of(FEED, GENERIC)));
         s.add(new Sample("Delete (generic's own)", delete(genericNote), SourceAuthority.Fact.CONTENT, Set.of(FEED, GENERIC)));
-        s.add(new Sample("Create Page (crm's own)", create(AsObject.builder().id(Iri.external("crm", "page-1")).type(As2.PAGE)
+        s.add(new Sample("Create Page (crm's own)", create(AsObject.builder().id(Iri.external("crm.salesforce", "page-1")).type(As2.PAGE)
                 .name("Fiche").to(Audience.ORGANISATION).build()), SourceAuthority.Fact.CONTENT, Set.of(FEED, CRM)));
         // reactions: feed-service; a connector only on its own objects
         s.add(new Sample("Like post", Activity.builder().type(As2.LIKE).actor(ALICE).object(AsObject.ref(POST)).target(POST)
@@ -191,25 +191,30 @@ class SourceAuthorityTest {
     void anUpdateOfAnEmployeesPostFromAConnectorNamesItsNamespace() {
         assertThat(SourceAuthority.check(GENERIC, update(note(POST)))).hasValueSatisfying(r -> assertThat(r)
                 .contains("posts, comments and other objects are owned by")
-                .contains(POST + " is not in urn:relais:external:generic:"));
+                .contains(POST + " is not in urn:relais:external:generic.jira:"));
     }
 
     @Test
     void aConnectorCannotTouchAnotherConnectorsNamespace() {
-        assertThat(SourceAuthority.check(CRM, update(note(Iri.external("generic", "JIRA-1"))))).isPresent();
+        assertThat(SourceAuthority.check(CRM, update(note(Iri.external("generic.jira", "JIRA-1"))))).isPresent();
         assertThat(SourceAuthority.check(CRM, card("crm", "salesforce", "opportunity.won", As2.EVENT,
                 Iri.external("ecm", "d-1")))).isPresent();
     }
 
     @Test
-    void theNamespaceMayAlsoNameTheSystem() {
+    void theNamespaceNamesTheSystemSoASecondSystemOfTheSameSourceCannotTouchTheFirstsObjects() {
         assertThat(SourceAuthority.check(GENERIC, create(note(Iri.external("generic.jira", "JIRA-2"))))).isEmpty();
-        assertThat(SourceAuthority.check(GENERIC, create(note(Iri.external("generic.other", "JIRA-2"))))).isPresent();
+        for (Activity a : List.of(create(note(Iri.external("generic.other", "JIRA-2"))),
+                update(note(Iri.external("generic.other", "JIRA-2"))), delete(Iri.external("generic.other", "JIRA-2")),
+                update(note(Iri.external("generic", "JIRA-2"))), delete(Iri.external("generic", "JIRA-2")))) {
+            assertThat(SourceAuthority.check(GENERIC, a)).as(a.type() + " " + a.object().id())
+                    .hasValueSatisfying(r -> assertThat(r).contains("is not in urn:relais:external:generic.jira:"));
+        }
     }
 
     @Test
     void anHrFactSmuggledIntoAnotherActivityIsStillAnHrFact() {
-        Activity like = Activity.builder().type(As2.LIKE).actor(ALICE).object(AsObject.ref(Iri.external("generic", "x")))
+        Activity like = Activity.builder().type(As2.LIKE).actor(ALICE).object(AsObject.ref(Iri.external("generic.jira", "x")))
                 .relais(Map.of("business", Map.of("source", "hr", "eventType", "employee.moved"))).build();
         assertThat(SourceAuthority.factsOf(like)).contains(SourceAuthority.Fact.HR_FACT, SourceAuthority.Fact.REACTION);
         assertThat(SourceAuthority.check(GENERIC, like)).isPresent();
@@ -225,7 +230,7 @@ class SourceAuthorityTest {
 
     @Test
     void aConnectorMayNotNameAnotherSystemAsGenerator() {
-        Activity note = create(note(Iri.external("generic", "n1"))).toBuilder()
+        Activity note = create(note(Iri.external("generic.jira", "n1"))).toBuilder()
                 .generator(AsObject.builder().id("urn:relais:source:hr.workday").type(As2.APPLICATION).name("Workday").build()).build();
         assertThat(SourceAuthority.check(GENERIC, note)).hasValueSatisfying(r -> assertThat(r).contains("generator"));
     }

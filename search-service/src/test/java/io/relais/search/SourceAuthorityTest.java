@@ -75,7 +75,7 @@ class SourceAuthorityTest {
         publish(update, GENERIC);
         publish(delete, GENERIC);
 
-        assertThat(reasonOf(update)).contains("may not assert Update Note", "is not in urn:relais:external:generic:");
+        assertThat(reasonOf(update)).contains("may not assert Update Note", "is not in urn:relais:external:generic.forger:");
         assertThat(reasonOf(delete)).contains("may not assert Delete Tombstone");
         assertThat(Api.ids("alice", Map.of("q", original))).containsExactly(post.object().id());
         assertThat(Api.ids("alice", Map.of("q", forgedWord))).isEmpty();

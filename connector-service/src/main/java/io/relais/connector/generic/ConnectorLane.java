@@ -3,7 +3,7 @@ package io.relais.connector.generic;
 /**
  * What a connector may not assert, one rule per kind of fact, each named in the 403 problem+json
  * ({@code "rule"}) that refuses it. The lane of a connector: it creates, updates and deletes its own objects
- * ({@code urn:relais:external:<source>:…}), as its registered system or as a person its registration matches;
+ * ({@code urn:relais:external:<source>.<system>:…}), as its registered system or as a person its registration matches;
  * memberships, relationships and reactions belong to feed-service, people and HR facts to profile-service and
  * the {@code hr} source, community settings to feed-service (see the events module's source-authority table,
  * which every consumer checks again).

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * objects, language maps, {@code @language}): a {@code Create}, {@code Update} or {@code Delete} of a card in
  * the shape feed-service and search-service already understand for business events: an {@code Event} (or a
  * {@code Document} for documents, pages and media) whose id is the system's own id namespaced per source
- * ({@code urn:relais:external:<source>:<id>}), with
+ * ({@code urn:relais:external:<source>.<system>:<id>}), with
  * <ul>
  *   <li>{@code generator} = the registered system, and {@code actor} = that system, or the person its
  *       registration matches the given actor to ({@link PeopleMatch});</li>
@@ -277,8 +277,8 @@ public final class GenericActivities {
 
     /**
      * The object's IRI in the connector's namespace: the system's own id (any IRI or local id) becomes
-     * {@code urn:relais:external:<source>:<id>}; an IRI already in that namespace stays; a Relais IRI of any
-     * other kind or source is refused. A Create or Add without an id is named after the CloudEvent id.
+     * {@code urn:relais:external:<source>.<system>:<id>}; an IRI already in that namespace stays; a Relais IRI of any
+     * other kind, source or system is refused. A Create or Add without an id is named after the CloudEvent id.
      */
     private String objectId(String type, JsonNode object, String path) {
         String idPath = object.isObject() ? path + ".id" : path;
@@ -289,23 +289,32 @@ public final class GenericActivities {
             return null;
         }
         if (given == null || given.isBlank()) {
-            if (As2.CREATE.equals(type) || As2.ADD.equals(type)) return Iri.external(envelope.source(), envelope.ceId());
+            if (As2.CREATE.equals(type) || As2.ADD.equals(type)) return Iri.external(namespace(), envelope.ceId());
             json.violation(idPath, "is required: the id your system gave the object");
             return null;
         }
         given = TextHygiene.line(given).trim();
         if (given.startsWith(Iri.PREFIX)) {
             Optional<String> owner = Iri.externalSource(given);
-            if (owner.isPresent() && owner.get().equals(envelope.source()) && Iri.isValid(given)) return given;
+            if (owner.isPresent() && owner.get().equals(namespace()) && Iri.isValid(given)) return given;
             throw new Refused(ConnectorLane.OWN_OBJECTS_ONLY, idPath, type + " of " + given
-                    + " (this connector's objects are " + Iri.PREFIX + Iri.EXTERNAL + ":" + envelope.source() + ":…)");
+                    + " (this connector's objects are " + Iri.PREFIX + Iri.EXTERNAL + ":" + namespace() + ":…)");
         }
         try {
-            return Iri.external(envelope.source(), given);
+            return Iri.external(namespace(), given);
         } catch (IllegalArgumentException e) {
             json.violation(idPath, "must be at most 200 characters once percent-encoded");
             return null;
         }
+    }
+
+    /**
+     * This client's namespace of external objects, {@code <source>.<system>}: two systems of one source type (two
+     * intranets, say) may use the same ids, and neither may update or delete the other's objects
+     * ({@link io.relais.events.Producer#ownsExternal}, which every consumer applies).
+     */
+    private String namespace() {
+        return envelope.source() + "." + registration.system();
     }
 
     private AsObject.Builder tombstone(JsonNode object, String id, Instant now) {

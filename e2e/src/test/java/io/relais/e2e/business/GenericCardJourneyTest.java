@@ -75,7 +75,7 @@ class GenericCardJourneyTest {
         String ceId = "e2e-generic-" + word;
         String objectId = "e2e-" + as2Type.toLowerCase() + "-" + word;
         String systemName = String.valueOf(registrationBefore.get("systemName"));
-        given().auth().oauth2(systemToken).contentType("application/cloudevents+json").body("""
+        String cardId = given().auth().oauth2(systemToken).contentType("application/cloudevents+json").body("""
                 {"specversion":"1.0","id":"%s","source":"/e2e/intranet","type":"com.example.e2e.published",
                  "data":{"@context":["https://www.w3.org/ns/activitystreams",{"@language":"fr"}],"type":"Create",
                          "actor":{"type":"Application","name":"Outil interne"},
@@ -83,8 +83,9 @@ class GenericCardJourneyTest {
                                    "url":{"type":"Link","href":"https://intranet.example/%s"}},
                          "to":"https://www.w3.org/ns/activitystreams#Public"}}"""
                         .formatted(ceId, as2Type, objectId, word, word, objectId))
-                .post(CONNECTOR + "/api/connectors/generic/events").then().statusCode(202);
-        String cardId = "urn:relais:external:generic:" + objectId;
+                .post(CONNECTOR + "/api/connectors/generic/events").then().statusCode(202).extract().path("objectId");
+        // the system's own namespace: the source and the registered system, then its id
+        assertThat(cardId).isEqualTo("urn:relais:external:generic." + registrationBefore.get("system") + ":" + objectId);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonPath feed = given().auth().oauth2(aliceToken).get(FEED + "/api/feed/home").then().statusCode(200)
@@ -103,6 +104,44 @@ class GenericCardJourneyTest {
             assertThat(hits.getString("hits[0].source")).isEqualTo(systemName);
             assertThat(hits.getString("hits[0].title")).isEqualTo("Titre " + word);
         });
+    }
+
+    /** The system deletes its card: the thread, every feed and search lose it (connector → feed-service, search-service). */
+    @org.junit.jupiter.api.Test
+    void aGenericCardItsSystemDeletesIsGoneFromTheThreadTheFeedAndSearch() {
+        String word = "zorglub" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String objectId = "e2e-deleted-" + word;
+        String cardId = send("e2e-generic-create-" + word, """
+                {"type":"Create","object":{"type":"Note","id":"%s","name":"Titre %s","content":"<p>Texte %s</p>"},
+                 "to":"https://www.w3.org/ns/activitystreams#Public"}""".formatted(objectId, word, word));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            given().auth().oauth2(aliceToken).get(FEED + "/api/posts/{id}", cardId).then().statusCode(200);
+            assertThat(searchHits(word)).containsExactly(cardId);
+        });
+
+        send("e2e-generic-delete-" + word, """
+                {"type":"Delete","object":"%s"}""".formatted(objectId));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            given().auth().oauth2(aliceToken).get(FEED + "/api/posts/{id}", cardId).then().statusCode(404);
+            assertThat(searchHits(word)).isEmpty();
+            assertThat(given().auth().oauth2(aliceToken).queryParam("limit", 50).get(FEED + "/api/feed/home").then()
+                    .statusCode(200).extract().jsonPath().getList("items.post.id")).doesNotContain(cardId);
+        });
+        given().auth().oauth2(aliceToken).contentType("application/json").body(Map.of("content", "Encore là ?"))
+                .post(FEED + "/api/posts/{id}/comments", cardId).then().statusCode(404);
+    }
+
+    /** One structured CloudEvent from the system; answers the card's IRI from the receipt. */
+    private static String send(String ceId, String activity) {
+        return given().auth().oauth2(systemToken).contentType("application/cloudevents+json").body("""
+                {"specversion":"1.0","id":"%s","source":"/e2e/intranet","type":"com.example.e2e.changed","data":%s}"""
+                        .formatted(ceId, activity))
+                .post(CONNECTOR + "/api/connectors/generic/events").then().statusCode(202).extract().path("objectId");
+    }
+
+    private static List<Object> searchHits(String word) {
+        return given().auth().oauth2(aliceToken).queryParam("q", word).get(SEARCH + "/api/search").then().statusCode(200)
+                .extract().jsonPath().getList("hits.id");
     }
 
     private static String token(String grant, String user, String password) {

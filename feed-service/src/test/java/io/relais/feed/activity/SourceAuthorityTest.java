@@ -105,7 +105,7 @@ class SourceAuthorityTest {
         forge(update);
         forge(delete);
 
-        assertEveryReaderRefused(update, READING_A_POST_CHANGE, "may not assert Update Note", "is not in urn:relais:external:generic:");
+        assertEveryReaderRefused(update, READING_A_POST_CHANGE, "may not assert Update Note", "is not in urn:relais:external:generic.forger:");
         assertEveryReaderRefused(delete, READING_A_POST_CHANGE, "may not assert Delete Tombstone", "posts, comments and other objects");
         as(author).get("/api/posts/{id}", Iri.localId(postIri)).then().statusCode(200)
                 .body("post.source", equalTo("Le texte de Paul")).body("post.content", equalTo("<p>Le texte de Paul</p>"));
