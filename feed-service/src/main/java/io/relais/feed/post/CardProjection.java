@@ -44,10 +44,19 @@ public class CardProjection {
         batches.apply(records, Topics.ACTIVITIES_DLQ, CardProjection::mayBeCard, this::projectAll);
     }
 
-    /** The cards of a poll, in one bulk write (in log order: an update follows its create). */
+    /**
+     * The cards of a poll, in log order: creates and updates in one bulk write, a system's Delete of its card after the
+     * writes before it (an update follows its create, a delete follows both).
+     */
     void projectAll(List<Activity> activities) {
         List<Post> cards = new ArrayList<>();
         for (Activity a : activities) {
+            if (isCardDeletion(a)) {
+                store.upsertCards(cards);
+                cards = new ArrayList<>();
+                store.deleteCard(a.object().id(), a.published() != null ? a.published() : Instant.now());
+                continue;
+            }
             // a moderation decision about a card (feed-service's own Update) changes only its moderation field, written
             // before the decision was published: the card's text stays the system's
             // a hire is a card once profile-service applied it (HrHire): the HR connector's own Create is passed over
@@ -56,9 +65,25 @@ public class CardProjection {
         store.upsertCards(cards);
     }
 
-    /** What the headers of a card's record announce: a Create or Update of a business event, document or external object. */
+    /**
+     * What the headers of a card's record announce: a Create, Update or Delete of a business event, document or
+     * external object.
+     */
     static boolean mayBeCard(EventHeaders announced) {
-        return announced.isOneOf(As2.CREATE, As2.UPDATE) && announced.subjectIsKind(Iri.BUSINESS_EVENT, Iri.DOCUMENT, Iri.EXTERNAL);
+        return announced.isOneOf(As2.CREATE, As2.UPDATE, As2.DELETE)
+                && announced.subjectIsKind(Iri.BUSINESS_EVENT, Iri.DOCUMENT, Iri.EXTERNAL);
+    }
+
+    /**
+     * A Delete of a card: its business system's (the source check refused any other connector's before this) or
+     * feed-service's own (a person allowed to delete it did, already applied where it was decided: applying it again
+     * only empties the card's fields). A moderator's removal carries its decision and is applied where it is decided.
+     */
+    static boolean isCardDeletion(Activity a) {
+        if (!As2.DELETE.equals(a.type()) || a.object() == null || a.object().id() == null) return false;
+        if (RelaisExtension.of(a).moderation().isPresent()) return false;
+        String id = a.object().id();
+        return Iri.isKind(id, Iri.BUSINESS_EVENT) || Iri.isKind(id, Iri.DOCUMENT) || Iri.isKind(id, Iri.EXTERNAL);
     }
 
     static boolean isCard(Activity a) {

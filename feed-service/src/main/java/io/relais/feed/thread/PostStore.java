@@ -252,6 +252,18 @@ public class PostStore implements PublishedContent {
                 });
     }
 
+    /**
+     * A card its business system deleted (the connector's {@code Delete} of a {@code Tombstone}): marked deleted, so
+     * every read answers 404 as for a deleted post and nobody comments or reacts any more; its text, link and business
+     * fields are emptied, keeping only which system and event it was. Unknown card: nothing to do. A later replay of
+     * its Create or Update rewrites fields of a card that stays deleted ({@code deleted} is set only on insert there).
+     */
+    public void deleteCard(String iri, Instant at) {
+        written(iri, () -> collection().updateOne(eq("_id", iri), Updates.combine(Updates.set("deleted", true),
+                Updates.set("content", ""), Updates.set("deletedAt", Date.from(at)), Updates.set("card.title", new Document()),
+                Updates.set("card.summary", new Document()), Updates.set("card.url", null), Updates.set("card.data", new Document()))));
+    }
+
     private MongoCollection<Document> collection() {
         return mongo.getDatabase(database).getCollection("posts");
     }

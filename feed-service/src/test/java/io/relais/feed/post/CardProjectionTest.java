@@ -177,7 +177,7 @@ class CardProjectionTest {
     @Test
     void aGenericSystemsObjectInItsOwnNamespaceIsACardShownAsTheSystem() {
         String reader = person("rita");
-        String id = Iri.external("generic", "intranet-page-" + EventId.next());
+        String id = Iri.external("generic.intranet", "intranet-page-" + EventId.next());
         AsObject page = AsObject.builder().id(id).type(As2.DOCUMENT).name("Nouvelle charte télétravail")
                 .url("https://intranet.example/charte").to(Audience.ORGANISATION)
                 .relais(Map.of("business", Map.of("source", "generic", "eventType", "document.published",
@@ -189,6 +189,38 @@ class CardProjectionTest {
                 .body("post.kind", equalTo("card")).body("post.card.source", equalTo("generic"))
                 .body("post.card.url", equalTo("https://intranet.example/charte"))
                 .body("post.author.displayName", equalTo("Intranet")));
+    }
+
+    /**
+     * A card its system deleted is gone for readers as a deleted post is: 404 to read, to comment on, to react to.
+     * Another system of the same source type cannot delete it (its namespace is not theirs).
+     */
+    @Test
+    void aCardItsSystemDeletedIsNotFoundAndAnotherSystemsDeleteIsNotBelieved() {
+        String reader = person("rolande");
+        String id = Iri.external("generic.intranet", "intranet-news-" + EventId.next());
+        AsObject system = AsObject.builder().id("urn:relais:source:generic.intranet").type(As2.APPLICATION).name("Intranet").build();
+        java.util.function.Function<String, Activity> news = title -> Activity.builder().type(As2.CREATE).actor(system.id())
+                .generator(system).to(Audience.ORGANISATION).object(AsObject.builder().id(id).type(As2.EVENT).name(title)
+                        .summary("Inscriptions ouvertes").to(Audience.ORGANISATION).relais(Map.of("business", Map.of(
+                                "source", "generic", "eventType", "news.published", "system", "intranet", "sourceEventId", id)))
+                        .build()).build();
+        publish(news.apply("Fête d'été"), "/connectors/generic/intranet");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(reader).get("/api/posts/{id}", id).then().statusCode(200));
+
+        Activity delete = Activity.builder().type(As2.DELETE).actor(system.id()).to(Audience.ORGANISATION)
+                .object(AsObject.builder().id(id).type(As2.TOMBSTONE).formerType(As2.EVENT).build()).build();
+        publish(delete, "/connectors/generic/wiki"); // another generic system: refused, dead-lettered
+        Activity update = news.apply("Fête d'été (reportée)").toBuilder().type(As2.UPDATE).build();
+        publish(update, "/connectors/generic/intranet"); // same key: read after the refused delete
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(reader).get("/api/posts/{id}", id).then().statusCode(200)
+                .body("post.card.title.und", equalTo("Fête d'été (reportée)")));
+
+        publish(delete, "/connectors/generic/intranet");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(reader).get("/api/posts/{id}", id).then().statusCode(404)
+                .contentType("application/problem+json"));
+        as(reader).body(Map.of("content", "Toujours d'actualité ?")).post("/api/posts/{id}/comments", id).then().statusCode(404);
+        as(reader).body(Map.of("kind", "like")).put("/api/posts/{id}/reactions/mine", id).then().statusCode(404);
     }
 
     @Test
