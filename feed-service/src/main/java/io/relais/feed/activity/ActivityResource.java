@@ -4,8 +4,10 @@ import io.relais.events.Activity;
 import io.relais.events.AsObject;
 import io.relais.events.AudienceRule;
 import io.relais.events.Iri;
+import io.relais.events.RelaisExtension;
 import io.relais.events.Viewer;
 import io.relais.feed.community.MembershipService;
+import io.relais.feed.notification.NotificationPlanner;
 import io.relais.feed.thread.ThreadAccess;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
@@ -64,7 +66,9 @@ public class ActivityResource {
             description = "Who did what to which object, addressed to whom, when. 404 (problem+json) unless the audience rule"
                     + " lets you see the activity and the thread rule lets you see every post, card or comment it names now"
                     + " (not hidden from you, not deleted, in a community you are in). The object is answered as"
-                    + " {id, type, context, inReplyTo}: read its content from its own resource (GET /api/posts/{id}).")
+                    + " {id, type, context, inReplyTo}: read its content from its own resource (GET /api/posts/{id})."
+                    + " A moderator's decision names as its actor the community (or the organisation's moderation),"
+                    + " never the moderator.")
     @APIResponse(responseCode = "200", description = "The activity")
     @APIResponse(responseCode = "404", description = "Unknown, or not yours to see (problem+json)")
     public Activity get(@PathParam("id") String id) {
@@ -84,12 +88,24 @@ public class ActivityResource {
                 .allMatch(named -> threads.threadItemVisible(named, viewer).orElse(true));
     }
 
-    /** The activity without content: its object reduced to a reference, no summary, no extension. */
+    /**
+     * The activity without content: its object reduced to a reference, no summary, no extension. A moderator's
+     * decision (hide, restore, remove) speaks as the community it was taken in, or the organisation's moderation,
+     * as its notice to the author does ({@link NotificationPlanner#moderationVoice}): never the moderator.
+     */
     static Activity byReference(Activity a) {
         AsObject o = a.object();
         AsObject ref = o == null ? null : AsObject.builder().id(o.id()).type(o.type()).context(o.context())
                 .inReplyTo(o.inReplyTo()).formerType(o.formerType()).build();
         AsObject generator = a.generator() == null ? null : AsObject.builder().id(a.generator().id()).type(a.generator().type()).build();
-        return a.toBuilder().object(ref).summary(null).summaryMap(null).relais(null).generator(generator).build();
+        boolean decision = RelaisExtension.of(a).moderation().filter(m -> m.action() != null).isPresent();
+        String actor = decision ? NotificationPlanner.moderationVoice(communityOf(a)) : a.actor();
+        return a.toBuilder().actor(actor).object(ref).summary(null).summaryMap(null).relais(null).generator(generator).build();
+    }
+
+    /** The community an activity is addressed to, if any (a community's post or comment names it in its audience). */
+    private static String communityOf(Activity a) {
+        return a.audience().stream().filter(address -> address != null && Iri.isKind(address, Iri.COMMUNITY))
+                .findFirst().orElse(null);
     }
 }

@@ -100,6 +100,30 @@ class ActivityFollowsTheThreadTest {
     }
 
     @Test
+    void aModeratorsDecisionsNameTheCommunityNeverTheModerator() {
+        Scene s = Scene.of("Hors sujet, puis rétabli");
+        String create = activityId(As2.CREATE, s.post());
+        awaitKept(s.alice(), create);
+
+        as(s.carol(), "employee", "admin").body(Map.of("object", s.post(), "action", "hide", "reason", "Hors sujet"))
+                .post("/api/moderation/actions").then().statusCode(200);
+        String hide = activityId(As2.UPDATE, s.post());
+        awaitKept(s.bob(), hide); // the author reads it (his post is hidden from everyone else)
+        as(s.carol(), "employee", "admin").body(Map.of("object", s.post(), "action", "restore", "reason", "Erreur"))
+                .post("/api/moderation/actions").then().statusCode(200);
+        String restore = ActivityJson.read(KafkaProbe.awaitRecords(Topics.ACTIVITIES,
+                FeedFixtures.activity(As2.UPDATE, s.post()), 2, WAIT).get(1).value()).id();
+        awaitKept(s.alice(), restore); // restored: every member reads it
+
+        for (Response r : List.of(activityAs(s.bob(), hide), activityAs(s.alice(), restore), activityAs(s.bob(), restore))) {
+            r.then().statusCode(200).body("type", equalTo("Update")).body("actor", equalTo(Iri.community(s.slug())));
+            assertThat(r.asString()).doesNotContain(Iri.person(s.carol())).doesNotContain("Hors sujet").doesNotContain("Erreur");
+        }
+        // what is not a decision keeps its actor
+        activityAs(s.alice(), create).then().statusCode(200).body("actor", equalTo(Iri.person(s.bob())));
+    }
+
+    @Test
     void anEditedPostsCreateNoLongerShowsTheOriginalText() {
         Scene s = Scene.of("Version originale plixmor");
         String create = activityId(As2.CREATE, s.post());
