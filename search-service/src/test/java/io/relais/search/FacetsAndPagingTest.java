@@ -10,10 +10,12 @@ import io.relais.testing.RelaisTestResources;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import static io.relais.search.Events.publish;
 import static io.relais.search.Events.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /** Facet counts per filter, filters, and cursor paging without duplicates or gaps. */
 @QuarkusTest
@@ -100,6 +103,12 @@ class FacetsAndPagingTest {
         Api.get("/api/search", "alice", Map.of("limit", 500)).then().statusCode(400);
         Api.get("/api/search", "alice", Map.of("from", "yesterday")).then().statusCode(400);
         Api.get("/api/search", "alice", Map.of("cursor", "garbage!")).then().statusCode(400);
+        // well-formed cursors at positions no page has: before the first hit, past the deepest relevance page
+        for (String raw : List.of("r|x|0|-1", "r|x|0|2147483647", "d|x|0|-5|0|urn:relais:post:x")) {
+            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+            Api.get("/api/search", "alice", Map.of("cursor", cursor, "sort", raw.startsWith("r") ? "relevance" : "recent"))
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+        }
         Api.get("/api/search", "alice", Map.of("sort", "popular")).then().statusCode(400);
     }
 }

@@ -3,6 +3,7 @@ package io.relais.feed.feedview;
 import io.relais.kit.error.ProblemException;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -14,6 +15,7 @@ import java.util.Base64;
 record RankCursor(Instant asOf, double total, String post) {
 
     private static final String VERSION = "r1";
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     boolean isAfter(double otherTotal, String otherPost) {
         return otherTotal < total || (otherTotal == total && otherPost.compareTo(post) < 0);
@@ -24,14 +26,26 @@ record RankCursor(Instant asOf, double total, String post) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Reads a cursor {@link #encode} gave; {@code null} for none (the first page).
+     *
+     * @throws ProblemException 400 naming {@code cursor} when it is not one: not base64url, another version, a score
+     *                          that is not a finite number, or an instant no reading session can have had (before
+     *                          2000 or more than a day ahead of this replica's clock), which would overflow the
+     *                          recency decay
+     */
     static RankCursor decode(String token) {
         if (token == null || token.isBlank()) return null;
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", 4);
             if (parts.length == 4 && VERSION.equals(parts[0]) && !parts[3].isBlank()) {
-                return new RankCursor(Instant.ofEpochMilli(Long.parseLong(parts[1])), Double.parseDouble(parts[2]), parts[3]);
+                Instant asOf = Instant.ofEpochMilli(Long.parseLong(parts[1]));
+                double total = Double.parseDouble(parts[2]);
+                if (!asOf.isBefore(EARLIEST) && !asOf.isAfter(Instant.now().plus(Duration.ofDays(1))) && Double.isFinite(total)) {
+                    return new RankCursor(asOf, total, parts[3]);
+                }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             // falls through
         }
         throw ProblemException.invalid("cursor", "is not a cursor of the relevant order; omit it to start from the top");

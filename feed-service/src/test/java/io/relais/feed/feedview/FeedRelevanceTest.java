@@ -7,7 +7,9 @@ import io.relais.testing.RelaisTestResources;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,7 @@ import static io.relais.feed.feedview.FeedFixtures.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /** The relevant order: announcements first, then by the documented, explainable score. */
 @QuarkusTest
@@ -93,5 +96,17 @@ class FeedRelevanceTest {
         List<String> firstFour = new ArrayList<>(page1.getList("items.post.id", String.class));
         firstFour.addAll(page2.getList("items.post.id", String.class));
         assertThat(firstFour).containsExactlyElementsOf(ranked.subList(0, firstFour.size()));
+    }
+
+    @Test
+    void aRelevantOrderCursorNoReadingSessionCouldHaveIsAProblemNamingTheCursor() {
+        String reader = fresh("reader");
+        // an instant at either end of time (the recency decay would overflow), a score that is not a number
+        for (String raw : List.of("r1|" + Long.MIN_VALUE + "|0.5|urn:relais:post:x", "r1|" + Long.MAX_VALUE + "|0.5|urn:relais:post:x",
+                "r1|" + System.currentTimeMillis() + "|NaN|urn:relais:post:x")) {
+            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+            FeedFixtures.as(reader).queryParam("order", "relevant").queryParam("cursor", cursor).get("/api/feed/home")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+        }
     }
 }

@@ -30,15 +30,26 @@ public record Cursor(String generation, long snapshot, int offset, long publishe
         return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Reads a cursor this search gave ({@link #next}) for the same sort.
+     *
+     * @throws ProblemException 400 naming {@code cursor} when it is not one: not base64url, another sort's, or a
+     *                          position no page can have (an offset below 0, or by relevance past {@link #MAX_DEPTH})
+     */
     public static Cursor parse(String cursor, SortOrder order) {
         try {
             String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] p = s.split("\\|", 6);
+            Cursor parsed = null;
             if (order == SortOrder.RELEVANCE && p[0].equals("r") && p.length == 4) {
-                return new Cursor(p[1], Long.parseLong(p[2]), Integer.parseInt(p[3]), 0, null);
+                parsed = new Cursor(p[1], Long.parseLong(p[2]), Integer.parseInt(p[3]), 0, null);
+            } else if (order == SortOrder.RECENT && p[0].equals("d") && p.length == 6) {
+                parsed = new Cursor(p[1], Long.parseLong(p[2]), Integer.parseInt(p[3]), Long.parseLong(p[4]), p[5]);
             }
-            if (order == SortOrder.RECENT && p[0].equals("d") && p.length == 6) {
-                return new Cursor(p[1], Long.parseLong(p[2]), Integer.parseInt(p[3]), Long.parseLong(p[4]), p[5]);
+            // a hand-made offset would index the hits out of range (a 500, not the caller's mistake named); by date a
+            // page may lie deeper than MAX_DEPTH (its position is the last hit's date and id, not the offset)
+            if (parsed != null && parsed.offset() >= 0 && (order == SortOrder.RECENT || parsed.offset() <= MAX_DEPTH)) {
+                return parsed;
             }
         } catch (RuntimeException e) {
             // fall through to the problem below
