@@ -57,13 +57,14 @@ class CommentThreadBrowserTest {
             source.clear();
             source.sendKeys("_Reworded_ " + marker);
             bob.find(By.cssSelector("#" + id + " .edit-box button[type=submit]")).click();
-            bob.until(d -> !d.findElements(By.cssSelector("#" + id + " .content em")).isEmpty());
-            assertThat(bob.find(By.cssSelector("#" + id + " .content")).getText()).isEqualTo("Reworded " + marker);
+            // read within the wait: the live stream's copy of the edit may swap the fragment after htmx's answer did
+            bob.until(d -> !d.findElements(By.cssSelector("#" + id + " .content em")).isEmpty()
+                    && d.findElement(By.cssSelector("#" + id + " .content")).getText().equals("Reworded " + marker));
 
             // react, with the same reactions as posts; again takes it back
             bob.find(By.cssSelector("#" + id + " .reactions button[value=insightful]")).click();
-            bob.until(d -> "true".equals(d.findElement(By.cssSelector("#" + id + " .reactions button[value=insightful]")).getAttribute("aria-pressed")));
-            assertThat(bob.find(By.cssSelector("#" + id + " .reactions button[value=insightful] .count")).getText()).isEqualTo("1");
+            bob.until(d -> "true".equals(d.findElement(By.cssSelector("#" + id + " .reactions button[value=insightful]")).getAttribute("aria-pressed"))
+                    && "1".equals(d.findElement(By.cssSelector("#" + id + " .reactions button[value=insightful] .count")).getText()));
             bob.find(By.cssSelector("#" + id + " .reactions button[value=insightful]")).click();
             bob.until(d -> "false".equals(d.findElement(By.cssSelector("#" + id + " .reactions button[value=insightful]")).getAttribute("aria-pressed")));
 
