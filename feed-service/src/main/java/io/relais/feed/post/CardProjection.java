@@ -82,8 +82,12 @@ public class CardProjection {
     static boolean isCardDeletion(Activity a) {
         if (!As2.DELETE.equals(a.type()) || a.object() == null || a.object().id() == null) return false;
         if (RelaisExtension.of(a).moderation().isPresent()) return false;
-        String id = a.object().id();
-        return Iri.isKind(id, Iri.BUSINESS_EVENT) || Iri.isKind(id, Iri.DOCUMENT) || Iri.isKind(id, Iri.EXTERNAL);
+        return namesACard(a.object().id());
+    }
+
+    /** Whether an IRI is of a kind a card has: a business event, a document or an external object. */
+    static boolean namesACard(String iri) {
+        return Iri.isKind(iri, Iri.BUSINESS_EVENT) || Iri.isKind(iri, Iri.DOCUMENT) || Iri.isKind(iri, Iri.EXTERNAL);
     }
 
     static boolean isCard(Activity a) {

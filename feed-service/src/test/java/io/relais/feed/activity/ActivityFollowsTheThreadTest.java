@@ -67,6 +67,12 @@ class ActivityFollowsTheThreadTest {
         return as(login).get("/api/activities/{id}", Iri.localId(activityIri));
     }
 
+    /** Carol, an admin, takes a moderation decision ({@code hide}, {@code restore}) about the scene's post. */
+    static void decide(Scene s, String action, String reason) {
+        as(s.carol(), "employee", "admin").body(Map.of("object", s.post(), "action", action, "reason", reason))
+                .post("/api/moderation/actions").then().statusCode(200);
+    }
+
     static void awaitKept(String reader, String activityIri) {
         await().atMost(WAIT).untilAsserted(() -> activityAs(reader, activityIri).then().statusCode(200));
     }
@@ -89,8 +95,7 @@ class ActivityFollowsTheThreadTest {
         String create = activityId(As2.CREATE, s.post());
         awaitKept(s.alice(), create);
 
-        as(s.carol(), "employee", "admin").body(Map.of("object", s.post(), "action", "hide", "reason", "Démarchage"))
-                .post("/api/moderation/actions").then().statusCode(200);
+        decide(s, "hide", "Démarchage");
 
         as(s.alice()).get("/api/posts/{id}", local(s.post())).then().statusCode(404);
         activityAs(s.alice(), create).then().statusCode(404).contentType("application/problem+json");
@@ -105,12 +110,10 @@ class ActivityFollowsTheThreadTest {
         String create = activityId(As2.CREATE, s.post());
         awaitKept(s.alice(), create);
 
-        as(s.carol(), "employee", "admin").body(Map.of("object", s.post(), "action", "hide", "reason", "Hors sujet"))
-                .post("/api/moderation/actions").then().statusCode(200);
+        decide(s, "hide", "Hors sujet");
         String hide = activityId(As2.UPDATE, s.post());
         awaitKept(s.bob(), hide); // the author reads it (his post is hidden from everyone else)
-        as(s.carol(), "employee", "admin").body(Map.of("object", s.post(), "action", "restore", "reason", "Erreur"))
-                .post("/api/moderation/actions").then().statusCode(200);
+        decide(s, "restore", "Erreur");
         String restore = ActivityJson.read(KafkaProbe.awaitRecords(Topics.ACTIVITIES,
                 FeedFixtures.activity(As2.UPDATE, s.post()), 2, WAIT).get(1).value()).id();
         awaitKept(s.alice(), restore); // restored: every member reads it
