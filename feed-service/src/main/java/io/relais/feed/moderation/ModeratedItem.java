@@ -1,8 +1,10 @@
 package io.relais.feed.moderation;
 
+import io.relais.events.Viewer;
 import io.relais.feed.thread.Comment;
 import io.relais.feed.thread.ModerationMark;
 import io.relais.feed.thread.Post;
+import io.relais.feed.thread.ThreadAccess;
 import org.jsoup.Jsoup;
 
 /**
@@ -40,6 +42,14 @@ public record ModeratedItem(String iri, String kind, String postIri, String auth
     /** Whether moderation hides it now (a moderator's hide, or a keyword rule's hold). */
     public boolean hidden() {
         return mark() != null && mark().isHidden();
+    }
+
+    /**
+     * Whether a reader sees it as its thread shows it ({@link ThreadAccess#visible}): moderators' own reach, through
+     * their queue, is not judged here.
+     */
+    public boolean visibleTo(Viewer viewer) {
+        return comment == null ? ThreadAccess.visible(root, viewer) : ThreadAccess.visible(comment, root, viewer);
     }
 
     /** Whether it is a business card (written by a business system, not by a person in Relais). */

@@ -53,16 +53,17 @@ public class ModeratedItems {
     }
 
     /**
-     * The item if this person may see it: the audience rule admits them to its thread, and a hidden item only
-     * for its author and its moderators. 400 for something that is not a post, card or comment IRI, 404 otherwise.
+     * The item if this person may see it: as a reader, by the thread's own rule ({@link ModeratedItem#visibleTo}: a
+     * hidden item only for its writer, so not for the owner a card names, nor a comment of a hidden post); as one of
+     * its moderators, whatever moderation decided, when the audience rule admits them to its thread. 400 for
+     * something that is not a post, card or comment IRI, 404 otherwise.
      */
     public ModeratedItem visibleTo(String iri, CurrentPerson me) {
         if (iri == null || !Iri.isValid(iri) || !(Iri.isKind(iri, Iri.POST) || Iri.isKind(iri, Iri.COMMENT) || isCardIri(iri))) {
             throw ProblemException.invalid("object", ModerationRequests.OBJECT_RULE);
         }
         Viewer viewer = memberships.viewerOf(me);
-        return find(iri).filter(item -> ThreadAccess.audienceAdmits(item.root(), viewer))
-                .filter(item -> !item.hidden() || me.iri().equals(item.author()) || moderates(item, me))
+        return find(iri).filter(item -> item.visibleTo(viewer) || (ThreadAccess.audienceAdmits(item.root(), viewer) && moderates(item, me)))
                 .orElseThrow(() -> ProblemException.notFound(iri));
     }
 

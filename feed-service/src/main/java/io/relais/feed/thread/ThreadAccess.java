@@ -48,7 +48,7 @@ public class ThreadAccess {
     /** The comment if it belongs to that post, is not deleted, and the viewer sees the post; 404 otherwise. */
     public Comment visibleComment(String postId, String commentId, Viewer viewer) {
         Post root = visiblePost(postIri(postId), viewer);
-        return comments.findComment(commentId).filter(c -> !c.deleted() && !c.hiddenFrom(viewer.person()) && root.iri().equals(c.post()))
+        return comments.findComment(commentId).filter(c -> visible(c, root, viewer))
                 .orElseThrow(() -> ProblemException.notFound("comment " + commentId));
     }
 
@@ -58,6 +58,15 @@ public class ThreadAccess {
      */
     public static boolean visible(Post post, Viewer viewer) {
         return audienceAdmits(post, viewer) && !post.hiddenFrom(viewer.person());
+    }
+
+    /**
+     * Whether a stored comment is visible to the viewer: it belongs to {@code root}, is not deleted, moderation does not
+     * hide it from them (a hidden comment stays visible to its author only), and they {@link #visible(Post, Viewer) see}
+     * its post.
+     */
+    public static boolean visible(Comment comment, Post root, Viewer viewer) {
+        return !comment.deleted() && !comment.hiddenFrom(viewer.person()) && root.iri().equals(comment.post()) && visible(root, viewer);
     }
 
     /**
@@ -100,8 +109,7 @@ public class ThreadAccess {
     public Optional<Boolean> threadItemVisible(String iri, Viewer viewer) {
         if (iri == null || !Iri.isValid(iri)) return Optional.empty();
         if (Iri.isKind(iri, Iri.COMMENT)) {
-            return comments.find(iri).map(c -> !c.deleted() && !c.hiddenFrom(viewer.person())
-                    && posts.find(c.post()).filter(p -> visible(p, viewer)).isPresent());
+            return comments.find(iri).map(c -> posts.find(c.post()).filter(p -> visible(c, p, viewer)).isPresent());
         }
         if (Iri.isKind(iri, Iri.POST) || Iri.isKind(iri, Iri.BUSINESS_EVENT) || Iri.isKind(iri, Iri.DOCUMENT)
                 || Iri.isKind(iri, Iri.EXTERNAL)) {

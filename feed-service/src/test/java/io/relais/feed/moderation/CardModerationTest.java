@@ -42,8 +42,14 @@ class CardModerationTest {
 
     /** A CRM card in a community, published as the CRM connector does; answers its IRI once readers see it. */
     static String aCardIn(String slug, String reader) {
+        return aCardIn(slug, reader, null);
+    }
+
+    /** As {@link #aCardIn(String, String)}, naming {@code ownerLogin} as the deal's owner ({@code attributedTo}; null: nobody). */
+    static String aCardIn(String slug, String reader, String ownerLogin) {
         String id = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
-        AsObject deal = AsObject.builder().id(id).type(As2.EVENT).name("Deal won: Acme").nameMap(Map.of("en", "Deal won: Acme", "fr", "Affaire gagnée : Acme"))
+        AsObject deal = AsObject.builder().id(id).type(As2.EVENT).attributedTo(ownerLogin == null ? null : Iri.person(ownerLogin))
+                .name("Deal won: Acme").nameMap(Map.of("en", "Deal won: Acme", "fr", "Affaire gagnée : Acme"))
                 .summary("Acme signs for three years").to(Iri.community(slug))
                 .relais(Map.of("business", Map.of("source", "crm", "eventType", "opportunity.won", "system", "salesforce",
                         "sourceEventId", "sf-" + id.hashCode(), "data", Map.of("amount", 120_000))))
@@ -84,6 +90,26 @@ class CardModerationTest {
                 .get("/api/posts/{id}", card).then().statusCode(200).body("post.card.title.en", equalTo("Deal won: Acme"))
                 .body("post.content", equalTo("Acme signs for three years")).body("post.edited", equalTo(null)));
         assertThat(communityFeed(s.reader(), s.slug())).contains(card);
+    }
+
+    /**
+     * A hidden card answers 404 to everyone who may not moderate it, the owner it names included (its system wrote it):
+     * reporting it follows the same rule as reading it, so that owner cannot report what they can no longer read.
+     */
+    @Test
+    void aHiddenCardIsReportedOnlyByWhoCanStillReadItNotByItsNamedOwner() {
+        DecisionTest.Setup s = aCommunityWithAModerator();
+        String owner = s.author();
+        String card = aCardIn(s.slug(), s.reader(), owner);
+        as(owner).get("/api/posts/{id}", card).then().statusCode(200).body("post.author.login", equalTo(owner));
+        as(s.mod()).body(Map.of("object", card, "action", "hide", "reason", "Montant confidentiel")).post("/api/moderation/actions")
+                .then().statusCode(200).body("state", equalTo("hidden"));
+
+        as(owner).get("/api/posts/{id}", card).then().statusCode(404);
+        as(owner).body(Map.of("object", card, "reason", "other", "comment", "C'est mon affaire")).post("/api/reports").then().statusCode(404);
+        as(s.reader()).body(Map.of("object", card, "reason", "other")).post("/api/reports").then().statusCode(404);
+        // its moderators still reach it (their queue lists it): the one exception, as for a decision
+        as(s.mod()).body(Map.of("object", card, "reason", "confidential")).post("/api/reports").then().statusCode(201);
     }
 
     /** What search-service reads: the hide takes the card out, the restore's Update is the whole card to index again. */

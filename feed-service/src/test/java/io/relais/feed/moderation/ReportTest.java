@@ -78,6 +78,27 @@ class ReportTest {
                 .statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("object"));
     }
 
+    /**
+     * Reporting follows the thread's rule (ThreadAccess): a comment of a hidden post is gone for its readers, so they
+     * cannot report it, while the post's author, who still reads the thread, can.
+     */
+    @Test
+    void aCommentOfAHiddenPostIsReportedOnlyByWhoCanStillReadIt() {
+        DecisionTest.Setup s = DecisionTest.aCommunityWithAModerator();
+        String other = person("dave");
+        addMember(s.slug(), s.owner(), other);
+        String id = post(s.author(), s.slug(), "Un fil bientôt masqué");
+        String comment = as(s.reader()).body(Map.of("content", "Un commentaire du fil")).post("/api/posts/{id}/comments", local(id))
+                .then().statusCode(201).extract().path("id");
+        as(s.mod()).body(Map.of("object", id, "action", "hide", "reason", "Hors charte")).post("/api/moderation/actions")
+                .then().statusCode(200).body("state", equalTo("hidden"));
+
+        as(other).get("/api/posts/{id}", local(id)).then().statusCode(404);
+        as(other).body(Map.of("object", comment, "reason", "spam")).post("/api/reports").then().statusCode(404);
+        as(s.author()).get("/api/posts/{id}", local(id)).then().statusCode(200);
+        as(s.author()).body(Map.of("object", comment, "reason", "spam")).post("/api/reports").then().statusCode(201);
+    }
+
     @Test
     void badInputNamesTheField() {
         String alice = person("alice");
