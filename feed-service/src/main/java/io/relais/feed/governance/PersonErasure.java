@@ -6,6 +6,7 @@ import io.relais.feed.comment.CommentService;
 import io.relais.feed.community.CommunityService;
 import io.relais.feed.follow.FollowService;
 import io.relais.feed.moderation.AuditLog;
+import io.relais.feed.moderation.ReportService;
 import io.relais.feed.notification.Notification;
 import io.relais.feed.notification.NotificationNotices;
 import io.relais.feed.notification.NotificationStore;
@@ -32,7 +33,8 @@ import java.util.List;
  * {@link #FORMER_AUTHOR}, mentions, hashtags and attachment references emptied), and the files they uploaded are
  * deleted (bytes and description: their URLs answer 404). Their reactions, follows (both ways), memberships, own
  * timelines, notifications, mutes and the notifications others got about what they did go (taken back live from
- * the pages their recipients have open); mentions of them in
+ * the pages their recipients have open); their reports stay counted in their cases, but without their comment or
+ * their name ({@link ReportService#forgetReporter}), so moderators no longer read their words; mentions of them in
  * others' words become plain text ({@link ErasedMentions}); the activity log forgets every activity naming them and
  * keeps none that arrives later ({@link ActivityLog#forget}: first, so that the Undo and Delete activities this erasure
  * publishes are never kept; again last, for a poll that was being written meanwhile); one entry in the moderation
@@ -96,9 +98,12 @@ public class PersonErasure {
     @Inject
     ActivityLog activityLog;
 
+    @Inject
+    ReportService reports;
+
     /** What one application of an erasure removed. */
     public record Outcome(int posts, int comments, int reactions, int follows, int memberships, int notificationsOfOthers,
-                          int attachments, int mentionsUnlinked, long loggedActivities) {
+                          int attachments, int mentionsUnlinked, long loggedActivities, int reportsAnonymised) {
     }
 
     void onPersonErased(@Observes PersonErased erased) {
@@ -123,6 +128,7 @@ public class PersonErasure {
         int reactionCount = reactions.withdrawAll(personIri);
         int followCount = follows.forget(personIri);
         int membershipCount = communities.forget(personIri);
+        int reportCount = reports.forgetReporter(personIri, FORMER_AUTHOR);
         List<Notification> retractedOfOthers = notifications.forget(personIri);
         notices.announceTakenBack(retractedOfOthers); // open pages drop them, and their badges follow, without a reload
         int retracted = retractedOfOthers.size();
@@ -131,10 +137,11 @@ public class PersonErasure {
         int unlinked = mentions.unlink(personIri, actorIri);
         logged += activityLog.forget(personIri);
         Outcome outcome = new Outcome(postCount, commentCount, reactionCount, followCount, membershipCount, retracted, files,
-                unlinked, logged);
+                unlinked, logged, reportCount);
         audit.record(actorIri, AUDIT_ACTION, personIri, null, "erasure on request: " + postCount + " posts, "
                 + commentCount + " comments, " + reactionCount + " reactions, " + followCount + " follows, "
-                + membershipCount + " memberships, " + files + " attachments, " + logged + " logged activities removed; " + retracted
+                + membershipCount + " memberships, " + files + " attachments, " + logged + " logged activities removed; "
+                + reportCount + " reports anonymised; " + retracted
                 + " notifications of others retracted; " + unlinked + " mentions in others' words unlinked", 0, Instant.now());
         LOG.infof("erasure of %s applied: %s", personIri, outcome);
         return outcome;

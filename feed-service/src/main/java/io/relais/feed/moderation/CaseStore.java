@@ -75,6 +75,14 @@ public class CaseStore {
                 Updates.unset("held")), new UpdateOptions().upsert(true));
     }
 
+    /**
+     * Replaces the reporters' comments of an existing case (an erasure takes one out); creates no case. The counters
+     * are left as they are: a report still counts once its reporter is erased.
+     */
+    public void replaceComments(String objectIri, List<String> comments) {
+        collection().updateOne(eq("_id", objectIri), Updates.set("comments", comments));
+    }
+
     public Optional<Document> find(String objectIri) {
         return Optional.ofNullable(collection().find(eq("_id", objectIri)).first());
     }

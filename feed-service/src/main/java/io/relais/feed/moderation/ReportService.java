@@ -11,7 +11,10 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Reports: anyone who can see a post or comment reports it once. The report is stored under
@@ -57,5 +60,32 @@ public class ReportService {
                 .relais(RelaisExtension.builder().moderation(RelaisExtension.Moderation.report(request.reason().wire(), request.comment()))
                         .build()).build());
         return new Outcome(ReportView.of(d), true);
+    }
+
+    /**
+     * Erasure of a reporter: each of their reports is kept, as a count in its case and as a report made by
+     * {@code formerReporter} without comment ({@link ReportStore#anonymise}), so a case does not lose weight because
+     * its reporter left; their words leave the case's comments, which are read again from the open reports that are
+     * left (a decision closes a round and clears its comments, so a resolved report's words are in no case). Repeatable.
+     *
+     * @return how many reports were anonymised
+     */
+    public int forgetReporter(String reporterIri, String formerReporter) {
+        int anonymised = 0;
+        for (Document r : reports.madeBy(reporterIri)) {
+            reports.anonymise(r, formerReporter);
+            if (r.getBoolean("open", false) && r.getString("comment") != null) {
+                cases.replaceComments(r.getString("object"), newestComments(reports.openOf(r.getString("object"))));
+            }
+            anonymised++;
+        }
+        return anonymised;
+    }
+
+    /** The comments of these reports as a case keeps them: the newest {@link CaseStore#COMMENTS_KEPT}, oldest first. */
+    private static List<String> newestComments(List<Document> openReports) {
+        List<String> comments = openReports.stream().sorted(Comparator.comparing((Document d) -> d.getDate("created")))
+                .map(d -> d.getString("comment")).filter(Objects::nonNull).toList();
+        return comments.subList(Math.max(0, comments.size() - CaseStore.COMMENTS_KEPT), comments.size());
     }
 }

@@ -23,7 +23,8 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * The {@code moderation_reports} collection: one document per reporter and object,
  * {@code {_id: "<reporter IRI>|<object IRI>", object, reporter, reason, comment, created, open, resolvedAt, resolvedBy, resolution}}.
- * The key makes a second report of the same object by the same person the same report.
+ * The key makes a second report of the same object by the same person the same report. An erased reporter's reports
+ * are kept without their comment nor anyone's name ({@link #anonymise}).
  */
 @ApplicationScoped
 public class ReportStore {
@@ -37,6 +38,8 @@ public class ReportStore {
     void declareIndexes(@Observes StartupEvent e) {
         // what a real MongoDB needs to close an object's reports; this store scans (few open reports)
         collection().createIndex(Indexes.ascending("object", "open"));
+        // what a real MongoDB needs to find a person's reports at their erasure; this store scans (erasures are rare)
+        collection().createIndex(Indexes.ascending("reporter"));
     }
 
     /** The key of a person's report of an object. */
@@ -69,6 +72,27 @@ public class ReportStore {
         return collection().updateMany(Filters.and(eq("object", objectIri), eq("open", true)), Updates.combine(
                 Updates.set("open", false), Updates.set("resolution", resolution), Updates.set("resolvedBy", byIri),
                 Updates.set("resolvedAt", at))).getModifiedCount();
+    }
+
+    /** The reports a person made: a scan on the embedded store, for a rare erasure. */
+    public List<Document> madeBy(String reporterIri) {
+        return collection().find(eq("reporter", reporterIri)).into(new java.util.ArrayList<>());
+    }
+
+    /**
+     * Replaces a report by the same report made by nobody: {@code formerReporter} as reporter, no comment, keyed
+     * {@code <formerReporter>|<object>|<created millis>} (the original key names the reporter). The copy is written
+     * before the original is deleted, and its key derives from the original alone, so a repeated call after a crash
+     * between the two writes neither loses the report nor counts it twice. Two erased reporters of one object in the
+     * same millisecond would share that key and be kept as one report: the case's counters still count both.
+     */
+    public void anonymise(Document report, String formerReporter) {
+        Document copy = new Document(report);
+        copy.put("_id", formerReporter + "|" + report.getString("object") + "|" + report.getDate("created").getTime());
+        copy.put("reporter", formerReporter);
+        copy.remove("comment");
+        insertIfNew(copy);
+        collection().deleteOne(eq("_id", report.get("_id")));
     }
 
     private MongoCollection<Document> collection() {

@@ -81,6 +81,46 @@ class PersonErasureTest {
         as(colleague).get("/api/feed/people/{login}", gone).then().statusCode(200).body("items.size()", equalTo(0));
     }
 
+    /**
+     * What community managers see of a case: an erased reporter's words and name leave it, while their report still
+     * counts and a colleague's comment on the same post stays.
+     */
+    @Test
+    void anErasedReportersCommentAndNameLeaveTheModerationQueue() {
+        String gone = person("gone");
+        String colleague = person("colleague");
+        String author = person("author");
+        String manager = person("manager");
+        String slug = community(author, "public");
+        addMember(slug, author, gone);
+        addMember(slug, author, colleague);
+        String reported = post(author, slug, "Un post signalé deux fois");
+        String theirWords = "Signalé par " + gone + " : propos zorglub";
+        as(gone).body(Map.of("object", reported, "reason", "harassment", "comment", theirWords)).post("/api/reports").then().statusCode(201);
+        as(colleague).body(Map.of("object", reported, "reason", "spam", "comment", "Aussi du démarchage")).post("/api/reports")
+                .then().statusCode(201);
+        String item = "items.find { it.object == '" + reported + "' }";
+        as(manager, "employee", "community-manager").get("/api/moderation/queue?community={slug}", slug).then().statusCode(200)
+                .body(item + ".comments", hasItem(theirWords));
+
+        publishDelete(gone, CloudEventAttributes.PROFILE_SOURCE);
+
+        await().atMost(WAIT).untilAsserted(() -> as(manager, "employee", "community-manager")
+                .get("/api/moderation/queue?community={slug}", slug).then().statusCode(200)
+                .body(item + ".comments", equalTo(List.of("Aussi du démarchage"))));
+        String queue = as(manager, "employee", "community-manager").get("/api/moderation/queue?community={slug}", slug).then()
+                .statusCode(200).body(item + ".reports", equalTo(2)).body(item + ".reasons.harassment", equalTo(1))
+                .extract().asString();
+        assertThat(queue).doesNotContain(gone).doesNotContain("zorglub");
+        // nor does the store keep their report under their name or with their words
+        var stored = io.relais.feed.community.Fixtures.store().getCollection("moderation_reports");
+        assertThat(stored.countDocuments(com.mongodb.client.model.Filters.regex("_id", "^" + java.util.regex.Pattern.quote(Iri.person(gone)))))
+                .isZero();
+        assertThat(stored.countDocuments(com.mongodb.client.model.Filters.eq("reporter", Iri.person(gone)))).isZero();
+        assertThat(stored.countDocuments(com.mongodb.client.model.Filters.eq("comment", theirWords))).isZero();
+        assertThat(stored.countDocuments(com.mongodb.client.model.Filters.eq("object", reported))).isEqualTo(2);
+    }
+
     @Test
     void theirPostsAndCommentsAreDeletedOnTheLogAndTheErasureIsAudited() {
         String gone = person("gone");
