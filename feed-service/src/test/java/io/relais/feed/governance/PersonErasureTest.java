@@ -17,13 +17,17 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.regex;
 import static io.relais.feed.community.Fixtures.addMember;
 import static io.relais.feed.community.Fixtures.as;
 import static io.relais.feed.community.Fixtures.community;
 import static io.relais.feed.community.Fixtures.local;
 import static io.relais.feed.community.Fixtures.person;
 import static io.relais.feed.community.Fixtures.post;
+import static io.relais.feed.community.Fixtures.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -113,12 +117,12 @@ class PersonErasureTest {
                 .extract().asString();
         assertThat(queue).doesNotContain(gone).doesNotContain("zorglub");
         // nor does the store keep their report under their name or with their words
-        var stored = io.relais.feed.community.Fixtures.store().getCollection("moderation_reports");
-        assertThat(stored.countDocuments(com.mongodb.client.model.Filters.regex("_id", "^" + java.util.regex.Pattern.quote(Iri.person(gone)))))
+        var stored = store().getCollection("moderation_reports");
+        assertThat(stored.countDocuments(regex("_id", "^" + Pattern.quote(Iri.person(gone)))))
                 .isZero();
-        assertThat(stored.countDocuments(com.mongodb.client.model.Filters.eq("reporter", Iri.person(gone)))).isZero();
-        assertThat(stored.countDocuments(com.mongodb.client.model.Filters.eq("comment", theirWords))).isZero();
-        assertThat(stored.countDocuments(com.mongodb.client.model.Filters.eq("object", reported))).isEqualTo(2);
+        assertThat(stored.countDocuments(eq("reporter", Iri.person(gone)))).isZero();
+        assertThat(stored.countDocuments(eq("comment", theirWords))).isZero();
+        assertThat(stored.countDocuments(eq("object", reported))).isEqualTo(2);
     }
 
     @Test
@@ -171,9 +175,9 @@ class PersonErasureTest {
                     .get("/api/attachments/{id}", neverPosted).then().statusCode(404);
         });
         for (String id : List.of(attached, neverPosted)) {
-            assertThat(io.relais.feed.community.Fixtures.store().getCollection("attachments.files")
+            assertThat(store().getCollection("attachments.files")
                     .countDocuments(new org.bson.Document("_id", id))).isZero();
-            assertThat(io.relais.feed.community.Fixtures.store().getCollection("attachments.chunks")
+            assertThat(store().getCollection("attachments.chunks")
                     .countDocuments(new org.bson.Document("files_id", id))).isZero();
         }
     }
