@@ -11,6 +11,7 @@ import io.relais.events.Audience;
 import io.relais.events.CloudEventAttributes;
 import io.relais.events.Iri;
 import io.relais.events.RecordKey;
+import io.relais.events.SourceAuthority;
 import io.relais.events.Topics;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
@@ -18,6 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +33,11 @@ import static io.relais.testing.KafkaProbe.recordsNow;
 import static io.relais.connector.ConnectorFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
 
 /** The crm and ecm sources: cards go to the team's / target community, or to the registration's default. */
 @QuarkusTest
@@ -147,11 +153,11 @@ class CrmAndEcmConnectorTest {
         String created = unique("sp");
         asClient("ecm-connector").body(document("document.published", created, docId, "rh"))
                 .post("/api/connectors/ecm/events").then().statusCode(202)
-                .body("objectId", equalTo("urn:relais:document:" + docId));
+                .body("objectId", equalTo("urn:relais:document:ecm.sharepoint:" + docId));
         Activity a = published(created);
         assertThat(a.type()).isEqualTo("Create");
         assertThat(a.object().type()).isEqualTo("Document");
-        assertThat(a.object().id()).isEqualTo("urn:relais:document:" + docId);
+        assertThat(a.object().id()).isEqualTo("urn:relais:document:ecm.sharepoint:" + docId);
         assertThat(a.object().url()).isEqualTo("https://docs.relais.example/d/" + docId);
         assertThat(a.object().mediaType()).isEqualTo("application/pdf");
         assertThat(a.object().size()).isEqualTo(48213L);
@@ -164,6 +170,71 @@ class CrmAndEcmConnectorTest {
         assertThat(u.type()).isEqualTo("Update");
         assertThat(u.object().id()).isEqualTo(a.object().id());
         assertThat(RecordKey.of(u)).isEqualTo(RecordKey.of(a));
+    }
+
+    /**
+     * Two document systems of the ecm source (SharePoint, and Alfresco registered beside it) may use the same document
+     * ids: a document card names its system ({@code urn:relais:document:ecm.<system>:<id>}), so the second system's
+     * {@code document.updated} of that id is its own card, keyed apart, and never rewrites the first's title, link
+     * and summary in feed-service and search-service, which believe a document card only from its system.
+     */
+    @Test
+    void aSecondDocumentSystemsUpdateOfTheSameIdIsItsOwnCardNotTheFirsts() {
+        ConnectorFixtures.asAdmin().body("""
+                {"sources":["ecm"],"defaultAudience":"organisation","system":"alfresco","systemName":"Alfresco"}""")
+                .put("/api/connectors/registrations/alfresco-connector").then().statusCode(anyOf(is(200), is(201)));
+        String docId = unique("DOC");
+        String created = unique("sp");
+        asClient("ecm-connector").body(document("document.published", created, docId, null))
+                .post("/api/connectors/ecm/events").then().statusCode(202).body("status", equalTo("published"));
+        Activity first = published(created);
+
+        String rewrite = unique("alf");
+        asClient("alfresco-connector").body(document("document.updated", rewrite, docId, null)
+                        .replace("Politique de télétravail 2027", "Document remplacé"))
+                .post("/api/connectors/ecm/events").then().statusCode(202).body("status", equalTo("published"));
+        List<ConsumerRecord<String, String>> records = recordsNow(Topics.ACTIVITIES, mentioning(rewrite));
+        assertThat(records).hasSize(1);
+        Activity second = ActivityJson.read(records.get(0).value());
+        assertThat(second.object().id()).as("the second system's document card").isNotEqualTo(first.object().id())
+                .isEqualTo("urn:relais:document:ecm.alfresco:" + docId);
+        assertThat(RecordKey.of(second)).isNotEqualTo(RecordKey.of(first));
+        assertThat(first.object().id()).isEqualTo("urn:relais:document:ecm.sharepoint:" + docId);
+        String alfresco = KafkaProbe.header(records.get(0), "ce_source");
+        assertThat(alfresco).isEqualTo("/connectors/ecm/alfresco");
+        // what every consumer checks: its own card is believed, the same update of the first system's card is not
+        assertThat(SourceAuthority.check(alfresco, second)).isEmpty();
+        Activity ontoTheFirst = second.toBuilder().object(second.object().toBuilder().id(first.object().id()).build()).build();
+        assertThat(SourceAuthority.check(alfresco, ontoTheFirst)).isPresent();
+    }
+
+    /**
+     * An operator's override of {@code document.updated} written for the former shape names the card's IRI itself
+     * ({@code objectId: urn:relais:document:{{data.documentId}}}, no system), so it could name another system's card:
+     * it is refused, the event is a dead letter naming {@code objectId}, and its replay once the override is gone
+     * publishes the card in the system's own namespace.
+     */
+    @Test
+    void aTemplateThatNamesTheDocumentIriItselfMakesADeadLetterNotACard() throws Exception {
+        Path override = Path.of("target/test-mappings/ecm/document.updated.json");
+        Files.createDirectories(override.getParent());
+        Files.writeString(override, """
+                {"activity":"Update","object":"Document","objectId":"urn:relais:document:{{data.documentId}}",
+                 "owner":"{{data.owner}}","url":"{{data.url}}",
+                 "name":{"fr":"{{data.title}}","en":"{{data.title}}"},"summary":{"fr":"{{data.title}}","en":"{{data.title}}"}}""");
+        String eventId = unique("sp");
+        String docId = unique("DOC");
+        try {
+            asClient("ecm-connector").body(document("document.updated", eventId, docId, null))
+                    .post("/api/connectors/ecm/events").then().statusCode(202)
+                    .body("status", equalTo("dead-lettered")).body("reason", containsString("objectId"));
+            assertThat(recordsNow(Topics.ACTIVITIES, mentioning(eventId))).isEmpty();
+        } finally {
+            Files.deleteIfExists(override); // the fix: back to the built-in template
+        }
+        ConnectorFixtures.asAdmin().post("/api/connectors/dead-letters/ecm:" + eventId + "/replay").then().statusCode(200)
+                .body("status", equalTo("published"));
+        assertThat(published(eventId).object().id()).isEqualTo("urn:relais:document:ecm.sharepoint:" + docId);
     }
 
     @Test

@@ -18,10 +18,14 @@ public final class Iri {
     public static final String COMMUNITY = "community";
     public static final String HASHTAG = "hashtag";
     public static final String ACTIVITY = "activity";
+    /**
+     * Documents a business system published, named in that system's namespace:
+     * {@code urn:relais:document:<source>.<system>:<its id>} ({@link #document}).
+     */
     public static final String DOCUMENT = "document";
     public static final String BUSINESS_EVENT = "event";
     public static final String SOURCE = "source";
-    /** Objects that a business system names itself: {@code urn:relais:external:<source>:<its id>}. */
+    /** Objects that a business system names itself: {@code urn:relais:external:<source>.<system>:<its id>}. */
     public static final String EXTERNAL = "external";
     /** A Relais service, as a fact names it ({@code urn:relais:service:profile-service} applies hires: {@link HrHire}). */
     public static final String SERVICE = "service";
@@ -60,21 +64,42 @@ public final class Iri {
     }
 
     /**
-     * The IRI of an object a business system created and names with its own id, namespaced by the
-     * registered source ({@code hr}, {@code crm}, {@code generic}…) so that a connector can only ever
-     * create, update or delete its own objects: {@code urn:relais:external:crm:deal-42}.
+     * The IRI of an object a business system created and names with its own id, in that system's namespace
+     * {@code <source>.<system>} ({@link Producer#namespace}), so that a connector can only ever create, update or
+     * delete its own objects: {@code urn:relais:external:generic.intranet:news-42}.
      *
-     * @param source     the registered source id (letters, digits, {@code . _ ~ + -})
+     * @param namespace  the system's namespace, {@code <source>.<system>} (letters, digits, {@code . _ ~ @ + -})
      * @param externalId the system's own id; any character outside the IRI local-id alphabet is
      *                   percent-encoded, so two different ids never map to the same IRI
-     * @throws IllegalArgumentException if the source id is not a valid local id or contains {@code :}
+     * @throws IllegalArgumentException if the namespace is not a valid local id (it may not contain {@code :}), or
+     *                                  the encoded id is empty or longer than 200 characters
      */
-    public static String external(String source, String externalId) {
-        if (source == null || !LOCAL_ID.matcher(source).matches()) {
-            throw new IllegalArgumentException("invalid source id: '" + source + "'");
+    public static String external(String namespace, String externalId) {
+        return namespaced(EXTERNAL, namespace, externalId);
+    }
+
+    /**
+     * The IRI of a document a business system published, in that system's namespace:
+     * {@code urn:relais:document:ecm.sharepoint:DOC-42}. Stable across the document's versions (its
+     * {@code document.updated} names the same card) and never shared between two systems, even of one source type,
+     * that use the same ids: only the connector of that namespace may create, update or delete it
+     * ({@link Producer#owns}, applied by every consumer through {@link SourceAuthority}).
+     *
+     * @param namespace  the system's namespace, {@code <source>.<system>}
+     * @param documentId the system's own id of the document, percent-encoded as in {@link #external}
+     * @throws IllegalArgumentException as {@link #external}
+     */
+    public static String document(String namespace, String documentId) {
+        return namespaced(DOCUMENT, namespace, documentId);
+    }
+
+    /** {@code urn:relais:<kind>:<namespace>:<id>}, the id percent-encoded outside the local-id alphabet. */
+    private static String namespaced(String kind, String namespace, String id) {
+        if (namespace == null || !LOCAL_ID.matcher(namespace).matches()) {
+            throw new IllegalArgumentException("invalid namespace: '" + namespace + "'");
         }
         StringBuilder encoded = new StringBuilder();
-        externalId.codePoints().forEach(cp -> {
+        id.codePoints().forEach(cp -> {
             String ch = new String(Character.toChars(cp));
             if (LOCAL_ID.matcher(ch).matches() && cp != '%') {
                 encoded.append(ch);
@@ -86,14 +111,24 @@ public final class Iri {
         });
         String local = encoded.toString();
         if (local.isEmpty() || local.length() > 200) {
-            throw new IllegalArgumentException("external id must be 1..200 characters once encoded");
+            throw new IllegalArgumentException(kind + " id must be 1..200 characters once encoded");
         }
-        return PREFIX + EXTERNAL + ":" + source + ":" + local;
+        return PREFIX + kind + ":" + namespace + ":" + local;
     }
 
-    /** The source that owns an external IRI ({@code crm} for {@code urn:relais:external:crm:…}), else empty. */
+    /** The namespace that owns an external IRI ({@code crm.salesforce} for {@code urn:relais:external:crm.salesforce:…}), else empty. */
     public static Optional<String> externalSource(String iri) {
-        if (!isKind(iri, EXTERNAL)) {
+        return isKind(iri, EXTERNAL) ? namespace(iri) : Optional.empty();
+    }
+
+    /**
+     * The namespace {@code <source>.<system>} of an IRI a business system names: an external object
+     * ({@code urn:relais:external:<namespace>:…}) or a document ({@code urn:relais:document:<namespace>:…}).
+     * Empty for any other IRI, and for a document IRI of the former shape without a namespace
+     * ({@code urn:relais:document:DOC-42}), which no system owns.
+     */
+    public static Optional<String> namespace(String iri) {
+        if (!isKind(iri, EXTERNAL) && !isKind(iri, DOCUMENT)) {
             return Optional.empty();
         }
         String rest = localId(iri);
@@ -125,8 +160,9 @@ public final class Iri {
             return false;
         }
         if (iri.startsWith(PREFIX)) {
-            if (isKind(iri, EXTERNAL)) {
-                String rest = localId(iri);
+            String rest = localId(iri);
+            // a document of the former shape (no namespace) stays a readable IRI: cards stored before keep it
+            if (isKind(iri, EXTERNAL) || (isKind(iri, DOCUMENT) && rest.indexOf(':') >= 0)) {
                 int colon = rest.indexOf(':');
                 return colon > 0 && LOCAL_ID.matcher(rest.substring(0, colon)).matches()
                         && rest.substring(colon + 1).matches("[\\p{L}\\p{N}._~@+%-]{1,200}");

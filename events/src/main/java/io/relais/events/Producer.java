@@ -51,17 +51,20 @@ public record Producer(String source, Kind kind, String sourceType, String syste
     }
 
     /**
-     * True when {@code iri} is an external object this connector named itself:
-     * {@code urn:relais:external:<sourceType>.<system>:…}. The system is part of the namespace because a source type
-     * may have several systems (two generic clients, two CRMs): each creates, updates and deletes only its own.
+     * True when {@code iri} is an object this connector named itself, in its own namespace {@link #namespace}
+     * {@code <sourceType>.<system>}: an external object {@code urn:relais:external:<sourceType>.<system>:…}
+     * ({@link Iri#external}) or a document {@code urn:relais:document:<sourceType>.<system>:…} ({@link Iri#document}).
+     * The system is part of the namespace because a source type may have several systems (two generic clients, two
+     * document systems): each creates, updates and deletes only its own, even when their ids are the same. False for
+     * every other IRI, a document IRI without a namespace included, and for a service.
      */
-    public boolean ownsExternal(String iri) {
+    public boolean owns(String iri) {
         if (!isConnector()) return false;
-        return Iri.externalSource(iri).filter(externalNamespace()::equals).isPresent();
+        return Iri.namespace(iri).filter(namespace()::equals).isPresent();
     }
 
-    /** The namespace of this connector's external objects, {@code <sourceType>.<system>}; null for a service. */
-    public String externalNamespace() {
+    /** The namespace of this connector's objects, {@code <sourceType>.<system>}; null for a service. */
+    public String namespace() {
         return isConnector() ? sourceType + "." + system : null;
     }
 

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *   <tr><td>{@link Fact#SOCIAL_GRAPH}</td><td>Follow, Block, and their Undo</td><td>feed-service</td></tr>
  *   <tr><td>{@link Fact#CONTENT}</td><td>Create/Update/Delete of posts, comments and any other object;
  *       Announce; Add/Remove/Offer of an object</td>
- *       <td>feed-service; a connector for objects in its own namespace ({@code urn:relais:external:<type>:…})</td></tr>
+ *       <td>feed-service; a connector for objects in its own namespace {@code <type>.<system>}
+ *       ({@code urn:relais:external:<type>.<system>:…}, {@code urn:relais:document:<type>.<system>:…})</td></tr>
  *   <tr><td>{@link Fact#REACTION}</td><td>Like, and Undo of a Like</td>
  *       <td>feed-service; a connector for objects in its own namespace</td></tr>
  *   <tr><td>{@link Fact#MODERATION}</td><td>Flag (a report); any activity carrying {@code relais.moderation} on
@@ -45,10 +46,15 @@ import java.util.stream.Collectors;
  *       <td>profile-service</td></tr>
  *   <tr><td>{@link Fact#BUSINESS_CARD}</td><td>Create/Update carrying {@code relais.business} of another source
  *       (CRM deals, ECM documents, generic events)</td>
- *       <td>the connector whose {@code <type>} is that {@code relais.business.source}</td></tr>
+ *       <td>the connector whose {@code <type>} is that {@code relais.business.source}; a document card
+ *       ({@code urn:relais:document:<type>.<system>:…}) or external object only from the connector of that
+ *       system</td></tr>
  * </table>
  * A connector's activity must moreover name, if it names one, a generator of its own
- * ({@code urn:relais:source:<type>[.<system>]}), and an external object IRI must be in its own namespace.
+ * ({@code urn:relais:source:<type>[.<system>]}), and an external object or document IRI must be in its own namespace
+ * ({@link Producer#owns}): two systems of one source type (two document systems, say) may use the same ids, and
+ * neither may rewrite the other's cards. A document IRI of the former shape, without a namespace
+ * ({@code urn:relais:document:DOC-42}), is no connector's.
  * A record without a {@code source}, or with one that is none of the known producers, asserts nothing.
  * <p>
  * The inventory this was written from (issue 12): feed-service's outbox appends (posts, comments, edits,
@@ -101,8 +107,10 @@ public final class SourceAuthority {
         FEED_SERVICE(CloudEventAttributes.FEED_SOURCE),
         PROFILE_SERVICE(CloudEventAttributes.PROFILE_SOURCE),
         HR_CONNECTOR("/connectors/hr/<system>"),
-        CONNECTOR_OWN_NAMESPACE("a connector, for objects in its own namespace urn:relais:external:<type>:…"),
-        CONNECTOR_OF_CARD_SOURCE("the connector /connectors/<relais.business.source>/<system>");
+        CONNECTOR_OWN_NAMESPACE("a connector, for objects in its own namespace urn:relais:external:<type>.<system>:… "
+                + "or urn:relais:document:<type>.<system>:…"),
+        CONNECTOR_OF_CARD_SOURCE("the connector /connectors/<relais.business.source>/<system>, a document or external "
+                + "object only in its own namespace");
 
         private final String description;
 
@@ -222,18 +230,27 @@ public final class SourceAuthority {
         return switch (g) {
             case FEED_SERVICE -> p.kind() == Producer.Kind.FEED_SERVICE;
             case PROFILE_SERVICE -> p.kind() == Producer.Kind.PROFILE_SERVICE;
-            case HR_CONNECTOR -> p.isConnector() && HR_SOURCE.equals(p.sourceType()) && externalIdsOwned(p, a)
+            case HR_CONNECTOR -> p.isConnector() && HR_SOURCE.equals(p.sourceType()) && namespacedIdsOwned(p, a)
                     && businessSources(a).stream().allMatch(HR_SOURCE::equals);
-            case CONNECTOR_OWN_NAMESPACE -> p.isConnector() && objectIds(a).stream().allMatch(p::ownsExternal)
+            case CONNECTOR_OWN_NAMESPACE -> p.isConnector() && objectIds(a).stream().allMatch(p::owns)
                     && !objectIds(a).isEmpty();
-            case CONNECTOR_OF_CARD_SOURCE -> p.isConnector() && externalIdsOwned(p, a)
+            case CONNECTOR_OF_CARD_SOURCE -> p.isConnector() && namespacedIdsOwned(p, a)
                     && businessSources(a).stream().allMatch(p.sourceType()::equals);
         };
     }
 
-    /** A connector may name Relais IRIs (a card's urn:relais:event:…), but an external IRI only of its own. */
-    private static boolean externalIdsOwned(Producer p, Activity a) {
-        return objectIds(a).stream().filter(id -> Iri.isKind(id, Iri.EXTERNAL)).allMatch(p::ownsExternal);
+    /**
+     * A connector may name Relais IRIs (a card's urn:relais:event:…), but an external object or a document only in its
+     * own namespace: the document IRI names its system so that a second system of the same source, sending the same
+     * document id, makes its own card instead of rewriting the first's.
+     */
+    private static boolean namespacedIdsOwned(Producer p, Activity a) {
+        return objectIds(a).stream().filter(SourceAuthority::isNamespaced).allMatch(p::owns);
+    }
+
+    /** Whether a business system names this IRI in its namespace: an external object or a document. */
+    private static boolean isNamespaced(String iri) {
+        return Iri.isKind(iri, Iri.EXTERNAL) || Iri.isKind(iri, Iri.DOCUMENT);
     }
 
     /** The ids of what the activity acts on: its object, and for an Undo the undone activity's object too. */
@@ -270,15 +287,28 @@ public final class SourceAuthority {
         return fact.owners().stream().map(Grant::description).collect(Collectors.joining(" or "));
     }
 
+    /**
+     * What the connector got wrong: a card of another source names that source; a card of its own source, or content,
+     * names the object outside its namespace, as {@code (<iri> is not in urn:relais:<kind>:<type>.<system>:…)}.
+     */
     private static String namespaceHint(Producer p, Activity a, Fact fact) {
         if (!p.isConnector()) return "";
+        String id = a.object() == null ? null : a.object().id();
         if (fact == Fact.BUSINESS_CARD || fact == Fact.HR_FACT) {
-            return " (this card's relais.business.source is " + String.join(", ", businessSources(a)) + ")";
+            Set<String> sources = businessSources(a);
+            if (!sources.stream().allMatch(p.sourceType()::equals)) {
+                return " (this card's relais.business.source is " + String.join(", ", sources) + ")";
+            }
+            return id != null && isNamespaced(id) && !p.owns(id) ? notInNamespace(p, id) : "";
         }
-        if (fact.owners().contains(Grant.CONNECTOR_OWN_NAMESPACE) && a.object() != null && a.object().id() != null) {
-            return " (" + a.object().id() + " is not in urn:relais:external:" + p.externalNamespace() + ":…)";
-        }
+        if (fact.owners().contains(Grant.CONNECTOR_OWN_NAMESPACE) && id != null) return notInNamespace(p, id);
         return "";
+    }
+
+    /** {@code (<iri> is not in urn:relais:<kind>:<type>.<system>:…)}, the kind a document's or else an external object's. */
+    private static String notInNamespace(Producer p, String id) {
+        String kind = Iri.isKind(id, Iri.DOCUMENT) ? Iri.DOCUMENT : Iri.EXTERNAL;
+        return " (" + id + " is not in " + Iri.PREFIX + kind + ":" + p.namespace() + ":…)";
     }
 
     private static String unknown(String ceSource) {

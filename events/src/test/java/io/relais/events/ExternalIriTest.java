@@ -32,7 +32,29 @@ class ExternalIriTest {
     }
 
     @Test
+    void aDocumentIsNamedInItsSystemsNamespace() {
+        String iri = Iri.document("ecm.sharepoint", "DOC-42");
+        assertThat(iri).isEqualTo("urn:relais:document:ecm.sharepoint:DOC-42");
+        assertThat(Iri.namespace(iri)).contains("ecm.sharepoint");
+        assertThat(Iri.isKind(iri, Iri.DOCUMENT)).isTrue();
+        assertThat(Iri.isValid(iri)).isTrue();
+        assertThat(Iri.document("ecm.alfresco", "DOC-42")).isNotEqualTo(iri);
+        assertThat(Iri.externalSource(iri)).as("a document is not an external object").isEmpty();
+        assertThat(Iri.namespace(Iri.external("generic.intranet", "n-1"))).contains("generic.intranet");
+    }
+
+    @Test
+    void aDocumentIriOfTheFormerShapeIsValidButInNoNamespace() {
+        String before = "urn:relais:document:DOC-42";
+        assertThat(Iri.isValid(before)).isTrue();
+        assertThat(Iri.namespace(before)).isEmpty();
+        assertThat(Iri.isValid("urn:relais:document::DOC-42")).isFalse();
+        assertThat(Iri.isValid("urn:relais:document:ecm.sharepoint:")).isFalse();
+    }
+
+    @Test
     void aSourceIdWithAColonIsRefused() {
         assertThatThrownBy(() -> Iri.external("crm:x", "1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Iri.document("ecm:x", "1")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -27,6 +27,8 @@ class SourceAuthorityTest {
     static final String CRM = "/connectors/crm/salesforce";
     static final String ECM = "/connectors/ecm/sharepoint";
     static final String GENERIC = "/connectors/generic/jira";
+    /** A second document system of the ecm source, beside SharePoint. */
+    static final String OTHER_ECM = "/connectors/ecm/alfresco";
     static final List<String> PRODUCERS = List.of(FEED, PROFILE, HR, CRM, ECM, GENERIC);
 
     static final String ALICE = Iri.person("alice");
@@ -130,10 +132,12 @@ class SourceAuthorityTest {
             s.add(new Sample("CRM " + eventType, card("crm", "salesforce", eventType, As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "e-" + eventType)),
                     SourceAuthority.Fact.BUSINESS_CARD, Set.of(CRM)));
         }
-        for (String eventType : List.of("document.published", "document.shared", "document.updated")) {
-            s.add(new Sample("ECM " + eventType, card("ecm", "sharepoint", eventType, As2.DOCUMENT, Iri.of(Iri.DOCUMENT, "d-1")),
-                    SourceAuthority.Fact.BUSINESS_CARD, Set.of(ECM)));
+        for (String eventType : List.of("document.published", "document.updated")) {
+            s.add(new Sample("ECM " + eventType, card("ecm", "sharepoint", eventType, As2.DOCUMENT,
+                    Iri.document("ecm.sharepoint", "d-1")), SourceAuthority.Fact.BUSINESS_CARD, Set.of(ECM)));
         }
+        s.add(new Sample("ECM document.shared", card("ecm", "sharepoint", "document.shared", As2.EVENT,
+                Iri.of(Iri.BUSINESS_EVENT, "e-shared")), SourceAuthority.Fact.BUSINESS_CARD, Set.of(ECM)));
         s.add(new Sample("generic card (own namespace)", card("generic", "jira", "issue.created", As2.NOTE, genericNote),
                 SourceAuthority.Fact.BUSINESS_CARD, Set.of(GENERIC)));
         return s;
@@ -212,6 +216,35 @@ class SourceAuthorityTest {
         }
     }
 
+    /**
+     * Two document systems of the ecm source may use the same document ids: a document card's IRI names its system
+     * ({@code urn:relais:document:ecm.<system>:…}) and its Create, Update or Delete is believed only from that
+     * system's connector, so a second system cannot rewrite the first's card (title, link, summary). A document IRI of
+     * the former shape, naming no system, is no connector's.
+     */
+    @Test
+    void aDocumentCardIsBelievedOnlyFromTheConnectorOfItsSystem() {
+        String sharepoints = "urn:relais:document:ecm.sharepoint:DOC-42";
+        Activity published = card("ecm", "sharepoint", "document.published", As2.DOCUMENT, sharepoints);
+        Activity rewritten = updateOf(card("ecm", "alfresco", "document.updated", As2.DOCUMENT, sharepoints));
+        for (Activity forged : List.of(rewritten, card("ecm", "alfresco", "document.published", As2.DOCUMENT, sharepoints),
+                delete(sharepoints))) {
+            assertThat(SourceAuthority.check(OTHER_ECM, forged)).as(forged.type() + " from " + OTHER_ECM)
+                    .hasValueSatisfying(r -> assertThat(r).startsWith("source " + OTHER_ECM + " may not assert " + forged.type())
+                            .contains(sharepoints + " is not in urn:relais:document:ecm.alfresco:"));
+        }
+        String unnamespaced = "urn:relais:document:DOC-42";
+        for (String producer : List.of(ECM, OTHER_ECM)) {
+            assertThat(SourceAuthority.check(producer, updateOf(card("ecm", "sharepoint", "document.updated", As2.DOCUMENT,
+                    unnamespaced)))).as("the former shape from " + producer).isPresent();
+        }
+        assertThat(SourceAuthority.check(ECM, published)).isEmpty();
+        assertThat(SourceAuthority.check(ECM, updateOf(published))).isEmpty();
+        assertThat(SourceAuthority.check(ECM, delete(sharepoints))).isEmpty();
+        assertThat(SourceAuthority.check(OTHER_ECM, card("ecm", "alfresco", "document.published", As2.DOCUMENT,
+                "urn:relais:document:ecm.alfresco:DOC-42"))).as("the same id in its own namespace").isEmpty();
+    }
+
     @Test
     void anHrFactSmuggledIntoAnotherActivityIsStillAnHrFact() {
         Activity like = Activity.builder().type(As2.LIKE).actor(ALICE).object(AsObject.ref(Iri.external("generic.jira", "x")))
@@ -270,6 +303,11 @@ class SourceAuthorityTest {
     static Activity delete(String id) {
         return Activity.builder().type(As2.DELETE).actor(ALICE).object(AsObject.builder().id(id).type(As2.TOMBSTONE).build())
                 .to(Audience.ORGANISATION).build();
+    }
+
+    /** The same card as an Update (a {@code document.updated}). */
+    static Activity updateOf(Activity card) {
+        return card.toBuilder().type(As2.UPDATE).build();
     }
 
     /** A card as connector-service maps it: business on the object and the activity, generator the system. */

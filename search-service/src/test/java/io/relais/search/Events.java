@@ -142,9 +142,14 @@ final class Events {
         KafkaProbe.publish(Topics.PROFILES, iri, Map.of(), null);
     }
 
+    /** The IRI connector-service gives SharePoint's document {@code docId}: in that system's namespace. */
+    static String documentIri(String docId) {
+        return Iri.document("ecm.sharepoint", docId);
+    }
+
     /** An ECM document card as connector-service maps it; an Update carries {@code updated}, not {@code published}. */
     static Activity document(String type, String docId, String title, String summary, List<String> to, Instant published) {
-        String id = Iri.of(Iri.DOCUMENT, docId);
+        String id = documentIri(docId);
         AsObject.Builder doc = AsObject.builder().id(id).type(As2.DOCUMENT).name(title).summary(summary)
                 .url("https://ecm.example.com/docs/" + docId).to(to)
                 .relais(Map.of("business", Map.of("source", "ecm", "eventType", "document." + type.toLowerCase(),

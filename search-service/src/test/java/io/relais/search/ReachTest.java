@@ -67,7 +67,7 @@ class ReachTest {
     static Scenario scenario(String week, String nextWeek) {
         String u = Events.unique();
         String slug = "reach-" + u;
-        Scenario s = new Scenario(u, slug, Iri.of(Iri.DOCUMENT, "contrat-" + u), null, week, nextWeek);
+        Scenario s = new Scenario(u, slug, Events.documentIri("contrat-" + u), null, week, nextWeek);
         String community = Iri.community(slug);
         publish(Events.community(slug, "Reach " + u, "public"));
         for (String m : MEMBERS) {

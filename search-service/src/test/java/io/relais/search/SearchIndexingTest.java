@@ -181,7 +181,7 @@ class SearchIndexingTest {
         publish(Events.document("Update", "doc-" + u, "Avenant signé " + u, "Version signée",
                 List.of(io.relais.events.Audience.ORGANISATION), null), "/connectors/ecm/sharepoint");
         await().atMost(Events.WAIT).untilAsserted(() -> {
-            assertThat(ids("bob", "avenant " + u)).containsExactly("urn:relais:document:doc-" + u);
+            assertThat(ids("bob", "avenant " + u)).containsExactly("urn:relais:document:ecm.sharepoint:doc-" + u);
             assertThat(ids("bob", "contrat " + u)).isEmpty();
         });
         Response r = search("bob", "avenant " + u);

@@ -311,7 +311,7 @@ public final class GenericActivities {
     /**
      * This client's namespace of external objects, {@code <source>.<system>}: two systems of one source type (two
      * intranets, say) may use the same ids, and neither may update or delete the other's objects
-     * ({@link io.relais.events.Producer#ownsExternal}, which every consumer applies).
+     * ({@link io.relais.events.Producer#owns}, which every consumer applies).
      */
     private String namespace() {
         return envelope.source() + "." + registration.system();

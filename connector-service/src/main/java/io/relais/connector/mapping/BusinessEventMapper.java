@@ -12,7 +12,9 @@ import io.relais.events.Activity;
 import io.relais.events.ActivityValidator;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
+import io.relais.events.CloudEventAttributes;
 import io.relais.events.Iri;
+import io.relais.events.SourceAuthority;
 import io.relais.events.Tag;
 import io.relais.events.TextHygiene;
 import io.relais.events.Violation;
@@ -43,6 +45,10 @@ import java.util.stream.Collectors;
  * ({@link MappingException}, a dead letter naming the field) and is published by its replay once the community or
  * person exists. HR events are the exception for people: HR is where people come from (profile-service creates the
  * person from the very event), so their owner and mentions (the hire, their manager) are not looked up.
+ *
+ * <p>A document card is named in the sending system's namespace ({@code urn:relais:document:<source>.<system>:<id>},
+ * {@link #documentIri}), and the mapped activity must pass the source-authority check every consumer applies to it
+ * ({@link SourceAuthority}): what would be dead-lettered downstream fails its mapping here.
  *
  * <p>A system addresses every public community, but a private or secret one only when an administrator listed it in
  * its registration ({@link Registration#mayAddress}); any other is refused exactly as a community that does not
@@ -85,7 +91,8 @@ public class BusinessEventMapper {
         AsObject generator = AsObject.builder().id(generatorIri(event.source().id(), system)).type(As2.APPLICATION)
                 .name(systemName).build();
 
-        String objectId = t.objectId() == null ? ids.eventObjectId() : values.required("objectId", t.objectId());
+        String objectId = t.documentId() == null ? ids.eventObjectId()
+                : documentIri(t, values.required("documentId", t.documentId()), event.source().id(), system);
         Map<String, String> names = localised(values, "name", t.name(), false);
         Map<String, String> summaries = localised(values, "summary", t.summary(), true);
         boolean peopleFromThisEvent = event.source() == SourceType.HR;
@@ -125,7 +132,30 @@ public class BusinessEventMapper {
             throw new MappingException("the mapped activity breaks the contract: " + broken.stream()
                     .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
         }
+        // what every consumer will check (a template in mappings-dir is an administrator's file): refused here, the
+        // event is a dead letter to replay once the template is fixed, not a published record each consumer drops
+        SourceAuthority.check(CloudEventAttributes.connectorSource(event.source().id(), system), activity)
+                .ifPresent(refusal -> {
+                    throw new MappingException("the mapped activity would be refused by every consumer: " + refusal);
+                });
         return activity;
+    }
+
+    /**
+     * A document card's IRI, {@code urn:relais:document:<source>.<system>:<documentId>} ({@link Iri#document}): in
+     * the namespace of the sending system (the client's registered one; it may not send as another), which is the
+     * one system every consumer believes a Create, Update or Delete of that card from ({@code Producer.owns}). So a
+     * second document system sending the same id makes its own card and never rewrites the first's.
+     */
+    private static String documentIri(MappingTemplate t, String documentId, String source, String system) {
+        if (!As2.DOCUMENT.equals(t.object())) {
+            throw new MappingException("mapping documentId names a document: its object must be Document, not " + t.object());
+        }
+        try {
+            return Iri.document(source + "." + system, documentId); // the namespace of Producer#namespace
+        } catch (IllegalArgumentException e) {
+            throw new MappingException("documentId '" + documentId + "' must be 1 to 200 characters once percent-encoded");
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.relais.connector.mapping;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.relais.connector.ConnectorConfig;
 import io.relais.connector.source.SourceType;
@@ -71,7 +72,14 @@ public class MappingTemplates {
 
     private static MappingTemplate parse(byte[] json, String where) {
         try {
-            MappingTemplate t = JSON.readValue(json, MappingTemplate.class);
+            JsonNode tree = JSON.readTree(json);
+            // the key of templates written before document IRIs named their system: said in words, not by Jackson
+            if (tree != null && tree.has("objectId")) {
+                throw new MappingException("mapping " + where + " names objectId, which templates no longer give: a "
+                        + "Document's id is documentId (e.g. {{data.documentId}}), and its IRI is "
+                        + "urn:relais:document:<source>.<system>:<documentId>, in the sending system's namespace");
+            }
+            MappingTemplate t = JSON.treeToValue(tree, MappingTemplate.class);
             if (t.activity() == null || t.object() == null || t.name() == null || t.summary() == null) {
                 throw new MappingException("mapping " + where + " needs activity, object, name and summary");
             }

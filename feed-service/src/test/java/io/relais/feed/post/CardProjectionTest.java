@@ -228,7 +228,7 @@ class CardProjectionTest {
         String owner = person("olga");
         String outsider = person("otto");
         String slug = community(owner, "private");
-        String id = Iri.of(Iri.DOCUMENT, "ecm-" + EventId.next());
+        String id = Iri.document("ecm.alfresco", "ecm-" + EventId.next());
         AsObject doc = AsObject.builder().id(id).type(As2.DOCUMENT).name("Plan projet v3").url("https://ecm.example/doc/42")
                 .to(Iri.community(slug)).relais(Map.of("business", Map.of("source", "ecm", "eventType", "document.published",
                         "system", "alfresco", "sourceEventId", id))).build();

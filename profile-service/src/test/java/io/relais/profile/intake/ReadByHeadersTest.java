@@ -39,7 +39,7 @@ class ReadByHeadersTest {
     @Test
     void otherSystemsCardsAreNotRead() {
         for (String producer : new String[]{"/connectors/crm/salesforce", "/connectors/ecm/sharepoint", "/connectors/generic/intranet"}) {
-            for (String subject : new String[]{CARD, "urn:relais:document:DOC-42", "urn:relais:external:generic:news-42"}) {
+            for (String subject : new String[]{CARD, "urn:relais:document:ecm.sharepoint:DOC-42", "urn:relais:external:generic.intranet:news-42"}) {
                 for (String type : new String[]{"create", "update", "delete"}) {
                     assertThat(ActivityIntake.read(new EventHeaders(type, subject), producer)).as(producer + " " + type + " " + subject)
                             .isFalse();
