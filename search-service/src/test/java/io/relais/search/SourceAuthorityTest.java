@@ -81,6 +81,33 @@ class SourceAuthorityTest {
         assertThat(Api.ids("alice", Map.of("q", forgedWord))).isEmpty();
     }
 
+    /**
+     * A second document system of the ecm source (Alfresco beside SharePoint) sends an Update of SharePoint's document
+     * card, same id: the card names its system, so the Update is dead-lettered naming the namespace rule, and the hit
+     * keeps SharePoint's title.
+     */
+    @Test
+    void anUpdateOfAnotherDocumentSystemsCardChangesNoHit() {
+        String u = unique();
+        String docId = "doc-" + u;
+        Activity created = Events.document("Create", docId, "Charte originale " + u, "Version de SharePoint",
+                List.of(io.relais.events.Audience.ORGANISATION), java.time.Instant.parse("2026-03-02T10:00:00Z"));
+        publish(created, "/connectors/ecm/sharepoint");
+        await().atMost(Events.WAIT).untilAsserted(() ->
+                assertThat(Api.ids("alice", Map.of("q", "originale " + u))).containsExactly(created.object().id()));
+
+        io.relais.events.AsObject alfresco = io.relais.events.AsObject.builder().id("urn:relais:source:ecm.alfresco")
+                .type(io.relais.events.As2.APPLICATION).name("Alfresco").build();
+        Activity rewrite = Events.document("Update", docId, "Charte remplacee " + u, "Version d'Alfresco",
+                List.of(io.relais.events.Audience.ORGANISATION), null).toBuilder().actor(alfresco.id()).generator(alfresco).build();
+        publish(rewrite, "/connectors/ecm/alfresco");
+
+        assertThat(reasonOf(rewrite)).startsWith("source /connectors/ecm/alfresco may not assert Update Document")
+                .contains(created.object().id() + " is not in urn:relais:document:ecm.alfresco:");
+        assertThat(Api.ids("alice", Map.of("q", "remplacee " + u))).isEmpty();
+        assertThat(Api.ids("alice", Map.of("q", "originale " + u))).containsExactly(created.object().id());
+    }
+
     /** Waits for the record on the dead-letter topic (the consumer has refused it) and answers its reason. */
     private static String reasonOf(Activity a) {
         ConsumerRecord<String, String> letter = KafkaProbe.awaitRecords(Topics.ACTIVITIES_DLQ,

@@ -116,6 +116,50 @@ class CardProjectionTest {
         as(alice).get("/api/posts/{id}", id).then().statusCode(404);
     }
 
+    /**
+     * Two document systems of the ecm source may use the same document ids: a document card names its system
+     * ({@code urn:relais:document:ecm.<system>:…}), so an Update of SharePoint's card from Alfresco's connector is
+     * dead-lettered naming the rule, and the card keeps SharePoint's title and link.
+     */
+    @Test
+    void anUpdateOfADocumentCardFromAnotherDocumentSystemIsDeadLetteredAndTheCardStays() {
+        String alice = person("alice");
+        String id = Iri.document("ecm.sharepoint", "DOC-" + EventId.next());
+        publish(document(id, "sharepoint", "SharePoint", As2.CREATE, "Charte télétravail", "https://sharepoint.example/d/42"),
+                "/connectors/ecm/sharepoint");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(alice).get("/api/posts/{id}", id).then().statusCode(200)
+                .body("post.card.title.fr", equalTo("Charte télétravail")));
+
+        Activity rewrite = document(id, "alfresco", "Alfresco", As2.UPDATE, "Charte remplacée", "https://alfresco.example/d/42");
+        publish(rewrite, "/connectors/ecm/alfresco");
+        // read after the rewrite by every consumer (same key, same partition): once it is shown, the rewrite was handled
+        String marker = Iri.document("ecm.sharepoint", "DOC-" + EventId.next());
+        publish(document(marker, "sharepoint", "SharePoint", As2.CREATE, "Marqueur", "https://sharepoint.example/d/43"),
+                "/connectors/ecm/sharepoint", RecordKey.of(rewrite));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(alice).get("/api/posts/{id}", marker).then().statusCode(200));
+
+        as(alice).get("/api/posts/{id}", id).then().statusCode(200)
+                .body("post.card.title.fr", equalTo("Charte télétravail")).body("post.card.url", equalTo("https://sharepoint.example/d/42"));
+        var letter = KafkaProbe.awaitRecords(Topics.ACTIVITIES_DLQ,
+                r -> CloudEventAttributes.id(rewrite).equals(KafkaProbe.header(r, "ce_id")), 1, Duration.ofSeconds(30)).get(0);
+        org.assertj.core.api.Assertions.assertThat(KafkaProbe.header(letter, "dead-letter-reason"))
+                .startsWith("source /connectors/ecm/alfresco may not assert Update Document")
+                .contains(id + " is not in urn:relais:document:ecm.alfresco:");
+    }
+
+    /** A document card as connector-service maps a {@code document.published} (Create) or {@code .updated} of {@code system}. */
+    private static Activity document(String id, String system, String systemName, String type, String title, String url) {
+        AsObject.Builder doc = AsObject.builder().id(id).type(As2.DOCUMENT).name(title).nameMap(Map.of("fr", title)).url(url)
+                .to(Audience.ORGANISATION).relais(Map.of("business", Map.of("source", "ecm", "eventType",
+                        As2.CREATE.equals(type) ? "document.published" : "document.updated", "system", system,
+                        "sourceEventId", system + "-" + EventId.next(), "data", Map.of())));
+        if (As2.UPDATE.equals(type)) doc.updated(java.time.Instant.now());
+        else doc.published(java.time.Instant.now());
+        AsObject generator = AsObject.builder().id("urn:relais:source:ecm." + system).type(As2.APPLICATION).name(systemName).build();
+        return Activity.builder().type(type).actor(generator.id()).generator(generator).object(doc.build())
+                .to(Audience.ORGANISATION).build();
+    }
+
     private static Activity mentioning(Activity card, String login) {
         AsObject o = card.object().toBuilder().tag(List.of(Tag.mention(Iri.person(login), login))).build();
         return card.toBuilder().object(o).build();
