@@ -69,12 +69,13 @@ public record Producer(String source, Kind kind, String sourceType, String syste
     }
 
     /**
-     * True when a generator IRI names this connector: {@code urn:relais:source:<sourceType>} optionally followed
-     * by {@code .<system>} (the form connector-service writes) or {@code -<system>}.
+     * True when a generator IRI names this connector: {@code urn:relais:source:<sourceType>.<system>} (the form
+     * connector-service writes), or the bare {@code urn:relais:source:<sourceType>}, which names no system. Another
+     * system of the same source type is not this connector: its name is what a card shows as its sender.
      */
     public boolean isGenerator(String generatorIri) {
         if (!isConnector() || !Iri.isKind(generatorIri, Iri.SOURCE)) return false;
         String local = Iri.localId(generatorIri);
-        return local.equals(sourceType) || local.startsWith(sourceType + ".") || local.startsWith(sourceType + "-");
+        return local.equals(sourceType) || local.equals(namespace());
     }
 }

@@ -46,12 +46,13 @@ import java.util.stream.Collectors;
  *       <td>profile-service</td></tr>
  *   <tr><td>{@link Fact#BUSINESS_CARD}</td><td>Create/Update carrying {@code relais.business} of another source
  *       (CRM deals, ECM documents, generic events)</td>
- *       <td>the connector whose {@code <type>} is that {@code relais.business.source}; a document card
+ *       <td>the connector whose {@code <type>} is that {@code relais.business.source} and whose {@code <system>} is
+ *       its {@code relais.business.system} (when it names one: the system a card is shown from); a document card
  *       ({@code urn:relais:document:<type>.<system>:…}) or external object only from the connector of that
  *       system</td></tr>
  * </table>
  * A connector's activity must moreover name, if it names one, a generator of its own
- * ({@code urn:relais:source:<type>[.<system>]}), and an external object or document IRI must be in its own namespace
+ * ({@code urn:relais:source:<type>.<system>}, or the bare {@code <type>}; never another system of its type), and an external object or document IRI must be in its own namespace
  * ({@link Producer#owns}): two systems of one source type (two document systems, say) may use the same ids, and
  * neither may rewrite the other's cards. A document IRI of the former shape, without a namespace
  * ({@code urn:relais:document:DOC-42}), is no connector's.
@@ -106,11 +107,11 @@ public final class SourceAuthority {
     public enum Grant {
         FEED_SERVICE(CloudEventAttributes.FEED_SOURCE),
         PROFILE_SERVICE(CloudEventAttributes.PROFILE_SOURCE),
-        HR_CONNECTOR("/connectors/hr/<system>"),
+        HR_CONNECTOR("/connectors/hr/<system>, naming no other system in relais.business.system"),
         CONNECTOR_OWN_NAMESPACE("a connector, for objects in its own namespace urn:relais:external:<type>.<system>:… "
                 + "or urn:relais:document:<type>.<system>:…"),
-        CONNECTOR_OF_CARD_SOURCE("the connector /connectors/<relais.business.source>/<system>, a document or external "
-                + "object only in its own namespace");
+        CONNECTOR_OF_CARD_SOURCE("the connector /connectors/<relais.business.source>/<relais.business.system>, a "
+                + "document or external object only in its own namespace");
 
         private final String description;
 
@@ -231,12 +232,26 @@ public final class SourceAuthority {
             case FEED_SERVICE -> p.kind() == Producer.Kind.FEED_SERVICE;
             case PROFILE_SERVICE -> p.kind() == Producer.Kind.PROFILE_SERVICE;
             case HR_CONNECTOR -> p.isConnector() && HR_SOURCE.equals(p.sourceType()) && namespacedIdsOwned(p, a)
-                    && businessSources(a).stream().allMatch(HR_SOURCE::equals);
+                    && businessSources(a).stream().allMatch(HR_SOURCE::equals) && ownSystem(p, a);
             case CONNECTOR_OWN_NAMESPACE -> p.isConnector() && objectIds(a).stream().allMatch(p::owns)
                     && !objectIds(a).isEmpty();
             case CONNECTOR_OF_CARD_SOURCE -> p.isConnector() && namespacedIdsOwned(p, a)
-                    && businessSources(a).stream().allMatch(p.sourceType()::equals);
+                    && businessSources(a).stream().allMatch(p.sourceType()::equals) && ownSystem(p, a);
         };
+    }
+
+    /**
+     * Whether every {@code relais.business.system} the activity carries is the connector's own system: a card names the
+     * system it came from (shown with it, and kept as the card's system), which only that system's connector may say.
+     */
+    private static boolean ownSystem(Producer p, Activity a) {
+        for (Map<String, Object> ext : Arrays.asList(a.relais(), a.object() == null ? null : a.object().relais())) {
+            Optional<RelaisExtension.Business> business = RelaisExtension.of(ext).business();
+            if (business.isPresent() && business.get().system() != null && !business.get().system().equals(p.system())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -268,6 +268,34 @@ class SourceAuthorityTest {
         assertThat(SourceAuthority.check(GENERIC, note)).hasValueSatisfying(r -> assertThat(r).contains("generator"));
     }
 
+    /**
+     * Two systems of one source type (two document systems): neither may present its card as the other's, by the
+     * generator (the sender a card shows) or by {@code relais.business.system} (the system a card is kept under).
+     */
+    @Test
+    void aConnectorMayNotPresentItsCardAsAnotherSystemsOfItsType() {
+        Activity fromSharepoint = card("ecm", "sharepoint", "document.shared", As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "e1"));
+        assertThat(SourceAuthority.check(ECM, fromSharepoint)).isEmpty();
+
+        AsObject sharepoint = fromSharepoint.generator();
+        Activity alfrescoAsSharepoint = card("ecm", "alfresco", "document.shared", As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "e2"))
+                .toBuilder().generator(sharepoint).actor(sharepoint.id()).build();
+        assertThat(SourceAuthority.check(OTHER_ECM, alfrescoAsSharepoint))
+                .hasValueSatisfying(r -> assertThat(r).contains("generator").contains("urn:relais:source:ecm.alfresco"));
+
+        Activity keptAsSharepoints = card("ecm", "alfresco", "document.shared", As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "e3"));
+        Map<String, Object> sharepointsBusiness = fromSharepoint.relais();
+        keptAsSharepoints = keptAsSharepoints.toBuilder().relais(sharepointsBusiness)
+                .object(keptAsSharepoints.object().toBuilder().relais(sharepointsBusiness).build()).build();
+        assertThat(SourceAuthority.check(OTHER_ECM, keptAsSharepoints))
+                .hasValueSatisfying(r -> assertThat(r).contains("business cards are owned by"));
+
+        Activity hireAsAnotherHrSystem = card("hr", "bamboo", "employee.hired", As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "e4"));
+        assertThat(SourceAuthority.check(HR, hireAsAnotherHrSystem)).isPresent();
+        assertThat(SourceAuthority.check(HR, card("hr", "workday", "employee.hired", As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "e5"))))
+                .isEmpty();
+    }
+
     @Test
     void aRecordWithoutOrWithAnUnknownSourceAssertsNothing() {
         Activity post = create(note(POST));
