@@ -156,7 +156,7 @@ public final class FeedFixtures {
 
     /** A new-hire card addressed to one person, as the HR connector publishes it (see {@link #publishHireCard}). */
     public static io.relais.events.Activity hireCard(String type, String card, String newHire, String manager, String title) {
-        String source = io.relais.events.Iri.of(io.relais.events.Iri.SOURCE, "hr-workday");
+        String source = io.relais.events.Iri.of(io.relais.events.Iri.SOURCE, "hr.workday");
         io.relais.events.AsObject.Builder object = io.relais.events.AsObject.builder().id(card)
                 .type(io.relais.events.As2.EVENT).attributedTo(io.relais.events.Iri.person(manager))
                 .name(title).nameMap(Map.of("fr", title, "en", "Welcome!"))
