@@ -66,7 +66,7 @@ class InputHygieneTest {
                 .name("Deal\u200B " + word).summary("Signé").to(List.of(Audience.ORGANISATION)).build();
         publish(Activity.builder().type(As2.CREATE).actor(generator.id()).object(event).to(List.of(Audience.ORGANISATION))
                 .generator(generator).relais(Map.of("business", Map.of("source", "crm", "eventType", "deal.won",
-                        "system", "salesforce", "sourceEventId", u, "data", Map.of()))).build(),
+                        "system", "s" + u, "sourceEventId", u, "data", Map.of()))).build(),
                 "/connectors/crm/s" + u);
         String clean = "Salesforce" + u;
         await().atMost(Events.WAIT).untilAsserted(() -> {
