@@ -1,5 +1,7 @@
 package io.relais.profile.person;
 
+import io.relais.events.TextHygiene;
+
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +13,14 @@ public final class Skills {
     private Skills() {
     }
 
-    /** Trimmed, inner spaces collapsed; the spelling a person chose is kept for display. */
+    /**
+     * Cleaned by the shared input-hygiene rule ({@link TextHygiene#line}: NFC, no control, bidi or zero-width
+     * characters), trimmed, inner spaces collapsed; the spelling a person chose is kept for display. Like a
+     * login's normal form ({@code Login.normalise}), so a skill named in a path, a query or a department facet is
+     * compared as the profile stored it, however it reached us.
+     */
     public static String clean(String skill) {
-        return skill == null ? null : skill.trim().replaceAll("\\s+", " ");
+        return skill == null ? null : TextHygiene.line(skill).trim().replaceAll("\\s+", " ");
     }
 
     /** The comparison key: cleaned and lower-cased. */

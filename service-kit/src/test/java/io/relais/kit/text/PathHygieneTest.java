@@ -1,4 +1,4 @@
-package io.relais.feed.sanitize;
+package io.relais.kit.text;
 
 import org.junit.jupiter.api.Test;
 

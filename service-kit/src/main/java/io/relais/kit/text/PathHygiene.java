@@ -1,4 +1,4 @@
-package io.relais.feed.sanitize;
+package io.relais.kit.text;
 
 import io.relais.events.TextHygiene;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -18,6 +18,11 @@ import java.nio.charset.StandardCharsets;
  * bidi or zero-width characters) and re-encoded. So {@code /api/feed/hashtags/cafe%CC%81} (an {@code e}
  * plus a combining accent, as phone keyboards send it) reaches the resource as {@code café}, the same
  * key the post's hashtag was stored under. A request whose parameters are already clean is left as it is.
+ *
+ * <p>It lives in service-kit so that every service has it (SECURITY.md §4: path parameters are cleaned
+ * before they are validated, stored or compared). While it was feed-service's alone, profile-service
+ * compared {@code /api/people/bob/skills/Ka%E2%80%AEfka/…} raw and quoted the override back in the
+ * problem's {@code detail} and {@code instance} (the request path, which this filter also rewrites).
  */
 @Provider
 @PreMatching
