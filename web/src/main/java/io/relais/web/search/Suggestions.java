@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.relais.events.TextHygiene;
 import io.relais.web.layout.Msg;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.SearchApi;
@@ -45,7 +46,7 @@ public class Suggestions {
 
     @GET
     public TemplateInstance suggest(@QueryParam("q") String q) {
-        String typed = q == null ? "" : q.strip();
+        String typed = q == null ? "" : TextHygiene.line(q).strip(); // an invisible character must not hide the sigil
         List<Suggestion> found = new ArrayList<>();
         if (typed.length() >= 2) {
             char sigil = typed.charAt(0);
