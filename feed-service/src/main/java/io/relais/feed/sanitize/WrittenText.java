@@ -42,11 +42,17 @@ public record WrittenText(String html, String source, List<String> mentionedLogi
      * Renders and applies the limits; every broken rule is a 400 naming {@code field}, nothing is cut.
      *
      * @param maxLength most characters of the author's source (after input hygiene)
-     * @throws ProblemException 400 when blank, too long, empty once sanitised, with too many mentions or
+     * @throws ProblemException 400 when blank, too long, nested deeper than {@link TextPipeline#MAX_NESTING} levels
+     *                          (checked before rendering), empty once sanitised, with too many mentions or
      *                          hashtags, or with a hashtag longer than {@value HashtagKey#MAX_LENGTH} characters
      */
     public static WrittenText of(String raw, int maxLength, InputLimits limits, TextPipeline pipeline, String field) {
-        TextPipeline.Rendered r = pipeline.render(raw);
+        TextPipeline.Rendered r;
+        try {
+            r = pipeline.render(raw);
+        } catch (TextPipeline.TooDeeplyNested e) {
+            throw ProblemException.invalid(field, e.getMessage());
+        }
         if (r.source().isBlank()) {
             throw ProblemException.invalid(field, "must not be blank");
         }

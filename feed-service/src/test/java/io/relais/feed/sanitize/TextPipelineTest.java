@@ -3,7 +3,11 @@ package io.relais.feed.sanitize;
 import io.relais.events.HashtagKey;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The text pipeline on the cases of issue 13, without the application around it. */
 class TextPipelineTest {
@@ -104,5 +108,30 @@ class TextPipelineTest {
         String html = pipeline.render("&eacute;t&#xE9; 👩‍💻 `&#x202E;`").html();
         assertThat(org.jsoup.Jsoup.parseBodyFragment(html).text()).isEqualTo("été 👩\u200D💻 &#x202E;");
         assertThat(html).contains("<code>&amp;#x202E;</code>");
+    }
+
+    @Test
+    void markdownNestedDeeperThanTheLimitIsRefusedBeforeAnythingRecursesThroughIt() throws InterruptedException {
+        // 15 lists with their items, a paragraph and its text are 32 levels; one more list is 34
+        assertThat(pipeline.render("1. ".repeat(15) + "a").html()).contains("<ol>");
+        assertThatThrownBy(() -> pipeline.render("1. ".repeat(16) + "a")).isInstanceOf(TextPipeline.TooDeeplyNested.class)
+                .hasMessageContaining("deeper than " + TextPipeline.MAX_NESTING + " levels");
+        assertThat(pipeline.render(">".repeat(TextPipeline.MAX_NESTING - 2) + "a").html()).contains("<blockquote>");
+        assertThatThrownBy(() -> pipeline.render(">".repeat(TextPipeline.MAX_NESTING - 1) + "a"))
+                .isInstanceOf(TextPipeline.TooDeeplyNested.class);
+        // the longest texts a post may hold, on a thread with half a request thread's stack: refused, never overflowing
+        List<String> deep = List.of("1. ".repeat(3333) + "a", "- ".repeat(5000) + "a", ">".repeat(9999) + "a",
+                "> - ".repeat(2500) + "a", "*a ".repeat(3000) + "b" + " c*".repeat(300), "![".repeat(3000) + "a" + "](b)".repeat(1000));
+        List<Object> outcomes = new ArrayList<>();
+        Thread t = new Thread(null, () -> deep.forEach(text -> {
+            try {
+                outcomes.add(pipeline.render(text));
+            } catch (Throwable e) {
+                outcomes.add(e.getClass());
+            }
+        }), "small-stack", 512 * 1024);
+        t.start();
+        t.join();
+        assertThat(outcomes).containsOnly(TextPipeline.TooDeeplyNested.class).hasSize(deep.size());
     }
 }
