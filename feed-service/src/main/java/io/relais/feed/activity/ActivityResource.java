@@ -72,13 +72,27 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "The activity")
     @APIResponse(responseCode = "404", description = "Unknown, or not yours to see (problem+json)")
     public Activity get(@PathParam("id") String id) {
-        String iri = id.startsWith(Iri.PREFIX) ? id : Iri.of(Iri.ACTIVITY, id);
+        String iri = activityIri(id);
         // the reader's communities count: a member of a private or secret community sees its activities
         Viewer viewer = memberships.viewerOf(me);
         return log.find(iri)
                 .filter(a -> AudienceRule.canSee(viewer, a) && threadAdmits(a, viewer))
                 .map(ActivityResource::byReference)
                 .orElseThrow(() -> ProblemException.notFound("activity " + id));
+    }
+
+    /**
+     * An activity IRI from a path: its local id or its full IRI. An id no local id can be ({@code a b}, {@code <x>},
+     * {@code a'b}, a no-break space) names no activity, so it is the 404 of an unknown one, as
+     * {@link ThreadAccess#postIri} answers for a post, never the 500 of {@link Iri#of}'s refusal.
+     */
+    static String activityIri(String id) {
+        if (id.startsWith(Iri.PREFIX)) return id; // looked up as it is: one the log does not hold is the 404 below
+        try {
+            return Iri.of(Iri.ACTIVITY, id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("activity " + id);
+        }
     }
 
     /** Whether every thread item the activity names (its object, the object's thread, its target) is visible now. */
