@@ -33,7 +33,9 @@ public class FollowResource {
     @PUT
     @Path("/{kind}/{id}")
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Follow a person (login), a community (slug) or a hashtag; following twice changes nothing")
+    @Operation(summary = "Follow a person (login), a community (slug) or a hashtag; following twice changes nothing",
+            description = "404 (problem+json, nothing stored or published) for a person Relais does not know (never published"
+                    + " by profile-service, or erased) or a community you may not see")
     public Response follow(@Parameter(example = "hashtag") @PathParam("kind") String kind,
                            @Parameter(example = "atlas") @PathParam("id") String id) {
         follows.follow(kind, id, me);

@@ -16,6 +16,7 @@ import io.relais.feed.community.Community;
 import io.relais.feed.community.CommunityStore;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.community.Roster;
+import io.relais.feed.profile.KnownPeople;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
 import io.relais.feed.readcache.ReadCaches;
@@ -72,6 +73,10 @@ public class FollowService {
 
     @Inject
     ProfileDirectory profiles;
+
+    /** Who exists (the profiles read model): a person is followed only if profile-service published them. */
+    @Inject
+    KnownPeople known;
 
     @Inject
     InputLimits limits;
@@ -133,7 +138,13 @@ public class FollowService {
         if (caches != null) caches.changed(personIri);
     }
 
-    /** Follows (idempotent: following twice changes nothing). Returns the followed IRI. */
+    /**
+     * Follows (idempotent: following twice changes nothing). Returns the followed IRI.
+     *
+     * @throws ProblemException 404 for a person feed-service does not know ({@link KnownPeople}: never published by
+     *                          profile-service, or erased) or a community the person may not see, with nothing stored
+     *                          or published; 400 for oneself or an id that is no login, slug or hashtag
+     */
     public String follow(String kind, String id, CurrentPerson me) {
         String followed = resolve(kind, id, me);
         if (followed.equals(me.iri())) throw ProblemException.invalid("id", "must be someone other than yourself");
@@ -288,6 +299,7 @@ public class FollowService {
         return new Following(new ArrayList<>(profiles.displaysOf(persons).values()), comms, tags);
     }
 
+    /** Who follows a person, a community or a hashtag; 404 for a person or community {@link #resolve} does not admit. */
     public Followers followers(String kind, String id, CurrentPerson me) {
         String followed = resolve(kind, id, me);
         List<String> iris = roster().members(followed);
@@ -295,12 +307,19 @@ public class FollowService {
         return new Followers(followed, iris.size(), new ArrayList<>(display.values()));
     }
 
-    /** The IRI behind /{kind}/{id}; a community the person may not know answers 404. */
+    /**
+     * The IRI behind /{kind}/{id} to follow or list the followers of. A person profile-service has not published
+     * (a typo, a login that never existed) or has erased answers 404, as a community the person may not know does,
+     * and as muting something that does not exist does (SECURITY §8): a follow of nobody is never stored or
+     * announced. One keyed read of the profiles read model.
+     */
     private String resolve(String kind, String id, CurrentPerson me) {
         try {
             switch (kind) {
                 case "person":
-                    return Iri.person(id);
+                    String person = Iri.person(id);
+                    if (!known.isKnown(person)) throw ProblemException.notFound("person " + id);
+                    return person;
                 case "hashtag":
                     return hashtag(id);
                 case "community":

@@ -35,7 +35,7 @@ class FeedRelevanceTest {
 
     @Test
     void relevantOrderPutsAnnouncementsFirstThenOrdersByTheDocumentedScore() {
-        String reader = fresh("reader"), colleague = fresh("colleague"), stranger = fresh("stranger"),
+        String reader = fresh("reader"), colleague = FeedFixtures.person("colleague"), stranger = fresh("stranger"),
                 manager = fresh("manager");
         follow(reader, "person", colleague);
         String fromColleague = post(colleague, "<p>Mon retour d'expérience sur le projet</p>", null);

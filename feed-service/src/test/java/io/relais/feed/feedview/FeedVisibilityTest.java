@@ -38,7 +38,7 @@ class FeedVisibilityTest {
     @ParameterizedTest
     @ValueSource(strings = {"private", "secret"})
     void nonMembersNeverSeeAClosedCommunitysPostsInAnyFeedNorNotifications(String visibility) {
-        String owner = fresh("owner"), member = fresh("member"), follower = fresh("follower"),
+        String owner = FeedFixtures.person("owner"), member = fresh("member"), follower = fresh("follower"),
                 tagFan = fresh("tagfan"), mentioned = FeedFixtures.person("outsider");
         String tag = fresh("projet").replace("-", "");
         String slug = community(owner, visibility, member);

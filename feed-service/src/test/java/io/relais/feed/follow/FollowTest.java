@@ -5,18 +5,26 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relais.events.Activity;
 import io.relais.events.ActivityJson;
+import io.relais.events.CloudEventAttributes;
 import io.relais.events.Iri;
+import io.relais.events.PersonErasure;
 import io.relais.events.Topics;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static io.relais.feed.community.Fixtures.as;
 import static io.relais.feed.community.Fixtures.community;
 import static io.relais.feed.community.Fixtures.person;
+import static io.relais.feed.community.Fixtures.store;
+import static io.relais.feed.community.Fixtures.unknownPerson;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -69,5 +77,41 @@ class FollowTest {
         as(alice).put("/api/follows/planet/{id}", "mars").then().statusCode(400).body("errors.field", hasItem("kind"));
         as(alice).put("/api/follows/person/{login}", alice).then().statusCode(400).body("errors.field", hasItem("id"));
         as(alice).put("/api/follows/community/{slug}", "no-such-community-" + System.nanoTime()).then().statusCode(404);
+    }
+
+    /**
+     * A person feed-service does not know (profile-service never published them, or erased them) cannot be followed:
+     * 404 naming them, as an unknown community, with no follow stored and no Follow published. It used to be a 204, a
+     * stored follow of nobody listed by {@code /api/follows/mine}, and a Follow on the log.
+     */
+    @Test
+    void followingSomeoneNobodyPublishedOrWhoWasErasedIs404AndStoresAndPublishesNothing() {
+        String alice = person("alice");
+        String bob = person("bob");
+        String erased = person("erased");
+        Activity erasure = PersonErasure.delete(Iri.person(erased), Iri.person("carol"));
+        KafkaProbe.publish(Topics.PROFILES, Iri.person(erased), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(erasure),
+                PersonErasure.CE_TYPE, CloudEventAttributes.PROFILE_SOURCE, Iri.person(erased)), ActivityJson.writeString(erasure));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                store().getCollection("profiles").find(new Document("_id", Iri.person(erased))).first() == null);
+
+        List<String> nobodies = List.of("ghost-login-42", unknownPerson("ghost"), erased);
+        for (String nobody : nobodies) {
+            as(alice).put("/api/follows/person/{login}", nobody).then().statusCode(404)
+                    .contentType("application/problem+json").body("detail", containsString(nobody));
+            as(alice).get("/api/follows/person/{login}/followers", nobody).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        as(alice).put("/api/follows/person/{login}", bob).then().statusCode(204);
+
+        as(alice).get("/api/follows/mine").then().statusCode(200).body("persons.login", equalTo(List.of(bob)));
+        List<String> stored = store().getCollection("follows").find(new Document("_id", Iri.person(alice))).first()
+                .getList("f", Document.class).stream().map(e -> e.getString("iri")).toList();
+        assertThat(stored).containsExactly(Iri.person(bob));
+        // a follow's activities are keyed by the follower: once bob's Follow is on the log, a ghost's would be before it
+        KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value().contains("\"Follow\"") && r.value().contains(Iri.person(alice))
+                && r.value().contains(Iri.person(bob)), 1, Duration.ofSeconds(30));
+        assertThat(KafkaProbe.recordsNow(Topics.ACTIVITIES, r -> r.value() != null && r.value().contains(Iri.person(alice))
+                && nobodies.stream().anyMatch(n -> r.value().contains(Iri.person(n))))).isEmpty();
     }
 }

@@ -142,7 +142,7 @@ class LiveStreamTest {
     /** Every event was written with a {@code content-type:} line of RESTEasy's own, a field the spec does not define. */
     @Test
     void everyEventIsMadeOfTheFieldsOfServerSentEventsOnly() throws Exception {
-        String author = fresh("author"), follower = FeedFixtures.person("follower");
+        String author = FeedFixtures.person("author"), follower = FeedFixtures.person("follower");
         follow(follower, "person", author);
         List<String> stream = connect(follower);
         awaitLiveConsumerAssigned();
@@ -156,7 +156,7 @@ class LiveStreamTest {
 
     @Test
     void aNewPostIsPushedToAConnectedFollowerAndAMentionAsANotification() throws Exception {
-        String author = fresh("author"), follower = FeedFixtures.person("follower");
+        String author = FeedFixtures.person("author"), follower = FeedFixtures.person("follower");
         follow(follower, "person", author);
         List<String> stream = connect(follower);
         awaitLiveConsumerAssigned();
@@ -470,7 +470,7 @@ class LiveStreamTest {
 
     @Test
     void aPrivateCommunityPostIsPushedToMembersOnly() throws Exception {
-        String owner = fresh("owner"), member = fresh("member"), follower = FeedFixtures.person("follower");
+        String owner = FeedFixtures.person("owner"), member = fresh("member"), follower = FeedFixtures.person("follower");
         String slug = community(owner, "private", member);
         follow(follower, "person", owner);
         List<String> memberStream = connect(member);

@@ -219,7 +219,7 @@ class EditsAndDeletesTest {
 
     @Test
     void aHashtagRemovedByAnEditLeavesTheHomeFeedOfThoseWhoHadItOnlyForThatTag() {
-        String alice = fresh("alice"), carol = FeedFixtures.person("carol"), dave = FeedFixtures.person("dave"), erin = FeedFixtures.person("erin");
+        String alice = FeedFixtures.person("alice"), carol = FeedFixtures.person("carol"), dave = FeedFixtures.person("dave"), erin = FeedFixtures.person("erin");
         String old = tag("old");
         String slug = community(alice, "public", dave);
         for (String person : List.of(carol, dave, erin)) follow(person, "hashtag", old);

@@ -49,7 +49,7 @@ class FanOutTest {
 
     @Test
     void aCommunityPostReachesMembersAndTheAuthorsFollowersButNoOneElse() {
-        String owner = fresh("owner"), member = fresh("member"), follower = fresh("follower"), stranger = fresh("stranger");
+        String owner = FeedFixtures.person("owner"), member = fresh("member"), follower = fresh("follower"), stranger = fresh("stranger");
         String slug = community(owner, "public", member);
         follow(follower, "person", owner);
 
