@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
-import io.relais.events.TextHygiene;
 import io.relais.web.WebConfig;
 import io.relais.web.layout.Pages;
 import io.relais.web.layout.ServiceErrors;
@@ -89,10 +88,9 @@ public class CommunityPages {
     ProfileApi profiles;
 
     @GET
-    public TemplateInstance directory(@QueryParam("q") String typed) {
-        String q = typed == null ? "" : TextHygiene.line(typed).strip(); // echoed in the search box
-        return pages.of(directory).data("nav", "communities").data("q", q)
-                .data("communities", feed.communities(q.isEmpty() ? null : q, 50));
+    public TemplateInstance directory(@QueryParam("q") String q) {
+        return pages.of(directory).data("nav", "communities").data("q", q == null ? "" : q)
+                .data("communities", feed.communities(q == null || q.isBlank() ? null : q.strip(), 50));
     }
 
     @POST

@@ -6,7 +6,6 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
-import io.relais.events.TextHygiene;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
 import io.relais.web.services.SearchApi;
@@ -65,8 +64,7 @@ public class DashboardPage {
                          @QueryParam("bucket") String bucket, @QueryParam("q") String query) {
         int period = period(days);
         String b = bucket(bucket, period);
-        String cleaned = query == null ? "" : TextHygiene.line(query).strip(); // echoed in the filter box
-        String q = cleaned.isEmpty() ? null : cut(cleaned, MAX_QUERY);
+        String q = query == null || query.isBlank() ? null : cut(query.strip(), MAX_QUERY);
         JsonNode communities = feed.communities(q, FeedApi.MAX_PAGE);
         String slug = community == null || community.isBlank() ? null : community.strip();
         TemplateInstance view = pages.of(page).data("nav", "dashboard").data("communities", communities)

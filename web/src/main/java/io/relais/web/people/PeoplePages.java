@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
-import io.relais.events.TextHygiene;
 import io.relais.web.WebConfig;
 import io.relais.web.layout.Me;
 import io.relais.web.layout.Pages;
@@ -84,8 +83,7 @@ public class PeoplePages {
     @GET
     public TemplateInstance directory(@QueryParam("skill") String skill, @QueryParam("q") String q,
                                       @QueryParam("cursor") String cursor) {
-        // the page echoes both texts: the shared rule first, so a crafted link cannot make them read reversed
-        String wanted = skill == null ? "" : TextHygiene.line(skill).strip();
+        String wanted = skill == null ? "" : skill.strip();
         String query = io.relais.web.search.QueryLength.clip(q);
         TemplateInstance page = pages.of(directory).data("nav", "people").data("skill", wanted).data("q", query);
         if (!wanted.isEmpty()) {

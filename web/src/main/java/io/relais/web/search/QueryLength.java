@@ -1,15 +1,11 @@
 package io.relais.web.search;
 
-import io.relais.events.TextHygiene;
+import java.text.Normalizer;
 
 /**
  * search-service refuses a query text over 500 characters (its {@code relais.search.max-query-chars}, counted after
  * NFC normalisation) with a 400 naming {@code q}. A person who pasted a long text into a search box has done nothing
  * wrong: the web searches for its first 500 characters and says so on the page, instead of an error page.
- *
- * <p>The text is first cleaned by the shared rule ({@link TextHygiene#line}: NFC, no control, bidi or zero-width
- * characters), as search-service cleans it: the page echoes the query, and a crafted link's NUL or right-to-left
- * override must not make the reader's search box or "No results for …" read reversed.
  */
 public final class QueryLength {
 
@@ -19,9 +15,9 @@ public final class QueryLength {
     private QueryLength() {
     }
 
-    /** The query as search-service will count it, cleaned and cut to {@link #MAX} characters (never inside a surrogate pair). */
+    /** The query as search-service will count it, cut to {@link #MAX} characters (never inside a surrogate pair). */
     public static String clip(String q) {
-        String text = q == null ? "" : TextHygiene.line(q).strip();
+        String text = q == null ? "" : Normalizer.normalize(q, Normalizer.Form.NFC).strip();
         if (text.length() <= MAX) {
             return text;
         }
@@ -30,6 +26,6 @@ public final class QueryLength {
     }
 
     public static boolean tooLong(String q) {
-        return q != null && TextHygiene.line(q).strip().length() > MAX;
+        return q != null && Normalizer.normalize(q, Normalizer.Form.NFC).strip().length() > MAX;
     }
 }

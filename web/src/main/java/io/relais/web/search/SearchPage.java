@@ -2,7 +2,6 @@ package io.relais.web.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
-import io.relais.events.TextHygiene;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.relais.web.layout.Pages;
@@ -64,10 +63,8 @@ public class SearchPage {
                 .data("shortened", QueryLength.tooLong(q) ? pages.msg().searchShortened(QueryLength.MAX) : "");
     }
 
-    /** The ticked values, each cleaned by the shared rule (the page echoes them in its links), blanks dropped. */
     private static List<String> clean(List<String> values) {
-        return values == null ? List.of()
-                : values.stream().filter(v -> v != null).map(TextHygiene::line).filter(v -> !v.isBlank()).toList();
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
     }
 
     /** The filters ticked on the page. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
-import io.relais.events.TextHygiene;
 import io.relais.web.layout.Msg;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.SearchApi;
@@ -46,7 +45,7 @@ public class Suggestions {
 
     @GET
     public TemplateInstance suggest(@QueryParam("q") String q) {
-        String typed = q == null ? "" : TextHygiene.line(q).strip(); // an invisible character must not hide the sigil
+        String typed = q == null ? "" : q.strip();
         List<Suggestion> found = new ArrayList<>();
         if (typed.length() >= 2) {
             char sigil = typed.charAt(0);
