@@ -9,8 +9,10 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
@@ -103,6 +105,43 @@ class BusinessEventJourneyTest {
                         .formatted(login, login, name, login, manager))
                 .post(CONNECTOR + "/api/connectors/hr/events")
                 .then().statusCode(202).body("status", equalTo("published"));
+    }
+
+    /**
+     * connector → feed-service and search-service: a document the ECM system publishes, then updates, is one card named
+     * in that system's namespace ({@code urn:relais:document:ecm.<system>:<documentId>}), read back at that IRI with the
+     * updated title, and found by it.
+     */
+    @Test
+    void aDocumentPublishedThenUpdatedIsOneCardInItsSystemsNamespace() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String ecmToken = given().formParam("grant_type", "client_credentials").formParam("client_id", "ecm-connector")
+                .formParam("client_secret", "ecm-connector-secret")
+                .post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+        String documentId = "DOC-e2e-" + suffix;
+        String published = document(ecmToken, "document.published", "e2e-doc-v1-" + suffix, documentId, "Charte brouillon " + suffix);
+        assertThat(published).startsWith("urn:relais:document:ecm.").endsWith(":" + documentId);
+        String updated = document(ecmToken, "document.updated", "e2e-doc-v2-" + suffix, documentId, "Charte validée " + suffix);
+        assertThat(updated).as("the update names the same card").isEqualTo(published);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).get(FEED + "/api/posts/{id}", published)
+                        .then().statusCode(200).body("post.card.title.fr", equalTo("Charte validée " + suffix)));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).queryParam("q", "validée " + suffix).get(SEARCH + "/api/search")
+                        .then().statusCode(200).body("hits.id", hasItem(published)));
+    }
+
+    /** Sends an ECM event about one document; returns the card IRI its receipt names. */
+    private static String document(String token, String eventType, String eventId, String documentId, String title) {
+        given().auth().oauth2(token).contentType("application/json").body("""
+                {"eventType":"%s","eventId":"%s","occurredAt":"2026-11-22T09:00:00Z",
+                 "data":{"documentId":"%s","title":"%s","url":"https://ecm.example/d/%s","mimeType":"application/pdf",
+                         "size":1024,"owner":"alice"}}""".formatted(eventType, eventId, documentId, title, documentId))
+                .post(CONNECTOR + "/api/connectors/ecm/events").then().statusCode(202).body("status", equalTo("published"));
+        return given().auth().oauth2(token).get(CONNECTOR + "/api/connectors/receipts/ecm:" + eventId)
+                .then().statusCode(200).body("status", equalTo("published")).extract().path("objectId");
     }
 
     @Test
