@@ -123,11 +123,12 @@ public class CommunityService {
      * ({@link Community#postCc()}), and feeds, search and notifications keep the audience each item was published
      * with: once anything is published there, making the community private or secret would leave that content
      * readable by everyone while its settings say otherwise. So that narrowing is refused (409 naming
-     * {@code visibility}); a community with nothing published yet, or a private one becoming secret (its items were
-     * already addressed to members only), may change.
+     * {@code visibility}) once anything was addressed to the organisation there; a community with nothing published
+     * while it was public (a private one made public by mistake and put back), or a private one becoming secret (its
+     * items were already addressed to members only), may change.
      */
     private void requireNoPublicContentBehind(Community c, Visibility wanted) {
-        if (c.visibility() != Visibility.PUBLIC || wanted == Visibility.PUBLIC || !published.anyIn(c.iri())) return;
+        if (c.visibility() != Visibility.PUBLIC || wanted == Visibility.PUBLIC || !published.anyToTheOrganisationIn(c.iri())) return;
         String rule = "cannot become " + wanted.wire() + ": what was published here went to the whole organisation and stays"
                 + " readable by everyone; create a " + wanted.wire() + " community for what follows";
         throw new ProblemException(Problem.of(409, "conflict", "Conflict", "visibility " + rule)

@@ -7,10 +7,13 @@ package io.relais.feed.community;
 public interface PublishedContent {
 
     /**
-     * Whether any post or business card was ever written to this community, deleted ones included (they were
-     * read while they stood). One read of at most one document, by {@code community} (an index on a real MongoDB).
+     * Whether any post or business card of this community was ever addressed to the whole organisation ({@code to} or
+     * {@code cc} holds {@code urn:relais:audience:organisation}, as a public community's posts are), deleted ones
+     * included (they were read while they stood). Posts written while the community was private or secret went to its
+     * members only and do not count. One read of at most one document, filtered by {@code community} (an index on a
+     * real MongoDB; a scan on the embedded store, for a rare settings change).
      *
      * @param communityIri {@code urn:relais:community:<slug>}
      */
-    boolean anyIn(String communityIri);
+    boolean anyToTheOrganisationIn(String communityIri);
 }

@@ -12,6 +12,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.quarkus.runtime.StartupEvent;
+import io.relais.events.Audience;
 import io.relais.feed.community.PublishedContent;
 import io.relais.feed.sanitize.WrittenText;
 import io.relais.kit.outbox.OutboxMarks;
@@ -138,8 +139,10 @@ public class PostStore implements PublishedContent {
     }
 
     @Override
-    public boolean anyIn(String communityIri) {
-        return collection().find(eq("community", communityIri)).projection(new Document("_id", 1)).limit(1).first() != null;
+    public boolean anyToTheOrganisationIn(String communityIri) {
+        return collection().find(Filters.and(eq("community", communityIri),
+                        Filters.or(eq("to", Audience.ORGANISATION), eq("cc", Audience.ORGANISATION))))
+                .projection(new Document("_id", 1)).limit(1).first() != null;
     }
 
     /**

@@ -264,6 +264,29 @@ class CommunityTest {
         as(outsider).get("/api/communities/{slug}", quiet).then().statusCode(404);
     }
 
+    /**
+     * A private community made public by mistake goes back to private while nothing was published as public: what it
+     * holds was addressed to its members only, and stays so; the first post addressed to everyone fixes it public.
+     */
+    @Test
+    void aPrivateCommunityMadePublicByMistakeGoesBackUntilSomethingIsPublishedToEveryone() {
+        String owner = person("owen");
+        String outsider = person("oscar");
+        String slug = community(owner, "private");
+        String membersOnly = Fixtures.post(owner, slug, "<p>Entre nous</p>");
+        as(owner).body(Map.of("visibility", "public")).put("/api/communities/{slug}", slug).then().statusCode(200)
+                .body("visibility", equalTo("public"));
+        as(owner).body(Map.of("visibility", "private")).put("/api/communities/{slug}", slug).then().statusCode(200)
+                .body("visibility", equalTo("private"));
+        as(outsider).get("/api/posts/{id}", Fixtures.local(membersOnly)).then().statusCode(404);
+
+        as(owner).body(Map.of("visibility", "public")).put("/api/communities/{slug}", slug).then().statusCode(200);
+        String toEveryone = Fixtures.post(owner, slug, "<p>Ouvert à tous</p>");
+        as(outsider).get("/api/posts/{id}", Fixtures.local(toEveryone)).then().statusCode(200);
+        as(owner).body(Map.of("visibility", "private")).put("/api/communities/{slug}", slug).then().statusCode(409)
+                .contentType("application/problem+json").body("errors.field", hasItem("visibility"));
+    }
+
     @Test
     void ownersEditAndArchiveAndNobodyJoinsAnArchivedCommunity() {
         String owner = person("olga");
