@@ -151,6 +151,23 @@ public class CommunityResource {
         return Response.noContent().build();
     }
 
+    @GET
+    @Path("/{slug}/invitations")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Pending invitations (owners and moderators)")
+    public List<PersonSummary> invitations(@PathParam("slug") String slug) {
+        return communities.invitations(slug, me);
+    }
+
+    @DELETE
+    @Path("/{slug}/invitations/{login}")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(summary = "Withdraw a pending invitation (owners and moderators); no pending invitation of that person → 404")
+    public Response withdrawInvitation(@PathParam("slug") String slug, @PathParam("login") String login) {
+        communities.withdrawInvitation(slug, login, me);
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("/{slug}/invitations/mine/accept")
     @RolesAllowed(Roles.EMPLOYEE)

@@ -316,6 +316,30 @@ public class CommunityService {
         store.pull(c.iri(), "invitations", me.iri());
     }
 
+    /**
+     * The people invited and not yet answered, for the community's owners and moderators (403 for anyone else who can
+     * see it): the list they review when the {@value #MAX_PENDING} pending invitations are reached.
+     */
+    public List<PersonSummary> invitations(String slug, CurrentPerson me) {
+        Community c = visible(slug, me);
+        requireModerator(c, me);
+        return c.invitations().stream().map(profiles::displayOf).toList();
+    }
+
+    /**
+     * An owner or moderator takes an invitation back (sent by mistake, or one of many filling the pending list): the
+     * person no longer sees the community as invited and can no longer accept (404 then). 404 naming the login when no
+     * invitation of theirs is pending. Nothing is published, as for a declined invitation: the invitation lives in the
+     * community document only.
+     */
+    public void withdrawInvitation(String slug, String login, CurrentPerson me) {
+        Community c = visible(slug, me);
+        requireModerator(c, me);
+        String invitee = person(login);
+        if (!c.invitations().contains(invitee)) throw ProblemException.notFound("invitation of " + login);
+        store.pull(c.iri(), "invitations", invitee);
+    }
+
     public void leave(String slug, CurrentPerson me) {
         Community c = visible(slug, me);
         Optional<Role> role = memberships.roleIn(me.iri(), c.iri());

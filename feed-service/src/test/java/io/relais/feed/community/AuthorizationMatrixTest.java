@@ -33,6 +33,8 @@ class AuthorizationMatrixTest {
             "POST, /api/communities/tech/requests/bob/approve",
             "POST, /api/communities/tech/requests/bob/reject",
             "POST, /api/communities/tech/invitations",
+            "GET, /api/communities/tech/invitations",
+            "DELETE, /api/communities/tech/invitations/bob",
             "POST, /api/communities/tech/invitations/mine/accept",
             "POST, /api/communities/tech/invitations/mine/decline",
             "GET, /api/communities/tech/members",

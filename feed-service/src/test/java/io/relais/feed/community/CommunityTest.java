@@ -22,6 +22,9 @@ import static io.relais.feed.community.Fixtures.as;
 import static io.relais.feed.community.Fixtures.community;
 import static io.relais.feed.community.Fixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -200,6 +203,38 @@ class CommunityTest {
         as(owner).body(Map.of("login", paul)).post("/api/communities/{slug}/invitations", slug).then().statusCode(204);
         as(paul).post("/api/communities/{slug}/invitations/mine/decline", slug).then().statusCode(204);
         as(paul).get("/api/communities/{slug}", slug).then().statusCode(404);
+    }
+
+    /**
+     * Owners and moderators see the pending invitations and take back one sent by mistake (or one of the many a member
+     * sent): the person no longer sees the secret community and can no longer accept.
+     */
+    @Test
+    void moderatorsListAndWithdrawPendingInvitationsAndAWithdrawnOneCannotBeAccepted() {
+        String owner = person("olga");
+        String member = person("mia");
+        String paul = person("paul");
+        String secret = community(owner, "secret");
+        addMember(secret, owner, member);
+        as(owner).body(Map.of("login", paul)).post("/api/communities/{slug}/invitations", secret).then().statusCode(204);
+        as(paul).get("/api/communities/{slug}", secret).then().statusCode(200).body("myStatus", equalTo("invited"));
+        as(member).get("/api/communities/{slug}/invitations", secret).then().statusCode(403);
+        as(member).delete("/api/communities/{slug}/invitations/{login}", secret, paul).then().statusCode(403);
+        as(owner).get("/api/communities/{slug}/invitations", secret).then().statusCode(200).body("login", contains(paul));
+
+        as(owner).delete("/api/communities/{slug}/invitations/{login}", secret, paul).then().statusCode(204);
+        as(paul).get("/api/communities/{slug}", secret).then().statusCode(404);
+        as(paul).post("/api/communities/{slug}/invitations/mine/accept", secret).then().statusCode(404);
+        as(owner).get("/api/communities/{slug}/invitations", secret).then().statusCode(200).body("login", empty());
+        as(owner).delete("/api/communities/{slug}/invitations/{login}", secret, paul).then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString(paul));
+
+        // in a public community any member invites; its moderators take an invitation back
+        String open = community(owner, "public");
+        addMember(open, owner, member);
+        as(member).body(Map.of("login", paul)).post("/api/communities/{slug}/invitations", open).then().statusCode(204);
+        as(owner).delete("/api/communities/{slug}/invitations/{login}", open, paul).then().statusCode(204);
+        as(paul).get("/api/communities/{slug}", open).then().statusCode(200).body("myStatus", equalTo("none"));
     }
 
     @Test
