@@ -55,7 +55,7 @@ class CommunityOwnerBrowserTest {
     }
 
     @Test
-    void anInvitationIsSentByPickingAColleagueByNameAndAnUnknownNameIsRefused() {
+    void anInvitationIsSentByPickingAColleagueByNameAndAnUnknownNameIsRefusedAndASentOneIsWithdrawn() {
         String slug = Communities.freshSlug("invite");
         Api.createCommunity("alice", slug, "Invite " + slug, "private");
         try (Browser alice = Browser.open()) {
@@ -73,6 +73,13 @@ class CommunityOwnerBrowserTest {
             // the page before the submit already shows the first invitation's line: wait for the answer to this one
             alice.until(d -> d.findElement(By.id("invite-problem")).getText().contains("No colleague is called “Zyxw Nobody”"));
             assertThat(alice.find(By.id("invite-person")).getAttribute("aria-invalid")).isEqualTo("true");
+
+            // the invitation waits in the owner's list until taken back; then bob is no longer invited
+            alice.go("/communities/" + slug);
+            assertThat(alice.find(By.id("pending-invitations")).getText()).contains("Bob Martin");
+            alice.find(By.id("withdraw-bob")).click();
+            alice.until(d -> d.findElements(By.id("withdraw-bob")).isEmpty());
+            assertThat(Communities.statusOf("bob", slug)).isEqualTo("none");
         }
     }
 

@@ -124,6 +124,7 @@ public class CommunityPages {
         // a private community's member list is for its members (feed-service answers 404 to others): not asked for
         JsonNode members = readable ? orEmpty(() -> feed.members(slug)) : MissingNode.getInstance();
         JsonNode requests = moderator ? orEmpty(() -> feed.joinRequests(slug)) : MissingNode.getInstance();
+        JsonNode invitations = moderator ? orEmpty(() -> feed.invitations(slug)) : MissingNode.getInstance();
         String inviter = "invited".equals(community.path("myStatus").asText()) ? inviterOf(community.path("iri").asText()) : "";
         List<JsonNode> audiences = new ArrayList<>();
         if (member && !community.path("archived").asBoolean()) {
@@ -132,7 +133,8 @@ public class CommunityPages {
         return pages.of(page).data("nav", "communities").data("community", community).data("member", member)
                 .data("readable", readable).data("moderator", moderator).data("owner", owner).data("page", posts)
                 .data("more", "/communities/" + slug + "/items?order=newest")
-                .data("members", members).data("requests", requests).data("audiences", audiences)
+                .data("members", members).data("requests", requests).data("invitations", invitations)
+                .data("audiences", audiences)
                 .data("pinned", pinnedPosts(community)).data("following", follows(community.path("iri").asText()))
                 .data("pinSlug", owner ? community.path("slug").asText(slug) : "").data("inviter", inviter)
                 .data("problem", "").data("problemAt", "").data("problemKind", "error").data("person", "");
@@ -194,6 +196,14 @@ public class CommunityPages {
     @Path("{slug}/requests/{login}/reject")
     public Response reject(@PathParam("slug") String slug, @PathParam("login") String login) {
         feed.reject(slug, login);
+        return backTo(slug);
+    }
+
+    /** An owner or moderator takes back a pending invitation (feed-service refuses anyone else, 403). */
+    @POST
+    @Path("{slug}/invitations/{login}/withdraw")
+    public Response withdrawInvitation(@PathParam("slug") String slug, @PathParam("login") String login) {
+        feed.withdrawInvitation(slug, login);
         return backTo(slug);
     }
 

@@ -138,6 +138,14 @@ public interface FeedApi {
     @Path("/api/communities/{slug}/invitations")
     void invite(@PathParam("slug") String slug, JsonNode request);
 
+    @GET
+    @Path("/api/communities/{slug}/invitations")
+    JsonNode invitations(@PathParam("slug") String slug);
+
+    @DELETE
+    @Path("/api/communities/{slug}/invitations/{login}")
+    void withdrawInvitation(@PathParam("slug") String slug, @PathParam("login") String login);
+
     @POST
     @Path("/api/communities/{slug}/invitations/mine/accept")
     void acceptInvitation(@PathParam("slug") String slug);

@@ -60,7 +60,26 @@ class CommunityOwnerToolsTest {
 
         String html = as("en").get("/communities/guild").then().statusCode(200).extract().asString();
 
-        assertThat(html).doesNotContain("settings-link", "id=\"pin-p-1\"", "set-role-bob", "remove-bob");
+        assertThat(html).doesNotContain("settings-link", "id=\"pin-p-1\"", "set-role-bob", "remove-bob", "pending-invitations");
+        // feed-service refuses them the pending invitations (403): the page does not ask
+        assertThat(SERVICES.calls()).noneMatch(c -> c.line().startsWith("GET /api/communities/guild/invitations"));
+    }
+
+    @Test
+    void anOwnerSeesWhoIsInvitedAndWithdrawsAnInvitationSentByMistake() {
+        SERVICES.on("GET /api/communities/guild/invitations", 200, """
+                [{"iri":"urn:relais:person:carol","login":"carol","displayName":"Carol <b>Petit</b>"}]""")
+                .on("DELETE /api/communities/guild/invitations/carol", 204, "");
+
+        String html = as("en").get("/communities/guild").then().statusCode(200).extract().asString();
+        assertThat(html).contains("id=\"pending-invitations\"", "Pending invitations", "Carol &lt;b&gt;Petit&lt;/b&gt;",
+                "action=\"/communities/guild/invitations/carol/withdraw\"", "id=\"withdraw-carol\">Withdraw</button>");
+
+        Response r = post("en", "/communities/guild/invitations/carol/withdraw", Map.of());
+
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.header("Location")).endsWith("/communities/guild");
+        assertThat(SERVICES.calls()).anyMatch(c -> c.line().equals("DELETE /api/communities/guild/invitations/carol"));
     }
 
     @Test

@@ -130,7 +130,8 @@ class WebCallsContractTest {
         send(token, "/posts/p-1/react", Map.of("reaction", "like", "current", "like"));
         send(token, "/posts/p-1/comments", Map.of("content", "Nice", "inReplyTo", ""));
         send(token, "/communities", Map.of("name", "Design guild", "slug", "design-guild", "description", "UX", "visibility", "public"));
-        for (String action : List.of("join", "leave", "invitation/accept", "invitation/decline", "requests/bob/approve", "requests/bob/reject")) {
+        for (String action : List.of("join", "leave", "invitation/accept", "invitation/decline", "requests/bob/approve", "requests/bob/reject",
+                "invitations/bob/withdraw")) {
             send(token, "/communities/tech-talk/" + action, Map.of());
         }
         send(token, "/communities/tech-talk/invitations", Map.of("login", "bob"));
