@@ -33,6 +33,17 @@ class MalformedRequestTest {
     }
 
     @Test
+    void aMissingBodyIsSaidToBeMissingNotNamedAfterAJavaParameter() {
+        for (String[] call : new String[][] {{"PUT", "/api/posts/p-1/reactions/mine"}, {"POST", "/api/posts"},
+                {"POST", "/api/communities"}}) {
+            RestAssured.given().auth().oauth2(TestTokens.employee("ines")).contentType("application/json")
+                    .request(call[0], call[1]).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", org.hamcrest.Matchers.contains("body"))
+                    .body("errors.message", org.hamcrest.Matchers.contains("a JSON body is required"));
+        }
+    }
+
+    @Test
     void oversizedHeadersAre431ProblemJson() {
         RawHttp.Answer a = RawHttp.get(RestAssured.port, "/api/posts", TOKEN, "Cookie: " + "c".repeat(30_000));
 

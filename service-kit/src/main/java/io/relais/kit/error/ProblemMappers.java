@@ -58,7 +58,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Violation(field(v), v.getMessage()))
+                .map(v -> missingBody(v) ? new Violation("body", "a JSON body is required") : new Violation(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field))
                 .toList();
         return respond(ProblemException.invalid(violations).problem().withInstance(uri.getPath())).build();
@@ -153,6 +153,15 @@ public class ProblemMappers {
 
     private static String slug(String title) {
         return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /**
+     * The body itself is absent: a {@code @NotNull} on the resource method's body parameter, which every resource names
+     * {@code request}. Said as the missing body, not as "request must not be null" (a Java parameter's name).
+     */
+    private static boolean missingBody(ConstraintViolation<?> v) {
+        String[] parts = v.getPropertyPath().toString().split("\\.");
+        return parts.length == 2 && "request".equals(parts[1]) && v.getInvalidValue() == null;
     }
 
     private static String field(ConstraintViolation<?> v) {
