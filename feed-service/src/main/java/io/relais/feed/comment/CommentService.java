@@ -79,13 +79,19 @@ public class CommentService {
     @Inject
     Event<ContentHeld> held;
 
+    /**
+     * Adds a comment to a post the caller sees, or a reply to one of its comments. 404 for a post they may not see; 400
+     * naming {@code inReplyTo} when the comment replied to is not one of this post's that they see by the thread's rule
+     * ({@link ThreadAccess#visible(Comment, Post, Viewer)}): a deleted comment, or one moderation hid (only its author
+     * still reads it, so only they answer it), is answered as one of another post.
+     */
     public CommentView add(String postId, CommentRequests.AddComment request, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Post root = access.visiblePost(ThreadAccess.postIri(postId), viewer);
         String parent = root.iri();
         if (request.inReplyTo() != null && !request.inReplyTo().isBlank()) {
             parent = comments.findComment(request.inReplyTo())
-                    .filter(replied -> root.iri().equals(replied.post()) && !replied.deleted())
+                    .filter(replied -> ThreadAccess.visible(replied, root, viewer))
                     .orElseThrow(() -> ProblemException.invalid("inReplyTo", "must be a comment of this post")).iri();
         }
         WrittenText text = written(request.content(), limits.commentLength());

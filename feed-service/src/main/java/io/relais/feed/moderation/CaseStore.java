@@ -25,13 +25,20 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * The {@code moderation_cases} collection: what a queue shows, one document per reported or held object,
  * {@code {_id: object IRI, kind: post|comment, post: root post IRI, community, author, open, openReports,
- * reasons: {spam: 2, …}, comments: [last reporters' words], held: rule term, firstReported, lastReported}}.
- * Counters cover the open round only: a decision closes the case and clears them, a new report reopens it.
+ * reasons: {spam: 2, …}, comments: [last reporters' words], held: rule term, firstReported, lastReported, decided,
+ * hiddenAs: organisation|community}}. Counters cover the open round only: a decision closes the case and clears them, a
+ * new report reopens it. {@code hiddenAs} is kept while a moderator's hide stands (see {@link #close}); cases closed
+ * before it was kept have none.
  * Queues are read by scanning the open cases: moderation volumes are small, and the per-community filter is
  * what a real MongoDB would answer from the declared index.
  */
 @ApplicationScoped
 public class CaseStore {
+
+    /** {@code hiddenAs}: a {@code community-manager} or an {@code admin} hid the object. */
+    public static final String HIDDEN_AS_ORGANISATION = "organisation";
+    /** {@code hiddenAs}: one of its community's owners or moderators, holding neither role, hid the object. */
+    public static final String HIDDEN_AS_COMMUNITY = "community";
 
     /** How many reporters' comments a case keeps (the newest). */
     static final int COMMENTS_KEPT = 10;
@@ -66,13 +73,16 @@ public class CaseStore {
 
     /**
      * Closes the object's case after a decision and clears the counters of the round; an object nobody reported gets
-     * its (closed) case here, so a direct hide is listed in the hidden queue like a reported one.
+     * its (closed) case here, so a direct hide is listed in the hidden queue like a reported one. {@code hiddenAs}
+     * ({@link #HIDDEN_AS_ORGANISATION}, {@link #HIDDEN_AS_COMMUNITY}) is the authority a hide was decided with (who may
+     * restore it depends on it: {@link ModeratedItems#refusal}); null for any other decision, which clears it.
      */
-    public void close(ModeratedItem item, Date decided) {
+    public void close(ModeratedItem item, Date decided, String hiddenAs) {
         collection().updateOne(eq("_id", item.iri()), Updates.combine(identity(item), Updates.setOnInsert("firstReported", decided),
                 Updates.setOnInsert("lastReported", decided), Updates.set("decided", decided), Updates.set("open", false),
                 Updates.set("openReports", 0), Updates.set("reasons", new Document()), Updates.set("comments", List.of()),
-                Updates.unset("held")), new UpdateOptions().upsert(true));
+                Updates.unset("held"), hiddenAs == null ? Updates.unset("hiddenAs") : Updates.set("hiddenAs", hiddenAs)),
+                new UpdateOptions().upsert(true));
     }
 
     /**

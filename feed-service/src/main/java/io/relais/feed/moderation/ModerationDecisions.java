@@ -4,6 +4,7 @@ import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.RelaisExtension;
+import io.relais.events.Violation;
 import io.relais.feed.comment.CommentService;
 import io.relais.feed.keyword.ContentHeld;
 import io.relais.feed.post.CardProjection;
@@ -11,6 +12,7 @@ import io.relais.feed.post.PostService;
 import io.relais.feed.thread.Post;
 import io.relais.feed.thread.ModerationMark;
 import io.relais.feed.thread.PostStore;
+import io.relais.kit.error.Problem;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.Outbox;
@@ -20,6 +22,7 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,7 +32,9 @@ import java.util.Map;
  * {@code relais.moderation.state}, which search drops from or brings back to its index; remove: a
  * {@code Delete} with a Tombstone), closes the open reports on the item and is written to the audit log.
  * Both activities carry {@code relais.moderation = {action, reason}}, from which the author is notified. The case
- * is kept (created if nobody reported the item) with the decision, so the hidden queue lists every hidden item.
+ * is kept (created if nobody reported the item) with the decision, so the hidden queue lists every hidden item; a
+ * hide also records there whether it was decided with an organisation role, which decides who may restore it
+ * ({@link ModeratedItems#refusal}).
  */
 @ApplicationScoped
 public class ModerationDecisions {
@@ -59,8 +64,10 @@ public class ModerationDecisions {
     Outbox outbox;
 
     /**
-     * Applies a decision. 404 when the caller may not see the item, 403 when they do not moderate it; an item
-     * already in the state asked (hiding a hidden item, restoring a visible one) is left as it is ({@link #unchanged}).
+     * Applies a decision. 404 when the caller may not see the item, 403 when they do not moderate it, and 403 naming
+     * {@code object} with the rule when they wrote it or restore what the organisation hid without a community manager's
+     * or an admin's role ({@link ModeratedItems#refusal}); an item already in the state asked (hiding a hidden item,
+     * restoring a visible one) is left as it is ({@link #unchanged}).
      */
     public DecisionView decide(ModerationRequests.Decision request, CurrentPerson me) {
         ModeratedItem item = items.visibleTo(request.object(), me);
@@ -68,6 +75,10 @@ public class ModerationDecisions {
             throw ProblemException.forbidden("only the owners and moderators of its community, community managers and admins moderate "
                     + item.iri());
         }
+        items.refusal(item, request.action(), me, cases.find(item.iri()).orElse(null)).ifPresent(rule -> {
+            throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", "object " + rule)
+                    .withErrors(List.of(new Violation("object", rule))));
+        });
         Instant now = Instant.now();
         String reason = request.reason();
         Map<String, Object> decision = RelaisExtension.builder()
@@ -91,7 +102,10 @@ public class ModerationDecisions {
             }
         }
         long resolved = reports.resolve(item.iri(), request.action().wire(), me.iri(), Date.from(now));
-        cases.close(item, Date.from(now));
+        // who may restore a hide depends on the authority it was decided with (ModeratedItems#hiddenByOrganisation)
+        String hiddenAs = request.action() != ModerationAction.HIDE ? null
+                : me.isAdmin() || me.isCommunityManager() ? CaseStore.HIDDEN_AS_ORGANISATION : CaseStore.HIDDEN_AS_COMMUNITY;
+        cases.close(item, Date.from(now), hiddenAs);
         audit.record(me.iri(), request.action().wire(), item.iri(), item.community(), reason, resolved, now);
         return new DecisionView(item.iri(), request.action().wire(), state, reason, resolved, now);
     }

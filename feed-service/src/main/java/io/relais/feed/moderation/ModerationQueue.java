@@ -113,7 +113,7 @@ public class ModerationQueue {
                     c.getString("held"), number(c.get("openReports")), reasons(c), c.getList("comments", String.class, List.of()),
                     c.getDate("firstReported").toInstant(), c.getDate("lastReported").toInstant(),
                     mark == null ? null : mark.reason(), mark == null || mark.by() == null ? null : authors.get(mark.by()),
-                    mark == null ? null : mark.at()));
+                    mark == null ? null : mark.at(), items.actions(item, me, c)));
         }
         return out;
     }

@@ -40,7 +40,8 @@ public class ModerationResource {
             + "\"author\":{\"iri\":\"urn:relais:person:alice\",\"login\":\"alice\",\"displayName\":\"Alice Durand\"},"
             + "\"excerpt\":\"Promo sur nos abonnements…\",\"state\":\"visible\",\"held\":null,\"reports\":2,"
             + "\"reasons\":{\"spam\":1,\"off-topic\":1},\"comments\":[\"Démarchage\"],"
-            + "\"firstReported\":\"2026-11-30T10:02:00Z\",\"lastReported\":\"2026-11-30T10:15:00Z\",\"hiddenReason\":null,\"hiddenBy\":null,\"hiddenAt\":null}]}";
+            + "\"firstReported\":\"2026-11-30T10:02:00Z\",\"lastReported\":\"2026-11-30T10:15:00Z\",\"hiddenReason\":null,\"hiddenBy\":null,\"hiddenAt\":null,"
+            + "\"actions\":[\"hide\",\"remove\"]}]}";
 
     @Inject
     ModerationQueue queue;
@@ -70,7 +71,9 @@ public class ModerationResource {
     @RolesAllowed({Roles.EMPLOYEE, Roles.COMMUNITY_MANAGER, Roles.ADMIN})
     @Operation(summary = "Open reports grouped by post or comment: of a community (its owners and moderators, community managers, "
             + "admins), or organisation-wide without the parameter (community managers and admins). With state=hidden: every item "
-            + "hidden now, reported or not (where a restore starts), with hiddenReason, hiddenBy and hiddenAt")
+            + "hidden now, reported or not (where a restore starts), with hiddenReason, hiddenBy and hiddenAt. Each item's actions are "
+            + "the decisions the caller may take on it (none on what they wrote; restore of what the organisation hid: community "
+            + "managers and admins only)")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "queue", value = QUEUE_EXAMPLE)))
     @APIResponse(responseCode = "403", description = "you do not moderate this community / the organisation")
     @APIResponse(responseCode = "404", description = "no such community, or you may not see it")
@@ -87,12 +90,15 @@ public class ModerationResource {
     @Path("/actions")
     @RolesAllowed({Roles.EMPLOYEE, Roles.COMMUNITY_MANAGER, Roles.ADMIN})
     @Operation(summary = "Hide, restore or remove a post, business card or comment, with a reason shown to its author: its community's owners and "
-            + "moderators, community managers, admins. Closes its open reports; written to the audit log; published on the log")
+            + "moderators, community managers, admins; nobody on what they wrote, and only community managers and admins restore "
+            + "what the organisation hid (a keyword rule's hold, a community manager's or an admin's hide). Closes its open reports; "
+            + "written to the audit log; published on the log")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "decision",
             value = "{\"object\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\",\"action\":\"hide\",\"state\":\"hidden\","
                     + "\"reason\":\"Démarchage commercial\",\"reportsResolved\":2,\"at\":\"2026-11-30T10:20:00Z\"}")))
     @APIResponse(responseCode = "400", description = "problem+json naming the field: object, action (hide, restore, remove), reason (required, at most 500 characters)")
-    @APIResponse(responseCode = "403", description = "you do not moderate it")
+    @APIResponse(responseCode = "403", description = "you do not moderate it; or problem+json naming object: you wrote it, or "
+            + "the organisation hid it and you are not a community manager or an admin")
     @APIResponse(responseCode = "404", description = "no such post or comment, or you may not see it")
     public DecisionView act(@Valid @NotNull ModerationRequests.Decision request) {
         return decisions.decide(request, me);

@@ -26,11 +26,14 @@ import java.util.Map;
  * @param hiddenReason  while it is hidden, the moderator's reason (or the hold's), else null
  * @param hiddenBy      while it is hidden, the moderator who hid it; null otherwise or when a keyword rule held it
  * @param hiddenAt      while it is hidden, when it was hidden (the hidden queue's order, newest first), else null
+ * @param actions       the decisions the queue's reader may take on it now ({@code hide} or {@code restore}, {@code remove}),
+ *                      as {@code POST /api/moderation/actions} would accept them: none on what they wrote, no
+ *                      {@code restore} of what the organisation hid unless they are a community manager or an admin
  */
 public record QueueItem(String object, String kind, String post, CommunityRef community, PersonSummary author, String excerpt,
                         String state, String held, long reports, Map<String, Long> reasons, List<String> comments,
                         Instant firstReported, Instant lastReported, String hiddenReason, PersonSummary hiddenBy,
-                        Instant hiddenAt) {
+                        Instant hiddenAt, List<ModerationAction> actions) {
 
     /** A community as a queue names it. */
     public record CommunityRef(String iri, String slug, String name) {

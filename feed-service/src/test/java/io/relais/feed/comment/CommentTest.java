@@ -100,6 +100,37 @@ class CommentTest {
                 .then().statusCode(400).body("errors.field", hasItem("inReplyTo"));
     }
 
+    /**
+     * The tester's finding: a reply to a comment moderation hid was accepted (201, its author notified) while every other
+     * path answered as if it did not exist. It is refused as a reply to a deleted comment; its author, who still reads it
+     * in the thread, may still answer it.
+     */
+    @Test
+    void aReplyToAHiddenCommentIsRefusedAsToADeletedOneButItsAuthorMayStillAnswerIt() {
+        String bob = person("bob");
+        String carol = person("carol");
+        String alice = person("alice");
+        String slug = community(bob, "public");
+        addMember(slug, bob, carol);
+        addMember(slug, bob, alice);
+        String root = post(bob, slug, "Vie de bureau");
+        String hidden = comment(carol, root, "Un avis tranché", null);
+        String deleted = comment(carol, root, "Un avis retiré", null);
+        as(carol).delete("/api/posts/{p}/comments/{c}", local(root), local(deleted)).then().statusCode(204);
+        as(bob).body(Map.of("object", hidden, "action", "hide", "reason", "Hors charte")).post("/api/moderation/actions")
+                .then().statusCode(200);
+
+        String toDeleted = as(alice).body(Map.of("content", "Réponse", "inReplyTo", local(deleted)))
+                .post("/api/posts/{id}/comments", local(root)).then().statusCode(400).extract().path("errors[0].message");
+        as(alice).body(Map.of("content", "Réponse", "inReplyTo", local(hidden))).post("/api/posts/{id}/comments", local(root))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("inReplyTo")).body("errors[0].message", equalTo(toDeleted));
+        as(alice).get("/api/posts/{id}", local(root)).then().statusCode(200).body("post.commentCount", equalTo(0));
+
+        String answer = comment(carol, root, "Je précise", local(hidden));
+        as(carol).get("/api/posts/{id}", local(root)).then().statusCode(200).body("comments.id", hasItem(answer));
+    }
+
     @Test
     void authorsEditTheirCommentsAndModeratorsDeleteThem() {
         String owner = person("olga");

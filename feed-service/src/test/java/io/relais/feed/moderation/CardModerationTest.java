@@ -148,4 +148,26 @@ class CardModerationTest {
         io.relais.feed.community.Fixtures.addMember(s.slug(), s.owner(), manager);
         as(manager, "employee", "community-manager").body(hide).post("/api/moderation/actions").then().statusCode(200);
     }
+
+    /**
+     * A card is moderated as a post: the person it names (its owner in the business system) decides nothing on it, even as
+     * a moderator of its community, and once a community manager hid it only a community manager or an admin restores it.
+     */
+    @Test
+    void aCardsNamedOwnerDecidesNothingOnItAndWhatAManagerHidOnlyAManagerRestores() {
+        DecisionTest.Setup s = aCommunityWithAModerator();
+        String card = aCardIn(s.slug(), s.reader(), s.mod());
+        as(s.mod()).body(Map.of("object", card, "action", "hide", "reason", "Test")).post("/api/moderation/actions").then()
+                .statusCode(403).body("errors[0].field", equalTo("object"));
+        String manager = person("manager");
+        io.relais.feed.community.Fixtures.addMember(s.slug(), s.owner(), manager);
+        as(manager, "employee", "community-manager").body(Map.of("object", card, "action", "hide", "reason", "Montant confidentiel"))
+                .post("/api/moderation/actions").then().statusCode(200);
+
+        as(s.owner()).body(Map.of("object", card, "action", "restore", "reason", "Test")).post("/api/moderation/actions").then()
+                .statusCode(403).body("errors[0].field", equalTo("object"));
+        assertThat(communityFeed(s.reader(), s.slug())).doesNotContain(card);
+        as(manager, "employee", "community-manager").body(Map.of("object", card, "action", "restore", "reason", "Montant public"))
+                .post("/api/moderation/actions").then().statusCode(200).body("state", equalTo("visible"));
+    }
 }

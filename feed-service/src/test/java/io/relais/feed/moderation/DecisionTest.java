@@ -205,6 +205,84 @@ class DecisionTest {
                 .body("state", org.hamcrest.Matchers.equalTo("hidden")).body("reportsResolved", org.hamcrest.Matchers.equalTo(0));
     }
 
+    static io.restassured.response.ValidatableResponse tryDecide(io.restassured.specification.RequestSpecification who, String object,
+                                                                 String action) {
+        return who.body(Map.of("object", object, "action", action, "reason", "Vérification")).post("/api/moderation/actions").then();
+    }
+
+    /**
+     * The tester's finding: an author who owns the community released their own post a keyword rule held, and could hide,
+     * restore or remove their own words as any moderator. Nobody decides on what they wrote: 403 naming {@code object}, the
+     * item left as it was; deleting it stays theirs through the ordinary delete.
+     */
+    @Test
+    void nobodyDecidesOnWhatTheyWroteThemselvesNotEvenAsItsCommunitysOwner() {
+        RulesAndAuditTest.rules();
+        String alice = person("alice");
+        String carol = person("carol");
+        String slug = community(alice, "public");
+        addMember(slug, alice, carol);
+        String held = post(alice, slug, "Achetez ma cryptomonnaie maintenant");
+        as(carol).get("/api/posts/{id}", local(held)).then().statusCode(404);
+
+        for (String action : List.of("restore", "hide", "remove")) {
+            tryDecide(as(alice), held, action).statusCode(403).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("object"))
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString("nobody decides on what they wrote"));
+        }
+        as(carol).get("/api/posts/{id}", local(held)).then().statusCode(404);
+        as(alice).get("/api/posts/{id}", local(held)).then().statusCode(200).body("post.hidden", org.hamcrest.Matchers.notNullValue());
+
+        String carolsPost = post(carol, slug, "Un sujet");
+        String alicesComment = comment(alice, carolsPost, "Mon avis");
+        tryDecide(as(alice), alicesComment, "hide").statusCode(403).body("errors[0].field", equalTo("object"));
+        String manager = person("manager");
+        String announcement = post(manager, null, "Mon message à tous");
+        tryDecide(as(manager, "employee", "community-manager"), announcement, "hide").statusCode(403)
+                .body("errors[0].field", equalTo("object"));
+
+        as(alice).delete("/api/posts/{id}", local(held)).then().statusCode(204);
+    }
+
+    /**
+     * The tester's finding: a community's owner restored a post a community manager had hidden. What the organisation hid
+     * (a keyword rule's hold, a community manager's or an admin's hide) only a community manager or an admin restores; a
+     * community's owners and moderators get 403 naming {@code object}, and restore what one of them hid.
+     */
+    @Test
+    void anItemTheOrganisationHidIsRestoredOnlyByACommunityManagerOrAnAdmin() {
+        RulesAndAuditTest.rules();
+        Setup s = aCommunityWithAModerator();
+        String manager = person("manager");
+        String admin = person("admin");
+        String held = post(s.author(), s.slug(), "Une question sur la cryptomonnaie");
+        String hiddenByManager = post(s.author(), s.slug(), "Démarchage");
+        tryDecide(as(manager, "employee", "community-manager"), hiddenByManager, "hide").statusCode(200);
+        String hiddenComment = comment(s.reader(), post(s.owner(), s.slug(), "Sujet"), "Insulte");
+        tryDecide(as(admin, "employee", "admin"), hiddenComment, "hide").statusCode(200);
+
+        for (String object : List.of(held, hiddenByManager, hiddenComment)) {
+            for (String moderator : List.of(s.mod(), s.owner())) {
+                tryDecide(as(moderator), object, "restore").statusCode(403).contentType("application/problem+json")
+                        .body("errors[0].field", equalTo("object"))
+                        .body("errors[0].message", org.hamcrest.Matchers.containsString("only community managers and admins restore"));
+            }
+        }
+        as(s.reader()).get("/api/posts/{id}", local(held)).then().statusCode(404);
+        as(s.reader()).get("/api/posts/{id}", local(hiddenByManager)).then().statusCode(404);
+
+        tryDecide(as(manager, "employee", "community-manager"), held, "restore").statusCode(200).body("state", equalTo("visible"));
+        tryDecide(as(admin, "employee", "admin"), hiddenByManager, "restore").statusCode(200);
+        tryDecide(as(manager, "employee", "community-manager"), hiddenComment, "restore").statusCode(200);
+        as(s.reader()).get("/api/posts/{id}", local(held)).then().statusCode(200);
+        as(s.reader()).get("/api/posts/{id}", local(hiddenByManager)).then().statusCode(200);
+
+        // what one of the community's moderators hid, its owner restores
+        String hiddenByMod = post(s.author(), s.slug(), "Hors sujet");
+        tryDecide(as(s.mod()), hiddenByMod, "hide").statusCode(200);
+        tryDecide(as(s.owner()), hiddenByMod, "restore").statusCode(200).body("state", equalTo("visible"));
+    }
+
     @Test
     void badDecisionsNameTheField() {
         Setup s = aCommunityWithAModerator();

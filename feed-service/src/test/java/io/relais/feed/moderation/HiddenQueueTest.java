@@ -51,6 +51,39 @@ class HiddenQueueTest {
                 .body("items.object", not(hasItem(id)));
     }
 
+    /**
+     * A queue offers each of its readers the decisions they may take (found trying the stack: the decision API refuses a
+     * restore of what the organisation hid to a community's moderators, and any decision on one's own words), so the
+     * moderation page does not show a button that would be refused.
+     */
+    @Test
+    void eachQueueItemOffersOnlyTheDecisionsItsReaderMayTake() {
+        DecisionTest.Setup s = aCommunityWithAModerator();
+        String manager = person("manager");
+        String byManager = post(s.author(), s.slug(), "Masqué par la direction");
+        as(manager, "employee", "community-manager").body(Map.of("object", byManager, "action", "hide", "reason", "Hors charte"))
+                .post("/api/moderation/actions").then().statusCode(200);
+        String byMod = post(s.author(), s.slug(), "Masqué par la modération");
+        as(s.mod()).body(Map.of("object", byMod, "action", "hide", "reason", "Hors sujet")).post("/api/moderation/actions")
+                .then().statusCode(200);
+        String modsOwn = post(s.mod(), s.slug(), "Écrit par le modérateur");
+        as(s.reader()).body(Map.of("object", modsOwn, "reason", "other")).post("/api/reports").then().statusCode(201);
+
+        as(s.mod()).get("/api/moderation/queue?community={slug}&state=hidden", s.slug()).then().statusCode(200)
+                .body(actionsOf(byManager), equalTo(java.util.List.of("remove")))
+                .body(actionsOf(byMod), equalTo(java.util.List.of("restore", "remove")));
+        as(manager, "employee", "community-manager").get("/api/moderation/queue?community={slug}&state=hidden", s.slug()).then()
+                .statusCode(200).body(actionsOf(byManager), equalTo(java.util.List.of("restore", "remove")));
+        as(s.mod()).get("/api/moderation/queue?community={slug}", s.slug()).then().statusCode(200)
+                .body(actionsOf(modsOwn), equalTo(java.util.List.of()));
+        as(s.owner()).get("/api/moderation/queue?community={slug}", s.slug()).then().statusCode(200)
+                .body(actionsOf(modsOwn), equalTo(java.util.List.of("hide", "remove")));
+    }
+
+    static String actionsOf(String object) {
+        return "items.find { it.object == '" + object + "' }.actions";
+    }
+
     /** The tester's finding: the queue showed the author's Markdown and typed HTML ({@code <p>Risk: …}) as the excerpt. */
     @Test
     void theQueueExcerptIsThePlainTextReadersSeeNeverMarkup() {
