@@ -66,6 +66,9 @@ public class CommunityService {
     @Inject
     PublishedContent published;
 
+    @Inject
+    PinnedPosts pinned;
+
     /** CloudEvents source of the records this service appends (the one {@link Outbox#append} uses). */
     @ConfigProperty(name = "relais.outbox.source", defaultValue = "/relais/service")
     String outboxSource;
@@ -165,6 +168,9 @@ public class CommunityService {
         Map<String, Role> mine = memberships.rolesOf(me.iri());
         Map<String, Long> counts = memberships.memberCounts(list.stream().map(Community::iri).toList());
         Viewer viewer = memberships.viewerOf(me);
+        // the pins a reader is shown follow the thread read rule: none deleted, none hidden from them (one read)
+        Set<String> readablePins = pinned.readableAmong(list.stream().filter(c -> c.contentVisibleTo(viewer))
+                .flatMap(c -> c.pins().stream()).toList(), viewer);
         List<CommunityView> out = new ArrayList<>();
         for (Community c : list) {
             Role role = mine.get(c.iri());
@@ -172,7 +178,8 @@ public class CommunityService {
                     : c.invitations().contains(me.iri()) ? "invited" : "none";
             out.add(new CommunityView(c.iri(), c.slug(), c.name(), c.description(), c.visibility().wire(), c.archived(),
                     counts.getOrDefault(c.iri(), 0L), role == null ? null : role.wire(), status,
-                    c.contentVisibleTo(viewer) ? c.pins() : List.of(), c.created()));
+                    c.contentVisibleTo(viewer) ? c.pins().stream().filter(readablePins::contains).toList() : List.of(),
+                    c.created()));
         }
         return out;
     }

@@ -89,6 +89,17 @@ public class CommunityStore {
         update(iri, pinned ? Updates.addToSet("pins", postIri) : Updates.pull("pins", postIri));
     }
 
+    /**
+     * Takes posts that no longer stand (deleted) out of the community's pins: a keyed update that matches nothing when
+     * none of them is pinned, so the read caches hear of it only when the pins changed.
+     */
+    public void unpinGone(String iri, Collection<String> postIris) {
+        if (postIris.isEmpty()) return;
+        long changed = collection().updateOne(Filters.and(eq("_id", iri), Filters.in("pins", postIris)),
+                Updates.pullAll("pins", List.copyOf(postIris))).getModifiedCount();
+        if (changed > 0 && caches != null) caches.changed(iri);
+    }
+
     void addToSet(String iri, String field, String value) {
         update(iri, Updates.addToSet(field, value));
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * A community as the API shows it to one viewer.
  *
  * @param myStatus member, pending (join request waiting), invited, or none
- * @param pins     pinned post IRIs, only for viewers who may read the content
+ * @param pins     pinned post IRIs, only for viewers who may read the content, and only those posts they may read
  */
 public record CommunityView(String iri, String slug, String name, String description, String visibility,
                             boolean archived, long memberCount, String myRole, String myStatus, List<String> pins,

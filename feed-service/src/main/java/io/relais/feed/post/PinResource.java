@@ -31,7 +31,9 @@ public class PinResource {
 
     @POST
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Pin a post of this community (owners)")
+    @Operation(summary = "Pin a post of this community (owners)", description = "At most 10 pinned posts still standing"
+            + " (pins of deleted posts do not count): 409 beyond. 403 for others than owners; 404 for a post the owner cannot"
+            + " read or that is not in this community.")
     public Response pin(@PathParam("slug") String slug, @PathParam("postId") String postId) {
         posts.pin(slug, postId, true, me);
         return Response.noContent().build();
@@ -39,7 +41,9 @@ public class PinResource {
 
     @DELETE
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Unpin a post (owners)")
+    @Operation(summary = "Unpin a post (owners)", description = "A post the community's pins hold is unpinned whatever"
+            + " became of it (deleted, hidden by a moderator). 403 for others than owners; 404 for a post neither pinned"
+            + " here nor readable by the owner in this community.")
     public Response unpin(@PathParam("slug") String slug, @PathParam("postId") String postId) {
         posts.pin(slug, postId, false, me);
         return Response.noContent().build();

@@ -95,6 +95,9 @@ public class PostService {
     @Inject
     Event<ContentHeld> held;
 
+    @Inject
+    CommunityPins pins;
+
     public PostView create(PostRequests.CreatePost request, CurrentPerson me) {
         WrittenText text = written(request.content(), limits.postLength());
         List<String> to;
@@ -182,8 +185,9 @@ public class PostService {
     }
 
     /**
-     * Deletes a post the caller was allowed to delete (its author, a moderator): empties it and publishes a
-     * Delete with a Tombstone; {@code relais} is the activity's extension (a moderator's decision), or null.
+     * Deletes a post the caller was allowed to delete (its author, a moderator, retention, an erasure): empties it,
+     * publishes a Delete with a Tombstone and takes it out of its community's pins; {@code relais} is the activity's
+     * extension (a moderator's decision), or null.
      */
     public void tombstone(Post post, String actorIri, Map<String, Object> relais) {
         Instant now = Instant.now();
@@ -193,6 +197,9 @@ public class PostService {
                 .to(post.to()).cc(post.cc()).published(now).relais(relais).build());
         store.markDeleted(post.iri(), actorIri, now, deleted);
         announcements.announcePost(post.iri(), deleted);
+        // a deleted post leaves its community's pins, so the community never lists nor counts it (one keyed update,
+        // matching nothing when it was not pinned)
+        if (post.community() != null) communities.unpinGone(post.community(), List.of(post.iri()));
     }
 
     /** The reason a keyword rule's hold gives, shown to the author and in the queue. */
@@ -200,6 +207,12 @@ public class PostService {
         return "held for review by the organisation keyword rule " + rule.label();
     }
 
+    /**
+     * Owners pin a post of their community they can read, at most {@link #MAX_PINS} standing ones ({@link CommunityPins}:
+     * pins of deleted posts do not count; 409 beyond), or unpin it. An IRI the community's pins hold is unpinned whatever
+     * became of its post (deleted, hidden by a moderator): no community is left with pins it cannot take down. 403 for
+     * others than owners; 404 for an unknown community, or a post they cannot read or not in it.
+     */
     public void pin(String slug, String postId, boolean pinned, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Community c = communities.find(Iri.community(slug)).filter(x -> x.visibleTo(viewer))
@@ -207,11 +220,27 @@ public class PostService {
         if (memberships.roleIn(me.iri(), c.iri()).orElse(null) != Role.OWNER) {
             throw ProblemException.forbidden("only owners of " + slug + " pin posts");
         }
-        Post post = access.visiblePost(ThreadAccess.postIri(postId), viewer);
-        if (!c.iri().equals(post.community())) throw ProblemException.notFound("post " + postId + " in " + slug);
-        if (pinned && !c.pins().contains(post.iri()) && c.pins().size() >= MAX_PINS) {
-            throw ProblemException.conflict("a community pins at most " + MAX_PINS + " posts");
+        String iri = ThreadAccess.postIri(postId);
+        if (!pinned && c.pins().contains(iri)) {
+            Optional<Post> standing = store.find(iri).filter(p -> !p.deleted());
+            // a deleted post's Delete already told everyone: only the list is left to mend
+            if (standing.isEmpty()) communities.unpinGone(c.iri(), List.of(iri));
+            else announcePin(c, standing.get(), false, me);
+            return;
         }
+        Post post = access.visiblePost(iri, viewer);
+        if (!c.iri().equals(post.community())) throw ProblemException.notFound("post " + postId + " in " + slug);
+        if (pinned && !c.pins().contains(post.iri())) {
+            List<String> gone = pins.gone(c);
+            communities.unpinGone(c.iri(), gone); // a list stuck with deleted posts mends as it is used
+            if (c.pins().size() - gone.size() >= MAX_PINS) {
+                throw ProblemException.conflict("a community pins at most " + MAX_PINS + " posts");
+            }
+        }
+        announcePin(c, post, pinned, me);
+    }
+
+    private void announcePin(Community c, Post post, boolean pinned, CurrentPerson me) {
         // the post with its Add or Remove mark in one write, then the community's pin list (idempotent: the
         // re-publication of a mark left by a crash writes it again from the post), then the append (issue 16)
         OutboxRecord announce = announcements.record(Activity.builder().type(pinned ? As2.ADD : As2.REMOVE).actor(me.iri())

@@ -1,5 +1,6 @@
 package io.relais.feed.post;
 
+import com.mongodb.client.model.Updates;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,9 +15,12 @@ import io.relais.feed.threadview.PostViews;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static io.relais.feed.community.Fixtures.addMember;
@@ -25,8 +29,11 @@ import static io.relais.feed.community.Fixtures.community;
 import static io.relais.feed.community.Fixtures.local;
 import static io.relais.feed.community.Fixtures.person;
 import static io.relais.feed.community.Fixtures.post;
+import static io.relais.feed.community.Fixtures.store;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -232,6 +239,76 @@ class PostTest {
         as(member).get("/api/posts/{id}", local(id)).then().body("post.pinned", equalTo(true));
         as(owner).delete("/api/communities/{slug}/pins/{id}", slug, local(id)).then().statusCode(204);
         as(member).get("/api/communities/{slug}", slug).then().body("pins", not(hasItem(id)));
+    }
+
+    @Test
+    void deletedPinnedPostsLeaveTheirCommunitysPinsSoItsOwnerPinsAgain() {
+        String owner = person("alice");
+        String slug = community(owner, "public");
+        List<String> pinned = new ArrayList<>();
+        for (int i = 0; i < PostService.MAX_PINS; i++) {
+            String id = post(owner, slug, "Épinglé " + i);
+            as(owner).post("/api/communities/{slug}/pins/{id}", slug, local(id)).then().statusCode(204);
+            pinned.add(id);
+        }
+        String next = post(owner, slug, "Le onzième");
+        as(owner).post("/api/communities/{slug}/pins/{id}", slug, local(next)).then().statusCode(409)
+                .body("detail", containsString("at most " + PostService.MAX_PINS));
+        pinned.forEach(id -> as(owner).delete("/api/posts/{id}", local(id)).then().statusCode(204));
+
+        as(owner).get("/api/communities/{slug}", slug).then().statusCode(200).body("pins", empty());
+        as(owner).post("/api/communities/{slug}/pins/{id}", slug, local(next)).then().statusCode(204);
+        as(owner).get("/api/communities/{slug}", slug).then().statusCode(200).body("pins", contains(next));
+    }
+
+    @Test
+    void pinsLeftBehindByDeletedPostsAreNeitherListedNorCountedAndTheOwnerUnpinsThem() {
+        String owner = person("alice");
+        String member = person("mia");
+        String slug = community(owner, "public");
+        addMember(slug, owner, member);
+        List<String> deleted = new ArrayList<>();
+        for (int i = 0; i < PostService.MAX_PINS; i++) {
+            String id = post(owner, slug, "Épinglé " + i);
+            as(owner).post("/api/communities/{slug}/pins/{id}", slug, local(id)).then().statusCode(204);
+            as(owner).delete("/api/posts/{id}", local(id)).then().statusCode(204);
+            deleted.add(id);
+        }
+        // a community stuck before deletes took posts out of the pins: its list still names them all
+        store().getCollection("communities").updateOne(new Document("_id", Iri.community(slug)),
+                Updates.addEachToSet("pins", deleted));
+
+        as(owner).delete("/api/communities/{slug}/pins/{id}", slug, local(deleted.get(0))).then().statusCode(204);
+        assertThat(storedPins(slug)).doesNotContain(deleted.get(0));
+        as(member).get("/api/communities/{slug}", slug).then().statusCode(200).body("pins", empty());
+        String next = post(owner, slug, "Le nouveau");
+        as(owner).post("/api/communities/{slug}/pins/{id}", slug, local(next)).then().statusCode(204);
+        as(member).get("/api/communities/{slug}", slug).then().statusCode(200).body("pins", contains(next));
+    }
+
+    @Test
+    void aHiddenPinnedPostIsListedOnlyToThoseWhoStillReadItAndTheOwnerUnpinsIt() {
+        String owner = person("olga");
+        String author = person("alice");
+        String member = person("mia");
+        String slug = community(owner, "public");
+        addMember(slug, owner, author);
+        addMember(slug, owner, member);
+        String id = post(author, slug, "Épinglé puis masqué");
+        as(owner).post("/api/communities/{slug}/pins/{id}", slug, local(id)).then().statusCode(204);
+        as(owner).body(Map.of("object", id, "action", "hide", "reason", "Hors charte")).post("/api/moderation/actions")
+                .then().statusCode(200);
+
+        as(member).get("/api/communities/{slug}", slug).then().statusCode(200).body("pins", not(hasItem(id)));
+        as(owner).get("/api/communities/{slug}", slug).then().statusCode(200).body("pins", not(hasItem(id)));
+        as(author).get("/api/communities/{slug}", slug).then().statusCode(200).body("pins", hasItem(id));
+        as(owner).delete("/api/communities/{slug}/pins/{id}", slug, local(id)).then().statusCode(204);
+        as(author).get("/api/communities/{slug}", slug).then().statusCode(200).body("pins", not(hasItem(id)));
+    }
+
+    private static List<String> storedPins(String slug) {
+        return store().getCollection("communities").find(new Document("_id", Iri.community(slug))).first()
+                .getList("pins", String.class);
     }
 
     @Test
