@@ -5,7 +5,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * A community page's words for someone outside it ({@code com:} in templates): an invitee's notice and the member
- * list kept for members. French in {@code messages/com_fr.properties}. A bundle of its own because
+ * list kept for members; and its settings' undo of an archive. French in {@code messages/com_fr.properties}. A bundle of its own because
  * {@link io.relais.web.layout.Msg} is at the size past which Quarkus splits a bundle's generated code, which then
  * fails to verify.
  */
@@ -17,4 +17,7 @@ public interface CommunityMsg {
     @Message("You are invited to this private community. Accept to see its posts.") String invitedToPrivate();
     @Message("Only members can see who is in it.") String membersOnly();
     @Message("This community is private. You will see its posts once a moderator accepts your request.") String pendingNotice();
+    @Message("Unarchive this community") String unarchiveTitle();
+    @Message("Members can post, comment, react and join again.") String unarchiveExplained();
+    @Message("Unarchive") String unarchive();
 }
