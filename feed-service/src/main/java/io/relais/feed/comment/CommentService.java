@@ -88,6 +88,7 @@ public class CommentService {
     public CommentView add(String postId, CommentRequests.AddComment request, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Post root = access.visiblePost(ThreadAccess.postIri(postId), viewer);
+        access.requireWritable(root.community());
         String parent = root.iri();
         if (request.inReplyTo() != null && !request.inReplyTo().isBlank()) {
             parent = comments.findComment(request.inReplyTo())
@@ -114,6 +115,7 @@ public class CommentService {
         Viewer viewer = memberships.viewerOf(me);
         Comment c = access.visibleComment(postId, commentId, viewer);
         if (!ThreadAccess.mayEdit(c, me)) throw ProblemException.forbidden("only the author edits a comment");
+        access.requireWritable(c.community());
         WrittenText text = written(request.content(), limits.commentLength());
         Optional<KeywordRule> hold = keywordRules.screen("content", text);
         Instant now = Instant.now();

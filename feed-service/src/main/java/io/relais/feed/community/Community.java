@@ -2,6 +2,7 @@ package io.relais.feed.community;
 
 import io.relais.events.Audience;
 import io.relais.events.Viewer;
+import io.relais.kit.error.ProblemException;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -32,6 +33,14 @@ public record Community(String iri, String slug, String name, String description
     /** Whether the viewer may read its posts and members' content. */
     public boolean contentVisibleTo(Viewer viewer) {
         return viewer.communities().contains(iri) || (visibility == Visibility.PUBLIC && viewer.internal());
+    }
+
+    /**
+     * An archived community is read-only ({@code CommunityService#archive}): no new post, comment, edit, reaction or
+     * member there; 409 {@code community <slug> is archived} otherwise. Taking content down stays possible.
+     */
+    public void requireWritable() {
+        if (archived) throw ProblemException.conflict("community " + slug + " is archived");
     }
 
     /** AS2 audience of the community's posts: public ones are copied to the organisation. */

@@ -93,9 +93,27 @@ public class CommunityResource {
     @POST
     @Path("/{slug}/archive")
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
-    @Operation(summary = "Archive (owners, admins): stays readable, no more posts or joins")
+    @Operation(summary = "Archive (owners, admins): stays readable, no more posts, comments, edits, reactions or joins",
+            description = "Each of those writes then answers 409 \"community <slug> is archived\"; authors and moderators "
+                    + "still delete or hide content. Idempotent; DELETE on the same path undoes it.")
+    @APIResponse(responseCode = "200", description = "the community, archived true")
+    @APIResponse(responseCode = "403", description = "neither an owner of the community nor an admin")
+    @APIResponse(responseCode = "404", description = "no such community, or a secret one you are not a member of")
     public CommunityView archive(@PathParam("slug") String slug) {
         return communities.view(communities.archive(slug, me), me);
+    }
+
+    @DELETE
+    @Path("/{slug}/archive")
+    @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
+    @Operation(summary = "Unarchive (owners, admins): posts, comments, reactions and joins are possible again",
+            description = "Published as an Update of the Group with archived false, as archiving is. Idempotent: a community "
+                    + "that is not archived is answered as it is.")
+    @APIResponse(responseCode = "200", description = "no longer archived", content = @Content(examples = @ExampleObject(name = "community", value = COMMUNITY_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "neither an owner of the community nor an admin")
+    @APIResponse(responseCode = "404", description = "no such community, or a secret one you are not a member of")
+    public CommunityView unarchive(@PathParam("slug") String slug) {
+        return communities.view(communities.unarchive(slug, me), me);
     }
 
     @POST

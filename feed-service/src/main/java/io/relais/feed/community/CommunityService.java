@@ -138,15 +138,31 @@ public class CommunityService {
                 .withErrors(List.of(new Violation("visibility", rule))));
     }
 
-    /** Owners and admins archive: the community stays readable, nobody posts or joins any more. */
+    /**
+     * Owners and admins archive: the community stays readable and read-only ({@link Community#requireWritable}): nobody
+     * posts, comments, edits, reacts or joins any more; authors and moderators still take content down.
+     */
     public Community archive(String slug, CurrentPerson me) {
+        return setArchived(slug, true, me);
+    }
+
+    /**
+     * Owners and admins (as for {@link #archive}) undo an archive: the community takes posts, comments, reactions and
+     * members again. Idempotent: a community that is not archived is answered as it is, nothing published.
+     */
+    public Community unarchive(String slug, CurrentPerson me) {
+        return setArchived(slug, false, me);
+    }
+
+    /** Both ways publish the Group's Update with its {@code archived} flag, so every projection follows. */
+    private Community setArchived(String slug, boolean archived, CurrentPerson me) {
         Community c = visible(slug, me);
         if (!me.isAdmin()) requireRole(c, me, Role.OWNER);
-        if (c.archived()) return c;
-        store.update(c.iri(), Updates.set("archived", true));
-        Community archived = store.find(c.iri()).orElseThrow();
-        outbox.append(groupActivity(As2.UPDATE, archived, me.iri()));
-        return archived;
+        if (c.archived() == archived) return c;
+        store.update(c.iri(), Updates.set("archived", archived));
+        Community changed = store.find(c.iri()).orElseThrow();
+        outbox.append(groupActivity(As2.UPDATE, changed, me.iri()));
+        return changed;
     }
 
     public Optional<Community> find(String slug) {

@@ -160,6 +160,7 @@ public class PostService {
         if (!ThreadAccess.mayEdit(post, me)) {
             throw ProblemException.forbidden("only the author edits a post");
         }
+        access.requireWritable(post.community());
         WrittenText text = written(request.content(), limits.postLength());
         Optional<KeywordRule> hold = keywordRules.screen("content", text);
         Instant now = Instant.now();

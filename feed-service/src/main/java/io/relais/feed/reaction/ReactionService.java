@@ -72,6 +72,16 @@ public class ReactionService {
     private record Target(String iri, Post root, boolean comment) {
     }
 
+    /**
+     * The thing to react to (or to take a reaction back from): 404 unless the viewer sees it; 409 when its thread was
+     * written in an archived community, whose reactions stay as they were ({@link ThreadAccess#requireWritable}).
+     */
+    private Target writableTarget(String postId, String commentId, Viewer viewer) {
+        Target t = target(postId, commentId, viewer);
+        access.requireWritable(t.root().community());
+        return t;
+    }
+
     private Target target(String postId, String commentId, Viewer viewer) {
         if (commentId == null) {
             Post root = access.visiblePost(ThreadAccess.postIri(postId), viewer);
@@ -90,7 +100,7 @@ public class ReactionService {
      */
     public Reactions react(String postId, String commentId, ReactionKind kind, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
-        Target t = target(postId, commentId, viewer);
+        Target t = writableTarget(postId, commentId, viewer);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             ReactionStore.Reaction existing = store.find(t.iri(), me.iri());
             if (existing != null && kind.wire().equals(existing.kind())) {
@@ -115,7 +125,7 @@ public class ReactionService {
     /** Takes my reaction back: one conditional write removes my entry, its count and marks its Undo (see {@link #react}). */
     public Reactions unreact(String postId, String commentId, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
-        Target t = target(postId, commentId, viewer);
+        Target t = writableTarget(postId, commentId, viewer);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             ReactionStore.Reaction existing = store.find(t.iri(), me.iri());
             if (existing == null) return reactions(t, viewer, false);

@@ -3,6 +3,8 @@ package io.relais.feed.thread;
 import io.relais.events.AudienceRule;
 import io.relais.events.Iri;
 import io.relais.events.Viewer;
+import io.relais.feed.community.Community;
+import io.relais.feed.community.CommunityStore;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.community.Role;
 import io.relais.kit.error.ProblemException;
@@ -38,6 +40,9 @@ public class ThreadAccess {
 
     @Inject
     MembershipService memberships;
+
+    @Inject
+    CommunityStore communities;
 
     /** The stored post if the viewer may see it and it is not deleted; 404 otherwise, whatever the reason. */
     public Post visiblePost(String postIri, Viewer viewer) {
@@ -138,6 +143,15 @@ public class ThreadAccess {
      */
     public static boolean mayRemove(String author, BooleanSupplier moderatesThere, CurrentPerson me) {
         return me.iri().equals(author) || moderatesThere.getAsBoolean();
+    }
+
+    /**
+     * 409 when the thread was written in an archived community ({@link Community#requireWritable}): its posts and
+     * comments are no longer commented, edited or reacted to. Organisation-wide threads ({@code null}) are always open.
+     * Asked after visibility, so a community one may not see is never confirmed archived.
+     */
+    public void requireWritable(String communityIri) {
+        if (communityIri != null) communities.find(communityIri).ifPresent(Community::requireWritable);
     }
 
     /** Whether this person may edit the post: only its author, and never a business-event card (its system owns it). */

@@ -152,4 +152,33 @@ class CommentTest {
         assertThat(del.object().type()).isEqualTo("Tombstone");
         assertThat(del.object().context()).isEqualTo(root);
     }
+
+    /**
+     * An archived community is read-only: its threads take no new comment or reply, and no comment there is edited
+     * (409 naming the rule, as a new post there); their authors and its moderators still take comments down.
+     */
+    @Test
+    void anArchivedCommunitysThreadsTakeNoCommentNorEditButCommentsCanStillBeDeleted() {
+        String owner = person("olga");
+        String member = person("mia");
+        String slug = community(owner, "public");
+        addMember(slug, owner, member);
+        String root = post(member, slug, "Sujet");
+        String mine = comment(member, root, "Avis", null);
+        String other = comment(member, root, "Autre avis", null);
+        as(owner).post("/api/communities/{slug}/archive", slug).then().statusCode(200);
+        String archived = "community " + slug + " is archived";
+
+        as(member).body(Map.of("content", "Encore un avis")).post("/api/posts/{id}/comments", local(root)).then()
+                .statusCode(409).contentType("application/problem+json").body("detail", equalTo(archived));
+        as(member).body(Map.of("content", "Réponse", "inReplyTo", local(mine))).post("/api/posts/{id}/comments", local(root))
+                .then().statusCode(409).contentType("application/problem+json").body("detail", equalTo(archived));
+        as(member).body(Map.of("content", "Avis nuancé")).put("/api/posts/{p}/comments/{c}", local(root), local(mine))
+                .then().statusCode(409).contentType("application/problem+json").body("detail", equalTo(archived));
+
+        as(member).delete("/api/posts/{p}/comments/{c}", local(root), local(mine)).then().statusCode(204);
+        as(owner).delete("/api/posts/{p}/comments/{c}", local(root), local(other)).then().statusCode(204);
+        as(member).get("/api/posts/{id}", local(root)).then().statusCode(200).body("comments", hasSize(0))
+                .body("post.commentCount", equalTo(0));
+    }
 }

@@ -27,6 +27,7 @@ class AuthorizationMatrixTest {
             "GET, /api/communities/tech",
             "PUT, /api/communities/tech",
             "POST, /api/communities/tech/archive",
+            "DELETE, /api/communities/tech/archive",
             "POST, /api/communities/tech/join",
             "POST, /api/communities/tech/leave",
             "GET, /api/communities/tech/requests",

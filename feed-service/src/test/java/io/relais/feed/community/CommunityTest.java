@@ -339,6 +339,54 @@ class CommunityTest {
         as(paul).post("/api/communities/{slug}/join", slug).then().statusCode(409);
     }
 
+    /** An archived community is read-only: its posts are no longer edited (409 naming the rule), but still deleted. */
+    @Test
+    void anArchivedCommunitysPostsAreNoLongerEditedButTheirAuthorsStillDeleteThem() {
+        String owner = person("olga");
+        String member = person("mia");
+        String slug = community(owner, "public");
+        addMember(slug, owner, member);
+        String post = Fixtures.post(member, slug, "Avant l'archivage");
+        as(owner).post("/api/communities/{slug}/archive", slug).then().statusCode(200);
+
+        as(member).body(Map.of("content", "Après l'archivage")).put("/api/posts/{id}", Fixtures.local(post)).then()
+                .statusCode(409).contentType("application/problem+json").body("detail", equalTo("community " + slug + " is archived"));
+        as(member).delete("/api/posts/{id}", Fixtures.local(post)).then().statusCode(204);
+        as(owner).get("/api/posts/{id}", Fixtures.local(post)).then().statusCode(404);
+    }
+
+    /**
+     * Owners and admins (the rule of archiving) unarchive with {@code DELETE .../archive}: the community answers
+     * {@code archived: false}, the Group's Update says so to every projection, and its threads take comments again.
+     * Undoing it twice is harmless; a plain member may not.
+     */
+    @Test
+    void ownersAndAdminsUnarchiveAndTheCommunityTakesCommentsAgain() {
+        String owner = person("olga");
+        String member = person("mia");
+        String slug = community(owner, "public");
+        addMember(slug, owner, member);
+        String post = Fixtures.post(member, slug, "Sujet");
+        as(owner).post("/api/communities/{slug}/archive", slug).then().statusCode(200).body("archived", equalTo(true));
+
+        as(member).delete("/api/communities/{slug}/archive", slug).then().statusCode(403).contentType("application/problem+json");
+        as(member).get("/api/communities/{slug}", slug).then().body("archived", equalTo(true));
+
+        as(owner).delete("/api/communities/{slug}/archive", slug).then().statusCode(200).body("archived", equalTo(false))
+                .body("slug", equalTo(slug));
+        Activity update = published("Update", a -> a.object() != null && Iri.community(slug).equals(a.object().id())
+                && a.object().relais() != null && Boolean.FALSE.equals(a.object().relais().get("archived")), 1).get(0);
+        assertThat(update.object().type()).isEqualTo("Group");
+        as(owner).delete("/api/communities/{slug}/archive", slug).then().statusCode(200).body("archived", equalTo(false));
+        as(member).body(Map.of("content", "De nouveau ouvert")).post("/api/posts/{id}/comments", Fixtures.local(post))
+                .then().statusCode(201);
+
+        String admin = person("root");
+        as(owner).post("/api/communities/{slug}/archive", slug).then().statusCode(200);
+        as(admin, "employee", "admin").delete("/api/communities/{slug}/archive", slug).then().statusCode(200)
+                .body("archived", equalTo(false));
+    }
+
     @Test
     void theDirectorySearchesByNameAndListsPrivateButNotSecretCommunities() {
         String owner = person("olga");

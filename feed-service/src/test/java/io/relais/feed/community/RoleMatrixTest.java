@@ -32,6 +32,7 @@ class RoleMatrixTest {
         as(person("cm"), "employee", "community-manager").post("/api/communities/{slug}/archive", slug).then().statusCode(403);
         as(member).post("/api/communities/{slug}/archive", slug).then().statusCode(403);
         as(person("ada"), "employee", "admin").post("/api/communities/{slug}/archive", slug).then().statusCode(200);
+        as(person("cm"), "employee", "community-manager").delete("/api/communities/{slug}/archive", slug).then().statusCode(403);
     }
 
     @Test

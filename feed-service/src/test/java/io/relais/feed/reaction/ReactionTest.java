@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Map;
 
+import static io.relais.feed.community.Fixtures.addMember;
 import static io.relais.feed.community.Fixtures.as;
+import static io.relais.feed.community.Fixtures.community;
 import static io.relais.feed.community.Fixtures.local;
 import static io.relais.feed.community.Fixtures.person;
 import static io.relais.feed.community.Fixtures.post;
@@ -85,5 +87,41 @@ class ReactionTest {
                 && r.value().contains(c), 1, Duration.ofSeconds(30)).get(0).value());
         assertThat(like.object().id()).isEqualTo(c);
         assertThat(like.target()).isEqualTo(id);
+    }
+
+    /**
+     * An archived community is read-only: nobody reacts to its posts or comments, changes a reaction or takes one back
+     * (409 naming the rule, as a new post there); the counts stay as they were when it was archived.
+     */
+    @Test
+    void nobodyReactsInAnArchivedCommunityNorChangesOrTakesBackAReaction() {
+        String owner = person("olga");
+        String bob = person("bob");
+        String carol = person("carol");
+        String slug = community(owner, "public");
+        addMember(slug, owner, bob);
+        addMember(slug, owner, carol);
+        String id = post(bob, slug, "Avant l'archivage");
+        String c = as(bob).body(Map.of("content", "Comment")).post("/api/posts/{id}/comments", local(id)).then().statusCode(201)
+                .extract().path("id");
+        as(bob).body(Map.of("kind", "like")).put("/api/posts/{id}/reactions/mine", local(id)).then().statusCode(200);
+        as(bob).body(Map.of("kind", "like")).put("/api/posts/{p}/comments/{c}/reactions/mine", local(id), local(c))
+                .then().statusCode(200);
+        as(owner).post("/api/communities/{slug}/archive", slug).then().statusCode(200);
+        String archived = "community " + slug + " is archived";
+
+        as(carol).body(Map.of("kind", "like")).put("/api/posts/{id}/reactions/mine", local(id)).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", equalTo(archived));
+        as(bob).body(Map.of("kind", "celebrate")).put("/api/posts/{id}/reactions/mine", local(id)).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", equalTo(archived));
+        as(bob).delete("/api/posts/{id}/reactions/mine", local(id)).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", equalTo(archived));
+        as(carol).body(Map.of("kind", "support")).put("/api/posts/{p}/comments/{c}/reactions/mine", local(id), local(c))
+                .then().statusCode(409).contentType("application/problem+json").body("detail", equalTo(archived));
+        as(bob).delete("/api/posts/{p}/comments/{c}/reactions/mine", local(id), local(c)).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", equalTo(archived));
+
+        as(bob).get("/api/posts/{id}", local(id)).then().statusCode(200).body("post.reactions.like", equalTo(1))
+                .body("post.myReaction", equalTo("like")).body("comments[0].reactions.like", equalTo(1));
     }
 }

@@ -5,9 +5,9 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * A community page's words for someone outside it ({@code com:} in templates): an invitee's notice and the member
- * list kept for members; and its moderators' list of pending invitations. French in {@code messages/com_fr.properties}. A bundle of its own because
- * {@link io.relais.web.layout.Msg} is at the size past which Quarkus splits a bundle's generated code, which then
- * fails to verify.
+ * list kept for members; and its moderators' list of pending invitations and its settings' undo of an archive. French
+ * in {@code messages/com_fr.properties}. A bundle of its own because {@link io.relais.web.layout.Msg} is at the size
+ * past which Quarkus splits a bundle's generated code, which then fails to verify.
  */
 @MessageBundle("com")
 public interface CommunityMsg {
@@ -19,4 +19,7 @@ public interface CommunityMsg {
     @Message("This community is private. You will see its posts once a moderator accepts your request.") String pendingNotice();
     @Message("Pending invitations") String pendingInvitations();
     @Message("Withdraw") String withdrawInvitation();
+    @Message("Unarchive this community") String unarchiveTitle();
+    @Message("Members can post, comment, react and join again.") String unarchiveExplained();
+    @Message("Unarchive") String unarchive();
 }

@@ -318,6 +318,14 @@ public class CommunityPages {
         return backTo(slug);
     }
 
+    /** Unarchiving is the owner's undo of an archive: one click, since it takes nothing away. */
+    @POST
+    @Path("{slug}/unarchive")
+    public Response unarchive(@PathParam("slug") String slug) {
+        feed.unarchiveCommunity(slug);
+        return backTo(slug);
+    }
+
     /** Owners give a member the role member, moderator or owner (several owners share a community; to hand it over, make someone owner, then step down). */
     @POST
     @Path("{slug}/members/{login}/role")

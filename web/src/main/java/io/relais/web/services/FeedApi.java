@@ -211,6 +211,11 @@ public interface FeedApi {
     @Path("/api/communities/{slug}/archive")
     JsonNode archiveCommunity(@PathParam("slug") String slug);
 
+    /** Owners (and admins) undo an archive: posts, comments, reactions and joins are possible again. Idempotent. */
+    @DELETE
+    @Path("/api/communities/{slug}/archive")
+    JsonNode unarchiveCommunity(@PathParam("slug") String slug);
+
     /** Owners set a member's role ({@code {"role": "member|moderator|owner"}}); 409 when the last owner would step down. */
     @PUT
     @Path("/api/communities/{slug}/members/{login}/role")

@@ -180,6 +180,28 @@ class CommunityOwnerToolsTest {
         assertThat(SERVICES.calls()).noneMatch(c -> c.line().startsWith("POST /api/communities/guild/archive"));
     }
 
+    /** An archived community's settings offer its owner the undo, which feed-service applies (DELETE .../archive). */
+    @Test
+    void theOwnerOfAnArchivedCommunityUnarchivesItFromItsSettings() {
+        SERVICES.on("GET /api/communities/guild", 200, GUILD.formatted("owner").replace("\"archived\":false", "\"archived\":true"))
+                .on("DELETE /api/communities/guild/archive", 200, GUILD.formatted("owner"));
+
+        String settings = as("en").get("/communities/guild/settings").then().statusCode(200).extract().asString();
+        Response r = post("en", "/communities/guild/unarchive", Map.of());
+
+        assertThat(settings).contains("id=\"archived-notice\"", "id=\"unarchive-button\">Unarchive</button>")
+                .doesNotContain("id=\"archive-form\"");
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(SERVICES.calls()).anyMatch(c -> c.line().equals("DELETE /api/communities/guild/archive"));
+    }
+
+    @Test
+    void aCommunityThatIsNotArchivedOffersNoUnarchive() {
+        String settings = as("en").get("/communities/guild/settings").then().statusCode(200).extract().asString();
+
+        assertThat(settings).contains("id=\"archive-form\"").doesNotContain("id=\"unarchive-form\"");
+    }
+
     @Test
     void settingsSendOnlyWhatTheServiceAccepts() {
         Response r = post("en", "/communities/guild/settings",
