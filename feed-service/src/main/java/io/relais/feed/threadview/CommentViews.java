@@ -1,6 +1,7 @@
 package io.relais.feed.threadview;
 
 import io.relais.events.Viewer;
+import io.relais.feed.community.Community;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
 import io.relais.feed.thread.Comment;
@@ -77,11 +78,18 @@ public class CommentViews {
     public List<CommentView> views(List<Comment> stored, Viewer viewer, CurrentPerson me) {
         Map<String, Boolean> moderatesIn = new HashMap<>();
         Map<String, Comment> byIri = new HashMap<>();
-        stored.forEach(c -> byIri.put(c.iri(), c));
+        Set<String> communityIris = new LinkedHashSet<>();
+        stored.forEach(c -> {
+            byIri.put(c.iri(), c);
+            if (c.community() != null) communityIris.add(c.community());
+        });
+        Map<String, Community> communities = reads.communities(communityIris);
         return views(stored, viewer).stream().map(v -> {
             Comment c = byIri.get(v.id());
             boolean moderates = moderatesIn.computeIfAbsent(String.valueOf(c.community()), k -> access.moderates(c.community(), me));
-            return v.with(new Can(ThreadAccess.mayEdit(c, me), ThreadAccess.mayRemove(c.author(), () -> moderates, me), moderates));
+            Community where = c.community() == null ? null : communities.get(c.community());
+            return v.with(Can.of(me.iri().equals(c.author()), ThreadAccess.mayEdit(c, me),
+                    ThreadAccess.mayRemove(c.author(), () -> moderates, me), moderates, where == null || !where.archived()));
         }).toList();
     }
 

@@ -56,7 +56,11 @@ public record PostView(String id, String type, String kind, PersonSummary author
         return commentCount + reactions.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    public record CommunityRef(String iri, String slug, String name) {
+    /**
+     * The community a post was written in. {@code archived}: it is read-only, so nobody comments, edits or reacts
+     * there (409), which is how a feed card, which carries no {@link Can}, knows not to offer those.
+     */
+    public record CommunityRef(String iri, String slug, String name, boolean archived) {
     }
 
     public record AttachmentRef(String id, String name, String mediaType, long size, String url) {

@@ -72,7 +72,10 @@ public class PostViews {
         PostView post = view(iri, viewer).orElseThrow(() -> ProblemException.notFound("post " + id));
         Post stored = store.find(iri).orElseThrow(() -> ProblemException.notFound("post " + id));
         boolean moderates = access.moderates(stored.community(), me);
-        Can can = new Can(ThreadAccess.mayEdit(stored, me), access.mayModerate(stored, me), moderates);
+        boolean writable = post.community() == null || !post.community().archived();
+        // the moderation rule's author of a card is the person it names (ModeratedItem), not its writer
+        Can can = Can.of(me.iri().equals(stored.author()), ThreadAccess.mayEdit(stored, me), access.mayModerate(stored, me),
+                moderates, writable);
         CommentViews.Page page = comments.page(post.id(), cursor, size, viewer, me);
         return new PostThread(post.with(can), page.comments(), page.next());
     }
@@ -115,7 +118,7 @@ public class PostViews {
         List<PostView> out = new ArrayList<>();
         for (Post p : visible) {
             Community c = communityByIri.get(p.community());
-            PostView.CommunityRef ref = c == null ? null : new PostView.CommunityRef(c.iri(), c.slug(), c.name());
+            PostView.CommunityRef ref = c == null ? null : new PostView.CommunityRef(c.iri(), c.slug(), c.name(), c.archived());
             out.add(new PostView(p.iri(), p.type(), p.kind(), author(p, authors), p.content(), p.source(), p.audience(),
                     ref, p.mentions(), p.hashtags(), attachmentRefs(p), card(p), p.reactions(), mine.get(p.iri()),
                     p.commentCount(), first.getOrDefault(p.iri(), List.of()), p.pinned(), p.expires(), p.created(),

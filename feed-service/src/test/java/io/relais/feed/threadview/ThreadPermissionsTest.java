@@ -94,6 +94,57 @@ class ThreadPermissionsTest {
         as(alice).get("/api/posts/{id}", local(root)).then().statusCode(200).body("post.commentCount", equalTo(0));
     }
 
+    /**
+     * An archived community is read-only (409 on a comment, a reply, an edit, a reaction): its threads offer none of
+     * those any more, to the author as to its moderators, while Delete and moderation stay offered and accepted.
+     */
+    @Test
+    void anArchivedCommunitysThreadsOfferNoCommentEditNorReactionButStillDeleteAndModeration() {
+        String olga = person("olga");
+        String slug = community(olga, "public");
+        String mia = person("mia");
+        addMember(slug, olga, mia);
+        String root = post(mia, slug, "Compte rendu");
+        String c = comment(mia, root, "Précision");
+        as(mia).get("/api/posts/{id}", local(root)).then().statusCode(200)
+                .body("post.can.edit", equalTo(true)).body("post.can.comment", equalTo(true)).body("post.can.react", equalTo(true))
+                .body("comments[0].can.comment", equalTo(true)).body("comments[0].can.react", equalTo(true));
+
+        as(olga).post("/api/communities/{slug}/archive", slug).then().statusCode(200);
+
+        as(mia).get("/api/posts/{id}", local(root)).then().statusCode(200)
+                .body("post.can.edit", equalTo(false)).body("post.can.comment", equalTo(false))
+                .body("post.can.react", equalTo(false)).body("post.can.delete", equalTo(true))
+                .body("post.community.archived", equalTo(true))
+                .body("comments[0].can.edit", equalTo(false)).body("comments[0].can.comment", equalTo(false))
+                .body("comments[0].can.react", equalTo(false)).body("comments[0].can.delete", equalTo(true));
+        as(olga).get("/api/posts/{id}", local(root)).then().statusCode(200)
+                .body("post.can.delete", equalTo(true)).body("post.can.moderate", equalTo(true))
+                .body("post.can.comment", equalTo(false)).body("post.can.react", equalTo(false))
+                .body("comments[0].can.moderate", equalTo(true)).body("comments[0].can.react", equalTo(false));
+        as(mia).body(Map.of("content", "Encore")).post("/api/posts/{id}/comments", local(root)).then().statusCode(409);
+        as(mia).body(Map.of("kind", "like")).put("/api/posts/{id}/reactions/mine", local(root)).then().statusCode(409);
+        as(mia).delete("/api/posts/{p}/comments/{c}", local(root), local(c)).then().statusCode(204);
+    }
+
+    /** Nobody takes a moderation decision on what they wrote (403): a moderator's own post and comment do not offer it. */
+    @Test
+    void aModeratorIsNotOfferedModerationOfWhatTheyWroteButStillDeletesIt() {
+        String olga = person("olga");
+        String slug = community(olga, "public");
+        String mia = person("mia");
+        addMember(slug, olga, mia);
+        String root = post(olga, slug, "Règles du groupe");
+        comment(olga, root, "Rappel");
+        comment(mia, root, "Lu");
+        as(olga).get("/api/posts/{id}", local(root)).then().statusCode(200)
+                .body("post.can.moderate", equalTo(false)).body("post.can.delete", equalTo(true))
+                .body("comments[0].can.moderate", equalTo(false)).body("comments[0].can.delete", equalTo(true))
+                .body("comments[1].can.moderate", equalTo(true));
+        as(olga).body(Map.of("object", root, "action", "hide", "reason", "test")).post("/api/moderation/actions")
+                .then().statusCode(403);
+    }
+
     @Test
     void theCommentAnswerSaysItsAuthorMayEditAndDeleteIt() {
         String alice = person("alice");
