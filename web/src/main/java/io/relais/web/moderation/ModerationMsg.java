@@ -46,6 +46,8 @@ public interface ModerationMsg {
     @Message("Restore") String restore();
     @Message("Remove") String remove();
     @Message("Remove it for good? Its author is told why.") String removeConfirm();
+    @Message("Only community managers and administrators restore what the organisation hid.") String restoreNotYours();
+    @Message("No decision on it is yours to take: nobody decides on what they wrote.") String noDecision();
     @Message("Give a reason: the author will read it.") String reasonRequired();
     @Message("Hidden. The author is told why.") String doneHide();
     @Message("Restored. The author is told.") String doneRestore();

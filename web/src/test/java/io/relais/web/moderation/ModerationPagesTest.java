@@ -47,7 +47,8 @@ class ModerationPagesTest {
               "author":{"iri":"urn:relais:person:alice","login":"alice","displayName":"Alice Martin"},
               "excerpt":"<script>alert('x')</script> Promo","state":"visible","held":null,"reports":3,
               "reasons":{"spam":2,"off-topic":1},"comments":["<b>Démarchage</b>"],
-              "firstReported":"2026-11-30T10:02:00Z","lastReported":"2026-11-30T10:15:00Z","hiddenReason":null}]}"""
+              "firstReported":"2026-11-30T10:02:00Z","lastReported":"2026-11-30T10:15:00Z","hiddenReason":null,
+              "actions":["hide","remove"]}]}"""
             .formatted(POST, POST);
 
     static final String HIDDEN_QUEUE = """
@@ -55,7 +56,8 @@ class ModerationPagesTest {
               "community":{"iri":"urn:relais:community:guild","slug":"guild","name":"Design guild"},
               "author":{"iri":"urn:relais:person:carol","login":"carol","displayName":"Carol Petit"},
               "excerpt":"Hors sujet","state":"hidden","held":null,"reports":0,"reasons":{},"comments":[],
-              "firstReported":"2026-11-30T10:02:00Z","lastReported":"2026-11-30T10:15:00Z","hiddenReason":"Propos hors charte"}]}"""
+              "firstReported":"2026-11-30T10:02:00Z","lastReported":"2026-11-30T10:15:00Z","hiddenReason":"Propos hors charte",
+              "actions":["restore","remove"]}]}"""
             .formatted(COMMENT, POST);
 
     static final String FORBIDDEN = "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"the organisation-wide moderation queue is for community managers and admins\"}";
@@ -200,12 +202,49 @@ class ModerationPagesTest {
                   "excerpt":"Deal won: Acme — Acme signs","state":"hidden","held":null,"reports":0,"reasons":{},"comments":[],
                   "firstReported":"2026-11-30T10:02:00Z","lastReported":"2026-11-30T10:02:00Z","hiddenReason":"Montant confidentiel",
                   "hiddenBy":{"iri":"urn:relais:person:bob","login":"bob","displayName":"Bob <Durand>"},
-                  "hiddenAt":"2026-11-30T10:02:00Z"}]}""".formatted(card, card));
+                  "hiddenAt":"2026-11-30T10:02:00Z","actions":["restore","remove"]}]}""".formatted(card, card));
 
         String html = as("bob", "employee", "en").get("/moderation?state=hidden").then().statusCode(200).extract().asString();
 
         assertThat(html).contains("Salesforce", "business card", "Hidden by Bob &lt;Durand&gt;", "datetime=\"2026-11-30T10:02:00Z\"",
                 "id=\"restore-019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a99\"", "Reason: Montant confidentiel");
+    }
+
+    /**
+     * The buttons are feed-service's {@code actions}, not guessed from the state: a community moderator is offered no
+     * Restore of what the organisation hid (a keyword hold here) and no decision on their own comment, and an item
+     * whose answer lists no actions offers none.
+     */
+    @Test
+    void theQueueOffersExactlyTheDecisionsFeedServiceListsForEachItem() {
+        String held = "urn:relais:comment:7d0c3c1e-4444-4aaa-8bbb-000000000004";
+        String mine = "urn:relais:comment:7d0c3c1e-5555-4aaa-8bbb-000000000005";
+        String unsaid = "urn:relais:comment:7d0c3c1e-6666-4aaa-8bbb-000000000006";
+        SERVICES.on("GET /api/moderation/queue", 200, """
+                {"items":[
+                 {"object":"%s","kind":"comment","post":"%s","community":{"iri":"urn:relais:community:guild","slug":"guild","name":"Design guild"},
+                  "author":{"login":"carol","displayName":"Carol Petit"},"excerpt":"Crypto","state":"hidden","held":"crypto",
+                  "reports":0,"reasons":{},"comments":[],"hiddenReason":"keyword rule","actions":["remove"]},
+                 {"object":"%s","kind":"comment","post":"%s","community":{"iri":"urn:relais:community:guild","slug":"guild","name":"Design guild"},
+                  "author":{"login":"bob","displayName":"Bob Durand"},"excerpt":"Mon avis","state":"hidden","held":null,
+                  "reports":1,"reasons":{"other":1},"comments":[],"hiddenReason":"Doublon","actions":[]},
+                 {"object":"%s","kind":"comment","post":"%s","community":{"iri":"urn:relais:community:guild","slug":"guild","name":"Design guild"},
+                  "author":{"login":"dan","displayName":"Dan"},"excerpt":"Ancien","state":"hidden","held":null,
+                  "reports":0,"reasons":{},"comments":[],"hiddenReason":"Ancien"}]}""".formatted(held, POST, mine, POST, unsaid, POST));
+
+        String html = as("bob", "employee", "en").get("/communities/guild/moderation?state=hidden").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("id=\"remove-7d0c3c1e-4444-4aaa-8bbb-000000000004\"",
+                        "id=\"restore-not-yours-7d0c3c1e-4444-4aaa-8bbb-000000000004\"",
+                        "Only community managers and administrators restore what the organisation hid.",
+                        "id=\"no-decision-7d0c3c1e-5555-4aaa-8bbb-000000000005\"",
+                        "id=\"no-decision-7d0c3c1e-6666-4aaa-8bbb-000000000006\"")
+                .doesNotContain("id=\"restore-7d0c3c1e-4444-4aaa-8bbb-000000000004\"",
+                        "id=\"restore-7d0c3c1e-5555-4aaa-8bbb-000000000005\"", "id=\"remove-7d0c3c1e-5555-4aaa-8bbb-000000000005\"",
+                        "id=\"reason-7d0c3c1e-5555-4aaa-8bbb-000000000005\"",
+                        "id=\"restore-7d0c3c1e-6666-4aaa-8bbb-000000000006\"", "id=\"remove-7d0c3c1e-6666-4aaa-8bbb-000000000006\"");
+        assertThat(as("bob", "employee", "fr").get("/communities/guild/moderation?state=hidden").asString())
+                .contains("Aucune décision ne vous revient ici");
     }
 
     @Test
