@@ -139,7 +139,7 @@ public class CommentService {
     public void delete(String postId, String commentId, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Comment c = access.removableComment(postId, commentId, viewer);
-        if (!access.mayModerate(c, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a comment");
+        if (!access.mayModerate(c, me)) throw ProblemException.forbidden("only the author, the community's owners and moderators, community managers or admins delete a comment");
         tombstone(c, me.iri(), null);
     }
 

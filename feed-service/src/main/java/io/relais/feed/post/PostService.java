@@ -181,7 +181,7 @@ public class PostService {
     public void delete(String id, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
         Post post = access.removablePost(ThreadAccess.postIri(id), viewer);
-        if (!access.mayModerate(post, me)) throw ProblemException.forbidden("only the author, community moderators or admins delete a post");
+        if (!access.mayModerate(post, me)) throw ProblemException.forbidden("only the author, the community's owners and moderators, community managers or admins delete a post");
         tombstone(post, me.iri(), null);
     }
 

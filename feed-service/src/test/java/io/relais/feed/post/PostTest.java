@@ -209,7 +209,11 @@ class PostTest {
         String p1 = post(member, slug, "one");
         String p2 = post(member, slug, "two");
         String p3 = post(member, slug, "three");
-        as(other).delete("/api/posts/{id}", local(p1)).then().statusCode(403);
+        String p4 = post(member, slug, "four");
+        // the refusal names everyone who may delete it, the organisation's community managers among them
+        as(other).delete("/api/posts/{id}", local(p1)).then().statusCode(403)
+                .body("detail", containsString("the community's owners and moderators, community managers or admins"));
+        as(person("cm"), "employee", "community-manager").delete("/api/posts/{id}", local(p4)).then().statusCode(204);
         as(mod).delete("/api/posts/{id}", local(p1)).then().statusCode(204);
         as(admin, "employee", "admin").delete("/api/posts/{id}", local(p2)).then().statusCode(204);
         as(member).delete("/api/posts/{id}", local(p3)).then().statusCode(204);
