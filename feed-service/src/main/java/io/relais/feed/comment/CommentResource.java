@@ -36,7 +36,7 @@ public class CommentResource {
             + "\"post\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\",\"inReplyTo\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\","
             + "\"author\":{\"iri\":\"urn:relais:person:bob\",\"login\":\"bob\",\"displayName\":\"Bob Martin\"},"
             + "\"content\":\"<p>Bravo @alice !</p>\",\"mentions\":[\"urn:relais:person:alice\"],\"hashtags\":[],\"reactions\":{},"
-            + "\"created\":\"2026-11-20T09:15:00Z\",\"can\":{\"edit\":true,\"delete\":true,\"moderate\":false}}";
+            + "\"created\":\"2026-11-20T09:15:00Z\",\"can\":{\"edit\":true,\"delete\":true,\"moderate\":false,\"comment\":true,\"react\":true}}";
 
     @Inject
     CommentService comments;

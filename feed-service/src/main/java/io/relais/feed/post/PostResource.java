@@ -46,13 +46,13 @@ public class PostResource {
 
     /** A thread as its reader gets it: the post and each comment say what the reader may do ({@code can}). */
     static final String THREAD_EXAMPLE = "{\"post\":" + POST_FIELDS
-            + ",\"can\":{\"edit\":false,\"delete\":true,\"moderate\":true}},\"comments\":["
+            + ",\"can\":{\"edit\":false,\"delete\":true,\"moderate\":true,\"comment\":true,\"react\":true}},\"comments\":["
             + "{\"id\":\"urn:relais:comment:019a8f31-0b7e-7f21-8c44-5d2a1e6f9b03\","
             + "\"post\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\",\"inReplyTo\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\","
             + "\"author\":{\"iri\":\"urn:relais:person:bob\",\"login\":\"bob\",\"displayName\":\"Bob Martin\"},"
             + "\"content\":\"<p>Bravo @alice !</p>\",\"source\":\"Bravo @alice !\",\"mentions\":[\"urn:relais:person:alice\"],"
             + "\"hashtags\":[],\"reactions\":{},\"created\":\"2026-11-20T09:15:00Z\","
-            + "\"can\":{\"edit\":false,\"delete\":true,\"moderate\":true}}],\"next\":null}";
+            + "\"can\":{\"edit\":false,\"delete\":true,\"moderate\":true,\"comment\":true,\"react\":true}}],\"next\":null}";
 
     @Inject
     PostService posts;
@@ -73,7 +73,7 @@ public class PostResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
-    @Operation(summary = "A post (or card) with one page of its thread, oldest comment first; the post and each comment say what you may do (can: edit, delete, moderate); 404 if you may not see it")
+    @Operation(summary = "A post (or card) with one page of its thread, oldest comment first; the post and each comment say what you may do (can: edit, delete, moderate, comment, react); 404 if you may not see it")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "thread",
             value = THREAD_EXAMPLE)))
     public PostThread get(@PathParam("id") String id,
