@@ -1,0 +1,133 @@
+package io.relais.deploy.kubernetes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What people and operators meet once the rendered overlays run: logins and sessions through the ingress, the HR
+ * system's SCIM calls, link previews, every person of the organisation holding {@code employee}, autoscaled
+ * replicas that {@code kubectl apply} leaves alone, disruption budgets, and JVMs that fit their memory limit.
+ * Each check stands for a defect a review of the manifests found (docs/DEPLOY.md says why each rule holds).
+ */
+class ClusterBehaviourTest {
+
+    /** Addresses a link preview must never reach: private, carrier-grade NAT, link-local (cloud metadata), loopback. */
+    private static final List<String> NOT_PUBLIC = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+            "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theIngressesPassKeycloaksAndWebsLargeCookieHeaders(String overlay) {
+        // web splits its encrypted session into three cookies (quarkus.oidc.token-state-manager.split-tokens) and
+        // Keycloak's login answers set large ones: ingress-nginx's 4k default answers 502 "upstream sent too big header"
+        assertThat(ServiceConfig.of("web").properties().getProperty("quarkus.oidc.token-state-manager.split-tokens")).isEqualTo("true");
+        Rendered r = Rendered.overlay(overlay);
+        for (String ingress : List.of("relais", "relais-live")) {
+            String size = r.get("Ingress", ingress).path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/proxy-buffer-size").asText("4k");
+            assertThat(kibibytes(size)).as(overlay + ": Ingress " + ingress + " proxy-buffer-size").isGreaterThanOrEqualTo(16);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theHrSystemReachesScimAndNothingElseOfProfileService(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
+        List<String> routed = new ArrayList<>();
+        r.kind("Ingress").forEach(i -> i.path("spec").path("rules").forEach(rule -> rule.path("http").path("paths").forEach(p -> {
+            if (p.path("backend").path("service").path("name").asText().equals("profile-service")) {
+                routed.add(p.path("pathType").asText() + " " + p.path("path").asText() + " -> " + p.path("backend").path("service").path("port").path("name").asText());
+            }
+        })));
+        assertThat(routed).as(overlay + ": what the ingress routes to profile-service").containsExactly("Prefix /scim/v2 -> http");
+        assertThat(ServiceConfig.of("profile-service").sources()).anyMatch(s -> s.contains("@Path(\"/scim/v2\")"));
+        assertThat(selectedNames(r.get("NetworkPolicy", "allow-from-ingress-controller")))
+                .as(overlay + ": pods the ingress controller may reach").contains("profile-service");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void keycloakIsPublicOnlyForTheRelaisRealmAndItsPageResources(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
+        JsonNode keycloak = r.get("Keycloak", "relais-keycloak").path("spec");
+        String authHost = URI.create(keycloak.path("hostname").path("hostname").asText()).getHost();
+        List<String> paths = new ArrayList<>();
+        r.kind("Ingress").forEach(i -> i.path("spec").path("rules").forEach(rule -> {
+            if (rule.path("host").asText().equals(authHost)) {
+                rule.path("http").path("paths").forEach(p -> paths.add(p.path("pathType").asText() + " " + p.path("path").asText()));
+            }
+        }));
+        // no /admin (console and REST API), no master realm, no welcome page
+        assertThat(paths).as(overlay + ": what the ingress routes to Keycloak").containsExactlyInAnyOrder("Prefix /realms/relais", "Prefix /resources");
+        // the operator's own NetworkPolicy opens the ports it lists peers for to every source when the list is empty
+        JsonNode policy = keycloak.path("networkPolicy");
+        for (String port : List.of("http", "management")) {
+            assertThat(policy.path(port).size()).as(overlay + ": Keycloak spec.networkPolicy." + port + " peers").isPositive();
+            policy.path(port).forEach(peer -> assertThat(peer.path("namespaceSelector").size() + peer.path("podSelector").size())
+                    .as(overlay + ": a peer of " + port + " that selects something").isPositive());
+        }
+    }
+
+    /** The realm roles these roles grant, composites included. */
+    private static Set<String> effectiveRoles(JsonNode realm, List<String> roles) {
+        Map<String, JsonNode> byName = new HashMap<>();
+        realm.path("roles").path("realm").forEach(role -> byName.put(role.path("name").asText(), role));
+        Set<String> out = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(roles);
+        while (!todo.isEmpty()) {
+            String role = todo.pop();
+            if (!out.add(role)) continue;
+            JsonNode definition = byName.get(role);
+            if (definition != null) definition.path("composites").path("realm").forEach(c -> todo.push(c.asText()));
+        }
+        return out;
+    }
+
+    /** The app.kubernetes.io/name values a policy's pod selector picks (matchLabels or an In expression). */
+    private static List<String> selectedNames(JsonNode policy) {
+        JsonNode selector = policy.path("spec").path("podSelector");
+        List<String> names = new ArrayList<>();
+        if (selector.path("matchLabels").has("app.kubernetes.io/name")) names.add(selector.path("matchLabels").path("app.kubernetes.io/name").asText());
+        selector.path("matchExpressions").forEach(e -> {
+            if (e.path("key").asText().equals("app.kubernetes.io/name") && e.path("operator").asText().equals("In")) {
+                e.path("values").forEach(v -> names.add(v.asText()));
+            }
+        });
+        return names;
+    }
+
+    private static int kibibytes(String nginxSize) {
+        String s = nginxSize.toLowerCase();
+        return s.endsWith("k") ? Integer.parseInt(s.substring(0, s.length() - 1))
+                : s.endsWith("m") ? 1024 * Integer.parseInt(s.substring(0, s.length() - 1)) : Integer.parseInt(s) / 1024;
+    }
+
+    private static long mebibytes(String quantity) {
+        if (quantity.endsWith("Gi")) return 1024L * Long.parseLong(quantity.substring(0, quantity.length() - 2));
+        if (quantity.endsWith("Mi")) return Long.parseLong(quantity.substring(0, quantity.length() - 2));
+        throw new AssertionError("memory quantity not in Mi or Gi: " + quantity);
+    }
+
+    private static Map<String, String> fields(JsonNode object) {
+        Map<String, String> out = new HashMap<>();
+        object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+}
