@@ -85,6 +85,41 @@ class ClusterBehaviourTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void logoutAndPhotoAddressesNameThePublicHosts(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
+        Map<String, String> config = fields(r.get("ConfigMap", "relais-config").path("data"));
+        JsonNode web = r.get("Ingress", "relais").path("spec");
+        String scheme = web.path("tls").isEmpty() ? "http://" : "https://";
+        String keycloakOrigin = r.get("Keycloak", "relais-keycloak").path("spec").path("hostname").path("hostname").asText();
+        // web's CSP form-action names Keycloak's origin: without it the browser blocks the logout form's redirect
+        assertThat(ServiceConfig.of("web").propertiesText()).contains("${RELAIS_LOGIN_ORIGIN:", "form-action 'self' ${keycloak.origin}");
+        assertThat(config.get("RELAIS_LOGIN_ORIGIN")).as(overlay + ": RELAIS_LOGIN_ORIGIN").isEqualTo(keycloakOrigin);
+        assertThat(config.get("QUARKUS_OIDC_TOKEN_ISSUER")).startsWith(keycloakOrigin + "/");
+        // photo URLs in profile answers and relais.profiles snapshots start with it
+        assertThat(ServiceConfig.of("profile-service").propertiesText()).contains("${RELAIS_PROFILE_PUBLIC_URL:");
+        assertThat(config.get("RELAIS_PROFILE_PUBLIC_URL")).as(overlay + ": RELAIS_PROFILE_PUBLIC_URL")
+                .isEqualTo(scheme + web.path("rules").get(0).path("host").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceLeavesItsJvmRoomBesideTheHeap(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
+        Matcher m = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(fields(r.get("ConfigMap", "relais-config").path("data")).get("JAVA_OPTS_APPEND"));
+        assertThat(m.find()).isTrue();
+        double heapShare = Double.parseDouble(m.group(1)) / 100;
+        Map<String, Long> beside = new TreeMap<>();
+        for (String service : ServiceConfig.SERVICES) {
+            ObjectNode workload = r.find("Deployment", service).orElseGet(() -> r.get("StatefulSet", service));
+            String limit = workload.path("spec").path("template").path("spec").path("containers").get(0).path("resources").path("limits").path("memory").asText();
+            beside.put(service, Math.round(mebibytes(limit) * (1 - heapShare)));
+        }
+        // metaspace, code cache, thread stacks, Netty's and the Kafka and MongoDB clients' direct buffers
+        assertThat(beside).as(overlay + ": MiB of the memory limit left beside the heap").allSatisfy((service, mib) -> assertThat(mib).isGreaterThanOrEqualTo(256));
+    }
+
     /** The realm roles these roles grant, composites included. */
     private static Set<String> effectiveRoles(JsonNode realm, List<String> roles) {
         Map<String, JsonNode> byName = new HashMap<>();
