@@ -105,6 +105,25 @@ class ClusterBehaviourTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void everyPersonOfTheRealmIsAnEmployeeAndNoBusinessSystemIs(String overlay) {
+        JsonNode realm = Rendered.overlay(overlay).get("KeycloakRealmImport", "relais-realm").path("spec").path("realm");
+        String defaultRole = realm.path("defaultRole").path("name").asText();
+        // people from LDAP or an identity provider get the realm's default role when Keycloak first creates them
+        assertThat(effectiveRoles(realm, List.of(defaultRole))).as(overlay + ": roles of " + defaultRole).contains("employee");
+        List<String> systems = new ArrayList<>();
+        realm.path("users").forEach(u -> {
+            if (u.has("serviceAccountClientId")) {
+                List<String> roles = new ArrayList<>();
+                u.path("realmRoles").forEach(role -> roles.add(role.asText()));
+                if (effectiveRoles(realm, roles).contains("employee")) systems.add(u.path("username").asText());
+            }
+        });
+        assertThat(realm.path("users").findValues("serviceAccountClientId")).isNotEmpty();
+        assertThat(systems).as(overlay + ": business systems' service accounts holding employee").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyServiceLeavesItsJvmRoomBesideTheHeap(String overlay) {
         Rendered r = Rendered.overlay(overlay);
         Matcher m = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(fields(r.get("ConfigMap", "relais-config").path("data")).get("JAVA_OPTS_APPEND"));
