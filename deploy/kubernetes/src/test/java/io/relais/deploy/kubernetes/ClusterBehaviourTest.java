@@ -124,6 +124,24 @@ class ClusterBehaviourTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void feedServiceReachesPublicWebPagesForLinkPreviewsAndNoPrivateAddress(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
+        List<String> outside = new ArrayList<>();
+        r.kind("NetworkPolicy").forEach(policy -> policy.path("spec").path("egress").forEach(rule -> rule.path("to").forEach(peer -> {
+            if (!peer.has("ipBlock")) return;
+            assertThat(selectedNames(policy)).as(Rendered.name(policy) + ": pods allowed out of the cluster").containsExactly("feed-service");
+            List<String> except = new ArrayList<>();
+            peer.path("ipBlock").path("except").forEach(e -> except.add(e.asText()));
+            assertThat(except).as(Rendered.name(policy)).containsAll(NOT_PUBLIC);
+            List<String> ports = new ArrayList<>();
+            rule.path("ports").forEach(p -> ports.add(p.path("protocol").asText() + "/" + p.path("port").asText()));
+            outside.add(peer.path("ipBlock").path("cidr").asText() + " " + ports);
+        })));
+        assertThat(outside).as(overlay + ": egress out of the cluster").containsExactly("0.0.0.0/0 [TCP/80, TCP/443]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyServiceLeavesItsJvmRoomBesideTheHeap(String overlay) {
         Rendered r = Rendered.overlay(overlay);
         Matcher m = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(fields(r.get("ConfigMap", "relais-config").path("data")).get("JAVA_OPTS_APPEND"));
