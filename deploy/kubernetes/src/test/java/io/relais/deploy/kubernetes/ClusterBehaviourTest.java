@@ -142,6 +142,42 @@ class ClusterBehaviourTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void applyingLeavesTheAutoscaledReplicaCountsAlone(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
+        Map<String, String> stated = new TreeMap<>();
+        r.kind("HorizontalPodAutoscaler").forEach(hpa -> {
+            JsonNode target = hpa.path("spec").path("scaleTargetRef");
+            JsonNode replicas = r.get(target.path("kind").asText(), target.path("name").asText()).path("spec").path("replicas");
+            if (!replicas.isMissingNode()) stated.put(target.path("name").asText(), replicas.asText());
+        });
+        assertThat(r.kind("HorizontalPodAutoscaler")).hasSize(4);
+        assertThat(stated).as(overlay + ": autoscaled workloads whose replicas each kubectl apply resets").isEmpty();
+    }
+
+    @Test
+    void drainingANodeTakesAtMostOneMongoDbMemberAndOneKeycloak() {
+        Rendered r = Rendered.overlay("prod");
+        Map<String, String> budgets = new HashMap<>();
+        r.kind("PodDisruptionBudget").forEach(pdb -> budgets.put(
+                pdb.path("spec").path("selector").path("matchLabels").toString(), pdb.path("spec").path("maxUnavailable").asText()));
+        assertThat(budgets).containsEntry("{\"app.kubernetes.io/name\":\"mongodb\"}", "1")
+                .containsEntry("{\"app.kubernetes.io/instance\":\"relais-keycloak\"}", "1");
+        assertThat(r.get("Keycloak", "relais-keycloak").path("spec").path("instances").asInt()).isGreaterThan(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void mongoshProbesHaveTimeToStart(String overlay) {
+        JsonNode mongodb = Rendered.overlay(overlay).get("StatefulSet", "mongodb").path("spec").path("template").path("spec").path("containers").get(0);
+        for (String probe : List.of("readinessProbe", "livenessProbe")) {
+            // mongosh is a Node.js program: it takes more than the default second to start on a busy node
+            assertThat(mongodb.path(probe).path("exec").path("command").get(0).asText()).isEqualTo("mongosh");
+            assertThat(mongodb.path(probe).path("timeoutSeconds").asInt(1)).as(overlay + ": mongodb " + probe + " timeoutSeconds").isGreaterThanOrEqualTo(10);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyServiceLeavesItsJvmRoomBesideTheHeap(String overlay) {
         Rendered r = Rendered.overlay(overlay);
         Matcher m = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(fields(r.get("ConfigMap", "relais-config").path("data")).get("JAVA_OPTS_APPEND"));
