@@ -193,6 +193,14 @@ class ClusterBehaviourTest {
         assertThat(beside).as(overlay + ": MiB of the memory limit left beside the heap").allSatisfy((service, mib) -> assertThat(mib).isGreaterThanOrEqualTo(256));
     }
 
+    @Test
+    void theGuideSaysWhereMetricsAreAndHowToRecreateASearchVolume() {
+        String guide = Rendered.read(Rendered.REPO.resolve("docs/DEPLOY.md"));
+        assertThat(guide).contains("`/q/metrics` on port `management`").doesNotContain("`/q/metrics` on port `http`");
+        assertThat(guide).contains("delete pvc index-search-service-1 --wait=false");
+        assertThat(guide).contains("relais.io/mongodb-client: \"true\"");
+    }
+
     /** The realm roles these roles grant, composites included. */
     private static Set<String> effectiveRoles(JsonNode realm, List<String> roles) {
         Map<String, JsonNode> byName = new HashMap<>();
