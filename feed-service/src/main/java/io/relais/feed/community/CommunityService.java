@@ -211,7 +211,7 @@ public class CommunityService {
     /** Public: become a member; private: a join request for the moderators; secret: only with an invitation. */
     public String join(String slug, CurrentPerson me) {
         Community c = visible(slug, me);
-        if (c.archived()) throw ProblemException.conflict("community " + slug + " is archived");
+        c.requireWritable();
         if (memberships.roleIn(me.iri(), c.iri()).isPresent()) return "member";
         if (c.invitations().contains(me.iri()) || c.visibility() == Visibility.PUBLIC) {
             becomeMember(c, me.iri(), Role.MEMBER);
@@ -248,7 +248,7 @@ public class CommunityService {
                 throw ProblemException.forbidden("only owners of " + slug + " and admins add moderators");
             }
         }
-        if (c.archived()) throw ProblemException.conflict("community " + slug + " is archived");
+        c.requireWritable();
         refuseUnknown(request.logins(), persons);
 
         MembershipService.BulkPut put = memberships.putAll(c.iri(), persons, role);
@@ -313,7 +313,7 @@ public class CommunityService {
         if (c.visibility() == Visibility.SECRET && !myRole.moderates()) {
             throw ProblemException.forbidden("only owners and moderators invite to a secret community");
         }
-        if (c.archived()) throw ProblemException.conflict("community " + slug + " is archived");
+        c.requireWritable();
         String invitee = person(login);
         if (!knownPeople.isKnown(invitee)) throw ProblemException.invalid("login", "'" + login + "' is not a known person");
         if (memberships.roleIn(invitee, c.iri()).isPresent()) {

@@ -115,7 +115,7 @@ public class PostService {
             if (!viewer.communities().contains(c.iri())) {
                 throw ProblemException.forbidden("only members post in " + c.slug());
             }
-            if (c.archived()) throw ProblemException.conflict("community " + c.slug() + " is archived");
+            c.requireWritable();
             to = c.postTo();
             cc = c.postCc();
             communityIri = c.iri();
