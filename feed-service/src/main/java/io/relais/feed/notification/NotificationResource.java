@@ -62,7 +62,14 @@ public class NotificationResource {
             + "\"actor\":{\"iri\":\"urn:relais:system:crm.salesforce\",\"displayName\":\"Salesforce CRM\"},"
             + "\"object\":\"urn:relais:external:crm.salesforce:006Q\",\"post\":\"urn:relais:external:crm.salesforce:006Q\","
             + "\"detail\":\"deal-won\",\"at\":\"2026-11-20T10:00:00Z\",\"read\":true,\"sender\":\"Salesforce CRM\","
-            + "\"title\":{\"en\":\"Deal won: Acme renewal\",\"fr\":\"Affaire gagnée : renouvellement Acme\"}}],"
+            + "\"title\":{\"en\":\"Deal won: Acme renewal\",\"fr\":\"Affaire gagnée : renouvellement Acme\"}},"
+            + "{\"id\":\"20411.019a8a10-2222-7f21-8c44-5d2a1e6f9b06\",\"kind\":\"hidden\","
+            + "\"actor\":{\"iri\":\"urn:relais:source:moderation\"},"
+            + "\"object\":\"urn:relais:post:019a8a0e-5b2c-7d4e-9a3b-2f1e0c9b8a71\",\"post\":\"urn:relais:post:019a8a0e-5b2c-7d4e-9a3b-2f1e0c9b8a71\","
+            + "\"detail\":\"Hors charte\",\"at\":\"2026-11-19T16:40:00Z\",\"read\":true},"
+            + "{\"id\":\"20410.019a85e0-3333-7f21-8c44-5d2a1e6f9b07\",\"kind\":\"invitation\","
+            + "\"actor\":{\"iri\":\"urn:relais:person:bob\",\"login\":\"bob\",\"displayName\":\"Bob Martin\"},"
+            + "\"at\":\"2026-11-18T08:05:00Z\",\"read\":true}],"
             + "\"next\":null,\"unread\":1}";
 
     @Inject
@@ -76,7 +83,11 @@ public class NotificationResource {
             + "its context when I may still see it: excerpt (plain text of the comment or post, at most 140 characters, cut on a "
             + "word), communityName, and for a business event sender (the system) and title (by language). A moderation notice "
             + "(kind hidden, restored, removed; detail = the reason) names as actor the community (actor.iri = its IRI, "
-            + "actor.displayName = its name) or urn:relais:source:moderation for an organisation-wide item, never the moderator.")
+            + "actor.displayName = its name) or urn:relais:source:moderation for an organisation-wide item, never the moderator. "
+            + "A community I may not know exists (a secret one I left, was removed from, or whose invitation was withdrawn) "
+            + "is never named, its IRI carrying its confidential slug: no community, no object or post that is its IRI (an "
+            + "invitation, a join request or an approval then names no community), no communityName, and a moderation notice "
+            + "there has urn:relais:source:moderation as actor.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "page", value = PAGE_EXAMPLE)))
     public NotificationView.Page list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {

@@ -11,6 +11,9 @@ import java.util.Map;
  * A notification as the API shows it: who did what, on what, when, and whether I have read it; with the context a
  * reader needs to understand it, each only when the reader may see it today (left out otherwise).
  *
+ * @param community     the community it happened in (for an invitation, a join request, an approval: the one it is
+ *                      about, also its {@code object}); absent, with any {@code object} or {@code post} that is its IRI,
+ *                      when the reader may not know it exists (a secret one they left), since its IRI carries its slug
  * @param excerpt       plain text of the comment or post it is about (at most 140 characters, cut on a word; never
  *                      markup, see {@link Excerpts}); for a business-event card, absent (see {@code title})
  * @param communityName the name of {@code community}

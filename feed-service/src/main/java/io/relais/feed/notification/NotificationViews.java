@@ -30,6 +30,10 @@ import java.util.Set;
  * sending system) — a few keyed reads for a whole page: actors, root posts, comments, communities. The context is
  * given only for what the reader may see now, under the same rules as the thread ({@link ThreadAccess#visible}, a
  * comment moderation hides from them, a deleted one) and the community directory ({@link Community#visibleTo}).
+ * A community the reader may not know exists (a secret one they left, were removed from, or whose invitation was
+ * withdrawn) is not named at all: its IRI carries its slug, itself confidential, so {@code community} is left out, no
+ * {@code object} or {@code post} that is its IRI is given, and a moderation notice there is voiced by
+ * {@link NotificationPlanner#ORGANISATION_MODERATION} rather than by the community ({@link #shown}).
  */
 @ApplicationScoped
 public class NotificationViews {
@@ -60,6 +64,8 @@ public class NotificationViews {
             if (n.post() != null) roots.add(n.post());
             if (n.object() != null && Iri.isValid(n.object()) && Iri.isKind(n.object(), Iri.COMMENT)) commentIris.add(n.object());
             if (n.community() != null) communityIris.add(n.community());
+            if (isCommunity(n.object())) communityIris.add(n.object());
+            if (isCommunity(n.post())) communityIris.add(n.post());
         }
         Map<String, PersonSummary> display = profiles.displaysOf(actors);
         Map<String, Post> visiblePosts = new HashMap<>();
@@ -70,17 +76,19 @@ public class NotificationViews {
         for (Comment c : comments.load(commentIris.stream().distinct().toList())) {
             if (!c.deleted() && !c.hiddenFrom(viewer.person()) && visiblePosts.containsKey(c.post())) visibleComments.put(c.iri(), c);
         }
-        Map<String, String> communityNames = new HashMap<>();
+        Map<String, String> communityNames = new HashMap<>(); // the communities the reader may know exist, by IRI
         for (Community c : communities.findAll(communityIris)) {
             if (c.visibleTo(viewer)) communityNames.put(c.iri(), c.name());
         }
+        Set<String> known = communityNames.keySet();
         List<NotificationView> out = new ArrayList<>();
         for (Notification n : notifications) {
+            String community = shown(n.community(), known);
             PersonSummary actor;
             if (NotificationPlanner.isModerationNotice(n)) {
-                // never the moderator, also for notices stored before that rule: the community (named when the reader
-                // may see it) or the organisation's moderation
-                String voice = NotificationPlanner.moderationVoice(n.community());
+                // never the moderator, also for notices stored before that rule: the community when the reader may
+                // know it exists, else (as for an organisation-wide item) the organisation's moderation
+                String voice = NotificationPlanner.moderationVoice(community);
                 actor = new PersonSummary(voice, null, communityNames.get(voice), null, null);
             } else {
                 actor = display.get(n.actor()) != null ? display.get(n.actor()) : profiles.displayOf(n.actor());
@@ -99,8 +107,8 @@ public class NotificationViews {
                 excerpt = Excerpts.of(root.content());
             }
             out.add(new NotificationView(n.id(), n.kind(), actor,
-                    n.object(), n.post(), n.community(), n.detail(), Instant.ofEpochMilli(n.time()), n.read(),
-                    excerpt == null || excerpt.isEmpty() ? null : excerpt, communityNames.get(n.community()), sender, title));
+                    shown(n.object(), known), shown(n.post(), known), community, n.detail(), Instant.ofEpochMilli(n.time()),
+                    n.read(), excerpt == null || excerpt.isEmpty() ? null : excerpt, communityNames.get(community), sender, title));
         }
         return out;
     }
@@ -113,6 +121,20 @@ public class NotificationViews {
     /** One notification for its recipient (the live push), with the context they may see. */
     public NotificationView of(Notification n) {
         return of(List.of(n), memberships.viewerOf(n.recipient())).get(0);
+    }
+
+    /**
+     * The IRI as the reader may be given it: null when it names a community they may not know exists (or one no longer
+     * stored: deny by default), since a community's IRI carries its slug; any other IRI as it is.
+     *
+     * @param known the IRIs of the communities the reader may know exist ({@link Community#visibleTo})
+     */
+    static String shown(String iri, Set<String> known) {
+        return isCommunity(iri) && !known.contains(iri) ? null : iri;
+    }
+
+    private static boolean isCommunity(String iri) {
+        return iri != null && Iri.isKind(iri, Iri.COMMUNITY);
     }
 
     /** A card's title by language as plain one-line text, each cut like an excerpt; null when it has none. */

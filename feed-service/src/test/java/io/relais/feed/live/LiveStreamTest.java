@@ -1,6 +1,7 @@
 package io.relais.feed.live;
 
 import io.relais.feed.feedview.FeedFixtures;
+import io.relais.feed.notification.NotificationPlanner;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -347,6 +348,27 @@ class LiveStreamTest {
         assertThat(as(mentioned).get("/api/notifications/unread-count").then().statusCode(200).extract().<Integer>path("unread"))
                 .isEqualTo(1);
         assertThat(stream.subList(seen, stream.size())).noneMatch(l -> l.contains(id));
+    }
+
+    /**
+     * A secret community's slug is confidential: the owner hides a post I wrote there after removing me, and my open
+     * page is told of it as my list shows it, by the organisation's moderation and without the community's IRI.
+     */
+    @Test
+    void aModerationNoticeAboutASecretCommunityIMayNoLongerSeeIsPushedWithoutItsSlug() throws Exception {
+        String owner = FeedFixtures.person("owner"), author = FeedFixtures.person("author");
+        String slug = community(owner, "secret", author);
+        String post = post(author, "<p>Mon point d'étape</p>", slug);
+        as(owner).delete("/api/communities/{s}/members/{l}", slug, author).then().statusCode(204);
+        List<String> stream = connect(author);
+        awaitLiveConsumerAssigned();
+
+        decide(owner, post, "hide");
+
+        await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.NOTIFICATION, "\"kind\":\"hidden\""));
+        assertThat(stream).filteredOn(l -> l.startsWith("data:") && l.contains("\"kind\":\"hidden\"")).singleElement()
+                .asString().contains(post, NotificationPlanner.ORGANISATION_MODERATION);
+        assertThat(stream).as("what my open page was told").noneMatch(l -> l.contains(slug));
     }
 
     /** A moderator's decision about a post, as feed-service publishes it (an Update of the whole object). */
