@@ -193,6 +193,37 @@ class WebCallsContractTest {
         assertThat(violations()).isEmpty();
     }
 
+    /**
+     * feed-service leaves a community out of the notifications of a reader who may not know it exists (its IRI carries
+     * its confidential slug) and voices a moderation notice there by the organisation's moderation; its documented
+     * list shows both shapes, and the list page renders each of them, as the stand-in answers them, naming and linking
+     * no community.
+     */
+    @Test
+    void aNotificationWithoutItsCommunityAsFeedServiceSendsItRendersWithoutACommunityLink() {
+        JsonNode items = FEED.document.byTemplate("GET", "/api/notifications").orElseThrow().example().path("items");
+        List<JsonNode> unnamed = new ArrayList<>();
+        for (JsonNode item : items) {
+            if (!item.has("community") && List.of("hidden", "restored", "removed", "invitation", "join-request", "approval")
+                    .contains(item.path("kind").asText())) unnamed.add(item);
+        }
+        assertThat(unnamed).as("notifications about a community left out, in " + FEED.document.origin)
+                .extracting(n -> n.path("kind").asText()).contains("hidden", "invitation");
+        assertThat(unnamed).filteredOn(n -> n.path("kind").asText().equals("hidden"))
+                .allSatisfy(n -> assertThat(n.path("actor").path("iri").asText()).isEqualTo("urn:relais:source:moderation"));
+
+        String html = as().get("/notifications").then().statusCode(200).extract().asString();
+
+        for (JsonNode n : unnamed) {
+            int start = html.indexOf("data-id=\"" + n.path("id").asText() + "\"");
+            assertThat(start).as("the item of " + n).isNotNegative();
+            String item = html.substring(start, html.indexOf("</li>", start));
+            assertThat(item).as("the item of " + n).doesNotContain("/communities/", "value=\"community\"");
+            if (n.path("kind").asText().equals("invitation")) assertThat(item).contains("a community you no longer see");
+        }
+        assertThat(violations()).isEmpty();
+    }
+
     private static List<String> violations() {
         List<String> all = new ArrayList<>(FEED.violations());
         all.addAll(PROFILE.violations());

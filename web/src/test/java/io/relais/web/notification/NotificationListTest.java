@@ -101,6 +101,45 @@ class NotificationListTest {
         assertThat(SERVICES.lines()).filteredOn(l -> l.startsWith("GET /api/communities")).isEmpty();
     }
 
+    /**
+     * feed-service leaves out a community I may not know exists (a secret one I was removed from, an invitation
+     * withdrawn: its IRI carries its confidential slug) and voices a moderation notice there by the organisation's
+     * moderation: each such notification still reads as a sentence, with a neutral "a community you no longer see",
+     * and neither links to a community nor offers to mute one.
+     */
+    @Test
+    void aNotificationAboutACommunityINoLongerSeeNamesNoneAndLinksToNone() {
+        SERVICES.on("GET /api/notifications", 200, """
+                {"items":[{"id":"n8","kind":"invitation","actor":{"login":"alice","displayName":"Alice Dubois"},
+                  "at":"2026-11-20T09:15:00Z","read":false},
+                 {"id":"n9","kind":"join-request","actor":{"login":"bob","displayName":"Bob Martin"},
+                  "at":"2026-11-20T09:10:00Z","read":false},
+                 {"id":"n10","kind":"approval","actor":{"login":"carol","displayName":"Carol Lefèvre"},
+                  "at":"2026-11-20T09:05:00Z","read":true},
+                 {"id":"n11","kind":"hidden","actor":{"iri":"urn:relais:source:moderation"},"detail":"Hors charte",
+                  "object":"urn:relais:post:p2","post":"urn:relais:post:p2","at":"2026-11-20T09:00:00Z","read":true},
+                 {"id":"n12","kind":"mention","actor":{"login":"dan","displayName":"Dan Roux"},
+                  "object":"urn:relais:post:p3","post":"urn:relais:post:p3","at":"2026-11-20T08:55:00Z","read":true}],
+                 "next":null,"unread":2}""");
+
+        String en = as("en").get("/notifications").then().statusCode(200).extract().asString();
+        String fr = as("fr").get("/notifications").then().statusCode(200).extract().asString();
+
+        for (String kind : new String[]{"invitation", "join-request", "approval"}) {
+            assertThat(item(en, kind)).contains("a community you no longer see").doesNotContain("<a href=\"/communities/");
+        }
+        assertThat(item(fr, "invitation")).contains("une communauté que vous ne voyez plus");
+        assertThat(item(en, "hidden")).contains("Hors charte", "<a href=\"/posts/p2\">");
+        assertThat(en).doesNotContain("/communities/", "urn:relais:community", "name=\"kind\" value=\"community\"");
+    }
+
+    /** The list item of the one notification of that kind. */
+    static String item(String html, String kind) {
+        int start = html.indexOf("data-kind=\"" + kind + "\"");
+        assertThat(start).as("a %s item", kind).isNotNegative();
+        return html.substring(start, html.indexOf("</li>", start));
+    }
+
     /** The script puts an item back only where it belongs: the list says whether it is the first page, and if more follow. */
     @Test
     void theListSaysWhichPageItIs() {
