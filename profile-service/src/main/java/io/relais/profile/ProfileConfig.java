@@ -7,7 +7,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "profile")
 public interface ProfileConfig {
 
-    /** Base URL under which this service is reachable by browsers; photo URLs in snapshots start with it. */
+    /**
+     * Base URL under which clients reach this API with a bearer token, at least its photo path
+     * ({@code /api/people/<login>/photo}): the photo URLs of {@code relais.profiles} snapshots start with it. Answers do
+     * not use it (their {@code photoUrl} is relative to the origin they came from).
+     */
     @WithDefault("http://localhost:8082")
     String publicUrl();
 

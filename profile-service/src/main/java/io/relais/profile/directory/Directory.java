@@ -50,7 +50,7 @@ public class Directory {
         }
         List<PersonView.Card> items = people.findAll(logins).stream()
                 .sorted(Comparator.comparing((Person p) -> p.login))
-                .map(p -> PersonView.Card.of(p, config.publicUrl())).toList();
+                .map(PersonView.Card::of).toList();
         boolean more = !logins.isEmpty() && rest.higher(logins.get(logins.size() - 1)) != null;
         return new Page(items, more ? encode(logins.get(logins.size() - 1)) : null);
     }

@@ -2,11 +2,10 @@ package io.relais.profile.expertise;
 
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.Roles;
-import io.relais.profile.ProfileConfig;
 import io.relais.profile.directory.DirectoryIndex;
 import io.relais.profile.person.Person;
 import io.relais.profile.person.PersonRepository;
-import io.relais.profile.person.ProfileSnapshot;
+import io.relais.profile.person.PersonView;
 import io.relais.profile.person.Skills;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,9 +36,6 @@ public class ExpertiseResource {
     @Inject
     PersonRepository people;
 
-    @Inject
-    ProfileConfig config;
-
     @Schema(name = "Expert", example = """
             {"login":"dave","displayName":"Dave Leroy","title":"Data engineer","department":"Data","skill":"Kafka",
              "endorsements":3,"topicalActivity":4,"activity":27,"score":13}""")
@@ -61,7 +57,7 @@ public class ExpertiseResource {
                     int endorsed = p.endorsements.getOrDefault(key, 0);
                     int topical = p.topicalActivity.getOrDefault(key, 0);
                     String shown = p.skills.stream().filter(s -> Skills.key(s).equals(key)).findFirst().orElse(skill);
-                    return new Expert(p.login, p.displayName, p.title, p.department, ProfileSnapshot.photoUrl(config.publicUrl(), p),
+                    return new Expert(p.login, p.displayName, p.title, p.department, PersonView.photoPath(p),
                             shown, endorsed, topical, p.activityCount, ENDORSEMENT_WEIGHT * endorsed + topical);
                 })
                 .sorted(Comparator.comparingInt(Expert::score).reversed()

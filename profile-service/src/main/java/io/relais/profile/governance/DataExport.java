@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
-import io.relais.profile.ProfileConfig;
 import io.relais.profile.expertise.Endorsements;
 import io.relais.profile.person.Logins;
 import io.relais.profile.person.Person;
@@ -46,9 +45,6 @@ public class DataExport {
 
     @Inject
     PhotoStore photos;
-
-    @Inject
-    ProfileConfig config;
 
     @Inject
     @RestClient
@@ -109,7 +105,7 @@ public class DataExport {
                         .findFirst().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).orElse("bin");
             }
         }
-        ProfileExport profile = new ProfileExport(Instant.now(), PersonView.of(p, config.publicUrl(), null),
+        ProfileExport profile = new ProfileExport(Instant.now(), PersonView.of(p, null),
                 endorsements.givenBy(p.login), photoName);
         try {
             return new Archive(p.login, JSON.writeValueAsBytes(profile), content(p.login, me), photoName, photo);

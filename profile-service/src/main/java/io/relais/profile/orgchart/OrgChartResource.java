@@ -1,7 +1,6 @@
 package io.relais.profile.orgchart;
 
 import io.relais.kit.identity.Roles;
-import io.relais.profile.ProfileConfig;
 import io.relais.profile.person.Person;
 import io.relais.profile.person.PersonRepository;
 import io.relais.profile.person.PersonService;
@@ -37,9 +36,6 @@ public class OrgChartResource {
     @Inject
     ReportLines reportLines;
 
-    @Inject
-    ProfileConfig config;
-
     @GET
     @Path("/manager-chain")
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
@@ -53,7 +49,7 @@ public class OrgChartResource {
         while (next != null && seen.add(next) && chain.size() < PersonService.MAX_CHAIN) {
             Optional<Person> manager = repository.find(next);
             if (manager.isEmpty()) break;
-            chain.add(PersonView.Card.of(manager.get(), config.publicUrl()));
+            chain.add(PersonView.Card.of(manager.get()));
             next = manager.get().managerLogin;
         }
         return chain;
@@ -67,6 +63,6 @@ public class OrgChartResource {
         Person p = people.require(login);
         return repository.findAll(reportLines.reportsOf(p.login)).stream()
                 .sorted(Comparator.comparing((Person r) -> r.login))
-                .map(r -> PersonView.Card.of(r, config.publicUrl())).toList();
+                .map(PersonView.Card::of).toList();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
-import io.relais.profile.ProfileConfig;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,16 +33,13 @@ public class PeopleResource {
     @Inject
     CurrentPerson me;
 
-    @Inject
-    ProfileConfig config;
-
     @GET
     @Path("/me")
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
     @Operation(summary = "Your own profile; created from your login's name and e-mail on your first visit")
     public PersonView mine() {
         Person p = people.findOrCreateMinimal(me.login(), me.displayName().orElse(me.login()), me.email().orElse(null));
-        return PersonView.of(p, config.publicUrl(), null);
+        return PersonView.of(p, null);
     }
 
     @PATCH
@@ -59,7 +55,7 @@ public class PeopleResource {
         var edit = ProfileEdits.ownEdit(body);
         people.findOrCreateMinimal(me.login(), me.displayName().orElse(me.login()), me.email().orElse(null));
         Person p = people.change(Logins.normalise(me.login()), false, me.iri(), edit);
-        return PersonView.of(p, config.publicUrl(), null);
+        return PersonView.of(p, null);
     }
 
     @GET
@@ -70,7 +66,7 @@ public class PeopleResource {
     public PersonView get(@PathParam("login") String login) {
         Person p = people.find(login).orElseThrow(() -> ProblemException.notFound("person " + login));
         // endorsedByMe only means something to a colleague, not to a business system
-        return PersonView.of(p, config.publicUrl(),
+        return PersonView.of(p,
                 me.isInternal() ? endorsements.endorsedBy(p, Logins.normalise(me.login())) : null);
     }
 
@@ -87,6 +83,6 @@ public class PeopleResource {
     public PersonView adminEdit(@PathParam("login") String login, JsonNode body) {
         HrUpdate update = ProfileEdits.adminEdit(body);
         Person p = people.change(people.require(login).login, false, me.iri(), update::applyTo);
-        return PersonView.of(p, config.publicUrl(), null);
+        return PersonView.of(p, null);
     }
 }

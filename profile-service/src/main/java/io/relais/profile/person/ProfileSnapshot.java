@@ -45,8 +45,14 @@ public final class ProfileSnapshot {
         return b.build();
     }
 
+    /**
+     * The absolute photo URL of a snapshot, {@code <publicUrl>/api/people/<login>/photo?v=<photo id>}, or null without
+     * a photo. Absolute because the services that keep it (feed-service, search-service) hand it on from their own
+     * origins; {@code profile.public-url} must therefore be where clients reach this API with their bearer token
+     * (docs/DEPLOY.md: the ingress routes this path to profile-service).
+     */
     public static String photoUrl(String publicUrl, Person p) {
-        return p.photo == null ? null : publicUrl + "/api/people/" + p.login + "/photo?v=" + p.photo.id();
+        return p.photo == null ? null : publicUrl + PersonView.photoPath(p);
     }
 
     public static Activity update(Person p, String publicUrl, String actorIri) {

@@ -74,7 +74,7 @@ public class PhotoResource {
         if (before.photo != null && !before.photo.id().equals(id)) {
             photos.delete(before.photo.id());
         }
-        return PersonView.of(after, config.publicUrl(), null);
+        return PersonView.of(after, null);
     }
 
     @GET

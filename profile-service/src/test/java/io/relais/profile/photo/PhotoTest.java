@@ -4,12 +4,14 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relais.testing.RelaisTestResources;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
@@ -46,6 +49,35 @@ class PhotoTest {
         assertThat(image.getWidth()).isEqualTo(1);
         assertThat(image.getHeight()).isEqualTo(1);
         snapshots(ana, 1, r -> r.value() != null && r.value().contains("\"icon\"") && r.value().contains(url));
+    }
+
+    /**
+     * A client that got a profile answer with a bearer token fetches the photo it names with the same token, from the
+     * same profile-service, wherever it reached it (local port, in-cluster Service, ingress); without a token, 401.
+     */
+    @Test
+    void thePhotoUrlOfAnAnswerIsServedWhereTheAnswerCameFromWithTheSameTokenAndOnlyWithOne() throws Exception {
+        String ida = unique("ida");
+        String api = RestAssured.baseURI + ":" + RestAssured.port;
+        URI upload = URI.create(api + "/api/people/me/photo");
+        String uploaded = given().auth().oauth2(employee(ida)).contentType("image/png").body(PNG).put(upload)
+                .then().statusCode(200).extract().path("photoUrl");
+        assertServedWithTheSameToken(upload, uploaded, employee(ida));
+        URI person = URI.create(api + "/api/people/" + ida);
+        String seen = given().auth().oauth2(employee("alice")).get(person).then().statusCode(200).extract().path("photoUrl");
+        assertServedWithTheSameToken(person, seen, employee("alice"));
+    }
+
+    private static void assertServedWithTheSameToken(URI answer, String photoUrl, String token) throws Exception {
+        URI photo = answer.resolve(photoUrl);
+        assertThat(photo.getScheme() + "://" + photo.getAuthority())
+                .as("photoUrl %s of the answer of %s, resolved against it", photoUrl, answer)
+                .isEqualTo(answer.getScheme() + "://" + answer.getAuthority());
+        byte[] served = given().auth().oauth2(token).get(photo).then().statusCode(200).contentType("image/png")
+                .extract().asByteArray();
+        assertThat(ImageIO.read(new ByteArrayInputStream(served)).getWidth()).isEqualTo(1);
+        // no token: refused before any resource runs (quarkus.http.auth.permission.default), with the bearer challenge
+        given().get(photo).then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
     }
 
     @Test
