@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What people and operators meet once the rendered overlays run: logins and sessions through the ingress, the HR
- * system's SCIM calls, link previews, every person of the organisation holding {@code employee}, autoscaled
- * replicas that {@code kubectl apply} leaves alone, disruption budgets, and JVMs that fit their memory limit.
+ * system's SCIM calls, API clients' photo requests, link previews, every person of the organisation holding
+ * {@code employee}, autoscaled replicas that {@code kubectl apply} leaves alone, disruption budgets, and JVMs that fit
+ * their memory limit.
  * Each check stands for a defect a review of the manifests found (docs/DEPLOY.md says why each rule holds).
  */
 class ClusterBehaviourTest {
@@ -48,18 +50,47 @@ class ClusterBehaviourTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void theHrSystemReachesScimAndNothingElseOfProfileService(String overlay) {
+    void theHrSystemReachesScimAndTheRestOfProfileServicesApiStaysInside(String overlay) {
         Rendered r = Rendered.overlay(overlay);
-        List<String> routed = new ArrayList<>();
-        r.kind("Ingress").forEach(i -> i.path("spec").path("rules").forEach(rule -> rule.path("http").path("paths").forEach(p -> {
-            if (p.path("backend").path("service").path("name").asText().equals("profile-service")) {
-                routed.add(p.path("pathType").asText() + " " + p.path("path").asText() + " -> " + p.path("backend").path("service").path("port").path("name").asText());
-            }
-        })));
-        assertThat(routed).as(overlay + ": what the ingress routes to profile-service").containsExactly("Prefix /scim/v2 -> http");
+        String host = r.get("Ingress", "relais").path("spec").path("rules").get(0).path("host").asText();
         assertThat(ServiceConfig.of("profile-service").sources()).anyMatch(s -> s.contains("@Path(\"/scim/v2\")"));
-        assertThat(selectedNames(r.get("NetworkPolicy", "allow-from-ingress-controller")))
-                .as(overlay + ": pods the ingress controller may reach").contains("profile-service");
+        assertThat(routedTo(r, host, "/scim/v2/Users")).as(overlay + ": " + host + "/scim/v2/Users").isEqualTo("profile-service");
+        // the rest of profile-service's API stays inside the cluster: the web app calls it with the user's token
+        for (String path : List.of("/api/people", "/api/people/dave", "/api/people/me/export", "/api/people/dave/photo/x",
+                "/api/people/dave/reports", "/api/departments/Data/members", "/api/expertise")) {
+            assertThat(routedTo(r, host, path)).as(overlay + ": " + host + path).isEqualTo("web");
+        }
+        assertThat(admitsIngressController(r, "profile-service")).as(overlay + ": the ingress controller reaches profile-service").isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void thePhotoUrlOfASnapshotIsRoutedToProfileServiceWhichTheIngressControllerMayReach(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
+        String publicUrl = fields(r.get("ConfigMap", "relais-config").path("data")).get("RELAIS_PROFILE_PUBLIC_URL");
+        // the photo URL relais.profiles snapshots carry, as profile-service writes it (ProfileSnapshot.photoUrl)
+        assertThat(ServiceConfig.of("profile-service").sources())
+                .anyMatch(s -> s.contains("@Path(\"/api/people\")") && s.contains("@Path(\"/{login}/photo\")"))
+                .anyMatch(s -> s.contains("\"/api/people/\" + p.login + \"/photo?v=\""));
+        for (String login : List.of("dave", "anne-marie.o+hr@corp_2")) {
+            URI photo = URI.create(publicUrl + "/api/people/" + login + "/photo?v=6560f1");
+            assertThat(routedTo(r, photo.getHost(), photo.getPath())).as(overlay + ": the service " + photo + " reaches")
+                    .isEqualTo("profile-service");
+        }
+        assertThat(admitsIngressController(r, "profile-service")).as(overlay + ": the ingress controller reaches profile-service").isTrue();
+        // the same path takes an upload (PUT /api/people/me/photo) as large as profile-service accepts
+        String bodySize = r.get("Ingress", "relais-photos").path("metadata").path("annotations")
+                .path("nginx.ingress.kubernetes.io/proxy-body-size").asText("1m");
+        assertThat(1024L * kibibytes(bodySize)).as(overlay + ": Ingress relais-photos proxy-body-size in bytes")
+                .isGreaterThanOrEqualTo(Long.parseLong(ServiceConfig.of("profile-service").properties().getProperty("profile.photo.max-bytes")));
+        // what the web app and the others serve on the public host is where it was
+        String host = URI.create(publicUrl).getHost();
+        Map<String, String> routes = new TreeMap<>();
+        for (String path : List.of("/", "/people/dave", "/people/dave/photo", "/live", "/api/connectors/hr/events")) {
+            routes.put(path, routedTo(r, host, path));
+        }
+        assertThat(routes).as(overlay + ": routes of " + host).containsExactlyInAnyOrderEntriesOf(Map.of("/", "web",
+                "/people/dave", "web", "/people/dave/photo", "web", "/live", "web", "/api/connectors/hr/events", "connector-service"));
     }
 
     @ParameterizedTest
@@ -199,6 +230,82 @@ class ClusterBehaviourTest {
         assertThat(guide).contains("`/q/metrics` on port `management`").doesNotContain("`/q/metrics` on port `http`");
         assertThat(guide).contains("delete pvc index-search-service-1 --wait=false");
         assertThat(guide).contains("relais.io/mongodb-client: \"true\"");
+    }
+
+    /**
+     * The Service that ingress-nginx sends a request for {@code host} + {@code path} to, over every Ingress of the
+     * host. As the Ingress API says: Exact, else the longest Prefix (element-wise, case-sensitive). Once any Ingress of
+     * the host has {@code nginx.ingress.kubernetes.io/use-regex} (or {@code rewrite-target}), ingress-nginx writes every
+     * path of the host as a case-insensitive regular expression anchored at the start ({@code location ~* "^path"}),
+     * longest path first, and the first that matches wins. Null when nothing matches.
+     */
+    private static String routedTo(Rendered r, String host, String path) {
+        record Route(String type, String path, String service) {
+        }
+        List<Route> routes = new ArrayList<>();
+        boolean[] regex = {false};
+        r.kind("Ingress").forEach(i -> i.path("spec").path("rules").forEach(rule -> {
+            if (!rule.path("host").asText().equals(host)) return;
+            JsonNode annotations = i.path("metadata").path("annotations");
+            if (annotations.path("nginx.ingress.kubernetes.io/use-regex").asText().equals("true")
+                    || annotations.has("nginx.ingress.kubernetes.io/rewrite-target")) {
+                regex[0] = true;
+            }
+            rule.path("http").path("paths").forEach(p -> routes.add(new Route(p.path("pathType").asText(), p.path("path").asText(),
+                    p.path("backend").path("service").path("name").asText())));
+        }));
+        if (regex[0]) {
+            return routes.stream().sorted(Comparator.comparingInt((Route x) -> x.path().length()).reversed())
+                    .filter(x -> Pattern.compile("^" + x.path(), Pattern.CASE_INSENSITIVE).matcher(path).find())
+                    .map(Route::service).findFirst().orElse(null);
+        }
+        return routes.stream().filter(x -> x.type().equals("Exact") && x.path().equals(path)).map(Route::service).findFirst()
+                .orElseGet(() -> routes.stream().filter(x -> !x.type().equals("Exact"))
+                        .filter(x -> x.path().equals("/") || path.equals(x.path())
+                                || path.startsWith(x.path().endsWith("/") ? x.path() : x.path() + "/"))
+                        .max(Comparator.comparingInt((Route x) -> x.path().length())).map(Route::service).orElse(null));
+    }
+
+    /**
+     * Whether some NetworkPolicy selecting {@code service}'s pods lets the ingress controller (namespace ingress-nginx)
+     * reach the container port behind the Service's port {@code http}.
+     */
+    private static boolean admitsIngressController(Rendered r, String service) {
+        JsonNode servicePort = null;
+        for (JsonNode p : r.get("Service", service).path("spec").path("ports")) {
+            if (p.path("name").asText().equals("http")) servicePort = p;
+        }
+        assertThat(servicePort).as("Service " + service + " port http").isNotNull();
+        JsonNode target = servicePort.path("targetPort");
+        int port = target.isInt() ? target.asInt() : -1;
+        if (port < 0) {
+            ObjectNode workload = r.find("Deployment", service).orElseGet(() -> r.get("StatefulSet", service));
+            for (JsonNode c : workload.path("spec").path("template").path("spec").path("containers")) {
+                for (JsonNode cp : c.path("ports")) {
+                    if (cp.path("name").asText().equals(target.asText())) port = cp.path("containerPort").asInt();
+                }
+            }
+        }
+        int wanted = port;
+        boolean[] admitted = {false};
+        r.kind("NetworkPolicy").forEach(policy -> {
+            if (!selectedNames(policy).contains(service)) return;
+            policy.path("spec").path("ingress").forEach(rule -> {
+                boolean fromController = false;
+                for (JsonNode peer : rule.path("from")) {
+                    if (peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText().equals("ingress-nginx")
+                            && peer.path("podSelector").isMissingNode()) {
+                        fromController = true;
+                    }
+                }
+                boolean onPort = rule.path("ports").isEmpty();
+                for (JsonNode p : rule.path("ports")) {
+                    if (p.path("port").asInt() == wanted) onPort = true;
+                }
+                if (fromController && onPort) admitted[0] = true;
+            });
+        });
+        return admitted[0];
     }
 
     /** The realm roles these roles grant, composites included. */
