@@ -36,6 +36,11 @@ public class LiveHub {
     private static final Logger LOG = Logger.getLogger(LiveHub.class);
 
     public static final String FEED_ITEM = "feed-item";
+    /**
+     * A post or card that may be on my open page was deleted or hidden from me by moderation: {@link LiveRemoved}
+     * (its author and its moderators, who still read a hidden one, are not told).
+     */
+    public static final String FEED_ITEM_REMOVED = "feed-item-removed";
     public static final String NOTIFICATION = "notification";
     /**
      * Notifications left my list (their post or comment deleted or hidden, their reaction taken back, the person who

@@ -48,7 +48,8 @@ public class LiveResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
     @Operation(summary = "My live stream", description = "Events: ready (once, on connect), feed-item (a new post "
-            + "or card for my home feed), notification (a new notification, once stored and counted), "
+            + "or card for my home feed), feed-item-removed ({id}: a post or card my audience admits was deleted or "
+            + "hidden from me by moderation, so an open page drops it), notification (a new notification, once stored and counted), "
             + "notifications-taken-back ({ids, unread}: notifications that left my list — their post or comment was "
             + "deleted or hidden, an edit dropped the mention, a reaction was taken back, the person who caused them was "
             + "erased — and my unread count now), notifications-shown-again ({notifications, unread}: notifications back "
@@ -62,6 +63,9 @@ public class LiveResource {
 
                     event: feed-item
                     data: {"postId":"urn:relais:post:019b...","reasons":["follows-author"],"post":{"id":"urn:relais:post:019b...","content":"<p>Bonjour</p>"}}
+
+                    event: feed-item-removed
+                    data: {"id":"urn:relais:post:019b..."}
 
                     event: notification
                     data: {"id":"20414.019b...","kind":"mention","actor":{"login":"bob"},"object":"urn:relais:post:019b...","read":false}

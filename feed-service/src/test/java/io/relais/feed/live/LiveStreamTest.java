@@ -263,12 +263,67 @@ class LiveStreamTest {
                 .isZero();
     }
 
+    /**
+     * A post deleted while it is on its readers' open pages is taken off them: each connected person its audience
+     * admitted is told {@code feed-item-removed} with its id; someone it was never addressed to is told nothing.
+     */
+    @Test
+    void aDeletedPostIsTakenOffItsReadersOpenPagesAndNamedToNobodyElse() throws Exception {
+        String owner = FeedFixtures.person("owner"), member = fresh("member"), outsider = FeedFixtures.person("outsider");
+        String slug = community(owner, "private", member);
+        follow(outsider, "person", owner);
+        List<String> memberStream = connect(member);
+        List<String> outsiderStream = connect(outsider);
+        awaitLiveConsumerAssigned();
+        String post = post(owner, "<p>Chiffres du trimestre, brouillon</p>", slug);
+        await().atMost(PATIENCE).until(() -> hasEvent(memberStream, LiveHub.FEED_ITEM, post));
+
+        as(owner).delete("/api/posts/{id}", Iri.localId(post)).then().statusCode(204);
+
+        await().atMost(PATIENCE).until(() -> hasEvent(memberStream, LiveHub.FEED_ITEM_REMOVED, "{\"id\":\"" + post + "\"}"));
+        // the same activity was judged for both connections in the same pass: a later one reaching the outsider proves it
+        String marker = post(owner, "<p>Ouvert à tous</p>", null);
+        await().atMost(PATIENCE).until(() -> hasEvent(outsiderStream, LiveHub.FEED_ITEM, marker));
+        assertThat(String.join("\n", outsiderStream)).doesNotContain(post);
+    }
+
+    /**
+     * A community manager hides a post: its readers' open pages drop it, its author (who still reads it, marked hidden)
+     * keeps it; restoring it tells nobody it was removed again, and an edit removes nothing.
+     */
+    @Test
+    void aHiddenPostLeavesItsReadersOpenPagesButNotItsAuthorsAndAnEditRemovesNothing() throws Exception {
+        String author = FeedFixtures.person("author"), reader = FeedFixtures.person("reader"), manager = fresh("manager");
+        follow(reader, "person", author);
+        List<String> readerStream = connect(reader);
+        List<String> authorStream = connect(author);
+        awaitLiveConsumerAssigned();
+        String post = post(author, "<p>Un avis tranché sur la cantine</p>", null);
+        await().atMost(PATIENCE).until(() -> hasEvent(readerStream, LiveHub.FEED_ITEM, post));
+        as(author).body(Map.of("content", "<p>Un avis nuancé sur la cantine</p>")).put("/api/posts/{id}", Iri.localId(post))
+                .then().statusCode(200);
+        FeedFixtures.awaitConsumed(NOTIFICATION_GROUP, FeedFixtures.activity(As2.UPDATE, post));
+
+        FeedFixtures.asCommunityManager(manager).body(Map.of("object", post, "action", "hide", "reason", "Vérification"))
+                .post("/api/moderation/actions").then().statusCode(200);
+
+        await().atMost(PATIENCE).until(() -> hasEvent(readerStream, LiveHub.FEED_ITEM_REMOVED, post));
+        assertThat(countEvents(readerStream, LiveHub.FEED_ITEM_REMOVED, post)).as("the edit removed nothing").isEqualTo(1);
+        FeedFixtures.asCommunityManager(manager).body(Map.of("object", post, "action", "restore", "reason", "Vérification"))
+                .post("/api/moderation/actions").then().statusCode(200);
+        String marker = post(author, "<p>Autre sujet</p>", null);
+        await().atMost(PATIENCE).until(() -> hasEvent(readerStream, LiveHub.FEED_ITEM, marker)
+                && hasEvent(authorStream, LiveHub.FEED_ITEM, marker));
+        assertThat(countEvents(readerStream, LiveHub.FEED_ITEM_REMOVED, post)).as("a restore removes nothing").isEqualTo(1);
+        assertThat(String.join("\n", authorStream)).doesNotContain(LiveHub.FEED_ITEM_REMOVED);
+    }
+
     /** Every event the live stream sends is in its OpenAPI description, the contract the web app's page listens by. */
     @Test
     void everyLiveEventIsDescribedInTheOpenApiDocument() {
         String live = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath().getString("paths.'/api/live'.get.responses.'200'.content.'text/event-stream'.examples.stream.value");
-        for (String event : List.of(LiveHub.READY, LiveHub.FEED_ITEM, LiveHub.NOTIFICATION, LiveHub.NOTIFICATIONS_TAKEN_BACK,
+        for (String event : List.of(LiveHub.READY, LiveHub.FEED_ITEM, LiveHub.FEED_ITEM_REMOVED, LiveHub.NOTIFICATION, LiveHub.NOTIFICATIONS_TAKEN_BACK,
                 LiveHub.NOTIFICATIONS_SHOWN_AGAIN)) {
             assertThat(live).as("the documented stream").contains("event: " + event + "\n");
         }
