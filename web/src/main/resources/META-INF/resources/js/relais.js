@@ -9,7 +9,7 @@
     if (!url || !window.EventSource) { return; }
     var fresh = 0;
     var source = new EventSource(url);
-    // feed-service's stream: "feed-item" (a new item for my home feed), "notification", "notifications-taken-back",
+    // feed-service's stream: "feed-item" (a new item for my home feed), "feed-item-removed", "notification", "notifications-taken-back",
     // "notifications-shown-again", "ready" (feed-service's OpenAPI document of GET /api/live describes each;
     // LiveEventsContractTest checks this list)
     source.addEventListener('notification', function (e) {
@@ -43,6 +43,21 @@
       var order = banner.getAttribute('data-order') || 'newest';
       htmx.ajax('GET', '/feed/banner?count=' + fresh + '&order=' + encodeURIComponent(order),
         { target: '#new-posts', swap: 'innerHTML' });
+    });
+    // {id}: a post or card of my audience was deleted, or hidden from me by moderation: wherever this page shows it (a
+    // feed, its thread), it gives way to a line saying so (text, never markup), as a reload would no longer show it
+    source.addEventListener('feed-item-removed', function (e) {
+      var gone;
+      try { gone = JSON.parse(e.data); } catch (ignored) { return; }
+      if (!gone || typeof gone.id !== 'string') { return; }
+      document.querySelectorAll('article[data-post]').forEach(function (card) {
+        if (card.getAttribute('data-post') !== gone.id || !card.parentNode) { return; }
+        var note = document.createElement('p');
+        note.className = 'item-removed';
+        note.setAttribute('role', 'status');
+        note.textContent = document.body.getAttribute('data-msg-removed') || '';
+        card.parentNode.replaceChild(note, card);
+      });
     });
     source.addEventListener('ready', function () { document.body.setAttribute('data-live-ready', 'true'); });
     document.body.addEventListener('click', function (e) {

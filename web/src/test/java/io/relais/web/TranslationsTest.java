@@ -76,6 +76,19 @@ class TranslationsTest {
         assertThat(stale).as("keys of com_fr.properties that CommunityMsg no longer has").isEmpty();
     }
 
+    @Test
+    void everyLiveMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
+        Properties fr = french("/messages/live_fr.properties");
+        Set<String> keys = keys(io.relais.web.live.LiveMsg.class);
+        Set<String> missing = new TreeSet<>(keys);
+        missing.removeIf(k -> fr.getProperty(k) != null && !fr.getProperty(k).isBlank());
+        Set<String> stale = new TreeSet<>(fr.stringPropertyNames());
+        stale.removeAll(keys);
+
+        assertThat(missing).as("messages of LiveMsg without a French text in live_fr.properties").isEmpty();
+        assertThat(stale).as("keys of live_fr.properties that LiveMsg no longer has").isEmpty();
+    }
+
     private static Set<String> keys() {
         return keys(Msg.class);
     }
