@@ -8,14 +8,17 @@ import io.relais.events.Iri;
 import io.relais.events.Topics;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
+import io.relais.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static io.relais.search.Events.publish;
 import static io.relais.search.Events.unique;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -106,6 +109,38 @@ class SourceAuthorityTest {
                 .contains(created.object().id() + " is not in urn:relais:document:ecm.alfresco:");
         assertThat(Api.ids("alice", Map.of("q", "remplacee " + u))).isEmpty();
         assertThat(Api.ids("alice", Map.of("q", "originale " + u))).containsExactly(created.object().id());
+    }
+
+    /**
+     * A rebuild replays the log, refused records included: a connector's Join into a secret community, dead-lettered
+     * when it came, stays refused after a rebuild, and the intruder still finds nothing of the community.
+     */
+    @Test
+    void aRefusedJoinStaysRefusedAfterARebuild() {
+        String u = unique();
+        String slug = "rebuilt-secret-" + u;
+        String word = "ourson" + u;
+        String intruder = "ivo" + u;
+        publish(Events.community(slug, "Rebâti " + u, "secret"));
+        publish(Events.join("olga", slug));
+        Activity inside = Events.post("olga", "<p>" + word + "</p>", List.of(Iri.community(slug)), null);
+        publish(inside);
+        Activity forged = Events.join(intruder, slug);
+        publish(forged, GENERIC);
+        assertThat(reasonOf(forged)).contains("memberships are owned by /relais/feed-service");
+        await().atMost(Events.WAIT).untilAsserted(() ->
+                assertThat(Api.ids("olga", Map.of("q", word))).containsExactly(inside.object().id()));
+        assertThat(Api.ids(intruder, Map.of("q", word))).isEmpty();
+
+        String admin = TestTokens.user("carol", "employee", "admin");
+        given().auth().oauth2(admin).post("/api/search/admin/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                assertThat(given().auth().oauth2(admin).get("/api/search/admin/rebuild").jsonPath().getString("state"))
+                        .isEqualTo("done"));
+
+        assertThat(Api.ids("olga", Map.of("q", word))).as("a member, after the rebuild").containsExactly(inside.object().id());
+        assertThat(Api.ids(intruder, Map.of("q", word))).as("the intruder, after the rebuild").isEmpty();
+        assertThat(Api.suggestions(intruder, "rebâti " + u, "community")).as("suggestions").isEmpty();
     }
 
     /** Waits for the record on the dead-letter topic (the consumer has refused it) and answers its reason. */

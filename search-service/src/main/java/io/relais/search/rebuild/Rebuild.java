@@ -1,6 +1,7 @@
 package io.relais.search.rebuild;
 
 import io.relais.events.Topics;
+import io.relais.kit.messaging.SourceCheck;
 import io.relais.search.index.IndexGeneration;
 import io.relais.search.index.SearchIndex;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Rebuilds the index from the log of record: replays {@code relais.activities} and {@code relais.profiles}
  * from their beginning up to the end offsets seen at the start, into a new index generation, with a
- * consumer of its own (no group, so the live consumer's offsets are untouched). Searches keep using
- * the live generation meanwhile; the switch is atomic once the new one has caught up.
+ * consumer of its own (no group, so the live consumer's offsets are untouched). Each record is checked as the live
+ * consumers check it (a record its producer may not assert is skipped, as it was dead-lettered when it came). Searches
+ * keep using the live generation meanwhile; the switch is atomic once the new one has caught up.
  */
 @ApplicationScoped
 public class Rebuild {
@@ -81,8 +83,8 @@ public class Rebuild {
                     SearchIndex.IncomingRecord record = new SearchIndex.IncomingRecord(r.topic(), r.partition(), r.offset(),
                             r.key(), r.value());
                     try {
-                        SearchIndex.apply(SearchIndex.parse(record), record, fresh);
-                    } catch (RuntimeException invalid) {
+                        SearchIndex.apply(checked(r, record), record, fresh);
+                    } catch (RuntimeException invalidOrRefused) {
                         skipped++;
                     }
                     done++;
@@ -106,6 +108,21 @@ public class Rebuild {
             index.abandonRebuild(fresh);
             status.set(new RebuildStatus("failed", done, total, skipped, started, Instant.now(), fresh.name(), e.getMessage()));
         }
+    }
+
+    /**
+     * A replayed record read as the live consumers read it ({@code LiveFeed}): believed only from its owner
+     * ({@link SourceCheck} against {@code SourceAuthority}), so what was dead-lettered when it came (a connector's Join,
+     * say) is refused again here instead of being applied to the rebuilt index.
+     *
+     * @throws RuntimeException when the record is not a valid activity or its producer may not assert it (skipped)
+     */
+    static SearchIndex.Parsed checked(ConsumerRecord<String, String> r, SearchIndex.IncomingRecord record) {
+        if (r.value() == null) {
+            SourceCheck.erasure(r.headers());
+            return SearchIndex.parse(record);
+        }
+        return new SearchIndex.Parsed(SourceCheck.activity(r));
     }
 
     private Properties consumerProperties() {
