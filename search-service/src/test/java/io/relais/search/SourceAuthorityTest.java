@@ -4,6 +4,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
+import io.relais.events.Audience;
+import io.relais.events.CloudEventAttributes;
 import io.relais.events.Iri;
 import io.relais.events.Topics;
 import io.relais.testing.KafkaProbe;
@@ -141,6 +146,49 @@ class SourceAuthorityTest {
         assertThat(Api.ids("olga", Map.of("q", word))).as("a member, after the rebuild").containsExactly(inside.object().id());
         assertThat(Api.ids(intruder, Map.of("q", word))).as("the intruder, after the rebuild").isEmpty();
         assertThat(Api.suggestions(intruder, "rebâti " + u, "community")).as("suggestions").isEmpty();
+    }
+
+    /**
+     * {@code relais.profiles} carries people: a connector's object there that is no person (here a Note in its own
+     * namespace, which it may publish on relais.activities) does not become a person in people search or suggestions,
+     * and a tombstone keyed by a post's IRI does not erase the post.
+     */
+    @Test
+    void onlyPeopleAreReadFromTheProfilesTopic() {
+        String u = unique();
+        String fake = "Directrice Generale " + u;
+        AsObject note = AsObject.builder().id("urn:relais:external:generic.forger:" + u).type(As2.NOTE).name(fake)
+                .to(List.of(Audience.ORGANISATION)).build();
+        Activity forged = Activity.builder().type(As2.UPDATE).actor("urn:relais:source:generic.forger").object(note)
+                .to(Audience.ORGANISATION).build();
+        KafkaProbe.publish(Topics.PROFILES, note.id(), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(forged),
+                CloudEventAttributes.type(forged), GENERIC, note.id()), ActivityJson.writeString(forged));
+        // settled once it is dead-lettered, or once it took effect (what the assertion below then reports)
+        await().atMost(Events.WAIT).until(() -> deadLettered(Topics.PROFILES_DLQ, note.id())
+                || people(fake).contains(note.id()));
+        assertThat(people(fake)).as("people search").doesNotContain(note.id());
+        assertThat(KafkaProbe.header(KafkaProbe.recordsNow(Topics.PROFILES_DLQ, r -> note.id().equals(r.key())).get(0),
+                "dead-letter-reason")).contains("relais.profiles carries people");
+        assertThat(Api.suggestions("alice", "directrice generale " + u, "person")).as("suggestions").doesNotContain(note.id());
+
+        String word = "cible" + u;
+        Activity post = Events.orgPost("paul", "<p>" + word + "</p>");
+        publish(post);
+        await().atMost(Events.WAIT).untilAsserted(() ->
+                assertThat(Api.ids("alice", Map.of("q", word))).containsExactly(post.object().id()));
+        KafkaProbe.publish(Topics.PROFILES, post.object().id(), Map.of(), null);
+        await().atMost(Events.WAIT).until(() -> deadLettered(Topics.PROFILES_DLQ, post.object().id())
+                || Api.ids("alice", Map.of("q", word)).isEmpty());
+        assertThat(Api.ids("alice", Map.of("q", word))).as("the post").containsExactly(post.object().id());
+    }
+
+    private static List<String> people(String q) {
+        return Api.get("/api/search/people", "alice", Map.of("q", q)).jsonPath().getList("people.id");
+    }
+
+    /** Whether a record of this key is on the dead-letter topic now. */
+    private static boolean deadLettered(String dlq, String key) {
+        return !KafkaProbe.recordsNow(dlq, r -> key.equals(r.key())).isEmpty();
     }
 
     /** Waits for the record on the dead-letter topic (the consumer has refused it) and answers its reason. */

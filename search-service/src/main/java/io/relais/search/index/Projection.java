@@ -8,6 +8,7 @@ import io.relais.events.Audience;
 import io.relais.events.Iri;
 import io.relais.events.PersonErasure;
 import io.relais.events.RelaisExtension;
+import io.relais.events.Topics;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -122,6 +123,10 @@ public final class Projection {
      * document they are the author of (posts, comments, cards attributed to them, reactions; suggestions are drawn
      * from these documents, so they go too), their membership documents and membership changes, and their opens
      * (views). Repeatable.
+     *
+     * @throws IllegalArgumentException when the record is none of these: a snapshot whose object is not a person under a
+     *                                  person IRI, or a tombstone whose key is not a person IRI (the live consumer
+     *                                  dead-letters it with this message; a rebuild skips it)
      */
     public static void applyProfile(String personIri, Activity snapshot, IndexGeneration index) {
         java.util.Optional<String> erased = PersonErasure.erasedPerson(snapshot);
@@ -131,10 +136,23 @@ public final class Projection {
             return;
         }
         if (snapshot == null || snapshot.object() == null) {
+            // a tombstone removes the person its key names, never another document (a post, a community) by its id
+            if (personIri != null && !Iri.isKind(personIri, Iri.PERSON)) {
+                throw new IllegalArgumentException("a tombstone on " + Topics.PROFILES
+                        + " removes a person: its key must be a person IRI (urn:relais:person:…), not " + personIri);
+            }
             if (personIri != null) index.delete(new Term(Fields.ID, personIri));
             return;
         }
-        indexPerson(snapshot, snapshot.object(), index);
+        AsObject o = snapshot.object();
+        // the topic carries people: any other object (a producer's own Note, say) would become a person in the directory,
+        // and a person document under another kind of IRI would replace the item of that id
+        if (!aboutPerson(o) || o.id() == null || !Iri.isKind(o.id(), Iri.PERSON)) {
+            throw new IllegalArgumentException(Topics.PROFILES + " carries people: the object of "
+                    + snapshot.type() + " must be a Person with a person IRI (urn:relais:person:…), not "
+                    + o.type() + " " + o.id());
+        }
+        indexPerson(snapshot, o, index);
     }
 
     public static String membershipId(String person, String community) {
