@@ -210,4 +210,92 @@ class PermissionTrimmingTest {
         await().atMost(Events.WAIT).untilAsserted(() ->
                 assertThat(Api.suggestions("kim", "photo " + u.substring(0, 4), "community")).containsExactly(Iri.community(slug)));
     }
+
+    /**
+     * The owner who created a secret community, or last changed its settings, is the actor of its Group activity, not
+     * its writer: once she leaves, the community is unknown to her as to any non-member (feed-service answers 404), so
+     * search neither finds it, suggests it nor names it on the post she wrote there. A member who stays still does.
+     */
+    @Test
+    void theOwnerWhoCreatedASecretCommunityNoLongerFindsItOnceSheLeft() {
+        String u = unique();
+        String slug = "created-" + u;
+        String community = Iri.community(slug);
+        String name = "Chantier Orion " + u;
+        String founder = "fanny" + u;
+        String stays = "stan" + u;
+        String word = "orion" + u;
+        publish(Events.community(slug, name, "secret").toBuilder().actor(Iri.person(founder)).build());
+        publish(Events.join(founder, slug));
+        publish(Events.join(stays, slug));
+        Activity hers = Events.post(founder, "<p>" + word + " lancement</p>", List.of(community), null);
+        publish(hers);
+        await().atMost(Events.WAIT).untilAsserted(() -> {
+            assertThat(Api.ids(founder, Map.of("q", name))).containsExactly(community);
+            assertThat(Api.search(founder, Map.of("q", word)).jsonPath().getMap("labels")).containsEntry(community, name);
+        });
+
+        publish(Events.leave(founder, slug));
+        await().atMost(Events.WAIT).untilAsserted(() ->
+                assertThat(Api.ids(founder, Map.of("q", name))).as("the community by its name").isEmpty());
+        assertThat(Api.suggestions(founder, "chantier orion", "community")).as("suggestions").doesNotContain(community);
+        Response own = Api.search(founder, Map.of("q", word));
+        assertThat(own.jsonPath().getList("hits.id")).as("her own words").containsExactly(hers.object().id());
+        assertThat(own.jsonPath().getList("hits.community")).as("hits name no community").containsOnlyNulls();
+        assertThat(own.asString()).as("the whole answer").doesNotContain(name).doesNotContain(slug);
+        assertThat(Api.ids(stays, Map.of("q", name))).as("a member").containsExactly(community);
+    }
+
+    /**
+     * An edit that takes a mention and a hashtag out of a post takes them out of search: the post is no longer found
+     * by {@code @login} nor {@code #tag}, and the hashtag is no longer suggested with a use.
+     */
+    @Test
+    void anEditThatDropsAMentionAndAHashtagTakesThemOutOfSearch() {
+        String u = unique();
+        String tag = "retrait" + u;
+        String mentioned = "mona" + u;
+        Activity post = Events.orgPost("grace", "<p>Avec @" + mentioned + " #" + tag + "</p>",
+                Tag.mention(Iri.person(mentioned), mentioned), Tag.hashtag(tag));
+        publish(post);
+        await().atMost(Events.WAIT).untilAsserted(() -> {
+            assertThat(Api.ids("judy", Map.of("q", "@" + mentioned))).containsExactly(post.object().id());
+            assertThat(Api.ids("judy", Map.of("q", "#" + tag))).containsExactly(post.object().id());
+        });
+        Activity edited = Events.edit(post, "<p>Sans personne</p>");
+        publish(edited.toBuilder().object(edited.object().toBuilder().tag(null).build()).build());
+        await().atMost(Events.WAIT).untilAsserted(() -> {
+            assertThat(Api.ids("judy", Map.of("q", "@" + mentioned))).isEmpty();
+            assertThat(Api.ids("judy", Map.of("q", "#" + tag))).isEmpty();
+        });
+        assertThat(Api.suggestions("judy", "#" + tag, "hashtag")).isEmpty();
+    }
+
+    /**
+     * A secret community made public is listed to everyone (its name, as feed-service's directory does) but what was
+     * written while it was secret stays addressed to its members; made secret again, it is unknown to non-members again.
+     */
+    @Test
+    void aSecretCommunityMadePublicAndSecretAgainShowsOutsidersOnlyWhatItsSettingsSay() {
+        String u = unique();
+        String slug = "flip-" + u;
+        String name = "Bascule " + u;
+        String word = "bascule" + u;
+        publish(Events.community(slug, name, "secret"));
+        publish(Events.join("ivan", slug));
+        Activity whileSecret = Events.post("ivan", "<p>" + word + " entre nous</p>", List.of(Iri.community(slug)), null);
+        publish(whileSecret);
+        await().atMost(Events.WAIT).until(() -> Api.ids("ivan", Map.of("q", word)).size() == 1);
+        assertThat(Api.ids("judy", Map.of("q", name))).isEmpty();
+
+        publish(Events.renamed(slug, name, "public"));
+        await().atMost(Events.WAIT).untilAsserted(() ->
+                assertThat(Api.ids("judy", Map.of("q", name))).containsExactly(Iri.community(slug)));
+        assertThat(Api.ids("judy", Map.of("q", word))).as("what was written while it was secret").isEmpty();
+
+        publish(Events.renamed(slug, name, "secret"));
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(Api.ids("judy", Map.of("q", name))).isEmpty());
+        assertThat(Api.suggestions("judy", "bascule " + u, "community")).isEmpty();
+        assertThat(Api.ids("ivan", Map.of("q", name))).containsExactly(Iri.community(slug));
+    }
 }

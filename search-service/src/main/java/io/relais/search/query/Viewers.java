@@ -65,15 +65,22 @@ public class Viewers {
     /**
      * The permission filter, inside the Lucene query: an item matches only when its audience shares a
      * key with the viewer's ({@link Viewer#audienceKeys()}) or the viewer wrote it, the same rule as
-     * {@link io.relais.events.AudienceRule}. A business card (event, document) is attributed to the owner its
-     * system names, who did not write it: it matches its audience only.
+     * {@link io.relais.events.AudienceRule}. Only words are written: posts, comments (and one's own reactions, for the
+     * insights). A business card (event, document) is attributed to the owner its system names, who did not write it,
+     * and a community's document to whoever last changed its settings (the actor of its Group activity), who does not
+     * own it: both match their audience only, so a secret community is unknown to its founder once she left, as in
+     * feed-service ({@code Community#visibleTo}).
      */
     public static BooleanQuery visibleTo(Viewer viewer) {
         List<BytesRef> keys = viewer.audienceKeys().stream().map(BytesRef::new).toList();
+        BooleanQuery written = new BooleanQuery.Builder()
+                .add(new TermInSetQuery(Fields.TYPE, List.of(new BytesRef(ItemType.POST.key()), new BytesRef(ItemType.COMMENT.key()))),
+                        BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_REACTION)), BooleanClause.Occur.SHOULD)
+                .build();
         BooleanQuery wroteIt = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.AUTHOR, viewer.person())), BooleanClause.Occur.FILTER)
-                .add(new TermInSetQuery(Fields.TYPE, List.of(new BytesRef(ItemType.EVENT.key()), new BytesRef(ItemType.DOCUMENT.key()))),
-                        BooleanClause.Occur.MUST_NOT)
+                .add(written, BooleanClause.Occur.FILTER)
                 .build();
         return new BooleanQuery.Builder()
                 .add(new TermInSetQuery(Fields.AUDIENCE, keys), BooleanClause.Occur.SHOULD)
