@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
  * Leak probes over every read path of search (hits, totals, facets, suggestions, people search's
  * contributors, community analytics) for a private and a secret community, asked by a non-member and by a
  * former member, both holding the community-manager role. A member asks the same questions first, so a
- * probe that finds nothing is proven to look at data that exists.
+ * probe that finds nothing is proven to look at data that exists. A secret community's analytics are 404 to them, and
+ * to an administrator outside it, as the community is to them in feed-service.
  */
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
@@ -107,10 +108,22 @@ class LeakProbeTest {
             assertThat(people.jsonPath().getList("contributors")).as(who + " contributors").isEmpty();
 
             Response figures = as(who, "/api/analytics/communities/" + slug, Map.of());
-            // a community manager outside it gets its figures (here withheld, too few people), never its content or people
-            assertThat(figures.statusCode()).as(who + " analytics").isEqualTo(200);
-            assertThat(figures.jsonPath().getBoolean("contentShown")).as(who + " analytics").isFalse();
+            if ("secret".equals(visibility)) {
+                // a secret community is not found by a non-member, whatever their role (feed-service's rule)
+                assertThat(figures.statusCode()).as(who + " analytics").isEqualTo(404);
+                assertThat(figures.asString()).as(who + " analytics body").doesNotContain("Cercle " + u);
+            } else {
+                // a community manager outside it gets its figures (here withheld, too few people), never its content or people
+                assertThat(figures.statusCode()).as(who + " analytics").isEqualTo(200);
+                assertThat(figures.jsonPath().getBoolean("contentShown")).as(who + " analytics").isFalse();
+            }
             assertThat(figures.asString()).as(who + " analytics body").doesNotContain(word).doesNotContain(author);
+        }
+        if ("secret".equals(visibility)) {
+            Response admin = given().auth().oauth2(TestTokens.user(outsider, "employee", "admin"))
+                    .get("/api/analytics/communities/" + slug);
+            assertThat(admin.statusCode()).as("an administrator outside it").isEqualTo(404);
+            assertThat(admin.asString()).doesNotContain("Cercle " + u);
         }
     }
 }

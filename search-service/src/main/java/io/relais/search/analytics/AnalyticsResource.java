@@ -56,12 +56,14 @@ public class AnalyticsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EMPLOYEE, Roles.COMMUNITY_MANAGER, Roles.ADMIN})
     @Operation(summary = "Insights of a community over a period, per day, week or month", description = "For the community's "
-            + "owners and moderators, community managers and administrators. A private or secret community is 404 to "
-            + "other non-members; managers outside it get its figures but none of its content or people. " + FIGURES)
+            + "owners and moderators, community managers and administrators. A secret community is 404 to every non-member, "
+            + "whatever their role; a private one to non-members other than managers and administrators, who get its "
+            + "figures but none of its content or people. " + FIGURES)
     @APIResponse(responseCode = "200", description = "The figures (JSON, or CSV with Accept: text/csv)")
     @APIResponse(responseCode = "400", description = "Unknown bucket, from after to, or a period too long for the bucket")
     @APIResponse(responseCode = "403", description = "Not an owner or moderator of the community, nor a manager or admin")
-    @APIResponse(responseCode = "404", description = "No such community, or a private or secret one the caller may not know")
+    @APIResponse(responseCode = "404", description = "No such community, a secret one the caller is not a member of, or a "
+            + "private one the caller is neither a member of nor a manager or administrator")
     public Insights community(
             @Parameter(description = "Community slug or IRI", example = "design-guild") @PathParam("slug") String slug,
             @Parameter(description = "Start (date or instant, UTC; default 30 days before to)", example = "2026-10-01") @QueryParam("from") String from,

@@ -9,6 +9,7 @@ import io.relais.search.index.ItemType;
 import io.relais.search.index.PlainText;
 import io.relais.search.index.Projection;
 import io.relais.search.index.SearchIndex;
+import io.relais.search.query.SearchService;
 import io.relais.search.query.Viewers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,8 +43,9 @@ import java.util.Set;
  * them, and hands the facts to {@link InsightsCalculation}.
  *
  * <p>Who sees what (issue 15): a community's owners and moderators see its figures; {@code community-manager} and
- * {@code admin} every community's and the organisation's. A private or secret community is 404 to any other
- * non-member (as its posts are). Figures count everything in the scope, but whatever names content or people (top
+ * {@code admin} every community's and the organisation's, except a secret community's, which is 404 to every non-member
+ * whatever their role (feed-service's {@code Community#visibleTo}: no role opens a secret community); a private one is
+ * 404 to any other non-member (as its member list is in feed-service). Figures count everything in the scope, but whatever names content or people (top
  * hashtags, contributors, posts) comes only from what the caller may read under the shared audience rule, so a
  * manager outside a private community sees its numbers and nothing of its content or people.
  */
@@ -66,8 +68,8 @@ public class InsightsService {
     /**
      * Insights of one community.
      *
-     * @throws ProblemException 404 when the community does not exist or is private/secret and the caller neither a
-     *                          member nor a manager/admin; 403 when the caller may read it but is not one of its owners or moderators
+     * @throws ProblemException 404 when the community does not exist, is secret and the caller not a member, or is
+     *                          private and the caller neither a member nor a manager/admin; 403 when the caller may read it but is not one of its owners or moderators
      */
     public Insights community(String community, Instant from, Instant to, Bucket bucket, CurrentPerson person) {
         Viewer viewer = viewers.of(person);
@@ -77,7 +79,12 @@ public class InsightsService {
                     .add(new TermQuery(new Term(Fields.ID, community)), BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(Fields.TYPE, ItemType.COMMUNITY.key())), BooleanClause.Occur.FILTER).build());
             boolean member = viewer.communities().contains(community);
-            if (group == null || (!PUBLIC.equals(group.get(Fields.VISIBILITY)) && !member && !manager)) {
+            // whether the caller may know it exists is search's one rule for naming a community (a secret one: its
+            // members only, whatever their role, as in feed-service); then a private one's figures are for its members,
+            // managers and admins, as its member list is in feed-service
+            boolean known = group != null
+                    && SearchService.communitiesVisibleTo(searcher, viewer, Set.of(community)).contains(community);
+            if (!known || (!PUBLIC.equals(group.get(Fields.VISIBILITY)) && !member && !manager)) {
                 throw ProblemException.notFound("community " + community);
             }
             if (!manager && !moderates(searcher, person.iri(), community)) {

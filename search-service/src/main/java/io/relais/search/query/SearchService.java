@@ -157,9 +157,9 @@ public class SearchService {
      * Which of these communities the viewer may see now: those she is a member of, and those whose own community
      * document passes her permission filter ({@link Viewers#visibleTo}), i.e. public and private ones (listed to
      * everyone). A secret community she is not in now, or one search does not know yet, is not among them. Hits,
-     * facets and labels name only these.
+     * facets and labels name only these, and the insights answer 404 for any other.
      */
-    static Set<String> communitiesVisibleTo(IndexSearcher searcher, Viewer viewer, Set<String> communities)
+    public static Set<String> communitiesVisibleTo(IndexSearcher searcher, Viewer viewer, Set<String> communities)
             throws IOException {
         Set<String> out = new LinkedHashSet<>();
         for (String c : communities) if (viewer.communities().contains(c)) out.add(c);
