@@ -10,8 +10,16 @@ public final class Fields {
     public static final String KIND_REACTION = "reaction";
     /** One per Join or Leave activity, kept after a Leave: the membership history the analytics replays. */
     public static final String KIND_MEMBERSHIP_CHANGE = "membership_change";
-    /** One per post hidden by moderation (its {@link #CONTEXT} is the post): its comments are kept out of searches. */
+    /**
+     * One per post or card hidden by moderation (its {@link #CONTEXT} is the post or card): its comments are kept out of
+     * searches, and a card's system cannot put the card back by updating it.
+     */
     public static final String KIND_HIDDEN_THREAD = "hidden_thread";
+    /**
+     * One per deleted card (id {@code removed|<card IRI>}, nothing else): feed-service keeps a deleted card deleted
+     * whatever its system sends later, so a later Create or Update of it is not indexed.
+     */
+    public static final String KIND_REMOVED_CARD = "removed_card";
     /**
      * One per person, opened item and UTC day (from feed-service's {@code View}): only what the analytics need to count
      * distinct openers; never a hit, and no API answers who opened what.

@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Matches the comments of every post that moderation hides now (issue 15). The log announces a hide of the post
- * only, not of each comment, so the index keeps the comments and one marker per hidden post
+ * Matches the comments of every post or card that moderation hides now (issue 15). The log announces a hide of the
+ * post or card only, not of each comment, so the index keeps the comments and one marker per hidden post or card
  * ({@link Fields#KIND_HIDDEN_THREAD}); this query reads the markers of the searcher it runs on when rewritten and
  * becomes "context is one of these posts". Used as a {@code MUST_NOT} clause: a restore deletes the marker and the
- * comments are found again, with no re-indexing. The markers are few (hidden posts), so the extra read is small.
+ * comments are found again, with no re-indexing. The markers are few (hidden posts and cards), so the extra read is
+ * small.
  */
 public final class HiddenThreads extends Query {
 

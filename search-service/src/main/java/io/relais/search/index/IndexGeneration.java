@@ -15,6 +15,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One Lucene index on disk with its writer and near-real-time searchers. The live index is one
@@ -57,6 +59,8 @@ public final class IndexGeneration implements Closeable {
     private final long readFreshnessNanos;
     /** When the last refresh (background or by a search) began: every write before it is visible since. */
     private volatile long lastRefreshNanos = System.nanoTime();
+    /** The sequence number of the last marker write or delete ({@link #upsertMarker}, {@link #deleteMarker}). */
+    private final AtomicLong lastMarkerChange = new AtomicLong(-1);
 
     private IndexGeneration(String name, Path path, Duration refreshInterval, Duration backgroundRefreshInterval)
             throws IOException {
@@ -148,6 +152,33 @@ public final class IndexGeneration implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes a marker document ({@link Fields#KIND_HIDDEN_THREAD}, {@link Fields#KIND_REMOVED_CARD}) that
+     * {@link #hasMarker} must see at once, even before the next refresh.
+     */
+    public void upsertMarker(String id, Document doc) {
+        lastMarkerChange.accumulateAndGet(upsert(id, doc), Math::max);
+    }
+
+    /** Deletes a marker document by id; {@link #hasMarker} no longer sees it from now on. */
+    public void deleteMarker(String id) {
+        lastMarkerChange.accumulateAndGet(delete(new Term(Fields.ID, id)), Math::max);
+    }
+
+    /**
+     * Whether a marker document with this id is in the index now, written ones included that no search sees yet: the
+     * searcher is refreshed first only when a marker changed since its last refresh (markers are few: moderation
+     * decisions and deleted cards), so the items a card's Create or Update is checked for cost no extra segment.
+     */
+    public boolean hasMarker(String id) {
+        try {
+            if (lastMarkerChange.get() > reopener.getSearchingGen()) searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return read(searcher -> searcher.count(new TermQuery(new Term(Fields.ID, id))) > 0);
     }
 
     public void commit() {

@@ -69,14 +69,15 @@ public final class Projection {
             case As2.CREATE, As2.UPDATE -> {
                 if (o == null || o.type() == null) return;
                 if (hiddenByModeration(o)) {
-                    // hidden by a moderator or held by a keyword rule: out of the index; a hidden post's comments stay
-                    // indexed (the log does not repeat them) but a marker keeps them out of every search until a
-                    // restore, an Update that puts the post back and lifts the marker
+                    // hidden by a moderator or held by a keyword rule: out of the index; a hidden post's or card's
+                    // comments stay indexed (the log does not repeat them) but a marker keeps them out of every search
+                    // until a restore, an Update that puts the post or card back and lifts the marker
                     if (o.id() != null) index.delete(new Term(Fields.ID, o.id()));
-                    if (Iri.isKind(o.id(), Iri.POST)) hideThread(a, o, index);
+                    if (rootsAThread(o.id())) hideThread(a, o, index);
                     return;
                 }
-                if (Iri.isKind(o.id(), Iri.POST)) index.delete(new Term(Fields.ID, hiddenThreadId(o.id())));
+                if (isCard(o.id()) && keptOut(o, index)) return;
+                if (rootsAThread(o.id())) index.deleteMarker(hiddenThreadId(o.id()));
                 switch (o.type()) {
                     case As2.NOTE, As2.ARTICLE, As2.QUESTION, As2.PAGE -> indexPostOrComment(a, o, index, existingPublished);
                     case As2.EVENT, As2.DOCUMENT -> indexBusinessItem(a, o, index, existingPublished);
@@ -85,7 +86,10 @@ public final class Projection {
                 }
             }
             case As2.DELETE -> {
-                if (o != null && o.id() != null) deleteItem(o.id(), index);
+                if (o != null && o.id() != null) {
+                    deleteItem(o.id(), index);
+                    if (isCard(o.id())) markRemoved(o.id(), index);
+                }
             }
             case As2.LIKE -> indexReaction(a, index);
             case As2.UNDO -> {
@@ -110,6 +114,44 @@ public final class Projection {
     /** Whether the object is a person (by type or by IRI): people are indexed from {@code relais.profiles} only. */
     static boolean aboutPerson(AsObject o) {
         return o != null && (As2.PERSON.equals(o.type()) || (o.id() != null && Iri.isKind(o.id(), Iri.PERSON)));
+    }
+
+    /** Whether an IRI names what a thread hangs on: a post, or a card (business event, document, external object). */
+    static boolean rootsAThread(String iri) {
+        return Iri.isKind(iri, Iri.POST) || isCard(iri);
+    }
+
+    /**
+     * Whether an IRI names a card: a business event, a document or a business system's external object (the kinds
+     * feed-service's {@code CardProjection} keeps as cards).
+     */
+    static boolean isCard(String iri) {
+        return Iri.isKind(iri, Iri.BUSINESS_EVENT) || Iri.isKind(iri, Iri.DOCUMENT) || Iri.isKind(iri, Iri.EXTERNAL);
+    }
+
+    /**
+     * Whether a card's Create or Update stays out of the index, as feed-service keeps the card out of every read: the
+     * card was deleted (by its system or a moderator: feed-service never undeletes a card, whatever its system sends
+     * later), or moderation hides it and this is not a moderation decision about it (its system's Update rewrites the
+     * card's own fields, never its moderation state; only feed-service's restore, carrying {@code relais.moderation},
+     * brings it back).
+     */
+    private static boolean keptOut(AsObject o, IndexGeneration index) {
+        if (index.hasMarker(removedCardId(o.id()))) return true;
+        return RelaisExtension.of(o).moderation().isEmpty() && index.hasMarker(hiddenThreadId(o.id()));
+    }
+
+    /** The id of the marker saying that a card was deleted for good. */
+    public static String removedCardId(String cardIri) {
+        return "removed|" + cardIri;
+    }
+
+    /** Marks a card deleted for good ({@link Fields#KIND_REMOVED_CARD}): its id, nothing else. */
+    private static void markRemoved(String cardIri, IndexGeneration index) {
+        Document d = new Document();
+        d.add(new StringField(Fields.KIND, Fields.KIND_REMOVED_CARD, Field.Store.NO));
+        d.add(new StringField(Fields.ID, removedCardId(cardIri), Field.Store.YES));
+        index.upsertMarker(removedCardId(cardIri), d);
     }
 
     /** Whether the object carries {@code relais.moderation.state = hidden} (feed-service's moderation). */
@@ -300,23 +342,26 @@ public final class Projection {
         index.upsert(a.id(), d);
     }
 
-    /** The id of the marker saying that a post, and so its whole thread, is hidden by moderation. */
+    /** The id of the marker saying that a post or card, and so its whole thread, is hidden by moderation. */
     public static String hiddenThreadId(String postIri) {
         return "hidden_thread|" + postIri;
     }
 
     /**
-     * Marks a post's thread hidden: one small document ({@link Fields#KIND_HIDDEN_THREAD}, its comments' context, the
-     * post's author so that an erasure removes it too) that {@link HiddenThreads} turns into a filter at search time.
+     * Marks a post's or card's thread hidden: one small document ({@link Fields#KIND_HIDDEN_THREAD}, its comments'
+     * context, a post's author so that an erasure removes it too) that {@link HiddenThreads} turns into a filter at
+     * search time, and that keeps a hidden card out when its system updates it ({@link #keptOut}).
      */
     private static void hideThread(Activity a, AsObject o, IndexGeneration index) {
         Document d = new Document();
         d.add(new StringField(Fields.KIND, Fields.KIND_HIDDEN_THREAD, Field.Store.NO));
         d.add(new StringField(Fields.ID, hiddenThreadId(o.id()), Field.Store.YES));
         d.add(new StringField(Fields.CONTEXT, o.id(), Field.Store.YES));
+        // a post's marker goes with its author's erasure (so do the post and its thread); a card's owner did not write
+        // it, and their erasure must not put a hidden card's thread back in search
         String author = o.attributedTo() != null ? o.attributedTo() : a.actor();
-        if (author != null) d.add(new StringField(Fields.AUTHOR, author, Field.Store.NO));
-        index.upsert(hiddenThreadId(o.id()), d);
+        if (author != null && Iri.isKind(o.id(), Iri.POST)) d.add(new StringField(Fields.AUTHOR, author, Field.Store.NO));
+        index.upsertMarker(hiddenThreadId(o.id()), d);
     }
 
 
