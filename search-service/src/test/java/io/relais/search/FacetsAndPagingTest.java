@@ -97,6 +97,49 @@ class FacetsAndPagingTest {
         }
     }
 
+    /**
+     * A cursor reads the ranking of the snapshot its first page came from, but never what that snapshot still holds and
+     * the reader may no longer see: a post hidden by a moderator and one removed by its author after the first page are
+     * not on the later pages, nor in their total, facet counts or snippets, in both orders.
+     */
+    @Test
+    void aLaterPageNeverShowsWhatWasHiddenOrRemovedSinceTheFirst() {
+        String word = "instantane" + unique();
+        Instant now = Instant.now();
+        Activity first = Events.post("alice", "<p>" + word + " " + word + " " + word + " premier</p>",
+                List.of(Audience.ORGANISATION), null, now);
+        Activity hidden = Events.post("alice", "<p>" + word + " " + word + " masque plus tard</p>",
+                List.of(Audience.ORGANISATION), null, now.minusSeconds(60));
+        Activity removed = Events.post("alice", "<p>" + word + " retire plus tard</p>",
+                List.of(Audience.ORGANISATION), null, now.minusSeconds(120));
+        for (Activity a : List.of(first, hidden, removed)) publish(a);
+        await().atMost(Events.WAIT).until(() -> Api.search("bob", Map.of("q", word)).jsonPath().getInt("total") == 3);
+        Map<String, String> cursors = new HashMap<>();
+        for (String sort : List.of("relevance", "recent")) {
+            Response page = Api.search("bob", Map.of("q", word, "limit", 1, "sort", sort));
+            assertThat(page.jsonPath().getList("hits.id")).as(sort).containsExactly(first.object().id());
+            cursors.put(sort, page.jsonPath().getString("nextCursor"));
+        }
+
+        publish(ModerationIndexingTest.decision(hidden, "hide", true));
+        publish(Events.delete(removed));
+        await().atMost(Events.WAIT).until(() -> Api.search("bob", Map.of("q", word)).jsonPath().getInt("total") == 1);
+
+        for (String sort : List.of("relevance", "recent")) {
+            List<String> later = new ArrayList<>();
+            String cursor = cursors.get(sort);
+            for (int pages = 0; cursor != null && pages < 5; pages++) {
+                Response r = Api.search("bob", Map.of("q", word, "limit", 1, "sort", sort, "cursor", cursor));
+                later.addAll(r.jsonPath().getList("hits.id"));
+                assertThat(r.jsonPath().getInt("total")).as(sort + " total").isEqualTo(1);
+                assertThat(Api.facet(r, "type")).as(sort + " type facet").containsOnly(Map.entry("post", 1));
+                assertThat(r.asString()).as(sort + " snippets").doesNotContain("masque").doesNotContain("retire");
+                cursor = r.jsonPath().getString("nextCursor");
+            }
+            assertThat(later).as(sort + " later pages").doesNotContain(hidden.object().id(), removed.object().id());
+        }
+    }
+
     @Test
     void badParametersAreProblemsNamingTheField() {
         Api.get("/api/search", "alice", Map.of("type", "tweet")).then().statusCode(400).contentType("application/problem+json");

@@ -223,29 +223,35 @@ public final class IndexGeneration implements Closeable {
     }
 
     public interface SnapshotWork<T> {
-        T run(IndexSearcher searcher, long snapshot) throws IOException;
+        /**
+         * @param ranking  the snapshot a previous page was read from, or the newest searcher for a first page
+         * @param now      the newest searcher: what may be shown, and what it says, is read here (the same searcher as
+         *                 {@code ranking} for a first page, or when nothing changed since)
+         * @param snapshot the token of {@code ranking}, for the next page's cursor
+         */
+        T run(IndexSearcher ranking, IndexSearcher now, long snapshot) throws IOException;
     }
 
     /**
      * Runs on the snapshot a previous page was read from when it is still kept, else on the newest
-     * searcher (recorded as a new snapshot).
+     * searcher (recorded as a new snapshot); either way with the newest searcher beside it.
      */
     public <T> T readSnapshot(Long snapshot, SnapshotWork<T> work) {
         try {
-            IndexSearcher kept = snapshot == null ? null : snapshots.acquire(snapshot);
-            if (kept != null) {
-                try {
-                    return work.run(kept, snapshot);
-                } finally {
-                    snapshots.release(kept);
-                }
-            }
             fresh();
-            IndexSearcher fresh = searchers.acquire();
+            IndexSearcher now = searchers.acquire();
             try {
-                return work.run(fresh, snapshots.record(fresh));
+                IndexSearcher kept = snapshot == null ? null : snapshots.acquire(snapshot);
+                if (kept != null) {
+                    try {
+                        return work.run(kept, now, snapshot);
+                    } finally {
+                        snapshots.release(kept);
+                    }
+                }
+                return work.run(now, now, snapshots.record(now));
             } finally {
-                searchers.release(fresh);
+                searchers.release(now);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -81,7 +81,7 @@ public class SearchService {
         IndexGeneration g = index.current();
         // a cursor from before a rebuild names a generation that is gone: read the newest snapshot then
         Long snapshot = cursor != null && cursor.generation().equals(g.name()) ? cursor.snapshot() : null;
-        return g.readSnapshot(snapshot, (searcher, token) -> run(g, searcher, token, query, userQuery, r, cursor, viewer));
+        return g.readSnapshot(snapshot, (ranking, now, token) -> run(g, ranking, now, token, query, userQuery, r, cursor, viewer));
     }
 
     /**
@@ -98,8 +98,14 @@ public class SearchService {
         return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
     }
 
-    private SearchPage run(IndexGeneration g, IndexSearcher searcher, long snapshot, Query query, Query userQuery,
-                           SearchRequest r, Cursor cursor, Viewer viewer) throws IOException {
+    /**
+     * One page. The hits come in the order of {@code ranking} (the snapshot the first page was read from, so pages
+     * neither repeat nor skip), but only those the newest index still shows this viewer, as it shows them now: a later
+     * page read from an older snapshot never shows what was hidden, removed, edited away or made unreadable since, and
+     * its total and facet counts are the newest index's (a page may then be shorter than the limit).
+     */
+    private SearchPage run(IndexGeneration g, IndexSearcher ranking, IndexSearcher now, long snapshot, Query query,
+                           Query userQuery, SearchRequest r, Cursor cursor, Viewer viewer) throws IOException {
         int offset = cursor == null ? 0 : cursor.offset();
         FacetsCollectorManager.FacetsResult result;
         int from;
@@ -110,13 +116,13 @@ public class SearchService {
                             + " results by relevance; narrow the query or sort by recent");
                 }
                 // the same snapshot ranks the same way every time: the page is a slice of it
-                result = FacetsCollectorManager.search(searcher, query, offset + r.limit() + 1, r.sort().sort(), true,
+                result = FacetsCollectorManager.search(ranking, query, offset + r.limit() + 1, r.sort().sort(), true,
                         new FacetsCollectorManager());
                 from = offset;
             } else {
                 result = cursor == null
-                        ? FacetsCollectorManager.search(searcher, query, r.limit() + 1, r.sort().sort(), false, new FacetsCollectorManager())
-                        : FacetsCollectorManager.searchAfter(searcher, cursor.after(), query, r.limit() + 1, r.sort().sort(), false,
+                        ? FacetsCollectorManager.search(ranking, query, r.limit() + 1, r.sort().sort(), false, new FacetsCollectorManager())
+                        : FacetsCollectorManager.searchAfter(ranking, cursor.after(), query, r.limit() + 1, r.sort().sort(), false,
                         new FacetsCollectorManager());
                 from = 0;
             }
@@ -126,13 +132,27 @@ public class SearchService {
         TopDocs top = result.topDocs();
         // one extra hit is fetched only to know whether a next page exists
         int shown = Math.max(0, Math.min(r.limit(), top.scoreDocs.length - from));
-        int[] docs = new int[shown];
-        for (int i = 0; i < shown; i++) docs[i] = top.scoreDocs[from + i].doc;
+        int[] ranked = new int[shown];
+        for (int i = 0; i < shown; i++) ranked[i] = top.scoreDocs[from + i].doc;
+        String next = top.scoreDocs.length > from + r.limit()
+                ? Cursor.next(g.name(), snapshot, offset + shown, top.scoreDocs[from + shown - 1], r.sort()) : null;
+
+        IndexSearcher searcher = now;
+        int[] docs = ranked;
+        FacetsCollector counted = result.facetsCollector();
+        long total = top.totalHits.value;
+        if (ranking.getIndexReader() != now.getIndexReader()) {
+            // a later page of an older snapshot: it says which hits come next; whether each may still be shown, what it
+            // says, and what the total and facets count, the newest index says
+            docs = stillShown(ranking, now, query, ranked);
+            counted = FacetsCollectorManager.search(now, query, 1, new FacetsCollectorManager()).facetsCollector();
+            total = counted.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+        }
         boolean highlight = r.q() != null && !r.q().isBlank();
         String[] snippets = Highlights.snippets(searcher, userQuery, docs, highlight);
         List<Document> found = new ArrayList<>();
-        for (int i = 0; i < shown; i++) found.add(searcher.storedFields().document(docs[i]));
-        Map<String, Map<String, Long>> facets = facets(g, searcher, result.facetsCollector());
+        for (int doc : docs) found.add(searcher.storedFields().document(doc));
+        Map<String, Map<String, Long>> facets = facets(g, searcher, counted);
         // a hit visible to its writer alone (she left the community) may name a community she can no longer see
         Set<String> mentioned = new LinkedHashSet<>(facets.getOrDefault(Fields.FACET_COMMUNITY, Map.of()).keySet());
         for (Document d : found) mentioned.addAll(List.of(d.getValues(Fields.COMMUNITY)));
@@ -140,7 +160,7 @@ public class SearchService {
         facets.get(Fields.FACET_COMMUNITY).keySet().retainAll(shownCommunities);
         List<SearchPage.Hit> hits = new ArrayList<>();
         Set<String> named = new LinkedHashSet<>();
-        for (int i = 0; i < shown; i++) {
+        for (int i = 0; i < docs.length; i++) {
             SearchPage.Hit hit = hit(found.get(i), snippets[i], shownCommunities);
             hits.add(hit);
             if (hit.author() != null) named.add(hit.author());
@@ -148,9 +168,25 @@ public class SearchService {
         }
         named.addAll(facets.getOrDefault(Fields.FACET_AUTHOR, Map.of()).keySet());
         named.addAll(facets.getOrDefault(Fields.FACET_COMMUNITY, Map.of()).keySet());
-        String next = top.scoreDocs.length > from + r.limit()
-                ? Cursor.next(g.name(), snapshot, offset + shown, top.scoreDocs[from + shown - 1], r.sort()) : null;
-        return new SearchPage(top.totalHits.value, hits, facets, labels(searcher, named), next);
+        return new SearchPage(total, hits, facets, labels(searcher, named), next);
+    }
+
+    /**
+     * The documents of the newest index ({@code now}) that are, by id, the {@code ranked} hits of an older snapshot and
+     * still match the whole query there (the user's words, the filters and the viewer's permission filter), in the
+     * snapshot's order. A hit deleted, hidden, edited away or made invisible to the viewer since is left out.
+     */
+    static int[] stillShown(IndexSearcher ranking, IndexSearcher now, Query query, int[] ranked) throws IOException {
+        if (ranked.length == 0) return ranked;
+        List<String> ids = new ArrayList<>();
+        for (int doc : ranked) ids.add(ranking.storedFields().document(doc, Set.of(Fields.ID)).get(Fields.ID));
+        Query same = new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
+                .add(anyOf(Fields.ID, ids), BooleanClause.Occur.FILTER).build();
+        Map<String, Integer> current = new LinkedHashMap<>();
+        for (ScoreDoc sd : now.search(same, ids.size()).scoreDocs) {
+            current.put(now.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID), sd.doc);
+        }
+        return ids.stream().filter(current::containsKey).mapToInt(current::get).toArray();
     }
 
     /**
