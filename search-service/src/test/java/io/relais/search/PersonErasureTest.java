@@ -89,4 +89,30 @@ class PersonErasureTest {
         assertThat(KafkaProbe.header(dead, "dead-letter-reason")).contains("may not assert").contains("erasures of people");
         assertThat(people("durand" + u)).containsExactly(Iri.person(kept));
     }
+
+    /**
+     * The erasure of someone whose post a moderator hid leaves its thread hidden: their post's Delete from feed-service
+     * comes later, on another topic, and until then the others' comments under it must stay out of search.
+     */
+    @Test
+    void anErasureLeavesTheThreadOfTheirHiddenPostHidden() {
+        String u = unique();
+        String gone = "hidalgo" + u;
+        String word = "reponse" + u;
+        Events.profile(gone, "Hidalgo Efface" + u, "Acheteur", "Achats", List.of(), "");
+        Activity theirPost = Events.orgPost(gone, "<p>Sujet masque</p>");
+        Activity comment = Events.comment("bob", theirPost, "<p>Ma " + word + "</p>");
+        publish(theirPost);
+        publish(comment);
+        await().atMost(Events.WAIT).untilAsserted(() -> {
+            assertThat(Api.ids("carol", Map.of("q", word))).containsExactly(comment.object().id());
+            assertThat(people("efface" + u)).containsExactly(Iri.person(gone));
+        });
+        publish(ModerationIndexingTest.decision(theirPost, "hide", true));
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(Api.ids("carol", Map.of("q", word))).isEmpty());
+
+        publishDelete(gone, CloudEventAttributes.PROFILE_SOURCE);
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(people("efface" + u)).isEmpty());
+        assertThat(Api.ids("carol", Map.of("q", word))).as("a comment under their hidden post").isEmpty();
+    }
 }

@@ -73,7 +73,7 @@ public final class Projection {
                     // comments stay indexed (the log does not repeat them) but a marker keeps them out of every search
                     // until a restore, an Update that puts the post or card back and lifts the marker
                     if (o.id() != null) index.delete(new Term(Fields.ID, o.id()));
-                    if (rootsAThread(o.id())) hideThread(a, o, index);
+                    if (rootsAThread(o.id())) hideThread(o, index);
                     return;
                 }
                 if (isCard(o.id()) && keptOut(o, index)) return;
@@ -348,19 +348,17 @@ public final class Projection {
     }
 
     /**
-     * Marks a post's or card's thread hidden: one small document ({@link Fields#KIND_HIDDEN_THREAD}, its comments'
-     * context, a post's author so that an erasure removes it too) that {@link HiddenThreads} turns into a filter at
-     * search time, and that keeps a hidden card out when its system updates it ({@link #keptOut}).
+     * Marks a post's or card's thread hidden: one small document ({@link Fields#KIND_HIDDEN_THREAD}: its comments'
+     * context, nothing about a person) that {@link HiddenThreads} turns into a filter at search time, and that keeps a
+     * hidden card out when its system updates it ({@link #keptOut}). A restore lifts it, a Delete of the item takes it.
      */
-    private static void hideThread(Activity a, AsObject o, IndexGeneration index) {
+    private static void hideThread(AsObject o, IndexGeneration index) {
         Document d = new Document();
         d.add(new StringField(Fields.KIND, Fields.KIND_HIDDEN_THREAD, Field.Store.NO));
         d.add(new StringField(Fields.ID, hiddenThreadId(o.id()), Field.Store.YES));
         d.add(new StringField(Fields.CONTEXT, o.id(), Field.Store.YES));
-        // a post's marker goes with its author's erasure (so do the post and its thread); a card's owner did not write
-        // it, and their erasure must not put a hidden card's thread back in search
-        String author = o.attributedTo() != null ? o.attributedTo() : a.actor();
-        if (author != null && Iri.isKind(o.id(), Iri.POST)) d.add(new StringField(Fields.AUTHOR, author, Field.Store.NO));
+        // no author: an erasure of the post's author (relais.profiles) must not put its thread back in search before
+        // feed-service's Delete of the post (relais.activities, later), which takes the marker with the thread
         index.upsertMarker(hiddenThreadId(o.id()), d);
     }
 
