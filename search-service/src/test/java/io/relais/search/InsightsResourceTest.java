@@ -239,4 +239,40 @@ class InsightsResourceTest {
         assertThat(after.jsonPath().getList("buckets")).isEqualTo(before.jsonPath().getList("buckets"));
         assertThat(after.jsonPath().getMap("period")).isEqualTo(before.jsonPath().getMap("period"));
     }
+
+    /**
+     * A post a moderator hid takes its thread out of every read, so what its comments said (here a hashtag six people
+     * used there) is no longer among the top hashtags a manager reads; the figures still count them.
+     */
+    @Test
+    void theCommentsOfAHiddenPostGiveNoTopHashtag() {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String slug = "hid-" + u;
+        String tag = "cache" + u;
+        publish(Events.community(slug, "Hidden thread " + u, "public"));
+        String now = Instant.now().toString();
+        publish(join("hugo" + u, slug, "owner", now));
+        Activity post = Events.post("hugo" + u, "<p>Un sujet</p>", List.of(Iri.community(slug)), List.of(Audience.ORGANISATION));
+        publish(post);
+        for (int i = 0; i < 6; i++) {
+            Activity c = Events.comment("voix" + i + u, post, "<p>#" + tag + "</p>");
+            publish(c.toBuilder().object(c.object().toBuilder().tag(List.of(io.relais.events.Tag.hashtag(tag))).build()).build());
+        }
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(latest("bob", slug).jsonPath().getList("topHashtags.tag"))
+                .containsExactly(tag));
+
+        publish(ModerationIndexingTest.decision(post, "hide", true));
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(Api.ids("bob", Map.of("q", "#" + tag))).isEmpty());
+        Response r = latest("bob", slug);
+        assertThat(r.jsonPath().getLong("period.comments")).as("the figures").isEqualTo(6);
+        assertThat(r.jsonPath().getList("topHashtags.tag")).as("top hashtags").isEmpty();
+    }
+
+    /** The insights of the last 30 days (the default period), as a community manager outside the community. */
+    static Response latest(String login, String slug) {
+        Response r = given().auth().oauth2(TestTokens.user(login, "employee", "community-manager"))
+                .get("/api/analytics/communities/{slug}", slug);
+        r.then().statusCode(200);
+        return r;
+    }
 }

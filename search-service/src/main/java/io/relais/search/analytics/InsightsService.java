@@ -45,9 +45,10 @@ import java.util.Set;
  * <p>Who sees what (issue 15): a community's owners and moderators see its figures; {@code community-manager} and
  * {@code admin} every community's and the organisation's, except a secret community's, which is 404 to every non-member
  * whatever their role (feed-service's {@code Community#visibleTo}: no role opens a secret community); a private one is
- * 404 to any other non-member (as its member list is in feed-service). Figures count everything in the scope, but whatever names content or people (top
- * hashtags, contributors, posts) comes only from what the caller may read under the shared audience rule, so a
- * manager outside a private community sees its numbers and nothing of its content or people.
+ * 404 to any other non-member (as its member list is in feed-service). Figures count everything in the scope, but
+ * whatever names content or people (top hashtags, contributors, posts) comes only from what the caller may read under
+ * the shared audience rule, less the threads moderation hides ({@link SearchService#readableBy}), so a manager outside a
+ * private community sees its numbers and nothing of its content or people.
  */
 @ApplicationScoped
 public class InsightsService {
@@ -130,7 +131,7 @@ public class InsightsService {
         }
         Set<Integer> readable = new HashSet<>();
         Query visible = new BooleanQuery.Builder().add(all, BooleanClause.Occur.FILTER)
-                .add(Viewers.visibleTo(viewer), BooleanClause.Occur.FILTER).build();
+                .add(SearchService.readableBy(viewer), BooleanClause.Occur.FILTER).build();
         for (ScoreDoc sd : searcher.search(visible, MAX_DOCS).scoreDocs) readable.add(sd.doc);
         StoredFields stored = searcher.storedFields();
         List<Fact> facts = new ArrayList<>();
@@ -202,7 +203,7 @@ public class InsightsService {
         Query all = q.build();
         Set<Integer> readable = new HashSet<>();
         Query visible = new BooleanQuery.Builder().add(all, BooleanClause.Occur.FILTER)
-                .add(Viewers.visibleTo(viewer), BooleanClause.Occur.FILTER).build();
+                .add(SearchService.readableBy(viewer), BooleanClause.Occur.FILTER).build();
         for (ScoreDoc sd : searcher.search(visible, MAX_DOCS).scoreDocs) readable.add(sd.doc);
         List<ReachItem> out = new ArrayList<>();
         StoredFields stored = searcher.storedFields();

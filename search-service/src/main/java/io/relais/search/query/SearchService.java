@@ -90,8 +90,16 @@ public class SearchService {
      */
     public static void itemsVisibleTo(BooleanQuery.Builder b, Viewer viewer) {
         b.add(new TermQuery(new Term(Fields.KIND, Fields.KIND_ITEM)), BooleanClause.Occur.FILTER);
-        b.add(Viewers.visibleTo(viewer), BooleanClause.Occur.FILTER);
-        b.add(new HiddenThreads(), BooleanClause.Occur.MUST_NOT);
+        b.add(readableBy(viewer), BooleanClause.Occur.FILTER);
+    }
+
+    /**
+     * What this viewer may read, of any kind of document: the permission filter ({@link Viewers#visibleTo}) less the
+     * threads moderation hides now ({@link HiddenThreads}). The insights ask it too, for what they name.
+     */
+    public static Query readableBy(Viewer viewer) {
+        return new BooleanQuery.Builder().add(Viewers.visibleTo(viewer), BooleanClause.Occur.FILTER)
+                .add(new HiddenThreads(), BooleanClause.Occur.MUST_NOT).build();
     }
 
     static Query anyOf(String field, Collection<String> values) {
