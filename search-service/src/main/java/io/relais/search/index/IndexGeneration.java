@@ -170,15 +170,21 @@ public final class IndexGeneration implements Closeable {
     /**
      * Whether a marker document with this id is in the index now, written ones included that no search sees yet: the
      * searcher is refreshed first only when a marker changed since its last refresh (markers are few: moderation
-     * decisions and deleted cards), so the items a card's Create or Update is checked for cost no extra segment.
+     * decisions and deleted cards), never for freshness otherwise (other writes do not change the answer), so checking
+     * each card's Create or Update adds no refresh, hence no segment, under ingest.
      */
     public boolean hasMarker(String id) {
         try {
             if (lastMarkerChange.get() > reopener.getSearchingGen()) searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.count(new TermQuery(new Term(Fields.ID, id))) > 0;
+            } finally {
+                searchers.release(searcher);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return read(searcher -> searcher.count(new TermQuery(new Term(Fields.ID, id))) > 0);
     }
 
     public void commit() {
