@@ -36,8 +36,16 @@ public record Community(String iri, String slug, String name, String description
     }
 
     /**
-     * An archived community is read-only ({@code CommunityService#archive}): no new post, comment, edit, reaction or
-     * member there; 409 {@code community <slug> is archived} otherwise. Taking content down stays possible.
+     * An archived community is read-only ({@code CommunityService#archive}), for its managers as for its members, until
+     * it is unarchived: no new post, comment, edit, reaction or member there (join, accepted invitation, invitation,
+     * import), and its settings (name, description, visibility), pins, members' roles and join-request decisions
+     * (approve, reject) are frozen; each answers 409 {@code community <slug> is archived}, written here only, asked
+     * after the caller's visibility and role checks (a caller without the role still gets 403). What stays possible:
+     * unarchiving, reading (pending requests and invitations included), taking content down (deletes, moderation),
+     * and whatever ends someone's access (leaving or withdrawing a request, an owner or moderator removing a member,
+     * withdrawing or declining an invitation), as do retention and legal holds (governance, deletes only). Connector
+     * cards addressed to an archived community still arrive ({@code post.CardProjection} does not ask): they are the
+     * business systems' facts, not members' writes.
      */
     public void requireWritable() {
         if (archived) throw ProblemException.conflict("community " + slug + " is archived");

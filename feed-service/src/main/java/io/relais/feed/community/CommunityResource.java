@@ -85,7 +85,12 @@ public class CommunityResource {
     @PUT
     @Path("/{slug}")
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Edit name, description or visibility (owners)")
+    @Operation(summary = "Edit name, description or visibility (owners)", description = "An archived community's settings "
+            + "are frozen with it: 409 \"community <slug> is archived\" until it is unarchived.")
+    @APIResponse(responseCode = "200", description = "the community as edited", content = @Content(examples = @ExampleObject(name = "community", value = COMMUNITY_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "not an owner of the community")
+    @APIResponse(responseCode = "409", description = "the community is archived; or its name is taken; or a public community "
+            + "with content published to everyone cannot become private or secret (errors name visibility)")
     public CommunityView edit(@PathParam("slug") String slug, @Valid @NotNull CommunityRequests.EditCommunity request) {
         return communities.view(communities.edit(slug, request, me), me);
     }
@@ -94,8 +99,12 @@ public class CommunityResource {
     @Path("/{slug}/archive")
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
     @Operation(summary = "Archive (owners, admins): stays readable, no more posts, comments, edits, reactions or joins",
-            description = "Each of those writes then answers 409 \"community <slug> is archived\"; authors and moderators "
-                    + "still delete or hide content. Idempotent; DELETE on the same path undoes it.")
+            description = "Read-only until unarchived: posting, commenting, editing, reacting, joining, accepting or sending "
+                    + "an invitation, importing members, and the managers' changes (settings, pins, roles, approving or "
+                    + "rejecting join requests) each answer 409 \"community <slug> is archived\". Still possible: reading, "
+                    + "deleting and moderating content, leaving, removing a member, withdrawing or declining an invitation. "
+                    + "Connector cards addressed to it still arrive (business facts). Idempotent; DELETE on the same path "
+                    + "undoes it.")
     @APIResponse(responseCode = "200", description = "the community, archived true")
     @APIResponse(responseCode = "403", description = "neither an owner of the community nor an admin")
     @APIResponse(responseCode = "404", description = "no such community, or a secret one you are not a member of")
@@ -106,7 +115,7 @@ public class CommunityResource {
     @DELETE
     @Path("/{slug}/archive")
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
-    @Operation(summary = "Unarchive (owners, admins): posts, comments, reactions and joins are possible again",
+    @Operation(summary = "Unarchive (owners, admins): posts, comments, reactions, joins and the owners' changes are possible again",
             description = "Published as an Update of the Group with archived false, as archiving is. Idempotent: a community "
                     + "that is not archived is answered as it is.")
     @APIResponse(responseCode = "200", description = "no longer archived", content = @Content(examples = @ExampleObject(name = "community", value = COMMUNITY_EXAMPLE)))
@@ -128,7 +137,8 @@ public class CommunityResource {
     @POST
     @Path("/{slug}/leave")
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Leave the community (or withdraw a pending request); the last owner cannot leave")
+    @Operation(summary = "Leave the community (or withdraw a pending request); the last owner cannot leave",
+            description = "Also in an archived community: leaving is never frozen.")
     public Response leave(@PathParam("slug") String slug) {
         communities.leave(slug, me);
         return Response.noContent().build();
@@ -146,6 +156,8 @@ public class CommunityResource {
     @Path("/{slug}/requests/{login}/approve")
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Approve a join request (owners and moderators)")
+    @APIResponse(responseCode = "204", description = "the requester is a member")
+    @APIResponse(responseCode = "409", description = "the community is archived: the request stays pending")
     public Response approve(@PathParam("slug") String slug, @PathParam("login") String login) {
         communities.approve(slug, login, me);
         return Response.noContent().build();
@@ -155,6 +167,8 @@ public class CommunityResource {
     @Path("/{slug}/requests/{login}/reject")
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Reject a join request (owners and moderators)")
+    @APIResponse(responseCode = "204", description = "the request is gone")
+    @APIResponse(responseCode = "409", description = "the community is archived: the request stays pending")
     public Response reject(@PathParam("slug") String slug, @PathParam("login") String login) {
         communities.reject(slug, login, me);
         return Response.noContent().build();
@@ -164,6 +178,8 @@ public class CommunityResource {
     @Path("/{slug}/invitations")
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Invite someone (members of public/private communities; owners and moderators of secret ones)")
+    @APIResponse(responseCode = "204", description = "invited (idempotent)")
+    @APIResponse(responseCode = "409", description = "already a member, or the community is archived")
     public Response invite(@PathParam("slug") String slug, @Valid @NotNull CommunityRequests.Invitation request) {
         communities.invite(slug, request.login(), me);
         return Response.noContent().build();
@@ -180,7 +196,8 @@ public class CommunityResource {
     @DELETE
     @Path("/{slug}/invitations/{login}")
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Withdraw a pending invitation (owners and moderators); no pending invitation of that person → 404")
+    @Operation(summary = "Withdraw a pending invitation (owners and moderators); no pending invitation of that person → 404",
+            description = "Also in an archived community: access is always revocable.")
     public Response withdrawInvitation(@PathParam("slug") String slug, @PathParam("login") String login) {
         communities.withdrawInvitation(slug, login, me);
         return Response.noContent().build();
@@ -190,6 +207,8 @@ public class CommunityResource {
     @Path("/{slug}/invitations/mine/accept")
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Accept your invitation: you become a member")
+    @APIResponse(responseCode = "204", description = "you are a member")
+    @APIResponse(responseCode = "409", description = "the community is archived: the invitation stays pending (declining is possible)")
     public Response accept(@PathParam("slug") String slug) {
         communities.acceptInvitation(slug, me);
         return Response.noContent().build();
@@ -243,7 +262,8 @@ public class CommunityResource {
     @DELETE
     @Path("/{slug}/members/{login}")
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Remove a member (owners and moderators; only owners remove moderators)")
+    @Operation(summary = "Remove a member (owners and moderators; only owners remove moderators)",
+            description = "Also in an archived community: access is always revocable.")
     public Response remove(@PathParam("slug") String slug, @PathParam("login") String login) {
         communities.remove(slug, login, me);
         return Response.noContent().build();
@@ -253,6 +273,8 @@ public class CommunityResource {
     @Path("/{slug}/members/{login}/role")
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Change a member's role (owners)")
+    @APIResponse(responseCode = "204", description = "the member has the role")
+    @APIResponse(responseCode = "409", description = "the community is archived (its roles are frozen), or the last owner would step down")
     public Response changeRole(@PathParam("slug") String slug, @PathParam("login") String login,
                                @Valid @NotNull CommunityRequests.RoleChange request) {
         communities.changeRole(slug, login, request.role(), me);

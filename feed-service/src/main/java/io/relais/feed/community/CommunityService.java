@@ -100,9 +100,11 @@ public class CommunityService {
         return community;
     }
 
+    /** Owners change name, description or visibility; 403 for others; 409 while it is archived ({@link Community#requireWritable}). */
     public Community edit(String slug, CommunityRequests.EditCommunity request, CurrentPerson me) {
         Community c = visible(slug, me);
         requireRole(c, me, Role.OWNER);
+        c.requireWritable();
         if (request.visibility() != null) requireNoPublicContentBehind(c, request.visibility());
         List<Bson> updates = new ArrayList<>();
         boolean renamed = request.name() != null && !CommunityNames.key(request.name().trim()).equals(CommunityNames.key(c.name()));
@@ -140,7 +142,9 @@ public class CommunityService {
 
     /**
      * Owners and admins archive: the community stays readable and read-only ({@link Community#requireWritable}): nobody
-     * posts, comments, edits, reacts or joins any more; authors and moderators still take content down.
+     * posts, comments, edits, reacts or joins any more, and its settings, pins, roles and join-request decisions are
+     * frozen until {@link #unarchive}; authors and moderators still take content down, people still leave and owners
+     * and moderators still remove members.
      */
     public Community archive(String slug, CurrentPerson me) {
         return setArchived(slug, true, me);
@@ -284,9 +288,11 @@ public class CommunityService {
         return c.requests().stream().map(profiles::displayOf).toList();
     }
 
+    /** Owners and moderators let a requester in; 409 while the community is archived (the request stays pending). */
     public void approve(String slug, String login, CurrentPerson me) {
         Community c = visible(slug, me);
         requireModerator(c, me);
+        c.requireWritable();
         String requester = person(login);
         if (!c.requests().contains(requester)) throw ProblemException.notFound("join request of " + login);
         store.pull(c.iri(), "requests", requester);
@@ -295,9 +301,14 @@ public class CommunityService {
         becomeMember(c, requester, Role.MEMBER);
     }
 
+    /**
+     * Owners and moderators turn a request down; 409 while the community is archived: its join-request decisions are
+     * frozen with it (the requester may still withdraw, by leaving).
+     */
     public void reject(String slug, String login, CurrentPerson me) {
         Community c = visible(slug, me);
         requireModerator(c, me);
+        c.requireWritable();
         String requester = person(login);
         if (!c.requests().contains(requester)) throw ProblemException.notFound("join request of " + login);
         store.pull(c.iri(), "requests", requester);
@@ -327,9 +338,11 @@ public class CommunityService {
         }
     }
 
+    /** The invitee becomes a member; 404 without a pending invitation; 409 while archived (joining); declining stays open. */
     public void acceptInvitation(String slug, CurrentPerson me) {
         Community c = visible(slug, me);
         if (!c.invitations().contains(me.iri())) throw ProblemException.notFound("invitation to " + slug);
+        c.requireWritable();
         becomeMember(c, me.iri(), Role.MEMBER);
     }
 
@@ -363,6 +376,7 @@ public class CommunityService {
         store.pull(c.iri(), "invitations", invitee);
     }
 
+    /** Leaving (or withdrawing a pending request) stays possible in an archived community; the last owner stays. */
     public void leave(String slug, CurrentPerson me) {
         Community c = visible(slug, me);
         Optional<Role> role = memberships.roleIn(me.iri(), c.iri());
@@ -395,7 +409,10 @@ public class CommunityService {
         return left;
     }
 
-    /** Moderators remove members; only owners remove moderators and owners. */
+    /**
+     * Moderators remove members; only owners remove moderators and owners. Also in an archived community: access must
+     * always be revocable.
+     */
     public void remove(String slug, String login, CurrentPerson me) {
         Community c = visible(slug, me);
         Role myRole = requireModerator(c, me);
@@ -410,9 +427,11 @@ public class CommunityService {
         memberships.remove(member, c.iri(), leaveActivity(member, c, member.equals(me.iri()) ? null : me.iri()));
     }
 
+    /** Owners set a member's role; 403 for others; 409 while the community is archived (its roles are frozen with it). */
     public void changeRole(String slug, String login, Role role, CurrentPerson me) {
         Community c = visible(slug, me);
         requireRole(c, me, Role.OWNER);
+        c.requireWritable();
         String member = person(login);
         Role theirs = memberships.roleIn(member, c.iri()).orElseThrow(() -> ProblemException.notFound("member " + login));
         if (theirs == role) return;

@@ -33,7 +33,7 @@ public class PinResource {
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Pin a post of this community (owners)", description = "At most 10 pinned posts still standing"
             + " (pins of deleted posts do not count): 409 beyond. 403 for others than owners; 404 for a post the owner cannot"
-            + " read or that is not in this community.")
+            + " read or that is not in this community; 409 while the community is archived (its pins are frozen with it).")
     public Response pin(@PathParam("slug") String slug, @PathParam("postId") String postId) {
         posts.pin(slug, postId, true, me);
         return Response.noContent().build();
@@ -43,7 +43,8 @@ public class PinResource {
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Unpin a post (owners)", description = "A post the community's pins hold is unpinned whatever"
             + " became of it (deleted, hidden by a moderator). 403 for others than owners; 404 for a post neither pinned"
-            + " here nor readable by the owner in this community.")
+            + " here nor readable by the owner in this community; 409 while the community is archived (deleting a post still"
+            + " takes it out of the pins).")
     public Response unpin(@PathParam("slug") String slug, @PathParam("postId") String postId) {
         posts.pin(slug, postId, false, me);
         return Response.noContent().build();

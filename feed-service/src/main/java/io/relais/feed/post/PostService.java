@@ -212,7 +212,8 @@ public class PostService {
      * Owners pin a post of their community they can read, at most {@link #MAX_PINS} standing ones ({@link CommunityPins}:
      * pins of deleted posts do not count; 409 beyond), or unpin it. An IRI the community's pins hold is unpinned whatever
      * became of its post (deleted, hidden by a moderator): no community is left with pins it cannot take down. 403 for
-     * others than owners; 404 for an unknown community, or a post they cannot read or not in it.
+     * others than owners; 404 for an unknown community, or a post they cannot read or not in it; 409 while the community
+     * is archived ({@link Community#requireWritable}: its pins are frozen with it; a delete still takes a post out).
      */
     public void pin(String slug, String postId, boolean pinned, CurrentPerson me) {
         Viewer viewer = memberships.viewerOf(me);
@@ -221,6 +222,7 @@ public class PostService {
         if (memberships.roleIn(me.iri(), c.iri()).orElse(null) != Role.OWNER) {
             throw ProblemException.forbidden("only owners of " + slug + " pin posts");
         }
+        c.requireWritable(); // an archived community's pins are frozen with it (deletes still take posts out)
         String iri = ThreadAccess.postIri(postId);
         if (!pinned && c.pins().contains(iri)) {
             Optional<Post> standing = store.find(iri).filter(p -> !p.deleted());

@@ -387,6 +387,97 @@ class CommunityTest {
                 .body("archived", equalTo(false));
     }
 
+    /**
+     * An archived community is read-only for its managers too: its settings (name, description, visibility), its
+     * members' roles and the decisions on join requests answer 409 naming the rule, and an invitation is no longer
+     * accepted (that is joining), so nothing about it changes until it is unarchived; then each of them works again.
+     */
+    @Test
+    void anArchivedCommunitysSettingsRolesAndJoinRequestDecisionsAreFrozenUntilItIsUnarchived() {
+        String owner = person("olga");
+        String member = person("mia");
+        String asker = person("ask");
+        String other = person("oto");
+        String invitee = person("ines");
+        String slug = community(owner, "private");
+        addMember(slug, owner, member);
+        as(asker).post("/api/communities/{slug}/join", slug).then().statusCode(200).body("status", equalTo("pending"));
+        as(other).post("/api/communities/{slug}/join", slug).then().statusCode(200).body("status", equalTo("pending"));
+        as(owner).body(Map.of("login", invitee)).post("/api/communities/{slug}/invitations", slug).then().statusCode(204);
+        as(owner).post("/api/communities/{slug}/archive", slug).then().statusCode(200).body("archived", equalTo(true));
+        String archived = "community " + slug + " is archived";
+
+        for (Map<String, String> change : List.of(Map.of("name", "Renommée " + slug), Map.of("description", "Autre chose"),
+                Map.of("visibility", "public"))) {
+            as(owner).body(change).put("/api/communities/{slug}", slug).then().statusCode(409)
+                    .contentType("application/problem+json").body("detail", equalTo(archived));
+        }
+        as(owner).body(Map.of("role", "moderator")).put("/api/communities/{slug}/members/{login}/role", slug, member).then()
+                .statusCode(409).contentType("application/problem+json").body("detail", equalTo(archived));
+        as(owner).post("/api/communities/{slug}/requests/{login}/approve", slug, asker).then().statusCode(409)
+                .body("detail", equalTo(archived));
+        as(owner).post("/api/communities/{slug}/requests/{login}/reject", slug, other).then().statusCode(409)
+                .body("detail", equalTo(archived));
+        as(invitee).post("/api/communities/{slug}/invitations/mine/accept", slug).then().statusCode(409)
+                .body("detail", equalTo(archived));
+
+        as(member).get("/api/communities/{slug}", slug).then().statusCode(200).body("name", equalTo("Communauté " + slug))
+                .body("description", equalTo("Pour les tests")).body("visibility", equalTo("private"));
+        as(owner).get("/api/communities/{slug}/members", slug).then().body("members.find { it.person.login == '" + member + "' }.role",
+                equalTo("member")).body("count", equalTo(2));
+        assertThat(List.of(statusOf(asker, slug), statusOf(other, slug), statusOf(invitee, slug)))
+                .containsExactly("pending", "pending", "invited");
+
+        as(owner).delete("/api/communities/{slug}/archive", slug).then().statusCode(200).body("archived", equalTo(false));
+        as(owner).body(Map.of("name", "Renommée " + slug)).put("/api/communities/{slug}", slug).then().statusCode(200);
+        as(owner).body(Map.of("role", "moderator")).put("/api/communities/{slug}/members/{login}/role", slug, member).then().statusCode(204);
+        as(owner).post("/api/communities/{slug}/requests/{login}/approve", slug, asker).then().statusCode(204);
+        as(owner).post("/api/communities/{slug}/requests/{login}/reject", slug, other).then().statusCode(204);
+        as(invitee).post("/api/communities/{slug}/invitations/mine/accept", slug).then().statusCode(204);
+        assertThat(List.of(statusOf(asker, slug), statusOf(other, slug), statusOf(invitee, slug)))
+                .containsExactly("member", "none", "member");
+    }
+
+    /**
+     * Access stays revocable in an archived community, and reading stays open: people leave (a requester withdraws),
+     * an owner removes a member, takes back an invitation and still reads the pending lists, an invitee declines.
+     */
+    @Test
+    void anArchivedCommunityStillLetsPeopleLeaveAndItsOwnersRemoveMembersAndTakeBackInvitations() {
+        String owner = person("olga");
+        String member = person("mia");
+        String leaver = person("leo");
+        String asker = person("ask");
+        String invitee = person("ines");
+        String decliner = person("dec");
+        String slug = community(owner, "private");
+        addMember(slug, owner, member);
+        addMember(slug, owner, leaver);
+        as(asker).post("/api/communities/{slug}/join", slug).then().statusCode(200);
+        for (String login : List.of(invitee, decliner)) {
+            as(owner).body(Map.of("login", login)).post("/api/communities/{slug}/invitations", slug).then().statusCode(204);
+        }
+        as(owner).post("/api/communities/{slug}/archive", slug).then().statusCode(200).body("archived", equalTo(true));
+
+        as(owner).get("/api/communities/{slug}/requests", slug).then().statusCode(200).body("login", hasItem(asker));
+        as(owner).get("/api/communities/{slug}/invitations", slug).then().statusCode(200).body("login", hasItems(invitee, decliner));
+        as(owner).delete("/api/communities/{slug}/members/{login}", slug, member).then().statusCode(204);
+        as(leaver).post("/api/communities/{slug}/leave", slug).then().statusCode(204);
+        as(asker).post("/api/communities/{slug}/leave", slug).then().statusCode(204);
+        as(owner).delete("/api/communities/{slug}/invitations/{login}", slug, invitee).then().statusCode(204);
+        as(decliner).post("/api/communities/{slug}/invitations/mine/decline", slug).then().statusCode(204);
+
+        as(owner).get("/api/communities/{slug}/members", slug).then().statusCode(200).body("count", equalTo(1))
+                .body("members.person.login", contains(owner));
+        assertThat(List.of(statusOf(member, slug), statusOf(leaver, slug), statusOf(asker, slug), statusOf(invitee, slug),
+                statusOf(decliner, slug))).containsOnly("none");
+        as(owner).get("/api/communities/{slug}", slug).then().body("archived", equalTo(true));
+    }
+
+    static String statusOf(String login, String slug) {
+        return as(login).get("/api/communities/{slug}", slug).then().extract().path("myStatus");
+    }
+
     @Test
     void theDirectorySearchesByNameAndListsPrivateButNotSecretCommunities() {
         String owner = person("olga");

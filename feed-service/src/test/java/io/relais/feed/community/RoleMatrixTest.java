@@ -35,6 +35,44 @@ class RoleMatrixTest {
         as(person("cm"), "employee", "community-manager").delete("/api/communities/{slug}/archive", slug).then().statusCode(403);
     }
 
+    /**
+     * Archived (here by an admin), a community is frozen for each role that manages it: its owner no longer edits it nor
+     * changes roles, its moderator no longer decides on join requests (409, after the role check: a plain member is
+     * still told 403), while removing a member stays possible to owners and moderators; once an admin unarchives it,
+     * its owner edits it again.
+     */
+    @Test
+    void onceArchivedOwnersAndModeratorsNoLongerManageItButStillRemoveMembers() {
+        String owner = person("olga");
+        String mod = person("moe");
+        String member = person("mia");
+        String other = person("oto");
+        String asker = person("ask");
+        String admin = person("ada");
+        String slug = community(owner, "private");
+        addMember(slug, owner, mod);
+        addMember(slug, owner, member);
+        addMember(slug, owner, other);
+        as(owner).body(Map.of("role", "moderator")).put("/api/communities/{slug}/members/{login}/role", slug, mod).then().statusCode(204);
+        as(asker).post("/api/communities/{slug}/join", slug).then().statusCode(200);
+        as(admin, "employee", "admin").post("/api/communities/{slug}/archive", slug).then().statusCode(200);
+
+        as(owner).body(Map.of("description", "Gelée")).put("/api/communities/{slug}", slug).then().statusCode(409);
+        as(owner).body(Map.of("role", "owner")).put("/api/communities/{slug}/members/{login}/role", slug, mod).then().statusCode(409);
+        as(mod).post("/api/communities/{slug}/requests/{login}/approve", slug, asker).then().statusCode(409);
+        as(mod).post("/api/communities/{slug}/requests/{login}/reject", slug, asker).then().statusCode(409);
+        as(member).body(Map.of("description", "x")).put("/api/communities/{slug}", slug).then().statusCode(403);
+        as(member).post("/api/communities/{slug}/requests/{login}/approve", slug, asker).then().statusCode(403);
+        as(person("cm"), "employee", "community-manager").body(Map.of("role", "owner"))
+                .put("/api/communities/{slug}/members/{login}/role", slug, member).then().statusCode(403);
+
+        as(mod).delete("/api/communities/{slug}/members/{login}", slug, member).then().statusCode(204);
+        as(owner).delete("/api/communities/{slug}/members/{login}", slug, other).then().statusCode(204);
+
+        as(admin, "employee", "admin").delete("/api/communities/{slug}/archive", slug).then().statusCode(200);
+        as(owner).body(Map.of("description", "Dégelée")).put("/api/communities/{slug}", slug).then().statusCode(200);
+    }
+
     @Test
     void noRoleOpensAPrivateCommunitysContent() {
         String owner = person("olga");

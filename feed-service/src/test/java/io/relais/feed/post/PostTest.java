@@ -245,6 +245,41 @@ class PostTest {
         as(member).get("/api/communities/{slug}", slug).then().body("pins", not(hasItem(id)));
     }
 
+    /**
+     * An archived community's pins are frozen with it: its owner neither pins nor unpins (409 naming the rule; anyone
+     * else still 403) until it is unarchived, while deleting a pinned post still takes it out of the pins.
+     */
+    @Test
+    void anArchivedCommunitysPinsAreFrozenUntilItIsUnarchived() {
+        String owner = person("olga");
+        String member = person("mia");
+        String slug = community(owner, "public");
+        addMember(slug, owner, member);
+        String kept = post(owner, slug, "Épinglé avant l'archivage");
+        String deleted = post(owner, slug, "Épinglé puis supprimé");
+        String later = post(member, slug, "À épingler après");
+        for (String id : List.of(kept, deleted)) {
+            as(owner).post("/api/communities/{slug}/pins/{id}", slug, local(id)).then().statusCode(204);
+        }
+        as(owner).post("/api/communities/{slug}/archive", slug).then().statusCode(200);
+        String archived = "community " + slug + " is archived";
+
+        as(owner).post("/api/communities/{slug}/pins/{id}", slug, local(later)).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", equalTo(archived));
+        as(owner).delete("/api/communities/{slug}/pins/{id}", slug, local(kept)).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", equalTo(archived));
+        as(member).post("/api/communities/{slug}/pins/{id}", slug, local(later)).then().statusCode(403);
+        as(member).get("/api/posts/{id}", local(kept)).then().body("post.pinned", equalTo(true));
+        as(member).get("/api/posts/{id}", local(later)).then().body("post.pinned", not(equalTo(true)));
+        as(owner).delete("/api/posts/{id}", local(deleted)).then().statusCode(204);
+        as(member).get("/api/communities/{slug}", slug).then().statusCode(200).body("pins", contains(kept));
+
+        as(owner).delete("/api/communities/{slug}/archive", slug).then().statusCode(200);
+        as(owner).post("/api/communities/{slug}/pins/{id}", slug, local(later)).then().statusCode(204);
+        as(owner).delete("/api/communities/{slug}/pins/{id}", slug, local(kept)).then().statusCode(204);
+        as(member).get("/api/communities/{slug}", slug).then().statusCode(200).body("pins", contains(later));
+    }
+
     @Test
     void deletedPinnedPostsLeaveTheirCommunitysPinsSoItsOwnerPinsAgain() {
         String owner = person("alice");
