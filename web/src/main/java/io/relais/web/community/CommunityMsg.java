@@ -5,7 +5,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * A community page's words for someone outside it ({@code com:} in templates): an invitee's notice and the member
- * list kept for members; and its moderators' list of pending invitations and its settings' undo of an archive; and a
+ * list kept for members; and its moderators' list of pending invitations and its settings' undo of an archive; what an
+ * archived (read-only) community's page and threads say instead of the controls feed-service refuses there; and a
  * notification's words for a community the reader no longer sees ({@code notification/item.html}). French
  * in {@code messages/com_fr.properties}. A bundle of its own because {@link io.relais.web.layout.Msg} is at the size
  * past which Quarkus splits a bundle's generated code, which then fails to verify.
@@ -25,4 +26,8 @@ public interface CommunityMsg {
     @Message("Unarchive") String unarchive();
     /** A notification's community that feed-service left out: a secret one the reader may no longer know exists. */
     @Message("a community you no longer see") String unseenCommunity();
+    @Message("This community is archived: it is read-only. Nobody can post, comment, react or join, and its settings, pins, roles and join requests wait until it is unarchived.") String archivedReadOnly();
+    @Message("Join requests wait until the community is unarchived.") String archivedRequestsWait();
+    @Message("This community is archived: its threads take no new comment or reaction.") String archivedThread();
+    @Message("This community was archived meanwhile: its settings cannot change until it is unarchived. Nothing was saved.") String archivedSettingsRefused();
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.relais.web.WebConfig;
 import io.relais.web.layout.Pages;
 import io.relais.web.layout.ServiceErrors;
@@ -40,6 +42,10 @@ import java.util.Set;
  * owners' tools (settings, archive, roles, removal, pins). Actions are plain form posts answered by a redirect, so
  * they work with or without JavaScript; what feed-service refuses for a reason a person can act on (the last owner
  * leaving, an unknown invitee) is answered with the page and a message next to the control, never an error page.
+ * An archived community is read-only (feed-service's {@code Community#requireWritable}, 409): its page offers none of
+ * what is refused there (composer, join, accepting an invitation, inviting, settings, pins, roles, join-request
+ * decisions), says so, and offers Unarchive to its owners and to admins; what stays possible (leaving, removing a
+ * member, withdrawing or declining an invitation, deleting and moderating) stays offered.
  */
 @Path("/communities")
 @Produces(MediaType.TEXT_HTML)
@@ -120,6 +126,7 @@ public class CommunityPages {
         String role = community.path("myRole").asText("");
         boolean moderator = member && ("owner".equals(role) || "moderator".equals(role));
         boolean owner = member && "owner".equals(role);
+        boolean archived = community.path("archived").asBoolean();
         JsonNode posts = readable ? orEmpty(() -> feed.communityFeed(slug, null, config.pageSize())) : MissingNode.getInstance();
         // a private community's member list is for its members (feed-service answers 404 to others): not asked for
         JsonNode members = readable ? orEmpty(() -> feed.members(slug)) : MissingNode.getInstance();
@@ -127,7 +134,7 @@ public class CommunityPages {
         JsonNode invitations = moderator ? orEmpty(() -> feed.invitations(slug)) : MissingNode.getInstance();
         String inviter = "invited".equals(community.path("myStatus").asText()) ? inviterOf(community.path("iri").asText()) : "";
         List<JsonNode> audiences = new ArrayList<>();
-        if (member && !community.path("archived").asBoolean()) {
+        if (member && !archived) {
             audiences.add(community);
         }
         return pages.of(page).data("nav", "communities").data("community", community).data("member", member)
@@ -136,7 +143,7 @@ public class CommunityPages {
                 .data("members", members).data("requests", requests).data("invitations", invitations)
                 .data("audiences", audiences)
                 .data("pinned", pinnedPosts(community)).data("following", follows(community.path("iri").asText()))
-                .data("pinSlug", owner ? community.path("slug").asText(slug) : "").data("inviter", inviter)
+                .data("pinSlug", owner && !archived ? community.path("slug").asText(slug) : "").data("inviter", inviter)
                 .data("problem", "").data("problemAt", "").data("problemKind", "error").data("person", "");
     }
 
@@ -144,7 +151,9 @@ public class CommunityPages {
     @Path("{slug}/items")
     public TemplateInstance items(@PathParam("slug") String slug, @QueryParam("cursor") String cursor) {
         JsonNode community = orEmpty(() -> feed.community(slug));
-        boolean owner = "member".equals(community.path("myStatus").asText()) && "owner".equals(community.path("myRole").asText());
+        // an archived community's pins are frozen (feed-service's 409): its next pages offer no Pin either
+        boolean owner = "member".equals(community.path("myStatus").asText()) && "owner".equals(community.path("myRole").asText())
+                && !community.path("archived").asBoolean();
         return pages.of(items).data("page", feed.communityFeed(slug, cursor, config.pageSize()))
                 .data("more", "/communities/" + slug + "/items?order=newest").data("pinSlug", owner ? slug : "");
     }
@@ -265,7 +274,10 @@ public class CommunityPages {
         return backTo(slug);
     }
 
-    /** Owners' settings: name, description, visibility; and archiving. Others are sent back to the community. */
+    /**
+     * Owners' settings: name, description, visibility; and archiving. Others are sent back to the community. An archived
+     * community's settings are frozen (feed-service answers 409): the page then offers only its Unarchive.
+     */
     @GET
     @Path("{slug}/settings")
     public Response settings(@PathParam("slug") String slug) {
@@ -300,6 +312,15 @@ public class CommunityPages {
                 // to the whole organisation); nothing was saved, the form shows what is stored
                 return Response.status(409).entity(settingsPage(feed.community(slug), pages.msg().visibilityNarrowingRefused()).render())
                         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            }
+            if (e.getResponse().getStatus() == 409) {
+                // archived since the form was opened (another tab, a co-owner): its settings are frozen; the page now
+                // offers only Unarchive, and says nothing was saved
+                JsonNode now = feed.community(slug);
+                if (now.path("archived").asBoolean()) {
+                    return Response.status(409).entity(settingsPage(now, words().archivedSettingsRefused()).render())
+                            .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+                }
             }
             throw e;
         }
@@ -356,6 +377,11 @@ public class CommunityPages {
             throw e;
         }
         return backTo(slug);
+    }
+
+    /** This bundle's words in the reader's language (the page's {@code com:} namespace). */
+    private CommunityMsg words() {
+        return MessageBundles.get(CommunityMsg.class, Localized.Literal.of(pages.locale().getLanguage()));
     }
 
     private TemplateInstance settingsPage(JsonNode community, String problem) {

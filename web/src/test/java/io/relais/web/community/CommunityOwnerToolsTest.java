@@ -195,6 +195,75 @@ class CommunityOwnerToolsTest {
         assertThat(SERVICES.calls()).anyMatch(c -> c.line().equals("DELETE /api/communities/guild/archive"));
     }
 
+    /**
+     * An archived community is read-only for its owner too (feed-service answers 409 to its settings, pins, roles and
+     * join-request decisions): its page says so and offers Unarchive instead of those controls, and keeps what stays
+     * possible — removing a member, withdrawing an invitation, leaving.
+     */
+    @Test
+    void anArchivedCommunitysPageOffersItsOwnerNoSettingsPinsRolesNorRequestDecisionsButUnarchive() {
+        archived("owner");
+        SERVICES.on("GET /api/communities/guild/requests", 200, "[{\"iri\":\"urn:relais:person:carol\",\"login\":\"carol\",\"displayName\":\"Carol\"}]")
+                .on("GET /api/communities/guild/invitations", 200, "[{\"iri\":\"urn:relais:person:dave\",\"login\":\"dave\",\"displayName\":\"Dave\"}]");
+
+        String html = as("en").get("/communities/guild").then().statusCode(200).extract().asString();
+        String more = as("en").get("/communities/guild/items").then().statusCode(200).extract().asString();
+
+        assertThat(html).doesNotContain("id=\"settings-link\"", "pin-form", "id=\"set-role-bob\"", "id=\"approve-carol\"",
+                        "/requests/carol/reject", "id=\"invite-person\"", "id=\"composer\"")
+                .contains("id=\"archived-notice\"", "This community is archived: it is read-only.",
+                        "action=\"/communities/guild/unarchive\"", "id=\"unarchive-button\">Unarchive</button>",
+                        "Carol", "Join requests wait until the community is unarchived.",
+                        "id=\"remove-bob\"", "id=\"withdraw-dave\"", "id=\"leave\"");
+        assertThat(more).contains("Kick-off notes").doesNotContain("pin-form");
+    }
+
+    /** A plain member reads the same notice, without the owner's Unarchive. */
+    @Test
+    void aMemberOfAnArchivedCommunityReadsThatItIsReadOnlyAndIsOfferedNoUnarchive() {
+        archived("member");
+
+        String html = as("en").get("/communities/guild").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("id=\"archived-notice\"", "id=\"leave\"")
+                .doesNotContain("unarchive-button", "id=\"composer\"", "remove-bob");
+    }
+
+    /** Admins unarchive any community they can see (feed-service's rule), so its page offers them the undo. */
+    @Test
+    void anAdminWhoIsNoMemberIsOfferedTheUnarchiveOnAnArchivedCommunitysPage() {
+        SERVICES.on("GET /api/communities/guild", 200, GUILD.formatted("").replace("\"archived\":false", "\"archived\":true")
+                .replace("\"myStatus\":\"member\"", "\"myStatus\":\"none\""));
+
+        String html = given().header("X-Test-Login", "root").header("X-Test-Roles", "employee,admin").header("Accept-Language", "en")
+                .get("/communities/guild").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("id=\"archived-notice\"", "id=\"unarchive-button\"").doesNotContain("id=\"join\"");
+    }
+
+    /** An archived community's settings are frozen: its settings page offers only the notice and Unarchive. */
+    @Test
+    void anArchivedCommunitysSettingsPageOffersNoSettingsFormOnlyUnarchive() {
+        archived("owner");
+
+        String settings = as("en").get("/communities/guild/settings").then().statusCode(200).extract().asString();
+
+        assertThat(settings).doesNotContain("id=\"settings-form\"", "id=\"save-settings\"", "id=\"archive-form\"")
+                .contains("id=\"archived-notice\"", "id=\"unarchive-button\"");
+    }
+
+    /** Archived in another tab meanwhile: saving the settings is refused (409) and the page says why, not an error page. */
+    @Test
+    void savingTheSettingsOfACommunityArchivedMeanwhileIsExplainedOnTheSettingsPage() {
+        SERVICES.on("PUT /api/communities/guild", 409, """
+                {"type":"https://relais.dev/problems/conflict","title":"Conflict","status":409,"detail":"community guild is archived"}""");
+        Response r = postThenArchived("en", "/communities/guild/settings", Map.of("name", "Design guild", "description", "UX", "visibility", "public"));
+
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(r.asString()).contains("id=\"settings-problem\"", "was archived meanwhile", "id=\"unarchive-button\"")
+                .doesNotContain("id=\"settings-form\"");
+    }
+
     @Test
     void aCommunityThatIsNotArchivedOffersNoUnarchive() {
         String settings = as("en").get("/communities/guild/settings").then().statusCode(200).extract().asString();
@@ -252,6 +321,19 @@ class CommunityOwnerToolsTest {
 
         assertThat(html).contains("id=\"follow-state\">Following ✓</span>", "id=\"follow-button\">Unfollow</button>");
         assertThat(SERVICES.calls()).anyMatch(c -> c.line().equals("DELETE /api/follows/community/guild"));
+    }
+
+    /** The guild as feed-service answers it once archived, to alice in this role. */
+    private static void archived(String role) {
+        SERVICES.on("GET /api/communities/guild", 200, GUILD.formatted(role).replace("\"archived\":false", "\"archived\":true"));
+    }
+
+    /** Posts the form with a token from the open page, the community being archived between the page and the post. */
+    private static Response postThenArchived(String language, String path, Map<String, String> form) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(as(language).get("/communities/guild").asString());
+        assertThat(m.find()).as("a form token on the page").isTrue();
+        archived("owner");
+        return as(language).header("Sec-Fetch-Site", "same-origin").formParams(form).formParam("_csrf", m.group(1)).post(path);
     }
 
     private static void asRole(String role) {

@@ -89,6 +89,24 @@ class NonMemberViewTest {
                 .doesNotContain("Demandez à la rejoindre");
     }
 
+    /**
+     * An archived community takes no member (feed-service answers 409 to a join and to an accepted invitation): its
+     * page offers neither and says it is archived; an invitee may still decline.
+     */
+    @Test
+    void anArchivedCommunityOffersNoJoinNorAcceptButSaysItIsArchived() {
+        SERVICES.on("GET /api/communities/qa-public", 200, COMMUNITY.formatted("public", "none").replace("\"archived\":false", "\"archived\":true"))
+                .on("GET /api/communities/qa-secret", 200, COMMUNITY.formatted("secret", "invited").replace("\"archived\":false", "\"archived\":true"))
+                .on("GET /api/notifications", 200, ALICES_INVITATION);
+
+        String outsider = as("en").get("/communities/qa-public").then().statusCode(200).extract().asString();
+        String invitee = as("en").get("/communities/qa-secret").then().statusCode(200).extract().asString();
+
+        assertThat(outsider).contains("id=\"archived-notice\"").doesNotContain("id=\"join\"", "id=\"request-join\"");
+        assertThat(invitee).contains("id=\"archived-notice\"", "action=\"/communities/qa-secret/invitation/decline\"")
+                .doesNotContain("id=\"accept-invitation\"", "Accept to see its posts");
+    }
+
     private static RequestSpecification as(String language) {
         return given().header("X-Test-Login", "carol").header("X-Test-Roles", "employee").header("Accept-Language", language)
                 .redirects().follow(false);

@@ -135,6 +135,12 @@ class WebCallsContractTest {
             send(token, "/communities/tech-talk/" + action, Map.of());
         }
         send(token, "/communities/tech-talk/invitations", Map.of("login", "bob"));
+        // the owners' tools: settings, roles, removal, archive and its undo (DELETE .../archive)
+        send(token, "/communities/tech-talk/settings", Map.of("name", "Le coin tech", "description", "Veille", "visibility", "public"));
+        send(token, "/communities/tech-talk/members/bob/role", Map.of("role", "moderator"));
+        send(token, "/communities/tech-talk/members/bob/remove", Map.of());
+        send(token, "/communities/tech-talk/archive", Map.of("confirm", "true"));
+        send(token, "/communities/tech-talk/unarchive", Map.of());
         send(token, "/communities/tech-talk/pins", Map.of("post", "urn:relais:post:p-1", "action", "pin"));
         send(token, "/communities/tech-talk/pins", Map.of("post", "urn:relais:post:p-1", "action", "unpin"));
         send(token, "/notifications/read", Map.of("id", "n-1"));
@@ -161,7 +167,10 @@ class WebCallsContractTest {
 
         assertThat(FEED.calls()).anyMatch(c -> c.startsWith("POST /api/posts")).anyMatch(c -> c.startsWith("DELETE /api/posts/p-1"))
                 .anyMatch(c -> c.startsWith("PUT /api/posts/p-1/comments/c-1")).anyMatch(c -> c.startsWith("DELETE /api/notifications/mutes/thread/p-1"))
-                .anyMatch(c -> c.startsWith("PUT /api/me/onboarding"));
+                .anyMatch(c -> c.startsWith("PUT /api/me/onboarding"))
+                .anyMatch(c -> c.equals("PUT /api/communities/tech-talk")).anyMatch(c -> c.equals("PUT /api/communities/tech-talk/members/bob/role"))
+                .anyMatch(c -> c.equals("DELETE /api/communities/tech-talk/members/bob"))
+                .anyMatch(c -> c.equals("POST /api/communities/tech-talk/archive")).anyMatch(c -> c.equals("DELETE /api/communities/tech-talk/archive"));
         assertThat(violations()).isEmpty();
     }
 

@@ -46,7 +46,8 @@ class ReadOnlyThreadTest {
         assertThat(html).doesNotContain("class=\"comment-form\"", "hx-post=\"/posts/p1/react\"", "hx-post=\"/posts/p1/comments/c1/react\"",
                         "name=\"inReplyTo\"", "id=\"edit-comment-c1\"", "hx-get=\"/posts/p1/edit\"")
                 .contains("hx-delete=\"/posts/p1\"", "hx-delete=\"/posts/p1/comments/c1\"",
-                        "<span class=\"count\">2</span>", "<span class=\"count\">1</span>");
+                        "<span class=\"count\">2</span>", "<span class=\"count\">1</span>", "id=\"archived-thread-p1\"",
+                        "This community is archived: its threads take no new comment or reaction.");
     }
 
     @Test
@@ -56,7 +57,7 @@ class ReadOnlyThreadTest {
         String html = as("alice").get("/posts/p1").then().statusCode(200).extract().asString();
 
         assertThat(html).contains("class=\"comment-form\"", "hx-post=\"/posts/p1/react\"", "hx-post=\"/posts/p1/comments/c1/react\"",
-                "name=\"inReplyTo\"", "id=\"edit-comment-c1\"", "hx-get=\"/posts/p1/edit\"");
+                "name=\"inReplyTo\"", "id=\"edit-comment-c1\"", "hx-get=\"/posts/p1/edit\"").doesNotContain("archived-thread-p1");
     }
 
     /** Feed pages carry no {@code can}: a card says its community is archived, and its author is offered Delete only. */
