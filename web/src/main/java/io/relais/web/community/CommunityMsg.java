@@ -22,7 +22,7 @@ public interface CommunityMsg {
     @Message("Pending invitations") String pendingInvitations();
     @Message("Withdraw") String withdrawInvitation();
     @Message("Unarchive this community") String unarchiveTitle();
-    @Message("Members can post, comment, react and join again.") String unarchiveExplained();
+    @Message("Members can post, comment, react and join again, and its settings, pins and roles can change again.") String unarchiveExplained();
     @Message("Unarchive") String unarchive();
     /** A notification's community that feed-service left out: a secret one the reader may no longer know exists. */
     @Message("a community you no longer see") String unseenCommunity();

@@ -243,7 +243,7 @@ public interface Msg {
     @Message("everyone sees its name; people ask to join, and only members read it") String visibilityPrivateHelp();
     @Message("only members know it exists; people join by invitation") String visibilitySecretHelp();
     @Message("Archive this community") String archiveTitle();
-    @Message("An archived community stays readable, but nobody can post, comment, react or join any more. Its owners can unarchive it here.") String archiveExplained();
+    @Message("An archived community stays readable, but nobody can post, comment, react or join any more, and its settings, pins, roles and join requests are frozen. Its owners can unarchive it here.") String archiveExplained();
     @Message("I understand: archive this community") String archiveConfirm();
     @Message("Archive") String archive();
     @Message("Tick the box to confirm that you want to archive the community.") String archiveNeedsConfirmation();
