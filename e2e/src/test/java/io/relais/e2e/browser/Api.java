@@ -54,10 +54,11 @@ final class Api {
                 .then().statusCode(200).extract().path("unread");
     }
 
-    static void post(String author, String text, String communitySlug) {
+    /** A post by {@code author}, in the community when {@code communitySlug} is given (else to the organisation); answers its IRI. */
+    static String post(String author, String text, String communitySlug) {
         Map<String, Object> body = communitySlug == null ? Map.of("content", "<p>" + text + "</p>")
                 : Map.of("content", "<p>" + text + "</p>", "audience", Map.of("community", communitySlug));
-        given().auth().oauth2(token(author)).contentType(ContentType.JSON).body(body)
-                .post(FEED + "/api/posts").then().statusCode(201);
+        return given().auth().oauth2(token(author)).contentType(ContentType.JSON).body(body)
+                .post(FEED + "/api/posts").then().statusCode(201).extract().path("id");
     }
 }
