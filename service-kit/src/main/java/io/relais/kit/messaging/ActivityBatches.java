@@ -71,6 +71,48 @@ public class ActivityBatches {
                 read -> read.activity().id(), handler);
     }
 
+    /**
+     * One of several projections a consumer applies to each poll ({@link #applyEach}): its name (for logs), which
+     * announced activities it has a use for (as {@code wanted} in {@link #apply(ConsumerRecords, String, Predicate, Consumer)}),
+     * and its handler, given the poll's activities it wants, in log order, each with its record's JSON.
+     */
+    public record Projection(String name, Predicate<EventHeaders> wanted, Consumer<List<Read>> handler) {
+    }
+
+    /**
+     * Applies one poll to several projections in turn, as if each were a consumer of its own but with one fetch, one
+     * read and one check of each record: a record every projection passes over by its headers is not read; one that
+     * cannot be read or may not be believed is dead-lettered once, before any projection; then each projection gets the
+     * records it wants, in log order, and fails on its own: its batch failing, its records are applied to it one at a
+     * time and only those that fail on their own are dead-lettered (with its name in the log), while the projections
+     * after it still get the whole poll. So one consumer group does the work of several without their fetches, and
+     * what one projection cannot apply neither stops nor reorders another. Handlers must be idempotent, as for
+     * {@link #apply}.
+     */
+    public void applyEach(ConsumerRecords<String, String> records, String deadLetterTopic, List<Projection> projections) {
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>(records.count());
+        List<Read> activities = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> r : records) {
+            if (projections.stream().allMatch(p -> EventHeaders.skippable(r.headers(), p.wanted()))) continue;
+            try {
+                activities.add(new Read(checked.activity(r), r.value()));
+                readable.add(r);
+            } catch (RuntimeException e) {
+                deadLetters.send(deadLetterTopic, r, e);
+            }
+        }
+        for (Projection p : projections) {
+            List<ConsumerRecord<String, String>> wantedRecords = new ArrayList<>(readable.size());
+            List<Read> wanted = new ArrayList<>(readable.size());
+            for (int i = 0; i < readable.size(); i++) {
+                if (EventHeaders.skippable(readable.get(i).headers(), p.wanted())) continue;
+                wantedRecords.add(readable.get(i));
+                wanted.add(activities.get(i));
+            }
+            applyChecked(wantedRecords, wanted, deadLetterTopic, read -> read.activity().id(), p.handler(), p.name());
+        }
+    }
+
     private <T> void applyRead(ConsumerRecords<String, String> records, String deadLetterTopic, Predicate<EventHeaders> wanted,
                                BiFunction<Activity, ConsumerRecord<String, String>, T> wrap, Function<T, String> idOf,
                                Consumer<List<T>> handler) {
@@ -85,12 +127,18 @@ public class ActivityBatches {
                 deadLetters.send(deadLetterTopic, r, e);
             }
         }
+        applyChecked(readable, activities, deadLetterTopic, idOf, handler, "a batch");
+    }
+
+    /** Applies read and checked activities (each of {@code readable}, same order) as one batch, else one by one. */
+    private <T> void applyChecked(List<ConsumerRecord<String, String>> readable, List<T> activities, String deadLetterTopic,
+                                  Function<T, String> idOf, Consumer<List<T>> handler, String what) {
         if (activities.isEmpty()) return;
         try {
             StoreOutage.retryWhileUnavailable("apply a batch of " + activities.size() + " activities",
                     () -> handler.accept(activities));
         } catch (RuntimeException batchFailure) {
-            LOG.warnf(batchFailure, "a batch of %d activities failed; applying them one by one", activities.size());
+            LOG.warnf(batchFailure, "%s of %d activities failed; applying them one by one", what, activities.size());
             for (int i = 0; i < activities.size(); i++) {
                 T one = activities.get(i);
                 try {
