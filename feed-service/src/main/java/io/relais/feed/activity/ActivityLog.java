@@ -11,15 +11,11 @@ import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.ActivityJson;
 import io.relais.events.Iri;
-import io.relais.events.Topics;
 import io.relais.kit.messaging.ActivityBatches;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,7 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * Keeps every activity of {@code relais.activities} by its id, as its record's JSON (the value its producer wrote,
- * parsed and checked by {@link ActivityBatches}, not written out again). A poll is one unordered {@code insertMany}:
+ * parsed and checked by {@link ActivityBatches}, not written out again), read with the notifications in one consumer
+ * group ({@link io.relais.feed.consumer.ActivityConsumers}). A poll is one unordered {@code insertMany}:
  * a replayed activity is already kept and its duplicate key is passed over, so a replay rewrites nothing. A record
  * that is not a valid activity goes to the dead-letter topic with the reason. A {@code View} (who opened what,
  * issue 15) is not kept: it is addressed to nobody, and reading behaviour is counted by search-service's analytics only.
@@ -58,16 +55,12 @@ public class ActivityLog {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
-    @Inject
-    ActivityBatches batches;
-
-    @Incoming("activities")
-    @Blocking("feed-background") // background work: its own small pool, never the request threads' (application.properties)
-    public void onActivities(ConsumerRecords<String, String> records) {
-        batches.applyRead(records, Topics.ACTIVITIES_DLQ, announced -> true, this::keep);
-    }
-
-    void keep(List<ActivityBatches.Read> activities) {
+    /**
+     * Keeps a poll's activities (in log order, each with its record's JSON) in one unordered {@code insertMany}; a View
+     * is not kept, nor an activity naming an erased person. Applied by the notifications consumer after notifications
+     * ({@link io.relais.feed.consumer.ActivityConsumers}).
+     */
+    public void keep(List<ActivityBatches.Read> activities) {
         List<Document> docs = new ArrayList<>(activities.size());
         Set<String> seen = new HashSet<>();
         for (ActivityBatches.Read a : activities) {

@@ -6,16 +6,11 @@ import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Iri;
 import io.relais.events.RelaisExtension;
-import io.relais.events.Topics;
 import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
-import io.relais.kit.messaging.ActivityBatches;
 import io.relais.kit.messaging.EventHeaders;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jsoup.nodes.Entities;
 
 import java.time.Instant;
@@ -26,7 +21,7 @@ import java.util.Map;
 
 /**
  * Business events from connector-service (HR, CRM, documents) become cards in the post store, so they
- * can be commented and reacted to like posts. An upsert of the event's own fields: replaying the topic
+ * can be commented and reacted to like posts (read by the timeline consumer, {@link io.relais.feed.consumer.ActivityConsumers}). An upsert of the event's own fields: replaying the topic
  * rewrites the same values and leaves counters alone.
  */
 @ApplicationScoped
@@ -35,20 +30,13 @@ public class CardProjection {
     @Inject
     PostStore store;
 
-    @Inject
-    ActivityBatches batches;
-
-    @Incoming("cards")
-    @Blocking("feed-fanout") // with the fan-out: a card is in a feed only once its post document is written too
-    public void onActivities(ConsumerRecords<String, String> records) {
-        batches.apply(records, Topics.ACTIVITIES_DLQ, CardProjection::mayBeCard, this::projectAll);
-    }
-
     /**
      * The cards of a poll, in log order: creates and updates in one bulk write, a system's Delete of its card after the
-     * writes before it (an update follows its create, a delete follows both).
+     * writes before it (an update follows its create, a delete follows both); any other activity is passed over.
+     * Applied by the timeline consumer just before the fan-out of the same poll
+     * ({@link io.relais.feed.consumer.ActivityConsumers}), so a card is in a feed only once its post document is written.
      */
-    void projectAll(List<Activity> activities) {
+    public void projectAll(List<Activity> activities) {
         List<Post> cards = new ArrayList<>();
         for (Activity a : activities) {
             if (isCardDeletion(a)) {
@@ -69,7 +57,7 @@ public class CardProjection {
      * What the headers of a card's record announce: a Create, Update or Delete of a business event, document or
      * external object.
      */
-    static boolean mayBeCard(EventHeaders announced) {
+    public static boolean mayBeCard(EventHeaders announced) {
         return announced.isOneOf(As2.CREATE, As2.UPDATE, As2.DELETE)
                 && announced.subjectIsKind(Iri.BUSINESS_EVENT, Iri.DOCUMENT, Iri.EXTERNAL);
     }

@@ -7,17 +7,13 @@ import io.relais.events.HrHire;
 import io.relais.events.As2;
 import io.relais.events.Audience;
 import io.relais.events.AudienceRule;
-import io.relais.events.Topics;
 import io.relais.events.Viewer;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.follow.FollowService;
-import io.relais.kit.messaging.ActivityBatches;
+import io.relais.kit.messaging.EventHeaders;
 import io.relais.kit.messaging.ProcessedEvents;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -37,8 +33,10 @@ import java.util.Set;
  * and, for sources whose audience is under the pull threshold, into the home timeline of every
  * follower / member who may see it. Replays change nothing: timeline entries are keyed by post.
  *
- * <p>Records come in batches (one Kafka poll) and the store sees one bulk write per collection per
- * batch: the store's round trips, not Kafka, bound this consumer, so they are paid per poll, not per post.
+ * <p>Read by the timeline consumer, right after the card projection of the same poll
+ * ({@link io.relais.feed.consumer.ActivityConsumers}). Records come in batches (one Kafka poll) and the store sees
+ * one bulk write per collection per batch: the store's round trips, not Kafka, bound this consumer, so they are paid
+ * per poll, not per post.
  */
 @ApplicationScoped
 public class FanOut {
@@ -68,23 +66,26 @@ public class FanOut {
     ProcessedEvents processed;
 
     @Inject
-    ActivityBatches batches;
-
-    @Inject
     MeterRegistry meters;
 
     /** The name under which this consumer keeps the version of each post it applied ({@link ContentIndex#appliedBy}). */
     static final String VERSION = "timeline";
 
-    @Incoming("timeline")
-    @Blocking("feed-fanout") // its own pool: cards and posts reach feeds before the log and notifications catch up
-    public void onActivities(ConsumerRecords<String, String> records) {
-        // memberships, follows, views… are read live or not at all here: passed over unread when their headers say so
-        batches.apply(records, Topics.ACTIVITIES_DLQ, a -> a.isOneOf(As2.CREATE, As2.LIKE, As2.DELETE, As2.UPDATE),
-                activities -> {
-                    List<Activity> shown = HrHire.withoutAwaitingHires(activities); // a hire once profile-service applied it
-                    if (!shown.isEmpty()) timedApply(shown);
-                });
+    /**
+     * What the fan-out reads, from a record's headers: Creates, Likes, Deletes and Updates; memberships, follows,
+     * views… are read live or not at all here, so they are passed over unread.
+     */
+    public static boolean wanted(EventHeaders announced) {
+        return announced.isOneOf(As2.CREATE, As2.LIKE, As2.DELETE, As2.UPDATE);
+    }
+
+    /**
+     * Fans out a poll's activities (in log order; a hire once profile-service applied it). Applied by the timeline
+     * consumer right after the card projection of the same poll ({@link io.relais.feed.consumer.ActivityConsumers}).
+     */
+    public void applyPoll(List<Activity> activities) {
+        List<Activity> shown = HrHire.withoutAwaitingHires(activities);
+        if (!shown.isEmpty()) timedApply(shown);
     }
 
     /**

@@ -43,6 +43,9 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
 class ActivityFollowsTheThreadTest {
 
+    /** The consumer group that keeps the activity log (with the notifications: ActivityConsumers). */
+    static final String LOG_GROUP = "feed-service-notifications";
+
     static final Duration WAIT = Duration.ofSeconds(40);
 
     /** Bob's post in a public community mentioning alice, as in the tester's report. */
@@ -153,7 +156,7 @@ class ActivityFollowsTheThreadTest {
 
         as(s.bob()).delete("/api/posts/{id}", local(s.post())).then().statusCode(204);
         String delete = activityId(As2.DELETE, s.post());
-        FeedFixtures.awaitConsumed("feed-service", FeedFixtures.activity(As2.DELETE, s.post()));
+        FeedFixtures.awaitConsumed(LOG_GROUP, FeedFixtures.activity(As2.DELETE, s.post()));
 
         as(s.alice()).get("/api/posts/{id}", local(s.post())).then().statusCode(404);
         for (String activity : List.of(create, delete)) {
@@ -181,7 +184,7 @@ class ActivityFollowsTheThreadTest {
 
         await().atMost(WAIT).untilAsserted(() -> as(alice).get("/api/posts/{id}", local(theirPost)).then().statusCode(404));
         // the erasure's own Undo of their Like names them: once the log consumed it, it must not have been kept
-        FeedFixtures.awaitConsumed("feed-service", r -> r.value() != null && r.value().contains("\"Undo\"")
+        FeedFixtures.awaitConsumed(LOG_GROUP, r -> r.value() != null && r.value().contains("\"Undo\"")
                 && r.value().contains("\"actor\":\"" + Iri.person(gone) + "\""));
         activityAs(alice, create).then().statusCode(404);
         activityAs(alice, like).then().statusCode(404);

@@ -13,11 +13,9 @@ import io.relais.events.CloudEventAttributes;
 import io.relais.events.EventId;
 import io.relais.events.Iri;
 import io.relais.events.Topics;
+import io.relais.feed.consumer.ActivityConsumers;
 import io.relais.feed.linkpreview.LinkPreviewer;
 import io.relais.feed.live.LivePush;
-import io.relais.feed.notification.NotificationConsumer;
-import io.relais.feed.post.CardProjection;
-import io.relais.feed.timeline.FanOut;
 import io.relais.testing.RelaisTestResources;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,9 +42,9 @@ import static io.relais.feed.feedview.FeedFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What one business card costs the store in feed-service: every consumer of {@code relais.activities} is handed the
- * card's record as its own poll, in the order the fan-out pool favours (log, card, fan-out, notifications, live, link
- * previews), and the commands each sends are recorded ({@link StoreCommands}). The contracts: one card is one write of
+ * What one business card costs the store in feed-service: every consumer group of {@code relais.activities} is handed
+ * the card's record as its own poll (timeline: card projection then fan-out; notifications: notifications then activity
+ * log; live; link previews, see {@link ActivityConsumers}), and the commands each sends are recorded ({@link StoreCommands}). The contracts: one card is one write of
  * the content index however many consumers of the replica learn it one after the other, and at most two when the fan-out
  * and another consumer learn it at the same moment (the fan-out marks its begun fan-outs there before it writes any
  * timeline, so it cannot leave that write to the other), and a replayed card writes nothing to timelines, the content
@@ -70,13 +68,7 @@ class IngestCommandsTest {
     private static final AtomicLong OFFSET = new AtomicLong(1L << 40); // far beyond anything the test broker holds
 
     @Inject
-    ActivityLog log;
-    @Inject
-    CardProjection cards;
-    @Inject
-    FanOut fanOut;
-    @Inject
-    NotificationConsumer notifications;
+    ActivityConsumers consumers;
     @Inject
     LivePush live;
     @Inject
@@ -125,28 +117,28 @@ class IngestCommandsTest {
         ingest(card(owner, slug)); // audience sizes and rosters read once, as on a running replica
         ConsumerRecords<String, String> poll = poll(card(owner, slug));
         CyclicBarrier together = new CyclicBarrier(2);
-        ExecutorService consumers = Executors.newFixedThreadPool(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<List<StoreCommands.Command>> timeline = consumers.submit(() -> StoreCommands.during(() -> {
+            Future<List<StoreCommands.Command>> timeline = threads.submit(() -> StoreCommands.during(() -> {
                 awaitQuietly(together);
-                fanOut.onActivities(poll);
+                consumers.onTimelinePoll(poll);
             }));
-            Future<List<StoreCommands.Command>> notified = consumers.submit(() -> StoreCommands.during(() -> {
+            Future<List<StoreCommands.Command>> notified = threads.submit(() -> StoreCommands.during(() -> {
                 awaitQuietly(together);
-                notifications.onActivities(poll);
+                consumers.onNotificationsPoll(poll);
             }));
             Map<String, List<StoreCommands.Command>> sent = new LinkedHashMap<>();
-            sent.put("timeline (fan-out)", timeline.get(60, TimeUnit.SECONDS));
-            sent.put("notifications", notified.get(60, TimeUnit.SECONDS));
+            sent.put("timeline (cards, fan-out)", timeline.get(60, TimeUnit.SECONDS));
+            sent.put("notifications (+ log)", notified.get(60, TimeUnit.SECONDS));
             print("fan-out and notifications learning the same card at the same moment", sent);
 
             // the fan-out's mark (with the facts when it read them missing), and the facts once more only when the
             // notification consumer read them missing too before either wrote
             assertThat(writtenDocuments(sent, "feed_content")).as("content index writes of one card").isBetween(1, 2);
-            assertThat(writtenDocuments(Map.of("timeline (fan-out)", sent.get("timeline (fan-out)")), "feed_content"))
+            assertThat(writtenDocuments(Map.of("timeline (cards, fan-out)", sent.get("timeline (cards, fan-out)")), "feed_content"))
                     .as("the fan-out's own writes of the card").isEqualTo(1);
         } finally {
-            consumers.shutdownNow();
+            threads.shutdownNow();
         }
     }
 
@@ -190,15 +182,13 @@ class IngestCommandsTest {
         return poll(record(card));
     }
 
-    /** Hands the card's record to every consumer, one poll each, and answers the commands each sent. */
+    /** Hands the card's record to every consumer group, one poll each, and answers the commands each sent. */
     private Map<String, List<StoreCommands.Command>> ingest(Activity card) {
         ConsumerRecord<String, String> record = record(card);
         ConsumerRecords<String, String> poll = poll(record);
         Map<String, List<StoreCommands.Command>> sent = new LinkedHashMap<>();
-        sent.put("activities (log)", StoreCommands.during(() -> log.onActivities(poll)));
-        sent.put("cards", StoreCommands.during(() -> cards.onActivities(poll)));
-        sent.put("timeline (fan-out)", StoreCommands.during(() -> fanOut.onActivities(poll)));
-        sent.put("notifications", StoreCommands.during(() -> notifications.onActivities(poll)));
+        sent.put("timeline (cards, fan-out)", StoreCommands.during(() -> consumers.onTimelinePoll(poll)));
+        sent.put("notifications (+ log)", StoreCommands.during(() -> consumers.onNotificationsPoll(poll)));
         sent.put("live", StoreCommands.during(() -> live.onRecord(record)));
         sent.put("link-previews", StoreCommands.during(() -> linkPreviews.onActivity(record)));
         return sent;

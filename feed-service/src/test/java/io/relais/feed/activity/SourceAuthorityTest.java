@@ -44,14 +44,18 @@ import static org.hamcrest.Matchers.equalTo;
 class SourceAuthorityTest {
 
     static final String GENERIC = "/connectors/generic/forger";
-    /** The feed-service consumer groups that dead-letter: activity log, cards, timeline, notifications. */
-    static final int DEAD_LETTERING_CONSUMERS = 4;
-    /** Those that read a Join: the activity log and notifications (cards and timeline pass it over unread). */
-    static final int READING_A_JOIN = 2;
-    /** Those that read an Update or Delete of a post: all but the card projection. */
-    static final int READING_A_POST_CHANGE = 3;
-    /** Those that read a View: the activity log and notifications (cards and timeline pass it over unread). */
-    static final int READING_A_VIEW = 2;
+    /**
+     * The feed-service consumer groups that dead-letter: timeline (card projection and fan-out) and notifications
+     * (notifications and activity log); a record refused by its source is dead-lettered once per group, before any
+     * of its projections.
+     */
+    static final int DEAD_LETTERING_CONSUMERS = 2;
+    /** Those that read a Join: notifications (card projection and fan-out pass it over unread, so timeline does). */
+    static final int READING_A_JOIN = 1;
+    /** Those that read an Update or Delete of a post: both (the fan-out reads them). */
+    static final int READING_A_POST_CHANGE = 2;
+    /** Those that read a View: notifications (card projection and fan-out pass it over unread, so timeline does). */
+    static final int READING_A_VIEW = 1;
 
     @Test
     void aJoinIntoASecretCommunityFromAConnectorIsDeadLetteredAndGrantsNothing() {
