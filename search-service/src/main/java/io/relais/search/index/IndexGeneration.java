@@ -61,6 +61,8 @@ public final class IndexGeneration implements Closeable {
     private volatile long lastRefreshNanos = System.nanoTime();
     /** The sequence number of the last marker write or delete ({@link #upsertMarker}, {@link #deleteMarker}). */
     private final AtomicLong lastMarkerChange = new AtomicLong(-1);
+    /** The last marker change that every searcher acquired since shows: {@link #hasMarker} refreshed after it. */
+    private final AtomicLong markersVisibleThrough = new AtomicLong(-1);
 
     private IndexGeneration(String name, Path path, Duration refreshInterval, Duration backgroundRefreshInterval)
             throws IOException {
@@ -175,7 +177,13 @@ public final class IndexGeneration implements Closeable {
      */
     public boolean hasMarker(String id) {
         try {
-            if (lastMarkerChange.get() > reopener.getSearchingGen()) searchers.maybeRefreshBlocking();
+            // the searcher's own refreshes are counted here (the reopen thread's generation does not follow them), so
+            // one marker change costs one refresh, however many checks follow it
+            long changed = lastMarkerChange.get();
+            if (changed > markersVisibleThrough.get() && changed > reopener.getSearchingGen()) {
+                searchers.maybeRefreshBlocking(); // begun after the change: shows it
+                markersVisibleThrough.accumulateAndGet(changed, Math::max);
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 return searcher.count(new TermQuery(new Term(Fields.ID, id))) > 0;

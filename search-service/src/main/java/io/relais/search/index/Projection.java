@@ -77,7 +77,9 @@ public final class Projection {
                     return;
                 }
                 if (isCard(o.id()) && keptOut(o, index)) return;
-                if (rootsAThread(o.id())) index.deleteMarker(hiddenThreadId(o.id()));
+                // a restore lifts the marker; a Create or Update of a thread nobody hid has none to lift (and deleting
+                // one that is not there would still count as a marker change, costing the next check a refresh)
+                if (rootsAThread(o.id()) && index.hasMarker(hiddenThreadId(o.id()))) index.deleteMarker(hiddenThreadId(o.id()));
                 switch (o.type()) {
                     case As2.NOTE, As2.ARTICLE, As2.QUESTION, As2.PAGE -> indexPostOrComment(a, o, index, existingPublished);
                     case As2.EVENT, As2.DOCUMENT -> indexBusinessItem(a, o, index, existingPublished);
