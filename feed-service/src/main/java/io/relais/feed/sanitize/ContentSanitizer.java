@@ -10,7 +10,9 @@ import org.owasp.html.HtmlStreamEventReceiver;
 import org.owasp.html.HtmlStreamRenderer;
 import org.owasp.html.PolicyFactory;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -48,9 +50,20 @@ public class ContentSanitizer {
 
     /**
      * Sends each sanitiser event, its text and attribute values cleaned by {@link TextHygiene}, to the renderer and
-     * to an observer ({@code null}: none).
+     * to an observer ({@code null}: none). A link the policy left without an address (an empty or blank {@code href},
+     * which would reload the page) loses its element and keeps its content, as one whose URL the policy refused does.
      */
-    private record Tee(HtmlStreamEventReceiver first, HtmlStreamEventReceiver second) implements HtmlStreamEventReceiver {
+    private static final class Tee implements HtmlStreamEventReceiver {
+        private final HtmlStreamEventReceiver first;
+        private final HtmlStreamEventReceiver second;
+        // for each open "a": whether it was dropped, so its end tag is dropped too
+        private final Deque<Boolean> links = new ArrayDeque<>();
+
+        Tee(HtmlStreamEventReceiver first, HtmlStreamEventReceiver second) {
+            this.first = first;
+            this.second = second;
+        }
+
         @Override
         public void openDocument() {
             first.openDocument();
@@ -68,12 +81,18 @@ public class ContentSanitizer {
             List<String> clean = new ArrayList<>(attrs.size());
             // names and values alternate; a value is one line (a URL, a title)
             for (int i = 0; i < attrs.size(); i++) clean.add(i % 2 == 0 ? attrs.get(i) : TextHygiene.line(attrs.get(i)));
+            if ("a".equals(elementName)) {
+                boolean nowhere = !hasAddress(clean);
+                links.push(nowhere);
+                if (nowhere) return;
+            }
             first.openTag(elementName, clean);
             if (second != null) second.openTag(elementName, clean);
         }
 
         @Override
         public void closeTag(String elementName) {
+            if ("a".equals(elementName) && !links.isEmpty() && links.pop()) return;
             first.closeTag(elementName);
             if (second != null) second.closeTag(elementName);
         }
@@ -83,6 +102,13 @@ public class ContentSanitizer {
             String clean = TextHygiene.text(text);
             first.text(clean);
             if (second != null) second.text(clean);
+        }
+
+        private static boolean hasAddress(List<String> attrs) {
+            for (int i = 0; i + 1 < attrs.size(); i += 2) {
+                if ("href".equals(attrs.get(i)) && !attrs.get(i + 1).isBlank()) return true;
+            }
+            return false;
         }
     }
 

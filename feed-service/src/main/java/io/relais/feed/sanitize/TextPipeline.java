@@ -21,7 +21,8 @@ import java.util.List;
  *       autolinked; a line break is a line break). HTML typed into the text passes through to the next
  *       step, so clients that send the HTML subset keep working. A parsed text nesting deeper than
  *       {@link #MAX_NESTING} levels is refused before it is rendered ({@link TooDeeplyNested});</li>
- *   <li>the allow-list sanitiser ({@link ContentSanitizer}): what comes out is safe to render;</li>
+ *   <li>the allow-list sanitiser ({@link ContentSanitizer}): what comes out is safe to render; a link whose URL
+ *       it refuses (any scheme but http, https, mailto) or that has none is its text;</li>
  *   <li>mentions, hashtags and links read from that sanitised HTML by {@link TextTokens}, skipping code,
  *       pre, links and URLs.</li>
  * </ol>
@@ -39,8 +40,11 @@ public class TextPipeline {
     // tree too deep must be refused before it runs, not only before rendering
     private static final Parser PARSER = Parser.builder().postProcessor(TextPipeline::refuseTooDeep)
             .extensions(EXTENSIONS).customInlineContentParserFactory(MentionInlineParser.FACTORY).build();
+    // no sanitizeUrls: it emptied a javascript:, vbscript: or data: destination, leaving <a href=""> (a link that
+    // reloads the page) for the policy to keep; the sanitiser's policy judges the real URL and, refusing it, keeps
+    // the link's text only, as for the same link typed as HTML
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS)
-            .softbreak("<br />\n").sanitizeUrls(true).build();
+            .softbreak("<br />\n").build();
 
     /**
      * Deepest nesting of Markdown a text may hold, in levels of its parsed tree below the document: each list, list

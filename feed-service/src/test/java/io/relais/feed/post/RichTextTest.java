@@ -13,6 +13,7 @@ import static io.relais.feed.community.Fixtures.as;
 import static io.relais.feed.community.Fixtures.local;
 import static io.relais.feed.community.Fixtures.person;
 import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -40,6 +41,33 @@ class RichTextTest {
         String comment = "Merci **beaucoup** !";
         as(alice).body(Map.of("content", comment)).post("/api/posts/{id}/comments", local(id)).then().statusCode(201)
                 .body("source", equalTo(comment)).body("content", containsString("<strong>beaucoup</strong>"));
+    }
+
+    /**
+     * A Markdown link to {@code javascript:}, {@code vbscript:} or {@code data:} had been stored as {@code <a href="">},
+     * a link that reloads the page; written, or edited in, a post or a comment, it is now its text only, and a safe
+     * link next to it stays a link.
+     */
+    @Test
+    void aLinkToARefusedSchemeIsStoredAsItsTextInPostsCommentsAndTheirEdits() {
+        String alice = person("alice");
+        String safe = "[doc](https://relais.dev/doc)";
+        String id = as(alice).body(Map.of("content", "Voir [clickme](javascript:alert(3)) " + safe)).post("/api/posts")
+                .then().statusCode(201).extract().path("id");
+        String post = as(alice).body(Map.of("content", "Voir [clickme](vbscript:msgbox(3)) " + safe))
+                .put("/api/posts/{id}", local(id)).then().statusCode(200).extract().path("content");
+        String commentId = as(alice).body(Map.of("content", "Voir [clickme](data:text/html;base64,PHNjcmlwdD4=) " + safe))
+                .post("/api/posts/{id}/comments", local(id)).then().statusCode(201).extract().path("id");
+        String comment = as(alice).body(Map.of("content", "Voir [clickme](JavaScript:alert(3)) " + safe))
+                .put("/api/posts/{id}/comments/{c}", local(id), local(commentId)).then().statusCode(200).extract().path("content");
+        String stored = as(alice).get("/api/posts/{id}", local(id)).then().statusCode(200).extract().path("post.content");
+        String created = as(alice).body(Map.of("content", "[clickme](javascript:alert(3))")).post("/api/posts/{id}/comments", local(id))
+                .then().statusCode(201).extract().path("content");
+
+        for (String html : java.util.List.of(post, comment, stored)) {
+            assertThat(html).isEqualTo("<p>Voir clickme <a href=\"https://relais.dev/doc\" rel=\"nofollow noopener noreferrer\">doc</a></p>");
+        }
+        assertThat(created).isEqualTo("<p>clickme</p>");
     }
 
     @Test

@@ -24,4 +24,12 @@ class ContentSanitizerTest {
         assertThat(safe).contains("<strong>a</strong>", "<em>b</em>", "<code>c</code>", "<ul><li>d</li></ul>",
                 "href=\"https://relais.dev/x\"", "nofollow", "noopener");
     }
+
+    /** A link that goes nowhere (an empty or blank {@code href}, a link to the page itself) is its text. */
+    @Test
+    void aLinkWithABlankAddressIsItsText() {
+        assertThat(sanitizer.sanitize("<p>a <a href=\"\">b</a> <a href=\"  \"><em>c</em></a> <a>d</a> "
+                + "<a href=\"https://relais.dev\">e</a></p>"))
+                .isEqualTo("<p>a b <em>c</em> d <a href=\"https://relais.dev\" rel=\"nofollow noopener noreferrer\">e</a></p>");
+    }
 }

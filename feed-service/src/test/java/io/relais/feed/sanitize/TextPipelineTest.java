@@ -90,6 +90,39 @@ class TextPipelineTest {
         assertThat(r.html()).doesNotContain("script", "javascript");
     }
 
+    /**
+     * A Markdown link to a scheme the policy refuses ({@code javascript:}, {@code vbscript:}, {@code data:}, however
+     * written) becomes its text, as the same link typed as HTML does; it had been stored as {@code <a href="">}, a
+     * link that reloads the page (CommonMark emptied the URL before the policy could refuse it). A link with no URL
+     * at all is text too.
+     */
+    @Test
+    void aLinkToARefusedSchemeIsItsTextAsTheSameLinkTypedAsHtmlIs() {
+        for (String url : List.of("javascript:alert(3)", "JavaScript:alert(3)", " javascript:alert(3) ", "<javascript:alert(3)>",
+                "vbscript:msgbox(3)", "VBScript:msgbox(3)", "data:text/html;base64,PHNjcmlwdD5hbGVydCgzKTwvc2NyaXB0Pg==",
+                "java&#09;script:alert(3)", "jav&#x61;script:alert(3)", "&#x6A;avascript:alert(3)", "javascript&colon;alert(3)",
+                "%6Aavascript:alert(3)", "", "<>")) {
+            String html = pipeline.render("Voir [clickme](" + url + ") !").html();
+            assertThat(org.jsoup.Jsoup.parseBodyFragment(html).select("a")).as(url + " → " + html).isEmpty();
+            assertThat(html).as(url).isEqualTo("<p>Voir clickme !</p>");
+        }
+        String typedAsHtml = pipeline.render("Voir <a href=\"javascript:alert(3)\">clickme</a> !").html();
+        assertThat(pipeline.render("Voir [clickme](javascript:alert(3)) !").html()).isEqualTo(typedAsHtml);
+        assertThat(pipeline.render("[clickme][x]\n\n[x]: vbscript:msgbox(3)").html()).isEqualTo("<p>clickme</p>");
+        assertThat(pipeline.render("<javascript:alert(3)>").html()).isEqualTo("<p>javascript:alert(3)</p>");
+    }
+
+    @Test
+    void linksToHttpHttpsAndMailtoStayLinks() {
+        assertThat(pipeline.render("[doc](https://relais.dev/doc?a=1&b=2) [vieux](http://relais.dev) [écrire](mailto:team@relais.dev)")
+                .html()).isEqualTo("<p><a href=\"https://relais.dev/doc?a&#61;1&amp;b&#61;2\" rel=\"nofollow noopener noreferrer\">doc</a> "
+                + "<a href=\"http://relais.dev\" rel=\"nofollow noopener noreferrer\">vieux</a> "
+                + "<a href=\"mailto:team&#64;relais.dev\" rel=\"nofollow noopener noreferrer\">écrire</a></p>");
+        assertThat(pipeline.render("<https://relais.dev/x> www.relais.dev").html())
+                .contains("<a href=\"https://relais.dev/x\" rel=\"nofollow noopener noreferrer\">https://relais.dev/x</a>",
+                        "<a href=\"http://www.relais.dev\" rel=\"nofollow noopener noreferrer\">www.relais.dev</a>");
+    }
+
     @Test
     void theSourceIsKeptExactlyAsTypedOnceClean() {
         String typed = "Bravo 🎉 `x = y * 2` **ok**\n- a\u0000";
