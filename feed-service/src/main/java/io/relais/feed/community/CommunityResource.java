@@ -139,6 +139,9 @@ public class CommunityResource {
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Leave the community (or withdraw a pending request); the last owner cannot leave",
             description = "Also in an archived community: leaving is never frozen.")
+    @APIResponse(responseCode = "204", description = "no longer a member (or no longer asking to be one)")
+    @APIResponse(responseCode = "409", description = "the last owner: make someone else owner first; in an archived "
+            + "community, whose roles are frozen, unarchive it first")
     public Response leave(@PathParam("slug") String slug) {
         communities.leave(slug, me);
         return Response.noContent().build();

@@ -376,7 +376,11 @@ public class CommunityService {
         store.pull(c.iri(), "invitations", invitee);
     }
 
-    /** Leaving (or withdrawing a pending request) stays possible in an archived community; the last owner stays. */
+    /**
+     * Leaving (or withdrawing a pending request) stays possible in an archived community; the last owner stays (409
+     * saying what to do: make someone else owner first, or, as an archived community's roles are frozen, unarchive it
+     * first).
+     */
     public void leave(String slug, CurrentPerson me) {
         Community c = visible(slug, me);
         Optional<Role> role = memberships.roleIn(me.iri(), c.iri());
@@ -385,7 +389,10 @@ public class CommunityService {
             return;
         }
         if (role.get() == Role.OWNER && memberships.ownersOf(c.iri()).size() <= 1) {
-            throw ProblemException.conflict("the last owner cannot leave; make someone else owner first");
+            throw ProblemException.conflict(c.archived()
+                    ? "the last owner cannot leave an archived community, whose roles are frozen: unarchive it first,"
+                    + " then make someone else owner"
+                    : "the last owner cannot leave; make someone else owner first");
         }
         memberships.remove(me.iri(), c.iri(), leaveActivity(me.iri(), c, null));
     }

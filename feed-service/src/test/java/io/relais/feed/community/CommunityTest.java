@@ -268,6 +268,34 @@ class CommunityTest {
     }
 
     /**
+     * Roles are frozen in an archived community, so "make someone else owner first" cannot be followed there: its last
+     * owner is told to unarchive it first, and doing so lets them leave (a trial of the stack).
+     */
+    @Test
+    void theLastOwnerOfAnArchivedCommunityIsToldToUnarchiveItFirst() {
+        String owner = person("bob");
+        String heir = person("hugo");
+        String slug = community(owner, "public");
+        addMember(slug, owner, heir);
+        as(owner).post("/api/communities/{slug}/archive", slug).then().statusCode(200);
+
+        as(owner).post("/api/communities/{slug}/leave", slug).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("the last owner cannot leave an archived community, whose roles are frozen: "
+                        + "unarchive it first, then make someone else owner"));
+        as(owner).body(Map.of("role", "owner")).put("/api/communities/{slug}/members/{login}/role", slug, heir).then()
+                .statusCode(409);
+
+        // the advice, followed
+        as(owner).delete("/api/communities/{slug}/archive", slug).then().statusCode(200);
+        as(owner).body(Map.of("role", "owner")).put("/api/communities/{slug}/members/{login}/role", slug, heir).then()
+                .statusCode(204);
+        as(owner).post("/api/communities/{slug}/leave", slug).then().statusCode(204);
+        // and outside an archive the last owner still hears the usual advice
+        as(heir).post("/api/communities/{slug}/leave", slug).then().statusCode(409)
+                .body("detail", equalTo("the last owner cannot leave; make someone else owner first"));
+    }
+
+    /**
      * A public community's posts went to the whole organisation (and stay there, in feeds, search and threads): once
      * something is published, it cannot turn private or secret, which would say the opposite. Before anything is
      * published, and from private to secret (items already for members only), it can.
