@@ -19,17 +19,21 @@ import java.util.Locale;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * One community per name, so nobody can open a second "Le coin tech" beside the official one (finding F10).
+ * One open community per name, so nobody can open a second "Le coin tech" beside the official one (finding F10).
  * Two names are the same when their {@link #key}s are: NFKD, accents (combining marks) removed, Unicode case
  * folding (as {@code events}' {@code HashtagKey}: lower case of upper case in {@link Locale#ROOT}, the dotted
  * capital I mapped to I), and every character that is not a letter or digit (spaces, punctuation, symbols)
  * removed: {@code Le coin tech}, {@code LE COIN-TECH !} and {@code Le côin tech} are one name.
  *
- * <p>The store enforces it: collection {@code community_names} holds one document per claimed name, {@code _id}
- * = the key, {@code community} = the IRI of the community holding it, so two concurrent claims of one name
- * cannot both succeed (duplicate key). A claim whose holder no longer holds the name (a crash between claiming
- * and writing the community, or between a rename and releasing the old name) is taken over. Names of
- * communities created before this rule are claimed at start-up, the oldest claim winning.
+ * <p>The store enforces it among public and private communities (every employee sees those): collection
+ * {@code community_names} holds one document per claimed name, {@code _id} = the key, {@code community} = the IRI of
+ * the open community holding it, so two concurrent claims of one name cannot both succeed (duplicate key). A secret
+ * community holds no claim: its name must not be refused to people who may not know it exists; whoever may see it
+ * is refused its name by {@code CommunityService}, which looks up every community of that key ({@code nameKey}). A
+ * claim whose holder no longer holds the name (a crash between claiming and writing the community, a rename, a
+ * community turned secret, a secret one's claim from before this rule) is taken over. At start-up, names of open
+ * communities are claimed, the oldest claim winning, secret ones' claims are given back, and every community's
+ * {@code nameKey} is written where missing.
  */
 @ApplicationScoped
 public class CommunityNames {
@@ -59,9 +63,9 @@ public class CommunityNames {
     }
 
     /**
-     * Claims a name for a community.
+     * Claims a name for an open (public or private) community.
      *
-     * @return false when another community holds a name with the same key
+     * @return false when another open community holds a name with the same key
      */
     boolean claim(String name, String communityIri) {
         String key = key(name);
@@ -88,12 +92,21 @@ public class CommunityNames {
         collection().deleteOne(Filters.and(eq("_id", key(name)), eq("community", communityIri)));
     }
 
-    /** Claims the names of communities that have none yet (those created before names were unique). */
+    /**
+     * Claims the names of open communities that have none yet (those created before names were unique), gives back
+     * secret ones' claims (made before secret names stopped being claimed) and writes {@code nameKey} where missing.
+     */
     void claimExisting(@Observes StartupEvent e) {
         for (Document d : mongo.getDatabase(database).getCollection("communities").find()
-                .projection(Projections.include("_id", "name")).sort(new Document("created", 1))) {
+                .projection(Projections.include("_id", "name", "nameKey", "visibility")).sort(new Document("created", 1))) {
             String name = d.getString("name");
-            if (name == null || key(name).isEmpty()) continue;
+            if (name == null) continue;
+            if (!key(name).equals(d.getString("nameKey"))) communities.setNameKey(d.getString("_id"), key(name));
+            if (key(name).isEmpty()) continue;
+            if (Visibility.SECRET.wire().equals(d.getString("visibility"))) {
+                release(name, d.getString("_id"));
+                continue;
+            }
             try {
                 collection().insertOne(new Document("_id", key(name)).append("community", d.getString("_id")));  // no "at": settled
             } catch (MongoWriteException dup) {
@@ -106,8 +119,10 @@ public class CommunityNames {
         return new Document("_id", key).append("community", communityIri).append("at", new java.util.Date());
     }
 
+    /** Whether the community is open (secret ones hold no claim) and still has a name of this key. */
     private boolean stillHolds(String communityIri, String key) {
-        return communities.find(communityIri).map(c -> key(c.name()).equals(key)).orElse(false);
+        return communities.find(communityIri).map(c -> c.visibility() != Visibility.SECRET && key(c.name()).equals(key))
+                .orElse(false);
     }
 
     private MongoCollection<Document> collection() {

@@ -21,9 +21,15 @@ public final class CommunityRequests {
     private CommunityRequests() {
     }
 
+    /**
+     * A new community. {@code slug} (its IRI's last part) is optional: without one, feed-service chooses a free one from
+     * the name ({@link CommunitySlugs}; a secret community's ends with a random part).
+     */
     @Schema(example = "{\"slug\":\"tech-talk\",\"name\":\"Le coin tech\",\"description\":\"Veille, retours d'expérience, questions\",\"visibility\":\"public\"}")
     public record CreateCommunity(
-            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,48}[a-z0-9]", message = "must be 3 to 50 lower-case letters, digits or '-'") String slug,
+            @Schema(description = "optional: without it, a free slug is chosen from the name (a secret community's ends "
+                    + "with a random part, so it cannot be guessed)")
+            @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,48}[a-z0-9]", message = "must be 3 to 50 lower-case letters, digits or '-'") String slug,
             @NotBlank @Size(max = 80) String name,
             @Size(max = 1000) String description,
             @NotNull Visibility visibility) {

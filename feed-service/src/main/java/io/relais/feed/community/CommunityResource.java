@@ -52,8 +52,16 @@ public class CommunityResource {
 
     @POST
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Create a community; you become its owner (slug taken → 409)")
+    @Operation(summary = "Create a community; you become its owner",
+            description = "Without a slug, a free one is chosen from the name (a secret community's ends with a random "
+                    + "part, so it cannot be guessed). A name may not be the name of another community you can see "
+                    + "(compared ignoring case, accents, spaces and punctuation); a secret community you cannot see "
+                    + "does not count.")
     @APIResponse(responseCode = "201", description = "created", content = @Content(examples = @ExampleObject(name = "community", value = COMMUNITY_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "slug not 3 to 50 lower-case letters, digits or '-'; name blank, "
+            + "longer than 80 characters or without a letter or digit; visibility not public, private or secret")
+    @APIResponse(responseCode = "409", description = "the slug sent is not available (errors name slug: the same answer "
+            + "whichever community holds it); or the name is used by another community you can see (errors name name)")
     public Response create(@Valid @NotNull CommunityRequests.CreateCommunity request) {
         Community c = communities.create(request, me);
         return Response.created(URI.create("/api/communities/" + c.slug())).entity(communities.view(c, me)).build();
@@ -89,8 +97,9 @@ public class CommunityResource {
             + "are frozen with it: 409 \"community <slug> is archived\" until it is unarchived.")
     @APIResponse(responseCode = "200", description = "the community as edited", content = @Content(examples = @ExampleObject(name = "community", value = COMMUNITY_EXAMPLE)))
     @APIResponse(responseCode = "403", description = "not an owner of the community")
-    @APIResponse(responseCode = "409", description = "the community is archived; or its name is taken; or a public community "
-            + "with content published to everyone cannot become private or secret (errors name visibility)")
+    @APIResponse(responseCode = "409", description = "the community is archived; or its new name is used by another "
+            + "community you can see, or, leaving secrecy, by another public or private one (errors name name); or a public "
+            + "community with content published to everyone cannot become private or secret (errors name visibility)")
     public CommunityView edit(@PathParam("slug") String slug, @Valid @NotNull CommunityRequests.EditCommunity request) {
         return communities.view(communities.edit(slug, request, me), me);
     }

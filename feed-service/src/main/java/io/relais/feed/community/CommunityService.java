@@ -73,31 +73,68 @@ public class CommunityService {
     @ConfigProperty(name = "relais.outbox.source", defaultValue = "/relais/service")
     String outboxSource;
 
+    /**
+     * Creates a community; its creator becomes its owner (Create of the Group, then their Join, published).
+     * <ul>
+     *   <li>{@code slug} absent: the first free one of {@link CommunitySlugs#candidates}, chosen silently (a secret
+     *       community's ends with a random part, so it cannot be guessed from its name);</li>
+     *   <li>{@code slug} named and held by any community: 409 naming {@code slug}, worded the same whichever community
+     *       holds it, one the creator may see or a secret one they may not ({@link #slugUnavailable}): a slug is the
+     *       community's IRI and stays unique, so that a slug is held is the one fact this answer gives;</li>
+     *   <li>the name: 400 without a letter or digit; 409 naming {@code name} when a community the creator may see
+     *       ({@link #requireNameFree}) has the same one.</li>
+     * </ul>
+     */
     public Community create(CommunityRequests.CreateCommunity request, CurrentPerson me) {
-        String iri = Iri.community(request.slug());
-        Instant now = Instant.now();
-        Document d = new Document("_id", iri).append("slug", request.slug()).append("name", request.name().trim())
-                .append("nameLower", request.name().trim().toLowerCase(Locale.ROOT))
+        String name = request.name().trim();
+        requireNameFree(name, null, memberships.viewerOf(me));
+        if (request.slug() != null) {
+            return insert(request.slug(), name, request, me).orElseThrow(() -> slugUnavailable(request.slug()));
+        }
+        for (String slug : CommunitySlugs.candidates(name, request.visibility())) {
+            Optional<Community> created = insert(slug, name, request, me);
+            if (created.isPresent()) return created.get();
+        }
+        // every candidate held, random ones included: not expected to happen
+        throw new ProblemException(Problem.of(409, "conflict", "Conflict", "no free slug could be chosen from this name")
+                .withErrors(List.of(new Violation("slug", "could not be chosen from the name; name one"))));
+    }
+
+    /** The community written at this slug, or empty when a community holds the slug (checked, or lost in a race). */
+    private Optional<Community> insert(String slug, String name, CommunityRequests.CreateCommunity request, CurrentPerson me) {
+        String iri = Iri.community(slug);
+        if (store.find(iri).isPresent()) return Optional.empty();
+        boolean open = request.visibility() != Visibility.SECRET;
+        if (open) claimName(name, iri);
+        Document d = new Document("_id", iri).append("slug", slug).append("name", name)
+                .append("nameLower", name.toLowerCase(Locale.ROOT)).append("nameKey", CommunityNames.key(name))
                 .append("description", request.description() == null ? "" : request.description().trim())
                 .append("visibility", request.visibility().wire()).append("archived", false)
                 .append("requests", List.of()).append("invitations", List.of()).append("pins", List.of())
                 .append("owners", List.of()).append("moderators", List.of())
-                .append("created", Date.from(now)).append("createdBy", me.iri());
-        String taken = "the community slug '" + request.slug() + "' is taken";
-        if (store.find(iri).isPresent()) throw ProblemException.conflict(taken);
-        claimName(request.name().trim(), iri);
+                .append("created", Date.from(Instant.now())).append("createdBy", me.iri());
         if (!store.insert(d)) {
-            // lost a race for the slug: give the name back unless the winner holds it under the same name
-            if (store.find(iri).map(w -> !CommunityNames.key(w.name()).equals(CommunityNames.key(request.name().trim())))
-                    .orElse(true)) {
-                names.release(request.name().trim(), iri);
+            // lost a race for the slug: give the name back unless the winner is open and holds it under the same name
+            if (open && store.find(iri).map(w -> w.visibility() == Visibility.SECRET
+                    || !CommunityNames.key(w.name()).equals(CommunityNames.key(name))).orElse(true)) {
+                names.release(name, iri);
             }
-            throw ProblemException.conflict(taken);
+            return Optional.empty();
         }
         Community community = Community.from(d);
         outbox.append(groupActivity(As2.CREATE, community, me.iri()));
         memberships.put(me.iri(), iri, Role.OWNER, isNew -> join(me.iri(), community, Role.OWNER));
-        return community;
+        return Optional.of(community);
+    }
+
+    /**
+     * The answer to an explicit slug some community holds: the same words whichever community it is (one the caller
+     * may see, or a secret one they may not), naming only the slug they sent. No slug is reserved otherwise.
+     */
+    static ProblemException slugUnavailable(String slug) {
+        return new ProblemException(Problem.of(409, "conflict", "Conflict", "the community slug '" + slug
+                        + "' is not available; choose another one, or send none and one is chosen from the name")
+                .withErrors(List.of(new Violation("slug", "must be a slug no community uses"))));
     }
 
     /** Owners change name, description or visibility; 403 for others; 409 while it is archived ({@link Community#requireWritable}). */
@@ -107,17 +144,24 @@ public class CommunityService {
         c.requireWritable();
         if (request.visibility() != null) requireNoPublicContentBehind(c, request.visibility());
         List<Bson> updates = new ArrayList<>();
-        boolean renamed = request.name() != null && !CommunityNames.key(request.name().trim()).equals(CommunityNames.key(c.name()));
-        if (renamed) claimName(request.name().trim(), c.iri());
+        String name = request.name() == null ? c.name() : request.name().trim();
+        boolean renamed = request.name() != null && !CommunityNames.key(name).equals(CommunityNames.key(c.name()));
+        boolean wasOpen = c.visibility() != Visibility.SECRET;
+        boolean open = (request.visibility() == null ? c.visibility() : request.visibility()) != Visibility.SECRET;
+        if (renamed) requireNameFree(name, c.iri(), memberships.viewerOf(me));
+        // an open community holds its name's claim: a renamed one claims its new name, one leaving secrecy its name
+        if (open && (renamed || !wasOpen)) claimName(name, c.iri());
         if (request.name() != null) {
-            updates.add(Updates.set("name", request.name().trim()));
-            updates.add(Updates.set("nameLower", request.name().trim().toLowerCase(Locale.ROOT)));
+            updates.add(Updates.set("name", name));
+            updates.add(Updates.set("nameLower", name.toLowerCase(Locale.ROOT)));
+            updates.add(Updates.set("nameKey", CommunityNames.key(name)));
         }
         if (request.description() != null) updates.add(Updates.set("description", request.description().trim()));
         if (request.visibility() != null) updates.add(Updates.set("visibility", request.visibility().wire()));
         if (updates.isEmpty()) return c;
         store.update(c.iri(), Updates.combine(updates));
-        if (renamed) names.release(c.name(), c.iri());
+        // its old name, or its name once secret, is free again (for those who may not see it)
+        if (wasOpen && (renamed || !open)) names.release(c.name(), c.iri());
         Community edited = store.find(c.iri()).orElseThrow();
         outbox.append(groupActivity(As2.UPDATE, edited, me.iri()));
         return edited;
@@ -475,17 +519,35 @@ public class CommunityService {
     }
 
     /**
-     * Claims a community name for {@code iri}, or answers 409 naming {@code name} (400 when it has no letter or
-     * digit). The holder is not named: it may be a secret community, whose existence the caller may not learn.
+     * 400 naming {@code name} when it has no letter or digit; 409 naming {@code name} when another community the
+     * person may see ({@link Community#visibleTo}) has the same name (as {@link CommunityNames#key} compares them):
+     * every public and private one, as creators and owners are employees, and the secret ones they belong to or are
+     * invited to. A secret community they may not see does not count, as its name would tell them it exists: two
+     * communities share a name only when one of them is secret and unseen by whoever named the other (its members
+     * then see both). {@link #claimName} then makes the rule hold among open communities under concurrent requests.
+     */
+    private void requireNameFree(String name, String self, Viewer viewer) {
+        String key = CommunityNames.key(name);
+        if (key.isEmpty()) throw ProblemException.invalid("name", "must contain a letter or a digit");
+        if (store.withNameKey(key).stream().anyMatch(c -> !c.iri().equals(self) && c.visibleTo(viewer))) {
+            throw nameTaken(name);
+        }
+    }
+
+    /**
+     * Claims an open community's name for {@code iri} ({@link CommunityNames}), or answers 409 naming {@code name}
+     * (400 when it has no letter or digit). The holder is not named: the answer names only what the caller sent.
      */
     private void claimName(String name, String iri) {
         if (CommunityNames.key(name).isEmpty()) throw ProblemException.invalid("name", "must contain a letter or a digit");
-        if (!names.claim(name, iri)) {
-            throw new ProblemException(io.relais.kit.error.Problem.of(409, "conflict", "Conflict",
-                    "name '" + name + "' is already used by another community; choose another name")
-                    .withErrors(List.of(new Violation("name", "must differ from every other community's name "
-                            + "(compared ignoring case, accents, spaces and punctuation)"))));
-        }
+        if (!names.claim(name, iri)) throw nameTaken(name);
+    }
+
+    private static ProblemException nameTaken(String name) {
+        return new ProblemException(Problem.of(409, "conflict", "Conflict",
+                "name '" + name + "' is already used by another community; choose another name")
+                .withErrors(List.of(new Violation("name", "must differ from the name of every other community you can "
+                        + "see (compared ignoring case, accents, spaces and punctuation)"))));
     }
 
     /** The viewer's role, or 403 (they can see the community but may not do this). */

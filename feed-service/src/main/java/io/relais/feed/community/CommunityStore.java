@@ -40,6 +40,8 @@ public class CommunityStore {
     void declareIndexes(@Observes StartupEvent e) {
         // the directory search; a real MongoDB uses it, the embedded store scans (communities are few)
         collection().createIndex(Indexes.ascending("nameLower"));
+        // the name rule's look-up (CommunityService: names already used by communities the creator may see)
+        collection().createIndex(Indexes.ascending("nameKey"));
     }
 
     public Optional<Community> find(String iri) {
@@ -73,6 +75,16 @@ public class CommunityStore {
         }
     }
 
+    /**
+     * Communities whose name has this comparison key ({@code nameKey}, {@link CommunityNames#key}), whatever their
+     * visibility: usually none or one; the caller decides which of them the person asking may know of.
+     */
+    List<Community> withNameKey(String key) {
+        List<Community> out = new ArrayList<>();
+        for (Document d : collection().find(eq("nameKey", key))) out.add(Community.from(d));
+        return out;
+    }
+
     /** Name search for the directory: communities are few, so a scan of names is acceptable. */
     List<Community> searchByName(String lowerQuery, int limit) {
         Bson filter = lowerQuery == null || lowerQuery.isBlank() ? new Document()
@@ -98,6 +110,11 @@ public class CommunityStore {
         long changed = collection().updateOne(Filters.and(eq("_id", iri), Filters.in("pins", postIris)),
                 Updates.pullAll("pins", List.copyOf(postIris))).getModifiedCount();
         if (changed > 0 && caches != null) caches.changed(iri);
+    }
+
+    /** Writes a community's name key ({@link CommunityNames#key}) where it is missing or stale (start-up). */
+    void setNameKey(String iri, String key) {
+        update(iri, Updates.set("nameKey", key));
     }
 
     void addToSet(String iri, String field, String value) {

@@ -82,6 +82,7 @@ class CommunityTest {
                 .post("/api/communities").then().statusCode(400).body("errors.field", hasItem("visibility"));
     }
 
+    /** A secret community's name conflicts only for whoever may see it (an invitee here): SecretCommunityNamesTest. */
     @Test
     void aNameAlreadyUsedByAnotherCommunityIsAConflictNamingNameWithoutItsSlug() {
         String owner = person("olga");
@@ -90,6 +91,7 @@ class CommunityTest {
         String token = Fixtures.unknownPerson("n");
         String name = "Le coin tech " + token;
         as(owner).body(Map.of("slug", secret, "name", name, "visibility", "secret")).post("/api/communities").then().statusCode(201);
+        as(owner).body(Map.of("login", mallory)).post("/api/communities/{slug}/invitations", secret).then().statusCode(204);
         for (String copy : List.of(name, name.toUpperCase(java.util.Locale.ROOT), "  le  côin-tech " + token + " !",
                 "Le\u00A0coin tech " + token.replace("-", " "), "ＬＥ coin tech " + token)) {
             String body = as(mallory).body(Map.of("slug", Fixtures.slug("copy"), "name", copy,

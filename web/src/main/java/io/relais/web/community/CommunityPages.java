@@ -32,7 +32,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -99,17 +98,22 @@ public class CommunityPages {
                 .data("communities", feed.communities(q == null || q.isBlank() ? null : q.strip(), 50));
     }
 
+    /**
+     * Creates a community from the form (name, description, visibility) and opens its page. The form names no slug:
+     * feed-service chooses a free one from the name, silently, and a secret community's ends with a random part, so
+     * nobody learns from creating a community that a secret one they may not see holds a slug, nor guesses a secret
+     * community's address from its name. A {@code slug} field, if a client posts one, is passed on as sent.
+     */
     @POST
     public Response create(@RestForm String name, @RestForm String slug, @RestForm String description,
                            @RestForm String visibility) {
-        String chosenSlug = slug == null || slug.isBlank() ? slugOf(name) : slug.strip();
-        ObjectNode body = JsonNodeFactory.instance.objectNode()
-                .put("slug", chosenSlug)
-                .put("name", name == null ? "" : name.strip())
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        if (slug != null && !slug.isBlank()) body.put("slug", slug.strip());
+        body.put("name", name == null ? "" : name.strip())
                 .put("description", description == null ? "" : description.strip())
                 .put("visibility", VISIBILITIES.contains(visibility) ? visibility : "public");
         JsonNode created = feed.createCommunity(body);
-        return backTo(created.path("slug").asText(chosenSlug));
+        return backTo(created.path("slug").asText());
     }
 
     @GET
@@ -453,15 +457,5 @@ public class CommunityPages {
         } catch (ClientWebApplicationException | jakarta.ws.rs.ProcessingException e) {
             return MissingNode.getInstance();
         }
-    }
-
-    static String slugOf(String name) {
-        String base = java.text.Normalizer.normalize(name == null ? "" : name, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
-        if (base.length() > 50) {
-            base = base.substring(0, 50).replaceAll("-+$", "");
-        }
-        return base.length() < 3 ? (base + "-community").replaceAll("^-", "") : base;
     }
 }
