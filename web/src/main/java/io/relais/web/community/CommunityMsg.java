@@ -26,6 +26,8 @@ public interface CommunityMsg {
     @Message("Unarchive") String unarchive();
     /** A notification's community that feed-service left out: a secret one the reader may no longer know exists. */
     @Message("a community you no longer see") String unseenCommunity();
+    /** The last owner leaving an archived community: its roles are frozen, so making someone else owner waits too. */
+    @Message("You are the last owner of this archived community, so you cannot leave it yet: unarchive it first, then make someone else owner in Members.") String archivedLastOwner();
     @Message("This community is archived: it is read-only. Nobody can post, comment, react or join, and its settings, pins, roles and join requests wait until it is unarchived.") String archivedReadOnly();
     @Message("Join requests wait until the community is unarchived.") String archivedRequestsWait();
     @Message("This community is archived: its threads take no new comment or reaction.") String archivedThread();

@@ -176,8 +176,10 @@ public class CommunityPages {
             feed.leave(slug);
         } catch (ClientWebApplicationException e) {
             if (e.getResponse().getStatus() == 409) {
-                // the last owner: explained next to the button, with what to do instead
-                return inline(slug, 409, "membership", pages.msg().lastOwnerCannotLeave());
+                // the last owner: explained next to the button, with what to do instead (in an archived community,
+                // whose roles are frozen, that is unarchiving it first)
+                boolean archived = orEmpty(() -> feed.community(slug)).path("archived").asBoolean();
+                return inline(slug, 409, "membership", archived ? words().archivedLastOwner() : pages.msg().lastOwnerCannotLeave());
             }
             throw e;
         }

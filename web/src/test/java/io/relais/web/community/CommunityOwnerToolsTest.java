@@ -95,6 +95,20 @@ class CommunityOwnerToolsTest {
     }
 
     @Test
+    void theLastOwnerLeavingAnArchivedCommunityIsToldToUnarchiveItFirst() {
+        SERVICES.on("GET /api/communities/guild", 200, "{\"iri\":\"urn:relais:community:guild\",\"slug\":\"guild\","
+                + "\"name\":\"Design guild\",\"visibility\":\"public\",\"archived\":true,\"membership\":{\"role\":\"owner\"}}");
+        SERVICES.on("POST /api/communities/guild/leave", 409, "{\"status\":409,\"detail\":\"the last owner cannot leave an "
+                + "archived community, whose roles are frozen: unarchive it first, then make someone else owner\"}");
+
+        Response r = post("en", "/communities/guild/leave", Map.of());
+
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(r.asString()).contains("unarchive it first, then make someone else owner in Members")
+                .doesNotContain("or archive the community");
+    }
+
+    @Test
     void aFrenchOwnerReadsTheLastOwnerExplanationInFrench() {
         SERVICES.on("POST /api/communities/guild/leave", 409, "{\"status\":409,\"detail\":\"the last owner cannot leave\"}");
 
