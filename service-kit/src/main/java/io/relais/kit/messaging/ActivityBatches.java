@@ -59,16 +59,9 @@ public class ActivityBatches {
 
     /**
      * An activity with the JSON it was read from (the record's value, as its producer wrote it and as checked), for
-     * consumers that keep the activity as it came and need not write it out again.
+     * projections that keep the activity as it came and need not write it out again ({@link #applyEach}).
      */
     public record Read(Activity activity, String json) {
-    }
-
-    /** Like {@link #apply(ConsumerRecords, String, Predicate, Consumer)}, each activity with its record's JSON. */
-    public void applyRead(ConsumerRecords<String, String> records, String deadLetterTopic, Predicate<EventHeaders> wanted,
-                          Consumer<List<Read>> handler) {
-        applyRead(records, deadLetterTopic, wanted, (activity, record) -> new Read(activity, record.value()),
-                read -> read.activity().id(), handler);
     }
 
     /**
