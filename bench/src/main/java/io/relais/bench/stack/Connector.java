@@ -124,15 +124,64 @@ final class Connector {
 
     /** A batch of {@code size} events numbered from {@code firstSeq}; returns how many were published. */
     long sendBatch(long firstSeq, int size) {
+        return post(batch(firstSeq, size), false);
+    }
+
+    private ArrayNode batch(long firstSeq, int size) {
         ArrayNode batch = StackClient.JSON.createArrayNode();
         for (int i = 0; i < size; i++) batch.add(event(firstSeq + i, null));
+        return batch;
+    }
+
+    /** Posts a batch; a resend ({@code resent}: the same body again) counts the events that come back as duplicates too. */
+    private long post(ArrayNode batch, boolean resent) {
+        int size = batch.size();
         StackClient.Answer a = stack.post("connector", "/api/connectors/crm/events/batch", token(), batch.toString());
+        if (a.status() == 503) {
+            String retryAfter = a.header("retry-after");
+            throw new Unavailable("batch answered 503: " + abbreviate(a.body()),
+                    retryAfter != null && retryAfter.matches("\\d{1,4}") ? Long.parseLong(retryAfter) : 5);
+        }
         if (!a.ok()) throw new IllegalStateException("batch answered " + a.status() + ": " + abbreviate(a.body()));
-        long published = a.json().path("published").asLong();
+        long published = a.json().path("published").asLong() + (resent ? a.json().path("duplicates").asLong() : 0);
         if (published < size) {
             throw new IllegalStateException("only " + published + " of " + size + " published: " + abbreviate(a.body()));
         }
         return published;
+    }
+
+    /**
+     * The first batch of a run, sent as the endpoint's contract tells a business system to: a 503 (Kafka did not
+     * acknowledge in time; a connector-service that just started may still be compiling its path) is sent again
+     * after its Retry-After (at most 3 times, each wait capped at 10 s; the events published the first time come back
+     * as duplicates). Any other failure, or a fourth 503, throws as {@link #sendBatch} does.
+     *
+     * @return how many of the batch's events the last answer says were published or were duplicates of published ones
+     */
+    long probeBatch(long firstSeq, int size) throws InterruptedException {
+        ArrayNode batch = batch(firstSeq, size); // the same events each time: a resend is recognised as such
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return post(batch, attempt > 1);
+            } catch (Unavailable e) {
+                if (attempt > 3) throw e;
+                probeRetries++;
+                Thread.sleep(Math.min(10, Math.max(1, e.retryAfterSeconds)) * 1000L); // the server's Retry-After, bounded
+            }
+        }
+    }
+
+    /** How many times {@link #probeBatch} sent its batch again after a 503 (reported with the run). */
+    int probeRetries;
+
+    /** A batch answered 503 (Kafka unavailable): the contract says send it again after Retry-After seconds. */
+    static final class Unavailable extends IllegalStateException {
+        final long retryAfterSeconds;
+
+        Unavailable(String message, long retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
     }
 
     /** One event; returns the card's object IRI from the receipt. */
