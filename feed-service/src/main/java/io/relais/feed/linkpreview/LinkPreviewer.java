@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -26,6 +28,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class LinkPreviewer {
 
+    private static final Logger LOG = Logger.getLogger(LinkPreviewer.class);
+
     @Inject
     PageTitles titles;
 
@@ -39,9 +43,26 @@ public class LinkPreviewer {
     @Inject
     CheckedRecords checked;
 
+    /**
+     * A poll of the link previewer's group, record by record in log order: one dispatch per poll (issue 18: nearly
+     * every record is a card, comment or reaction passed over by its headers, and each paid the messaging layer's
+     * per-record dispatch). A record that cannot be read or previewed is logged and passed over, as
+     * {@code failure-strategy=ignore} did, and the rest of the poll is still previewed.
+     */
     @Incoming("link-previews")
     @Blocking("feed-link-previews") // its own thread: a page fetch waits up to 3 s, nobody else waits for it
-    public void onActivity(ConsumerRecord<String, String> record) {
+    public void onPoll(ConsumerRecords<String, String> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                onActivity(record);
+            } catch (RuntimeException e) {
+                LOG.warnf("link previews passed over %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    void onActivity(ConsumerRecord<String, String> record) {
         // cards, comments and reactions are passed over unread when their headers announce them
         if (EventHeaders.skippable(record.headers(), a -> a.isOneOf(As2.CREATE, As2.UPDATE) && a.subjectIsKind(Iri.POST))) return;
         Activity activity = checked.activity(record); // a refused record is logged and skipped

@@ -29,7 +29,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,6 +52,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class LivePush {
+
+    private static final Logger LOG = Logger.getLogger(LivePush.class);
 
     @Inject
     LiveHub hub;
@@ -85,9 +89,27 @@ public class LivePush {
     @Inject
     CheckedRecords checked;
 
+    /**
+     * A poll of this replica's live group, applied record by record in log order. One poll is one dispatch (issue 18:
+     * a group that took its records one at a time paid the messaging layer's per-record dispatch and a hand-over to
+     * its worker thread for each of them, though most are passed over by their headers); a record that cannot be
+     * read or pushed is logged and passed over, as {@code failure-strategy=ignore} did, and the rest of the poll is
+     * still pushed (it was already dead-lettered by the replica's store-writing consumers).
+     */
     @Incoming("live")
     @Blocking("feed-live") // its own thread: keeping the hot timelines current never waits behind projections
-    public void onRecord(ConsumerRecord<String, String> record) {
+    public void onPoll(ConsumerRecords<String, String> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                onRecord(record);
+            } catch (RuntimeException e) {
+                LOG.warnf("live push passed over %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private void onRecord(ConsumerRecord<String, String> record) {
         if (Topics.NOTIFICATIONS.equals(record.topic())) {
             pushNotification(record);
         } else {

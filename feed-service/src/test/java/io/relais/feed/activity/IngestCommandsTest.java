@@ -189,8 +189,8 @@ class IngestCommandsTest {
         Map<String, List<StoreCommands.Command>> sent = new LinkedHashMap<>();
         sent.put("timeline (cards, fan-out)", StoreCommands.during(() -> consumers.onTimelinePoll(poll)));
         sent.put("notifications (+ log)", StoreCommands.during(() -> consumers.onNotificationsPoll(poll)));
-        sent.put("live", StoreCommands.during(() -> live.onRecord(record)));
-        sent.put("link-previews", StoreCommands.during(() -> linkPreviews.onActivity(record)));
+        sent.put("live", StoreCommands.during(() -> live.onPoll(poll)));
+        sent.put("link-previews", StoreCommands.during(() -> linkPreviews.onPoll(poll)));
         return sent;
     }
 

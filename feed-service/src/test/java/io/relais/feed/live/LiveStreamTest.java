@@ -26,6 +26,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -462,6 +463,32 @@ class LiveStreamTest {
             producer.flush();
             for (Future<RecordMetadata> ack : acks) ack.get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The live consumer takes a poll at a time: a record it cannot read, in the same poll as a new post's Create (the
+     * same record published again, so both land in one batch of one partition), does not keep the post from the open
+     * streams it belongs on.
+     */
+    @Test
+    void aRecordNobodyCanReadDoesNotKeepTheRestOfItsPollFromOpenStreams() throws Exception {
+        String author = FeedFixtures.person("author"), follower = FeedFixtures.person("follower");
+        follow(follower, "person", author);
+        List<String> stream = connect(follower);
+        awaitLiveConsumerAssigned();
+        String post = post(author, "<p>Poussé malgré son voisin</p>", null);
+        await().atMost(PATIENCE).until(() -> countEvents(stream, LiveHub.FEED_ITEM, post) == 1);
+        ConsumerRecord<String, String> created = KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value() != null
+                && r.value().contains(post) && As2.CREATE.equals(ActivityJson.read(r.value()).type()), 1, PATIENCE).get(0);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        created.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+
+        publishTogether(Topics.ACTIVITIES, List.of(
+                new Outgoing(created.key(), headers, "{\"type\":\"Create\",\"object\":"), // cut short: not an activity
+                new Outgoing(created.key(), headers, created.value())));
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(countEvents(stream, LiveHub.FEED_ITEM, post)).as("feed-item events in %s", stream).isEqualTo(2));
     }
 
     /** The position of the first event of that name whose data contains {@code containing}; -1 when there is none. */
