@@ -10,6 +10,7 @@ import io.relais.events.AsObject;
 import io.relais.events.Audience;
 import io.relais.events.CloudEventAttributes;
 import io.relais.events.Iri;
+import io.relais.events.RecordKey;
 import io.relais.events.Topics;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
@@ -66,6 +67,32 @@ class SourceAuthorityTest {
 
         assertThat(reasonOf(moved)).contains("HR facts are owned by");
         assertThat(Api.ids("alice", Map.of("q", word))).isEmpty();
+    }
+
+    /**
+     * The index takes a poll at a time: a record it refuses (an HR fact from a generic connector) and a post published
+     * right after it under the same key (so one poll holds both) are handled each on its own: the first dead-lettered
+     * with its rule, the second searchable.
+     */
+    @Test
+    void aRefusedRecordLeavesTheRestOfItsPollSearchable() {
+        String word = "voisinage" + unique();
+        Activity forged = Events.hrEvent("Workday", "Nouveau poste " + word, "Directrice", List.of(Audience.ORGANISATION));
+        Activity post = Events.post("olga", "<p>" + word + "</p>", List.of(Audience.ORGANISATION), null);
+        String key = RecordKey.of(post);
+
+        KafkaProbe.publishTogether(Topics.ACTIVITIES, List.of(
+                new KafkaProbe.Outgoing(key, headers(forged, GENERIC), ActivityJson.writeString(forged)),
+                new KafkaProbe.Outgoing(key, headers(post, CloudEventAttributes.FEED_SOURCE), ActivityJson.writeString(post))));
+
+        assertThat(reasonOf(forged)).contains("HR facts are owned by");
+        await().atMost(Events.WAIT).untilAsserted(() ->
+                assertThat(Api.ids("alice", Map.of("q", word))).containsExactly(post.object().id()));
+    }
+
+    private static Map<String, String> headers(Activity a, String source) {
+        return KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(a), CloudEventAttributes.type(a), source,
+                CloudEventAttributes.subject(a));
     }
 
     @Test

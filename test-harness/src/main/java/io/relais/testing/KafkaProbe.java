@@ -92,6 +92,36 @@ public final class KafkaProbe {
         }
     }
 
+    /** A record to publish with {@link #publishTogether}: its key, headers (e.g. CloudEvents {@code ce_*}) and value. */
+    public record Outgoing(String key, Map<String, String> headers, String value) {
+    }
+
+    /**
+     * Publishes records back to back through one producer and waits for the acks: records of one key land in one
+     * batch of one partition, which a consumer's poll receives whole (to show what a consumer does with a poll that
+     * mixes records, e.g. one it refuses among others it applies).
+     */
+    public static void publishTogether(String topic, List<Outgoing> records) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1000"); // flush() sends at once; the linger only keeps them together
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> acks = new ArrayList<>();
+            for (Outgoing o : records) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, o.key(), o.value());
+                o.headers().forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+                acks.add(producer.send(record));
+            }
+            producer.flush();
+            for (var ack : acks) ack.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
     /** Binary-mode CloudEvents headers for a test record. */
     public static Map<String, String> cloudEventHeaders(String id, String type, String source, String subject) {
         return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", source,

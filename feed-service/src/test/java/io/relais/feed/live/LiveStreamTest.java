@@ -380,9 +380,9 @@ class LiveStreamTest {
                 FeedFixtures.activity(As2.CREATE, post), 1, PATIENCE).get(0).value());
 
         Instant now = Instant.now();
-        List<Outgoing> decisions = List.of(decision(create, manager, "hide", now.plusMillis(1)),
+        List<KafkaProbe.Outgoing> decisions = List.of(decision(create, manager, "hide", now.plusMillis(1)),
                 decision(create, manager, "restore", now.plusMillis(2)));
-        publishTogether(Topics.ACTIVITIES, decisions);
+        KafkaProbe.publishTogether(Topics.ACTIVITIES, decisions);
         long restore = KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> decisions.get(1).value().equals(r.value()), 1, PATIENCE)
                 .get(0).offset();
         FeedFixtures.awaitConsumed(NOTIFICATION_GROUP, r -> r.offset() == restore && decisions.get(1).value().equals(r.value()));
@@ -397,7 +397,7 @@ class LiveStreamTest {
                 .isEqualTo(1);
 
         int seen = stream.size();
-        publishTogether(Topics.ACTIVITIES, decisions);
+        KafkaProbe.publishTogether(Topics.ACTIVITIES, decisions);
         FeedFixtures.awaitConsumed(NOTIFICATION_GROUP, r -> r.offset() > restore && decisions.get(1).value().equals(r.value()));
         assertThat(as(mentioned).get("/api/notifications").then().statusCode(200).extract().<List<String>>path("items.id"))
                 .containsExactly(id);
@@ -428,41 +428,14 @@ class LiveStreamTest {
     }
 
     /** A moderator's decision about a post, as feed-service publishes it (an Update of the whole object). */
-    static Outgoing decision(Activity create, String moderator, String action, Instant at) {
+    static KafkaProbe.Outgoing decision(Activity create, String moderator, String action, Instant at) {
         Activity update = Activity.builder().type(As2.UPDATE).actor(Iri.person(moderator)).object(create.object())
                 .to(create.object().to()).cc(create.object().cc()).published(at)
                 .relais(RelaisExtension.builder().moderation(RelaisExtension.Moderation.decision(action, "Vérification")).build())
                 .build();
-        return new Outgoing(RecordKey.of(update), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(update),
+        return new KafkaProbe.Outgoing(RecordKey.of(update), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(update),
                 CloudEventAttributes.type(update), CloudEventAttributes.FEED_SOURCE, create.object().id()),
                 ActivityJson.writeString(update));
-    }
-
-    /** A record to publish: its key, CloudEvents headers and value. */
-    record Outgoing(String key, Map<String, String> headers, String value) {
-    }
-
-    /**
-     * Publishes records of one key back to back through one producer and waits for the acks: they land in one batch of
-     * one partition, which a consumer's poll receives whole (several activities applied in one poll).
-     */
-    static void publishTogether(String topic, List<Outgoing> records) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "1000"); // flush() sends at once; the linger only keeps them together
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
-            for (Outgoing o : records) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(topic, o.key(), o.value());
-                o.headers().forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
-                acks.add(producer.send(record));
-            }
-            producer.flush();
-            for (Future<RecordMetadata> ack : acks) ack.get(30, TimeUnit.SECONDS);
-        }
     }
 
     /**
@@ -483,9 +456,9 @@ class LiveStreamTest {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         created.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
 
-        publishTogether(Topics.ACTIVITIES, List.of(
-                new Outgoing(created.key(), headers, "{\"type\":\"Create\",\"object\":"), // cut short: not an activity
-                new Outgoing(created.key(), headers, created.value())));
+        KafkaProbe.publishTogether(Topics.ACTIVITIES, List.of(
+                new KafkaProbe.Outgoing(created.key(), headers, "{\"type\":\"Create\",\"object\":"), // cut short: not an activity
+                new KafkaProbe.Outgoing(created.key(), headers, created.value())));
 
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(countEvents(stream, LiveHub.FEED_ITEM, post)).as("feed-item events in %s", stream).isEqualTo(2));

@@ -180,6 +180,14 @@ public class SearchIndex {
     }
 
     /**
+     * Runs {@code acknowledge} once everything applied so far is in a durable commit (the next scheduled commit, or a
+     * later one if it fails): how a consumer that took a poll at a time acknowledges it.
+     */
+    public void acknowledgeAfterCommit(Runnable acknowledge) {
+        pendingAcks.add(acknowledge);
+    }
+
+    /**
      * Counts a record refused before it reached the index (its producer may not assert it: it goes to the
      * dead-letter topic) as read, so readiness does not wait for a record that will never be applied.
      */
