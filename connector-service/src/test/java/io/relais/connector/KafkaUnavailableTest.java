@@ -108,6 +108,33 @@ class KafkaUnavailableTest {
         assertThat(recordsNow(Topics.ACTIVITIES, mentioning(eventId))).hasSize(1);
     }
 
+    /**
+     * An event whose publication failed may be on Kafka after all (an acknowledgement lost in a timeout): its receipt
+     * keeps the activity and object ids its resend publishes again. Another system of the source sending the same id
+     * is refused as for any id that system used, and never publishes its own content under those ids.
+     */
+    @Test
+    void anotherSystemNeverTakesOverAFailedReceipt() {
+        String payroll = unique("payroll-connector");
+        ConnectorFixtures.asAdmin().body("""
+                {"sources":["hr"],"defaultAudience":"organisation","system":"sap","systemName":"SAP HCM"}""")
+                .put("/api/connectors/registrations/" + payroll).then().statusCode(201);
+        String eventId = unique("wd");
+        String event = hire(eventId, unique("nora").toLowerCase());
+        asHr().body(event).post("/api/connectors/hr/events").then().statusCode(503);
+        String objectId = asHr().get("/api/connectors/receipts/hr:" + eventId).then().statusCode(200)
+                .body("status", equalTo("failed")).extract().path("objectId");
+
+        broker.down = false;
+        ConnectorFixtures.asClient(payroll).body(hire(eventId, unique("otto").toLowerCase()))
+                .post("/api/connectors/hr/events").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("already used by another system"));
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(objectId))).isEmpty();
+        asHr().body(event).post("/api/connectors/hr/events").then().statusCode(202)
+                .body("status", equalTo("published")).body("objectId", equalTo(objectId));
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(objectId))).hasSize(1);
+    }
+
     @Test
     void aBatchDuringAnOutageIs503AndItsResendPublishesEveryEventOnce() {
         String a = unique("wd"), b = unique("wd");

@@ -236,7 +236,8 @@ public class Ingestion {
     /** A claimed event's fate before sending: taken, conflict, duplicate, in flight, dead letter, or sent (ack pending). */
     private Pending decide(Registration registration, Submission s, ReceiptStore.Claim claim, Map<Outcome, Long> counts) {
         Receipt settled = claim instanceof ReceiptStore.Earlier e ? e.receipt()
-                : claim instanceof ReceiptStore.Conflict c ? c.receipt() : null;
+                : claim instanceof ReceiptStore.Conflict c ? c.receipt()
+                : claim instanceof ReceiptStore.InFlight f ? f.receipt() : null;
         if (settled != null && !registration.clientId().equals(settled.clientId())) {
             stats.countError(s.source(), Outcome.REJECTED, "event id " + s.eventId() + " already used by another client");
             return new Pending(s, null, null, null, new Handled(Result.TAKEN, null,

@@ -131,7 +131,7 @@ public class ReceiptStore {
                 continue;
             }
             Claim settled = existing == null ? null
-                    : settledClaim(existing, storedDigests.get(r.receiptId()), r.digest(), now);
+                    : settledClaim(existing, storedDigests.get(r.receiptId()), r.digest(), r.clientId(), now);
             claims.put(r.receiptId(), settled != null ? settled : claim(r.receiptId(), r.source(), r.eventType(),
                     r.eventId(), r.clientId(), r.givenActivityId(), r.digest(), pass));
         }
@@ -143,8 +143,15 @@ public class ReceiptStore {
      * the same content). Content differs only when both digests are known: a receipt stored before digests were
      * (no {@code digest} field) is taken as the same content, so every resend of those events stays a duplicate,
      * as it was when they were accepted.
+     *
+     * <p>Another client takes over only a {@code rejected} receipt (its content was never accepted). Any other receipt
+     * of another client is {@link Earlier} (the caller answers "taken"): a {@code failed} or abandoned one may already
+     * be on Kafka under its ids, and a take-over would publish this client's content as that system's object.
      */
-    private Claim settledClaim(Receipt earlier, String earlierDigest, String digest, Instant now) {
+    private Claim settledClaim(Receipt earlier, String earlierDigest, String digest, String clientId, Instant now) {
+        if (!clientId.equals(earlier.clientId())) {
+            return earlier.state() == ReceiptStatus.REJECTED ? null : new Earlier(earlier);
+        }
         if (earlier.state().retryable()) return null;
         // accepted, even abandoned, may already be on Kafka: its content is the one this id stands for
         if (earlierDigest != null && digest != null && !earlierDigest.equals(digest)) return new Conflict(earlier);
@@ -272,8 +279,10 @@ public class ReceiptStore {
             Document existing = collection().find(new Document("_id", receiptId)).first();
             if (existing == null) continue; // removed in between: insert again
             Receipt earlier = resolve(existing);
-            Claim settled = settledClaim(earlier, existing.getString("digest"), digest, now);
+            Claim settled = settledClaim(earlier, existing.getString("digest"), digest, clientId, now);
             if (settled != null) return settled;
+            // another system's rejected receipt: its ids (kept from an earlier failure, if any) are not this client's
+            boolean sameClient = clientId.equals(earlier.clientId());
             // take over a failed, rejected or abandoned receipt, keeping its ids so a retry publishes the same activity;
             // the compare-and-set names the stored version (an abandoned receipt's pass never listed it)
             Bson sameVersion = Filters.and(Filters.eq("_id", receiptId), Filters.eq("status", existing.getString("status")),
@@ -281,8 +290,8 @@ public class ReceiptStore {
             Document taken = collection().findOneAndUpdate(sameVersion, Updates.combine(
                             Updates.set("status", ReceiptStatus.ACCEPTED.id()), Updates.set("clientId", clientId),
                             Updates.set("eventType", eventType), Updates.unset("reason"),
-                            Updates.set("activityId", earlier.activityId() != null ? earlier.activityId() : activityId),
-                            Updates.set("objectId", earlier.objectId() != null ? earlier.objectId() : fresh.getString("objectId")),
+                            Updates.set("activityId", sameClient && earlier.activityId() != null ? earlier.activityId() : activityId),
+                            Updates.set("objectId", sameClient && earlier.objectId() != null ? earlier.objectId() : fresh.getString("objectId")),
                             Updates.set("updated", Date.from(now)), Updates.inc("attempts", 1),
                             // what was never accepted is replaced: the receipt now stands for this content
                             digest != null ? Updates.set("digest", digest) : Updates.unset("digest"),
@@ -293,7 +302,10 @@ public class ReceiptStore {
         throw new IllegalStateException("receipt " + receiptId + " kept changing while being claimed");
     }
 
-    /** Records a rejection, unless the event was already accepted (a bad resend never hides a good delivery). */
+    /**
+     * Records a rejection, unless the event was already accepted (a bad resend never hides a good delivery) or the
+     * receipt is another client's (a system never rewrites, nor reads through its reason, another system's receipt).
+     */
     public void recordRejection(String receiptId, String source, String eventType, String eventId, String clientId, String reason) {
         Instant now = Instant.now();
         Document doc = new Document("_id", receiptId).append("source", source).append("eventType", eventType)
@@ -304,7 +316,7 @@ public class ReceiptStore {
             collection().insertOne(doc);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) throw e;
-            collection().updateOne(Filters.and(Filters.eq("_id", receiptId),
+            collection().updateOne(Filters.and(Filters.eq("_id", receiptId), Filters.eq("clientId", clientId),
                             Filters.in("status", ReceiptStatus.REJECTED.id(), ReceiptStatus.FAILED.id())),
                     Updates.combine(Updates.set("status", ReceiptStatus.REJECTED.id()), Updates.set("reason", reason),
                             Updates.set("updated", Date.from(now)), Updates.inc("attempts", 1)));
