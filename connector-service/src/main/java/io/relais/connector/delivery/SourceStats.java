@@ -17,11 +17,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.conversions.Bson;
 
 /**
- * Counters per source, kept in one document per source ({@code $inc}: survives restarts and adds up across
- * replicas) and as the Prometheus counter {@code relais_connector_events_total{source,outcome}}.
+ * Counters per source and client, kept in one document per source and client ({@code _id} = {@code
+ * <source>:<clientId>}, {@code $inc}: survives restarts and adds up across replicas) and as the Prometheus counter
+ * {@code relais_connector_events_total{source,outcome}}. A connector reads only its own document: two systems may
+ * post as one source (a second CRM beside Salesforce), and one's counts and last error (which quotes its events'
+ * fields, logins and ids) are not the other's to read. An administrator reads the source's sum, documents written
+ * before the counters were per client ({@code _id} = the source) included.
  */
 @ApplicationScoped
 public class SourceStats {
@@ -56,13 +61,15 @@ public class SourceStats {
     @Inject
     MeterRegistry meters;
 
-    public void count(SourceType source, Outcome outcome) {
+    /** Counts one outcome of an event {@code clientId} sent as {@code source}. */
+    public void count(SourceType source, String clientId, Outcome outcome) {
         meters.counter("relais.connector.events", "source", source.id(), "outcome", outcome.id()).increment();
-        collection().updateOne(Filters.eq("_id", source.id()), Updates.inc(outcome.field(), 1L), new UpdateOptions().upsert(true));
+        collection().updateOne(Filters.eq("_id", id(source, clientId)),
+                Updates.combine(Updates.inc(outcome.field(), 1L), owner(source, clientId)), new UpdateOptions().upsert(true));
     }
 
     /** A batch's counts in one write ({@code $inc} of every non-zero outcome). */
-    public void countAll(SourceType source, Map<Outcome, Long> counts) {
+    public void countAll(SourceType source, String clientId, Map<Outcome, Long> counts) {
         List<Bson> incs = new ArrayList<>();
         counts.forEach((outcome, n) -> {
             if (n == null || n <= 0) return;
@@ -70,26 +77,57 @@ public class SourceStats {
             incs.add(Updates.inc(outcome.field(), n));
         });
         if (incs.isEmpty()) return;
-        collection().updateOne(Filters.eq("_id", source.id()), Updates.combine(incs), new UpdateOptions().upsert(true));
+        incs.add(owner(source, clientId));
+        collection().updateOne(Filters.eq("_id", id(source, clientId)), Updates.combine(incs), new UpdateOptions().upsert(true));
     }
 
-    /** Counts the outcome and remembers the error as the source's last one. */
-    public void countError(SourceType source, Outcome outcome, String error) {
+    /** Counts the outcome and remembers the error as the client's last one for the source. */
+    public void countError(SourceType source, String clientId, Outcome outcome, String error) {
         meters.counter("relais.connector.events", "source", source.id(), "outcome", outcome.id()).increment();
         String shortError = error == null ? "" : error.length() > 500 ? error.substring(0, 500) + "…" : error;
-        collection().updateOne(Filters.eq("_id", source.id()), Updates.combine(Updates.inc(outcome.field(), 1L),
+        collection().updateOne(Filters.eq("_id", id(source, clientId)), Updates.combine(Updates.inc(outcome.field(), 1L),
                 Updates.set("lastError", new Document("at", new Date()).append("outcome", outcome.id())
-                        .append("message", shortError))), new UpdateOptions().upsert(true));
+                        .append("message", shortError)), owner(source, clientId)), new UpdateOptions().upsert(true));
     }
 
+    /** The counters of what {@code clientId} sent as {@code source}: what a connector may read. */
+    public SourceStatsView read(SourceType source, String clientId) {
+        return view(source, List.of(Optional.ofNullable(collection().find(Filters.eq("_id", id(source, clientId))).first())
+                .orElseGet(Document::new)));
+    }
+
+    /** The counters of every client of {@code source} added up, with the latest last error: an administrator's view. */
     public SourceStatsView read(SourceType source) {
-        Document d = collection().find(Filters.eq("_id", source.id())).first();
-        if (d == null) d = new Document();
-        Document last = d.get("lastError", Document.class);
-        return new SourceStatsView(source.id(), n(d, "received"), n(d, "rejected"), n(d, "published"),
-                n(d, "duplicates"), n(d, "deadLettered"), n(d, "unavailable"),
+        List<Document> docs = new ArrayList<>();
+        collection().find(Filters.or(Filters.eq("_id", source.id()), Filters.eq("source", source.id()))).forEach(docs::add);
+        return view(source, docs);
+    }
+
+    private static SourceStatsView view(SourceType source, List<Document> docs) {
+        long[] sums = new long[6];
+        Document last = null;
+        for (Document d : docs) {
+            sums[0] += n(d, "received");
+            sums[1] += n(d, "rejected");
+            sums[2] += n(d, "published");
+            sums[3] += n(d, "duplicates");
+            sums[4] += n(d, "deadLettered");
+            sums[5] += n(d, "unavailable");
+            Document e = d.get("lastError", Document.class);
+            if (e != null && (last == null || e.getDate("at").after(last.getDate("at")))) last = e;
+        }
+        return new SourceStatsView(source.id(), sums[0], sums[1], sums[2], sums[3], sums[4], sums[5],
                 last == null ? null : new SourceStatsView.LastError(last.getDate("at").toInstant(),
                         last.getString("outcome"), last.getString("message")));
+    }
+
+    private static String id(SourceType source, String clientId) {
+        return source.id() + ":" + clientId;
+    }
+
+    /** Whose counters a document holds, so the administrator's sum finds every client's. */
+    private static Bson owner(SourceType source, String clientId) {
+        return Updates.combine(Updates.set("source", source.id()), Updates.set("clientId", clientId));
     }
 
     private static long n(Document d, String field) {

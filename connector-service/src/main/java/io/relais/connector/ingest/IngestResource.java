@@ -279,7 +279,7 @@ public class IngestResource {
         }
         Activity card = read.activity();
         // the receipt fixes the activity id (a resend is the same activity); the object id is the system's, namespaced
-        Ingestion.Submission s = new Ingestion.Submission(source, read.ceType(), read.ceId(), registration.system(),
+        Ingestion.Submission s = new Ingestion.Submission(source, registration.clientId(), read.ceType(), read.ceId(), registration.system(),
                 null, io.relais.events.ActivityJson.writeString(card), read.digest(), ids -> card.toBuilder().id(ids.activityId()).build());
         return new Candidate(s, read.ceId(), List.of());
     }

@@ -73,10 +73,12 @@ public class Ingestion {
     /**
      * What to publish for one event; {@code build} gets the receipt's ids and may throw {@link MappingException}.
      *
-     * @param digest the {@link ContentDigest} of what the event says: a resend of its id must say the same
+     * @param clientId the client that sent it (its counters are its own)
+     * @param digest   the {@link ContentDigest} of what the event says: a resend of its id must say the same
      */
-    public record Submission(SourceType source, String eventType, String eventId, String system, String givenActivityId,
-                             String json, String digest, Function<BusinessEventMapper.Ids, Activity> build) {
+    public record Submission(SourceType source, String clientId, String eventType, String eventId, String system,
+                             String givenActivityId, String json, String digest,
+                             Function<BusinessEventMapper.Ids, Activity> build) {
         String receiptId() {
             return InboundEvent.receiptId(source, eventId);
         }
@@ -88,7 +90,7 @@ public class Ingestion {
 
     public static Submission of(InboundEvent event, Registration registration, BusinessEventMapper mapper) {
         String system = event.system() != null ? event.system() : registration.system();
-        return new Submission(event.source(), event.eventType(), event.eventId(), system, null, event.json(),
+        return new Submission(event.source(), registration.clientId(), event.eventType(), event.eventId(), system, null, event.json(),
                 digest(event, system), ids -> mapper.map(event, registration, ids));
     }
 
@@ -153,7 +155,7 @@ public class Ingestion {
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         counts.put(Outcome.RECEIVED, 1L);
         Pending p = people.oncePerBatch(() -> decide(registration, s, claim, counts)); // owner and mention: one read
-        stats.countAll(s.source(), counts); // received (and duplicate) in one write, as a batch counts them
+        stats.countAll(s.source(), s.clientId(), counts); // received (and duplicate) in one write, as a batch counts them
         return p;
     }
 
@@ -162,7 +164,7 @@ public class Ingestion {
         try {
             kafka.await(p.ack, deadlineNanos);
             Receipt published = receipts.markPublished(p.receipt.receiptId(), p.activity.id(), p.activity.object().id());
-            stats.count(p.submission.source(), Outcome.PUBLISHED);
+            stats.count(p.submission.source(), p.submission.clientId(), Outcome.PUBLISHED);
             return new Handled(Result.PUBLISHED, published, "published");
         } catch (KafkaUnavailableException e) {
             return unavailable(p.submission, p.receipt, e.getMessage());
@@ -229,7 +231,7 @@ public class Ingestion {
         }
         counts.merge(Outcome.PUBLISHED, (long) published.size(), Long::sum);
         receipts.markAllFailed(unsent, "not sent: Kafka was unavailable");
-        stats.countAll(source, counts);
+        stats.countAll(source, registration.clientId(), counts);
         return List.of(handled);
     }
 
@@ -239,13 +241,13 @@ public class Ingestion {
                 : claim instanceof ReceiptStore.Conflict c ? c.receipt()
                 : claim instanceof ReceiptStore.InFlight f ? f.receipt() : null;
         if (settled != null && !registration.clientId().equals(settled.clientId())) {
-            stats.countError(s.source(), Outcome.REJECTED, "event id " + s.eventId() + " already used by another client");
+            stats.countError(s.source(), s.clientId(), Outcome.REJECTED, "event id " + s.eventId() + " already used by another client");
             return new Pending(s, null, null, null, new Handled(Result.TAKEN, null,
                     "event id " + s.eventId() + " is already used by another system posting as " + s.source().id()));
         }
         if (claim instanceof ReceiptStore.Conflict conflict) {
             String detail = usedForOtherContent(s.eventId(), conflict.receipt());
-            stats.countError(s.source(), Outcome.REJECTED, detail);
+            stats.countError(s.source(), s.clientId(), Outcome.REJECTED, detail);
             return new Pending(s, conflict.receipt(), null, null, new Handled(Result.CONFLICT, conflict.receipt(), detail));
         }
         if (claim instanceof ReceiptStore.Earlier earlier) {
@@ -276,7 +278,7 @@ public class Ingestion {
 
     /** A batch item left unsent because Kafka was already found unavailable. */
     public Handled notAttempted(Submission s) {
-        stats.count(s.source(), Outcome.RECEIVED);
+        stats.count(s.source(), s.clientId(), Outcome.RECEIVED);
         return new Handled(Result.NOT_ATTEMPTED, null, "not sent: Kafka is unavailable; send it again");
     }
 
@@ -288,7 +290,7 @@ public class Ingestion {
     /** Records a rejected event (when it has a usable id) and counts it. */
     public void rejected(SourceType source, String eventType, String eventId, String clientId, List<Violation> violations) {
         String reason = violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
-        stats.countError(source, Outcome.REJECTED, reason);
+        stats.countError(source, clientId, Outcome.REJECTED, reason);
         if (eventId != null) {
             receipts.recordRejection(InboundEvent.receiptId(source, eventId), source.id(),
                     eventType == null ? "unknown" : eventType, eventId, clientId, reason);
@@ -313,12 +315,12 @@ public class Ingestion {
         try {
             kafka.await(kafka.send(activity, s.ceSource()), System.nanoTime() + config.publishTimeout().toNanos());
         } catch (KafkaUnavailableException e) {
-            stats.countError(s.source(), Outcome.UNAVAILABLE, e.getMessage());
+            stats.countError(s.source(), s.clientId(), Outcome.UNAVAILABLE, e.getMessage());
             return new Handled(Result.UNAVAILABLE, receipt, e.getMessage());
         }
         Receipt published = receipts.markPublished(letter.id(), activity.id(), activity.object().id());
         deadLetters.markReplayed(letter.id());
-        stats.count(s.source(), Outcome.PUBLISHED);
+        stats.count(s.source(), s.clientId(), Outcome.PUBLISHED);
         return new Handled(Result.PUBLISHED, published, "replayed and published");
     }
 
@@ -327,7 +329,7 @@ public class Ingestion {
         Receipt marked = receipts.mark(receipt.receiptId(), ReceiptStatus.DEAD_LETTERED, reason);
         deadLetters.add(new DeadLetter(receipt.receiptId(), s.source().id(), s.eventType(), s.eventId(),
                 registration.clientId(), reason, DeadLetter.OPEN, s.json(), Instant.now(), null), s.ceSource());
-        stats.countError(s.source(), Outcome.DEAD_LETTERED, reason);
+        stats.countError(s.source(), s.clientId(), Outcome.DEAD_LETTERED, reason);
         return new Handled(Result.DEAD_LETTERED, marked, "accepted, but its mapping failed: " + reason
                 + " (kept as a dead letter: an administrator replays it once this is fixed)");
     }
@@ -335,7 +337,7 @@ public class Ingestion {
     private Handled unavailable(Submission s, Receipt receipt, String reason) {
         // the receipt says failed; a resend of the same event takes it over (same ids), so nothing is half-done
         Receipt failed = receipts.mark(receipt.receiptId(), ReceiptStatus.FAILED, reason);
-        stats.countError(s.source(), Outcome.UNAVAILABLE, reason);
+        stats.countError(s.source(), s.clientId(), Outcome.UNAVAILABLE, reason);
         return new Handled(Result.UNAVAILABLE, failed, reason);
     }
 }

@@ -17,11 +17,12 @@ import static org.hamcrest.Matchers.not;
 
 /**
  * Two systems of one source (an administrator may register a second CRM beside Salesforce) share the source's event
- * ids, first come first served: what one of them sends never rewrites, nor shows through, the other's receipt.
+ * ids, first come first served: what one of them sends never rewrites, nor shows through, the other's receipt; and
+ * each reads only its own counters.
  */
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
-class AnotherSystemsReceiptsTest {
+class TwoSystemsOfOneSourceTest {
 
     static final String HUBSPOT = "hubspot-connector";
 
@@ -51,5 +52,23 @@ class AnotherSystemsReceiptsTest {
                 .body("reason", containsString("data.probability"))
                 .body("reason", not(containsString("salaryOfTheOwner")));
         asClient("crm-connector").get("/api/connectors/receipts/crm:" + eventId).then().statusCode(404);
+    }
+
+    @Test
+    void eachSystemReadsOnlyItsOwnCountersAndAdminsTheirSum() {
+        String eventId = unique("sf");
+        int adminBefore = asAdmin().get("/api/connectors/sources/crm/stats").then().statusCode(200).extract().path("rejected");
+        asClient("crm-connector").body(broken(eventId, "projetTornadeChezAcme")).post("/api/connectors/crm/events")
+                .then().statusCode(400);
+        // hubspot's counters say nothing of Salesforce's events: neither their number nor the last one's error
+        int hubspotBefore = asClient(HUBSPOT).get("/api/connectors/sources/crm/stats").then().statusCode(200)
+                .body("lastError.message", not(containsString("projetTornadeChezAcme"))).extract().path("rejected");
+        asClient(HUBSPOT).body(broken(unique("hs"), "probability")).post("/api/connectors/crm/events").then().statusCode(400);
+        asClient(HUBSPOT).get("/api/connectors/sources/crm/stats").then().statusCode(200)
+                .body("rejected", equalTo(hubspotBefore + 1)).body("lastError.message", containsString("data.probability"));
+        asClient("crm-connector").get("/api/connectors/sources/crm/stats").then().statusCode(200)
+                .body("lastError.message", containsString("projetTornadeChezAcme"));
+        asAdmin().get("/api/connectors/sources/crm/stats").then().statusCode(200)
+                .body("rejected", equalTo(adminBefore + 2)).body("lastError.message", containsString("data.probability"));
     }
 }
