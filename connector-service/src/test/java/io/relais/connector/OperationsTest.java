@@ -149,6 +149,41 @@ class OperationsTest {
         asClient("crm-connector").get("/api/connectors/receipts/crm:" + eventId).then().body("status", equalTo("published"));
     }
 
+    /**
+     * A dead letter is replayed for its client as registered today: once an administrator has moved the client to
+     * another system (or taken the source from it), its old letters are not published as the system it no longer is,
+     * which may now be another client's.
+     */
+    @Test
+    void aDeadLetterIsNeverReplayedAsASystemItsClientNoLongerIs() {
+        String client = unique("zoho-connector");
+        String registration = """
+                {"sources":["%s"],"defaultAudience":"organisation","system":"%s","systemName":"CRM"}""";
+        asAdmin().body(registration.formatted("crm", "zoho")).put("/api/connectors/registrations/" + client)
+                .then().statusCode(201);
+        String team = unique("equipe").toLowerCase(), eventId = unique("zo");
+        asClient(client).body(deal("opportunity.won", eventId, team).replace("salesforce", "zoho"))
+                .post("/api/connectors/crm/events").then().statusCode(202).body("status", equalTo("dead-lettered"));
+        ConnectorFixtures.community(team, "public");
+
+        asAdmin().body(registration.formatted("crm", "pipedrive")).put("/api/connectors/registrations/" + client)
+                .then().statusCode(200);
+        asAdmin().post("/api/connectors/dead-letters/crm:" + eventId + "/replay").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("zoho"));
+        asAdmin().body(registration.formatted("ecm", "zoho")).put("/api/connectors/registrations/" + client)
+                .then().statusCode(200);
+        asAdmin().post("/api/connectors/dead-letters/crm:" + eventId + "/replay").then().statusCode(409)
+                .body("detail", containsString("no longer posts as crm"));
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(eventId))).isEmpty();
+        asAdmin().get("/api/connectors/dead-letters/crm:" + eventId).then().body("status", equalTo("open"));
+
+        asAdmin().body(registration.formatted("crm", "zoho")).put("/api/connectors/registrations/" + client)
+                .then().statusCode(200);
+        asAdmin().post("/api/connectors/dead-letters/crm:" + eventId + "/replay").then().statusCode(200)
+                .body("status", equalTo("published"));
+        assertThat(recordsNow(Topics.ACTIVITIES, mentioning(eventId))).hasSize(1);
+    }
+
     @Test
     void deadLettersAreForAdminsOnly() {
         asHr().get("/api/connectors/dead-letters").then().statusCode(403);

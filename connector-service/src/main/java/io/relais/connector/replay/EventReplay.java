@@ -14,7 +14,10 @@ import io.relais.kit.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Replays a dead letter: the stored event is read again (schema included) and mapped with today's templates. */
+/**
+ * Replays a dead letter: the stored event is read again (schema included) and mapped with today's templates, for its
+ * client as registered today (409 when the client no longer posts as the event's source or system).
+ */
 @ApplicationScoped
 public class EventReplay {
 
@@ -49,6 +52,18 @@ public class EventReplay {
         EventReader.Read read = reader.read(SourceType.of(letter.source()), node, "");
         if (!read.valid()) {
             throw ProblemException.invalid(read.violations());
+        }
+        // published as its client is registered today, as a new event would be: never as a source or system an
+        // administrator has since taken from it (that system may now be another client's)
+        if (!registration.mayPostAs(letter.source())) {
+            throw ProblemException.conflict("client " + letter.clientId() + " no longer posts as " + letter.source()
+                    + "; register it for " + letter.source() + " again before replaying");
+        }
+        String system = read.event().system();
+        if (system != null && !system.equals(registration.system())) {
+            throw ProblemException.conflict("the event was sent as system " + system + ", and client "
+                    + letter.clientId() + " is now registered as " + registration.system() + ": it is not replayed as "
+                    + "a system its client no longer is");
         }
         Ingestion.Handled handled = ingestion.replay(letter, registration, read.event());
         return switch (handled.result()) {
