@@ -93,6 +93,23 @@ class GenericConnectorTest {
         assertThat(publishedFor(created).object().id()).isEqualTo(iri);
     }
 
+    /** A card is dated when Relais learns it at the latest: an edit or a publication dated in the future is dated now. */
+    @Test
+    void aCardIsNeverDatedInTheFuture() {
+        String note = unique("news"), created = unique("ce"), updated = unique("ce");
+        java.time.Instant before = java.time.Instant.now();
+        asIntranet().body(cloudEvent(created, """
+                {"type":"Create","object":{"type":"Article","id":"%s","name":"Fête d'été","published":"2099-01-01T00:00:00Z"}}"""
+                .formatted(note))).post("/api/connectors/generic/events").then().statusCode(202);
+        asIntranet().body(cloudEvent(updated, """
+                {"type":"Update","object":{"type":"Article","id":"%s","name":"Fête d'été (reportée)","updated":"2099-01-01T00:00:00Z"}}"""
+                .formatted(note))).post("/api/connectors/generic/events").then().statusCode(202);
+        java.time.Instant after = java.time.Instant.now();
+        assertThat(publishedFor(created).object().published()).satisfiesAnyOf(
+                p -> assertThat(p).isNull(), p -> assertThat(p).isBetween(before, after));
+        assertThat(publishedFor(updated).object().updated()).isBetween(before, after);
+    }
+
     @Test
     void anIdAlreadyInItsNamespaceIsKept() {
         String ceId = unique("ce");

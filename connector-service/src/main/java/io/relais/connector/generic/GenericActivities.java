@@ -392,7 +392,9 @@ public final class GenericActivities {
         Instant at = instant(published, path + ".published");
         if (As2.UPDATE.equals(type)) {
             Instant updated = instant(json.string(object, "updated", path + ".updated"), path + ".updated");
-            b.updated(updated != null ? updated : Instant.now());
+            Instant now = Instant.now();
+            // like published: never later than Relais learns it (a card "edited in 2099" would read so until then)
+            b.updated(updated != null && !updated.isAfter(now) ? updated : now);
         }
         if (at != null && !at.isAfter(Instant.now())) b.published(at);
         return b;
