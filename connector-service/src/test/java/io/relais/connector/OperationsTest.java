@@ -220,6 +220,9 @@ class OperationsTest {
                 .put("/api/connectors/registrations/" + client).then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("defaultAudience", "system", "systemName"))
                 .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("sources[0]")));
+        asAdmin().body("{\"sources\":[\"hr\",null],\"defaultAudience\":\"organisation\",\"system\":\"sap\",\"systemName\":\"SAP\"}")
+                .put("/api/connectors/registrations/" + client).then().statusCode(400)
+                .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("sources[1]")));
         asHr().get("/api/connectors/registrations/" + client).then().statusCode(403);
         asAdmin().delete("/api/connectors/registrations/" + client).then().statusCode(204);
         asClient(client).body(hire(unique("wd"), "x")).post("/api/connectors/hr/events").then().statusCode(403);

@@ -19,7 +19,8 @@ import java.util.List;
         {"sources":["crm"],"defaultAudience":"community:sales","system":"salesforce","systemName":"Salesforce","people":"none",
          "communities":["sales-emea","board"]}""")
 public record RegistrationRequest(
-        @NotEmpty @Size(max = 4) List<@Pattern(regexp = "hr|crm|ecm|generic", message = "must be one of hr, crm, ecm, generic") String> sources,
+        @NotEmpty @Size(max = 4) List<@NotNull(message = "must be one of hr, crm, ecm, generic")
+                @Pattern(regexp = "hr|crm|ecm|generic", message = "must be one of hr, crm, ecm, generic") String> sources,
         @NotBlank @Pattern(regexp = "organisation|community:" + AudienceSpec.REF_PATTERN + "|person:" + AudienceSpec.REF_PATTERN,
                 message = "must be organisation, community:<slug> or person:<login>") String defaultAudience,
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,39}", message = "must be a short lower-case id such as workday") String system,
