@@ -204,6 +204,18 @@ class GenericConnectorTest {
         assertThat(recordsNow(Topics.ACTIVITIES, mentioning("lot " + b))).hasSize(1);
     }
 
+    /** A batch sent to the single endpoint is told where batches go (it was read as an hr/crm/ecm envelope). */
+    @Test
+    void aBatchSentToTheSingleEndpointIsToldWhereBatchesGo() {
+        String a = unique("ce");
+        asIntranet().contentType("application/cloudevents-batch+json")
+                .body("[" + cloudEvent(a, "{\"type\":\"Create\",\"object\":{\"type\":\"Note\",\"content\":\"x\"}}") + "]")
+                .post("/api/connectors/generic/events").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("Content-Type"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("/api/connectors/generic/events/batch"));
+        nothingPublishedFor(a);
+    }
+
     @Test
     void aResendIsTheSameActivityAndPublishesNothingNew() {
         String ceId = unique("ce");

@@ -219,8 +219,12 @@ public class IngestResource {
     }
 
     private Ingestion.Submission submission(SourceType source, Registration registration, byte[] bytes) {
-        Candidate c = source == SourceType.GENERIC && !GenericCloudEvents.isBatch(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))
-                ? generic(registration, bytes)
+        if (source == SourceType.GENERIC && GenericCloudEvents.isBatch(headers.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+            // a batch sent to the single endpoint was read as an hr/crm/ecm envelope, and refused in its words
+            throw ProblemException.invalid(HttpHeaders.CONTENT_TYPE, "is " + GenericCloudEvents.BATCH + ", a batch: send it to "
+                    + "/api/connectors/generic/events/batch, or one event here as " + GenericCloudEvents.STRUCTURED);
+        }
+        Candidate c = source == SourceType.GENERIC ? generic(registration, bytes)
                 : business(source, registration, parseOrReject(bytes), "");
         if (c.refusal() != null) throw new LaneRefusedException(c.refusal());
         if (!c.violations().isEmpty()) {
