@@ -9,7 +9,7 @@
     if (!url || !window.EventSource) { return; }
     var fresh = 0;
     var source = new EventSource(url);
-    // feed-service's stream: "feed-item" (a new item for my home feed), "feed-item-removed", "notification", "notifications-taken-back",
+    // feed-service's stream: "feed-item" (a new item for my home feed), "feed-item-removed", "feed-item-updated", "notification", "notifications-taken-back",
     // "notifications-shown-again", "ready" (feed-service's OpenAPI document of GET /api/live describes each;
     // LiveEventsContractTest checks this list)
     source.addEventListener('notification', function (e) {
@@ -59,6 +59,16 @@
         card.parentNode.replaceChild(note, card);
       });
     });
+    // {id}: a post or card I still see changed (its writer's edit, its link preview, its system's update): wherever this
+    // page shows it, it is read again from the web app (rendered with my rights, never from the event's data)
+    source.addEventListener('feed-item-updated', function (e) {
+      var changed;
+      try { changed = JSON.parse(e.data); } catch (ignored) { return; }
+      if (!changed || typeof changed.id !== 'string') { return; }
+      document.querySelectorAll('article[data-post]').forEach(function (card) {
+        if (card.getAttribute('data-post') === changed.id) { refreshCard(card, changed.id); }
+      });
+    });
     source.addEventListener('ready', function () { document.body.setAttribute('data-live-ready', 'true'); });
     document.body.addEventListener('click', function (e) {
       if (e.target.closest && e.target.closest('#show-new-posts')) {
@@ -67,6 +77,38 @@
       }
     });
     window.addEventListener('beforeunload', function () { source.close(); });
+  }
+
+  // a changed post or card shows what the web app now renders of it (GET /posts/{ref}/card, read with my rights): its
+  // text or card body, link preview, attachments and its header's marks ("edited", "hidden"); the rest of the card is
+  // the page's own and stays as it is (its reactions, its open thread with a reply being typed, its pin and report
+  // controls, a "pinned" mark given by the page it is on). A card whose text I am editing is left alone: saving shows it
+  var BODY = ':scope > .card-body, :scope > .content, :scope > .link-preview, :scope > .attachments';
+  function refreshCard(card, id) {
+    if (card.querySelector('form.edit-form')) { return; }
+    var ref = id.indexOf('urn:relais:post:') === 0 ? id.substring('urn:relais:post:'.length) : encodeURIComponent(id);
+    fetch('/posts/' + ref + '/card', { headers: { 'HX-Request': 'true' }, credentials: 'same-origin' })
+      .then(function (r) { return r.status === 200 ? r.text() : ''; })
+      .then(function (html) {
+        var holder = document.createElement('template');
+        holder.innerHTML = html.trim();
+        var fresh = holder.content.querySelector('article[data-post]');
+        if (!fresh || fresh.getAttribute('data-post') !== id || !card.parentNode || card.querySelector('form.edit-form')) { return; }
+        var meta = card.querySelector('.card-head .meta'), freshMeta = fresh.querySelector('.card-head .meta');
+        if (meta && freshMeta) {
+          var pin = meta.querySelector('.chip.pin');
+          if (pin && !freshMeta.querySelector('.chip.pin')) {
+            freshMeta.appendChild(document.createTextNode(' · '));
+            freshMeta.appendChild(pin);
+          }
+          meta.parentNode.replaceChild(freshMeta, meta);
+        }
+        card.querySelectorAll(BODY).forEach(function (part) { part.parentNode.removeChild(part); });
+        var head = card.querySelector(':scope > .card-head');
+        var at = head ? head.nextSibling : null;
+        fresh.querySelectorAll(BODY).forEach(function (part) { card.insertBefore(part, at); });
+        htmx.process(card);
+      });
   }
 
   // the stream announces my own new post to me too ("own" among its reasons): publishing put it in place already

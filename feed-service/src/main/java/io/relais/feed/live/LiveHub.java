@@ -41,6 +41,11 @@ public class LiveHub {
      * (its author and its moderators, who still read a hidden one, are not told).
      */
     public static final String FEED_ITEM_REMOVED = "feed-item-removed";
+    /**
+     * A post or card that may be on my open page changed and I still see it (its writer's edit, its link preview, its
+     * system's Update, a moderator's decision its author still sees): {@link LiveUpdated}; the page reads it again.
+     */
+    public static final String FEED_ITEM_UPDATED = "feed-item-updated";
     public static final String NOTIFICATION = "notification";
     /**
      * Notifications left my list (their post or comment deleted or hidden, their reaction taken back, the person who

@@ -43,7 +43,8 @@ import java.util.Set;
  * Reads the activities topic with a consumer group of its own per replica (from the latest offset:
  * live means from now on), keeps this replica's {@link HotTimelines} current, and pushes, to the people
  * connected to this replica, the new posts that belong in their home feed under the same audience rule and the posts
- * deleted or hidden from them since (so an open page drops them), and to the
+ * deleted or hidden from them since (so an open page drops them) or changed for them (so an open page reads them
+ * again), and to the
  * people who have a thread open, every comment created, edited or deleted in it, as each of them would see it.
  * The same consumer reads the notifications topic: a notification is pushed to its recipient once the notifications
  * consumer has stored it ({@link NotificationNotices}), so the unread count the web then re-reads includes it; and
@@ -146,7 +147,7 @@ public class LivePush {
         if (HrHire.awaitsAcceptance(activity)) return; // shown once profile-service applied it (HrHire)
         hotTimelines.apply(activity); // this replica's cached source timelines, whoever is connected
         if (nobodyHere) return; // nobody to push to on this replica
-        if (As2.DELETE.equals(activity.type()) || As2.UPDATE.equals(activity.type())) pushRemoval(activity);
+        if (As2.DELETE.equals(activity.type()) || As2.UPDATE.equals(activity.type())) pushChange(activity);
         if (As2.CREATE.equals(activity.type())) {
             boolean held = RelaisExtension.of(activity.object()).moderation().filter(RelaisExtension.Moderation::hidden).isPresent();
             ContentFacts.ofCreate(activity).filter(ContentFacts::isFeedItem).ifPresent(post -> pushFeedItem(post, held));
@@ -168,25 +169,31 @@ public class LivePush {
     }
 
     /**
-     * After a Delete or an Update of a post or card (its deletion, a moderator's hide, a business system's Delete,
-     * retention, an erasure), tells each connected person its audience admits but who may no longer see it
-     * ({@link ThreadAccess#visible}, read from the store, written before the activity was published) that it is gone,
-     * so an open page drops it: its writer keeps a hidden post, so is not told; an edit or a restore leaves it
-     * visible, so tells nobody.
+     * After a Delete or an Update of a post or card, tells each connected person its audience admits what an open
+     * page showing it should do, read from the store (written before the activity was published), as a reload would
+     * show it: who may no longer see it ({@link ThreadAccess#visible}: its deletion, a moderator's hide, a business
+     * system's Delete, retention, an erasure) that it is gone ({@code feed-item-removed}); after an Update, who still
+     * sees it (its edit, its link preview, its system's Update, a restore, or a hide its writer still sees) that it
+     * changed ({@code feed-item-updated}). A Delete tells nobody it changed.
      */
-    private void pushRemoval(Activity activity) {
+    private void pushChange(Activity activity) {
         String iri = activity.object() == null ? null : activity.object().id();
         if (iri == null || !Iri.isValid(iri) || hub.isEmpty()) return;
         if (!(Iri.isKind(iri, Iri.POST) || Iri.isKind(iri, Iri.BUSINESS_EVENT) || Iri.isKind(iri, Iri.DOCUMENT)
-                || Iri.isKind(iri, Iri.EXTERNAL))) return; // a community's, a person's… Update removes no feed item
+                || Iri.isKind(iri, Iri.EXTERNAL))) return; // a community's, a person's… Update changes no feed item
         Optional<Post> stored = postStore.find(iri);
         if (stored.isEmpty()) return;
         Post post = stored.get();
+        boolean updated = As2.UPDATE.equals(activity.type());
         Set<String> audience = new LinkedHashSet<>(post.audience());
         for (String person : List.copyOf(hub.connectedPeople())) {
             Viewer viewer = membership.readerOf(person); // what a reload would show: the feeds' cached reader
-            if (!AudienceRule.canSee(viewer, null, audience) || ThreadAccess.visible(post, viewer)) continue;
-            hub.push(person, LiveHub.FEED_ITEM_REMOVED, new LiveRemoved(post.iri()));
+            if (!AudienceRule.canSee(viewer, null, audience)) continue;
+            if (!ThreadAccess.visible(post, viewer)) {
+                hub.push(person, LiveHub.FEED_ITEM_REMOVED, new LiveRemoved(post.iri()));
+            } else if (updated) {
+                hub.push(person, LiveHub.FEED_ITEM_UPDATED, new LiveUpdated(post.iri()));
+            }
         }
     }
 

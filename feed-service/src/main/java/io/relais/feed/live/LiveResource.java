@@ -49,7 +49,8 @@ public class LiveResource {
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
     @Operation(summary = "My live stream", description = "Events: ready (once, on connect), feed-item (a new post "
             + "or card for my home feed), feed-item-removed ({id}: a post or card my audience admits was deleted or "
-            + "hidden from me by moderation, so an open page drops it), notification (a new notification, once stored and counted), "
+            + "hidden from me by moderation, so an open page drops it), feed-item-updated ({id}: a post or card I "
+            + "still see changed — an edit, its link preview, its system's update — so an open page reads it again), notification (a new notification, once stored and counted), "
             + "notifications-taken-back ({ids, unread}: notifications that left my list — their post or comment was "
             + "deleted or hidden, an edit dropped the mention, a reaction was taken back, the person who caused them was "
             + "erased — and my unread count now), notifications-shown-again ({notifications, unread}: notifications back "
@@ -65,6 +66,9 @@ public class LiveResource {
                     data: {"postId":"urn:relais:post:019b...","reasons":["follows-author"],"post":{"id":"urn:relais:post:019b...","content":"<p>Bonjour</p>"}}
 
                     event: feed-item-removed
+                    data: {"id":"urn:relais:post:019b..."}
+
+                    event: feed-item-updated
                     data: {"id":"urn:relais:post:019b..."}
 
                     event: notification

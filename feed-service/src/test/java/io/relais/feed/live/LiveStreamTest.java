@@ -319,12 +319,51 @@ class LiveStreamTest {
         assertThat(String.join("\n", authorStream)).doesNotContain(LiveHub.FEED_ITEM_REMOVED);
     }
 
+    /**
+     * An edit reaches the open pages of the people who see the post ({@code feed-item-updated}, its id only: the page
+     * reads it again with its reader's rights), the writer's included; someone the audience does not admit is told
+     * nothing; a hide tells the readers it is removed, and tells its author, who still sees it marked hidden, that it
+     * changed.
+     */
+    @Test
+    void anEditedPostIsReadAgainByTheOpenPagesOfThoseWhoSeeIt() throws Exception {
+        String owner = FeedFixtures.person("owner"), member = fresh("member"), outsider = FeedFixtures.person("outsider");
+        String manager = fresh("manager"); // owns the community: moderates it
+        String slug = community(manager, "private", owner, member);
+        follow(outsider, "person", owner);
+        List<String> memberStream = connect(member);
+        List<String> ownerStream = connect(owner);
+        List<String> outsiderStream = connect(outsider);
+        awaitLiveConsumerAssigned();
+        String post = post(owner, "<p>Ordre du jour : budget</p>", slug);
+        await().atMost(PATIENCE).until(() -> hasEvent(memberStream, LiveHub.FEED_ITEM, post));
+
+        as(owner).body(Map.of("content", "<p>Ordre du jour : budget et recrutement</p>")).put("/api/posts/{id}", Iri.localId(post))
+                .then().statusCode(200);
+
+        String updated = "{\"id\":\"" + post + "\"}";
+        await().atMost(PATIENCE).until(() -> hasEvent(memberStream, LiveHub.FEED_ITEM_UPDATED, updated)
+                && hasEvent(ownerStream, LiveHub.FEED_ITEM_UPDATED, updated));
+        as(manager).body(Map.of("object", post, "action", "hide", "reason", "Vérification"))
+                .post("/api/moderation/actions").then().statusCode(200);
+        await().atMost(PATIENCE).until(() -> hasEvent(memberStream, LiveHub.FEED_ITEM_REMOVED, updated)
+                && countEvents(ownerStream, LiveHub.FEED_ITEM_UPDATED, post) == 2);
+        assertThat(countEvents(memberStream, LiveHub.FEED_ITEM_UPDATED, post)).as("hidden from the member: removed, not updated")
+                .isEqualTo(1);
+        assertThat(String.join("\n", ownerStream)).doesNotContain(LiveHub.FEED_ITEM_REMOVED);
+        // the same activities were judged for every connection in the same pass: a later one reaching the outsider proves it
+        String marker = post(owner, "<p>Ouvert à tous</p>", null);
+        await().atMost(PATIENCE).until(() -> hasEvent(outsiderStream, LiveHub.FEED_ITEM, marker));
+        assertThat(String.join("\n", outsiderStream)).doesNotContain(post);
+    }
+
     /** Every event the live stream sends is in its OpenAPI description, the contract the web app's page listens by. */
     @Test
     void everyLiveEventIsDescribedInTheOpenApiDocument() {
         String live = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath().getString("paths.'/api/live'.get.responses.'200'.content.'text/event-stream'.examples.stream.value");
-        for (String event : List.of(LiveHub.READY, LiveHub.FEED_ITEM, LiveHub.FEED_ITEM_REMOVED, LiveHub.NOTIFICATION, LiveHub.NOTIFICATIONS_TAKEN_BACK,
+        for (String event : List.of(LiveHub.READY, LiveHub.FEED_ITEM, LiveHub.FEED_ITEM_REMOVED, LiveHub.FEED_ITEM_UPDATED,
+                LiveHub.NOTIFICATION, LiveHub.NOTIFICATIONS_TAKEN_BACK,
                 LiveHub.NOTIFICATIONS_SHOWN_AGAIN)) {
             assertThat(live).as("the documented stream").contains("event: " + event + "\n");
         }
