@@ -41,6 +41,12 @@ final class Api {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** Its author's edit of a post (by its IRI): the new text, as a paragraph. */
+    static void edit(String author, String postIri, String text) {
+        given().auth().oauth2(token(author)).contentType(ContentType.JSON).body(Map.of("content", "<p>" + text + "</p>"))
+                .put(FEED + "/api/posts/{id}", postIri.substring(postIri.lastIndexOf(':') + 1)).then().statusCode(200);
+    }
+
     /** A moderator's decision ({@code hide}, {@code restore}) about a post or comment, with its reason. */
     static void moderate(String moderator, String object, String action, String reason) {
         given().auth().oauth2(token(moderator)).contentType(ContentType.JSON)
