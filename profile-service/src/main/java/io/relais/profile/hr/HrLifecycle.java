@@ -104,9 +104,10 @@ public class HrLifecycle {
                     .map(v -> "data." + v.field() + " " + v.message()).collect(Collectors.joining("; ")));
         }
         HrUpdate update = new HrUpdate(values, activity.published());
+        boolean mayStart = mayStartProfile(id, eventType, activity);
         try {
             // HR may name a manager hired later in the same batch: the link awaits their profile (UnknownManager.AWAIT)
-            Person after = people.change(id, true, activity.actor(), UnknownManager.AWAIT, p -> {
+            Person after = people.change(id, mayStart, activity.actor(), UnknownManager.AWAIT, p -> {
                 if (HIRED.equals(eventType)) refuseSecondHire(id, p, activity, update);
                 update.applyTo(p);
                 boolean hireApplied = HIRED.equals(eventType)
@@ -123,10 +124,29 @@ public class HrLifecycle {
                 outbox.append(HrHire.accepted(activity));
             }
         } catch (io.relais.kit.error.ProblemException e) {
+            if (!mayStart && e.problem().status() == 404) {
+                // an erased person: passed over, not dead-lettered (a dead letter would keep their data once more)
+                LOG.infof("%s %s passed over: its person was erased and only a later hire starts a new profile",
+                        eventType, activity.id());
+                return;
+            }
             // a manager that is the person themselves, or would create a reporting cycle
             throw new InvalidHrEvent(eventType + " for " + id + ": " + e.problem().errors().stream()
                     .map(v -> "data." + v.field() + " " + v.message()).collect(Collectors.joining("; ")));
         }
+    }
+
+    /**
+     * Whether this event may start a profile that does not exist. Always, unless the login was erased (an
+     * administrator's erasure request, SCIM DELETE): then only a hire published after the erasure does. The hire that
+     * made them, delivered again or replayed from the topic, and HR's later report of a move or a leave, would otherwise
+     * bring an erased person back, here and, through a new snapshot, in every other service. A profile that exists
+     * again (a rehire, SCIM, a first login) takes every HR event as usual, each field by its own time.
+     */
+    boolean mayStartProfile(String login, String eventType, Activity activity) {
+        return people.erasedAt(login)
+                .map(erased -> HIRED.equals(eventType) && activity.published().isAfter(erased))
+                .orElse(true);
     }
 
     /**

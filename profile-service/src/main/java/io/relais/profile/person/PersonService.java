@@ -45,6 +45,9 @@ public class PersonService {
     PendingManagers pendingManagers;
 
     @Inject
+    ErasedPeople erasedPeople;
+
+    @Inject
     Event<ProfileWritten> profileWritten;
 
     @Inject
@@ -187,6 +190,8 @@ public class PersonService {
         Optional<Person> stored = people.find(login);
         if (stored.isEmpty()) return false;
         Person p = stored.get();
+        // remembered before anything goes: what HR said before this moment never starts the profile again
+        erasedPeople.record(login, Instant.now());
         // the Delete first: a crash after it leaves a profile the client erases again, never a lost erasure
         Activity delete = io.relais.events.PersonErasure.delete(Iri.person(login), actorIri);
         io.relais.events.ActivityValidator.requireValid(delete);
@@ -195,6 +200,15 @@ public class PersonService {
         pendingManagers.update(login, p, null);
         profileWritten.fire(new ProfileWritten(login, p, null));
         return true;
+    }
+
+    /**
+     * When {@code login} was erased (an administrator's request, SCIM DELETE), if ever: an HR event about them from
+     * before that moment, or any HR event but a later hire, must not start their profile again (hr.HrLifecycle). Only
+     * the login and the time are kept.
+     */
+    public Optional<Instant> erasedAt(String login) {
+        return erasedPeople.erasedAt(Logins.normalise(login));
     }
 
     /** Applies the links that await {@code login} as a manager: one keyed read, nothing to do in nearly every write. */

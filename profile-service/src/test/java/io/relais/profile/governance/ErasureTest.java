@@ -15,11 +15,14 @@ import org.junit.jupiter.api.Test;
 
 import static io.relais.profile.Fixtures.admin;
 import static io.relais.profile.Fixtures.as;
+import static io.relais.profile.Fixtures.WAIT;
 import static io.relais.profile.Fixtures.employee;
+import static io.relais.profile.Fixtures.hr;
 import static io.relais.profile.Fixtures.snapshots;
 import static io.relais.profile.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -90,5 +93,38 @@ class ErasureTest {
         as(admin()).post("/api/people/{login}/erasure", someone).then().statusCode(202);
         as(admin()).post("/api/people/{login}/erasure", someone).then().statusCode(404);
         as(employee(someone)).get("/api/erasures/{id}", "x").then().statusCode(403);
+    }
+
+    /**
+     * An erasure is final for what HR said before it: the hire that made the person, delivered again (a redelivery, a
+     * replay of the topic), and HR's later report of their leave, never start a profile again, so the erased person
+     * never reappears (here, nor through a new snapshot in every other service). A hire after the erasure does.
+     */
+    @Test
+    void hrEventsAfterAnErasureBringThePersonBackOnlyThroughANewHire() {
+        String gone = unique("gone");
+        String reader = employee(unique("reader"));
+        var hire = hr("employee.hired", gone).with("displayName", "Gone Person").with("email", gone + "@relais.example")
+                .with("title", "Analyst").publish();
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", gone).then().statusCode(200)
+                .body("title", equalTo("Analyst")));
+        as(admin()).post("/api/people/{login}/erasure", gone).then().statusCode(202);
+
+        hire.publish();
+        hr("employee.left", gone).with("leftDate", "2026-12-31").publishAfter(hire);
+        hr("employee.moved", gone).with("title", "Senior analyst").publishAfter(hire);
+        // read after those three (same partition): once it is applied, they have been handled
+        String marker = unique("marker");
+        hr("employee.hired", marker).with("title", "Marker").publishAfter(hire);
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", marker).then().statusCode(200)
+                .body("title", equalTo("Marker")));
+
+        as(reader).get("/api/people/{login}", gone).then().statusCode(404);
+        as(admin()).get("/scim/v2/Users/{id}", gone).then().statusCode(404);
+
+        hr("employee.hired", gone).with("displayName", "Back Again").with("title", "Returning analyst").publishAfter(hire);
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", gone).then().statusCode(200)
+                .body("title", equalTo("Returning analyst")).body("displayName", equalTo("Back Again"))
+                .body("email", nullValue()));
     }
 }
