@@ -94,6 +94,7 @@ public final class ScimUsers {
         v.put(ProfileField.TITLE, string(u.get("title"), "title"));
         v.put(ProfileField.LOCATION, pick(u.get("addresses"), "addresses", "locality"));
         JsonNode ext = u.get(ENTERPRISE);
+        if (ext != null && !ext.isNull() && !ext.isObject()) throw ScimException.invalidValue(ENTERPRISE + " must be an object");
         String department = null;
         String manager = null;
         if (ext != null && ext.isObject()) {
@@ -148,10 +149,10 @@ public final class ScimUsers {
         if (path.toLowerCase(Locale.ROOT).startsWith(ENTERPRISE.toLowerCase(Locale.ROOT))) {
             rest = path.substring(ENTERPRISE.length());
             if (rest.startsWith(":")) {
-                root = user.withObject("/" + escape(ENTERPRISE));
+                root = objectAt(user, ENTERPRISE, path);
                 rest = rest.substring(1);
             } else if (rest.isEmpty() && value != null && value.isObject()) {
-                ObjectNode ext = user.withObject("/" + escape(ENTERPRISE));
+                ObjectNode ext = objectAt(user, ENTERPRISE, path);
                 final ObjectNode target = ext;
                 value.fields().forEachRemaining(e -> apply(target, kind, e.getKey(), e.getValue()));
                 return;
@@ -164,7 +165,7 @@ public final class ScimUsers {
         Matcher filtered = FILTERED.matcher(rest);
         if (filtered.matches()) {
             String array = attribute(filtered.group(1), path);
-            ArrayNode items = root.withArray("/" + array);
+            ArrayNode items = arrayAt(root, array, path);
             ObjectNode match = null;
             for (JsonNode item : items) {
                 if (item.isObject() && filtered.group(3).equals(text(item.get(filtered.group(2))))) match = (ObjectNode) item;
@@ -197,8 +198,27 @@ public final class ScimUsers {
         if (parts.length == 1) {
             root.set(attr, value);
         } else {
-            root.withObject("/" + attr).set(parts[1], value);
+            objectAt(root, attr, path).set(parts[1], value);
         }
+    }
+
+    /**
+     * The complex attribute {@code attr} of {@code root}, started when absent. One an earlier operation made a plain
+     * value or a list cannot hold a sub-attribute: 400 invalidValue naming it (Jackson would throw, a 500).
+     */
+    private static ObjectNode objectAt(ObjectNode root, String attr, String path) {
+        JsonNode n = root.get(attr);
+        if (n instanceof ObjectNode o) return o;
+        if (n != null && !n.isNull()) throw ScimException.invalidValue(path + ": " + attr + " must be an object to hold a sub-attribute");
+        return root.putObject(attr);
+    }
+
+    /** The multi-valued attribute {@code attr} of {@code root}, started when absent; anything else but a list: 400 naming it. */
+    private static ArrayNode arrayAt(ObjectNode root, String attr, String path) {
+        JsonNode n = root.get(attr);
+        if (n instanceof ArrayNode a) return a;
+        if (n != null && !n.isNull()) throw ScimException.invalidValue(path + ": " + attr + " must be a list to be filtered");
+        return root.putArray(attr);
     }
 
     private static String attribute(String name, String path) {
@@ -211,19 +231,29 @@ public final class ScimUsers {
         return -1;
     }
 
-    private static String escape(String pointerSegment) {
-        return pointerSegment.replace("~", "~0").replace("/", "~1");
-    }
-
     private static boolean contains(JsonNode array, String value) {
         if (array == null || !array.isArray()) return false;
         for (JsonNode n : array) if (value.equals(n.asText())) return true;
         return false;
     }
 
-    /** The primary entry's attribute, else the first entry's. */
+    /**
+     * The primary entry's attribute, else the first entry's. A multi-valued attribute is a list of objects (RFC 7643
+     * §2.4) whose {@code primary} is a boolean: anything else is refused naming it (400 invalidValue), never read as
+     * "no value", which would clear the field on a PUT.
+     */
     private static String pick(JsonNode multi, String multiName, String attribute) {
-        if (multi == null || !multi.isArray() || multi.isEmpty()) return null;
+        if (multi == null || multi.isNull()) return null;
+        if (!multi.isArray()) throw ScimException.invalidValue(multiName + " must be a list of objects");
+        if (multi.isEmpty()) return null;
+        for (int i = 0; i < multi.size(); i++) {
+            JsonNode n = multi.get(i);
+            if (!n.isObject()) throw ScimException.invalidValue(multiName + "[" + i + "] must be an object");
+            JsonNode primary = n.get("primary");
+            if (primary != null && !primary.isNull() && !primary.isBoolean()) {
+                throw ScimException.invalidValue(multiName + "[" + i + "].primary must be true or false");
+            }
+        }
         JsonNode chosen = multi.get(0);
         for (JsonNode n : multi) if (n.path("primary").asBoolean(false)) chosen = n;
         return string(chosen.get(attribute), multiName + "." + attribute);

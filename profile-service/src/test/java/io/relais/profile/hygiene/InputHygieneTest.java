@@ -95,6 +95,53 @@ class InputHygieneTest {
                 .then().statusCode(400).body("scimType", equalTo("invalidValue")).body("detail", containsString("name.givenName"));
     }
 
+    /**
+     * A multi-valued or complex attribute of another shape is refused naming it, as a string given a number is: before,
+     * {@code "emails": {"value": …}} (an object, not a list) was read as no address, so a PUT silently cleared the
+     * person's e-mail, and {@code "addresses": [5]} was accepted.
+     */
+    @Test
+    void scimAttributesOfAnotherShapeAreRefusedNamingThemAndNothingChanges() {
+        String login = unique("shape");
+        scim().body("{\"userName\":\"" + login + "\",\"emails\":[{\"value\":\"" + login + "@relais.example\"}]}")
+                .post("/scim/v2/Users").then().statusCode(201);
+
+        scim().body("{\"userName\":\"" + login + "\",\"emails\":{\"value\":\"" + login + "@relais.example\"}}")
+                .put("/scim/v2/Users/{id}", login)
+                .then().statusCode(400).body("scimType", equalTo("invalidValue")).body("detail", containsString("emails"));
+        scim().body("{\"userName\":\"" + login + "\",\"addresses\":[5]}").put("/scim/v2/Users/{id}", login)
+                .then().statusCode(400).body("scimType", equalTo("invalidValue")).body("detail", containsString("addresses[0]"));
+        scim().body("{\"userName\":\"" + login + "\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":\"Sales\"}")
+                .put("/scim/v2/Users/{id}", login)
+                .then().statusCode(400).body("scimType", equalTo("invalidValue"))
+                .body("detail", containsString("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"));
+
+        scim().get("/scim/v2/Users/{id}", login).then().statusCode(200).body("emails[0].value", equalTo(login + "@relais.example"));
+    }
+
+    /**
+     * A PATCH whose path names a sub-attribute of an attribute an earlier operation made a plain value (or a filter on
+     * an attribute that is no list) is a 400 naming the attribute, never a 500; nothing is stored.
+     */
+    @Test
+    void aScimPatchThroughAnAttributeOfAnotherShapeIsRefusedNamingItNeverA500() {
+        String login = unique("patch");
+        scim().body("{\"userName\":\"" + login + "\",\"title\":\"Buyer\"}").post("/scim/v2/Users").then().statusCode(201);
+        String ops = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[%s]}";
+
+        scim().body(ops.formatted("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Lead\"},"
+                        + "{\"op\":\"replace\",\"path\":\"name\",\"value\":\"x\"},"
+                        + "{\"op\":\"replace\",\"path\":\"name.formatted\",\"value\":\"Zoé\"}"))
+                .patch("/scim/v2/Users/{id}", login)
+                .then().statusCode(400).body("scimType", equalTo("invalidValue")).body("detail", containsString("name"));
+        scim().body(ops.formatted("{\"op\":\"replace\",\"path\":\"emails\",\"value\":\"x\"},"
+                        + "{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"z@relais.example\"}"))
+                .patch("/scim/v2/Users/{id}", login)
+                .then().statusCode(400).body("scimType", equalTo("invalidValue")).body("detail", containsString("emails"));
+
+        scim().get("/scim/v2/Users/{id}", login).then().statusCode(200).body("title", equalTo("Buyer"));
+    }
+
     @Test
     void anOversizedScimBodyIsRefusedBeforeItIsRead() {
         String padding = "x".repeat(70 * 1024);
