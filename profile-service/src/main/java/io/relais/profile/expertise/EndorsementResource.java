@@ -29,13 +29,13 @@ public class EndorsementResource {
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Endorse a colleague's skill (once; again changes nothing; not your own)")
     public Endorsements.Result endorse(@PathParam("login") String login, @PathParam("skill") String skill) {
-        return endorsements.endorse(login, skill, Logins.normalise(me.login()));
+        return endorsements.endorse(login, skill, Logins.signedIn(me.login()));
     }
 
     @DELETE
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Withdraw your endorsement")
     public Endorsements.Result withdraw(@PathParam("login") String login, @PathParam("skill") String skill) {
-        return endorsements.withdraw(login, skill, Logins.normalise(me.login()));
+        return endorsements.withdraw(login, skill, Logins.signedIn(me.login()));
     }
 }

@@ -1,6 +1,11 @@
 package io.relais.profile.person;
 
 import io.relais.events.Login;
+import io.relais.events.Violation;
+import io.relais.kit.error.Problem;
+import io.relais.kit.error.ProblemException;
+
+import java.util.List;
 
 /**
  * profile-service's entry to the shared login rule, {@link io.relais.events.Login} (the same rule SCIM,
@@ -20,6 +25,22 @@ public final class Logins {
     /** {@link Login#isValid}. */
     public static boolean isValid(String login) {
         return Login.isValid(login);
+    }
+
+    /**
+     * The caller's own login (the token's {@code preferred_username}) in its normal form, for whatever they do as
+     * themselves (their profile, photo, export, endorsements). It follows the one login rule like a login from SCIM or
+     * an HR event: an identity provider may admit other user names (a space, an accent, markup, a slash, a leading
+     * dash), and a profile started under one could never be named by HR, SCIM or a mention, or could not be a person
+     * IRI at all (that was a 500).
+     *
+     * @throws ProblemException 403 whose {@code errors} name {@code login} and the rule
+     */
+    public static String signedIn(String tokenLogin) {
+        if (isValid(tokenLogin)) return normalise(tokenLogin);
+        throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", "your sign-in name is not a Relais login, so it "
+                + "cannot have a profile; an administrator must change it in the identity provider")
+                .withErrors(List.of(new Violation("login", RULE))));
     }
 
     /** {@link Login#RULE}, for error messages. */

@@ -53,8 +53,8 @@ public class PeopleResource {
             value = "{\"bio\":\"Data pipelines, and the coffee machine.\",\"skills\":[\"Kafka\",\"MongoDB\"],\"languages\":[\"fr\",\"en\"]}")))
     public PersonView editMine(JsonNode body) {
         var edit = ProfileEdits.ownEdit(body);
-        people.findOrCreateMinimal(me.login(), me.displayName().orElse(me.login()), me.email().orElse(null));
-        Person p = people.change(Logins.normalise(me.login()), false, me.iri(), edit);
+        Person mine = people.findOrCreateMinimal(me.login(), me.displayName().orElse(me.login()), me.email().orElse(null));
+        Person p = people.change(mine.login, false, me.iri(), edit);
         return PersonView.of(p, null);
     }
 

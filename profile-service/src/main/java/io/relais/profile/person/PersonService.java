@@ -70,9 +70,11 @@ public class PersonService {
     /**
      * The caller's profile; on a first login without one, a minimal profile from the token claims (the
      * name and e-mail cleaned by {@link io.relais.events.TextHygiene#line}, as every stored field is).
+     *
+     * @throws ProblemException 403 naming {@code login} when it does not follow the login rule ({@link Logins#signedIn})
      */
     public Person findOrCreateMinimal(String login, String displayName, String email) {
-        String id = Logins.normalise(login);
+        String id = Logins.signedIn(login);
         String name = io.relais.events.TextHygiene.line(displayName);
         String mail = io.relais.events.TextHygiene.line(email);
         return people.find(id).orElseGet(() -> change(id, true, Iri.person(id), p -> {

@@ -58,6 +58,7 @@ public class PhotoResource {
     @APIResponse(responseCode = "422", description = "above the pixel limit, or does not decode as an image of its type")
     public PersonView upload(InputStream body, @HeaderParam("Content-Length") Long declaredLength,
                              @HeaderParam("Content-Type") String declaredType) {
+        String login = Logins.signedIn(me.login()); // before anything is read
         int max = config.photo().maxBytes();
         if (declaredLength != null && declaredLength > max) {
             throw tooLarge(max);
@@ -66,7 +67,6 @@ public class PhotoResource {
         if (bytes.length > max) throw tooLarge(max);
         if (bytes.length == 0) throw ProblemException.invalid("$", "is empty: send the image bytes as the body");
         PhotoImage image = PhotoImage.of(bytes, declaredType, config.photo().maxDimension());
-        String login = Logins.normalise(me.login());
         Person before = people.findOrCreateMinimal(login, me.displayName().orElse(login), me.email().orElse(null));
         String id = photos.store(login, image.mediaType(), image.bytes());
         Person after = people.change(login, false, me.iri(),

@@ -142,6 +142,34 @@ class InputHygieneTest {
         scim().get("/scim/v2/Users/{id}", login).then().statusCode(200).body("title", equalTo("Buyer"));
     }
 
+    /**
+     * A profile's login follows the one login rule whichever way it starts, a first sign-in included: an identity
+     * provider that admits other user names (a space, markup, a slash, an accent, a leading dash) gets a 403 naming
+     * {@code login} and no profile. Before, such a token started a profile HR and SCIM could never name (and mentions
+     * never reach), or answered 500 where the name could not be an IRI.
+     */
+    @Test
+    void aSignInNameOutsideTheLoginRuleGetsNoProfileAndNeverA500() {
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        String suffix = unique("");
+        for (String name : new String[]{"x<y>" + suffix, "jean dupont" + suffix, "a/b" + suffix, "élodie" + suffix, "-dash" + suffix}) {
+            String token = employee(name);
+            as(token).get("/api/people/me").then().statusCode(403).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("login")).body("errors[0].message", containsString("must be a login"));
+            as(token).body("{\"bio\":\"hello\"}").patch("/api/people/me").then().statusCode(403)
+                    .body("errors[0].field", equalTo("login"));
+            given().auth().oauth2(token).contentType("image/png").body(png).put("/api/people/me/photo").then().statusCode(403)
+                    .body("errors[0].field", equalTo("login"));
+            given().auth().oauth2(token).get("/api/people/me/export").then().statusCode(403)
+                    .body("errors[0].field", equalTo("login"));
+            as(token).put("/api/people/{login}/skills/{skill}/endorsements/mine", "alice", "java").then().statusCode(403)
+                    .body("errors[0].field", equalTo("login"));
+        }
+        as(employee("alice")).get("/api/people/{login}", "élodie" + suffix).then().statusCode(404);
+        as(employee("alice")).get("/api/people/{login}", "-dash" + suffix).then().statusCode(404);
+    }
+
     @Test
     void anOversizedScimBodyIsRefusedBeforeItIsRead() {
         String padding = "x".repeat(70 * 1024);
