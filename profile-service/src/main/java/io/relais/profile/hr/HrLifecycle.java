@@ -71,6 +71,14 @@ public class HrLifecycle {
     public void apply(Activity activity, RelaisExtension.Business business) {
         String eventType = String.valueOf(business.eventType());
         Map<String, Object> data = business.data();
+        List<Violation> notText = keysRead(eventType).stream().sorted()
+                .filter(key -> data.get(key) != null && !(data.get(key) instanceof String))
+                .map(key -> new Violation(key, "must be a string")).toList();
+        if (!notText.isEmpty()) {
+            // what this service stores is text: an object, list or number would be stored as Java renders it ({a=1}, [x], 42)
+            throw new InvalidHrEvent(eventType + ": " + notText.stream().map(v -> "data." + v.field() + " " + v.message())
+                    .collect(Collectors.joining("; ")));
+        }
         String login = text(data.get("login"));
         if (!Logins.isValid(login)) {
             throw new InvalidHrEvent(eventType + ": data.login " + Logins.RULE);
@@ -181,8 +189,17 @@ public class HrLifecycle {
                 + "a change of job is " + MOVED + ", a return after " + LEFT + " is a new hire");
     }
 
+    /** The keys of {@code data} this service reads for an event type (others, such as an anniversary's years, it leaves). */
+    private static java.util.Set<String> keysRead(String eventType) {
+        java.util.Set<String> keys = new java.util.HashSet<>(java.util.Set.of("login", "leftDate"));
+        if (HIRED.equals(eventType)) keys.addAll(HIRE_KEYS.keySet());
+        if (MOVED.equals(eventType)) keys.addAll(MOVE_KEYS.keySet());
+        return keys;
+    }
+
+    /** A value of {@code data} this service reads, already known to be a string or null ({@link #keysRead}). */
     private static String text(Object o) {
-        return o == null ? null : String.valueOf(o);
+        return (String) o;
     }
 
     private static boolean isDate(String s) {

@@ -160,6 +160,25 @@ class HrLifecycleTest {
         as(reader).get("/api/people/{login}", ines).then().body("manager", org.hamcrest.Matchers.nullValue());
     }
 
+    /**
+     * HR values are text: an object, a list or a number where a string belongs is dead-lettered naming the field, and
+     * nothing is stored. Before, Java's rendering of it became the person's name and job ({@code {a=1}}, {@code [x]},
+     * {@code 42}) in the profile and in the snapshot every service shows.
+     */
+    @Test
+    void anHrValueThatIsNotTextIsDeadLetteredNamingTheField() {
+        String lea = unique("lea");
+        var bad = hr("employee.hired", lea).with("displayName", java.util.Map.of("a", 1)).with("title", 42)
+                .with("department", List.of("Data")).publish();
+        String reason = KafkaProbe.header(awaitDeadLetter(bad, "data.displayName"), "dead-letter-reason");
+        assertThat(reason).contains("data.displayName must be a string", "data.title must be a string",
+                "data.department must be a string").doesNotContain("{a=1}");
+        as(reader).get("/api/people/{login}", lea).then().statusCode(404);
+
+        var login = hr("employee.left", unique("num")).with("login", 12345).publish();
+        assertThat(KafkaProbe.header(awaitDeadLetter(login, "data.login"), "dead-letter-reason")).contains("must be a string");
+    }
+
     @Test
     void anInvalidHrEventGoesToTheDeadLetterTopicNamingTheField() {
         var bad = hr("employee.hired", unique("kim")).with("startDate", "next monday").publish();
