@@ -60,6 +60,15 @@ public class GridFsPhotoStore implements PhotoStore {
         }
     }
 
+    @Override
+    public int deleteAllOf(String owner) {
+        // a read of the files collection by owner: a scan on the embedded store, for a rare erasure
+        java.util.List<ObjectId> ids = new java.util.ArrayList<>();
+        bucket().find(Filters.eq("metadata.owner", owner)).forEach(f -> ids.add(f.getObjectId()));
+        ids.forEach(id -> delete(id.toHexString()));
+        return ids.size();
+    }
+
     private GridFSBucket bucket() {
         return GridFSBuckets.create(mongo.getDatabase(database), "photos");
     }

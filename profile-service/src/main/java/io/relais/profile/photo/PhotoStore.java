@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Where profile photos live. GridFS here; a production deployment can put object storage behind the
- * same three operations (reading GridFS chunks is a scan on the embedded store).
+ * same operations (reading GridFS chunks is a scan on the embedded store).
  */
 public interface PhotoStore {
 
@@ -17,4 +17,12 @@ public interface PhotoStore {
     Optional<StoredPhoto> load(String id);
 
     void delete(String id);
+
+    /**
+     * Deletes every photo stored for {@code owner} (the login given to {@link #store}), also those no profile names any
+     * more (an upload whose profile write did not happen): an erasure takes them all. Repeatable.
+     *
+     * @return how many were deleted
+     */
+    int deleteAllOf(String owner);
 }

@@ -32,6 +32,9 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
 class ErasureTest {
 
+    @jakarta.inject.Inject
+    io.relais.profile.photo.PhotoStore photos;
+
     static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
@@ -126,5 +129,27 @@ class ErasureTest {
         await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", gone).then().statusCode(200)
                 .body("title", equalTo("Returning analyst")).body("displayName", equalTo("Back Again"))
                 .body("email", nullValue()));
+    }
+
+    /**
+     * Every photo stored for the person goes with the erasure, not only the one their profile names: an upload whose
+     * profile write never happened (a crash in between, a concurrent upload that lost, a write refused after a store
+     * outage) leaves its bytes under the person's name, and they are theirs to have erased too.
+     */
+    @Test
+    void erasureRemovesEveryPhotoStoredForThePersonEvenOnesTheProfileNoLongerNames() {
+        String pia = unique("pia");
+        given().auth().oauth2(employee(pia)).contentType("image/png").body(PNG).put("/api/people/me/photo").then().statusCode(200);
+        // what an upload leaves when its profile write does not happen: the bytes are stored, the profile names others
+        String stray = photos.store(pia, "image/png", PNG);
+        given().auth().oauth2(employee(pia)).contentType("image/png").body(PNG).put("/api/people/me/photo").then().statusCode(200);
+        String shown = as(employee(pia)).get("/api/people/me").then().extract().path("photoUrl");
+        String current = shown.substring(shown.indexOf("?v=") + 3);
+        assertThat(photos.load(stray)).isPresent();
+
+        as(admin()).post("/api/people/{login}/erasure", pia).then().statusCode(202);
+
+        assertThat(photos.load(current)).isEmpty();
+        assertThat(photos.load(stray)).isEmpty();
     }
 }
