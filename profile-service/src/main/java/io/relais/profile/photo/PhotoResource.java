@@ -94,8 +94,11 @@ public class PhotoResource {
                 .build();
     }
 
+    /** 413 naming {@code photo}, as every other refusal of an upload does ({@link PhotoImage}). */
     private static ProblemException tooLarge(int max) {
-        return ProblemException.tooLarge("a photo may be at most " + max + " bytes; send a smaller image");
+        return new ProblemException(io.relais.kit.error.Problem.of(413, "too-large", "Payload too large",
+                        "a photo may be at most " + max + " bytes; send a smaller image")
+                .withErrors(java.util.List.of(new io.relais.events.Violation("photo", "must be at most " + max + " bytes"))));
     }
 
     private static byte[] readAtMost(InputStream in, int limit) {

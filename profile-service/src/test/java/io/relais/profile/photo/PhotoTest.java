@@ -141,7 +141,12 @@ class PhotoTest {
         String cleo = unique("cleo");
         byte[] big = Arrays.copyOf(PNG, 2 * 1024 * 1024 + 1);
         given().auth().oauth2(employee(cleo)).contentType("image/png").body(big)
-                .put("/api/people/me/photo").then().statusCode(413).contentType("application/problem+json");
+                .put("/api/people/me/photo").then().statusCode(413).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("photo"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("2097152 bytes"));
+        // sent without a length (chunked): read up to the limit, then refused the same way
+        given().auth().oauth2(employee(cleo)).contentType("image/png").body(new java.io.ByteArrayInputStream(big))
+                .put("/api/people/me/photo").then().statusCode(413).body("errors[0].field", org.hamcrest.Matchers.equalTo("photo"));
         as(employee(cleo)).get("/api/people/me").then().statusCode(200).body("photoUrl", nullValue());
     }
 
