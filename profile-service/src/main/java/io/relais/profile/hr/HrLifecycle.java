@@ -34,6 +34,12 @@ import java.util.stream.Collectors;
  * person, with other data, is refused and dead-lettered ({@link #refuseSecondHire} states the rule). A hire that is
  * applied is announced ({@link HrHire#accepted}): its welcome card is shown from that announcement only, so a refused
  * hire never reaches the feed.
+ * <p>
+ * An erasure (an administrator's request, SCIM DELETE) is final for what HR said before it: an event about an erased
+ * login published before the erasure is passed over, whether or not a profile exists again (the person signed in
+ * since), and of the later ones only a hire starts a profile that does not exist. The hire that made them, delivered
+ * again or replayed from the topic, and HR's later report of a leave, had brought an erased person back, here and,
+ * through a new snapshot, in every other service.
  */
 @ApplicationScoped
 public class HrLifecycle {
@@ -112,7 +118,14 @@ public class HrLifecycle {
                     .map(v -> "data." + v.field() + " " + v.message()).collect(Collectors.joining("; ")));
         }
         HrUpdate update = new HrUpdate(values, activity.published());
-        boolean mayStart = mayStartProfile(id, eventType, activity);
+        Optional<java.time.Instant> erased = people.erasedAt(id);
+        if (erased.isPresent() && !activity.published().isAfter(erased.get())) {
+            // passed over, not dead-lettered (a dead letter would keep their data once more)
+            LOG.infof("%s %s passed over: it was published before its person was erased", eventType, activity.id());
+            return;
+        }
+        // after an erasure, only a hire starts the profile again
+        boolean mayStart = erased.isEmpty() || HIRED.equals(eventType);
         try {
             // HR may name a manager hired later in the same batch: the link awaits their profile (UnknownManager.AWAIT)
             Person after = people.change(id, mayStart, activity.actor(), UnknownManager.AWAIT, p -> {
@@ -133,7 +146,6 @@ public class HrLifecycle {
             }
         } catch (io.relais.kit.error.ProblemException e) {
             if (!mayStart && e.problem().status() == 404) {
-                // an erased person: passed over, not dead-lettered (a dead letter would keep their data once more)
                 LOG.infof("%s %s passed over: its person was erased and only a later hire starts a new profile",
                         eventType, activity.id());
                 return;
@@ -142,19 +154,6 @@ public class HrLifecycle {
             throw new InvalidHrEvent(eventType + " for " + id + ": " + e.problem().errors().stream()
                     .map(v -> "data." + v.field() + " " + v.message()).collect(Collectors.joining("; ")));
         }
-    }
-
-    /**
-     * Whether this event may start a profile that does not exist. Always, unless the login was erased (an
-     * administrator's erasure request, SCIM DELETE): then only a hire published after the erasure does. The hire that
-     * made them, delivered again or replayed from the topic, and HR's later report of a move or a leave, would otherwise
-     * bring an erased person back, here and, through a new snapshot, in every other service. A profile that exists
-     * again (a rehire, SCIM, a first login) takes every HR event as usual, each field by its own time.
-     */
-    boolean mayStartProfile(String login, String eventType, Activity activity) {
-        return people.erasedAt(login)
-                .map(erased -> HIRED.equals(eventType) && activity.published().isAfter(erased))
-                .orElse(true);
     }
 
     /**
