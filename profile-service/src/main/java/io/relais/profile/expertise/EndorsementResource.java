@@ -3,6 +3,8 @@ package io.relais.profile.expertise;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
 import io.relais.profile.person.Logins;
+import io.relais.profile.person.Person;
+import io.relais.profile.person.PersonService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -25,11 +27,16 @@ public class EndorsementResource {
     @Inject
     CurrentPerson me;
 
+    @Inject
+    PersonService people;
+
     @PUT
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Endorse a colleague's skill (once; again changes nothing; not your own)")
     public Endorsements.Result endorse(@PathParam("login") String login, @PathParam("skill") String skill) {
-        return endorsements.endorse(login, skill, Logins.signedIn(me.login()));
+        // whoever endorses has a profile (a minimal one on a first visit), so an erasure of them finds what they gave
+        Person endorser = people.findOrCreateMinimal(me.login(), me.displayName().orElse(me.login()), me.email().orElse(null));
+        return endorsements.endorse(login, skill, endorser.login);
     }
 
     @DELETE

@@ -24,6 +24,25 @@ class EndorsementTest {
                 .patch("/api/people/me").then().statusCode(200);
     }
 
+    /**
+     * Whoever endorses has a profile, so an administrator can erase them and their endorsements go. Before, a colleague
+     * who endorsed through the API without ever opening their own profile could not be erased (404 "person … does not
+     * exist") and their endorsement stayed counted on the other's profile.
+     */
+    @Test
+    void anEndorserWhoNeverOpenedTheirProfileCanBeErasedAndTheirEndorsementGoes() {
+        String kai = unique("kai");
+        String ned = unique("ned");
+        skills(kai, "Kafka");
+        as(employee(ned)).put("/api/people/{login}/skills/{skill}/endorsements/mine", kai, "kafka").then().statusCode(200)
+                .body("endorsements", equalTo(1));
+
+        as(io.relais.profile.Fixtures.admin()).post("/api/people/{login}/erasure", ned).then().statusCode(202)
+                .body("endorsementsRemoved", equalTo(1));
+
+        as(employee(kai)).get("/api/people/me").then().body("skills[0].endorsements", equalTo(0));
+    }
+
     @Test
     void aColleagueEndorsesASkillOnceHoweverOftenTheyAsk() {
         String kai = unique("kai");
