@@ -80,10 +80,22 @@ public class PersonRepository {
         }
     }
 
-    /** Writes {@code p} only if the stored version is still {@code expectedVersion}; false when it moved on. */
+    /** Counters kept by {@link #increment} beside the profile fields: a profile write never stores them. */
+    static final List<String> COUNTERS = List.of("endorsements", "activityCount", "topicalActivity");
+
+    /**
+     * Writes {@code p} only if the stored version is still {@code expectedVersion}; false when it moved on. The counters
+     * ({@link #COUNTERS}) are left as stored: an {@link #increment} does not move the version, so writing back the
+     * counts read before would lose an endorsement or a counted post made in between.
+     */
     public boolean replace(Person p, long expectedVersion) {
-        return collection().replaceOne(Filters.and(Filters.eq("_id", p.login), Filters.eq("version", expectedVersion)),
-                p.toDocument()).getMatchedCount() == 1;
+        Document fields = p.toDocument();
+        fields.remove("_id");
+        COUNTERS.forEach(fields::remove);
+        Document update = new Document("$set", fields);
+        if (p.photo == null) update.append("$unset", new Document("photo", ""));
+        return collection().updateOne(Filters.and(Filters.eq("_id", p.login), Filters.eq("version", expectedVersion)),
+                update).getMatchedCount() == 1;
     }
 
     /** Records that the snapshot of {@code version} is in the outbox. */

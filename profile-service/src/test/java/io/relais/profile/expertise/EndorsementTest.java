@@ -19,6 +19,9 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
 class EndorsementTest {
 
+    @jakarta.inject.Inject
+    io.relais.profile.person.PersonService people;
+
     static void skills(String login, String... skills) {
         as(employee(login)).body("{\"skills\":[" + String.join(",", java.util.Arrays.stream(skills).map(s -> "\"" + s + "\"").toList()) + "]}")
                 .patch("/api/people/me").then().statusCode(200);
@@ -41,6 +44,33 @@ class EndorsementTest {
                 .body("endorsementsRemoved", equalTo(1));
 
         as(employee(kai)).get("/api/people/me").then().body("skills[0].endorsements", equalTo(0));
+    }
+
+    /**
+     * A profile write between whose read and store a colleague endorses (an HR move, the person's own edit, any write
+     * of the profile) keeps the new count: counts are kept beside the profile fields, never written back from the
+     * profile read before. Before, the write stored the count it had read, so the endorsement existed uncounted (and a
+     * later withdrawal took the count below the number of endorsements, down to -1).
+     */
+    @Test
+    void anEndorsementDuringAProfileWriteIsNeverLost() {
+        String kai = unique("kai");
+        String lou = unique("lou");
+        skills(kai, "Kafka");
+        java.util.concurrent.atomic.AtomicBoolean endorsed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        people.change(kai, false, io.relais.events.Iri.person(kai), p -> {
+            // after this write read the profile, before it stores it
+            if (endorsed.compareAndSet(false, true)) {
+                as(employee(lou)).put("/api/people/{login}/skills/{skill}/endorsements/mine", kai, "kafka").then().statusCode(200);
+            }
+            p.bio = "Streams";
+        });
+
+        as(employee(lou)).get("/api/people/{login}", kai).then().body("bio", equalTo("Streams"))
+                .body("skills[0].endorsements", equalTo(1)).body("skills[0].endorsedByMe", equalTo(true));
+        as(employee(lou)).delete("/api/people/{login}/skills/{skill}/endorsements/mine", kai, "kafka").then().statusCode(200)
+                .body("endorsements", equalTo(0));
     }
 
     @Test
