@@ -62,6 +62,44 @@ class LayoutBrowserTest {
     }
 
     /**
+     * On a phone a notification's text has the width of its item and its actions do not cover it: the actions (Mark as
+     * read, Mute this thread, Mute this community) took the whole row and squeezed the text beside them to a letter per
+     * line, or were drawn over it.
+     */
+    @Test
+    void onAPhoneANotificationsTextKeepsTheWidthOfItsItem() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String slug = "e2e-notif-" + id;
+        Api.createCommunity("bob", slug, "Narrow screens " + id, "public");
+        Api.post("bob", "A question for @alice about narrow screens " + id, slug);
+
+        try (Browser phone = Browser.open("en-GB", 390, 844)) {
+            phone.loginAs("alice");
+            By item = By.xpath("//li[contains(@class,'notification')][contains(., 'Narrow screens " + id + "')]");
+            phone.until(d -> {
+                phone.go("/notifications");
+                return !d.findElements(item).isEmpty();
+            });
+            WebElement notification = phone.find(item);
+            phone.js("arguments[0].scrollIntoView({block: 'start'});", notification);
+            phone.screenshot(SHOTS.resolve("notifications-en-390.png"));
+
+            Map<?, ?> whole = rect(phone, notification);
+            Map<?, ?> text = rect(phone, notification.findElement(By.cssSelector(".what")));
+            Map<?, ?> actions = rect(phone, notification.findElement(By.cssSelector(".n-actions")));
+            assertThat(num(text, "width")).as("the text's width in px, in an item " + num(whole, "width") + " px wide")
+                    .isGreaterThanOrEqualTo(0.6 * num(whole, "width"));
+            assertThat(num(actions, "top") >= num(text, "bottom") || num(actions, "left") >= num(text, "right"))
+                    .as("the actions " + actions + " lie beside or below the text " + text + ", not over it").isTrue();
+            assertThat(num(actions, "right")).as("the actions' right edge").isLessThanOrEqualTo(num(whole, "right"));
+        }
+    }
+
+    private static double num(Map<?, ?> rect, String key) {
+        return ((Number) rect.get(key)).doubleValue();
+    }
+
+    /**
      * On a phone the search filters fit the screen: they were one strip running sideways past its right edge, which
      * cut off filters and their values (a long community name, several authors) and had to be scrolled sideways.
      */
