@@ -5,6 +5,7 @@ import io.relais.events.As2;
 import io.relais.events.Iri;
 import io.relais.kit.messaging.CheckedRecords;
 import io.relais.kit.messaging.EventHeaders;
+import io.relais.kit.messaging.PollRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -27,8 +27,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class LinkPreviewer {
-
-    private static final Logger LOG = Logger.getLogger(LinkPreviewer.class);
 
     @Inject
     PageTitles titles;
@@ -52,14 +50,7 @@ public class LinkPreviewer {
     @Incoming("link-previews")
     @Blocking("feed-link-previews") // its own thread: a page fetch waits up to 3 s, nobody else waits for it
     public void onPoll(ConsumerRecords<String, String> records) {
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                onActivity(record);
-            } catch (RuntimeException e) {
-                LOG.warnf("link previews passed over %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                        e.getMessage());
-            }
-        }
+        PollRecords.forEach(records, "link previews", this::onActivity);
     }
 
     void onActivity(ConsumerRecord<String, String> record) {

@@ -4,6 +4,7 @@ import io.relais.events.Activity;
 import io.relais.events.HrHire;
 import io.relais.kit.messaging.CheckedRecords;
 import io.relais.kit.messaging.EventHeaders;
+import io.relais.kit.messaging.PollRecords;
 import io.relais.events.As2;
 import io.relais.events.AudienceRule;
 import io.relais.events.Iri;
@@ -31,7 +32,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -53,8 +53,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class LivePush {
-
-    private static final Logger LOG = Logger.getLogger(LivePush.class);
 
     @Inject
     LiveHub hub;
@@ -100,14 +98,7 @@ public class LivePush {
     @Incoming("live")
     @Blocking("feed-live") // its own thread: keeping the hot timelines current never waits behind projections
     public void onPoll(ConsumerRecords<String, String> records) {
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                onRecord(record);
-            } catch (RuntimeException e) {
-                LOG.warnf("live push passed over %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                        e.getMessage());
-            }
-        }
+        PollRecords.forEach(records, "live push", this::onRecord);
     }
 
     private void onRecord(ConsumerRecord<String, String> record) {
