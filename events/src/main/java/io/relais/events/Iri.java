@@ -33,6 +33,19 @@ public final class Iri {
     // local ids: letters, digits and a few separators; no spaces, no ':' so kind/local split is unambiguous
     private static final Pattern LOCAL_ID = Pattern.compile("[\\p{L}\\p{N}._~@+-]{1,200}");
 
+    /**
+     * The IRI of a business card as connector-service names it, as a regular expression for request validation
+     * ({@code @Pattern}) by the services that let people act on cards (open, report, moderate): a business event
+     * {@code urn:relais:event:<id>}, a document {@code urn:relais:document:<source>.<system>:<id>} ({@link #document};
+     * also the former {@code urn:relais:document:<id>}, which cards stored before keep) or an external object
+     * {@code urn:relais:external:<source>.<system>:<id>} ({@link #external}). Written once here, beside the methods
+     * that build those IRIs, so a service checking a request never falls behind the connector naming the card (it had:
+     * document cards of the namespaced shape were refused with 400 by every report, decision and open).
+     */
+    public static final String BUSINESS_CARD_PATTERN = "urn:relais:(?:event:[\\p{L}\\p{N}._~@+-]{1,200}"
+            + "|document:(?:[\\p{L}\\p{N}._~@+-]{1,200}:)?[\\p{L}\\p{N}._~@+%-]{1,200}"
+            + "|external:[\\p{L}\\p{N}._~@+-]{1,200}:[\\p{L}\\p{N}._~@+%-]{1,200})";
+
     private Iri() {
     }
 

@@ -57,4 +57,20 @@ class ExternalIriTest {
         assertThatThrownBy(() -> Iri.external("crm:x", "1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Iri.document("ecm:x", "1")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** What a service accepts as a card's IRI in a request is every IRI the connector names a card with. */
+    @Test
+    void everyCardIriTheConnectorBuildsMatchesTheCardPatternServicesValidateWith() {
+        for (String iri : java.util.List.of(Iri.of(Iri.BUSINESS_EVENT, EventId.next()),
+                Iri.document("ecm.sharepoint", "DOC-42"), Iri.document("ecm.alfresco", "dossier/2024 été#3"),
+                Iri.external("generic.intranet", "news-42"), Iri.external("crm.salesforce", "a:b/c?d"),
+                "urn:relais:document:DOC-42")) {
+            assertThat(iri).as("built by the connector, valid: %s", iri).matches(Iri::isValid);
+            assertThat(iri).matches(Iri.BUSINESS_CARD_PATTERN);
+        }
+        for (String notACard : java.util.List.of(Iri.post("p1"), Iri.person("alice"), "urn:relais:document:a:b:c",
+                "urn:relais:external:crm", "urn:relais:document:", "urn:relais:event:a b", "https://example.com/x")) {
+            assertThat(notACard).doesNotMatch(Iri.BUSINESS_CARD_PATTERN);
+        }
+    }
 }

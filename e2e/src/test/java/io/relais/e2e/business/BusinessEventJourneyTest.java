@@ -133,6 +133,43 @@ class BusinessEventJourneyTest {
                         .then().statusCode(200).body("hits.id", hasItem(published)));
     }
 
+    /**
+     * connector → feed-service: a document card, named as the connector names it, is opened, reported, hidden by a
+     * community manager and restored through feed-service's own checks. Both sides' tests passed while feed-service's
+     * request check still knew only the former document IRI: every open, report and decision answered 400.
+     */
+    @Test
+    void aDocumentCardIsOpenedReportedHiddenAndRestoredLikeAnyCard() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String ecmToken = given().formParam("grant_type", "client_credentials").formParam("client_id", "ecm-connector")
+                .formParam("client_secret", "ecm-connector-secret")
+                .post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+        String bobToken = given().formParam("grant_type", "password").formParam("client_id", "relais-web")
+                .formParam("username", "bob").formParam("password", "bob")
+                .post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+        String card = document(ecmToken, "document.published", "e2e-doc-mod-" + suffix, "DOC-mod-" + suffix, "Note interne " + suffix);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).get(FEED + "/api/posts/{id}", card).then().statusCode(200));
+
+        given().auth().oauth2(aliceToken).contentType("application/json").body(java.util.Map.of("object", card))
+                .post(FEED + "/api/views").then().statusCode(204);
+        given().auth().oauth2(aliceToken).contentType("application/json")
+                .body(java.util.Map.of("object", card, "reason", "confidential", "comment", "Version de travail"))
+                .post(FEED + "/api/reports").then().statusCode(201);
+        given().auth().oauth2(bobToken).contentType("application/json")
+                .body(java.util.Map.of("object", card, "action", "hide", "reason", "Version de travail"))
+                .post(FEED + "/api/moderation/actions").then().statusCode(200).body("state", equalTo("hidden"));
+        given().auth().oauth2(aliceToken).get(FEED + "/api/posts/{id}", card).then().statusCode(404);
+        given().auth().oauth2(bobToken).contentType("application/json")
+                .body(java.util.Map.of("object", card, "action", "restore", "reason", "Version publiée"))
+                .post(FEED + "/api/moderation/actions").then().statusCode(200).body("state", equalTo("visible"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).get(FEED + "/api/posts/{id}", card).then().statusCode(200)
+                        .body("post.card.title.fr", equalTo("Note interne " + suffix)));
+    }
+
     /** Sends an ECM event about one document; returns the card IRI its receipt names. */
     private static String document(String token, String eventType, String eventId, String documentId, String title) {
         given().auth().oauth2(token).contentType("application/json").body("""

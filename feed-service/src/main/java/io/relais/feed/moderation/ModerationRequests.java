@@ -1,5 +1,6 @@
 package io.relais.feed.moderation;
 
+import io.relais.events.Iri;
 import io.relais.events.TextHygiene;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,11 +19,11 @@ public final class ModerationRequests {
 
     /**
      * What may be reported or moderated: a post or comment written here (its local id is a UUID), a business card
-     * ({@code urn:relais:event:…}, {@code urn:relais:document:…}) or a connector's own object
+     * ({@code urn:relais:event:…}, {@code urn:relais:document:<source>.<system>:…}) or a connector's own object
      * ({@code urn:relais:external:<source>:<id>}). Anything else is refused naming the field, before any lookup.
      */
     static final String OBJECT_IRI = "urn:relais:(?:(?:post|comment):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-            + "|(?:event|document):[A-Za-z0-9._~%-]+|external:[A-Za-z0-9._~-]+:\\S+)";
+            + ")|" + Iri.BUSINESS_CARD_PATTERN;
     static final String OBJECT_RULE = "must be the IRI of a post or comment (urn:relais:post:<uuid>, urn:relais:comment:<uuid>) "
             + "or of a business card";
 

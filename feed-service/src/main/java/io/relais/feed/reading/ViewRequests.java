@@ -1,5 +1,6 @@
 package io.relais.feed.reading;
 
+import io.relais.events.Iri;
 import io.relais.events.TextHygiene;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -10,11 +11,11 @@ public final class ViewRequests {
 
     /**
      * What may be opened: a post or an announcement written here ({@code urn:relais:post:<uuid>}), a business card
-     * ({@code urn:relais:event:…}, {@code urn:relais:document:…}) or a connector's own object
+     * ({@code urn:relais:event:…}, {@code urn:relais:document:<source>.<system>:…}) or a connector's own object
      * ({@code urn:relais:external:<source>:<id>}), all kept in the post store. Refused naming the field otherwise.
      */
     static final String OBJECT_IRI = "urn:relais:(?:post:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-            + "|(?:event|document):[A-Za-z0-9._~%-]+|external:[A-Za-z0-9._~-]+:\\S+)";
+            + ")|" + Iri.BUSINESS_CARD_PATTERN;
     static final String OBJECT_RULE = "must be the IRI of a post or announcement (urn:relais:post:<uuid>) or of a business card";
 
     private ViewRequests() {

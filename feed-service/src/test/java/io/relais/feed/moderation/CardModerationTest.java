@@ -62,6 +62,45 @@ class CardModerationTest {
         return id;
     }
 
+    /**
+     * A document card in a community, named and published as connector-service maps an ECM {@code document.published}
+     * ({@code urn:relais:document:ecm.sharepoint:<id>}); answers its IRI once readers see it.
+     */
+    static String aDocumentIn(String slug, String reader) {
+        String id = Iri.document("ecm.sharepoint", "DOC-" + EventId.next());
+        AsObject doc = AsObject.builder().id(id).type(As2.DOCUMENT).name("Charte télétravail").nameMap(Map.of("fr", "Charte télétravail"))
+                .url("https://sharepoint.example/d/42").published(java.time.Instant.now()).to(Iri.community(slug))
+                .relais(Map.of("business", Map.of("source", "ecm", "eventType", "document.published", "system", "sharepoint",
+                        "sourceEventId", "sp-" + id.hashCode(), "data", Map.of())))
+                .build();
+        AsObject system = AsObject.builder().id("urn:relais:source:ecm.sharepoint").type(As2.APPLICATION).name("SharePoint").build();
+        Activity a = Activity.builder().type(As2.CREATE).actor(system.id()).generator(system).object(doc).to(Iri.community(slug)).build();
+        KafkaProbe.publish(Topics.ACTIVITIES, RecordKey.of(a), KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(a),
+                CloudEventAttributes.type(a), "/connectors/ecm/sharepoint", CloudEventAttributes.subject(a)), ActivityJson.writeString(a));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(communityFeed(reader, slug)).contains(id));
+        return id;
+    }
+
+    /**
+     * A document card, named in its system's namespace as the connector names it, is opened, reported, hidden and restored
+     * like any card. The tester's finding: feed-service's request check still knew only {@code urn:relais:document:<id>},
+     * so every open, report and decision on a SharePoint document answered 400 while its thread said {@code can.moderate}.
+     */
+    @Test
+    void aDocumentCardNamedInItsSystemsNamespaceIsOpenedReportedHiddenAndRestored() {
+        DecisionTest.Setup s = aCommunityWithAModerator();
+        String doc = aDocumentIn(s.slug(), s.reader());
+        as(s.reader()).body(Map.of("object", doc)).post("/api/views").then().statusCode(204);
+        as(s.reader()).body(Map.of("object", doc, "reason", "confidential")).post("/api/reports").then().statusCode(201);
+        as(s.mod()).body(Map.of("object", doc, "action", "hide", "reason", "Version de travail")).post("/api/moderation/actions")
+                .then().statusCode(200).body("state", equalTo("hidden")).body("reportsResolved", equalTo(1));
+        as(s.reader()).get("/api/posts/{id}", doc).then().statusCode(404);
+        as(s.mod()).body(Map.of("object", doc, "action", "restore", "reason", "Version publiée")).post("/api/moderation/actions")
+                .then().statusCode(200).body("state", equalTo("visible"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(s.reader()).get("/api/posts/{id}", doc).then().statusCode(200)
+                .body("post.card.title.fr", equalTo("Charte télétravail")));
+    }
+
     @Test
     void aReportedCardIsHiddenFromReadersFoundInTheHiddenQueueAndRestoredWhole() {
         DecisionTest.Setup s = aCommunityWithAModerator();
