@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import static io.relais.connector.ConnectorFixtures.asAdmin;
 import static io.relais.connector.ConnectorFixtures.asClient;
@@ -178,6 +180,31 @@ class CardsNameOnlyWhatExistsTest {
         asClient("crm-connector").body("[" + deal("opportunity.won", unique("sf"), "ventes").replace("2026-11-22T10:00:00Z", later) + "]")
                 .post("/api/connectors/crm/events/batch").then().statusCode(200).body("published", equalTo(0))
                 .body("results[0].errors[0].field", equalTo("[0].occurredAt"));
+    }
+
+    /**
+     * A date no business event of a feed has: year 1 (.NET's DateTime.MinValue), 1900 (SQL Server's zero date), the Unix
+     * epoch (an unset timestamp) or anything more than ten years back. Before, each was published as the card's date.
+     */
+    @Test
+    void anEventDatedMoreThanTenYearsBackIsRefusedNamingOccurredAt() {
+        for (String past : List.of("0001-01-01T00:00:00Z", "1900-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
+                Instant.now().atOffset(ZoneOffset.UTC).minusYears(10).minusDays(1).truncatedTo(ChronoUnit.SECONDS).toString())) {
+            String eventId = unique("sf");
+            asClient("crm-connector").body(deal("opportunity.won", eventId, "ventes").replace("2026-11-22T10:00:00Z", past))
+                    .post("/api/connectors/crm/events").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", equalTo(List.of("occurredAt")))
+                    .body("errors[0].message", containsString("at most 10 years before Relais' clock"));
+            assertThat(recordsNow(Topics.ACTIVITIES, mentioning(eventId))).isEmpty();
+        }
+        asClient("crm-connector").body("[" + deal("opportunity.won", unique("sf"), "ventes")
+                        .replace("2026-11-22T10:00:00Z", "0001-01-01T00:00:00Z") + "]")
+                .post("/api/connectors/crm/events/batch").then().statusCode(200).body("published", equalTo(0))
+                .body("results[0].errors[0].field", equalTo("[0].occurredAt"));
+        // nine years back is history a system may still send
+        String nineYears = Instant.now().atOffset(ZoneOffset.UTC).minusYears(9).truncatedTo(ChronoUnit.SECONDS).toString();
+        asClient("crm-connector").body(deal("opportunity.won", unique("sf"), "ventes").replace("2026-11-22T10:00:00Z", nineYears))
+                .post("/api/connectors/crm/events").then().statusCode(202).body("status", equalTo("published"));
     }
 
     @Test

@@ -245,6 +245,32 @@ class CrmAndEcmConnectorTest {
         assertThat(published(eventId).to()).containsExactly(Audience.ORGANISATION);
     }
 
+    /**
+     * A card's link is one an employee's browser opens: only http and https, with a host, whatever the case of the
+     * scheme; anything else (a script, a local file, inline data, another protocol, no host) is refused naming
+     * {@code data.url}. An intranet address is a link like any other (the ECM is often on-premises): nothing on the
+     * server side fetches a card's link (feed-service previews only posts' links, under its address policy).
+     */
+    @Test
+    void aDocumentLinkIsAnHttpOrHttpsUrlWithAHostIntranetAddressesIncluded() {
+        for (String url : List.of("javascript:alert(1)", "javascript://docs/%0Aalert(1)", "file:///etc/passwd",
+                "data:text/html,<script>x()</script>", "vbscript:msgbox", "ftp://files.example/d", "//docs.example/d",
+                "https:/docs.example/d", "http:///etc/passwd", "https://")) {
+            asClient("ecm-connector").body(document("document.published", unique("sp"), unique("DOC"), null)
+                            .replace("https://docs.relais.example/d/", url.replace("\"", "\\\"") + "#"))
+                    .post("/api/connectors/ecm/events").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItems("data.url"));
+        }
+        for (String url : List.of("http://localhost/d/", "http://10.1.2.3/d/", "http://169.254.169.254/d/",
+                "https://sharepoint.corp.local/d/", "https://docs.relais.example:8443/d/")) {
+            String eventId = unique("sp");
+            asClient("ecm-connector").body(document("document.published", eventId, unique("DOC"), null)
+                            .replace("https://docs.relais.example/d/", url))
+                    .post("/api/connectors/ecm/events").then().statusCode(202);
+            assertThat(published(eventId).object().url()).startsWith(url);
+        }
+    }
+
     @Test
     void aDocumentWithAnInsecureUrlIsRefused() {
         asClient("ecm-connector").body(document("document.published", unique("sp"), unique("DOC"), null)

@@ -196,7 +196,7 @@ class ErrorBodiesTest {
                 ConnectorFixtures.document("document.published", unique("sp"), "DOC-1", null)
                         .replace("https://docs.relais.example/d/DOC-1", "ftp x"))))
                 .containsExactly(error("data.url", "must be an absolute URI, e.g. https://docs.example.com/d/DOC-42"),
-                        error("data.url", "must start with http:// or https://"));
+                        error("data.url", "must start with http:// or https:// and a host"));
     }
 
     /** A batch tells each event's violations under its index, in the same sentences as a single event. */

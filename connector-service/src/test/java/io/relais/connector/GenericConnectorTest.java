@@ -23,6 +23,7 @@ import static io.relais.connector.GenericFixtures.nothingPublishedFor;
 import static io.relais.connector.GenericFixtures.publishedFor;
 import static io.relais.testing.KafkaProbe.recordsNow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -108,6 +109,29 @@ class GenericConnectorTest {
         assertThat(publishedFor(created).object().published()).satisfiesAnyOf(
                 p -> assertThat(p).isNull(), p -> assertThat(p).isBetween(before, after));
         assertThat(publishedFor(updated).object().updated()).isBetween(before, after);
+    }
+
+    /** A date more than ten years back (year 1, an unset Unix timestamp) is refused, naming the field; nothing published. */
+    @Test
+    void aCardIsNeverDatedMoreThanTenYearsBack() {
+        String atTime = unique("ce"), atPublished = unique("ce"), atUpdated = unique("ce");
+        asIntranet().body(cloudEvent(atTime, """
+                {"type":"Create","object":{"type":"Article","id":"%s","name":"Fête d'été"}}""".formatted(unique("news")))
+                        .replace("\"datacontenttype\"", "\"time\":\"0001-01-01T00:00:00Z\",\"datacontenttype\""))
+                .post("/api/connectors/generic/events").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("time"))
+                .body("errors.find { it.field == 'time' }.message", containsString("at most 10 years before"));
+        asIntranet().body(cloudEvent(atPublished, """
+                {"type":"Create","object":{"type":"Article","id":"%s","name":"Fête d'été","published":"1970-01-01T00:00:00Z"}}"""
+                        .formatted(unique("news")))).post("/api/connectors/generic/events").then().statusCode(400)
+                .body("errors.field", hasItems("data.object.published"));
+        asIntranet().body(cloudEvent(atUpdated, """
+                {"type":"Update","object":{"type":"Article","id":"%s","name":"Fête d'été","updated":"0001-01-01T00:00:00Z"}}"""
+                        .formatted(unique("news")))).post("/api/connectors/generic/events").then().statusCode(400)
+                .body("errors.field", hasItems("data.object.updated"));
+        nothingPublishedFor(atTime);
+        nothingPublishedFor(atPublished);
+        nothingPublishedFor(atUpdated);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.relais.connector.generic;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.connector.registration.PeopleMatch;
 import io.relais.connector.registration.Registration;
+import io.relais.connector.source.EventTime;
 import io.relais.events.Activity;
 import io.relais.events.ActivityValidator;
 import io.relais.events.As2;
@@ -631,12 +632,18 @@ public final class GenericActivities {
 
     private Instant instant(String text, String path) {
         if (text == null) return null;
+        Instant at;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            at = OffsetDateTime.parse(text).toInstant();
         } catch (RuntimeException e) {
             json.violation(path, "must be an RFC 3339 date-time with an offset, e.g. 2026-11-22T09:30:00Z");
             return null;
         }
+        if (EventTime.tooOld(at)) {
+            json.violation(path, EventTime.tooOldMessage(at));
+            return null;
+        }
+        return at;
     }
 
     /** The first of several types that AS2 defines; an extension type alone reads as a generic object. */

@@ -30,7 +30,7 @@ public record BatchItem(int index, String eventId, String outcome, String receip
             case DEAD_LETTERED -> "dead-lettered";
             case DUPLICATE -> "duplicate";
             case IN_FLIGHT -> "in-flight";
-            case TAKEN, CONFLICT -> "conflict";
+            case CONFLICT -> "conflict";
             case UNAVAILABLE, NOT_ATTEMPTED -> "unavailable";
         };
         return new BatchItem(index, eventId, outcome, h.receipt() == null ? null : h.receipt().receiptId(),

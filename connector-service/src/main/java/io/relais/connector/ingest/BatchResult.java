@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * What a batch came to: a count per outcome and one result per event, in order. {@code conflicts} counts the
- * events whose id was already used, by this system for other content or by another system (outcome
- * {@code conflict}); {@code unavailable} counts those to send again later ({@code unavailable}, {@code in-flight}).
+ * events whose id this system already used for other content (outcome {@code conflict}; another system's use of
+ * the same id is not a conflict: each system's ids are its own); {@code unavailable} counts those to send again later ({@code unavailable}, {@code in-flight}).
  */
 @Schema(description = "One result per event of a batch, in order", example = """
         {"published":1,"duplicates":1,"rejected":1,"deadLettered":0,"unavailable":0,"conflicts":0,"results":[

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
+import io.relais.connector.source.EventTime;
 import io.relais.connector.source.InboundEvent;
 import io.relais.connector.source.SourceType;
 import io.relais.events.JsonSyntax;
@@ -148,6 +149,10 @@ public class EventReader {
         if (occurredAt.isAfter(Instant.now().plus(CLOCK_SKEW))) {
             return new Read(null, prefixed(List.of(new Violation("occurredAt", "must not be in the future: at most "
                     + CLOCK_SKEW.toMinutes() + " minutes ahead of Relais' clock (clock skew allowance), got " + occurredAt)),
+                    pathPrefix), eventType, eventId);
+        }
+        if (EventTime.tooOld(occurredAt)) {
+            return new Read(null, prefixed(List.of(new Violation("occurredAt", EventTime.tooOldMessage(occurredAt))),
                     pathPrefix), eventType, eventId);
         }
         ObjectNode data = (ObjectNode) node.get("data");

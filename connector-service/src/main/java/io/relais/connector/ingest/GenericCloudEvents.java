@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.relais.connector.generic.GenericActivities;
 import io.relais.connector.generic.LaneRefusal;
 import io.relais.connector.registration.Registration;
+import io.relais.connector.source.EventTime;
 import io.relais.connector.source.SourceType;
 import io.relais.events.Activity;
 import io.relais.events.TextHygiene;
@@ -166,7 +167,8 @@ final class GenericCloudEvents {
         }
         if (time != null) {
             try {
-                OffsetDateTime.parse(time);
+                Instant at = OffsetDateTime.parse(time).toInstant();
+                if (EventTime.tooOld(at)) v.add(new Violation("time", EventTime.tooOldMessage(at)));
             } catch (RuntimeException e) {
                 v.add(new Violation("time", SchemaMessages.DATE_TIME));
             }

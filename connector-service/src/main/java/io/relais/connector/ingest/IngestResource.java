@@ -294,7 +294,6 @@ public class IngestResource {
                     + "; send the same event again in a moment: it will be published once", config.retryAfterSeconds());
             case IN_FLIGHT -> throw new ProblemException(Problem.of(409, "in-flight", "Conflict", handled.detail()),
                     Map.of("Retry-After", "1"));
-            case TAKEN -> throw ProblemException.conflict(handled.detail());
             // the field and rule a partner fixes: this id stands for what was first accepted under it
             case CONFLICT -> throw new ProblemException(Problem.of(409, "conflict", "Conflict", handled.detail())
                     .withErrors(List.of(new Violation("eventId", handled.detail()))));

@@ -110,11 +110,10 @@ public class Ingestion {
     }
 
     /**
-     * How an event ended: HTTP status and receipt. {@code TAKEN}: another system used the event id;
-     * {@code CONFLICT}: this system used it for different content ({@code detail} says when, the receipt is the earlier one).
+     * How an event ended: HTTP status and receipt. {@code CONFLICT}: this system used it for different content ({@code detail} says when, the receipt is the earlier one).
      */
     public enum Result {
-        PUBLISHED(202), DEAD_LETTERED(202), DUPLICATE(200), IN_FLIGHT(409), TAKEN(409), CONFLICT(409), UNAVAILABLE(503),
+        PUBLISHED(202), DEAD_LETTERED(202), DUPLICATE(200), IN_FLIGHT(409), CONFLICT(409), UNAVAILABLE(503),
         NOT_ATTEMPTED(503);
 
         public final int status;
@@ -198,7 +197,7 @@ public class Ingestion {
                 ReceiptStore.Claim claim = claims.get(s.receiptId());
                 if (claim instanceof ReceiptStore.Owned owned && kafkaDown) {
                     // claimed but never sent: released below, so the resend of the batch takes it over
-                    unsent.add(s.receiptId());
+                    unsent.add(owned.receipt().receiptId()); // its own id (another system may hold the plain one)
                     handled[i] = new Handled(Result.NOT_ATTEMPTED, null, "not sent: Kafka is unavailable; send it again");
                     continue;
                 }
@@ -235,16 +234,11 @@ public class Ingestion {
         return List.of(handled);
     }
 
-    /** A claimed event's fate before sending: taken, conflict, duplicate, in flight, dead letter, or sent (ack pending). */
+    /**
+     * A claimed event's fate before sending: conflict, duplicate, in flight, dead letter, or sent (ack pending). The
+     * claim is always this client's own receipt: another system's use of the event id is not this one's business.
+     */
     private Pending decide(Registration registration, Submission s, ReceiptStore.Claim claim, Map<Outcome, Long> counts) {
-        Receipt settled = claim instanceof ReceiptStore.Earlier e ? e.receipt()
-                : claim instanceof ReceiptStore.Conflict c ? c.receipt()
-                : claim instanceof ReceiptStore.InFlight f ? f.receipt() : null;
-        if (settled != null && !registration.clientId().equals(settled.clientId())) {
-            stats.countError(s.source(), s.clientId(), Outcome.REJECTED, "event id " + s.eventId() + " already used by another client");
-            return new Pending(s, null, null, null, new Handled(Result.TAKEN, null,
-                    "event id " + s.eventId() + " is already used by another system posting as " + s.source().id()));
-        }
         if (claim instanceof ReceiptStore.Conflict conflict) {
             String detail = usedForOtherContent(s.eventId(), conflict.receipt());
             stats.countError(s.source(), s.clientId(), Outcome.REJECTED, detail);

@@ -59,7 +59,7 @@ final class SchemaMessages {
             Map.entry("^[a-z0-9][a-z0-9_-]{0,39}$", "must be a system name: 1 to 40 lowercase letters, digits or _ -, "
                     + "starting with a letter or digit, e.g. workday"),
             Map.entry("^[A-Z]{3}$", "must be an ISO 4217 currency code: three capital letters, e.g. EUR"),
-            Map.entry("^https?://", "must start with http:// or https://"),
+            Map.entry("^https?://[^/?#]", "must start with http:// or https:// and a host"),
             Map.entry("^[a-z]+/[A-Za-z0-9.+-]+$", "must be a media type such as application/pdf"),
             Map.entry("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "must be an e-mail address, e.g. dave@relais.example"));
 

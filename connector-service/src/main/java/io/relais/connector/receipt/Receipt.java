@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * The answer to "what happened to my event": stored with {@code _id} = {@code <source>:<eventId>}, which
- * is the idempotency key (a unique key by construction, so a duplicate can never create a second one).
+ * The answer to "what happened to my event": stored with {@code _id} = {@code <source>:<eventId>} (or
+ * {@code <source>:<eventId>:<clientId>} when another client of the source used the id first, see
+ * {@link ReceiptStore}), the idempotency key (a unique key by construction, so a duplicate can never create a second one).
  */
 @Schema(description = "Delivery receipt of one business event", example = """
         {"receiptId":"hr:wd-2026-000123","source":"hr","eventType":"employee.hired","eventId":"wd-2026-000123",

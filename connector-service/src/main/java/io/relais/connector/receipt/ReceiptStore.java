@@ -31,8 +31,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Receipts by {@code _id} = {@code <source>:<eventId>}. Claiming is one conditional write: an insert for a
+ * Receipts by {@code _id} = {@code <source>:<eventId>}, or {@code <source>:<eventId>:<clientId>} for a client whose event
+ * id another client of the source used first ({@link #ownId}). Claiming is one conditional write: an insert for a
  * new event, a compare-and-set for a retry, so two concurrent deliveries of one event never both publish.
+ *
+ * <p>The idempotency key is the client's: {@code (client, source, eventId)}. Event ids are each system's own, so two
+ * systems of one source (a second CRM beside Salesforce) may use the same id by chance or on purpose; neither ever
+ * suppresses, claims nor rewrites the other's event. The first to use an id keeps the plain {@code <source>:<eventId>}
+ * (so a source with one system sees the receipt ids it always had), a later one gets its client-qualified id — an
+ * event id holds no {@code :}, so the two can never be confused — and {@link #findOwn} reads either.
  *
  * <p>A batch's receipts are claimed under one <em>pass</em> (an id stored in each receipt, field {@code pass}) and
  * marked published together by ONE insert into {@code receipt_publications} ({@code _id} = the pass, the receipt ids
@@ -130,8 +137,9 @@ public class ReceiptStore {
                 claims.put(r.receiptId(), new Owned(Receipt.fromDocument(mine)));
                 continue;
             }
-            Claim settled = existing == null ? null
-                    : settledClaim(existing, storedDigests.get(r.receiptId()), r.digest(), r.clientId(), now);
+            // another client's id: claimed under this client's own id (single-event path, rare)
+            Claim settled = existing == null || !r.clientId().equals(existing.clientId()) ? null
+                    : settledClaim(existing, storedDigests.get(r.receiptId()), r.digest(), now);
             claims.put(r.receiptId(), settled != null ? settled : claim(r.receiptId(), r.source(), r.eventType(),
                     r.eventId(), r.clientId(), r.givenActivityId(), r.digest(), pass));
         }
@@ -144,14 +152,10 @@ public class ReceiptStore {
      * (no {@code digest} field) is taken as the same content, so every resend of those events stays a duplicate,
      * as it was when they were accepted.
      *
-     * <p>Another client takes over only a {@code rejected} receipt (its content was never accepted). Any other receipt
-     * of another client is {@link Earlier} (the caller answers "taken"): a {@code failed} or abandoned one may already
-     * be on Kafka under its ids, and a take-over would publish this client's content as that system's object.
+     * <p>Only the client's own receipt is settled here: another client's is never taken over (a {@code failed} or
+     * abandoned one may already be on Kafka under its ids), the claim moves to the client's own id ({@link #ownId}).
      */
-    private Claim settledClaim(Receipt earlier, String earlierDigest, String digest, String clientId, Instant now) {
-        if (!clientId.equals(earlier.clientId())) {
-            return earlier.state() == ReceiptStatus.REJECTED ? null : new Earlier(earlier);
-        }
+    private Claim settledClaim(Receipt earlier, String earlierDigest, String digest, Instant now) {
         if (earlier.state().retryable()) return null;
         // accepted, even abandoned, may already be on Kafka: its content is the one this id stands for
         if (earlierDigest != null && digest != null && !earlierDigest.equals(digest)) return new Conflict(earlier);
@@ -279,19 +283,23 @@ public class ReceiptStore {
             Document existing = collection().find(new Document("_id", receiptId)).first();
             if (existing == null) continue; // removed in between: insert again
             Receipt earlier = resolve(existing);
-            Claim settled = settledClaim(earlier, existing.getString("digest"), digest, clientId, now);
+            if (!clientId.equals(earlier.clientId())) {
+                // another system used this id first: this client's event is its own, under its own id
+                String own = ownId(source, eventId, clientId);
+                if (own.equals(receiptId)) throw new IllegalStateException("receipt " + receiptId + " names another client");
+                return claim(own, source, eventType, eventId, clientId, givenActivityId, digest, pass);
+            }
+            Claim settled = settledClaim(earlier, existing.getString("digest"), digest, now);
             if (settled != null) return settled;
-            // another system's rejected receipt: its ids (kept from an earlier failure, if any) are not this client's
-            boolean sameClient = clientId.equals(earlier.clientId());
             // take over a failed, rejected or abandoned receipt, keeping its ids so a retry publishes the same activity;
             // the compare-and-set names the stored version (an abandoned receipt's pass never listed it)
             Bson sameVersion = Filters.and(Filters.eq("_id", receiptId), Filters.eq("status", existing.getString("status")),
                     Filters.eq("updated", existing.getDate("updated")));
             Document taken = collection().findOneAndUpdate(sameVersion, Updates.combine(
-                            Updates.set("status", ReceiptStatus.ACCEPTED.id()), Updates.set("clientId", clientId),
+                            Updates.set("status", ReceiptStatus.ACCEPTED.id()),
                             Updates.set("eventType", eventType), Updates.unset("reason"),
-                            Updates.set("activityId", sameClient && earlier.activityId() != null ? earlier.activityId() : activityId),
-                            Updates.set("objectId", sameClient && earlier.objectId() != null ? earlier.objectId() : fresh.getString("objectId")),
+                            Updates.set("activityId", earlier.activityId() != null ? earlier.activityId() : activityId),
+                            Updates.set("objectId", earlier.objectId() != null ? earlier.objectId() : fresh.getString("objectId")),
                             Updates.set("updated", Date.from(now)), Updates.inc("attempts", 1),
                             // what was never accepted is replaced: the receipt now stands for this content
                             digest != null ? Updates.set("digest", digest) : Updates.unset("digest"),
@@ -307,6 +315,14 @@ public class ReceiptStore {
      * receipt is another client's (a system never rewrites, nor reads through its reason, another system's receipt).
      */
     public void recordRejection(String receiptId, String source, String eventType, String eventId, String clientId, String reason) {
+        Receipt taken = recordRejectionAt(receiptId, source, eventType, eventId, clientId, reason);
+        // another system used the id first: the rejection is recorded under this client's own id
+        if (taken != null) recordRejectionAt(ownId(source, eventId, clientId), source, eventType, eventId, clientId, reason);
+    }
+
+    /** The rejection at this id, or (nothing written) the receipt another client holds there. */
+    private Receipt recordRejectionAt(String receiptId, String source, String eventType, String eventId, String clientId,
+                                      String reason) {
         Instant now = Instant.now();
         Document doc = new Document("_id", receiptId).append("source", source).append("eventType", eventType)
                 .append("eventId", eventId).append("clientId", clientId).append("status", ReceiptStatus.REJECTED.id())
@@ -320,7 +336,31 @@ public class ReceiptStore {
                             Filters.in("status", ReceiptStatus.REJECTED.id(), ReceiptStatus.FAILED.id())),
                     Updates.combine(Updates.set("status", ReceiptStatus.REJECTED.id()), Updates.set("reason", reason),
                             Updates.set("updated", Date.from(now)), Updates.inc("attempts", 1)));
+            Document existing = collection().find(new Document("_id", receiptId)).first();
+            if (existing != null && !clientId.equals(existing.getString("clientId"))) return Receipt.fromDocument(existing);
         }
+        return null;
+    }
+
+    /**
+     * The id of a client's receipt when another client of the source used the event id first:
+     * {@code <source>:<eventId>:<clientId>} (an event id holds no {@code :}, so it is never another event's plain id).
+     */
+    public static String ownId(String source, String eventId, String clientId) {
+        return source + ":" + eventId + ":" + clientId;
+    }
+
+    /**
+     * A client's receipt by the id it knows: {@code <source>:<eventId>} (or the id its receipt was given), its own
+     * whether it was first to use the event id or not; empty when the client has none.
+     */
+    public Optional<Receipt> findOwn(String receiptId, String clientId) {
+        Optional<Receipt> found = find(receiptId);
+        if (found.isPresent() && clientId.equals(found.get().clientId())) return found;
+        int colon = receiptId.indexOf(':');
+        if (colon < 0 || receiptId.indexOf(':', colon + 1) >= 0) return Optional.empty();
+        return find(ownId(receiptId.substring(0, colon), receiptId.substring(colon + 1), clientId))
+                .filter(r -> clientId.equals(r.clientId()));
     }
 
     public Receipt mark(String receiptId, ReceiptStatus status, String reason) {

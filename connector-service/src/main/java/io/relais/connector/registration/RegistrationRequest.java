@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * An administrator's registration of a business system ({@code PUT /api/connectors/registrations/{clientId}}). Each
- * field is checked on its own; a bad one answers 400 problem+json naming it ({@code communities[2]…} for the third
+ * field is checked on its own; a bad one answers 400 problem+json naming it ({@code communities[2]} for the third
  * slug of {@code communities}).
  */
 @Schema(description = "Binds a client to the sources it may post as, its default audience and the private or secret "

@@ -147,7 +147,7 @@ class SchemaMessagesTest {
         assertThat(violations(SourceType.ECM, "document.shared", "", """
                 "documentId":"D-1","title":"T","url":"ftp x","owner":"alice","targetCommunity":"rh\""""))
                 .containsExactly(v("data.url", "must be an absolute URI, e.g. https://docs.example.com/d/DOC-42"),
-                        v("data.url", "must start with http:// or https://"));
+                        v("data.url", "must start with http:// or https:// and a host"));
     }
 
     @Test

@@ -164,11 +164,33 @@ public class ProblemMappers {
         return parts.length == 2 && "request".equals(parts[1]) && v.getInvalidValue() == null;
     }
 
-    private static String field(ConstraintViolation<?> v) {
-        // "createPost.request.content" -> "content": the caller knows the body, not our method names
-        String path = v.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
-                : parts[parts.length - 1];
+    /**
+     * The field as the caller wrote it: {@code "createPost.request.content"} → {@code content} (the caller knows the
+     * body, not our method names), and an element of a list by its index alone: Hibernate Validator names a
+     * constraint on a container element ({@code List<@NotNull String> communities}) {@code communities[0].<list element>},
+     * which is {@code communities[0]}; in a nested container, {@code a[0].<list element>[1].<list element>} is
+     * {@code a[0][1]}.
+     */
+    static String field(ConstraintViolation<?> v) {
+        return field(v.getPropertyPath().toString());
     }
+
+    static String field(String path) {
+        String[] parts = path.split("\\.");
+        List<String> kept = new java.util.ArrayList<>();
+        for (String part : parts.length > 2 ? java.util.Arrays.copyOfRange(parts, 2, parts.length)
+                : new String[]{parts[parts.length - 1]}) {
+            java.util.regex.Matcher element = CONTAINER_ELEMENT.matcher(part);
+            if (element.matches() && !kept.isEmpty()) {
+                // "<list element>", "<map value>", "<iterable element>": Java's name for the element; its index stays
+                kept.set(kept.size() - 1, kept.get(kept.size() - 1) + element.group(1));
+            } else {
+                kept.add(part);
+            }
+        }
+        return String.join(".", kept);
+    }
+
+    /** A container element node of a Bean Validation path, with the index of a nested element after it, if any. */
+    private static final java.util.regex.Pattern CONTAINER_ELEMENT = java.util.regex.Pattern.compile("<[a-z ]+>((?:\\[[^\\]]*\\])*)");
 }
