@@ -87,7 +87,7 @@ public class HrLifecycle {
         }
         String login = text(data.get("login"));
         if (!Logins.isValid(login)) {
-            throw new InvalidHrEvent(eventType + ": data.login " + Logins.RULE);
+            throw new InvalidHrEvent(eventType + ": data.login " + Logins.whyNot(login));
         }
         String id = Logins.normalise(login);
         Map<ProfileField, String> values = new LinkedHashMap<>();

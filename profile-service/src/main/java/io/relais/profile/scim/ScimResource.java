@@ -137,7 +137,7 @@ public class ScimResource {
     public Response create(String body) {
         ScimUsers.ScimUser user = ScimUsers.fromScim(parse(body));
         if (user.userName() == null || !Logins.isValid(user.userName())) {
-            throw ScimException.invalidValue("userName is required and " + Logins.RULE);
+            throw ScimException.invalidValue("userName is required and " + Logins.whyNot(user.userName()));
         }
         String login = Logins.normalise(user.userName());
         Optional<Person> existing = people.find(login);
