@@ -168,13 +168,22 @@ public final class Fixtures {
      * A post written by {@code login} to one audience (a community IRI, a person IRI, the organisation).
      * Every post of one author is keyed by the author, so they are read in the order they were published.
      */
-    public static void publishPostTo(String login, String audience, String... hashtags) {
-        Activity a = Activity.builder().type(As2.CREATE).actor(Iri.person(login))
-                .object(AsObject.builder().id(Iri.post(EventId.next())).type(As2.NOTE).attributedTo(Iri.person(login))
-                        .content("Notes du jour").tag(java.util.Arrays.stream(hashtags).map(io.relais.events.Tag::hashtag).toList())
-                        .to(audience).build())
-                .to(audience).build();
-        KafkaProbe.publish(Topics.ACTIVITIES, Iri.person(login),
+    public static AsObject publishPostTo(String login, String audience, String... hashtags) {
+        AsObject post = post(login, audience, hashtags).build();
+        publishFromFeed(Iri.person(login), Activity.builder().type(As2.CREATE).actor(Iri.person(login)).object(post).to(audience).build());
+        return post;
+    }
+
+    /** A post object as feed-service publishes it, written by {@code login} to one audience, tagged with the hashtags. */
+    public static AsObject.Builder post(String login, String audience, String... hashtags) {
+        return AsObject.builder().id(Iri.post(EventId.next())).type(As2.NOTE).attributedTo(Iri.person(login))
+                .content("Notes du jour").tag(java.util.Arrays.stream(hashtags).map(io.relais.events.Tag::hashtag).toList())
+                .to(audience);
+    }
+
+    /** Publishes {@code a} on relais.activities as feed-service does (its ce_source), under the record key {@code key}. */
+    public static void publishFromFeed(String key, Activity a) {
+        KafkaProbe.publish(Topics.ACTIVITIES, key,
                 KafkaProbe.cloudEventHeaders(CloudEventAttributes.id(a), CloudEventAttributes.type(a),
                         CloudEventAttributes.FEED_SOURCE, CloudEventAttributes.subject(a)),
                 ActivityJson.writeString(a));

@@ -87,7 +87,7 @@ public class HrLifecycle {
         }
         String login = text(data.get("login"));
         if (!Logins.isValid(login)) {
-            throw new InvalidHrEvent(eventType + ": data.login " + Logins.RULE);
+            throw new InvalidHrEvent(eventType + ": data.login " + Logins.whyNot(login));
         }
         String id = Logins.normalise(login);
         Map<ProfileField, String> values = new LinkedHashMap<>();
@@ -118,17 +118,12 @@ public class HrLifecycle {
                     .map(v -> "data." + v.field() + " " + v.message()).collect(Collectors.joining("; ")));
         }
         HrUpdate update = new HrUpdate(values, activity.published());
-        Optional<java.time.Instant> erased = people.erasedAt(id);
-        if (erased.isPresent() && !activity.published().isAfter(erased.get())) {
-            // passed over, not dead-lettered (a dead letter would keep their data once more)
-            LOG.infof("%s %s passed over: it was published before its person was erased", eventType, activity.id());
-            return;
-        }
-        // after an erasure, only a hire starts the profile again
-        boolean mayStart = erased.isEmpty() || HIRED.equals(eventType);
         try {
             // HR may name a manager hired later in the same batch: the link awaits their profile (UnknownManager.AWAIT)
-            Person after = people.change(id, mayStart, activity.actor(), UnknownManager.AWAIT, p -> {
+            Person after = people.change(id, true, activity.actor(), UnknownManager.AWAIT, p -> {
+                // asked at every attempt, after the profile is read: an erasure recorded while this event was being
+                // applied is seen here when the write is tried again (PersonService.change retries a write that raced it)
+                passOverAfterErasure(id, eventType, activity, p);
                 if (HIRED.equals(eventType)) refuseSecondHire(id, p, activity, update);
                 update.applyTo(p);
                 boolean hireApplied = HIRED.equals(eventType)
@@ -144,15 +139,38 @@ public class HrLifecycle {
                     && activity.id().equals(after.hiredBy)) {
                 outbox.append(HrHire.accepted(activity));
             }
+        } catch (PassedOver e) {
+            // passed over, not dead-lettered (a dead letter would keep their data once more)
+            LOG.infof("%s %s passed over: %s", eventType, activity.id(), e.getMessage());
         } catch (io.relais.kit.error.ProblemException e) {
-            if (!mayStart && e.problem().status() == 404) {
-                LOG.infof("%s %s passed over: its person was erased and only a later hire starts a new profile",
-                        eventType, activity.id());
-                return;
-            }
+            if (e.problem().errors() == null || e.problem().errors().isEmpty()) throw e; // e.g. 409: tried again
             // a manager that is the person themselves, or would create a reporting cycle
             throw new InvalidHrEvent(eventType + " for " + id + ": " + e.problem().errors().stream()
                     .map(v -> "data." + v.field() + " " + v.message()).collect(Collectors.joining("; ")));
+        }
+    }
+
+    /**
+     * An erasure is final for what HR said before it (README, Governance): an event published before the erasure is
+     * passed over, whether or not a profile exists again, and after it only a hire starts a profile that does not
+     * exist ({@code p} is new: version 0). Read at each attempt of the write, so an erasure that happens while the event
+     * is being applied wins too, whichever finishes last.
+     *
+     * @throws PassedOver when the event must not be applied
+     */
+    private void passOverAfterErasure(String login, String eventType, Activity activity, Person p) {
+        Optional<java.time.Instant> erased = people.erasedAt(login);
+        if (erased.isEmpty()) return;
+        if (!activity.published().isAfter(erased.get())) throw new PassedOver("it was published before its person was erased");
+        if (p.version == 0 && !HIRED.equals(eventType)) {
+            throw new PassedOver("its person was erased and only a later hire starts a new profile");
+        }
+    }
+
+    /** An HR event about an erased person that must not be applied; logged, neither applied nor dead-lettered. */
+    private static final class PassedOver extends RuntimeException {
+        PassedOver(String why) {
+            super(why, null, false, false);
         }
     }
 

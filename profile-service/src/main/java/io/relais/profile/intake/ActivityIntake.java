@@ -63,7 +63,9 @@ public class ActivityIntake {
         if (business.isPresent()) {
             StoreOutage.retryWhileUnavailable("apply HR event " + activity.id(), () -> hr.apply(activity, business.get()));
         } else if (ActivityCounters.counts(activity)) {
-            once(COUNTER_CONSUMER, activity, () -> counters.count(activity));
+            if (As2.CREATE.equals(activity.type())) once(COUNTER_CONSUMER, activity, () -> counters.count(activity));
+            // an edit, hide, restore or delete moves the counters by a difference: applying it again changes nothing
+            else StoreOutage.retryWhileUnavailable("count activity " + activity.id(), () -> counters.count(activity));
         }
     }
 
@@ -74,8 +76,9 @@ public class ActivityIntake {
      * What this consumer reads, decided on the headers alone; the headers only ever decide "not read", and what is
      * read is parsed and checked against {@code SourceAuthority} as before. Passed over unread:
      * <ul>
-     *   <li>feed-service's records other than Creates (reactions, edits, deletions, memberships, follows, views):
-     *       nothing here uses them;</li>
+     *   <li>feed-service's records other than Creates, and Updates and Deletes of posts and comments (reactions,
+     *       memberships, follows, views, community changes): nothing here uses them. A post's or comment's Update (edit,
+     *       hide, restore) and Delete are read: the expertise counters take back what is no longer readable;</li>
      *   <li>the cards of connectors other than hr (a Create, Update or Delete of a business event, document or
      *       external object, from {@code /connectors/<type>/…} with a type other than {@code hr}): the bulk of an
      *       ingest, and of no use here. A card of that kind claiming an HR fact is a forgery that is not applied;
@@ -87,7 +90,10 @@ public class ActivityIntake {
      * @param producer the record's {@code ce_source} header, or null
      */
     static boolean read(EventHeaders announced, String producer) {
-        if (CloudEventAttributes.FEED_SOURCE.equals(producer)) return announced.isOneOf(As2.CREATE);
+        if (CloudEventAttributes.FEED_SOURCE.equals(producer)) {
+            return announced.isOneOf(As2.CREATE)
+                    || announced.isOneOf(As2.UPDATE, As2.DELETE) && announced.subjectIsKind(Iri.POST, Iri.COMMENT);
+        }
         if (producer != null && producer.startsWith(CloudEventAttributes.CONNECTOR_SOURCE_PREFIX)
                 && !producer.startsWith(HR_CONNECTORS)) {
             return !(announced.isOneOf(As2.CREATE, As2.UPDATE, As2.DELETE)

@@ -61,7 +61,7 @@ public record HrUpdate(Map<ProfileField, String> values, Instant at) {
                     }
                 }
                 case MANAGER -> {
-                    if (!Logins.isValid(value)) v.add(new Violation(field.json(), Logins.RULE));
+                    if (!Logins.isValid(value)) v.add(new Violation(field.json(), Logins.whyNot(value)));
                 }
                 case START_DATE -> {
                     try {

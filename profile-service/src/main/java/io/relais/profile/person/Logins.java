@@ -22,9 +22,24 @@ public final class Logins {
         return Login.normalise(login);
     }
 
-    /** {@link Login#isValid}. */
+    /**
+     * Logins that name a path of this API rather than a person: {@code /api/people/me} (and {@code /me/photo},
+     * {@code /me/export}) is each caller's own profile, so a person {@code me} could never be opened by colleagues, and
+     * an administrator asking for their export got their own. Compared in the normal form ({@code ME} is {@code me}).
+     */
+    public static final java.util.Set<String> RESERVED = java.util.Set.of("me");
+
+    /** What a reserved login is told, for error messages. */
+    public static final String RESERVED_RULE = "must not be me: /api/people/me is each person's own profile";
+
+    /** {@link Login#isValid}, and not {@linkplain #RESERVED reserved}. */
     public static boolean isValid(String login) {
-        return Login.isValid(login);
+        return Login.isValid(login) && !RESERVED.contains(normalise(login));
+    }
+
+    /** Why {@code login} is not a login ({@link #RESERVED_RULE} or {@link #RULE}); only meaningful when {@link #isValid} is false. */
+    public static String whyNot(String login) {
+        return Login.isValid(login) ? RESERVED_RULE : RULE;
     }
 
     /**
@@ -40,7 +55,7 @@ public final class Logins {
         if (isValid(tokenLogin)) return normalise(tokenLogin);
         throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", "your sign-in name is not a Relais login, so it "
                 + "cannot have a profile; an administrator must change it in the identity provider")
-                .withErrors(List.of(new Violation("login", RULE))));
+                .withErrors(List.of(new Violation("login", whyNot(tokenLogin)))));
     }
 
     /** {@link Login#RULE}, for error messages. */

@@ -153,6 +153,11 @@ public class PersonRepository {
         collection().deleteOne(Filters.eq("_id", login));
     }
 
+    /** Deletes the profile only if it is still at {@code version} (a newer write is its writer's to settle). */
+    public void delete(String login, long version) {
+        collection().deleteOne(Filters.and(Filters.eq("_id", login), Filters.eq("version", version)));
+    }
+
     /** A counter that belongs to the profile but is no profile change (no snapshot, no version bump). */
     public void increment(String login, String counterPath, int by) {
         collection().updateOne(Filters.eq("_id", login), Updates.inc(counterPath, by));

@@ -95,7 +95,9 @@ public class PersonService {
 
     /**
      * Loads (or, if allowed, starts) the profile, applies {@code mutation}, and stores it if anything
-     * changed. Retries on a concurrent write, so the mutation must be repeatable.
+     * changed. Retries on a concurrent write, so the mutation must be repeatable. A write that raced an erasure of the
+     * person is undone and asked again of no profile (the erasure wins: {@link #settleErasure}), so a mutation that may
+     * start a profile decides again whether it may.
      *
      * <p>A new manager must be someone else, outside the person's own reports (400 {@code manager}, see
      * {@link #refuseCycle}), and must exist: otherwise 400 {@code manager} ({@link UnknownManager#REFUSE}) or the
@@ -154,6 +156,12 @@ public class PersonService {
                 publish(after, actorIri);
                 people.markPublished(login, after.version);
             }
+            if (erasedSince(login, after)) {
+                // an erasure recorded since this profile was created ran while this write was under way: the erasure
+                // wins, whichever finished last (see settleErasure); what the mutation says is asked again, of no profile
+                settleErasure(login, after);
+                continue;
+            }
             linkAwaiting(login, actorIri);
             // the awaited manager may have been created since the read above; of two such writes, one sees the other
             if (after.pendingManager != null && people.find(after.pendingManager).isPresent()) {
@@ -202,6 +210,34 @@ public class PersonService {
         pendingManagers.update(login, p, null);
         profileWritten.fire(new ProfileWritten(login, p, null));
         return true;
+    }
+
+    /**
+     * Whether the profile {@code written} (the one this write stored) was erased, or is being erased, since it was
+     * created: the erasure records its time first ({@link #erase}), so a write whose snapshot went out after the
+     * erasure's {@code Delete} always finds that record here. A profile created after the erasure (a rehire, a new
+     * sign-in) is not concerned. One keyed read per profile write.
+     */
+    private boolean erasedSince(String login, Person written) {
+        Instant created = written.createdAt == null ? null : written.createdAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return erasedPeople.erasedAt(login).filter(at -> created == null || !at.isBefore(created)).isPresent();
+    }
+
+    /**
+     * Finishes, for a write that raced an erasure, what the erasure did: its snapshot may have gone out after the
+     * erasure's {@code Delete}, and its indexes (directory, report lines, photos) been written after the erasure cleared
+     * them. So the {@code Delete} is appended again, to stay the last record of the person's key on the compacted
+     * topic (every consumer applies a Delete again harmlessly), the profile this write stored goes (the erasure may have
+     * deleted it before, or be about to), and {@link ProfileWritten} with no profile clears the indexes again.
+     */
+    private void settleErasure(String login, Person written) {
+        LOG.infof("a write of %s raced their erasure: the erasure wins", login);
+        Activity delete = io.relais.events.PersonErasure.delete(Iri.person(login), Iri.of(Iri.SOURCE, "profile-service"));
+        io.relais.events.ActivityValidator.requireValid(delete);
+        outbox.append(OutboxRecord.profile(Iri.person(login), delete, source));
+        people.delete(login, written.version);
+        pendingManagers.update(login, written, null);
+        profileWritten.fire(new ProfileWritten(login, written, null));
     }
 
     /**

@@ -17,7 +17,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -77,19 +80,33 @@ public class PhotoResource {
         return PersonView.of(after, null);
     }
 
+    /**
+     * What a browser may do with a photo: keep it, but ask again before each use ({@code no-cache}), so a changed
+     * photo or an erased person's is never shown from a copy; the ask is cheap, a 304 without the bytes while the
+     * photo's id (the ETag) is unchanged. {@code private}: it is served only with a bearer token, never to a shared cache.
+     */
+    static final String CACHE_CONTROL = "private, no-cache";
+
     @GET
     @Path("/{login}/photo")
     @Produces({"image/jpeg", "image/png", "image/webp", "image/gif", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
-    @Operation(summary = "A person's photo (never larger than the upload limit); 404 when they have none")
-    public Response photo(@PathParam("login") String login) {
+    @Operation(summary = "A person's photo (never larger than the upload limit); 404 when they have none or were erased",
+            description = "Cache-Control: private, no-cache, ETag = the photo's id: a request with If-None-Match naming the "
+                    + "current photo answers 304; the profile is read first, so an erased person's photo is 404 even then.")
+    public Response photo(@PathParam("login") String login, @Context Request request) {
         Person p = people.require(login);
         if (p.photo == null) throw ProblemException.notFound("photo of " + login);
+        EntityTag etag = new EntityTag(p.photo.id());
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
+        if (unchanged != null) {
+            return unchanged.header("Cache-Control", CACHE_CONTROL).header("X-Content-Type-Options", "nosniff").build();
+        }
         PhotoStore.StoredPhoto photo = photos.load(p.photo.id())
                 .orElseThrow(() -> ProblemException.notFound("photo of " + login));
         return Response.ok(photo.bytes(), photo.contentType())
-                .header("Cache-Control", "private, max-age=86400")
-                .header("ETag", "\"" + photo.id() + "\"")
+                .header("Cache-Control", CACHE_CONTROL)
+                .tag(etag)
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }

@@ -133,11 +133,11 @@ public class ScimResource {
     @Path("/Users")
     @Consumes({SCIM_JSON, "application/json"})
     @RolesAllowed({Provisioning.ROLE, Roles.ADMIN})
-    @Operation(summary = "Provision a user (409 uniqueness if already provisioned)")
+    @Operation(summary = "Provision a user (409 uniqueness if already provisioned); active when active is omitted")
     public Response create(String body) {
         ScimUsers.ScimUser user = ScimUsers.fromScim(parse(body));
         if (user.userName() == null || !Logins.isValid(user.userName())) {
-            throw ScimException.invalidValue("userName is required and " + Logins.RULE);
+            throw ScimException.invalidValue("userName is required and " + Logins.whyNot(user.userName()));
         }
         String login = Logins.normalise(user.userName());
         Optional<Person> existing = people.find(login);
@@ -145,6 +145,7 @@ public class ScimResource {
         if (existing.isPresent() && (existing.get().externalId != null || !existing.get().fieldTimes.isEmpty())) {
             throw new ScimException(409, "uniqueness", "a User with userName " + login + " already exists");
         }
+        if (!user.hrValues().containsKey(ProfileField.STATUS)) user.hrValues().put(ProfileField.STATUS, Person.ACTIVE);
         Person p = store(login, user, true);
         return Response.status(201).type(SCIM_JSON).location(URI.create(location(login)))
                 .entity(write(ScimUsers.toScim(p, location(login)))).build();
@@ -154,7 +155,8 @@ public class ScimResource {
     @Path("/Users/{id}")
     @Consumes({SCIM_JSON, "application/json"})
     @RolesAllowed({Provisioning.ROLE, Roles.ADMIN})
-    @Operation(summary = "Replace a user's provisioned attributes")
+    @Operation(summary = "Replace a user's provisioned attributes",
+            description = "An omitted or null active keeps the status: a person who left comes back only with active: true.")
     public Response replace(@PathParam("id") String id, String body) {
         Person current = find(id);
         ScimUsers.ScimUser user = ScimUsers.fromScim(parse(body));
@@ -230,7 +232,7 @@ public class ScimResource {
         attribute(coreAttrs, "title", "string", false, "Job title");
         attribute(coreAttrs, "emails", "complex", false, "The primary (else first) value is the e-mail");
         attribute(coreAttrs, "addresses", "complex", false, "The primary (else first) locality is the office");
-        attribute(coreAttrs, "active", "boolean", false, "false marks the person as having left");
+        attribute(coreAttrs, "active", "boolean", false, "false marks the person as having left; omitted or null keeps the status (a new user is active)");
         ObjectNode ext = resources.addObject().put("id", ScimUsers.ENTERPRISE).put("name", "EnterpriseUser");
         ArrayNode extAttrs = ext.putArray("attributes");
         attribute(extAttrs, "department", "string", false, "Department");

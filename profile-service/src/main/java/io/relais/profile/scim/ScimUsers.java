@@ -38,7 +38,10 @@ public final class ScimUsers {
     private ScimUsers() {
     }
 
-    /** What a SCIM client may set, read from a User resource. */
+    /**
+     * What a SCIM client may set, read from a User resource. {@code hrValues} holds {@link ProfileField#STATUS} only
+     * when the resource says {@code active} (true or false): an omitted {@code active} changes no one's status.
+     */
     public record ScimUser(String userName, String externalId, Map<ProfileField, String> hrValues) {
     }
 
@@ -108,7 +111,10 @@ public final class ScimUsers {
         if (active != null && !active.isNull() && !active.isBoolean()) {
             throw ScimException.invalidValue("active must be true or false");
         }
-        v.put(ProfileField.STATUS, active == null || active.isNull() || active.asBoolean() ? Person.ACTIVE : Person.LEFT);
+        // whether someone works here is HR's lifecycle fact: only an explicit value changes it. An omitted (or null)
+        // active leaves the status as it is on a replace, so a leaver comes back only when HR says active: true;
+        // a new user is active (ScimResource.create)
+        if (active != null && !active.isNull()) v.put(ProfileField.STATUS, active.asBoolean() ? Person.ACTIVE : Person.LEFT);
         return new ScimUser(string(u.get("userName"), "userName"), string(u.get("externalId"), "externalId"), v);
     }
 

@@ -3,7 +3,11 @@ package io.relais.profile.expertise;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.relais.events.Activity;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
 import io.relais.events.Audience;
+import io.relais.events.RelaisExtension;
 import io.relais.events.Iri;
 import io.relais.testing.RelaisTestResources;
 import org.junit.jupiter.api.Test;
@@ -11,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import static io.relais.profile.Fixtures.WAIT;
 import static io.relais.profile.Fixtures.as;
 import static io.relais.profile.Fixtures.employee;
+import static io.relais.profile.Fixtures.post;
+import static io.relais.profile.Fixtures.publishFromFeed;
 import static io.relais.profile.Fixtures.publishPostTo;
 import static io.relais.profile.Fixtures.unique;
 import static org.awaitility.Awaitility.await;
@@ -45,5 +51,50 @@ class ExpertiseTrimmingTest {
                     .body("[0].activity", equalTo(1))
                     .body("[0].score", equalTo(1)));
         }
+    }
+    /**
+     * What everyone could read when it was written but no longer can does not count either: a post a moderator hid
+     * (an Update carrying the hidden state) until it is restored, a post its author deleted or a moderator removed (a
+     * Delete with a Tombstone), and a post held by a keyword rule from the start. Before, only Creates were read, so
+     * the ranking shown to every employee kept counting them and told readers such a post existed.
+     */
+    @Test
+    void hiddenRemovedAndHeldPostsStopCountingAndARestoredOneCountsAgain() {
+        String uma = unique("uma");
+        String skill = "Fortran" + unique("x").replace("-", "");
+        String marker = "Marker" + unique("x").replace("-", "");
+        as(employee(uma)).body("{\"skills\":[\"" + skill + "\",\"" + marker + "\"]}").patch("/api/people/me").then().statusCode(200);
+        String key = Iri.person(uma);
+
+        AsObject hidden = publishPostTo(uma, Audience.ORGANISATION, skill);
+        AsObject deleted = publishPostTo(uma, Audience.ORGANISATION, skill);
+        publishPostTo(uma, Audience.ORGANISATION, skill);
+        AsObject held = post(uma, Audience.ORGANISATION, skill).relais(moderation(true)).build();
+        publishFromFeed(key, Activity.builder().type(As2.CREATE).actor(key).object(held).to(Audience.ORGANISATION).build());
+        publishFromFeed(key, Activity.builder().type(As2.UPDATE).actor(Iri.person("carol"))
+                .object(hidden.toBuilder().relais(moderation(true)).build()).to(Audience.ORGANISATION).build());
+        publishFromFeed(key, Activity.builder().type(As2.DELETE).actor(key).to(Audience.ORGANISATION)
+                .object(AsObject.builder().id(deleted.id()).type(As2.TOMBSTONE).formerType(As2.NOTE).build()).build());
+        publishPostTo(uma, Audience.ORGANISATION, marker); // read after all of the above (same key)
+        awaitMarker(marker, 1);
+
+        as(employee("alice")).queryParam("skill", skill).get("/api/expertise").then().statusCode(200)
+                .body("[0].login", equalTo(uma)).body("[0].topicalActivity", equalTo(1)).body("[0].activity", equalTo(2));
+
+        publishFromFeed(key, Activity.builder().type(As2.UPDATE).actor(Iri.person("carol"))
+                .object(hidden.toBuilder().relais(moderation(false)).build()).to(Audience.ORGANISATION).build());
+        publishPostTo(uma, Audience.ORGANISATION, marker);
+        awaitMarker(marker, 2);
+        as(employee("alice")).queryParam("skill", skill).get("/api/expertise").then().statusCode(200)
+                .body("[0].topicalActivity", equalTo(2)).body("[0].activity", equalTo(4));
+    }
+
+    private static java.util.Map<String, Object> moderation(boolean hidden) {
+        return java.util.Map.of(RelaisExtension.MODERATION, RelaisExtension.Moderation.state(hidden, "off-topic").toMap());
+    }
+
+    private static void awaitMarker(String marker, int count) {
+        await().atMost(WAIT).untilAsserted(() -> as(employee("alice")).queryParam("skill", marker).get("/api/expertise")
+                .then().statusCode(200).body("[0].topicalActivity", equalTo(count)));
     }
 }

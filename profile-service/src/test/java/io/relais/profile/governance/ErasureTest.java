@@ -35,6 +35,12 @@ class ErasureTest {
     @jakarta.inject.Inject
     io.relais.profile.photo.PhotoStore photos;
 
+    @jakarta.inject.Inject
+    EraseDuringWrite eraseDuringWrite;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
     static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
@@ -139,6 +145,42 @@ class ErasureTest {
         await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", gone).then().statusCode(200)
                 .body("title", equalTo("Returning analyst")).body("displayName", equalTo("Back Again"))
                 .body("email", org.hamcrest.Matchers.not(equalTo(gone + "@relais.example"))));
+    }
+
+    /**
+     * An erasure that happens while an HR event about the person is being applied wins, whichever finishes last: the
+     * person is not there afterwards (here, in the directory, in SCIM) and the last record of their key on
+     * relais.profiles is the Delete, so no other service brings them back. The interleaving is made deterministic by
+     * {@link EraseDuringWrite}: the erasure runs after the HR move is stored and before its snapshot is published.
+     * Before, the move's snapshot was published after the Delete, the last word on the compacted topic, so every
+     * other service recreated the erased person with their new job.
+     */
+    @Test
+    void anErasureDuringAnHrEventWinsAndItsDeleteStaysTheLastWord() {
+        String gone = unique("gone");
+        String department = unique("Dept");
+        String reader = employee(unique("reader"));
+        var hire = hr("employee.hired", gone).with("displayName", "Gone Person").with("title", "Analyst").publish();
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", gone).then().statusCode(200)
+                .body("title", equalTo("Analyst")));
+        snapshots(gone, 1, r -> r.value() != null);
+
+        eraseDuringWrite.arm(gone);
+        hr("employee.moved", gone).with("title", "Senior analyst").with("department", department).publishAfter(hire);
+        String marker = unique("marker");
+        hr("employee.hired", marker).with("title", "Marker").publishAfter(hire);
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", marker).then().statusCode(200));
+
+        as(reader).get("/api/people/{login}", gone).then().statusCode(404);
+        as(admin()).get("/scim/v2/Users/{id}", gone).then().statusCode(404);
+        as(reader).queryParam("department", department).get("/api/people").then().statusCode(200)
+                .body("items.login", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(gone)));
+        var all = io.relais.profile.Fixtures.allSnapshots(gone, bootstrap);
+        assertThat(all).isNotEmpty();
+        var last = all.get(all.size() - 1);
+        assertThat(last.value()).as("the last record of the person's key").isNotNull();
+        assertThat(PersonErasure.erasedPerson(ActivityJson.read(last.value()))).as("the last record of the person's key: "
+                + last.value()).contains(Iri.person(gone));
     }
 
     /**

@@ -170,6 +170,38 @@ class InputHygieneTest {
         as(employee("alice")).get("/api/people/{login}", "-dash" + suffix).then().statusCode(404);
     }
 
+    /**
+     * {@code /api/people/me} is each caller's own profile, so {@code me} (in any case) is nobody's login: SCIM refuses
+     * it (400 invalidValue naming userName), an HR event naming it (as the person or as a manager) is dead-lettered
+     * naming the field, and a sign-in name {@code me} gets a 403 naming {@code login}, as any name outside the rule.
+     * Before, SCIM and HR created a person {@code me} whom colleagues could never open ({@code GET /api/people/me}
+     * answered their own profile) and whose export an administrator could not take (they got their own).
+     */
+    @Test
+    void meIsNobodysLoginSoApiPeopleMeAlwaysMeansTheCaller() {
+        scim().body("{\"userName\":\"Me\",\"displayName\":\"Someone called me\"}").post("/scim/v2/Users").then()
+                .statusCode(400).body("scimType", equalTo("invalidValue")).body("detail", containsString("userName"))
+                .body("detail", containsString("/api/people/me"));
+        scim().get("/scim/v2/Users/{id}", "me").then().statusCode(404);
+
+        var hire = hr("employee.hired", "me").with("displayName", "Someone called me").publish();
+        String reports = unique("reports");
+        var named = hr("employee.hired", reports).with("manager", "ME").publish();
+        for (var event : java.util.List.of(hire, named)) {
+            String subject = event.activity().object().id();
+            io.relais.testing.KafkaProbe.awaitRecords(io.relais.events.Topics.ACTIVITIES_DLQ,
+                    r -> subject.equals(io.relais.testing.KafkaProbe.header(r, "ce_subject"))
+                            && String.valueOf(io.relais.testing.KafkaProbe.header(r, "dead-letter-reason")).contains("/api/people/me"),
+                    1, WAIT);
+        }
+        as(employee("alice")).get("/api/people/{login}", reports).then().statusCode(404);
+
+        as(employee("me")).get("/api/people/me").then().statusCode(403).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("login")).body("errors[0].message", containsString("/api/people/me"));
+        as(employee("alice")).get("/api/people/me").then().statusCode(200).body("login", equalTo("alice"));
+        scim().get("/scim/v2/Users/{id}", "me").then().statusCode(404);
+    }
+
     @Test
     void anOversizedScimBodyIsRefusedBeforeItIsRead() {
         String padding = "x".repeat(70 * 1024);

@@ -18,15 +18,24 @@ class ReadByHeadersTest {
     static final String CARD = "urn:relais:event:019a0000-0000-7000-8000-000000000002";
 
     @Test
-    void feedServiceReactionsEditsAndMembershipsAreNotRead() {
-        for (String type : new String[]{"like", "undo", "update", "delete", "join", "leave", "follow", "view", "flag"}) {
+    void feedServiceReactionsMembershipsAndCommunityChangesAreNotRead() {
+        for (String type : new String[]{"like", "undo", "join", "leave", "follow", "view", "flag"}) {
             assertThat(ActivityIntake.read(new EventHeaders(type, POST), CloudEventAttributes.FEED_SOURCE)).as(type).isFalse();
+        }
+        for (String type : new String[]{"update", "delete"}) {
+            assertThat(ActivityIntake.read(new EventHeaders(type, "urn:relais:community:board"), CloudEventAttributes.FEED_SOURCE))
+                    .as(type).isFalse();
         }
     }
 
+    /** Creates count in who-knows-X; an edit, hide, restore or delete of a post or comment moves the count back. */
     @Test
-    void feedServicePostsAndCommentsAreRead() {
-        assertThat(ActivityIntake.read(new EventHeaders("create", POST), CloudEventAttributes.FEED_SOURCE)).isTrue();
+    void feedServicePostsAndCommentsAndTheirEditsHidesAndDeletesAreRead() {
+        for (String type : new String[]{"create", "update", "delete"}) {
+            assertThat(ActivityIntake.read(new EventHeaders(type, POST), CloudEventAttributes.FEED_SOURCE)).as(type).isTrue();
+            assertThat(ActivityIntake.read(new EventHeaders(type, "urn:relais:comment:019a0000-0000-7000-8000-000000000003"),
+                    CloudEventAttributes.FEED_SOURCE)).as(type).isTrue();
+        }
     }
 
     @Test

@@ -160,6 +160,37 @@ class PhotoTest {
         assertThat(ImageIO.read(new ByteArrayInputStream(served)).getHeight()).isEqualTo(7);
     }
 
+    /**
+     * A photo is never kept by a browser beyond what the profile says now: every answer is {@code private, no-cache}
+     * with the photo's id as its ETag, so a browser asks again each time it shows it (a 304 without the bytes while it
+     * is unchanged). After a change the same URL answers the new photo, and after an erasure the URL an answer named
+     * answers 404, even to a browser revalidating the copy it holds. Before, {@code private, max-age=86400} let a browser
+     * show the old or the erased person's photo for a day without asking.
+     */
+    @Test
+    void aPhotoIsRevalidatedEachTimeSoAChangeOrAnErasureIsSeenAtOnce() throws Exception {
+        String eva = unique("eva");
+        String url = given().auth().oauth2(employee(eva)).contentType("image/png").body(PNG).put("/api/people/me/photo")
+                .then().statusCode(200).extract().path("photoUrl");
+        var first = given().auth().oauth2(employee("alice")).get(url).then().statusCode(200)
+                .header("Cache-Control", equalTo("private, no-cache")).extract();
+        String etag = first.header("ETag");
+        assertThat(etag).isNotBlank();
+        given().auth().oauth2(employee("alice")).header("If-None-Match", etag).get(url).then().statusCode(304);
+
+        given().auth().oauth2(employee(eva)).contentType("image/jpeg").body(jpeg(5, 7)).put("/api/people/me/photo").then().statusCode(200);
+        byte[] changed = given().auth().oauth2(employee("alice")).header("If-None-Match", etag).get(url).then().statusCode(200)
+                .contentType("image/jpeg").header("Cache-Control", equalTo("private, no-cache")).extract().asByteArray();
+        assertThat(ImageIO.read(new ByteArrayInputStream(changed)).getHeight()).isEqualTo(7);
+        String newUrl = as(employee("alice")).get("/api/people/{login}", eva).then().extract().path("photoUrl");
+        String newEtag = given().auth().oauth2(employee("alice")).get(newUrl).then().statusCode(200).extract().header("ETag");
+
+        as(io.relais.profile.Fixtures.admin()).post("/api/people/{login}/erasure", eva).then().statusCode(202);
+        given().auth().oauth2(employee("alice")).header("If-None-Match", newEtag).get(newUrl).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(employee("alice")).get(url).then().statusCode(404);
+    }
+
     static byte[] jpeg(int width, int height) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "jpeg", out);

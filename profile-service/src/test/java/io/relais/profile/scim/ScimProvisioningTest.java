@@ -128,6 +128,36 @@ class ScimProvisioningTest {
         as(employee("alice")).get("/api/people/{login}", rose).then().body("status", equalTo("left"));
     }
 
+    /**
+     * Whether someone works here is a lifecycle fact HR owns: a leaver becomes active again only when HR says so
+     * ({@code active: true}, or a rehire). A SCIM replace that leaves {@code active} out (a provisioning tool sending
+     * the attributes it maps, a title correction) keeps the status as it is. Before, it read as {@code active: true}
+     * and put the leaver back in the directory and their manager's reports.
+     */
+    @Test
+    void aReplaceWithoutActiveNeverBringsALeaverBack() {
+        String lea = unique("lea");
+        scim(hrSystem()).body(user(lea, "Lea", "Buyer", "Purchasing", null)).post("/scim/v2/Users").then().statusCode(201);
+        io.relais.profile.Fixtures.hr("employee.left", lea).with("leftDate", "2026-03-31").publish();
+        org.awaitility.Awaitility.await().atMost(io.relais.profile.Fixtures.WAIT).untilAsserted(() ->
+                as(employee("alice")).get("/api/people/{login}", lea).then().body("status", equalTo("left")));
+
+        scim(hrSystem()).body(user(lea, "Lea", "Senior buyer", "Purchasing", null).replace("\"active\":true,", ""))
+                .put("/scim/v2/Users/{id}", lea).then().statusCode(200).body("active", equalTo(false))
+                .body("title", equalTo("Senior buyer"));
+        scim(hrSystem()).body(user(lea, "Lea", "Senior buyer", "Purchasing", null).replace("\"active\":true", "\"active\":null"))
+                .put("/scim/v2/Users/{id}", lea).then().statusCode(200).body("active", equalTo(false));
+        as(employee("alice")).get("/api/people/{login}", lea).then().body("status", equalTo("left"))
+                .body("leftDate", equalTo("2026-03-31"));
+        as(employee("alice")).queryParam("department", "Purchasing").get("/api/people").then().statusCode(200)
+                .body("items.login", org.hamcrest.Matchers.not(hasItem(lea)));
+
+        // HR saying so is what brings someone back
+        scim(hrSystem()).body(user(lea, "Lea", "Senior buyer", "Purchasing", null)).put("/scim/v2/Users/{id}", lea)
+                .then().statusCode(200).body("active", equalTo(true));
+        as(employee("alice")).get("/api/people/{login}", lea).then().body("status", equalTo("active"));
+    }
+
     @Test
     void aReplaceKeepsWhatThePersonWroteThemselves() {
         String sam = unique("sam");
