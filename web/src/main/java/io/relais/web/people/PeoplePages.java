@@ -18,12 +18,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
@@ -130,14 +132,23 @@ public class PeoplePages {
         return pages.msg().noPostsYet(name.isBlank() ? login : name);
     }
 
-    /** Photos come from profile-service with the reader's token, on the web app's own origin. */
+    /**
+     * Photos come from profile-service with the reader's token, on the web app's own origin, under its cache rule:
+     * {@code private, no-cache} with the photo's ETag, so the browser asks before each use (its If-None-Match passed
+     * on; a 304 answered without the image) and a changed or erased person's photo is never shown from its cache. A
+     * {@code max-age} here had kept an erased person's photo on screen for five minutes after profile-service said 404.
+     */
     @GET
     @Path("{login}/photo")
     @Produces(MediaType.WILDCARD)
-    public Response photo(@PathParam("login") String login) {
-        try (Response upstream = profiles.photo(login)) {
-            return Response.ok(upstream.readEntity(byte[].class), upstream.getMediaType())
-                    .header("Cache-Control", "private, max-age=300").build();
+    public Response photo(@PathParam("login") String login, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        try (Response upstream = profiles.photo(login, ifNoneMatch)) {
+            Response.ResponseBuilder answer = upstream.getStatus() == Response.Status.NOT_MODIFIED.getStatusCode()
+                    ? Response.notModified()
+                    : Response.ok(upstream.readEntity(byte[].class), upstream.getMediaType());
+            String etag = upstream.getHeaderString(HttpHeaders.ETAG);
+            if (etag != null) answer.header(HttpHeaders.ETAG, etag);
+            return answer.header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
         }
     }
 

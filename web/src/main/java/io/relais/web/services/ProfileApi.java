@@ -36,10 +36,14 @@ public interface ProfileApi {
     @Consumes(MediaType.WILDCARD)
     JsonNode uploadPhoto(byte[] image, @jakarta.ws.rs.HeaderParam("Content-Type") String mediaType);
 
+    /**
+     * A person's photo; with {@code ifNoneMatch} (the ETag the browser holds, or null) profile-service answers 304 with
+     * no image while that photo is still theirs, 404 once they have none or were erased.
+     */
     @GET
     @Path("/api/people/{login}/photo")
     @Produces(MediaType.WILDCARD)
-    Response photo(@PathParam("login") String login);
+    Response photo(@PathParam("login") String login, @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch);
 
     /**
      * A person's data export (a zip from profile-service, with content.json from feed-service); the web asks only for

@@ -25,17 +25,31 @@ public final class ScriptedServices {
 
     public static final ScriptedServices SERVICES = new ScriptedServices();
 
-    /** An answer: status, JSON body (empty for none), and its media type (null: JSON, or problem+json for a refusal). */
-    public record Answer(int status, String json, String mediaType) {
+    /**
+     * An answer: status, body (empty for none), its media type (null: JSON, or problem+json for a refusal) and any other
+     * response headers.
+     */
+    public record Answer(int status, String json, String mediaType, Map<String, String> headers) {
 
         /** A JSON answer. */
         public Answer(int status, String json) {
-            this(status, json, null);
+            this(status, json, null, Map.of());
+        }
+
+        /** An answer of this media type. */
+        public Answer(int status, String json, String mediaType) {
+            this(status, json, mediaType, Map.of());
         }
     }
 
-    /** A request as received: {@code "METHOD /path?query"} and its body. */
-    public record Call(String line, String body) {
+    /** A request as received: {@code "METHOD /path?query"}, its body and the value of each request header it had. */
+    public record Call(String line, String body, Map<String, String> headers) {
+
+        /** The request header's value ({@code name} in any case), or null when it was not sent. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
     }
 
     private final HttpServer server;
@@ -71,6 +85,12 @@ public final class ScriptedServices {
         return this;
     }
 
+    /** Answers {@code line} with this whole answer (a body of another media type, response headers) from now on. */
+    public ScriptedServices on(String line, Answer answer) {
+        script.put(line, answer);
+        return this;
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -89,12 +109,15 @@ public final class ScriptedServices {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
+        Map<String, String> headers = new java.util.HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
         calls.add(new Call(method + " " + path + (query == null ? "" : "?" + query),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), Map.copyOf(headers)));
         Answer a = script.getOrDefault(method + " " + path, "GET".equals(method) ? new Answer(200, "{}") : new Answer(204, ""));
         byte[] body = a.json().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", a.mediaType() != null ? a.mediaType()
                 : a.status() >= 400 ? "application/problem+json" : "application/json");
+        a.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         if (body.length == 0) {
             exchange.sendResponseHeaders(a.status(), -1);
         } else {
