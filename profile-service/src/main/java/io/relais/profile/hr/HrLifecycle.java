@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  * Applies HR business events (from connector-service) to profiles: hire, move, leave. The connector
  * keys records by event id, so one person's events may come on different partitions and out of order:
  * each field keeps the value of the latest change by event time, and a move or leave that overtakes
- * the hire starts the profile that the hire completes.
+ * the hire starts the profile that the hire completes. Until then that profile is {@link Person#pending pending}: not
+ * a person (404, listed nowhere, no snapshot on {@code relais.profiles}), so an HR move or leave naming a login HR never
+ * hired, SCIM never provisioned and nobody signed in with makes no one up; the hire publishes it with the moves merged.
  * <p>
  * A hire never takes over a working employee: an {@code employee.hired} for a login HR already has as an active
  * person, with other data, is refused and dead-lettered ({@link #refuseSecondHire} states the rule). A hire that is
@@ -125,6 +127,10 @@ public class HrLifecycle {
                 // applied is seen here when the write is tried again (PersonService.change retries a write that raced it)
                 passOverAfterErasure(id, eventType, activity, p);
                 if (HIRED.equals(eventType)) refuseSecondHire(id, p, activity, update);
+                // a move or leave of a login nobody has made a person starts a pending profile: kept for the hire,
+                // shown and published to no one until then; a hire (applied, even older than a leave) completes it
+                if (p.version == 0 && !HIRED.equals(eventType)) p.pending = true;
+                if (HIRED.equals(eventType)) p.pending = false;
                 update.applyTo(p);
                 boolean hireApplied = HIRED.equals(eventType)
                         && Long.valueOf(activity.published().toEpochMilli()).equals(p.fieldTimes.get(ProfileField.STATUS.json()));

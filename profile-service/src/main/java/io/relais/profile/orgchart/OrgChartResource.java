@@ -45,9 +45,9 @@ public class OrgChartResource {
         List<PersonView.Card> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>(List.of(p.login));
         String next = p.managerLogin;
-        // one keyed read per level; stops at a manager without a profile yet
+        // one keyed read per level; stops at a manager who is nobody yet (no profile, or a pending one)
         while (next != null && seen.add(next) && chain.size() < PersonService.MAX_CHAIN) {
-            Optional<Person> manager = repository.find(next);
+            Optional<Person> manager = repository.find(next).filter(Person::isPerson);
             if (manager.isEmpty()) break;
             chain.add(PersonView.Card.of(manager.get()));
             next = manager.get().managerLogin;

@@ -48,6 +48,13 @@ public final class Person {
      * for people stored before it was kept, and for those HR has not hired through an event.
      */
     public String hiredBy;
+    /**
+     * True for a profile that HR moves or leaves started before anything made a person of the login: HR batches arrive
+     * out of order, so a move may overtake the hire it follows, and its fields are kept (with their event times) for the
+     * hire to complete. Until a hire, SCIM provisioning or the person's own sign-in clears it, the profile is nobody's:
+     * not found, not listed, not indexed and never published ({@link PersonService}). Stored as true, or as no value.
+     */
+    public boolean pending;
     /** skill key (see {@link Skills#key}) → number of colleagues who endorsed it. */
     public Map<String, Integer> endorsements = new HashMap<>();
     /** posts and comments written (from relais.activities). */
@@ -70,6 +77,11 @@ public final class Person {
 
     public boolean isActive() {
         return ACTIVE.equals(status);
+    }
+
+    /** A person others may know of: any stored profile but a {@link #pending} one. */
+    public boolean isPerson() {
+        return !pending;
     }
 
     public Person copy() {
@@ -101,6 +113,7 @@ public final class Person {
                 .append("managerLogin", managerLogin).append("pendingManager", pendingManager).append("startDate", startDate).append("status", status)
                 .append("leftDate", leftDate).append("bio", bio).append("skills", skills)
                 .append("languages", languages).append("externalId", externalId).append("hiredBy", hiredBy)
+                .append("pending", pending ? Boolean.TRUE : null)
                 .append("endorsements", encodeKeys(endorsements))
                 .append("activityCount", activityCount)
                 .append("topicalActivity", encodeKeys(topicalActivity))
@@ -135,6 +148,7 @@ public final class Person {
         p.languages = new ArrayList<>(d.getList("languages", String.class, List.of()));
         p.externalId = d.getString("externalId");
         p.hiredBy = d.getString("hiredBy");
+        p.pending = Boolean.TRUE.equals(d.getBoolean("pending"));
         p.endorsements = decodeCounts(d.get("endorsements", Document.class));
         Number activity = d.get("activityCount", Number.class);
         p.activityCount = activity == null ? 0 : activity.longValue();

@@ -27,6 +27,8 @@ import java.util.Set;
 public class PersonRepository {
 
     static final String COLLECTION = "people";
+    /** Matches the profiles that are people: a pending one has {@code pending: true}, any other none. */
+    private static final org.bson.conversions.Bson NOT_PENDING = Filters.ne("pending", true);
 
     @Inject
     MongoClient mongo;
@@ -139,11 +141,11 @@ public class PersonRepository {
         return startupScan().unpublished();
     }
 
-    /** Which of these logins have a profile: one {@code $in} read of {@code _id}. */
+    /** Which of these logins are people (a profile that is not {@link Person#pending pending}): one {@code $in} read of {@code _id}. */
     public Set<String> existing(Collection<String> logins) {
         Set<String> out = new java.util.HashSet<>();
         if (logins.isEmpty()) return out;
-        for (Document d : collection().find(Filters.in("_id", logins)).projection(new Document("_id", 1))) {
+        for (Document d : collection().find(Filters.and(Filters.in("_id", logins), NOT_PENDING)).projection(new Document("_id", 1))) {
             out.add(d.getString("_id"));
         }
         return out;
@@ -163,10 +165,13 @@ public class PersonRepository {
         collection().updateOne(Filters.eq("_id", login), Updates.inc(counterPath, by));
     }
 
-    /** Every profile by login, for the SCIM listing without filter: a scan, acceptable for a rare provisioning sync. */
+    /**
+     * Every person by login (not the {@link Person#pending pending} profiles), for the SCIM listing without filter: a
+     * scan, acceptable for a rare provisioning sync.
+     */
     public List<Person> page(int skip, int limit) {
         List<Person> out = new ArrayList<>();
-        for (Document d : collection().find().sort(Sorts.ascending("_id")).skip(skip).limit(limit)) {
+        for (Document d : collection().find(NOT_PENDING).sort(Sorts.ascending("_id")).skip(skip).limit(limit)) {
             out.add(Person.fromDocument(d));
         }
         return out;
@@ -181,8 +186,9 @@ public class PersonRepository {
         return out;
     }
 
+    /** How many people there are ({@link #page}'s total): pending profiles are nobody yet. */
     public long count() {
-        return collection().countDocuments();
+        return collection().countDocuments(NOT_PENDING);
     }
 
     private MongoCollection<Document> collection() {

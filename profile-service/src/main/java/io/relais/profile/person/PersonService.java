@@ -29,6 +29,11 @@ import java.util.function.Consumer;
  * then the new snapshot in the outbox for
  * {@code relais.profiles}. A write that changes nothing a reader can see publishes nothing, which is
  * what makes replays harmless.
+ *
+ * <p>A {@link Person#pending pending} profile (started by an HR move or leave of a login nothing has made a person
+ * yet) is nobody's to others: {@link #find} does not find it, {@link ProfileWritten} shows it as absent (so no index
+ * lists it), no snapshot of it is published, and it counts as no manager. The write that makes a person of it (a hire,
+ * SCIM provisioning, the person's sign-in) publishes the first snapshot, with what the moves said merged in.
  */
 @ApplicationScoped
 public class PersonService {
@@ -59,17 +64,24 @@ public class PersonService {
     @ConfigProperty(name = "relais.outbox.source", defaultValue = "/relais/profile-service")
     String source;
 
+    /** The person with this login (any case); empty for nobody, and for a {@link Person#pending pending} profile. */
     public Optional<Person> find(String login) {
-        return people.find(Logins.normalise(login));
+        return people.find(Logins.normalise(login)).filter(Person::isPerson);
     }
 
+    /**
+     * {@link #find}, or 404.
+     *
+     * @throws ProblemException 404 when there is no such person (or only a pending profile)
+     */
     public Person require(String login) {
         return find(login).orElseThrow(() -> ProblemException.notFound("person " + login));
     }
 
     /**
      * The caller's profile; on a first login without one, a minimal profile from the token claims (the
-     * name and e-mail cleaned by {@link io.relais.events.TextHygiene#line}, as every stored field is).
+     * name and e-mail cleaned by {@link io.relais.events.TextHygiene#line}, as every stored field is). Signing in
+     * makes a person of a {@link Person#pending pending} profile: the account is theirs, what HR's moves said stays.
      *
      * @throws ProblemException 403 naming {@code login} when it does not follow the login rule ({@link Logins#signedIn})
      */
@@ -77,7 +89,8 @@ public class PersonService {
         String id = Logins.signedIn(login);
         String name = io.relais.events.TextHygiene.line(displayName);
         String mail = io.relais.events.TextHygiene.line(email);
-        return people.find(id).orElseGet(() -> change(id, true, Iri.person(id), p -> {
+        return people.find(id).filter(Person::isPerson).orElseGet(() -> change(id, true, Iri.person(id), p -> {
+            p.pending = false;
             if (p.displayName == null) p.displayName = name == null || name.isBlank() ? id : name;
             // the token's address is a convenience: one HR gave someone else is left out, the login still works
             if (p.email == null && mail != null && !mail.isBlank()
@@ -119,7 +132,7 @@ public class PersonService {
             mutation.accept(after);
             if (!Objects.equals(before == null ? null : before.managerLogin, after.managerLogin)) {
                 refuseCycle(login, after.managerLogin);
-                if (after.managerLogin != null && people.find(after.managerLogin).isEmpty()) {
+                if (after.managerLogin != null && !isPerson(after.managerLogin)) {
                     if (unknownManager == UnknownManager.REFUSE) {
                         throw ProblemException.invalid(ProfileField.MANAGER.json(), "no person with the login "
                                 + after.managerLogin + ": a manager must exist before someone reports to them");
@@ -129,13 +142,17 @@ public class PersonService {
                 }
             }
             refuseSharedEmail(login, before, after);
-            boolean visible = before == null || !snapshotOf(before).equals(snapshotOf(after));
-            boolean changed = visible || !before.fieldTimes.equals(after.fieldTimes)
+            boolean differs = before == null || !snapshotOf(before).equals(snapshotOf(after));
+            // a pending profile is never published; the write that makes a person of it publishes all it holds
+            boolean visible = after.isPerson() && (differs || !before.isPerson());
+            boolean changed = differs || visible || before.pending != after.pending
+                    || !before.fieldTimes.equals(after.fieldTimes)
                     || !Objects.equals(before.externalId, after.externalId)
                     || !Objects.equals(before.hiredBy, after.hiredBy)
                     || !Objects.equals(before.pendingManager, after.pendingManager);
             if (!changed) {
-                linkAwaiting(login, actorIri); // a replay of a manager's hire retries what a failure left awaiting
+                // a replay of a manager's hire retries what a failure left awaiting
+                if (before.isPerson()) linkAwaiting(login, actorIri);
                 return before;
             }
             Instant now = Instant.now();
@@ -151,7 +168,7 @@ public class PersonService {
             }
             if (!written) continue;
             pendingManagers.update(login, before, after);
-            profileWritten.fire(new ProfileWritten(login, before, after));
+            fireWritten(login, before, after);
             if (visible) {
                 publish(after, actorIri);
                 people.markPublished(login, after.version);
@@ -162,9 +179,9 @@ public class PersonService {
                 settleErasure(login, after);
                 continue;
             }
-            linkAwaiting(login, actorIri);
+            if (after.isPerson()) linkAwaiting(login, actorIri); // nobody reports to a pending profile
             // the awaited manager may have been created since the read above; of two such writes, one sees the other
-            if (after.pendingManager != null && people.find(after.pendingManager).isPresent()) {
+            if (after.pendingManager != null && isPerson(after.pendingManager)) {
                 Person linked = linkAwaited(login, after.pendingManager, actorIri);
                 return linked == null ? after : linked;
             }
@@ -208,7 +225,7 @@ public class PersonService {
         outbox.append(OutboxRecord.profile(Iri.person(login), delete, source));
         people.delete(login);
         pendingManagers.update(login, p, null);
-        profileWritten.fire(new ProfileWritten(login, p, null));
+        fireWritten(login, p, null);
         return true;
     }
 
@@ -237,7 +254,7 @@ public class PersonService {
         outbox.append(OutboxRecord.profile(Iri.person(login), delete, source));
         people.delete(login, written.version);
         pendingManagers.update(login, written, null);
-        profileWritten.fire(new ProfileWritten(login, written, null));
+        fireWritten(login, written, null);
     }
 
     /**
@@ -247,6 +264,23 @@ public class PersonService {
      */
     public Optional<Instant> erasedAt(String login) {
         return erasedPeople.erasedAt(Logins.normalise(login));
+    }
+
+    /** Whether {@code login} (normalised) is a person: a stored profile that is not {@link Person#pending pending}. */
+    private boolean isPerson(String login) {
+        return people.find(login).filter(Person::isPerson).isPresent();
+    }
+
+    /**
+     * {@link ProfileWritten} for the indexes, with a {@link Person#pending pending} profile shown as absent: a pending
+     * profile is indexed nowhere, and the write that makes a person of it reads as its creation. Not fired when the
+     * write concerns no person before nor after.
+     */
+    private void fireWritten(String login, Person before, Person after) {
+        Person shownBefore = before == null || !before.isPerson() ? null : before;
+        Person shownAfter = after == null || !after.isPerson() ? null : after;
+        if (shownBefore == null && shownAfter == null) return;
+        profileWritten.fire(new ProfileWritten(login, shownBefore, shownAfter));
     }
 
     /** Applies the links that await {@code login} as a manager: one keyed read, nothing to do in nearly every write. */
@@ -300,7 +334,7 @@ public class PersonService {
      */
     private void publishMissedSnapshots(List<String> unpublished) {
         for (String login : unpublished) {
-            people.find(login).ifPresent(p -> {
+            people.find(login).filter(Person::isPerson).ifPresent(p -> {
                 publish(p, Iri.of(Iri.SOURCE, "profile-service"));
                 people.markPublished(login, p.version);
             });

@@ -141,7 +141,8 @@ public class ScimResource {
         }
         String login = Logins.normalise(user.userName());
         Optional<Person> existing = people.find(login);
-        // a profile started by a first login (no HR field set yet) is adopted, not a conflict
+        // a profile started by a first login (no HR field set yet) is adopted, not a conflict; one only HR moves or
+        // leaves started is nobody yet (not found), and provisioning completes it
         if (existing.isPresent() && (existing.get().externalId != null || !existing.get().fieldTimes.isEmpty())) {
             throw new ScimException(409, "uniqueness", "a User with userName " + login + " already exists");
         }
@@ -289,6 +290,8 @@ public class ScimResource {
         }
         HrUpdate update = new HrUpdate(user.hrValues(), Instant.now());
         return people.change(login, create, actor(), p -> {
+            // provisioning makes a person of a profile only HR moves or leaves started (it was nobody: not found above)
+            if (create) p.pending = false;
             update.applyTo(p);
             if (user.externalId() != null) p.externalId = user.externalId();
         });

@@ -132,15 +132,100 @@ class HrLifecycleTest {
     void anOlderEventArrivingLateDoesNotOverwriteANewerValue() {
         String hugo = unique("hugo");
         Instant now = Instant.now();
-        hr("employee.moved", hugo).with("title", "Team lead").at(now).publish();
-        awaitTitle(hugo, "Team lead");
+        var move = hr("employee.moved", hugo).with("title", "Team lead").at(now).publish();
 
+        // read after the move (same partition); until it, the profile the move started is nobody's (see below)
         hr("employee.hired", hugo).with("displayName", "Hugo").with("title", "Developer")
-                .with("department", "IT").at(now.minus(30, ChronoUnit.DAYS)).publish();
+                .with("department", "IT").at(now.minus(30, ChronoUnit.DAYS)).publishAfter(move);
 
         await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", hugo)
                 .then().statusCode(200).body("displayName", equalTo("Hugo")).body("department", equalTo("IT"))
                 .body("title", equalTo("Team lead")));
+    }
+
+    // --- a move or leave of a login nobody has made a person (HR never hired, SCIM never provisioned, never signed in) ---
+
+    /**
+     * A move that overtakes the hire (HR batches arrive out of order) starts a pending profile that makes nobody up: not
+     * found, in no department, in no manager's reports, not in SCIM, and no snapshot on relais.profiles, so search,
+     * feed and connector never learn of a person who was never hired. The hire makes the person, with the move's
+     * newer fields merged, in one snapshot. Before, the move alone answered 200 {"title":"Phantom","status":"active"}
+     * and published that skeleton to every service.
+     */
+    @Test
+    void aMoveOfSomeoneNeverHiredShowsNobodyUntilTheHireWhichKeepsTheMove() {
+        String ghost = unique("ghost");
+        String boss = unique("boss");
+        String department = unique("Nowhere");
+        hr("employee.hired", boss).with("displayName", "Boss").with("title", "Head of nothing").publish();
+        awaitTitle(boss, "Head of nothing");
+        Instant now = Instant.now();
+
+        var move = hr("employee.moved", ghost).with("title", "Phantom").with("department", department)
+                .with("manager", boss).at(now).publish();
+        String marker = unique("marker");
+        hr("employee.hired", marker).with("title", "Marker").publishAfter(move); // read after the move
+        awaitTitle(marker, "Marker");
+
+        as(reader).get("/api/people/{login}", ghost).then().statusCode(404).contentType("application/problem+json");
+        as(reader).queryParam("department", department).get("/api/people").then().statusCode(200).body("items", empty());
+        as(reader).get("/api/departments/{name}/members", department).then().statusCode(200).body("items", empty());
+        as(reader).get("/api/people/{login}/reports", boss).then().statusCode(200).body("$", empty());
+        as(reader).get("/api/people/{login}/manager-chain", ghost).then().statusCode(404);
+        as(io.relais.profile.Fixtures.hrSystem()).get("/scim/v2/Users/{id}", ghost).then().statusCode(404);
+        // the outbox publishes in order: once the marker's snapshot is out, one of the move would be out before it
+        snapshots(marker, 1, r -> r.value() != null);
+        assertThat(io.relais.profile.Fixtures.allSnapshots(ghost, bootstrap)).as("nothing published of the move").isEmpty();
+
+        hr("employee.hired", ghost).with("displayName", "Gus Host").with("email", ghost + "@relais.example")
+                .with("title", "Developer").with("department", "IT").at(now.minus(30, ChronoUnit.DAYS)).publishAfter(move);
+
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", ghost).then().statusCode(200)
+                .body("displayName", equalTo("Gus Host")).body("email", equalTo(ghost + "@relais.example"))
+                .body("title", equalTo("Phantom")).body("department", equalTo(department))
+                .body("manager", equalTo(boss)).body("status", equalTo("active")));
+        as(reader).get("/api/departments/{name}/members", department).then().statusCode(200).body("items.login", contains(ghost));
+        as(reader).get("/api/people/{login}/reports", boss).then().statusCode(200).body("login", contains(ghost));
+        snapshots(ghost, 1, r -> r.value() != null && r.value().contains("\"name\":\"Gus Host\"")
+                && r.value().contains("\"summary\":\"Phantom\""));
+        assertThat(io.relais.profile.Fixtures.allSnapshots(ghost, bootstrap)).as("one snapshot: the hire's, with the move in it")
+                .hasSize(1);
+    }
+
+    /** A leave of a login HR never hired shows no one either: not found, not in SCIM, nothing published. */
+    @Test
+    void aLeaveOfSomeoneNeverHiredShowsNobody() {
+        String ghost = unique("ghost");
+        var leave = hr("employee.left", ghost).with("leftDate", "2026-12-31").publish();
+        String marker = unique("marker");
+        hr("employee.hired", marker).with("title", "Marker").publishAfter(leave); // read after the leave
+        awaitTitle(marker, "Marker");
+
+        as(reader).get("/api/people/{login}", ghost).then().statusCode(404).contentType("application/problem+json");
+        as(io.relais.profile.Fixtures.hrSystem()).queryParam("filter", "userName eq \"" + ghost + "\"").get("/scim/v2/Users")
+                .then().statusCode(200).body("totalResults", equalTo(0));
+        snapshots(marker, 1, r -> r.value() != null);
+        assertThat(io.relais.profile.Fixtures.allSnapshots(ghost, bootstrap)).as("nothing published of the leave").isEmpty();
+    }
+
+    /**
+     * Signing in makes a person: someone whose move came before their hire, and who signs in first, gets their profile
+     * with the move in it and their token's name, and it is published once.
+     */
+    @Test
+    void aSignInMakesAPersonOfWhatAMoveStarted() {
+        String ines = unique("ines");
+        var move = hr("employee.moved", ines).with("title", "Nurse").publish();
+        String marker = unique("marker");
+        hr("employee.hired", marker).with("title", "Marker").publishAfter(move);
+        awaitTitle(marker, "Marker");
+        as(reader).get("/api/people/{login}", ines).then().statusCode(404);
+
+        as(employee(ines)).get("/api/people/me").then().statusCode(200).body("title", equalTo("Nurse"))
+                .body("displayName", equalTo(Character.toUpperCase(ines.charAt(0)) + ines.substring(1) + " Test"));
+
+        as(reader).get("/api/people/{login}", ines).then().statusCode(200).body("title", equalTo("Nurse"));
+        snapshots(ines, 1, r -> r.value() != null && r.value().contains("\"summary\":\"Nurse\""));
     }
 
     @Test

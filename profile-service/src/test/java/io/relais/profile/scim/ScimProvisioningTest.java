@@ -72,6 +72,26 @@ class ScimProvisioningTest {
                 .formatted(ann)).patch("/scim/v2/Users/{id}", ann).then().statusCode(200);
     }
 
+    /**
+     * A profile only an HR move started is nobody yet (hr.HrLifecycleTest): SCIM provisioning creates the person
+     * (201), it is not a User that already exists. Before, the move's skeleton answered 409 uniqueness here.
+     */
+    @Test
+    void provisioningCreatesAPersonWhoseMoveCameFirst() {
+        String rem = unique("rem");
+        var move = io.relais.profile.Fixtures.hr("employee.moved", rem).with("location", "Brest").publish();
+        String marker = unique("marker");
+        io.relais.profile.Fixtures.hr("employee.hired", marker).with("title", "Marker").publishAfter(move);
+        org.awaitility.Awaitility.await().atMost(io.relais.profile.Fixtures.WAIT).untilAsserted(() ->
+                as(employee("alice")).get("/api/people/{login}", marker).then().statusCode(200));
+        scim(hrSystem()).get("/scim/v2/Users/{id}", rem).then().statusCode(404);
+
+        scim(hrSystem()).body(user(rem, "Rémi", "Porter", "Logistics", null)).post("/scim/v2/Users").then().statusCode(201)
+                .body("userName", equalTo(rem)).body("title", equalTo("Porter")).body("active", equalTo(true));
+        as(employee("alice")).get("/api/people/{login}", rem).then().statusCode(200).body("title", equalTo("Porter"));
+        snapshots(rem, 1, r -> r.value() != null && r.value().contains("Porter"));
+    }
+
     @Test
     void createGetFilterPatchAndDeleteRoundTripEndsWithTheDeleteOfThePerson() {
         String paul = unique("paul");
