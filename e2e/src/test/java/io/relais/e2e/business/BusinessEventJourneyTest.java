@@ -35,12 +35,22 @@ class BusinessEventJourneyTest {
     @BeforeAll
     static void tokens() {
         FailedExchangeLog.enable();
-        hrToken = given().formParam("grant_type", "client_credentials").formParam("client_id", "hr-connector")
-                .formParam("client_secret", "hr-connector-secret")
+        hrToken = clientToken("hr-connector");
+        aliceToken = personToken("alice");
+    }
+
+    /** A business system's token (client credentials; the demo secret is {@code <client>-secret}). */
+    static String clientToken(String clientId) {
+        return given().formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+                .formParam("client_secret", clientId + "-secret")
                 .post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
                 .extract().path("access_token");
-        aliceToken = given().formParam("grant_type", "password").formParam("client_id", "relais-web")
-                .formParam("username", "alice").formParam("password", "alice")
+    }
+
+    /** A demo employee's token (password grant on the web client; the password is the login). */
+    static String personToken(String login) {
+        return given().formParam("grant_type", "password").formParam("client_id", "relais-web")
+                .formParam("username", login).formParam("password", login)
                 .post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
                 .extract().path("access_token");
     }
@@ -115,10 +125,7 @@ class BusinessEventJourneyTest {
     @Test
     void aDocumentPublishedThenUpdatedIsOneCardInItsSystemsNamespace() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String ecmToken = given().formParam("grant_type", "client_credentials").formParam("client_id", "ecm-connector")
-                .formParam("client_secret", "ecm-connector-secret")
-                .post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
+        String ecmToken = clientToken("ecm-connector");
         String documentId = "DOC-e2e-" + suffix;
         String published = document(ecmToken, "document.published", "e2e-doc-v1-" + suffix, documentId, "Charte brouillon " + suffix);
         assertThat(published).startsWith("urn:relais:document:ecm.").endsWith(":" + documentId);
@@ -141,14 +148,8 @@ class BusinessEventJourneyTest {
     @Test
     void aDocumentCardIsOpenedReportedHiddenAndRestoredLikeAnyCard() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String ecmToken = given().formParam("grant_type", "client_credentials").formParam("client_id", "ecm-connector")
-                .formParam("client_secret", "ecm-connector-secret")
-                .post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
-        String bobToken = given().formParam("grant_type", "password").formParam("client_id", "relais-web")
-                .formParam("username", "bob").formParam("password", "bob")
-                .post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
+        String ecmToken = clientToken("ecm-connector");
+        String bobToken = personToken("bob");
         String card = document(ecmToken, "document.published", "e2e-doc-mod-" + suffix, "DOC-mod-" + suffix, "Note interne " + suffix);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 given().auth().oauth2(aliceToken).get(FEED + "/api/posts/{id}", card).then().statusCode(200));
