@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
@@ -105,6 +106,35 @@ class BusinessEventJourneyTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 given().auth().oauth2(aliceToken).get(PROFILE + "/api/people/" + report)
                         .then().statusCode(200).body("manager", equalTo(manager)));
+    }
+
+    /**
+     * connector → profile-service → search-service: HR's move of someone it never hired makes nobody up. Before, the
+     * move made an active person with no name, whose snapshot search-service and connector-service took as a colleague
+     * to mention or to name as a card's owner. Now nobody is shown until the hire makes them a person.
+     */
+    @Test
+    void aMoveOfSomeoneNeverHiredShowsNobodyUntilTheirHire() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String login = "gus" + suffix;
+        given().auth().oauth2(hrToken).contentType("application/json").body("""
+                {"eventType":"employee.moved","eventId":"e2e-move-%s","occurredAt":"%s",
+                 "data":{"login":"%s","title":"Fantôme %s","department":"Nulle part"}}"""
+                        .formatted(suffix, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), login, suffix))
+                .post(CONNECTOR + "/api/connectors/hr/events").then().statusCode(202).body("status", equalTo("published"));
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            given().auth().oauth2(aliceToken).get(PROFILE + "/api/people/" + login).then().statusCode(404);
+            given().auth().oauth2(aliceToken).queryParam("q", "Fantôme " + suffix).get(SEARCH + "/api/search/people")
+                    .then().statusCode(200).body("people.id", not(hasItem("urn:relais:person:" + login)));
+        });
+
+        hire(login, "Gus Revenant" + suffix, "carol");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).get(PROFILE + "/api/people/" + login).then().statusCode(200)
+                        .body("displayName", equalTo("Gus Revenant" + suffix)));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).queryParam("q", "Revenant" + suffix).get(SEARCH + "/api/search/people")
+                        .then().statusCode(200).body("people.id", hasItem("urn:relais:person:" + login)));
     }
 
     private static void hire(String login, String name, String manager) {
