@@ -219,14 +219,22 @@ public class PersonService {
         Person p = stored.get();
         // remembered before anything goes: what HR said before this moment never starts the profile again
         erasedPeople.record(login, Instant.now());
-        // the Delete first: a crash after it leaves a profile the client erases again, never a lost erasure
+        removeErased(login, p, actorIri, () -> people.delete(login));
+        return true;
+    }
+
+    /**
+     * What an erasure does once recorded, for {@link #erase} and for a write that raced it ({@link #settleErasure}): the
+     * {@code Delete} first (a crash after it leaves a profile the client erases again, never a lost erasure), then the
+     * stored profile ({@code deleteStored}), its pending-manager links and its index entries.
+     */
+    private void removeErased(String login, Person stored, String actorIri, Runnable deleteStored) {
         Activity delete = io.relais.events.PersonErasure.delete(Iri.person(login), actorIri);
         io.relais.events.ActivityValidator.requireValid(delete);
         outbox.append(OutboxRecord.profile(Iri.person(login), delete, source));
-        people.delete(login);
-        pendingManagers.update(login, p, null);
-        fireWritten(login, p, null);
-        return true;
+        deleteStored.run();
+        pendingManagers.update(login, stored, null);
+        fireWritten(login, stored, null);
     }
 
     /**
@@ -249,12 +257,7 @@ public class PersonService {
      */
     private void settleErasure(String login, Person written) {
         LOG.infof("a write of %s raced their erasure: the erasure wins", login);
-        Activity delete = io.relais.events.PersonErasure.delete(Iri.person(login), Iri.of(Iri.SOURCE, "profile-service"));
-        io.relais.events.ActivityValidator.requireValid(delete);
-        outbox.append(OutboxRecord.profile(Iri.person(login), delete, source));
-        people.delete(login, written.version);
-        pendingManagers.update(login, written, null);
-        fireWritten(login, written, null);
+        removeErased(login, written, Iri.of(Iri.SOURCE, "profile-service"), () -> people.delete(login, written.version));
     }
 
     /**
