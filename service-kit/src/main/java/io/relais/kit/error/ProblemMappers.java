@@ -148,6 +148,7 @@ public class ProblemMappers {
     }
 
     private static Response.ResponseBuilder respond(Problem p) {
+        RefusalLog.remember(p);
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p);
     }
 

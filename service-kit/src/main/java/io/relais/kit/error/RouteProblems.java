@@ -24,6 +24,7 @@ final class RouteProblems {
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + p.status() + "}";
         }
+        RefusalLog.remember(ctx, p);
         ctx.response().setStatusCode(p.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close").end(body);
     }

@@ -1,6 +1,7 @@
 package io.relais.kit.throttle;
 
 import io.relais.kit.error.Problem;
+import io.relais.kit.error.RefusalLog;
 import io.relais.kit.identity.Roles;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,7 @@ public class ThrottleFilter {
         Problem p = Problem.of(429, "too-many-requests", "Too many requests",
                 caller.get().describe() + " has made more " + what + " than allowed in a short time; retry in "
                         + wait.get() + " s").withInstance(request.getUriInfo().getPath());
+        RefusalLog.remember(p);
         return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", Long.toString(wait.get())).entity(p).build();
     }
 
