@@ -148,6 +148,37 @@ class ErasureTest {
     }
 
     /**
+     * What came before an erasure is decided by HR's time, not by when the event arrives: a hire HR dates before the
+     * erasure, received after it (a late batch, the record resent under a new event id), starts no profile, and a move
+     * HR dates before it leaves the profile the person starts again by signing in as it is. Before, both were judged by
+     * their arrival: the hire brought the erased person back (200, "Gone Person").
+     */
+    @Test
+    void hrEventsHrDatesBeforeAnErasureChangeNothingThoughTheyArriveAfterIt() {
+        String gone = unique("gone");
+        String reader = employee(unique("reader"));
+        var hire = hr("employee.hired", gone).with("displayName", "Gone Person").with("title", "Analyst").publish();
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", gone).then().statusCode(200)
+                .body("title", equalTo("Analyst")));
+        java.time.Instant beforeErasure = java.time.Instant.now();
+        as(admin()).post("/api/people/{login}/erasure", gone).then().statusCode(202);
+
+        hr("employee.hired", gone).with("displayName", "Gone Person").with("title", "Analyst").occurredAt(beforeErasure)
+                .publishAfter(hire);
+        String marker = unique("marker");
+        hr("employee.hired", marker).with("title", "Marker").publishAfter(hire); // read after the hire
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", marker).then().statusCode(200));
+        as(reader).get("/api/people/{login}", gone).then().statusCode(404);
+
+        as(employee(gone)).get("/api/people/me").then().statusCode(200);
+        hr("employee.moved", gone).with("title", "Senior analyst").occurredAt(beforeErasure).publishAfter(hire);
+        String marker2 = unique("marker");
+        hr("employee.hired", marker2).with("title", "Marker").publishAfter(hire);
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", marker2).then().statusCode(200));
+        as(reader).get("/api/people/{login}", gone).then().statusCode(200).body("title", nullValue());
+    }
+
+    /**
      * An erasure that happens while an HR event about the person is being applied wins, whichever finishes last: the
      * person is not there afterwards (here, in the directory, in SCIM) and the last record of their key on
      * relais.profiles is the Delete, so no other service brings them back. The interleaving is made deterministic by
