@@ -67,10 +67,18 @@ public final class Fixtures {
         return new HrEvent(eventType, login);
     }
 
+    /**
+     * An HR event as connector-service maps it: the activity's {@code published} is when connector-service received it
+     * ({@link #at}), and its object carries HR's own {@code occurredAt} ({@link #occurredAt}; the same as {@code at}
+     * unless set): as {@code published} for a {@code Create} (the shipped mappings), as {@code updated} for an
+     * {@code Update} ({@link #asUpdate}, a mapping an administrator may write).
+     */
     public static final class HrEvent {
         private final String eventType;
         private final Map<String, Object> data = new LinkedHashMap<>();
         private Instant at = Instant.now();
+        private Instant occurredAt;
+        private boolean update;
         private final String objectId = Iri.of(Iri.BUSINESS_EVENT, UUID.randomUUID().toString());
         private final String activityId = Iri.of(Iri.ACTIVITY, EventId.next());
 
@@ -84,8 +92,21 @@ public final class Fixtures {
             return this;
         }
 
+        /** When connector-service received it: the activity's {@code published}. */
         public HrEvent at(Instant when) {
             at = when;
+            return this;
+        }
+
+        /** When HR says it happened (the event's {@code occurredAt}): the object's {@code published}, or {@code updated}. */
+        public HrEvent occurredAt(Instant when) {
+            occurredAt = when;
+            return this;
+        }
+
+        /** Mapped as an {@code Update}, HR's time in the object's {@code updated}, as a mapping of activity Update does. */
+        public HrEvent asUpdate() {
+            update = true;
             return this;
         }
 
@@ -93,15 +114,18 @@ public final class Fixtures {
             String login = String.valueOf(data.get("login"));
             Map<String, Object> business = Map.of("source", "hr", "eventType", eventType, "system", "workday",
                     "sourceEventId", "wd-" + objectId.hashCode(), "data", data);
-            AsObject event = AsObject.builder().id(objectId).type(As2.EVENT)
+            Instant occurred = occurredAt == null ? at : occurredAt;
+            AsObject.Builder event = AsObject.builder().id(objectId).type(As2.EVENT)
                     .name("HR: " + eventType + " " + login)
                     .nameMap(Map.of("fr", "RH : " + login, "en", "HR: " + login))
                     .summaryMap(Map.of("fr", "Événement RH", "en", "HR event"))
                     .attributedTo(Iri.person(login)).to(Audience.ORGANISATION)
-                    .relais(Map.of("business", business)).build();
-            return Activity.builder().id(activityId).type(As2.CREATE).actor(Iri.of(Iri.SOURCE, "hr"))
+                    .relais(Map.of("business", business));
+            if (update) event.updated(occurred);
+            else event.published(occurred);
+            return Activity.builder().id(activityId).type(update ? As2.UPDATE : As2.CREATE).actor(Iri.of(Iri.SOURCE, "hr"))
                     .generator(AsObject.builder().type(As2.APPLICATION).id(Iri.of(Iri.SOURCE, "hr")).name("Workday").build())
-                    .object(event).to(Audience.ORGANISATION).published(at).build();
+                    .object(event.build()).to(Audience.ORGANISATION).published(at).build();
         }
 
         /** Publishes it on relais.activities as a binary-mode CloudEvent, keyed like the connector does. */

@@ -137,6 +137,37 @@ class BusinessEventJourneyTest {
                         .then().statusCode(200).body("people.id", hasItem("urn:relais:person:" + login)));
     }
 
+    /**
+     * connector → profile-service: HR's own time orders HR's changes, not the order they reach Relais. HR sends a move it
+     * dates 10:00, then the hire it dates 09:00 (a late batch): the person is hired and active with the move's title, and
+     * stays so. Before, connector-service's receipt time decided, so the hire, received last, put the older title back.
+     */
+    @Test
+    void aHireHrDatesBeforeAMoveItFollowsKeepsTheMovesTitle() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String login = "xavier" + suffix;
+        String name = "Xavier Horodaté" + suffix;
+        java.time.Instant moved = java.time.Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        given().auth().oauth2(hrToken).contentType("application/json").body("""
+                {"eventType":"employee.moved","eventId":"e2e-order-move-%s","occurredAt":"%s",
+                 "data":{"login":"%s","title":"Responsable d'équipe %s"}}""".formatted(suffix, moved, login, suffix))
+                .post(CONNECTOR + "/api/connectors/hr/events").then().statusCode(202).body("status", equalTo("published"));
+        given().auth().oauth2(hrToken).contentType("application/json").body("""
+                {"eventType":"employee.hired","eventId":"e2e-order-hire-%s","occurredAt":"%s",
+                 "data":{"login":"%s","displayName":"%s","email":"%s@relais.example","title":"Ingénieur %s",
+                         "department":"Ingénierie","manager":"carol","location":"Lyon","startDate":"2026-12-01"}}"""
+                        .formatted(suffix, moved.minus(Duration.ofHours(1)), login, name, login, suffix))
+                .post(CONNECTOR + "/api/connectors/hr/events").then().statusCode(202).body("status", equalTo("published"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).get(PROFILE + "/api/people/" + login).then().statusCode(200)
+                        .body("displayName", equalTo(name)).body("status", equalTo("active"))
+                        .body("title", equalTo("Responsable d'équipe " + suffix)));
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(aliceToken).get(PROFILE + "/api/people/" + login).then().statusCode(200)
+                        .body("status", equalTo("active")).body("title", equalTo("Responsable d'équipe " + suffix)));
+    }
+
     private static void hire(String login, String name, String manager) {
         given().auth().oauth2(hrToken).contentType("application/json").body("""
                 {"eventType":"employee.hired","eventId":"e2e-hire-%s","occurredAt":"2026-11-22T09:00:00Z",

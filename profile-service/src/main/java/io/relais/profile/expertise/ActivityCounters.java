@@ -1,9 +1,5 @@
 package io.relais.profile.expertise;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.AudienceRule;
@@ -16,10 +12,7 @@ import io.relais.profile.person.Skills;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,8 +27,8 @@ import java.util.TreeSet;
  * weigh in a ranking that readers who cannot see it read (issue 12, "trimming everywhere"): the figure would tell
  * them it exists. Members of such a community therefore see the same, lower, figure as everyone else.
  *
- * <p>What each writing added is remembered ({@code counted_writings}: {@code _id} = the post or comment IRI →
- * {@code author}, {@code activity} 0 or 1, {@code skills} = the skill keys it counted for), so feed-service's later
+ * <p>What each writing added is remembered ({@link CountedWritings}: the author, 0 or 1, the skill keys it counted
+ * for, keyed by the post or comment IRI), so feed-service's later
  * {@code Update} (an edit, a hide or a restore, which carry the whole object with its moderation state) or
  * {@code Delete} (its author, a moderator's removal, retention, an erasure) moves the counters by the difference. One
  * writing's activities share its thread's record key, so they arrive in order; applying one again changes nothing.
@@ -44,17 +37,13 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class ActivityCounters {
 
-    static final String COLLECTION = "counted_writings";
     private static final Set<String> WRITINGS = Set.of(As2.NOTE, As2.ARTICLE, As2.QUESTION);
 
     @Inject
     PersonRepository people;
 
     @Inject
-    MongoClient mongo;
-
-    @ConfigProperty(name = "quarkus.mongodb.database")
-    String database;
+    CountedWritings counted;
 
     /**
      * Whether an activity concerns the counters: the Create of a post or comment (Note, Article, Question) by a person,
@@ -78,16 +67,16 @@ public class ActivityCounters {
      */
     public void count(Activity a) {
         String id = a.object().id();
-        Document was = id == null ? null : writings().find(Filters.eq("_id", id)).first();
+        CountedWritings.Counted was = id == null ? null : counted.find(id).orElse(null);
         String author;
         if (As2.CREATE.equals(a.type())) {
             author = Iri.localId(a.actor());
         } else {
             if (was == null) return; // not counted by this record: before it was kept, or never counted
-            author = was.getString("author");
+            author = was.author();
         }
-        int activityBefore = was == null ? 0 : was.getInteger("activity", 0);
-        Set<String> skillsBefore = was == null ? Set.of() : new TreeSet<>(was.getList("skills", String.class, List.of()));
+        int activityBefore = was == null ? 0 : was.activity();
+        Set<String> skillsBefore = was == null ? Set.of() : was.skills();
         int activityNow = 0;
         Set<String> skillsNow = new TreeSet<>();
         if (!As2.DELETE.equals(a.type()) && readableByEveryone(a)) {
@@ -102,10 +91,9 @@ public class ActivityCounters {
         }
         // the record first: a crash before the counters loses one count, never counts one twice
         if (As2.DELETE.equals(a.type())) {
-            writings().deleteOne(Filters.eq("_id", id));
+            counted.remove(id);
         } else if (id != null) {
-            writings().replaceOne(Filters.eq("_id", id), new Document("_id", id).append("author", author)
-                    .append("activity", activityNow).append("skills", List.copyOf(skillsNow)), new ReplaceOptions().upsert(true));
+            counted.put(id, new CountedWritings.Counted(author, activityNow, skillsNow));
         }
         if (activityNow != activityBefore) people.increment(author, "activityCount", activityNow - activityBefore);
         for (String key : skillsBefore) {
@@ -124,15 +112,11 @@ public class ActivityCounters {
 
     /** An erased person's records go with them (their login is all that is kept, and nothing of them may stay). */
     void onProfileWritten(@Observes ProfileWritten write) {
-        if (write.erased()) writings().deleteMany(Filters.eq("author", write.login()));
+        if (write.erased()) counted.forgetAuthor(write.login());
     }
 
     /** "#MachineLearning" matches the skill "Machine learning". */
     private static String squash(String s) {
         return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]+", "");
-    }
-
-    private MongoCollection<Document> writings() {
-        return mongo.getDatabase(database).getCollection(COLLECTION);
     }
 }

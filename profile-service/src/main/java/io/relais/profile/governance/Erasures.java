@@ -40,11 +40,16 @@ public class Erasures {
      *
      * @param login    the person's login (any case)
      * @param actorIri who asks: the administrator, or the provisioning system (SCIM DELETE)
-     * @throws ProblemException 404 when there is no such person (already erased, or never known)
+     * <p>A {@link io.relais.profile.person.Person#pending pending} profile (HR moves or leaves of a login nothing has made
+     * a person: 404 everywhere else) is HR's data about someone, and is erased too (an administrator's request; SCIM
+     * answers 404 for it, as for any User it does not list): the same answer, its data and the links that await it as a
+     * manager go, the erasure is recorded, and nothing is published ({@link ErasureRecord#ERASED}).
+     *
+     * @throws ProblemException 404 when there is no profile (already erased, or never known)
      */
     public ErasureRecord erase(String login, String actorIri) {
         String id = Logins.normalise(login);
-        people.require(id);
+        if (!people.hasProfile(id)) throw ProblemException.notFound("person " + login);
         Instant now = Instant.now();
         List<String> reports = repository.managedBy(id);
         for (String report : reports) {
@@ -54,10 +59,21 @@ public class Erasures {
                 p.fieldTimes.put(ProfileField.MANAGER.json(), now.toEpochMilli());
             });
         }
+        // links HR named before the manager was a person: the erased login's, not to be applied to a later rehire
+        List<String> awaiting = people.awaitingAsManager(id);
+        for (String report : awaiting) {
+            people.change(report, false, actorIri, p -> {
+                if (!id.equals(p.pendingManager)) return;
+                p.pendingManager = null;
+                p.fieldTimes.put(ProfileField.MANAGER.json(), now.toEpochMilli());
+            });
+        }
         long endorsementsRemoved = endorsements.forget(id);
-        if (!people.erase(id, actorIri)) throw ProblemException.notFound("person " + login);
-        ErasureRecord record = new ErasureRecord(UUID.randomUUID().toString(), Iri.person(id), actorIri, now, reports.size(),
-                endorsementsRemoved, ErasureRecord.PUBLISHED);
+        PersonService.Erased erased = people.erase(id, actorIri);
+        if (erased == PersonService.Erased.NOTHING) throw ProblemException.notFound("person " + login);
+        ErasureRecord record = new ErasureRecord(UUID.randomUUID().toString(), Iri.person(id), actorIri, now,
+                reports.size() + awaiting.size(), endorsementsRemoved,
+                erased == PersonService.Erased.PERSON ? ErasureRecord.PUBLISHED : ErasureRecord.ERASED);
         store.insert(record);
         return record;
     }

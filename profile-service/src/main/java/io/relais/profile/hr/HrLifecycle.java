@@ -1,6 +1,7 @@
 package io.relais.profile.hr;
 
 import io.relais.events.Activity;
+import io.relais.events.AsObject;
 import io.relais.events.HrHire;
 import io.relais.events.RelaisExtension;
 import io.relais.events.SourceAuthority;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -26,9 +28,10 @@ import java.util.stream.Collectors;
 
 /**
  * Applies HR business events (from connector-service) to profiles: hire, move, leave. The connector
- * keys records by event id, so one person's events may come on different partitions and out of order:
- * each field keeps the value of the latest change by event time, and a move or leave that overtakes
- * the hire starts the profile that the hire completes. Until then that profile is {@link Person#pending pending}: not
+ * keys records by event id, so one person's events may come on different partitions and out of order,
+ * and HR itself may send a change after a newer one: each field keeps the value of the latest change by
+ * HR's own time ({@link #hrTime}: the event's {@code occurredAt}, not when it reached Relais), and a move or
+ * leave that overtakes the hire starts the profile that the hire completes. Until then that profile is {@link Person#pending pending}: not
  * a person (404, listed nowhere, no snapshot on {@code relais.profiles}), so an HR move or leave naming a login HR never
  * hired, SCIM never provisioned and nobody signed in with makes no one up; the hire publishes it with the moves merged.
  * <p>
@@ -38,8 +41,8 @@ import java.util.stream.Collectors;
  * hire never reaches the feed.
  * <p>
  * An erasure (an administrator's request, SCIM DELETE) is final for what HR said before it: an event about an erased
- * login published before the erasure is passed over, whether or not a profile exists again (the person signed in
- * since), and of the later ones only a hire starts a profile that does not exist. The hire that made them, delivered
+ * login that HR dates, or that was published, before the erasure is passed over, whether or not a profile exists again
+ * (the person signed in since), and of the later ones only a hire starts a profile that does not exist. The hire that made them, delivered
  * again or replayed from the topic, and HR's later report of a leave, had brought an erased person back, here and,
  * through a new snapshot, in every other service.
  */
@@ -119,24 +122,27 @@ public class HrLifecycle {
             throw new InvalidHrEvent(eventType + " for " + id + ": " + violations.stream()
                     .map(v -> "data." + v.field() + " " + v.message()).collect(Collectors.joining("; ")));
         }
-        HrUpdate update = new HrUpdate(values, activity.published());
+        Instant at = hrTime(activity);
+        HrUpdate update = new HrUpdate(values, at);
         try {
             // HR may name a manager hired later in the same batch: the link awaits their profile (UnknownManager.AWAIT)
             Person after = people.change(id, true, activity.actor(), UnknownManager.AWAIT, p -> {
                 // asked at every attempt, after the profile is read: an erasure recorded while this event was being
                 // applied is seen here when the write is tried again (PersonService.change retries a write that raced it)
-                passOverAfterErasure(id, eventType, activity, p);
+                passOverAfterErasure(id, eventType, at, p);
                 if (HIRED.equals(eventType)) refuseSecondHire(id, p, activity, update);
                 // a move or leave of a login nobody has made a person starts a pending profile: kept for the hire,
                 // shown and published to no one until then; a hire (applied, even older than a leave) completes it
                 if (p.version == 0 && !HIRED.equals(eventType)) p.pending = true;
                 if (HIRED.equals(eventType)) p.pending = false;
                 update.applyTo(p);
+                // applied: no change HR dates later has set the status (a hire HR dates before a leave completes the
+                // profile, shown as left; it is not what made them active, so no welcome card)
                 boolean hireApplied = HIRED.equals(eventType)
-                        && Long.valueOf(activity.published().toEpochMilli()).equals(p.fieldTimes.get(ProfileField.STATUS.json()));
+                        && Long.valueOf(at.toEpochMilli()).equals(p.fieldTimes.get(ProfileField.STATUS.json()));
                 if (hireApplied) p.hiredBy = activity.id();
                 boolean leaveApplied = LEFT.equals(eventType)
-                        && Long.valueOf(activity.published().toEpochMilli()).equals(p.fieldTimes.get(ProfileField.STATUS.json()));
+                        && Long.valueOf(at.toEpochMilli()).equals(p.fieldTimes.get(ProfileField.STATUS.json()));
                 if (leaveApplied && leftDate != null) p.leftDate = leftDate;
             });
             // the hire that made them active, applied now or delivered again after a failure: announced (again), the
@@ -157,17 +163,39 @@ public class HrLifecycle {
     }
 
     /**
-     * An erasure is final for what HR said before it (README, Governance): an event published before the erasure is
-     * passed over, whether or not a profile exists again, and after it only a hire starts a profile that does not
-     * exist ({@code p} is new: version 0). Read at each attempt of the write, so an erasure that happens while the event
-     * is being applied wins too, whichever finishes last.
+     * When HR says the change happened, the time every comparison here uses (field by field, the hire or leave that set
+     * the status, a second hire, an erasure): the object's {@code updated} (an {@code Update}), else its
+     * {@code published} (a {@code Create}) — connector-service puts the event's {@code occurredAt} there and dates the
+     * activity itself when it receives the event — but no later than the activity's {@code published}. So a hire HR
+     * dates 09:00 that arrives after a move HR dates 10:00 leaves the move's fields. The cap: HR's clock may be ahead of
+     * Relais' (connector-service accepts an {@code occurredAt} up to 5 minutes ahead), and a change dated after its own
+     * arrival would hold off a later edit by SCIM, an administrator or the person, which are dated when they are made.
+     * An object without a time (no shipped mapping makes one) is dated by the activity's {@code published}. Every
+     * delivery of an activity gets the same time, so a redelivery is recognised as such.
+     */
+    static Instant hrTime(Activity activity) {
+        Instant received = activity.published();
+        AsObject object = activity.object();
+        Instant said = object == null ? null : object.updated() != null ? object.updated() : object.published();
+        return said == null || said.isAfter(received) ? received : said;
+    }
+
+    /**
+     * An erasure is final for what HR said before it (README, Governance): an event HR dates at or before the erasure
+     * ({@link #hrTime}, which is never after the event's publication, so one published before the erasure is among
+     * them) is passed over, whether or not a profile exists again; a hire, move or leave HR dates before the erasure and
+     * sends late (a delayed batch, a record resent under a new event id) is a fact about the erased person too, and it
+     * neither brings them back nor fills the profile they start again by signing in. A rehire HR dates before the
+     * erasure is passed over as well: HR sends it again dated now. After the erasure only a hire starts a profile that
+     * does not exist ({@code p} is new: version 0). Read at each attempt of the write, so an erasure that happens while
+     * the event is being applied wins too, whichever finishes last.
      *
      * @throws PassedOver when the event must not be applied
      */
-    private void passOverAfterErasure(String login, String eventType, Activity activity, Person p) {
-        Optional<java.time.Instant> erased = people.erasedAt(login);
+    private void passOverAfterErasure(String login, String eventType, Instant at, Person p) {
+        Optional<Instant> erased = people.erasedAt(login);
         if (erased.isEmpty()) return;
-        if (!activity.published().isAfter(erased.get())) throw new PassedOver("it was published before its person was erased");
+        if (!at.isAfter(erased.get())) throw new PassedOver("HR dates it " + at + ", before its person was erased");
         if (p.version == 0 && !HIRED.equals(eventType)) {
             throw new PassedOver("its person was erased and only a later hire starts a new profile");
         }
@@ -192,8 +220,8 @@ public class HrLifecycle {
      *   <li>a person who left: a rehire;</li>
      *   <li>the hire that made them active, delivered again (same activity id, kept in {@code hiredBy}; for people
      *       hired before it was kept, the same event time as their status);</li>
-     *   <li>a hire older than the change that made them active (one person's events arrive out of order): applied
-     *       field by field as every HR event is, so it cannot change a newer value;</li>
+     *   <li>a hire HR dates before the change that made them active ({@link #hrTime}; one person's events arrive out
+     *       of order): applied field by field as every HR event is, so it cannot change a newer value;</li>
      *   <li>a hire that says what the profile already holds (HR resending the record under a new event id): nothing
      *       anyone sees changes, nothing is published.</li>
      * </ul>
@@ -204,7 +232,7 @@ public class HrLifecycle {
         Long statusSetAt = p.fieldTimes.get(ProfileField.STATUS.json());
         if (statusSetAt == null || !p.isActive()) return;
         if (hire.id() != null && hire.id().equals(p.hiredBy)) return;
-        long at = hire.published().toEpochMilli();
+        long at = hrTime(hire).toEpochMilli();
         if (p.hiredBy == null && at == statusSetAt) return;
         if (at < statusSetAt) return;
         if (update.agreesWith(p)) return;

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A change of HR-owned fields (from an HR event, SCIM or an administrator) that happened at {@code at}.
- * A field already set by a later change keeps its value: HR events may arrive out of order.
+ * A change of HR-owned fields (from an HR event, SCIM or an administrator) that happened at {@code at}: HR's own
+ * time for an HR event, the moment of the request otherwise ({@link Person#fieldTimes}). A field already set by a
+ * later change keeps its value: HR events may arrive out of order. A leave without a date is dated the day of
+ * {@code at} (UTC).
  * A null value clears the field.
  *
  * <p>Every value goes through the shared input-hygiene rule ({@link TextHygiene#line}: NFC, no control,

@@ -13,8 +13,11 @@ import java.util.Objects;
 /**
  * The stored profile document, {@code _id} = login. Also holds what reads need without a scan: the
  * endorsement count per skill and activity counters. {@code fieldTimes} remembers, per HR-owned field,
- * the time of the change that last set it, so HR events arriving out of order never let an older value
- * overwrite a newer one. {@code version} makes each write conditional (no lost update without transactions).
+ * when the change that last set it happened, so HR events arriving out of order never let an older value
+ * overwrite a newer one: for an HR event, the time HR gives it ({@code hr.HrLifecycle.hrTime}, never after its
+ * arrival); for SCIM, an administrator, the person's own location and an erasure unlinking a manager, the moment of
+ * the request. Changes of different provenance are so ordered by when each happened: an HR move HR dates before a
+ * later SCIM or own edit, received after it, does not undo that edit; one HR dates after it does. {@code version} makes each write conditional (no lost update without transactions).
  */
 public final class Person {
 

@@ -206,32 +206,57 @@ public class PersonService {
         });
     }
 
+    /** What {@link #erase} found and removed. */
+    public enum Erased {
+        /** No profile: nothing was done. */
+        NOTHING,
+        /** A person: their {@code Delete} is in the outbox for every other service. */
+        PERSON,
+        /** A {@link Person#pending pending} profile, never published: nobody else was told of it, nothing is published. */
+        PENDING_PROFILE
+    }
+
+    /**
+     * Whether {@code login} (normalised) has a stored profile to erase: a person, or a {@link Person#pending pending}
+     * profile (HR's moves or leaves of someone nothing has made a person: HR data about them, shown to no one).
+     */
+    public boolean hasProfile(String login) {
+        return people.find(login).isPresent();
+    }
+
     /**
      * Erasure (SCIM delete, or an administrator's erasure request): the profile, its photo and its index entries
-     * go; one {@link io.relais.events.PersonErasure} Delete on {@code relais.profiles} tells every other service.
+     * go; one {@link io.relais.events.PersonErasure} Delete on {@code relais.profiles} tells every other service. A
+     * {@link Person#pending pending} profile goes the same way but with no Delete: it was never published, so there is
+     * no one to tell, and publishing one would name a login HR never hired. Either way the erasure is recorded
+     * ({@link #erasedAt}), so what HR said before it never starts the profile again.
      *
      * @param actorIri who asked (an administrator, the provisioning system)
-     * @return false when there is no such person
+     * @return what was erased; {@link Erased#NOTHING} when there is no profile
      */
-    public boolean erase(String login, String actorIri) {
+    public Erased erase(String login, String actorIri) {
         Optional<Person> stored = people.find(login);
-        if (stored.isEmpty()) return false;
+        if (stored.isEmpty()) return Erased.NOTHING;
         Person p = stored.get();
         // remembered before anything goes: what HR said before this moment never starts the profile again
         erasedPeople.record(login, Instant.now());
         removeErased(login, p, actorIri, () -> people.delete(login));
-        return true;
+        return p.isPerson() ? Erased.PERSON : Erased.PENDING_PROFILE;
     }
 
     /**
      * What an erasure does once recorded, for {@link #erase} and for a write that raced it ({@link #settleErasure}): the
      * {@code Delete} first (a crash after it leaves a profile the client erases again, never a lost erasure), then the
-     * stored profile ({@code deleteStored}), its pending-manager links and its index entries.
+     * stored profile ({@code deleteStored}), its pending-manager links and its index entries. A
+     * {@link Person#pending pending} profile gets no {@code Delete}: a profile is pending only until its first snapshot
+     * (nothing makes a person pending again), so no service ever heard of it.
      */
     private void removeErased(String login, Person stored, String actorIri, Runnable deleteStored) {
-        Activity delete = io.relais.events.PersonErasure.delete(Iri.person(login), actorIri);
-        io.relais.events.ActivityValidator.requireValid(delete);
-        outbox.append(OutboxRecord.profile(Iri.person(login), delete, source));
+        if (stored.isPerson()) {
+            Activity delete = io.relais.events.PersonErasure.delete(Iri.person(login), actorIri);
+            io.relais.events.ActivityValidator.requireValid(delete);
+            outbox.append(OutboxRecord.profile(Iri.person(login), delete, source));
+        }
         deleteStored.run();
         pendingManagers.update(login, stored, null);
         fireWritten(login, stored, null);
@@ -267,6 +292,14 @@ public class PersonService {
      */
     public Optional<Instant> erasedAt(String login) {
         return erasedPeople.erasedAt(Logins.normalise(login));
+    }
+
+    /**
+     * The people whose manager link awaits {@code login} (normalised; {@link Person#pendingManager}): HR named them its
+     * manager before it was a person. One keyed read.
+     */
+    public List<String> awaitingAsManager(String login) {
+        return pendingManagers.awaiting(login);
     }
 
     /** Whether {@code login} (normalised) is a person: a stored profile that is not {@link Person#pending pending}. */

@@ -148,6 +148,76 @@ class ErasureTest {
     }
 
     /**
+     * What came before an erasure is decided by HR's time, not by when the event arrives: a hire HR dates before the
+     * erasure, received after it (a late batch, the record resent under a new event id), starts no profile, and a move
+     * HR dates before it leaves the profile the person starts again by signing in as it is. Before, both were judged by
+     * their arrival: the hire brought the erased person back (200, "Gone Person").
+     */
+    @Test
+    void hrEventsHrDatesBeforeAnErasureChangeNothingThoughTheyArriveAfterIt() {
+        String gone = unique("gone");
+        String reader = employee(unique("reader"));
+        var hire = hr("employee.hired", gone).with("displayName", "Gone Person").with("title", "Analyst").publish();
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", gone).then().statusCode(200)
+                .body("title", equalTo("Analyst")));
+        java.time.Instant beforeErasure = java.time.Instant.now();
+        as(admin()).post("/api/people/{login}/erasure", gone).then().statusCode(202);
+
+        hr("employee.hired", gone).with("displayName", "Gone Person").with("title", "Analyst").occurredAt(beforeErasure)
+                .publishAfter(hire);
+        String marker = unique("marker");
+        hr("employee.hired", marker).with("title", "Marker").publishAfter(hire); // read after the hire
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", marker).then().statusCode(200));
+        as(reader).get("/api/people/{login}", gone).then().statusCode(404);
+
+        as(employee(gone)).get("/api/people/me").then().statusCode(200);
+        hr("employee.moved", gone).with("title", "Senior analyst").occurredAt(beforeErasure).publishAfter(hire);
+        String marker2 = unique("marker");
+        hr("employee.hired", marker2).with("title", "Marker").publishAfter(hire);
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", marker2).then().statusCode(200));
+        as(reader).get("/api/people/{login}", gone).then().statusCode(200).body("title", nullValue());
+    }
+
+    /**
+     * A profile only HR moves started (pending: nobody, never shown, see hr.HrLifecycleTest) is HR's data about someone,
+     * and an administrator erases it as a person's: 202 and an erasure record (state {@code erased}: nothing to tell
+     * the other services), nothing published on relais.profiles about someone never shown, and what HR said is gone: a
+     * hire after the erasure starts a new profile without the move's location, and the report HR had named them the
+     * manager of no longer waits for them. Before, the erasure answered 404 as for nobody, so that data could never be
+     * erased.
+     */
+    @Test
+    void anAdministratorErasesAProfileOnlyAnHrMoveStarted() {
+        String ghost = unique("ghost");
+        String report = unique("report");
+        String reader = employee(unique("reader"));
+        var move = hr("employee.moved", ghost).with("title", "Phantom").with("location", "Brest").publish();
+        hr("employee.hired", report).with("displayName", "Report").with("title", "Clerk").with("manager", ghost)
+                .publishAfter(move); // read after the move: the link awaits the pending profile
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", report).then().statusCode(200)
+                .body("title", equalTo("Clerk")).body("manager", nullValue()));
+        as(reader).get("/api/people/{login}", ghost).then().statusCode(404);
+
+        String location = as(admin()).post("/api/people/{login}/erasure", ghost).then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/erasures/")).extract().header("Location");
+
+        as(admin()).get(location).then().statusCode(200).body("person", equalTo(Iri.person(ghost)))
+                .body("reportsUnlinked", equalTo(1)).body("endorsementsRemoved", equalTo(0)).body("state", equalTo("erased"));
+        as(admin()).post("/api/people/{login}/erasure", ghost).then().statusCode(404);
+
+        hr("employee.hired", ghost).with("displayName", "New Ghost").with("title", "Analyst").publishAfter(move);
+        String marker = unique("marker");
+        hr("employee.hired", marker).with("title", "Marker").publishAfter(move); // read after the hire
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", marker).then().statusCode(200));
+        as(reader).get("/api/people/{login}", ghost).then().statusCode(200).body("displayName", equalTo("New Ghost"))
+                .body("title", equalTo("Analyst")).body("location", nullValue());
+        as(reader).get("/api/people/{login}", report).then().statusCode(200).body("manager", nullValue());
+        snapshots(ghost, 1, r -> r.value() != null && r.value().contains("New Ghost"));
+        assertThat(io.relais.profile.Fixtures.allSnapshots(ghost, bootstrap)).as("the hire's snapshot alone: no Delete of "
+                + "someone never shown").hasSize(1);
+    }
+
+    /**
      * An erasure that happens while an HR event about the person is being applied wins, whichever finishes last: the
      * person is not there afterwards (here, in the directory, in SCIM) and the last record of their key on
      * relais.profiles is the Delete, so no other service brings them back. The interleaving is made deterministic by

@@ -143,6 +143,118 @@ class HrLifecycleTest {
                 .body("title", equalTo("Team lead")));
     }
 
+    // --- HR's own time (the event's occurredAt, in the object) orders HR's changes, not their arrival ---
+
+    /**
+     * connector-service dates the activity when it receives the event and carries HR's {@code occurredAt} in the object
+     * ({@code published} of a Create): a move HR dates 10:00, then the hire HR dates 09:00, received in that order, leave
+     * the move's title on the hired, active person. Before, the hire, received last, overwrote it: title "Engineer".
+     */
+    @Test
+    void aHireHrDatesBeforeAMoveKeepsTheMovesTitleThoughItArrivesLast() {
+        String xavier = unique("xavier");
+        Instant received = Instant.now();
+        Instant moved = received.minus(1, ChronoUnit.HOURS);
+        var move = hr("employee.moved", xavier).with("title", "Lead").occurredAt(moved).at(received.minusSeconds(1)).publish();
+
+        hr("employee.hired", xavier).with("displayName", "Xavier").with("title", "Engineer")
+                .occurredAt(moved.minus(1, ChronoUnit.HOURS)).at(received).publishAfter(move);
+
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", xavier).then().statusCode(200)
+                .body("displayName", equalTo("Xavier")).body("status", equalTo("active")).body("title", equalTo("Lead")));
+    }
+
+    /**
+     * A leave HR dates after the hire stays when that hire arrives after it: the person is shown as left, on the day
+     * HR gave. Before, the hire, received last, counted as a rehire: status active, no leave date.
+     */
+    @Test
+    void aLeaveHrDatesAfterTheHireStaysWhenTheHireArrivesLast() {
+        String yara = unique("yara");
+        Instant received = Instant.now();
+        var leave = hr("employee.left", yara).with("leftDate", "2026-06-30").occurredAt(received.minus(1, ChronoUnit.DAYS))
+                .at(received.minusSeconds(1)).publish();
+
+        hr("employee.hired", yara).with("displayName", "Yara").with("title", "Chemist")
+                .occurredAt(received.minus(400, ChronoUnit.DAYS)).at(received).publishAfter(leave);
+
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", yara).then().statusCode(200)
+                .body("displayName", equalTo("Yara")).body("title", equalTo("Chemist"))
+                .body("status", equalTo("left")).body("leftDate", equalTo("2026-06-30")));
+    }
+
+    /**
+     * A person's own correction of their location and an HR move naming one are ordered by when each happened: a move
+     * HR dates before the correction, received after it (here mapped as an Update: HR's time in the object's
+     * {@code updated}), leaves the correction; a move HR dates after it replaces it. Before, the move received last
+     * replaced the correction whatever HR's date: location "Paris".
+     */
+    @Test
+    void aPersonsLocationCorrectionAndAnHrMoveAreOrderedByWhenEachHappened() {
+        String zoe = unique("zoe");
+        Instant hired = Instant.now().minus(1, ChronoUnit.HOURS);
+        var hire = hr("employee.hired", zoe).with("displayName", "Zoé").with("title", "Nurse").with("location", "Lyon")
+                .occurredAt(hired).publish();
+        awaitTitle(zoe, "Nurse");
+        as(employee(zoe)).body("{\"location\":\"Nantes\"}").patch("/api/people/me").then().statusCode(200)
+                .body("location", equalTo("Nantes"));
+
+        hr("employee.moved", zoe).with("location", "Paris").occurredAt(hired.plus(30, ChronoUnit.MINUTES)).asUpdate()
+                .publishAfter(hire);
+        String marker = unique("marker");
+        hr("employee.hired", marker).with("title", "Marker").publishAfter(hire); // read after the move
+        awaitTitle(marker, "Marker");
+        as(reader).get("/api/people/{login}", zoe).then().statusCode(200).body("location", equalTo("Nantes"));
+
+        hr("employee.moved", zoe).with("location", "Marseille").publishAfter(hire); // HR dates it now: after the correction
+        await().atMost(WAIT).untilAsserted(() -> as(reader).get("/api/people/{login}", zoe).then().statusCode(200)
+                .body("location", equalTo("Marseille")));
+    }
+
+    /**
+     * SCIM provisioning and HR events are ordered the same way: a move HR dates before a SCIM change of the title,
+     * received after it, leaves SCIM's title; a move HR dates after it replaces it. Before, the move received last won.
+     */
+    @Test
+    void aScimChangeAndAnHrMoveAreOrderedByWhenEachHappened() {
+        String ugo = unique("ugo");
+        Instant hired = Instant.now().minus(1, ChronoUnit.HOURS);
+        var hire = hr("employee.hired", ugo).with("displayName", "Ugo").with("title", "Buyer").occurredAt(hired).publish();
+        awaitTitle(ugo, "Buyer");
+        io.restassured.RestAssured.given().auth().oauth2(io.relais.profile.Fixtures.hrSystem())
+                .contentType("application/scim+json").accept("application/scim+json").body("""
+                        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                         "Operations":[{"op":"replace","path":"title","value":"Senior buyer"}]}""")
+                .patch("/scim/v2/Users/{id}", ugo).then().statusCode(200).body("title", equalTo("Senior buyer"));
+
+        hr("employee.moved", ugo).with("title", "Purchasing lead").occurredAt(hired.plus(30, ChronoUnit.MINUTES))
+                .publishAfter(hire);
+        String marker = unique("marker");
+        hr("employee.hired", marker).with("title", "Marker").publishAfter(hire); // read after the move
+        awaitTitle(marker, "Marker");
+        as(reader).get("/api/people/{login}", ugo).then().statusCode(200).body("title", equalTo("Senior buyer"));
+
+        hr("employee.moved", ugo).with("title", "Head of purchasing").publishAfter(hire); // HR dates it now
+        awaitTitle(ugo, "Head of purchasing");
+    }
+
+    /**
+     * HR's time is believed up to the event's arrival: a hire HR dates after connector-service received it (a clock
+     * ahead of Relais', a wrong date) counts as received then, so it does not hold off the move that follows it.
+     */
+    @Test
+    void anHrTimeLaterThanTheEventsArrivalCountsAsItsArrival() {
+        String ada = unique("ada");
+        Instant received = Instant.now().minusSeconds(60);
+        var hire = hr("employee.hired", ada).with("displayName", "Ada").with("title", "Welder")
+                .occurredAt(received.plus(1, ChronoUnit.DAYS)).at(received).publish();
+        awaitTitle(ada, "Welder");
+
+        hr("employee.moved", ada).with("title", "Senior welder").publishAfter(hire);
+
+        awaitTitle(ada, "Senior welder");
+    }
+
     // --- a move or leave of a login nobody has made a person (HR never hired, SCIM never provisioned, never signed in) ---
 
     /**
