@@ -38,6 +38,15 @@ class UnreadBodyTest {
     }
 
     @Test
+    void whoMayNotCallTheEndpointIsToldThatFirstBodyOrNot() {
+        String someone = unique("guarded");
+        given().contentType("application/json").body("{\"dryRun\":true}").post("/api/people/{login}/erasure", someone)
+                .then().statusCode(401);
+        as(employee(unique("colleague"))).body("{\"dryRun\":true}").post("/api/people/{login}/erasure", someone)
+                .then().statusCode(403);
+    }
+
+    @Test
     void anEndorsementSentWithABodyIsRefusedAndOneWithoutIsCounted() {
         String expert = unique("expert");
         String colleague = unique("colleague");
