@@ -48,16 +48,15 @@ public class AttachmentResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Upload a file (form field 'file'): PNG, JPEG, GIF, WebP or PDF, checked on its bytes; size limited (413)")
+    @Operation(summary = "Upload a file (form field 'file'): PNG, JPEG, GIF, WebP or PDF, checked on its bytes (415); size limited (413); every refusal names 'file' in errors")
     @APIResponse(responseCode = "201", content = @Content(examples = @ExampleObject(name = "upload", value =
             "{\"id\":\"019a8f40-1c2d-7a3b-8c4d-5e6f7a8b9c0d\",\"name\":\"plan.pdf\",\"mediaType\":\"application/pdf\",\"size\":48213,"
                     + "\"url\":\"/api/attachments/019a8f40-1c2d-7a3b-8c4d-5e6f7a8b9c0d\"}")))
     public Response upload(@RestForm("file") FileUpload file) {
         if (file == null) throw ProblemException.invalid("file", "is required (multipart form field 'file')");
         try {
-            if (Files.size(file.uploadedFile()) > attachmentsLimit()) {
-                throw ProblemException.tooLarge("file is larger than " + attachmentsLimit() + " bytes");
-            }
+            // checked on the stored upload before its bytes are read into memory
+            if (Files.size(file.uploadedFile()) > attachmentsLimit()) throw AttachmentService.tooLarge(attachmentsLimit());
             byte[] bytes = Files.readAllBytes(file.uploadedFile());
             AttachmentService.Upload up = attachments.upload(io.relais.events.TextHygiene.line(file.fileName()), file.contentType(), bytes, me.iri());
             return Response.created(URI.create(up.url())).type(MediaType.APPLICATION_JSON).entity(up).build();

@@ -7,11 +7,13 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import io.relais.events.EventId;
+import io.relais.events.Violation;
 import io.relais.events.Viewer;
 import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ThreadAccess;
 import io.relais.feed.sanitize.InputLimits;
+import io.relais.kit.error.Problem;
 import io.relais.kit.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -63,14 +65,12 @@ public class AttachmentService {
 
     public Upload upload(String filename, String declaredType, byte[] bytes, String ownerIri) {
         if (bytes.length == 0) throw ProblemException.invalid("file", "must not be empty");
-        if (bytes.length > limits.attachmentBytes()) {
-            throw ProblemException.tooLarge("file is " + bytes.length + " bytes; at most " + limits.attachmentBytes() + " are accepted");
-        }
-        FileType type = FileType.sniff(bytes).orElseThrow(() -> ProblemException.unsupportedMediaType(
-                "file must be a PNG, JPEG, GIF, WebP image or a PDF document (checked on its content)"));
+        if (bytes.length > limits.attachmentBytes()) throw tooLarge(limits.attachmentBytes());
+        FileType type = FileType.sniff(bytes).orElseThrow(() -> unsupported(
+                "must be a PNG, JPEG, GIF, WebP image or a PDF document (checked on its content)"));
         if (declaredType != null && !declaredType.isBlank() && !declaredType.startsWith("application/octet-stream")
                 && !declaredType.toLowerCase().startsWith(type.mediaType)) {
-            throw ProblemException.unsupportedMediaType("file is declared " + declaredType + " but its content is " + type.mediaType);
+            throw unsupported("is declared " + declaredType + " but its content is " + type.mediaType);
         }
         String id = EventId.next();
         String name = safeName(filename);
@@ -125,6 +125,24 @@ public class AttachmentService {
             deleted++;
         }
         return deleted;
+    }
+
+    /**
+     * 413 for a file over {@code feed.limits.attachment-bytes}, naming the form field {@code file} in {@code errors}
+     * (docs/SECURITY.md: every 4xx names the field), as the missing and empty file's 400s do.
+     */
+    static ProblemException tooLarge(long maxBytes) {
+        return refused(413, "too-large", "Payload too large", "must be at most " + maxBytes + " bytes");
+    }
+
+    /** 415 for content that is not an accepted type (or not the type it is declared as), naming {@code file}. */
+    static ProblemException unsupported(String rule) {
+        return refused(415, "unsupported-media-type", "Unsupported media type", rule);
+    }
+
+    private static ProblemException refused(int status, String slug, String title, String rule) {
+        return new ProblemException(Problem.of(status, slug, title, "file " + rule)
+                .withErrors(List.of(new Violation("file", rule))));
     }
 
     static String url(String id) {

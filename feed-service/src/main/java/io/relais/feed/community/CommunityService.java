@@ -17,6 +17,7 @@ import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.Outbox;
 import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -137,6 +138,19 @@ public class CommunityService {
                 .withErrors(List.of(new Violation("slug", "must be a slug no community uses"))));
     }
 
+    /** Told when a public community became private or secret (see {@link Closed}). */
+    @Inject
+    Event<Closed> closed;
+
+    /**
+     * A public community became private or secret ({@link #edit}): what only its members may have (following it) ends for
+     * the others. Fired synchronously once the new visibility is stored; observers are idempotent.
+     *
+     * @param community community IRI
+     */
+    public record Closed(String community) {
+    }
+
     /** Owners change name, description or visibility; 403 for others; 409 while it is archived ({@link Community#requireWritable}). */
     public Community edit(String slug, CommunityRequests.EditCommunity request, CurrentPerson me) {
         Community c = visible(slug, me);
@@ -163,6 +177,7 @@ public class CommunityService {
         // its old name, or its name once secret, is free again (for those who may not see it)
         if (wasOpen && (renamed || !open)) names.release(c.name(), c.iri());
         Community edited = store.find(c.iri()).orElseThrow();
+        if (c.visibility() == Visibility.PUBLIC && edited.visibility() != Visibility.PUBLIC) closed.fire(new Closed(c.iri()));
         outbox.append(groupActivity(As2.UPDATE, edited, me.iri()));
         return edited;
     }

@@ -22,6 +22,7 @@ import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.OutboxMarks;
 import io.relais.kit.outbox.OutboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.bson.Document;
@@ -79,7 +80,23 @@ public class MembershipService {
     @Inject
     ReadCaches caches;
 
+    /** Told when a membership ended (see {@link Ended}). */
+    @Inject
+    Event<Ended> ended;
+
     private volatile Roster roster;
+
+    /**
+     * A membership ended: the person left, was removed or erased ({@link #remove}), or {@link #republish} completed such
+     * an end cut by a crash. Fired synchronously after the membership write and before its Leave is appended, so what an
+     * observer does is redone by the re-publication pass if the process stops in between; observers are idempotent.
+     * (feed-service's {@code FollowService} ends the person's follow of a private or secret community.)
+     *
+     * @param person    person IRI
+     * @param community community IRI
+     */
+    public record Ended(String person, String community) {
+    }
 
     /** How many communities one person may belong to. */
     public int communityLimit() {
@@ -406,6 +423,8 @@ public class MembershipService {
         if (removed.removed()) roster().remove(communityIri, personIri);
         communities.pull(communityIri, "owners", personIri);
         communities.pull(communityIri, "moderators", personIri);
+        // also when nothing was removed here: a repeated removal completes what a failed one left (observers are idempotent)
+        ended.fire(new Ended(personIri, communityIri));
         if (removed.record() != null) marks.announce(people(), personIri, removed.record());
         return removed.removed();
     }
@@ -466,6 +485,7 @@ public class MembershipService {
                 communities.pull(community, "moderators", activity.actor());
             }
         }
+        if (now == null) ended.fire(new Ended(activity.actor(), community));
     }
 
     void atStart(@Observes StartupEvent e) {

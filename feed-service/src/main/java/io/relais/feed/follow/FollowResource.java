@@ -35,7 +35,8 @@ public class FollowResource {
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Follow a person (login), a community (slug) or a hashtag; following twice changes nothing",
             description = "404 (problem+json, nothing stored or published) for a person Relais does not know (never published"
-                    + " by profile-service, or erased) or a community you may not see")
+                    + " by profile-service, or erased) or a community you may not see; 403 naming id for a private or secret"
+                    + " community you do not belong to (its follow ends when your membership does)")
     public Response follow(@Parameter(example = "hashtag") @PathParam("kind") String kind,
                            @Parameter(example = "atlas") @PathParam("id") String id) {
         follows.follow(kind, id, me);

@@ -12,15 +12,19 @@ import io.relais.events.EventId;
 import io.relais.events.Iri;
 import io.relais.events.HashtagKey;
 import io.relais.events.Viewer;
+import io.relais.events.Violation;
 import io.relais.feed.community.Community;
+import io.relais.feed.community.CommunityService;
 import io.relais.feed.community.CommunityStore;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.community.Roster;
+import io.relais.feed.community.Visibility;
 import io.relais.feed.profile.KnownPeople;
 import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
 import io.relais.feed.readcache.ReadCaches;
 import io.relais.feed.sanitize.InputLimits;
+import io.relais.kit.error.Problem;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.OutboxMarks;
@@ -143,11 +147,15 @@ public class FollowService {
      *
      * @throws ProblemException 404 for a person feed-service does not know ({@link KnownPeople}: never published by
      *                          profile-service, or erased) or a community the person may not see, with nothing stored
-     *                          or published; 400 for oneself or an id that is no login, slug or hashtag
+     *                          or published; 403 naming {@code id} for a private or secret community the person
+     *                          does not belong to (an invitee included: its posts are its members'), nothing stored;
+     *                          400 for oneself or an id that is no login, slug or hashtag
      */
     public String follow(String kind, String id, CurrentPerson me) {
         String followed = resolve(kind, id, me);
         if (followed.equals(me.iri())) throw ProblemException.invalid("id", "must be someone other than yourself");
+        boolean membersOnly = membersOnly(followed);
+        if (membersOnly && memberships.roleIn(me.iri(), followed).isEmpty()) throw notAMember();
         people().updateOne(eq("_id", me.iri()), Updates.setOnInsert("f", List.of()), new UpdateOptions().upsert(true));
         Set<String> current = followedBy(me.iri());
         if (current.contains(followed)) return followed;
@@ -159,7 +167,42 @@ public class FollowService {
             roster().add(followed, me.iri());
             marks.announce(people(), me.iri(), record);
         }
+        // removed between the check and the write: that removal's unfollow may have run before this follow existed
+        if (membersOnly && memberships.roleIn(me.iri(), followed).isEmpty()) unfollow(me.iri(), followed);
         return followed;
+    }
+
+    /** Whether only members may follow this IRI: a private or secret community (one that is gone, too). */
+    private boolean membersOnly(String followed) {
+        return Iri.isKind(followed, Iri.COMMUNITY)
+                && communities.find(followed).map(c -> c.visibility() != Visibility.PUBLIC).orElse(true);
+    }
+
+    private static ProblemException notAMember() {
+        String rule = "must be a community you belong to: a private or secret community is followed by its members only";
+        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", "id " + rule)
+                .withErrors(List.of(new Violation("id", rule))));
+    }
+
+    /**
+     * A membership ended (left, removed, erased): the follow of a private or secret community ends with it, its Undo on
+     * the log by the person, as if they had unfollowed; a public community's stays, since anyone may follow it.
+     * Keyed reads and writes of the person's {@code follows} document and the community's followers roster; idempotent.
+     */
+    void membershipEnded(@Observes MembershipService.Ended e) {
+        if (membersOnly(e.community())) unfollow(e.person(), e.community());
+    }
+
+    /**
+     * A public community became private or secret: the follows of people who are not its members end (Undo on the log,
+     * by each of them). One keyed read of its followers roster and one of their memberships.
+     */
+    void communityClosed(@Observes CommunityService.Closed e) {
+        List<String> followers = roster().members(e.community());
+        Set<String> members = memberships.rolesIn(e.community(), followers).keySet();
+        for (String follower : followers) {
+            if (!members.contains(follower)) unfollow(follower, e.community());
+        }
     }
 
     /**

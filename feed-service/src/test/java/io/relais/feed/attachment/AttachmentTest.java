@@ -63,6 +63,26 @@ public class AttachmentTest {
         upload(person("alice"), "big.pdf", "application/pdf", big).statusCode(413).contentType("application/problem+json");
     }
 
+    /** docs/SECURITY.md §4: every 4xx names the field; for an upload that is the form field {@code file}. */
+    @Test
+    void everyRefusalOfAFileNamesTheFileFieldAndItsRule() {
+        String alice = person("alice");
+        upload(alice, "big.pdf", "application/pdf", Arrays.copyOf(PDF, 6 * 1024 * 1024)).statusCode(413)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("file"))
+                .body("errors[0].message", equalTo("must be at most 5242880 bytes"));
+        upload(alice, "logo.svg", "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes()).statusCode(415)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("file"))
+                .body("errors[0].message", equalTo("must be a PNG, JPEG, GIF, WebP image or a PDF document (checked on its content)"));
+        upload(alice, "doc.png", "image/png", PDF).statusCode(415)
+                .body("errors[0].field", equalTo("file"))
+                .body("errors[0].message", equalTo("is declared image/png but its content is application/pdf"));
+        upload(alice, "empty.pdf", "application/pdf", new byte[0]).statusCode(400)
+                .body("errors[0].field", equalTo("file"))
+                .body("errors[0].message", equalTo("must not be empty"));
+    }
+
     @Test
     void onlyYourOwnUploadsCanBeAttached() {
         String alice = person("alice");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 
+import static io.relais.feed.community.Fixtures.addMember;
 import static io.relais.feed.community.Fixtures.as;
 import static io.relais.feed.community.Fixtures.community;
 import static io.relais.feed.community.Fixtures.person;
@@ -113,5 +114,101 @@ class FollowTest {
                 && r.value().contains(Iri.person(bob)), 1, Duration.ofSeconds(30));
         assertThat(KafkaProbe.recordsNow(Topics.ACTIVITIES, r -> r.value() != null && r.value().contains(Iri.person(alice))
                 && nobodies.stream().anyMatch(n -> r.value().contains(Iri.person(n))))).isEmpty();
+    }
+
+    /**
+     * A secret community's follow is its members': the tester saw bob, removed by its owner, still listing
+     * {@code urn:relais:community:<its slug>} in {@code /api/follows/mine} and listed among its followers. Removal ends
+     * the follow (the Undo on the log, by him, like his own unfollow).
+     */
+    @Test
+    void removalFromASecretCommunityEndsTheFollowOfIt() {
+        String alice = person("alice");
+        String bob = person("bob");
+        String slug = community(alice, "secret");
+        addMember(slug, alice, bob);
+        as(bob).put("/api/follows/community/{slug}", slug).then().statusCode(204);
+        as(bob).get("/api/follows/mine").then().body("communities", equalTo(List.of(Iri.community(slug))));
+        as(alice).get("/api/follows/community/{slug}/followers", slug).then().body("followers.login", equalTo(List.of(bob)));
+        String followId = KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value().contains("\"Follow\"")
+                && r.value().contains(Iri.person(bob)) && r.value().contains(Iri.community(slug)), 1, Duration.ofSeconds(30))
+                .stream().map(r -> ActivityJson.read(r.value()).id()).findFirst().orElseThrow();
+
+        as(alice).delete("/api/communities/{slug}/members/{login}", slug, bob).then().statusCode(204);
+
+        as(bob).get("/api/follows/mine").then().statusCode(200).body("communities", equalTo(List.of()));
+        as(alice).get("/api/follows/community/{slug}/followers", slug).then().statusCode(200)
+                .body("count", equalTo(0)).body("followers.login", not(hasItem(bob)));
+        Activity undo = ActivityJson.read(KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value().contains("\"Undo\"")
+                && r.value().contains(followId), 1, Duration.ofSeconds(30)).get(0).value());
+        assertThat(undo.actor()).isEqualTo(Iri.person(bob));
+        assertThat(undo.target()).isEqualTo(Iri.community(slug));
+        assertThat(undo.to()).containsExactly(Iri.community(slug));
+    }
+
+    /** Leaving a private community ends its follow; a public community's follow outlives the membership (anyone may follow it). */
+    @Test
+    void leavingAPrivateCommunityEndsItsFollowAndAPublicOnesStays() {
+        String alice = person("alice");
+        String bob = person("bob");
+        String priv = community(alice, "private");
+        String pub = community(alice, "public");
+        addMember(priv, alice, bob);
+        addMember(pub, alice, bob);
+        as(bob).put("/api/follows/community/{slug}", priv).then().statusCode(204);
+        as(bob).put("/api/follows/community/{slug}", pub).then().statusCode(204);
+
+        as(bob).post("/api/communities/{slug}/leave", priv).then().statusCode(204);
+        as(bob).post("/api/communities/{slug}/leave", pub).then().statusCode(204);
+
+        as(bob).get("/api/follows/mine").then().statusCode(200).body("communities", equalTo(List.of(Iri.community(pub))));
+        as(alice).get("/api/follows/community/{slug}/followers", priv).then().body("count", equalTo(0));
+        as(alice).get("/api/follows/community/{slug}/followers", pub).then().body("followers.login", equalTo(List.of(bob)));
+    }
+
+    /**
+     * Only members follow a private or secret community (its posts are theirs alone): anyone else, an invitee of a
+     * secret one included, gets 403 naming {@code id}, nothing stored; one who may not know a secret one, its 404.
+     */
+    @Test
+    void onlyMembersFollowAPrivateOrSecretCommunity() {
+        String alice = person("alice");
+        String carol = person("carol");
+        String dave = person("dave");
+        String priv = community(alice, "private");
+        String secret = community(alice, "secret");
+        as(alice).body(java.util.Map.of("login", carol)).post("/api/communities/{slug}/invitations", secret).then().statusCode(204);
+
+        as(carol).put("/api/follows/community/{slug}", priv).then().statusCode(403).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("id"));
+        as(carol).put("/api/follows/community/{slug}", secret).then().statusCode(403).body("errors[0].field", equalTo("id"));
+        as(dave).put("/api/follows/community/{slug}", secret).then().statusCode(404);
+        as(carol).get("/api/follows/mine").then().body("communities", equalTo(List.of()));
+        assertThat(store().getCollection("follows").find(new Document("_id", Iri.person(carol))).first()).isNull();
+
+        addMember(priv, alice, carol);
+        as(carol).put("/api/follows/community/{slug}", priv).then().statusCode(204);
+        as(carol).get("/api/follows/mine").then().body("communities", equalTo(List.of(Iri.community(priv))));
+    }
+
+    /**
+     * A public community with nothing published yet may be made private (CommunityService.requireNoPublicContentBehind):
+     * then, as for any private one, only its members follow it; the others' follows end.
+     */
+    @Test
+    void aPublicCommunityMadePrivateKeepsOnlyItsMembersFollows() {
+        String alice = person("alice");
+        String bob = person("bob");
+        String carol = person("carol");
+        String slug = community(alice, "public");
+        addMember(slug, alice, bob);
+        as(bob).put("/api/follows/community/{slug}", slug).then().statusCode(204);
+        as(carol).put("/api/follows/community/{slug}", slug).then().statusCode(204);
+
+        as(alice).body(java.util.Map.of("visibility", "private")).put("/api/communities/{slug}", slug).then().statusCode(200);
+
+        as(carol).get("/api/follows/mine").then().body("communities", equalTo(List.of()));
+        as(bob).get("/api/follows/mine").then().body("communities", equalTo(List.of(Iri.community(slug))));
+        as(alice).get("/api/follows/community/{slug}/followers", slug).then().body("followers.login", equalTo(List.of(bob)));
     }
 }
