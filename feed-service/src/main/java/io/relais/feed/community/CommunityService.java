@@ -527,8 +527,12 @@ public class CommunityService {
         return new CommunityView.Members(c.iri(), list.size(), list);
     }
 
-    /** Whether this person may list the members of a community they can already see (see {@link #members}). */
-    boolean membersVisibleTo(Community c, CurrentPerson me) {
+    /**
+     * Whether this person may list the members of a community they can already see (see {@link #members}): those who
+     * see its content (members; anyone for a public one), and for a private one community managers and admins. The same
+     * rule holds for its followers ({@code FollowService#followers}): only members follow a private or secret community.
+     */
+    public boolean membersVisibleTo(Community c, CurrentPerson me) {
         if (c.contentVisibleTo(memberships.viewerOf(me))) return true;
         return c.visibility() == Visibility.PRIVATE && (me.isAdmin() || me.isCommunityManager());
     }

@@ -66,7 +66,7 @@ public class FollowResource {
     @GET
     @Path("/{kind}/{id}/followers")
     @RolesAllowed({Roles.EMPLOYEE, Roles.ADMIN})
-    @Operation(summary = "Who follows a person, a community (if you may see it) or a hashtag")
+    @Operation(summary = "Who follows a person, a community (if you may see it; a private one's only to whom may list its members: its members, community managers and admins, else 404) or a hashtag")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "followers", value =
             "{\"followed\":\"urn:relais:person:alice\",\"count\":1,\"followers\":[{\"iri\":\"urn:relais:person:bob\",\"login\":\"bob\",\"displayName\":\"Bob Martin\"}]}")))
     public FollowService.Followers followers(@PathParam("kind") String kind, @PathParam("id") String id) {

@@ -76,6 +76,9 @@ public class FollowService {
     MembershipService memberships;
 
     @Inject
+    CommunityService communityRules;
+
+    @Inject
     ProfileDirectory profiles;
 
     /** Who exists (the profiles read model): a person is followed only if profile-service published them. */
@@ -345,6 +348,12 @@ public class FollowService {
     /** Who follows a person, a community or a hashtag; 404 for a person or community {@link #resolve} does not admit. */
     public Followers followers(String kind, String id, CurrentPerson me) {
         String followed = resolve(kind, id, me);
+        // a private community's followers are some of its members: listed only to whom may list its members (404 as that
+        // list answers), not to every employee who sees its name
+        if ("community".equals(kind) && communities.find(followed)
+                .filter(c -> communityRules.membersVisibleTo(c, me)).isEmpty()) {
+            throw ProblemException.notFound("community " + id);
+        }
         List<String> iris = roster().members(followed);
         Map<String, PersonSummary> display = profiles.displaysOf(iris);
         return new Followers(followed, iris.size(), new ArrayList<>(display.values()));

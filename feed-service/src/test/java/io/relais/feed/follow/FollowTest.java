@@ -191,6 +191,26 @@ class FollowTest {
         as(carol).get("/api/follows/mine").then().body("communities", equalTo(List.of(Iri.community(priv))));
     }
 
+    /** A private community's followers are some of its members: listed to whom may list its members, nobody else. */
+    @Test
+    void aPrivateCommunitysFollowersAreListedOnlyToWhomMaySeeItsMembers() {
+        String alice = person("alice");
+        String bob = person("bob");
+        String outsider = person("outsider");
+        String priv = community(alice, "private");
+        addMember(priv, alice, bob);
+        as(bob).put("/api/follows/community/{slug}", priv).then().statusCode(204);
+
+        as(outsider).get("/api/follows/community/{slug}/followers", priv).then().statusCode(404);
+        as(outsider).get("/api/communities/{slug}/members", priv).then().statusCode(404);
+        as(bob).get("/api/follows/community/{slug}/followers", priv).then().statusCode(200)
+                .body("followers.login", hasItem(bob));
+        as(person("cm"), "employee", "community-manager").get("/api/follows/community/{slug}/followers", priv)
+                .then().statusCode(200).body("count", equalTo(1));
+        String pub = community(alice, "public");
+        as(outsider).get("/api/follows/community/{slug}/followers", pub).then().statusCode(200);
+    }
+
     /**
      * A public community with nothing published yet may be made private (CommunityService.requireNoPublicContentBehind):
      * then, as for any private one, only its members follow it; the others' follows end.

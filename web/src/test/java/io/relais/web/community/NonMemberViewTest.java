@@ -77,6 +77,35 @@ class NonMemberViewTest {
     }
 
     @Test
+    void onlyAMemberIsOfferedToFollowAPrivateOrSecretCommunityAsFeedServiceAllows() {
+        SERVICES.on("GET /api/communities/qa-private", 200, COMMUNITY.formatted("private", "none"))
+                .on("GET /api/communities/qa-secret", 200, COMMUNITY.formatted("secret", "invited"))
+                .on("GET /api/notifications", 200, "{\"items\":[],\"next\":null,\"unread\":0}")
+                .on("GET /api/communities/qa-public", 200, COMMUNITY.formatted("public", "none"));
+
+        assertThat(as("en").get("/communities/qa-private").then().statusCode(200).extract().asString())
+                .as("a non-member of a private community").doesNotContain("id=\"follow-button\"");
+        assertThat(as("en").get("/communities/qa-secret").then().statusCode(200).extract().asString())
+                .as("an invitee of a secret community").doesNotContain("id=\"follow-button\"");
+        assertThat(as("en").get("/communities/qa-public").then().statusCode(200).extract().asString())
+                .as("anyone, on a public community").contains("id=\"follow-button\"");
+
+        SERVICES.on("GET /api/communities/qa-private", 200, COMMUNITY.formatted("private", "member"));
+        assertThat(as("en").get("/communities/qa-private").then().statusCode(200).extract().asString())
+                .as("a member of a private community").contains("id=\"follow-button\"");
+    }
+
+    @Test
+    void someoneWhoStillFollowsAPrivateCommunityTheyLeftMayUnfollowIt() {
+        SERVICES.on("GET /api/communities/qa-private", 200, COMMUNITY.formatted("private", "none"))
+                .on("GET /api/follows/mine", 200,
+                        "{\"persons\":[],\"communities\":[\"urn:relais:community:qa-private\"],\"hashtags\":[]}");
+
+        assertThat(as("en").get("/communities/qa-private").then().statusCode(200).extract().asString())
+                .contains("id=\"follow-button\"", "id=\"follow-state\"");
+    }
+
+    @Test
     void someoneWhoAskedIsToldTheRequestWaitsNotToAskAgain() {
         SERVICES.on("GET /api/communities/qa-private", 200, COMMUNITY.formatted("private", "pending"));
 
