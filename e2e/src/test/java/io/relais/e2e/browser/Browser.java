@@ -26,35 +26,110 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * One person's browser: Debian's headless Chromium with a fresh profile, logged in through the real
- * Keycloak form. Waits are explicit (WebDriverWait), never sleeps.
+ * One person's browser: Debian's headless Chromium with a profile of its own, logged in through the real Keycloak
+ * form. Waits are explicit (WebDriverWait), never sleeps.
+ *
+ * <p>Each {@link #open} starts from a clean slate, as a fresh profile would: a new tab, no cookie, no cache, no
+ * storage of the web app's or Keycloak's origin. The Chromium behind it is reused, though: {@link #close} clears it and
+ * keeps it for the next {@code open} of the same language, because starting and stopping one took about 4 s of the
+ * 8 s each browser of the suite cost (76 of them). One that cannot be cleared is quit instead; all are quit when the
+ * test JVM ends.
  */
 final class Browser implements AutoCloseable {
 
     static final String WEB = env("RELAIS_WEB_URL", "http://localhost:8080");
+    static final String KEYCLOAK = env("KEYCLOAK_URL", "http://localhost:8180");
     static final Duration WAIT = Duration.ofSeconds(Long.parseLong(env("RELAIS_E2E_WAIT_SECONDS", "60")));
+
+    /** A running Chromium, its driver and its profile folder. */
+    private record Chromium(String language, ChromeDriver driver, Path profile) {
+
+        static Chromium launch(String language) {
+            Path profile;
+            try {
+                profile = Files.createTempDirectory("relais-chromium-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(env("CHROMIUM_BINARY", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,800",
+                    "--lang=" + language, "--hide-scrollbars");
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(env("CHROMEDRIVER", "/usr/bin/chromedriver")))
+                    .usingAnyFreePort().build();
+            return new Chromium(language, new ChromeDriver(service, options), profile);
+        }
+
+        /**
+         * Back to what a fresh profile shows a site: one new tab (what a tab held, its session storage and the scripts a
+         * test added to it, go with the old one), no cookie, an empty HTTP cache, nothing stored for either origin.
+         */
+        void clear() {
+            String fresh = driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB).getWindowHandle();
+            for (String tab : driver.getWindowHandles()) {
+                if (!tab.equals(fresh)) driver.switchTo().window(tab).close();
+            }
+            driver.switchTo().window(fresh);
+            driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+            driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+            for (String origin : List.of(WEB, KEYCLOAK)) {
+                driver.executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of("origin", origin, "storageTypes", "all"));
+            }
+        }
+
+        void quit() {
+            try {
+                driver.quit();
+            } finally {
+                try (Stream<Path> files = Files.walk(profile)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // a leftover temp profile is harmless
+                }
+            }
+        }
+    }
+
+    /** Cleared Chromiums waiting for the next {@link #open}, by language (set at launch). */
+    private static final java.util.Deque<Chromium> IDLE = new java.util.ArrayDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (IDLE) {
+                IDLE.forEach(c -> {
+                    try {
+                        c.quit();
+                    } catch (RuntimeException ignored) {
+                        // the JVM is ending: a Chromium already gone is fine
+                    }
+                });
+                IDLE.clear();
+            }
+        }, "quit-chromium"));
+    }
 
     final WebDriver driver;
     final WebDriverWait wait;
-    private final Path profile;
+    private final Chromium chromium;
 
     private Browser(String language, int width, int height) {
-        try {
-            profile = Files.createTempDirectory("relais-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Chromium idle = null;
+        synchronized (IDLE) {
+            for (java.util.Iterator<Chromium> it = IDLE.iterator(); it.hasNext(); ) {
+                Chromium c = it.next();
+                if (c.language().equals(language)) {
+                    idle = c;
+                    it.remove();
+                    break;
+                }
+            }
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(env("CHROMIUM_BINARY", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
-                "--lang=" + language, "--hide-scrollbars");
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(env("CHROMEDRIVER", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        chromium = idle != null ? idle : Chromium.launch(language);
+        driver = chromium.driver();
         driver.manage().window().setSize(new Dimension(width, height));
         wait = new WebDriverWait(driver, WAIT);
         // htmx swaps fragments: an element read while its fragment is replaced is looked up again on the next poll
@@ -179,16 +254,17 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Gives the Chromium back cleared for the next {@link #open}, or quits it if it cannot be cleared. */
     @Override
     public void close() {
         try {
-            driver.quit();
-        } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a leftover temp profile is harmless
-            }
+            chromium.clear();
+        } catch (RuntimeException e) {
+            chromium.quit();
+            return;
+        }
+        synchronized (IDLE) {
+            IDLE.push(chromium);
         }
     }
 
