@@ -5,7 +5,10 @@ import org.openqa.selenium.By;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Following a colleague or a hashtag shows as such on their page, and the same button undoes it. */
+/**
+ * Following a colleague, a hashtag or a community shows as such on its page, and the same button undoes it; the web app
+ * offers to follow only what feed-service lets one follow.
+ */
 class FollowBrowserTest {
 
     @Test
@@ -46,6 +49,26 @@ class FollowBrowserTest {
             alice.find(By.id("follow-button")).click();
             alice.until(d -> d.findElements(By.id("follow-state")).isEmpty());
             assertThat(alice.find(By.id("follow-button")).getText()).isEqualTo("Follow");
+        }
+    }
+
+    /** feed-service lets only members follow a private community: the web app offers its Follow to them alone. */
+    @Test
+    void onlyTheMembersOfAPrivateCommunityAreOfferedToFollowItAndTheirFollowWorks() {
+        String slug = "follow-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Api.createCommunity("alice", slug, "Private " + slug, "private");
+        try (Browser carol = Browser.open(); Browser alice = Browser.open()) {
+            carol.loginAs("carol");
+            carol.go("/communities/" + slug);
+            carol.await(By.id("community-title"));
+            assertThat(carol.findAll(By.id("follow-button"))).as("Follow offered to a non-member").isEmpty();
+
+            alice.loginAs("alice");
+            alice.go("/communities/" + slug);
+            alice.find(By.id("follow-button")).click();
+            assertThat(alice.await(By.id("follow-state")).getText()).isEqualTo("Following ✓");
+            alice.find(By.id("follow-button")).click();
+            alice.until(d -> d.findElements(By.id("follow-state")).isEmpty());
         }
     }
 }
