@@ -7,13 +7,11 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import io.relais.events.EventId;
-import io.relais.events.Violation;
 import io.relais.events.Viewer;
 import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.feed.thread.ThreadAccess;
 import io.relais.feed.sanitize.InputLimits;
-import io.relais.kit.error.Problem;
 import io.relais.kit.error.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -132,17 +130,12 @@ public class AttachmentService {
      * (docs/SECURITY.md: every 4xx names the field), as the missing and empty file's 400s do.
      */
     static ProblemException tooLarge(long maxBytes) {
-        return refused(413, "too-large", "Payload too large", "must be at most " + maxBytes + " bytes");
+        return ProblemException.tooLarge("file", "must be at most " + maxBytes + " bytes");
     }
 
     /** 415 for content that is not an accepted type (or not the type it is declared as), naming {@code file}. */
     static ProblemException unsupported(String rule) {
-        return refused(415, "unsupported-media-type", "Unsupported media type", rule);
-    }
-
-    private static ProblemException refused(int status, String slug, String title, String rule) {
-        return new ProblemException(Problem.of(status, slug, title, "file " + rule)
-                .withErrors(List.of(new Violation("file", rule))));
+        return ProblemException.unsupportedMediaType("file", rule);
     }
 
     static String url(String id) {

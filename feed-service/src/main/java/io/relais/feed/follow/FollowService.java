@@ -12,7 +12,6 @@ import io.relais.events.EventId;
 import io.relais.events.Iri;
 import io.relais.events.HashtagKey;
 import io.relais.events.Viewer;
-import io.relais.events.Violation;
 import io.relais.feed.community.Community;
 import io.relais.feed.community.CommunityService;
 import io.relais.feed.community.CommunityStore;
@@ -24,7 +23,6 @@ import io.relais.feed.profile.PersonSummary;
 import io.relais.feed.profile.ProfileDirectory;
 import io.relais.feed.readcache.ReadCaches;
 import io.relais.feed.sanitize.InputLimits;
-import io.relais.kit.error.Problem;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.OutboxMarks;
@@ -183,8 +181,7 @@ public class FollowService {
 
     private static ProblemException notAMember() {
         String rule = "must be a community you belong to: a private or secret community is followed by its members only";
-        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", "id " + rule)
-                .withErrors(List.of(new Violation("id", rule))));
+        return ProblemException.forbidden("id", rule);
     }
 
     /**

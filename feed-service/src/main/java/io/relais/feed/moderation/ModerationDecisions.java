@@ -4,7 +4,6 @@ import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.RelaisExtension;
-import io.relais.events.Violation;
 import io.relais.feed.comment.CommentService;
 import io.relais.feed.keyword.ContentHeld;
 import io.relais.feed.post.CardProjection;
@@ -12,7 +11,6 @@ import io.relais.feed.post.PostService;
 import io.relais.feed.thread.Post;
 import io.relais.feed.thread.ModerationMark;
 import io.relais.feed.thread.PostStore;
-import io.relais.kit.error.Problem;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.outbox.Outbox;
@@ -22,7 +20,6 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,8 +73,7 @@ public class ModerationDecisions {
                     + item.iri());
         }
         items.refusal(item, request.action(), me, cases.find(item.iri()).orElse(null)).ifPresent(rule -> {
-            throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", "object " + rule)
-                    .withErrors(List.of(new Violation("object", rule))));
+            throw ProblemException.forbidden("object", rule);
         });
         Instant now = Instant.now();
         String reason = request.reason();

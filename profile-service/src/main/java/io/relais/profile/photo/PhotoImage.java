@@ -1,7 +1,5 @@
 package io.relais.profile.photo;
 
-import io.relais.events.Violation;
-import io.relais.kit.error.Problem;
 import io.relais.kit.error.ProblemException;
 
 import javax.imageio.IIOException;
@@ -20,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -139,7 +136,6 @@ public record PhotoImage(String mediaType, byte[] bytes) {
     }
 
     private static ProblemException refused(int status, String slug, String title, String rule) {
-        return new ProblemException(Problem.of(status, slug, title, "photo " + rule)
-                .withErrors(List.of(new Violation("photo", rule))));
+        return ProblemException.refusing(status, slug, title, "photo", rule);
     }
 }

@@ -47,6 +47,30 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(404, "not-found", "Not found", what + " does not exist"));
     }
 
+    /**
+     * A refusal of one field's value with another status than 400: detail {@code "<field> <rule>"} and
+     * {@code errors: [{field, message: rule}]}, as every 4xx names the field (docs/SECURITY.md §4).
+     */
+    public static ProblemException refusing(int status, String slug, String title, String field, String rule) {
+        return new ProblemException(Problem.of(status, slug, title, field + " " + rule)
+                .withErrors(List.of(new Violation(field, rule))));
+    }
+
+    /** 403 naming the field whose value the caller may not use. */
+    public static ProblemException forbidden(String field, String rule) {
+        return refusing(403, "forbidden", "Forbidden", field, rule);
+    }
+
+    /** 413 naming the field that is too large. */
+    public static ProblemException tooLarge(String field, String rule) {
+        return refusing(413, "too-large", "Payload too large", field, rule);
+    }
+
+    /** 415 naming the field whose content is not an accepted type. */
+    public static ProblemException unsupportedMediaType(String field, String rule) {
+        return refusing(415, "unsupported-media-type", "Unsupported media type", field, rule);
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
     }
