@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,17 @@ public class CommunityStore {
         if (iris.isEmpty()) return List.of();
         List<Community> out = new ArrayList<>();
         for (Document d : collection().find(Filters.in("_id", iris))) out.add(Community.from(d));
+        return out;
+    }
+
+    /**
+     * IRIs of the communities that are not public (private, secret, or with no readable visibility): a scan of the
+     * collection, acceptable since communities are few; for start-up repairs, not for requests.
+     */
+    public List<String> notPublic() {
+        List<String> out = new ArrayList<>();
+        Bson notPublic = Filters.ne("visibility", Visibility.PUBLIC.wire());
+        for (Document d : collection().find(notPublic).projection(Projections.include("_id"))) out.add(d.getString("_id"));
         return out;
     }
 

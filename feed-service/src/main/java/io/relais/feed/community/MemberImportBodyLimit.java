@@ -15,9 +15,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Refuses (413) a member import whose declared length is above {@code feed.limits.member-import-bytes},
- * before its JSON is parsed into thousands of strings. The service-wide {@code max-body-size} (sized
- * for attachments) still bounds a body sent without a length.
+ * Refuses (413, naming field {@code $}: the whole body) a member import whose declared length is above
+ * {@code feed.limits.member-import-bytes}, before its JSON is parsed into thousands of strings. The service-wide
+ * {@code max-body-size} (sized for attachments) still bounds a body sent without a length.
  */
 @Provider
 @MemberImportBodyLimit.Bounded
@@ -39,7 +39,8 @@ public class MemberImportBodyLimit implements ContainerRequestFilter {
         long length = request.getLength();
         long max = limits.get().memberImportBytes();
         if (length > max) {
-            throw ProblemException.tooLarge("the body is " + length + " bytes; a member import takes at most " + max
+            // "$": the whole body is what is too large (the field JSON body refusals name, service-kit JsonProblems)
+            throw ProblemException.tooLarge("$", "the body is " + length + " bytes; a member import takes at most " + max
                     + " (send the list in several calls)");
         }
     }

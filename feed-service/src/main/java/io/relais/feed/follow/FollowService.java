@@ -95,6 +95,11 @@ public class FollowService {
 
     private volatile Roster followers;
 
+    /** Whether this process's {@link #endFollowsOfNonMembers} has run through (once, after start); guarded by sweepLock. */
+    private boolean swept;
+
+    private final Object sweepLock = new Object();
+
     public record Following(List<PersonSummary> persons, List<String> communities, List<String> hashtags) {
     }
 
@@ -198,11 +203,38 @@ public class FollowService {
      * by each of them). One keyed read of its followers roster and one of their memberships.
      */
     void communityClosed(@Observes CommunityService.Closed e) {
-        List<String> followers = roster().members(e.community());
-        Set<String> members = memberships.rolesIn(e.community(), followers).keySet();
-        for (String follower : followers) {
-            if (!members.contains(follower)) unfollow(follower, e.community());
+        endFollowsOfNonMembers(e.community());
+    }
+
+    /**
+     * Ends every follow of a private or secret community by someone who is not its member, each as
+     * {@link #communityClosed} does (Undo on the log, by the follower). What it mends: a crash between a community's
+     * closing and the end of that loop, and follows stored before only members could follow. Run once after start
+     * ({@link #periodically}); idempotent, so repeating it (on each replica) ends nothing twice. Cost: one scan of
+     * the non-public communities' IRIs (communities are few), then per community the keyed reads of
+     * {@link #communityClosed}.
+     *
+     * @return how many follows it ended
+     */
+    int endFollowsOfNonMembers() {
+        int ended = 0;
+        for (String community : communities.notPublic()) ended += endFollowsOfNonMembers(community);
+        if (ended > 0) {
+            LOG.warnf("ended %d follows of private or secret communities by people who are not their members"
+                    + " (left by a crash while a community closed, or stored before only members could follow)", ended);
         }
+        return ended;
+    }
+
+    /** Ends the follows of the community by its followers who are not its members; answers how many it ended. */
+    private int endFollowsOfNonMembers(String community) {
+        List<String> followers = roster().members(community);
+        Set<String> members = memberships.rolesIn(community, followers).keySet();
+        int ended = 0;
+        for (String follower : followers) {
+            if (!members.contains(follower) && unfollow(follower, community)) ended++;
+        }
+        return ended;
     }
 
     /**
@@ -323,11 +355,26 @@ public class FollowService {
         if (n > 0) LOG.warnf("re-published %d follows and unfollows written but not announced before the last stop", n);
     }
 
+    /**
+     * Every {@code feed.outbox.republish-every} from that long after start: re-publishes what a failed append left;
+     * the first run that gets through also ends non-members' follows of private and secret communities
+     * ({@link #endFollowsOfNonMembers}), after the re-publication so that the rosters it reads are complete.
+     */
     @Scheduled(every = "{feed.outbox.republish-every:60s}", delayed = "{feed.outbox.republish-every:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodically() {
         int n = republish(OutboxMarks.SETTLED);
         if (n > 0) LOG.warnf("re-published %d follows and unfollows written but not announced (a failed append)", n);
+        sweepOnce();
+    }
+
+    /** {@link #endFollowsOfNonMembers}, unless this process did it already; a failed one is tried again next time. */
+    private void sweepOnce() {
+        synchronized (sweepLock) {
+            if (swept) return;
+            endFollowsOfNonMembers();
+            swept = true;
+        }
     }
 
     public Following mine(CurrentPerson me) {

@@ -6,11 +6,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.relais.events.Activity;
 import io.relais.events.ActivityJson;
 import io.relais.events.CloudEventAttributes;
+import io.relais.events.EventId;
 import io.relais.events.Iri;
 import io.relais.events.PersonErasure;
 import io.relais.events.Topics;
+import io.relais.feed.community.Roster;
 import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
+import jakarta.inject.Inject;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,9 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
 class FollowTest {
+
+    @Inject
+    FollowService follows;
 
     @Test
     void followingPeopleCommunitiesAndHashtagsIsListedBothWays() {
@@ -230,5 +236,47 @@ class FollowTest {
         as(carol).get("/api/follows/mine").then().body("communities", equalTo(List.of()));
         as(bob).get("/api/follows/mine").then().body("communities", equalTo(List.of(Iri.community(slug))));
         as(alice).get("/api/follows/community/{slug}/followers", slug).then().body("followers.login", equalTo(List.of(bob)));
+    }
+
+    /**
+     * A non-member's follow of a private community, as a crash between a community's closing and the end of its
+     * non-members' follows, or a follow stored before only members could follow, leaves it (the person's
+     * {@code follows} entry and the followers roster entry): listed by {@code /api/follows/mine}, which names the
+     * community, and counted among its followers. The sweep after start ends it, with its Undo on the log; a member's
+     * follow of it and a non-member's follow of a public community stay. Repeating the sweep ends nothing more.
+     */
+    @Test
+    void theSweepAfterStartEndsANonMembersStoredFollowOfAPrivateCommunity() {
+        follows.periodically(); // the scheduled once-after-start sweep, done (or waited for) now: not in the middle of this test
+        String alice = person("alice");
+        String bob = person("bob");
+        String carol = person("carol");
+        String priv = community(alice, "private");
+        String pub = community(alice, "public");
+        addMember(priv, alice, bob);
+        as(bob).put("/api/follows/community/{slug}", priv).then().statusCode(204);
+        as(carol).put("/api/follows/community/{slug}", pub).then().statusCode(204);
+        String stale = Iri.of(Iri.ACTIVITY, EventId.next());
+        store().getCollection("follows").updateOne(new Document("_id", Iri.person(carol)),
+                new Document("$push", new Document("f", new Document("iri", Iri.community(priv)).append("activity", stale))));
+        new Roster(store(), "followers", 1000).add(Iri.community(priv), Iri.person(carol));
+        as(carol).get("/api/follows/mine").then().body("communities", hasItem(Iri.community(priv)));
+        as(alice).get("/api/follows/community/{slug}/followers", priv).then().body("count", equalTo(2));
+
+        int ended = follows.endFollowsOfNonMembers();
+
+        as(carol).get("/api/follows/mine").then().statusCode(200).body("communities", equalTo(List.of(Iri.community(pub))));
+        as(alice).get("/api/follows/community/{slug}/followers", priv).then().statusCode(200)
+                .body("count", equalTo(1)).body("followers.login", equalTo(List.of(bob)));
+        as(alice).get("/api/follows/community/{slug}/followers", pub).then().body("followers.login", equalTo(List.of(carol)));
+        as(bob).get("/api/follows/mine").then().body("communities", equalTo(List.of(Iri.community(priv))));
+        Activity undo = ActivityJson.read(KafkaProbe.awaitRecords(Topics.ACTIVITIES, r -> r.value().contains("\"Undo\"")
+                && r.value().contains(stale), 1, Duration.ofSeconds(30)).get(0).value());
+        assertThat(undo.actor()).isEqualTo(Iri.person(carol));
+        assertThat(undo.target()).isEqualTo(Iri.community(priv));
+        assertThat(ended).isGreaterThanOrEqualTo(1);
+
+        assertThat(follows.endFollowsOfNonMembers()).as("a second sweep finds nothing left").isZero();
+        as(alice).get("/api/follows/community/{slug}/followers", priv).then().body("count", equalTo(1));
     }
 }
