@@ -15,6 +15,7 @@ import io.relais.events.TextHygiene;
 import io.relais.events.Violation;
 import io.relais.kit.text.HtmlPolicy;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -60,6 +61,12 @@ public final class GenericActivities {
 
     /** Longest summary made from the content of a card that has none (characters, cut at a word). */
     static final int DERIVED_SUMMARY_CHARS = 500;
+
+    /**
+     * The largest {@code size} of an object, in bytes: 10^15 (1 PB), 200 times the largest file any document store
+     * takes (5 TB); the ECM schemas' {@code data.size} has the same bound, in the same words.
+     */
+    static final long MAX_SIZE_BYTES = 1_000_000_000_000_000L;
 
     private static final Set<String> DOCUMENT_TYPES = Set.of(As2.DOCUMENT, As2.PAGE, As2.IMAGE, "Video", "Audio");
     private static final Set<String> MEMBERSHIP_ACTIVITIES = Set.of(As2.JOIN, As2.LEAVE, As2.INVITE, As2.ACCEPT,
@@ -381,10 +388,7 @@ public final class GenericActivities {
             else json.violation(path + ".mediaType", "must be a media type such as application/pdf");
         }
         JsonNode size = object.get("size");
-        if (size != null && !size.isNull()) {
-            if (size.isIntegralNumber() && size.canConvertToLong() && size.asLong() >= 0) b.size(size.asLong());
-            else json.violation(path + ".size", "must be a whole number of bytes, not " + As2Json.jsonType(size));
-        }
+        if (size != null && !size.isNull()) b.size(size(size, path + ".size"));
         String author = person(object, "attributedTo", path + ".attributedTo");
         b.attributedTo(author != null ? author : actor);
         b.tag(tags(object, path));
@@ -644,6 +648,28 @@ public final class GenericActivities {
             return null;
         }
         return at;
+    }
+
+    /**
+     * An object's {@code size}: a whole number of bytes (12.0 is 12, as the JSON Schemas of the other lanes read it),
+     * from 0 to {@link #MAX_SIZE_BYTES}; else a violation in the schemas' words (null).
+     */
+    private Long size(JsonNode size, String path) {
+        if (!size.isNumber()) {
+            json.violation(path, "must be a whole number of bytes, not " + As2Json.jsonType(size));
+            return null;
+        }
+        BigDecimal bytes = size.decimalValue();
+        if (bytes.signum() != 0 && bytes.stripTrailingZeros().scale() > 0) {
+            json.violation(path, "must be a whole number of bytes, not " + size.asText());
+        } else if (bytes.signum() < 0) {
+            json.violation(path, "must be at least 0");
+        } else if (bytes.compareTo(BigDecimal.valueOf(MAX_SIZE_BYTES)) > 0) {
+            json.violation(path, "must be at most " + MAX_SIZE_BYTES);
+        } else {
+            return bytes.longValueExact();
+        }
+        return null;
     }
 
     /** The first of several types that AS2 defines; an extension type alone reads as a generic object. */

@@ -6,6 +6,7 @@ import io.relais.events.Violation;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +122,7 @@ final class SchemaMessages {
             case "maximum" -> "must be at most " + number(rule);
             case "exclusiveMinimum" -> "must be more than " + number(rule);
             case "exclusiveMaximum" -> "must be less than " + number(rule);
-            case "multipleOf" -> "must be a multiple of " + number(rule);
+            case "multipleOf" -> multipleOf(rule, value);
             case "minItems" -> "must hold at least " + number(rule) + " item" + plural(rule) + count(value);
             case "maxItems" -> "must hold at most " + number(rule) + " item" + plural(rule) + count(value);
             case "uniqueItems" -> "must not hold the same item twice";
@@ -141,6 +142,21 @@ final class SchemaMessages {
         String shown = number.round(new MathContext(6)).stripTrailingZeros().toString()
                 .replace("E+", "e").replace("E", "e");
         return "must be a number within the range of a double (" + shown + " is out of range)";
+    }
+
+    /**
+     * {@code multipleOf}: a power of ten below 1 is a number of decimals ({@code 0.0001}: "must have at most 4 decimal
+     * places (this one has 5)"), the way an amount's rule is meant; any other divisor is told as a multiple.
+     */
+    private static String multipleOf(JsonNode rule, JsonNode value) {
+        BigDecimal divisor = rule == null || !rule.isNumber() ? null : rule.decimalValue().stripTrailingZeros();
+        if (divisor == null || !BigInteger.ONE.equals(divisor.unscaledValue().abs()) || divisor.scale() <= 0) {
+            return "must be a multiple of " + number(rule);
+        }
+        String sentence = "must have at most " + divisor.scale() + " decimal place" + (divisor.scale() == 1 ? "" : "s");
+        if (value == null || !value.isNumber()) return sentence;
+        int places = value.decimalValue().stripTrailingZeros().scale();
+        return places > divisor.scale() ? sentence + " (this one has " + places + ")" : sentence;
     }
 
     private static String child(String at, String property) {

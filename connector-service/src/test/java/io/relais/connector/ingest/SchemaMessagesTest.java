@@ -77,22 +77,27 @@ class SchemaMessagesTest {
 
     /**
      * {@code 1e400} is a JSON number a double cannot hold. It used to be read as Infinity, written back as the
-     * string "Infinity", and told as "string found, number expected".
+     * string "Infinity", and told as "string found, number expected". Every number of the shipped schemas is
+     * bounded now, so what the partner reads of it is the bound; a number outside the range of a double where no
+     * schema bounds it is still told as such, quoting it.
      */
     @Test
-    void aNumberBeyondTheRangeOfADoubleIsToldAsSuchQuotingIt() {
-        assertThat(deal(DEAL_DATA.replace("125000.50", "1e400")))
+    void aNumberBeyondTheRangeOfADoubleIsToldAsSuchQuotingIt() throws EventReader.InvalidJson {
+        assertThat(EventReader.outOfRange(EventReader.parse("{\"data\":{\"amount\":1e400}}".getBytes(StandardCharsets.UTF_8)), List.of()))
                 .containsExactly(v("data.amount", "must be a number within the range of a double (1e400 is out of range)"));
-        assertThat(deal(DEAL_DATA.replace("125000.50", "1.5E+400")))
-                .containsExactly(v("data.amount", "must be a number within the range of a double (1.5e400 is out of range)"));
+        assertThat(EventReader.outOfRange(EventReader.parse("{\"data\":{\"lines\":[1,1.5E+400]}}".getBytes(StandardCharsets.UTF_8)), List.of()))
+                .containsExactly(v("data.lines[1]", "must be a number within the range of a double (1.5e400 is out of range)"));
         // told without ever writing out its billion digits
-        assertThat(deal(DEAL_DATA.replace("125000.50", "1e999999999")))
+        assertThat(EventReader.outOfRange(EventReader.parse("{\"data\":{\"amount\":1e999999999}}".getBytes(StandardCharsets.UTF_8)), List.of()))
                 .containsExactly(v("data.amount", "must be a number within the range of a double (1e999999999 is out of range)"));
         assertThat(SchemaMessages.outOfRange(new java.math.BigDecimal("-12345678e400")))
                 .isEqualTo("must be a number within the range of a double (-1.23457e407 is out of range)");
-        assertThat(deal(DEAL_DATA.replace("125000.50", "1" + "0".repeat(400))))
-                .containsExactly(v("data.amount", "must be a number within the range of a double (1e400 is out of range)"));
         // where the field must not be a number at all, or its bounds are broken anyway, that is the rule to fix
+        assertThat(deal(DEAL_DATA.replace("125000.50", "1e400"))).containsExactly(v("data.amount", "must be at most 999999999999999"));
+        assertThat(deal(DEAL_DATA.replace("125000.50", "1e999999999")))
+                .containsExactly(v("data.amount", "must be at most 999999999999999"));
+        assertThat(deal(DEAL_DATA.replace("125000.50", "1" + "0".repeat(400))))
+                .containsExactly(v("data.amount", "must be at most 999999999999999"));
         assertThat(deal(DEAL_DATA.replace("125000.50", "-1.5e400"))).containsExactly(v("data.amount", "must be at least 0"));
         assertThat(deal(DEAL_DATA.replace("\"Renouvellement flotte\"", "1e400")))
                 .containsExactly(v("data.name", "must be a string, not a number"));
@@ -195,6 +200,48 @@ class SchemaMessagesTest {
         patterns.addAll(patterns(read("schemas/envelope.v1.json")));
         assertThat(patterns).hasSizeGreaterThan(10);
         assertThat(patterns).allSatisfy(p -> assertThat(SchemaMessages.knowsPattern(p)).as(p).isTrue());
+    }
+
+    /**
+     * Every number of every shipped schema has both ends of its range, and a fractional one a number of decimals:
+     * an unbounded one ({@code "amount": 1e300}) was published as a card with a 301-digit amount.
+     */
+    @Test
+    void everyNumberOfTheShippedSchemasIsBounded() throws IOException {
+        List<String> numbers = new ArrayList<>();
+        for (SourceType source : SourceType.values()) {
+            for (String type : source.eventTypes()) {
+                read("schemas/" + source.id() + "/" + type + ".v1.json").path("properties").properties().forEach(p -> {
+                    String kind = p.getValue().path("type").asString("");
+                    if (!kind.equals("number") && !kind.equals("integer")) return;
+                    String field = source.id() + " " + type + " data." + p.getKey();
+                    numbers.add(field);
+                    assertThat(p.getValue().has("minimum") || p.getValue().has("exclusiveMinimum")).as(field + " has a lower bound").isTrue();
+                    assertThat(p.getValue().has("maximum") || p.getValue().has("exclusiveMaximum")).as(field + " has an upper bound").isTrue();
+                    if (kind.equals("number")) assertThat(p.getValue().has("multipleOf")).as(field + " has a number of decimals").isTrue();
+                });
+            }
+        }
+        assertThat(numbers).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(read("schemas/envelope.v1.json").path("properties").path("schemaVersion").has("maximum")).isTrue();
+    }
+
+    /** An amount: at most 999999999999999 (below 10^15), at most 4 decimals (the most any currency has); both ends accepted. */
+    @Test
+    void anAmountIsToldItsBoundAndItsDecimals() {
+        assertThat(deal(DEAL_DATA.replace("125000.50", "1e300"))).containsExactly(v("data.amount", "must be at most 999999999999999"));
+        assertThat(deal(DEAL_DATA.replace("125000.50", "999999999999999.5")))
+                .containsExactly(v("data.amount", "must be at most 999999999999999"));
+        assertThat(deal(DEAL_DATA.replace("125000.50", "0.00001")))
+                .containsExactly(v("data.amount", "must have at most 4 decimal places (this one has 5)"));
+        assertThat(deal(DEAL_DATA.replace("125000.50", "-0.00001")))
+                .containsExactly(v("data.amount", "must be at least 0"), v("data.amount", "must have at most 4 decimal places (this one has 5)"));
+        assertThat(deal(DEAL_DATA.replace("125000.50", "999999999999999"))).isEmpty();
+        assertThat(deal(DEAL_DATA.replace("125000.50", "0.0001"))).isEmpty();
+        assertThat(deal(DEAL_DATA.replace("125000.50", "0.1"))).isEmpty();
+        assertThat(deal(DEAL_DATA.replace("125000.50", "0.3"))).isEmpty();
+        assertThat(deal(DEAL_DATA.replace("125000.50", "99999999999.9999"))).isEmpty();
+        assertThat(deal(DEAL_DATA.replace("125000.50", "0"))).isEmpty();
     }
 
     /** Rules no shipped schema uses yet still have their sentence (a schema may use them tomorrow). */
