@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.relais.web.layout.ElementIds;
 import io.relais.web.layout.JsonValues;
 import io.relais.web.layout.Me;
 import io.relais.web.layout.NotAllowed;
@@ -141,6 +142,7 @@ public class PostActions {
         return WritingProblems.inSlot(slot, pages.of(problem).data("sentence", sentence).render());
     }
 
+    /** A comment's local id, what its element ids are made of ({@code reply-<id>}, {@code edit-comment-<id>}). */
     private static String localId(String idOrIri) {
         return idOrIri.substring(idOrIri.lastIndexOf(':') + 1);
     }
@@ -197,7 +199,7 @@ public class PostActions {
         try {
             return cardOf(feed.editPost(id, typed(content))).data("done", pages.msg().changesSaved());
         } catch (ClientWebApplicationException refused) {
-            return refusedNextTo("edit-" + localId(id) + "-error", refused, htmx);
+            return refusedNextTo("edit-" + ElementIds.of(id) + "-error", refused, htmx);
         }
     }
 
@@ -319,7 +321,7 @@ public class PostActions {
         try {
             feed.comment(id, body);
         } catch (ClientWebApplicationException refused) {
-            return refusedNextTo(reply ? "reply-" + localId(inReplyTo) + "-error" : "comment-on-" + localId(id) + "-error",
+            return refusedNextTo(reply ? "reply-" + localId(inReplyTo) + "-error" : "comment-on-" + ElementIds.of(id) + "-error",
                     refused, htmx);
         }
         return threadOf(id).data("done", pages.msg().commentPublished());
