@@ -165,14 +165,30 @@ public class PostActions {
                 .data("pageTitle", titleOf(thread.path("post")));
     }
 
-    /** The page's title: whose post it is and its first words, as plain text (Qute escapes it). */
+    /**
+     * The page's title: whose post it is and its first words, as plain text (Qute escapes it). A business card's words
+     * are those the card shows, written for the reader by {@link BusinessCards} (its title, else its summary, else its
+     * kind): feed-service's {@code content} for a card is its French summary naming people by login.
+     */
     private String titleOf(JsonNode post) {
         JsonNode author = post.path("author");
         String name = author.path("displayName").asText("");
         if (name.isBlank()) name = author.path("login").asText("");
         if (name.isBlank()) name = post.path("card").path("systemName").asText("");
         if (name.isBlank()) return pages.msg().posts();
+        if ("card".equals(post.path("kind").asText())) {
+            return pages.msg().postBy(name.strip(), PostText.cut(cardWords(post), TITLE_EXCERPT));
+        }
         return pages.msg().postBy(name.strip(), PostText.excerpt(post.path("content").asText(""), TITLE_EXCERPT));
+    }
+
+    private String cardWords(JsonNode post) {
+        JsonNode card = post.path("card");
+        JsonNode author = post.path("author");
+        String title = BusinessCards.title(card, author, pages.locale());
+        if (!title.isBlank()) return title;
+        String summary = BusinessCards.summary(card, author, pages.locale());
+        return summary.isBlank() ? BusinessCards.label(card, pages.locale()) : summary;
     }
 
     @GET
