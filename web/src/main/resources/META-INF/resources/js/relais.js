@@ -333,8 +333,26 @@
     });
   }
 
+  // --- the bottom bar on a phone scrolls sideways when its entries do not fit (relais.css): it opens on the current
+  // page's entry, which may lie past the screen's edge (Moderation, My profile for a community manager) ---
+  function showCurrentNavEntry() {
+    var bar = document.querySelector('nav.mainnav ul');
+    var current = bar && bar.querySelector('[aria-current=page]');
+    if (!current || bar.scrollWidth <= bar.clientWidth) { return; }
+    var b = bar.getBoundingClientRect(), c = current.getBoundingClientRect();
+    bar.scrollLeft += (c.left - b.left) - (b.width - c.width) / 2;
+  }
+  // the browser scrolls a focused entry into view only when it is wholly out of it: one half past the edge stays cut
+  document.addEventListener('focusin', function (e) {
+    var entry = e.target.closest && e.target.closest('nav.mainnav li');
+    if (entry && entry.parentNode.scrollWidth > entry.parentNode.clientWidth) {
+      entry.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  });
+
   document.addEventListener('DOMContentLoaded', function () {
     setupAll(document);
+    showCurrentNavEntry();
     startLive();
     startLiveThreads();
   });

@@ -79,37 +79,40 @@ class ModerationBrowserTest {
         String u = UUID.randomUUID().toString().substring(0, 8);
         String marker = "Cardmod" + u.replaceAll("[0-9]", "x");
         String card = aCrmCard(u, marker);
-        String pid = card.substring(card.lastIndexOf(':') + 1);
+        // a card's element ids are made of its whole IRI (two systems may end their IRIs alike): found by the IRI itself
+        By reportLink = By.cssSelector("article[data-post='" + card + "'] .report-link");
+        By theCase = By.cssSelector("li.case[data-object='" + card + "']");
+        By reason = By.cssSelector("li.case[data-object='" + card + "'] input[name=reason]");
         String ref = java.net.URLEncoder.encode(card, java.nio.charset.StandardCharsets.UTF_8);
         By onHome = By.cssSelector("article[data-post='" + card + "']");
         try (Browser carol = Browser.open(); Browser bob = Browser.open()) {
             carol.loginAs("carol");
             searchShows(carol, marker, true);
             carol.go("/posts/" + ref);
-            carol.find(By.id("report-link-" + pid)).click();
+            carol.find(reportLink).click();
             carol.await(By.cssSelector(".report-form input[value=confidential]")).click();
             carol.find(By.cssSelector(".report-form button[type=submit]")).click();
             assertThat(carol.await(By.id("report-outcome")).getText()).contains("the moderators will look at it");
 
             bob.loginAs("bob");
             bob.go("/moderation");
-            assertThat(bob.await(By.id("case-" + pid)).getText()).contains(marker, "1 report(s)");
-            bob.find(By.id("reason-" + pid)).sendKeys("Confidential amount");
-            bob.find(By.id("hide-" + pid)).click();
-            bob.until(d -> d.findElement(By.id("case-" + pid)).getText().contains("Hidden. The author is told why."));
+            assertThat(bob.await(theCase).getText()).contains(marker, "1 report(s)");
+            bob.find(reason).sendKeys("Confidential amount");
+            bob.find(By.cssSelector("li.case[data-object='" + card + "'] button[value=hide]")).click();
+            bob.until(d -> d.findElement(theCase).getText().contains("Hidden. The author is told why."));
 
             carol.until(d -> {
                 carol.go("/");
                 return d.findElements(onHome).isEmpty();
             });
             carol.go("/posts/" + ref);
-            assertThat(carol.findAll(By.id("report-link-" + pid))).isEmpty();
+            assertThat(carol.findAll(reportLink)).isEmpty();
             searchShows(carol, marker, false);
 
             bob.go("/moderation?state=hidden");
-            bob.await(By.id("reason-" + pid)).sendKeys("The amount was public after all");
-            bob.find(By.id("restore-" + pid)).click();
-            bob.until(d -> d.findElement(By.id("case-" + pid)).getText().contains("Restored."));
+            bob.await(reason).sendKeys("The amount was public after all");
+            bob.find(By.cssSelector("li.case[data-object='" + card + "'] button[value=restore]")).click();
+            bob.until(d -> d.findElement(theCase).getText().contains("Restored."));
             searchShows(carol, marker, true);
             carol.until(d -> {
                 carol.go("/");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.relais.web.layout.ElementIds;
 import io.relais.web.layout.JsonValues;
 import io.relais.web.layout.Me;
 import io.relais.web.layout.NotAllowed;
@@ -141,6 +142,7 @@ public class PostActions {
         return WritingProblems.inSlot(slot, pages.of(problem).data("sentence", sentence).render());
     }
 
+    /** A comment's local id, what its element ids are made of ({@code reply-<id>}, {@code edit-comment-<id>}). */
     private static String localId(String idOrIri) {
         return idOrIri.substring(idOrIri.lastIndexOf(':') + 1);
     }
@@ -163,14 +165,30 @@ public class PostActions {
                 .data("pageTitle", titleOf(thread.path("post")));
     }
 
-    /** The page's title: whose post it is and its first words, as plain text (Qute escapes it). */
+    /**
+     * The page's title: whose post it is and its first words, as plain text (Qute escapes it). A business card's words
+     * are those the card shows, written for the reader by {@link BusinessCards} (its title, else its summary, else its
+     * kind): feed-service's {@code content} for a card is its French summary naming people by login.
+     */
     private String titleOf(JsonNode post) {
         JsonNode author = post.path("author");
         String name = author.path("displayName").asText("");
         if (name.isBlank()) name = author.path("login").asText("");
         if (name.isBlank()) name = post.path("card").path("systemName").asText("");
         if (name.isBlank()) return pages.msg().posts();
+        if ("card".equals(post.path("kind").asText())) {
+            return pages.msg().postBy(name.strip(), PostText.cut(cardWords(post), TITLE_EXCERPT));
+        }
         return pages.msg().postBy(name.strip(), PostText.excerpt(post.path("content").asText(""), TITLE_EXCERPT));
+    }
+
+    private String cardWords(JsonNode post) {
+        JsonNode card = post.path("card");
+        JsonNode author = post.path("author");
+        String title = BusinessCards.title(card, author, pages.locale());
+        if (!title.isBlank()) return title;
+        String summary = BusinessCards.summary(card, author, pages.locale());
+        return summary.isBlank() ? BusinessCards.label(card, pages.locale()) : summary;
     }
 
     @GET
@@ -197,7 +215,7 @@ public class PostActions {
         try {
             return cardOf(feed.editPost(id, typed(content))).data("done", pages.msg().changesSaved());
         } catch (ClientWebApplicationException refused) {
-            return refusedNextTo("edit-" + localId(id) + "-error", refused, htmx);
+            return refusedNextTo("edit-" + ElementIds.of(id) + "-error", refused, htmx);
         }
     }
 
@@ -319,7 +337,7 @@ public class PostActions {
         try {
             feed.comment(id, body);
         } catch (ClientWebApplicationException refused) {
-            return refusedNextTo(reply ? "reply-" + localId(inReplyTo) + "-error" : "comment-on-" + localId(id) + "-error",
+            return refusedNextTo(reply ? "reply-" + localId(inReplyTo) + "-error" : "comment-on-" + ElementIds.of(id) + "-error",
                     refused, htmx);
         }
         return threadOf(id).data("done", pages.msg().commentPublished());

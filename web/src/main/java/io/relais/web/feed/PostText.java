@@ -39,7 +39,15 @@ public final class PostText {
      * The caller still escapes it (Qute does).
      */
     public static String excerpt(String html, int max) {
-        String text = toText(html).replaceAll("\\s+", " ").strip();
+        return cut(toText(html), max);
+    }
+
+    /**
+     * Plain text (a card's title or summary: tags in it are text) on one line, white space collapsed, cut like
+     * {@link #excerpt}. The caller still escapes it.
+     */
+    static String cut(String plain, int max) {
+        String text = plain == null ? "" : plain.replaceAll("\\s+", " ").strip();
         if (text.length() <= max) {
             return text;
         }

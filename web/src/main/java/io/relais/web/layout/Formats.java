@@ -61,6 +61,12 @@ public class Formats {
         return s.substring(s.lastIndexOf(':') + 1);
     }
 
+    /** The token of an IRI in element ids ({@code post-<token>}, {@code thread-<token>}…): {@link ElementIds#of}. */
+    @TemplateExtension(namespace = "fmt")
+    static String domId(Object iriOrRef) {
+        return ElementIds.of(iriOrRef == null ? null : iriOrRef.toString());
+    }
+
     /** A title or summary in the reader's language, falling back to the other one. */
     @TemplateExtension(namespace = "fmt")
     static Object inLang(Object byLanguage, @TemplateExtension.TemplateAttribute("locale") Object locale) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.relais.web.layout.ElementIds;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
 import jakarta.enterprise.context.RequestScoped;
@@ -75,7 +76,7 @@ public class ModerationQueues {
         boolean viaHtmx = "true".equals(htmx);
         ModerationMsg words = ModerationWords.of(pages);
         if (reason == null || reason.isBlank()) {
-            String slot = "#decision-error-" + ModerationWords.domId(object == null ? "" : object);
+            String slot = "#decision-error-" + ElementIds.of(object);
             String html = pages.of(decided).data("slot", true).data("message", words.reasonRequired()).render();
             return viaHtmx ? Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .header("HX-Retarget", slot).header("HX-Reswap", "innerHTML").build()
@@ -92,7 +93,7 @@ public class ModerationQueues {
         }
         String outcome = decision.path("at").isNull() || decision.path("at").isMissingNode() ? "unchanged" : decision.path("action").asText();
         if (viaHtmx) {
-            String html = pages.of(decided).data("slot", false).data("id", ModerationWords.domId(object))
+            String html = pages.of(decided).data("slot", false).data("id", ElementIds.of(object)).data("object", object)
                     .data("message", doneWord(outcome)).render();
             return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.relais.web.layout.ElementIds;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
 import jakarta.annotation.security.RolesAllowed;
@@ -97,7 +98,7 @@ public class ReportPage {
     private TemplateInstance formOf(String object, String post, String reason, String comment, String problem) {
         return pages.of(form).data("object", object).data("post", post).data("reasons", REASONS)
                 .data("chosen", reason).data("comment", comment).data("problem", problem)
-                .data("oid", ModerationWords.domId(object)).data("isComment", object.startsWith("urn:relais:comment:"));
+                .data("oid", ElementIds.of(object)).data("isComment", object.startsWith("urn:relais:comment:"));
     }
 
     /** htmx gets the fragment; a full navigation gets it inside the page layout. */

@@ -2,6 +2,7 @@ package io.relais.web.moderation;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.relais.web.layout.ElementIds;
 import io.relais.web.scripted.ScriptedServices;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -187,7 +188,7 @@ class ModerationPagesTest {
 
         String html = as("bob", "employee", "en").get("/communities/guild/moderation?state=hidden").then().statusCode(200).extract().asString();
 
-        assertThat(html).contains("id=\"restore-" + COMMENT_LOCAL + "\"", "Reason: Propos hors charte", "hidden by moderation",
+        assertThat(html).contains("id=\"restore-" + ElementIds.of(COMMENT) + "\"", "Reason: Propos hors charte", "hidden by moderation",
                 "href=\"/posts/" + POST_LOCAL + "#comment-" + COMMENT_LOCAL + "\"");
         assertThat(SERVICES.calls()).anyMatch(c -> c.line().equals("GET /api/moderation/queue?community=guild&state=hidden"));
     }
@@ -207,7 +208,7 @@ class ModerationPagesTest {
         String html = as("bob", "employee", "en").get("/moderation?state=hidden").then().statusCode(200).extract().asString();
 
         assertThat(html).contains("Salesforce", "business card", "Hidden by Bob &lt;Durand&gt;", "datetime=\"2026-11-30T10:02:00Z\"",
-                "id=\"restore-019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a99\"", "Reason: Montant confidentiel");
+                "id=\"restore-" + ElementIds.of(card) + "\"", "Reason: Montant confidentiel");
     }
 
     /**
@@ -234,15 +235,15 @@ class ModerationPagesTest {
 
         String html = as("bob", "employee", "en").get("/communities/guild/moderation?state=hidden").then().statusCode(200).extract().asString();
 
-        assertThat(html).contains("id=\"remove-7d0c3c1e-4444-4aaa-8bbb-000000000004\"",
-                        "id=\"restore-not-yours-7d0c3c1e-4444-4aaa-8bbb-000000000004\"",
+        assertThat(html).contains("id=\"remove-" + ElementIds.of(held) + "\"",
+                        "id=\"restore-not-yours-" + ElementIds.of(held) + "\"",
                         "Only community managers and administrators restore what the organisation hid.",
-                        "id=\"no-decision-7d0c3c1e-5555-4aaa-8bbb-000000000005\"",
-                        "id=\"no-decision-7d0c3c1e-6666-4aaa-8bbb-000000000006\"")
-                .doesNotContain("id=\"restore-7d0c3c1e-4444-4aaa-8bbb-000000000004\"",
-                        "id=\"restore-7d0c3c1e-5555-4aaa-8bbb-000000000005\"", "id=\"remove-7d0c3c1e-5555-4aaa-8bbb-000000000005\"",
-                        "id=\"reason-7d0c3c1e-5555-4aaa-8bbb-000000000005\"",
-                        "id=\"restore-7d0c3c1e-6666-4aaa-8bbb-000000000006\"", "id=\"remove-7d0c3c1e-6666-4aaa-8bbb-000000000006\"");
+                        "id=\"no-decision-" + ElementIds.of(mine) + "\"",
+                        "id=\"no-decision-" + ElementIds.of(unsaid) + "\"")
+                .doesNotContain("id=\"restore-" + ElementIds.of(held) + "\"",
+                        "id=\"restore-" + ElementIds.of(mine) + "\"", "id=\"remove-" + ElementIds.of(mine) + "\"",
+                        "id=\"reason-" + ElementIds.of(mine) + "\"",
+                        "id=\"restore-" + ElementIds.of(unsaid) + "\"", "id=\"remove-" + ElementIds.of(unsaid) + "\"");
         assertThat(as("bob", "employee", "fr").get("/communities/guild/moderation?state=hidden").asString())
                 .contains("Aucune décision ne vous revient ici");
     }
@@ -255,7 +256,7 @@ class ModerationPagesTest {
         Response r = postForm("bob", "employee", "en", true, "/moderation/actions",
                 Map.of("object", POST, "action", "hide", "reason", "Publicité", "community", "guild", "state", "open"));
 
-        assertThat(r.asString()).contains("id=\"case-" + POST_LOCAL + "\"", "Hidden. The author is told why.");
+        assertThat(r.asString()).contains("id=\"case-" + POST_LOCAL + "\" data-object=\"" + POST + "\"", "Hidden. The author is told why.");
         assertThat(SERVICES.calls()).anyMatch(c -> c.line().equals("POST /api/moderation/actions")
                 && c.body().equals("{\"object\":\"" + POST + "\",\"action\":\"hide\",\"reason\":\"Publicité\"}"));
     }
