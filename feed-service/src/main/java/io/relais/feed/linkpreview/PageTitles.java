@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * redirects are followed by hand, at most {@link LinkPreviewConfig#maxRedirects()}, each new location checked the
  * same way; connect and total timeouts; at most {@link LinkPreviewConfig#maxBytes()} bytes read; only
  * {@code text/html}. The title is read by a real HTML parser (jsoup: {@code <title>}, else {@code og:title}),
- * cleaned by {@link TextHygiene#line} and cut to {@link LinkPreviewConfig#maxTitleLength()} characters. Blocking:
+ * cleaned by {@link #cleanLine} and cut to {@link LinkPreviewConfig#maxTitleLength()} characters. Blocking:
  * called from a consumer thread, never from a request.
  */
 @ApplicationScoped
@@ -220,7 +220,7 @@ public class PageTitles {
             Element og = doc.selectFirst("meta[property=og:title]");
             title = og == null ? "" : og.attr("content");
         }
-        String line = TextHygiene.line(title).replaceAll("\\s+", " ").strip();
+        String line = cleanLine(title);
         if (line.isEmpty()) return Optional.empty();
         int max = config.maxTitleLength();
         if (line.length() > max) {
@@ -228,6 +228,18 @@ public class PageTitles {
             line = line.substring(0, end).strip() + "…";
         }
         return Optional.of(line);
+    }
+
+    /**
+     * A page's title as one line a reader may get: tabs and line breaks (an {@code og:title} attribute keeps them)
+     * become a space; {@link TextHygiene#line} removes the C0 and C1 controls (NUL included), bidi controls and
+     * invisible characters; every U+FFFD goes too, since the HTML parser puts one for a NUL, a surrogate reference or
+     * an undecodable byte and after parsing it cannot be told where one came from, and it never is text to show;
+     * runs of spaces become one, and the ends are stripped.
+     */
+    static String cleanLine(String title) {
+        String line = TextHygiene.line(title.replaceAll("\\s", " ")).replace("\uFFFD", "");
+        return line.replaceAll(" {2,}", " ").strip();
     }
 
     private static Charset charsetOf(String contentType) {

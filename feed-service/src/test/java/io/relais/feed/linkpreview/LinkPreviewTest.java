@@ -68,6 +68,12 @@ class LinkPreviewTest {
     static {
         PAGES.createContext("/page", x -> answer(x, 200, "text/html; charset=utf-8",
                 "<html><head><title>  Quarterly\u202E results &amp; plans </title></head><body>hello</body></html>"));
+        PAGES.createContext("/controls", x -> answer(x, 200, "text/html; charset=utf-8",
+                "<title>abc\u202Egnp.exe\u200B\u0000 tail\u0007 <x>\nline2</title>"));
+        PAGES.createContext("/more-controls", x -> answer(x, 200, "text/html; charset=utf-8",
+                "<title>Q3\u0000 results\u0085 &#0;and\u0001 plans&#xD800;</title>"));
+        PAGES.createContext("/og-controls", x -> answer(x, 200, "text/html; charset=utf-8",
+                "<meta property=\"og:title\" content=\"Open\tgraph\nline\u0000 &#0;two\u009B\">"));
         PAGES.createContext("/og", x -> answer(x, 200, "text/html", "<html><head><meta property=\"og:title\" content=\"Open graph title\"></head></html>"));
         PAGES.createContext("/json", x -> answer(x, 200, "application/json", "{\"title\":\"not html\"}"));
         PAGES.createContext("/to-loopback", x -> redirect(x, "http://127.0.0.1:" + FORBIDDEN.getAddress().getPort() + "/secret"));
@@ -116,6 +122,17 @@ class LinkPreviewTest {
         assertThat(found.title()).isEqualTo("Quarterly results & plans");
         assertThat(found.site()).isEqualTo("127.0.0.1");
         assertThat(titles.fetch(page("/og")).orElseThrow().title()).isEqualTo("Open graph title");
+    }
+
+    /**
+     * C0 and C1 controls (NUL included) never reach a title, nor the U+FFFD the HTML parser puts for a NUL (or for a
+     * surrogate reference); tabs and line breaks, kept by an {@code og:title} attribute, separate words as a space.
+     */
+    @Test
+    void controlCharactersAndTheReplacementCharacterNeverReachATitle() {
+        assertThat(titles.fetch(page("/controls")).orElseThrow().title()).isEqualTo("abcgnp.exe tail <x> line2");
+        assertThat(titles.fetch(page("/more-controls")).orElseThrow().title()).isEqualTo("Q3 results and plans");
+        assertThat(titles.fetch(page("/og-controls")).orElseThrow().title()).isEqualTo("Open graph line two");
     }
 
     @Test
