@@ -41,11 +41,13 @@ import java.util.regex.Pattern;
  * Fetches the title of a web page for a link preview, safely (OWASP SSRF prevention): only {@code http} and
  * {@code https} on their usual ports or any port; the host name is resolved ONCE and every address it resolves to
  * must pass the {@link AddressPolicy}; the connection is then made to that checked address (the Host header and TLS
- * SNI and certificate check still use the name), so a second DNS answer cannot point it elsewhere (DNS rebinding);
+ * SNI and certificate check still use the name), so a second DNS answer cannot point it elsewhere (DNS rebinding).
+ * An IPv6 literal is bracketed in the Host header (RFC 9110 §7.2, RFC 3986 §3.2.2); an address literal is never
+ * sent as SNI (RFC 6066 §3 allows DNS host names only), while the certificate is still checked against it;
  * redirects are followed by hand, at most {@link LinkPreviewConfig#maxRedirects()}, each new location checked the
  * same way; connect and total timeouts; at most {@link LinkPreviewConfig#maxBytes()} bytes read; only
  * {@code text/html}. The title is read by a real HTML parser (jsoup: {@code <title>}, else {@code og:title}),
- * cleaned by {@link TextHygiene#line} and cut to {@link LinkPreviewConfig#maxTitleLength()} characters. Blocking:
+ * cleaned by {@link #cleanLine} and cut to {@link LinkPreviewConfig#maxTitleLength()} characters. Blocking:
  * called from a consumer thread, never from a request.
  */
 @ApplicationScoped
@@ -71,7 +73,9 @@ public class PageTitles {
     void start() {
         policy = new AddressPolicy(config.allowedEndpoints().orElse(Set.of()));
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(config.connectTimeoutMillis())
-                .setKeepAlive(false).setVerifyHost(true).setForceSni(true).setMaxRedirects(0)
+                // no forced SNI: the TLS engine sends the name for a DNS host name and none for an address literal
+                // (RFC 6066 §3); forcing it sent "127.0.0.1", and an IPv6 literal failed before connecting
+                .setKeepAlive(false).setVerifyHost(true).setForceSni(false).setMaxRedirects(0)
                 .setMaxHeaderSize(16 * 1024).setTryUseCompression(false));
     }
 
@@ -116,7 +120,14 @@ public class PageTitles {
         }
     }
 
+    /** @param host the URL's host: a name, or an address literal without brackets (what is resolved and checked) */
     private record Target(URI uri, String host, InetAddress address, int port, boolean tls) {
+
+        /** The Host header: an IPv6 literal in brackets, then the port unless it is the scheme's default. */
+        String authority() {
+            String name = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+            return port == (tls ? 443 : 80) ? name : name + ":" + port;
+        }
     }
 
     private record Answer(String location, Optional<String> title) {
@@ -145,7 +156,9 @@ public class PageTitles {
         if (t.uri().getRawQuery() != null) path += "?" + t.uri().getRawQuery();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
                 .setServer(SocketAddress.inetSocketAddress(t.port(), t.address().getHostAddress()))
+                // the bare host is Vert.x's TLS peer (certificate check); it would also write it unbracketed as Host
                 .setHost(t.host()).setPort(t.port()).setSsl(t.tls()).setURI(path).setFollowRedirects(false)
+                .putHeader("Host", t.authority())
                 .setConnectTimeout(Math.min(left, config.connectTimeoutMillis())).setTimeout(left)
                 .putHeader("Accept", "text/html").putHeader("User-Agent", "RelaisLinkPreview/1.0");
         CompletableFuture<Answer> done = new CompletableFuture<>();
@@ -207,7 +220,7 @@ public class PageTitles {
             Element og = doc.selectFirst("meta[property=og:title]");
             title = og == null ? "" : og.attr("content");
         }
-        String line = TextHygiene.line(title).replaceAll("\\s+", " ").strip();
+        String line = cleanLine(title);
         if (line.isEmpty()) return Optional.empty();
         int max = config.maxTitleLength();
         if (line.length() > max) {
@@ -215,6 +228,18 @@ public class PageTitles {
             line = line.substring(0, end).strip() + "…";
         }
         return Optional.of(line);
+    }
+
+    /**
+     * A page's title as one line a reader may get: tabs and line breaks (an {@code og:title} attribute keeps them)
+     * become a space; {@link TextHygiene#line} removes the C0 and C1 controls (NUL included), bidi controls and
+     * invisible characters; every U+FFFD goes too, since the HTML parser puts one for a NUL, a surrogate reference or
+     * an undecodable byte and after parsing it cannot be told where one came from, and it never is text to show;
+     * runs of spaces become one, and the ends are stripped.
+     */
+    static String cleanLine(String title) {
+        String line = TextHygiene.line(title.replaceAll("\\s", " ")).replace("\uFFFD", "");
+        return line.replaceAll(" {2,}", " ").strip();
     }
 
     private static Charset charsetOf(String contentType) {

@@ -15,13 +15,28 @@ import io.relais.testing.RelaisTestResources;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
@@ -34,7 +49,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Link previews are fetched safely, after the post is accepted: against a local page server that only this test
  * profile allows ({@code feed.link-preview.allowed-endpoints}), while loopback on any other port, the metadata
- * address, redirects to them, other schemes, other content types and the bytes beyond 256 KB stay out of reach.
+ * address, redirects to them, other schemes, other content types and the bytes beyond 256 KB stay out of reach; the
+ * Host header brackets an IPv6 literal and no address literal is sent as the TLS server name.
  */
 @QuarkusTest
 @TestProfile(LinkPreviewTest.LocalPages.class)
@@ -45,15 +61,25 @@ class LinkPreviewTest {
     static final HttpServer PAGES = server();
     static final HttpServer FORBIDDEN = server();
     static final AtomicInteger FORBIDDEN_HITS = new AtomicInteger();
+    /** A TLS "server" on loopback that reads each ClientHello, notes the SNI host name it names, and hangs up. */
+    static final ServerSocket HELLOS = helloListener();
+    static final BlockingQueue<String> SERVER_NAMES = new LinkedBlockingQueue<>();
 
     static {
         PAGES.createContext("/page", x -> answer(x, 200, "text/html; charset=utf-8",
                 "<html><head><title>  Quarterly\u202E results &amp; plans </title></head><body>hello</body></html>"));
+        PAGES.createContext("/controls", x -> answer(x, 200, "text/html; charset=utf-8",
+                "<title>abc\u202Egnp.exe\u200B\u0000 tail\u0007 <x>\nline2</title>"));
+        PAGES.createContext("/more-controls", x -> answer(x, 200, "text/html; charset=utf-8",
+                "<title>Q3\u0000 results\u0085 &#0;and\u0001 plans&#xD800;</title>"));
+        PAGES.createContext("/og-controls", x -> answer(x, 200, "text/html; charset=utf-8",
+                "<meta property=\"og:title\" content=\"Open\tgraph\nline\u0000 &#0;two\u009B\">"));
         PAGES.createContext("/og", x -> answer(x, 200, "text/html", "<html><head><meta property=\"og:title\" content=\"Open graph title\"></head></html>"));
         PAGES.createContext("/json", x -> answer(x, 200, "application/json", "{\"title\":\"not html\"}"));
         PAGES.createContext("/to-loopback", x -> redirect(x, "http://127.0.0.1:" + FORBIDDEN.getAddress().getPort() + "/secret"));
         PAGES.createContext("/to-metadata", x -> redirect(x, "http://169.254.169.254/latest/meta-data/"));
         PAGES.createContext("/hop", x -> redirect(x, "/page"));
+        PAGES.createContext("/host", x -> answer(x, 200, "text/html", "<title>Host " + x.getRequestHeaders().getFirst("Host") + "</title>"));
         PAGES.createContext("/huge", x -> {
             x.getResponseHeaders().add("Content-Type", "text/html");
             x.sendResponseHeaders(200, 0);
@@ -74,11 +100,12 @@ class LinkPreviewTest {
         FORBIDDEN.start();
     }
 
-    /** Allows the page server's loopback endpoint, and nothing else, as only a test profile may. */
+    /** Allows the page server's and the TLS listener's loopback endpoints, and nothing else, as only a test profile may. */
     public static class LocalPages implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("feed.link-preview.allowed-endpoints", "127.0.0.1:" + PAGES.getAddress().getPort());
+            return Map.of("feed.link-preview.allowed-endpoints",
+                    "127.0.0.1:" + PAGES.getAddress().getPort() + ",127.0.0.1:" + HELLOS.getLocalPort());
         }
     }
 
@@ -97,9 +124,52 @@ class LinkPreviewTest {
         assertThat(titles.fetch(page("/og")).orElseThrow().title()).isEqualTo("Open graph title");
     }
 
+    /**
+     * C0 and C1 controls (NUL included) never reach a title, nor the U+FFFD the HTML parser puts for a NUL (or for a
+     * surrogate reference); tabs and line breaks, kept by an {@code og:title} attribute, separate words as a space.
+     */
+    @Test
+    void controlCharactersAndTheReplacementCharacterNeverReachATitle() {
+        assertThat(titles.fetch(page("/controls")).orElseThrow().title()).isEqualTo("abcgnp.exe tail <x> line2");
+        assertThat(titles.fetch(page("/more-controls")).orElseThrow().title()).isEqualTo("Q3 results and plans");
+        assertThat(titles.fetch(page("/og-controls")).orElseThrow().title()).isEqualTo("Open graph line two");
+    }
+
     @Test
     void aRedirectWithinTheAllowedServerIsFollowed() {
         assertThat(titles.fetch(page("/hop")).orElseThrow().url()).endsWith("/page");
+    }
+
+    /**
+     * RFC 9110 §7.2 and RFC 3986 §3.2.2: an IPv6 literal is written in brackets in the Host header. The IPv4-mapped
+     * literal {@code ::ffff:7f00:1} is 127.0.0.1, so the IPv4 page server receives it wherever IPv6 loopback is missing.
+     */
+    @Test
+    void anIpv6LiteralIsBracketedInTheHostHeaderThePageServerReceives() {
+        int port = PAGES.getAddress().getPort();
+        assertThat(titles.fetch("http://[::ffff:7f00:1]:" + port + "/host").orElseThrow().title())
+                .isEqualTo("Host [::ffff:7f00:1]:" + port);
+        assertThat(titles.fetch(page("/host")).orElseThrow().title()).isEqualTo("Host 127.0.0.1:" + port);
+    }
+
+    /** RFC 6066 §3: a TLS ClientHello names a DNS host name only; an address literal is never sent as SNI. */
+    @Test
+    void anAddressLiteralIsNeverSentAsTheTlsServerName() throws Exception {
+        SERVER_NAMES.clear();
+        int port = HELLOS.getLocalPort();
+        try (SSLSocket probe = (SSLSocket) SSLContext.getDefault().getSocketFactory().createSocket("127.0.0.1", port)) {
+            SSLParameters named = probe.getSSLParameters();
+            named.setServerNames(List.of(new SNIHostName("pages.example")));
+            probe.setSSLParameters(named);
+            probe.startHandshake();
+        } catch (SSLException hungUp) {
+            // the listener hangs up after the ClientHello
+        }
+        assertThat(SERVER_NAMES.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("the listener reads a name sent").isEqualTo("pages.example");
+        assertThat(titles.fetch("https://127.0.0.1:" + port + "/")).isEmpty();
+        assertThat(SERVER_NAMES.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("IPv4 literal").isEqualTo("(none)");
+        assertThat(titles.fetch("https://[::ffff:7f00:1]:" + port + "/")).isEmpty();
+        assertThat(SERVER_NAMES.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("IPv6 literal").isEqualTo("(none)");
     }
 
     @Test
@@ -153,6 +223,57 @@ class LinkPreviewTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ServerSocket helloListener() {
+        try {
+            ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread accepting = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try (Socket s = listener.accept()) {
+                        s.setSoTimeout(5000);
+                        SERVER_NAMES.add(serverName(new DataInputStream(s.getInputStream())));
+                    } catch (IOException | RuntimeException e) {
+                        if (!listener.isClosed()) SERVER_NAMES.add("(no ClientHello read: " + e + ")");
+                    }
+                }
+            }, "client-hello-listener");
+            accepting.setDaemon(true);
+            accepting.start();
+            return listener;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The server_name extension's host name in a TLS ClientHello record (RFC 8446 §4.1.2, RFC 6066 §3), or "(none)". */
+    private static String serverName(DataInputStream in) throws IOException {
+        if (in.readUnsignedByte() != 22) return "(not a handshake record)";
+        in.skipNBytes(2);
+        byte[] record = new byte[in.readUnsignedShort()];
+        in.readFully(record);
+        ByteBuffer hello = ByteBuffer.wrap(record);
+        if (hello.get() != 1) return "(not a ClientHello)";
+        skip(hello, 3 + 2 + 32);                    // length, legacy version, random
+        skip(hello, hello.get() & 0xff);            // session id
+        skip(hello, hello.getShort() & 0xffff);     // cipher suites
+        skip(hello, hello.get() & 0xff);            // compression methods
+        int end = hello.position() + (hello.getShort() & 0xffff);
+        while (hello.position() < end) {
+            int type = hello.getShort() & 0xffff, length = hello.getShort() & 0xffff;
+            if (type == 0) {                        // server_name: list length, name type, name
+                skip(hello, 3);
+                byte[] name = new byte[hello.getShort() & 0xffff];
+                hello.get(name);
+                return new String(name, StandardCharsets.US_ASCII);
+            }
+            skip(hello, length);
+        }
+        return "(none)";
+    }
+
+    private static void skip(ByteBuffer buffer, int bytes) {
+        buffer.position(buffer.position() + bytes);
     }
 
     private static void answer(com.sun.net.httpserver.HttpExchange x, int status, String type, String body) throws IOException {
