@@ -18,8 +18,14 @@ import java.util.Set;
  */
 final class IndexedText {
 
-    /** Multi-line fields keep their line breaks and tabs ({@link TextHygiene#text}); every other field is one line. */
-    private static final Set<String> MULTI_LINE = Set.of(Fields.BODY, Fields.CONTENT_FR, Fields.CONTENT_EN, Fields.CONTENT_PLAIN);
+    /**
+     * Multi-line fields keep their line breaks and tabs ({@link TextHygiene#text}); every other field is one line. The
+     * indexed titles are multi-line: a card's titles in French and English are indexed one per line, and removing the
+     * line break glued the last word of one to the first of the next ("… ACME" + "Contract signed…" was the word
+     * {@code acmecontract}), so neither was found.
+     */
+    private static final Set<String> MULTI_LINE = Set.of(Fields.BODY, Fields.CONTENT_FR, Fields.CONTENT_EN,
+            Fields.CONTENT_PLAIN, Fields.TITLE_FR, Fields.TITLE_EN, Fields.TITLE_PLAIN);
 
     private IndexedText() {
     }
