@@ -46,10 +46,10 @@ import java.util.Set;
 
 /**
  * Full-text search over everything the caller may see. Permission trimming is a filter clause of the
- * one Lucene query, so totals, facet counts and pages are all computed over visible items only. A writer sees what
- * she wrote whatever its audience, so a visible item may still name a community she may not see (a secret one she
- * left or was removed from): hits, the community facet and the labels name only communities the caller may see now
- * ({@link #communitiesVisibleTo}).
+ * one Lucene query, so totals, facet counts and pages are all computed over visible items only; a writer is judged by
+ * her item's audience like anyone ({@link Viewers#visibleTo}). An item visible through one of its addresses may still
+ * name a community the caller may not see (one addressed to the organisation and a secret community, say): hits, the
+ * community facet and the labels name only communities the caller may see now ({@link #communitiesVisibleTo}).
  */
 @ApplicationScoped
 public class SearchService {
@@ -165,7 +165,7 @@ public class SearchService {
         List<Document> found = new ArrayList<>();
         for (int doc : docs) found.add(searcher.storedFields().document(doc));
         Map<String, Map<String, Long>> facets = facets(g, searcher, counted);
-        // a hit visible to its writer alone (she left the community) may name a community she can no longer see
+        // a hit visible through another of its addresses may name a community she may not see
         Set<String> mentioned = new LinkedHashSet<>(facets.getOrDefault(Fields.FACET_COMMUNITY, Map.of()).keySet());
         for (Document d : found) mentioned.addAll(List.of(d.getValues(Fields.COMMUNITY)));
         Set<String> shownCommunities = communitiesVisibleTo(searcher, viewer, mentioned);
@@ -227,8 +227,8 @@ public class SearchService {
 
     /**
      * One hit as the reader gets it. Its community is the first of the item's communities the reader may see
-     * ({@code shownCommunities}); none when she sees the item only because she wrote it (a member who left or was
-     * removed finds her own words, never the community's name, which its owner may change after she left). An item
+     * ({@code shownCommunities}); none when she sees the item through another address only (never the name of a
+     * community she may not see, which its owner may change). An item
      * whose text comes in several languages is titled in the reader's ({@code language}, {@link ReaderLanguage#order}).
      */
     static SearchPage.Hit hit(Document d, String snippet, Set<String> shownCommunities, String language) {
@@ -283,8 +283,8 @@ public class SearchService {
 
     /**
      * Display names for person and community IRIs. Only names of things the caller already sees in
-     * their results are asked for, and a community only once {@link #communitiesVisibleTo} admitted it: an item its
-     * writer still sees after leaving a secret community must not give her the community's current name.
+     * their results are asked for, and a community only once {@link #communitiesVisibleTo} admitted it: an item she sees
+     * through another address must not give her the name of a secret community she is not in.
      */
     static Map<String, String> labels(IndexSearcher searcher, Set<String> iris) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
