@@ -161,6 +161,27 @@ final class Events {
         return Activity.builder().type(type).actor(generator.id()).object(doc.build()).to(to).generator(generator).build();
     }
 
+    /**
+     * An ECM document card as connector-service maps it from {@code mappings/ecm/document.<eventType>.json}: a title and a
+     * summary in French and English ({@code nameMap}, {@code summaryMap}; {@code name}/{@code summary} the first
+     * language), attributed to the owner the system names by login ({@code data.owner}), which the templates also write
+     * into the text.
+     */
+    static Activity bilingualDocument(String eventType, String docId, String owner, Map<String, String> names,
+                                      Map<String, String> summaries, List<String> to) {
+        String id = documentIri(docId);
+        AsObject doc = AsObject.builder().id(id).type(As2.DOCUMENT)
+                .name(names.values().iterator().next()).nameMap(names)
+                .summary(summaries.values().iterator().next()).summaryMap(summaries)
+                .attributedTo(Iri.person(owner)).url("https://ecm.example.com/docs/" + docId).to(to).published(Instant.now())
+                .relais(Map.of("business", Map.of("source", "ecm", "eventType", eventType, "system", "sharepoint",
+                        "sourceEventId", UUID.randomUUID().toString(), "data", Map.of("documentId", docId, "owner", owner))))
+                .build();
+        AsObject generator = AsObject.builder().id("urn:relais:source:ecm.sharepoint").type(As2.APPLICATION)
+                .name("SharePoint").build();
+        return Activity.builder().type(As2.CREATE).actor(generator.id()).object(doc).to(to).generator(generator).build();
+    }
+
     /** A business event card as connector-service maps an HR hire (shown once accepted: {@link #publishAcceptedHire}). */
     static Activity hrEvent(String system, String title, String summary, List<String> to) {
         String id = Iri.of(Iri.BUSINESS_EVENT, UUID.randomUUID().toString());

@@ -192,6 +192,27 @@ class SearchIndexingTest {
         assertThat(r.jsonPath().getString("hits[0].title")).isEqualTo("Avenant signé " + u);
     }
 
+    /**
+     * connector-service titles a card in French and English ({@code nameMap}): each language's title is found by each of
+     * its words. They are indexed one per line, and the input hygiene, which took titles for one-line text, removed the
+     * line break: the last word of one title and the first of the next became one word, found by neither.
+     */
+    @Test
+    void aCardIsFoundByEveryWordOfTheTitleInEachLanguage() {
+        String u = unique();
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put("fr", "Signature " + u);
+        names.put("en", "Contract " + u);
+        java.util.Map<String, String> summaries = new java.util.LinkedHashMap<>();
+        summaries.put("fr", "Nouveau document");
+        summaries.put("en", "New document");
+        Activity card = Events.bilingualDocument("document.published", "sig-" + u, "alice", names, summaries,
+                List.of(io.relais.events.Audience.ORGANISATION));
+        publish(card, "/connectors/ecm/sharepoint");
+        await().atMost(Events.WAIT).untilAsserted(() -> assertThat(ids("bob", "signature " + u)).containsExactly(card.object().id()));
+        assertThat(ids("bob", "contract " + u)).containsExactly(card.object().id());
+    }
+
     @Test
     void aRedeliveredActivityIsIndexedOnce() {
         String word = "doublon" + unique();

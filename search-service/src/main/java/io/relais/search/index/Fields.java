@@ -53,6 +53,31 @@ public final class Fields {
     public static final String CONTENT_EN = "content_en";
     public static final String CONTENT_PLAIN = "content_plain";
 
+    /**
+     * An item whose text comes in several languages (a card's {@code nameMap}/{@code summaryMap}, a post's
+     * {@code contentMap}): the languages it has (stored, one value each, e.g. {@code fr}, {@code en}), and its title and
+     * body in each ({@link #titleIn}, {@link #bodyIn}), stored only, so a hit is shown in its reader's language. The
+     * indexed fields above still hold every language, so a word of any of them finds the item.
+     */
+    public static final String LANGUAGES = "languages";
+    private static final String TITLE_IN = "title.";
+    private static final String BODY_IN = "body.";
+
+    /** The stored title in one language ({@code title.fr}); see {@link #LANGUAGES}. */
+    public static String titleIn(String language) {
+        return TITLE_IN + language;
+    }
+
+    /** The stored body in one language ({@code body.fr}); see {@link #LANGUAGES}. */
+    public static String bodyIn(String language) {
+        return BODY_IN + language;
+    }
+
+    /** Whether a field is a body, in one language or all: multi-line text. */
+    public static boolean isBody(String field) {
+        return BODY.equals(field) || field.startsWith(BODY_IN);
+    }
+
     /** Names typed in a search box (people, communities), matched by prefix. */
     public static final String SUGGEST = "suggest";
 

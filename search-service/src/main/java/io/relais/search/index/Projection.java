@@ -29,6 +29,7 @@ import org.apache.lucene.util.BytesRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -212,10 +213,19 @@ public final class Projection {
                 if (!Objects.equals(v, o.content())) body = join(body, PlainText.of(v));
             }
         }
+        String attachments = null;
         for (AsObject att : o.attachment() == null ? List.<AsObject>of() : o.attachment()) {
-            if (att != null && att.name() != null) body = join(body, att.name());
+            if (att != null && att.name() != null) attachments = join(attachments, att.name());
         }
+        body = join(body, attachments);
         text(d, o.name(), body);
+        Map<String, String> bodies = new LinkedHashMap<>();
+        if (o.contentMap() != null) {
+            for (Map.Entry<String, String> e : o.contentMap().entrySet()) {
+                bodies.put(e.getKey(), join(PlainText.of(e.getValue()), attachments));
+            }
+        }
+        languageTexts(d, o.nameMap(), o.name(), bodies, body);
         if (!comment && (RelaisExtension.of(o).isAnnouncement() || RelaisExtension.of(a).isAnnouncement())) {
             d.add(new StringField(Fields.ANNOUNCEMENT, "true", Field.Store.YES));
         }
@@ -233,11 +243,16 @@ public final class Projection {
         String titleText = join(o.name(), values(o.nameMap()));
         // a card's name and summary are the partner's plain text (connector-service): indexed as they are, never read
         // as HTML, so "Smith & Sons <EMEA>" is found and shown whole; only content is HTML
-        String body = o.summaryMap() != null && !o.summaryMap().isEmpty() ? values(o.summaryMap()) : o.summary();
-        body = join(body, PlainText.of(o.content()));
-        if (a.summary() != null && !a.summary().equals(o.summary())) body = join(body, a.summary());
+        String rest = PlainText.of(o.content());
+        if (a.summary() != null && !a.summary().equals(o.summary())) rest = join(rest, a.summary());
+        String body = join(o.summaryMap() != null && !o.summaryMap().isEmpty() ? values(o.summaryMap()) : o.summary(), rest);
         d.add(new StoredField(Fields.TITLE, title == null ? "" : title));
         indexText(d, titleText, body);
+        Map<String, String> bodies = new LinkedHashMap<>();
+        if (o.summaryMap() != null) {
+            for (Map.Entry<String, String> e : o.summaryMap().entrySet()) bodies.put(e.getKey(), join(e.getValue(), rest));
+        }
+        languageTexts(d, o.nameMap(), title, bodies, body);
         if (o.url() != null) d.add(new StoredField(Fields.URL, o.url()));
         RelaisExtension.businessOf(a).map(RelaisExtension.Business::source)
                 .ifPresent(source -> d.add(new StringField(Fields.SOURCE_TYPE, source, Field.Store.YES)));
@@ -490,6 +505,26 @@ public final class Projection {
         d.add(new Field(Fields.CONTENT_EN, b, TEXT_WITH_OFFSETS));
         d.add(new Field(Fields.CONTENT_PLAIN, b, TEXT_WITH_OFFSETS));
         d.add(new StoredField(Fields.BODY, b));
+    }
+
+    /**
+     * Keeps an item's title and body apart in each language its text comes in ({@link Fields#LANGUAGES}), when it comes in
+     * more than one (connector-service's cards have a French and an English title and summary): the indexed text holds
+     * them all, run together, so a word of any language finds the item, but a hit is shown in one, its reader's.
+     * A language that has a body but no title of its own (or the other way round) is given the item's whole one.
+     */
+    private static void languageTexts(Document d, Map<String, String> titles, String title, Map<String, String> bodies,
+                                      String body) {
+        Map<String, String> t = Languages.byKey(titles);
+        Map<String, String> b = Languages.byKey(bodies);
+        if (t.size() < 2 && b.size() < 2) return;
+        Set<String> languages = new LinkedHashSet<>(b.keySet());
+        for (String l : t.keySet()) if (languages.size() < Languages.MAX) languages.add(l);
+        for (String l : languages) {
+            d.add(new StoredField(Fields.LANGUAGES, l));
+            d.add(new StoredField(Fields.titleIn(l), t.getOrDefault(l, title == null ? "" : title)));
+            d.add(new StoredField(Fields.bodyIn(l), b.getOrDefault(l, body == null ? "" : body)));
+        }
     }
 
     private static FieldType textWithOffsets() {

@@ -12,6 +12,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +22,12 @@ import java.util.Set;
  * Snippets with the matched words in {@code <mark>}; everything else HTML-escaped. The body is stored
  * once and indexed three ways (French, English, folded): each way is highlighted from the same stored
  * text, and the first that marks something wins.
+ * <p>
+ * An item whose text comes in several languages ({@link Fields#LANGUAGES}: a card's French and English summary) is
+ * indexed with them all run together, but shown in one: its reader's language ({@link ReaderLanguage#order}) when a
+ * searched word is marked there, else the first of its other languages where one is (the reader typed a word of that
+ * language), else the reader's language unmarked (the item was found by its title, say). Those bodies are stored
+ * apart from the indexed text, so their words' offsets come from analysing them again (a page holds few such hits).
  */
 final class Highlights {
 
@@ -29,33 +37,72 @@ final class Highlights {
     private Highlights() {
     }
 
-    static String[] snippets(IndexSearcher searcher, Query userQuery, int[] docs, boolean highlight) throws IOException {
+    /**
+     * One snippet per doc, in the order of {@code docs}; {@code reader} is the reader's language ({@code fr},
+     * {@code en}; null: English first).
+     */
+    static String[] snippets(IndexSearcher searcher, Query userQuery, int[] docs, boolean highlight, String reader)
+            throws IOException {
         String[] out = new String[docs.length];
+        StoredFields stored = searcher.storedFields();
+        // each hit's languages, in the order its reader should be shown them; empty for a text in one language
+        List<List<String>> languages = new ArrayList<>();
+        for (int doc : docs) {
+            String[] kept = stored.document(doc, Set.of(Fields.LANGUAGES)).getValues(Fields.LANGUAGES);
+            languages.add(ReaderLanguage.order(reader, Arrays.asList(kept)));
+        }
         if (highlight && docs.length > 0) {
-            UnifiedHighlighter h = new StoredOnceHighlighter(UnifiedHighlighter.builder(searcher, QueryText.ANALYZER)
-                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                    .withMaxLength(20_000));
-            int[] passages = new int[CONTENT.length];
-            java.util.Arrays.fill(passages, 2);
-            Map<String, String[]> byField = h.highlightFields(CONTENT, userQuery, docs, passages);
-            for (int i = 0; i < docs.length; i++) {
-                for (String f : CONTENT) {
-                    String s = byField.get(f)[i];
-                    if (s != null && s.contains("<mark>")) {
-                        out[i] = s.strip();
-                        break;
+            List<Integer> oneLanguage = new ArrayList<>();
+            for (int i = 0; i < docs.length; i++) if (languages.get(i).isEmpty()) oneLanguage.add(i);
+            if (!oneLanguage.isEmpty()) {
+                mark(new StoredOnceHighlighter(builder(searcher)), userQuery, docs, oneLanguage, out);
+            }
+            // one round per rank in the hits' language orders: the reader's language for all first, then the others
+            for (int round = 0; ; round++) {
+                Map<String, List<Integer>> byLanguage = new LinkedHashMap<>();
+                for (int i = 0; i < docs.length; i++) {
+                    if (out[i] == null && languages.get(i).size() > round) {
+                        byLanguage.computeIfAbsent(languages.get(i).get(round), l -> new ArrayList<>()).add(i);
                     }
+                }
+                if (byLanguage.isEmpty()) break;
+                for (Map.Entry<String, List<Integer>> e : byLanguage.entrySet()) {
+                    mark(new OneLanguageHighlighter(builder(searcher), e.getKey()), userQuery, docs, e.getValue(), out);
                 }
             }
         }
-        StoredFields stored = searcher.storedFields();
         for (int i = 0; i < docs.length; i++) {
             if (out[i] == null) {
-                String body = stored.document(docs[i], Set.of(Fields.BODY)).get(Fields.BODY);
+                String field = languages.get(i).isEmpty() ? Fields.BODY : Fields.bodyIn(languages.get(i).get(0));
+                String body = stored.document(docs[i], Set.of(field)).get(field);
                 out[i] = PlainText.escapeHtml(PlainText.excerpt(body == null ? "" : body, SNIPPET_CHARS));
             }
         }
         return out;
+    }
+
+    private static UnifiedHighlighter.Builder builder(IndexSearcher searcher) {
+        return UnifiedHighlighter.builder(searcher, QueryText.ANALYZER)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withMaxLength(20_000);
+    }
+
+    /** Highlights the docs at {@code which} and sets the snippet of each where a content field marks something. */
+    private static void mark(UnifiedHighlighter h, Query userQuery, int[] docs, List<Integer> which, String[] out)
+            throws IOException {
+        int[] some = which.stream().mapToInt(i -> docs[i]).toArray();
+        int[] passages = new int[CONTENT.length];
+        Arrays.fill(passages, 2);
+        Map<String, String[]> byField = h.highlightFields(CONTENT, userQuery, some, passages);
+        for (int j = 0; j < some.length; j++) {
+            for (String f : CONTENT) {
+                String s = byField.get(f)[j];
+                if (s != null && s.contains("<mark>")) {
+                    out[which.get(j)] = s.strip();
+                    break;
+                }
+            }
+        }
     }
 
     /** Reads every content_* field's text from the one stored body. */
@@ -79,6 +126,40 @@ final class Highlights {
                     String v = fields[i].startsWith("title") ? d.get(Fields.TITLE) : d.get(Fields.BODY);
                     row[i] = v == null ? "" : v;
                 }
+                values.add(row);
+            }
+            return values;
+        }
+    }
+
+    /**
+     * Reads every content_* field's text from the body in one language ({@link Fields#bodyIn}), which is not what was
+     * indexed (all languages run together): the offsets of its words come from analysing it again.
+     */
+    private static final class OneLanguageHighlighter extends UnifiedHighlighter {
+        private final IndexSearcher searcher;
+        private final String body;
+
+        OneLanguageHighlighter(Builder builder, String language) {
+            super(builder);
+            this.searcher = builder.getIndexSearcher();
+            this.body = Fields.bodyIn(language);
+        }
+
+        @Override
+        protected OffsetSource getOffsetSource(String field) {
+            return OffsetSource.ANALYSIS;
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+                throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                String v = stored.document(doc, Set.of(body)).get(body);
+                CharSequence[] row = new CharSequence[fields.length];
+                Arrays.fill(row, v == null ? "" : v);
                 values.add(row);
             }
             return values;

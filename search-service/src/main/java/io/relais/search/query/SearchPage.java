@@ -25,8 +25,10 @@ public record SearchPage(
     public record Hit(
             @Schema(example = "urn:relais:post:01936f7e-8a1b-7c2d-9e3f-0a1b2c3d4e5f") String id,
             @Schema(example = "post", enumeration = {"post", "comment", "event", "document", "person", "community"}) String type,
-            @Schema(example = "Kick-off du projet Relais") String title,
-            @Schema(description = "HTML-escaped text; matched words in <mark>",
+            @Schema(description = "Plain text, to be escaped; a card's in the reader's language (Accept-Language)",
+                    example = "Kick-off du projet Relais") String title,
+            @Schema(description = "HTML-escaped text; matched words in <mark>; an item whose text comes in several "
+                    + "languages shows one: the reader's, else the one where a searched word is marked",
                     example = "… toute l'<mark>équipe</mark> est invitée …") String snippet,
             @Schema(example = "urn:relais:person:alice") String author,
             @Schema(example = "urn:relais:community:design") String community,

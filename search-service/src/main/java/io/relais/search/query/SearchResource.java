@@ -9,8 +9,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +40,9 @@ public class SearchResource {
     @Operation(summary = "Search posts, comments, business events, documents, people and communities",
             description = "Only what the caller may see is counted or returned: private and secret communities' "
                     + "content is trimmed inside the query, so totals and facet counts reveal nothing either.")
+    @Parameter(name = "Accept-Language", in = ParameterIn.HEADER, description = "The reader's language: an item whose "
+            + "text comes in several languages (a card's French and English summary) is titled and shown in the first of "
+            + "these that Relais speaks (fr, en), else English", example = "fr-FR,fr;q=0.9,en;q=0.5")
     @APIResponse(responseCode = "200", description = "A page of results with facets")
     @APIResponse(responseCode = "400", description = "A parameter is invalid (problem+json naming it)")
     public SearchPage search(
@@ -51,9 +57,10 @@ public class SearchResource {
             @Parameter(description = "Published on or before (date or instant)", example = "2026-12-31") @QueryParam("to") String to,
             @Parameter(description = "relevance (default) or recent", example = "recent") @QueryParam("sort") String sort,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 50 (default 20)", example = "20") @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1 to 50 (default 20)", example = "20") @QueryParam("limit") String limit,
+            @Parameter(hidden = true) @Context HttpHeaders headers) {
         SearchRequest request = SearchRequest.of(q, type, community, author, source, from, to, sort, cursor, limit,
                 config.maxLimit());
-        return search.search(request, viewers.of(person));
+        return search.search(request, viewers.of(person), ReaderLanguage.of(headers));
     }
 }

@@ -46,10 +46,10 @@ import java.util.Set;
 
 /**
  * Full-text search over everything the caller may see. Permission trimming is a filter clause of the
- * one Lucene query, so totals, facet counts and pages are all computed over visible items only. A writer sees what
- * she wrote whatever its audience, so a visible item may still name a community she may not see (a secret one she
- * left or was removed from): hits, the community facet and the labels name only communities the caller may see now
- * ({@link #communitiesVisibleTo}).
+ * one Lucene query, so totals, facet counts and pages are all computed over visible items only; a writer is judged by
+ * her item's audience like anyone ({@link Viewers#visibleTo}). An item visible through one of its addresses may still
+ * name a community the caller may not see (one addressed to the organisation and a secret community, say): hits, the
+ * community facet and the labels name only communities the caller may see now ({@link #communitiesVisibleTo}).
  */
 @ApplicationScoped
 public class SearchService {
@@ -63,7 +63,11 @@ public class SearchService {
     @Inject
     SearchConfig config;
 
-    public SearchPage search(SearchRequest r, Viewer viewer) {
+    /**
+     * One page of results for this viewer; {@code language} is the reader's ({@link ReaderLanguage#of}), in which an
+     * item whose text comes in several languages is shown.
+     */
+    public SearchPage search(SearchRequest r, Viewer viewer, String language) {
         Query userQuery = QueryText.parse(r.q(), config.maxQueryChars());
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(userQuery, BooleanClause.Occur.MUST);
         itemsVisibleTo(b, viewer);
@@ -81,7 +85,7 @@ public class SearchService {
         IndexGeneration g = index.current();
         // a cursor from before a rebuild names a generation that is gone: read the newest snapshot then
         Long snapshot = cursor != null && cursor.generation().equals(g.name()) ? cursor.snapshot() : null;
-        return g.readSnapshot(snapshot, (ranking, now, token) -> run(g, ranking, now, token, query, userQuery, r, cursor, viewer));
+        return g.readSnapshot(snapshot, (ranking, now, token) -> run(g, ranking, now, token, query, userQuery, r, cursor, viewer, language));
     }
 
     /**
@@ -113,7 +117,7 @@ public class SearchService {
      * its total and facet counts are the newest index's (a page may then be shorter than the limit).
      */
     private SearchPage run(IndexGeneration g, IndexSearcher ranking, IndexSearcher now, long snapshot, Query query,
-                           Query userQuery, SearchRequest r, Cursor cursor, Viewer viewer) throws IOException {
+                           Query userQuery, SearchRequest r, Cursor cursor, Viewer viewer, String language) throws IOException {
         int offset = cursor == null ? 0 : cursor.offset();
         FacetsCollectorManager.FacetsResult result;
         int from;
@@ -157,11 +161,11 @@ public class SearchService {
             total = counted.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
         }
         boolean highlight = r.q() != null && !r.q().isBlank();
-        String[] snippets = Highlights.snippets(searcher, userQuery, docs, highlight);
+        String[] snippets = Highlights.snippets(searcher, userQuery, docs, highlight, language);
         List<Document> found = new ArrayList<>();
         for (int doc : docs) found.add(searcher.storedFields().document(doc));
         Map<String, Map<String, Long>> facets = facets(g, searcher, counted);
-        // a hit visible to its writer alone (she left the community) may name a community she can no longer see
+        // a hit visible through another of its addresses may name a community she may not see
         Set<String> mentioned = new LinkedHashSet<>(facets.getOrDefault(Fields.FACET_COMMUNITY, Map.of()).keySet());
         for (Document d : found) mentioned.addAll(List.of(d.getValues(Fields.COMMUNITY)));
         Set<String> shownCommunities = communitiesVisibleTo(searcher, viewer, mentioned);
@@ -169,14 +173,16 @@ public class SearchService {
         List<SearchPage.Hit> hits = new ArrayList<>();
         Set<String> named = new LinkedHashSet<>();
         for (int i = 0; i < docs.length; i++) {
-            SearchPage.Hit hit = hit(found.get(i), snippets[i], shownCommunities);
+            SearchPage.Hit hit = hit(found.get(i), snippets[i], shownCommunities, language);
             hits.add(hit);
             if (hit.author() != null) named.add(hit.author());
             if (hit.community() != null) named.add(hit.community());
         }
         named.addAll(facets.getOrDefault(Fields.FACET_AUTHOR, Map.of()).keySet());
         named.addAll(facets.getOrDefault(Fields.FACET_COMMUNITY, Map.of()).keySet());
-        return new SearchPage(total, hits, facets, labels(searcher, named), next);
+        Map<String, String> labels = labels(searcher, named);
+        hits.replaceAll(hit -> OwnerNames.named(hit, labels));
+        return new SearchPage(total, hits, facets, labels, next);
     }
 
     /**
@@ -221,14 +227,17 @@ public class SearchService {
 
     /**
      * One hit as the reader gets it. Its community is the first of the item's communities the reader may see
-     * ({@code shownCommunities}); none when she sees the item only because she wrote it (a member who left or was
-     * removed finds her own words, never the community's name, which its owner may change after she left).
+     * ({@code shownCommunities}); none when she sees the item through another address only (never the name of a
+     * community she may not see, which its owner may change). An item
+     * whose text comes in several languages is titled in the reader's ({@code language}, {@link ReaderLanguage#order}).
      */
-    static SearchPage.Hit hit(Document d, String snippet, Set<String> shownCommunities) {
+    static SearchPage.Hit hit(Document d, String snippet, Set<String> shownCommunities, String language) {
         String type = d.get(Fields.TYPE);
-        String title = d.get(Fields.TITLE);
-        if ((title == null || title.isBlank()) && d.get(Fields.BODY) != null) {
-            title = io.relais.search.index.PlainText.excerpt(d.get(Fields.BODY), 80);
+        List<String> languages = ReaderLanguage.order(language, List.of(d.getValues(Fields.LANGUAGES)));
+        String title = languages.isEmpty() ? d.get(Fields.TITLE) : d.get(Fields.titleIn(languages.get(0)));
+        String body = languages.isEmpty() ? d.get(Fields.BODY) : d.get(Fields.bodyIn(languages.get(0)));
+        if ((title == null || title.isBlank()) && body != null) {
+            title = io.relais.search.index.PlainText.excerpt(body, 80);
         }
         String community = ItemType.COMMUNITY.key().equals(type) ? d.get(Fields.ID)
                 : Arrays.stream(d.getValues(Fields.COMMUNITY)).filter(shownCommunities::contains).findFirst().orElse(null);
@@ -274,8 +283,8 @@ public class SearchService {
 
     /**
      * Display names for person and community IRIs. Only names of things the caller already sees in
-     * their results are asked for, and a community only once {@link #communitiesVisibleTo} admitted it: an item its
-     * writer still sees after leaving a secret community must not give her the community's current name.
+     * their results are asked for, and a community only once {@link #communitiesVisibleTo} admitted it: an item she sees
+     * through another address must not give her the name of a secret community she is not in.
      */
     static Map<String, String> labels(IndexSearcher searcher, Set<String> iris) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();

@@ -12,6 +12,6 @@ public final class Snippets {
     }
 
     public static String[] of(IndexSearcher searcher, Query query, int[] docs) throws IOException {
-        return Highlights.snippets(searcher, query, docs, true);
+        return Highlights.snippets(searcher, query, docs, true, null);
     }
 }

@@ -5,7 +5,6 @@ import io.relais.kit.identity.CurrentPerson;
 import io.relais.kit.identity.Roles;
 import io.relais.search.index.Fields;
 import io.relais.search.index.IndexGeneration;
-import io.relais.search.index.ItemType;
 import io.relais.search.index.SearchIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,28 +62,25 @@ public class Viewers {
     }
 
     /**
-     * The permission filter, inside the Lucene query: an item matches only when its audience shares a
-     * key with the viewer's ({@link Viewer#audienceKeys()}) or the viewer wrote it, the same rule as
-     * {@link io.relais.events.AudienceRule}. Only words are written: posts, comments (and one's own reactions, for the
-     * insights). A business card (event, document) is attributed to the owner its system names, who did not write it,
-     * and a community's document to whoever last changed its settings (the actor of its Group activity), who does not
-     * own it: both match their audience only, so a secret community is unknown to its founder once she left, as in
-     * feed-service ({@code Community#visibleTo}).
+     * The permission filter, inside the Lucene query: an item matches only when its audience shares a key with the
+     * viewer's ({@link Viewer#audienceKeys()}). Its writer is judged by that audience like anyone else, as feed-service's
+     * thread rule judges her ({@code ThreadAccess.audienceAdmits}: someone who left or was removed from a private or
+     * secret community reads none of its threads, not even those she started, which answer 404; she may still delete her
+     * own words, and an export gives her their text), so search never offers a hit that opens on a 404. Only one's own
+     * reactions match whatever their audience, for the insights (never a hit). A business card (event, document) is
+     * attributed to the owner its system names, who did not write it, and a community's document to whoever last changed
+     * its settings (the actor of its Group activity), who does not own it: both match their audience only too, so a
+     * secret community is unknown to its founder once she left, as in feed-service ({@code Community#visibleTo}).
      */
     public static BooleanQuery visibleTo(Viewer viewer) {
         List<BytesRef> keys = viewer.audienceKeys().stream().map(BytesRef::new).toList();
-        BooleanQuery written = new BooleanQuery.Builder()
-                .add(new TermInSetQuery(Fields.TYPE, List.of(new BytesRef(ItemType.POST.key()), new BytesRef(ItemType.COMMENT.key()))),
-                        BooleanClause.Occur.SHOULD)
-                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_REACTION)), BooleanClause.Occur.SHOULD)
-                .build();
-        BooleanQuery wroteIt = new BooleanQuery.Builder()
+        BooleanQuery ownReaction = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.AUTHOR, viewer.person())), BooleanClause.Occur.FILTER)
-                .add(written, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_REACTION)), BooleanClause.Occur.FILTER)
                 .build();
         return new BooleanQuery.Builder()
                 .add(new TermInSetQuery(Fields.AUDIENCE, keys), BooleanClause.Occur.SHOULD)
-                .add(wroteIt, BooleanClause.Occur.SHOULD)
+                .add(ownReaction, BooleanClause.Occur.SHOULD)
                 .setMinimumNumberShouldMatch(1)
                 .build();
     }
