@@ -77,4 +77,15 @@ class PeopleSearchTest {
             assertThat(people("bob", "lefevre" + u)).isEmpty();
         });
     }
+
+    @Test
+    void whoseLoginOrNameBeginsWithWhatIsTypedIsSuggestedBeforeWhoseNameOnlyHasSuchAWord() {
+        String u = unique();
+        // indexed first, so first in index order: only a later word of the name begins with what is typed
+        Events.profile("zed" + u, "Zed Yanis" + u, "Graphiste", "Design", List.of(), "");
+        Events.profile("yanis" + u, "Yanis" + u + " Roux", "Comptable", "Finance", List.of(), "");
+        await().atMost(Events.WAIT).untilAsserted(() ->
+                assertThat(Api.suggestions("bob", "yanis" + u, "person"))
+                        .containsExactly(Iri.person("yanis" + u), Iri.person("zed" + u)));
+    }
 }

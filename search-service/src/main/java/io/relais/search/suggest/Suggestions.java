@@ -37,12 +37,19 @@ import java.util.Set;
 /**
  * Prefix completions for people, communities and hashtags. They run through the same permission
  * filter as search: a secret community's name, or a hashtag used only inside it, is never suggested
- * to someone outside it.
+ * to someone outside it. People and communities whose login, slug or name begins with the first typed word come
+ * first: "@ali" is meant for Alice, not for someone whose name merely contains a word starting with "ali".
  */
 @ApplicationScoped
 public class Suggestions {
 
     private static final Analyzer FOLDED = new Analysis.Folded();
+
+    /**
+     * How many matching names are ranked before the answer is cut to its limit: a prefix query scores every match
+     * alike, so the best ones may lie past the first {@code limit} in index order.
+     */
+    static final int CANDIDATES = 50;
 
     @Inject
     SearchIndex index;
@@ -70,14 +77,25 @@ public class Suggestions {
         b.add(types.build(), BooleanClause.Occur.FILTER);
         b.add(new TermQuery(new Term(Fields.STATUS, "left")), BooleanClause.Occur.MUST_NOT);
         b.add(new TermQuery(new Term(Fields.ARCHIVED, "true")), BooleanClause.Occur.MUST_NOT);
-        List<Suggestion> out = new ArrayList<>();
-        for (ScoreDoc sd : searcher.search(b.build(), limit).scoreDocs) {
+        List<Suggestion> starting = new ArrayList<>();
+        List<Suggestion> others = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(b.build(), Math.max(limit, CANDIDATES)).scoreDocs) {
             Document d = searcher.storedFields().document(sd.doc);
             String type = d.get(Fields.TYPE);
             String detail = ItemType.PERSON.key().equals(type) ? d.get(Fields.JOB_TITLE) : d.get(Fields.VISIBILITY);
-            out.add(new Suggestion(type, d.get(Fields.ID), d.get(Fields.TITLE), detail, null));
+            Suggestion s = new Suggestion(type, d.get(Fields.ID), d.get(Fields.TITLE), detail, null);
+            (begins(s, words.get(0)) ? starting : others).add(s);
         }
-        return out;
+        starting.addAll(others);
+        return starting.size() > limit ? starting.subList(0, limit) : starting;
+    }
+
+    /** Whether the login or slug (the IRI's local part) or the name's first word begins with the typed word (folded). */
+    private static boolean begins(Suggestion s, String typed) {
+        String local = s.id() == null ? "" : Iri.localId(s.id()).toLowerCase(Locale.ROOT);
+        if (local.startsWith(typed)) return true;
+        List<String> name = words(s.label());
+        return !name.isEmpty() && name.get(0).startsWith(typed);
     }
 
     private static List<Suggestion> hashtags(IndexGeneration g, IndexSearcher searcher, String q, int limit, Viewer viewer)
