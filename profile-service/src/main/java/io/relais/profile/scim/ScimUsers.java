@@ -105,12 +105,9 @@ public final class ScimUsers {
         if (ext != null && ext.isObject()) {
             department = string(ext.get("department"), ENTERPRISE + ":department");
             JsonNode m = ext.get("manager");
-            if (m != null && !m.isNull() && !m.isObject()) {
-                // RFC 7643 §4.3: manager is complex; a bare string is not read as the login (an undocumented lenience)
-                throw ScimException.invalidValue(ENTERPRISE + ":manager must be an object whose value is the manager's "
-                        + "userName, e.g. {\"value\":\"carol\"} (RFC 7643 §4.3: manager is a complex attribute)");
-            }
-            manager = m == null || m.isNull() ? null : string(m.get("value"), ENTERPRISE + ":manager.value");
+            // RFC 7643 §4.3 makes manager complex ({"value": login}); a bare string is read as the login too, because
+            // Microsoft Entra ID's provisioning sends it so in its PATCH operations
+            manager = m == null ? null : m.isObject() ? string(m.get("value"), ENTERPRISE + ":manager.value") : string(m, ENTERPRISE + ":manager");
         }
         v.put(ProfileField.DEPARTMENT, department);
         v.put(ProfileField.MANAGER, manager);
