@@ -1,5 +1,6 @@
 package io.relais.profile.directory;
 
+import io.relais.events.Login;
 import io.relais.kit.error.ProblemException;
 import io.relais.profile.ProfileConfig;
 import io.relais.profile.person.Person;
@@ -9,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -55,15 +59,29 @@ public class Directory {
         return new Page(items, more ? encode(logins.get(logins.size() - 1)) : null);
     }
 
+    /** The cursor after {@code login}: its UTF-8 bytes in base64url without padding (opaque to clients). */
     static String encode(String login) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(login.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The login a cursor of {@link #encode} names. Only what this API issues is read back: the token must be the
+     * canonical encoding (no padding, no stray bits) of UTF-8 text that is a login as stored ({@link Login}, lower
+     * case); anything else is a 400 naming {@code cursor}, as feed-service answers. Before, any decodable token was
+     * read as a position, and {@code garbage} answered an empty page, not the client's mistake.
+     */
     static String decode(String cursor) {
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor returned by this API (use the 'next' value as is)");
+            byte[] bytes = Base64.getUrlDecoder().decode(cursor);
+            String login = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            if (encode(login).equals(cursor) && Login.isValid(login) && login.equals(Login.normalise(login))) {
+                return login;
+            }
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            // falls through to the problem below
         }
+        throw ProblemException.invalid("cursor", "is not a cursor returned by this API (use the 'next' value as is; omit it for the first page)");
     }
 }

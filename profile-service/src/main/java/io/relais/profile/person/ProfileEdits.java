@@ -74,7 +74,7 @@ public final class ProfileEdits {
                     steps.add(p -> p.skills = skills);
                 }
                 case LANGUAGES -> {
-                    List<String> languages = list(invalid, name, value, MAX_LANGUAGES, 2, 40);
+                    List<String> languages = languages(invalid, name, value);
                     steps.add(p -> p.languages = languages);
                 }
                 case PHOTO -> invalid.add(new Violation(name, "is uploaded with PUT /api/people/me/photo"));
@@ -126,6 +126,39 @@ public final class ProfileEdits {
         String s = (multiLine ? TextHygiene.text(value.textValue()) : TextHygiene.line(value.textValue())).trim();
         if (s.length() > max) invalid.add(new Violation(name, "must be at most " + max + " characters"));
         return s.isEmpty() ? null : s;
+    }
+
+    /**
+     * Languages as {@link Languages#canonical} tags, duplicates dropped; each entry that is not a string, is longer
+     * than 40 characters or is not a known language's tag is named ({@code languages[0]}).
+     */
+    private static List<String> languages(List<Violation> invalid, String name, JsonNode value) {
+        if (value.isNull()) return new ArrayList<>();
+        if (!value.isArray()) {
+            invalid.add(new Violation(name, "must be a list of strings"));
+            return List.of();
+        }
+        if (value.size() > MAX_LANGUAGES) invalid.add(new Violation(name, "must hold at most " + MAX_LANGUAGES + " entries"));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isTextual()) {
+                invalid.add(new Violation(name + "[" + i + "]", "must be a string"));
+                continue;
+            }
+            String clean = Skills.clean(item.textValue());
+            if (clean.length() > 40) {
+                invalid.add(new Violation(name + "[" + i + "]", "must be at most 40 characters"));
+                continue;
+            }
+            try {
+                String tag = Languages.canonical(clean);
+                if (!out.contains(tag)) out.add(tag);
+            } catch (IllegalArgumentException e) {
+                invalid.add(new Violation(name + "[" + i + "]", e.getMessage()));
+            }
+        }
+        return out;
     }
 
     private static List<String> list(List<Violation> invalid, String name, JsonNode value, int maxItems, int minChars, int maxChars) {

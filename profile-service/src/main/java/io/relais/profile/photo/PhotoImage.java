@@ -26,8 +26,8 @@ import java.util.Locale;
  * GIF was stored and served as sent). Re-encoding also drops metadata (EXIF location, comments) and any bytes
  * after the image.
  * <ul>
- *   <li>The type is recognised from the bytes ({@link ImageType#sniff}); a declared {@code Content-Type}
- *       naming another image type is refused (415). JPEG stays JPEG (quality 0.9), PNG stays PNG, a GIF
+ *   <li>The declared {@code Content-Type} must be an image type (415 for text, JSON, an octet stream or none),
+ *       and the type recognised from the bytes ({@link ImageType#sniff}) must be the declared one (415). JPEG stays JPEG (quality 0.9), PNG stays PNG, a GIF
  *       becomes a PNG of its first frame. WebP is refused (415): the JDK has no WebP decoder, and an image
  *       that cannot be decoded here cannot be checked.</li>
  *   <li>Width and height come from the image header, read before any pixel: above {@code maxDimension}
@@ -46,16 +46,17 @@ public record PhotoImage(String mediaType, byte[] bytes) {
      * Decodes and re-encodes an upload.
      *
      * @param uploaded     the body, already within the byte limit
-     * @param declared     the request's {@code Content-Type} ({@code null}, {@code application/octet-stream} or a
-     *                     parameterised type are accepted; another image type than the bytes' is refused)
+     * @param declared     the request's {@code Content-Type}, parameters ignored; must be an image type, the bytes' own
+     *                     ({@link #requireImageType}, also called before the body is read)
      * @param maxDimension most pixels on either side
-     * @throws ProblemException 415 for an unknown or mismatching type or WebP, 422 when too large or undecodable
+     * @throws ProblemException 415 for an undeclared, non-image, unknown or mismatching type or WebP, 422 when too
+     *                          large or undecodable
      */
     public static PhotoImage of(byte[] uploaded, String declared, int maxDimension) {
+        String declaredType = requireImageType(declared);
         ImageType type = ImageType.sniff(uploaded).orElseThrow(() -> refused(415, "unsupported-media-type",
                 "Unsupported media type", "must be a JPEG, PNG or GIF image (recognised from its bytes)"));
-        String declaredType = declared == null ? null : declared.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (declaredType != null && declaredType.startsWith("image/") && !sameType(declaredType, type)) {
+        if (!sameType(declaredType, type)) {
             throw refused(415, "unsupported-media-type", "Unsupported media type",
                     "is declared " + declaredType + " but its bytes are " + type.mediaType());
         }
@@ -65,6 +66,20 @@ public record PhotoImage(String mediaType, byte[] bytes) {
         BufferedImage pixels = decode(uploaded, type, maxDimension);
         return type == ImageType.JPEG ? new PhotoImage(ImageType.JPEG.mediaType(), jpeg(pixels))
                 : new PhotoImage(ImageType.PNG.mediaType(), png(pixels));
+    }
+
+    /**
+     * The declared {@code Content-Type} of an upload, lower-cased without parameters; it must be an image type (the
+     * README's rule), so bytes sent as text, JSON, an untyped octet stream or with no type at all are refused: 415
+     * naming {@code photo} and the accepted types. Which image type is checked against the bytes by {@link #of}.
+     */
+    public static String requireImageType(String declared) {
+        String type = declared == null ? "" : declared.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("image/")) {
+            throw ProblemException.unsupportedMediaType("photo", "must be declared as image/jpeg, image/png or image/gif "
+                    + "(Content-Type " + (type.isEmpty() ? "missing" : type) + ")");
+        }
+        return type;
     }
 
     private static boolean sameType(String declared, ImageType type) {

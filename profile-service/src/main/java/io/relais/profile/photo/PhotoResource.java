@@ -52,23 +52,27 @@ public class PhotoResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Upload your photo: the raw JPEG, PNG or GIF bytes as the body (2 MiB, 4096×4096 pixels at most)",
-            description = "The type is recognised from the bytes themselves and must match a declared image type; the image "
+            description = "The declared Content-Type must be an image type (image/jpeg, image/png or image/gif) and match the type "
+                    + "recognised from the bytes themselves; the image "
                     + "is decoded and encoded again (JPEG stays JPEG, PNG and GIF become PNG), and only the re-encoded bytes "
-                    + "are stored and served. Refused before anything is stored: not a JPEG, PNG or GIF, WebP, or declared as "
+                    + "are stored and served. Refused before anything is stored: an empty body (400); declared as no image "
+                    + "type (text, JSON, application/octet-stream, none), not a JPEG, PNG or GIF, WebP, or declared as "
                     + "another image type (415); larger than the byte limit (413); wider or taller than the pixel limit, read "
                     + "from the header before decoding, or not decodable (422). Every refusal names photo.")
-    @APIResponse(responseCode = "415", description = "not a JPEG, PNG or GIF image, or its bytes are not the declared type")
+    @APIResponse(responseCode = "400", description = "an empty body (names photo)")
+    @APIResponse(responseCode = "415", description = "not declared as an image type, not a JPEG, PNG or GIF image, or its bytes are not the declared type")
     @APIResponse(responseCode = "422", description = "above the pixel limit, or does not decode as an image of its type")
     public PersonView upload(InputStream body, @HeaderParam("Content-Length") Long declaredLength,
                              @HeaderParam("Content-Type") String declaredType) {
         String login = Logins.signedIn(me.login()); // before anything is read
+        PhotoImage.requireImageType(declaredType); // a body declared as text or JSON is not read at all
         int max = config.photo().maxBytes();
         if (declaredLength != null && declaredLength > max) {
             throw tooLarge(max);
         }
         byte[] bytes = readAtMost(body, max + 1);
         if (bytes.length > max) throw tooLarge(max);
-        if (bytes.length == 0) throw ProblemException.invalid("$", "is empty: send the image bytes as the body");
+        if (bytes.length == 0) throw ProblemException.invalid("photo", "is empty: send the image bytes as the body");
         PhotoImage image = PhotoImage.of(bytes, declaredType, config.photo().maxDimension());
         Person before = people.findOrCreateMinimal(login, me.displayName().orElse(login), me.email().orElse(null));
         String id = photos.store(login, image.mediaType(), image.bytes());

@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -83,10 +84,14 @@ public class ScimResource {
     public Response list(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndexText,
                          @QueryParam("count") String countText) {
         // read as text: a JAX-RS conversion failure of a query parameter answers 404, SCIM wants 400 invalidValue
-        Integer startIndex = integer("startIndex", startIndexText);
-        Integer count = integer("count", countText);
-        int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
-        int size = count == null ? 100 : Math.max(0, Math.min(count, MAX_COUNT));
+        BigInteger startIndex = integer("startIndex", startIndexText, " between 1 and " + Integer.MAX_VALUE);
+        BigInteger count = integer("count", countText, "");
+        // below 1 reads as 1, a negative count as 0 (RFC 7644 §3.4.2.4); a count above MAX_COUNT is answered with fewer
+        if (startIndex != null && startIndex.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw ScimException.invalidValue("startIndex must be an integer between 1 and " + Integer.MAX_VALUE);
+        }
+        int start = startIndex == null || startIndex.signum() < 1 ? 1 : startIndex.intValue();
+        int size = count == null ? 100 : count.max(BigInteger.ZERO).min(BigInteger.valueOf(MAX_COUNT)).intValue();
         List<Person> page;
         long total;
         if (filter != null && !filter.isBlank()) {
@@ -111,13 +116,18 @@ public class ScimResource {
         return scim(200, body);
     }
 
-    /** A paging parameter (RFC 7644 §3.4.2.4: integers); absent → null; anything else → 400 invalidValue naming it. */
-    private static Integer integer(String name, String text) {
+    /**
+     * A paging parameter (RFC 7644 §3.4.2.4: integers, of any size: the caller bounds it); absent → null; anything
+     * else → 400 invalidValue naming it, {@code range} appended to the rule.
+     */
+    private static BigInteger integer(String name, String text, String range) {
         if (text == null || text.isBlank()) return null;
+        String digits = text.strip();
+        if (digits.length() > 40) throw ScimException.invalidValue(name + " must be an integer" + range);
         try {
-            return Integer.valueOf(text.strip());
+            return new BigInteger(digits);
         } catch (NumberFormatException e) {
-            throw ScimException.invalidValue(name + " must be an integer");
+            throw ScimException.invalidValue(name + " must be an integer" + range);
         }
     }
 

@@ -32,6 +32,8 @@ public final class ScimUsers {
     /** Strict like every other request body: an attribute given twice is refused, not "last one wins". */
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern FILTERED = Pattern.compile("(\\w+)\\[(\\w+) eq \"([^\"]*)\"](?:\\.(\\w+))?");
+    /** RFC 7643 §2.1 ATTRNAME (ALPHA *(nameChar)), or {@code $ref}: what may follow the one dot of a path. */
+    private static final Pattern SUB_ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*|\\$ref");
     private static final List<String> ATTRIBUTES = List.of("userName", "externalId", "displayName", "name", "title",
             "emails", "addresses", "active", "department", "manager", "phoneNumbers", "locale", "nickName");
 
@@ -103,6 +105,8 @@ public final class ScimUsers {
         if (ext != null && ext.isObject()) {
             department = string(ext.get("department"), ENTERPRISE + ":department");
             JsonNode m = ext.get("manager");
+            // RFC 7643 §4.3 makes manager complex ({"value": login}); a bare string is read as the login too, because
+            // Microsoft Entra ID's provisioning sends it so in its PATCH operations
             manager = m == null ? null : m.isObject() ? string(m.get("value"), ENTERPRISE + ":manager.value") : string(m, ENTERPRISE + ":manager");
         }
         v.put(ProfileField.DEPARTMENT, department);
@@ -196,6 +200,12 @@ public final class ScimUsers {
         }
         String[] parts = rest.split("\\.", 2);
         String attr = attribute(parts[0], path);
+        if (parts.length == 2 && !SUB_ATTRIBUTE.matcher(parts[1]).matches()) {
+            // RFC 7644 §3.5.2: attrPath = [URI ":"] ATTRNAME *1subAttr, one sub-attribute at most (name.formatted.x is
+            // malformed; it had been stored as a key "formatted.x" nobody reads, and answered 200)
+            throw new ScimException(400, "invalidPath", "malformed path " + path + ": an attribute and at most one "
+                    + "sub-attribute (e.g. name.formatted)");
+        }
         if (kind.equals("remove")) {
             if (parts.length == 1) root.remove(attr);
             else if (root.get(attr) instanceof ObjectNode o) o.remove(parts[1]);

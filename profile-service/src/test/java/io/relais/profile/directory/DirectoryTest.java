@@ -77,6 +77,22 @@ class DirectoryTest {
         as(employee("alice")).queryParam("cursor", "%%%").get("/api/people").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
     }
 
+    /**
+     * A cursor this API did not issue is refused naming {@code cursor}, as feed-service refuses one: {@code garbage} is
+     * well-formed base64url, and answered 200 {@code {"items":[],"next":null}} (decoded to bytes no login has, it sorted
+     * after everyone), an empty directory instead of the client's mistake.
+     */
+    @Test
+    void aCursorThisApiDidNotIssueIsRefusedNamingCursor() {
+        for (String cursor : List.of("garbage", "YWxpY2U=", "QUxJQ0U", "PHNjcmlwdD4")) { // padded, upper case, "<script>"
+            as(employee("alice")).queryParam("cursor", cursor).get("/api/people").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+        }
+        as(employee("alice")).queryParam("cursor", "garbage").get("/api/departments/{name}/members", "Data").then()
+                .statusCode(400).body("errors[0].field", equalTo("cursor"));
+        as(employee("alice")).queryParam("cursor", "YWxpY2U").get("/api/people").then().statusCode(200); // "alice", as issued
+    }
+
     @Test
     void theManagerChainGoesUpToTheTop() {
         String ceo = unique("ceo");

@@ -49,6 +49,24 @@ class ProfileEditTest {
                 .body("phone", nullValue()).body("bio", equalTo("Je fais des pipelines."));
     }
 
+    /**
+     * Languages are BCP 47 tags of a known language, stored in their canonical form. Before,
+     * {@code {"languages":["xx-invalid-lang"]}} answered 200 and was stored and published as given.
+     */
+    @Test
+    void languagesAreWellFormedTagsOfAKnownLanguageNamingTheEntryOtherwise() {
+        String lea = unique("lea");
+        as(employee(lea)).body("{\"languages\":[\"xx-invalid-lang\"]}").patch("/api/people/me").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("languages[0]"))
+                .body("errors[0].message", containsString("BCP 47"));
+        as(employee(lea)).body("{\"languages\":[\"fr\",\"xx\",\"en-XY\",\"Français\"]}").patch("/api/people/me")
+                .then().statusCode(400).body("errors.field", contains("languages[1]", "languages[2]", "languages[3]"));
+        as(employee(lea)).get("/api/people/me").then().statusCode(200).body("languages", org.hamcrest.Matchers.empty());
+
+        as(employee(lea)).body("{\"languages\":[\"FR\",\"pt-br\",\"zh-Hant-TW\",\"gsw\",\"fr\"]}").patch("/api/people/me")
+                .then().statusCode(200).body("languages", contains("fr", "pt-BR", "zh-Hant-TW", "gsw"));
+    }
+
     @Test
     void hrOwnedFieldsAreRefusedNamingEachField() {
         String xav = unique("xav");

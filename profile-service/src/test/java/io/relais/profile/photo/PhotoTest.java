@@ -106,6 +106,31 @@ class PhotoTest {
         as(employee(finn)).get("/api/people/me").then().statusCode(200).body("photoUrl", nullValue());
     }
 
+    /**
+     * The declared type must be an image type, as the README says: PNG bytes sent as text, JSON or an untyped octet
+     * stream are refused (415 naming photo and the accepted types), nothing stored. Before, all three answered 200.
+     */
+    @Test
+    void aPhotoNotDeclaredAsAnImageTypeIsRefusedNamingPhotoAndTheAcceptedTypes() {
+        String nina = unique("nina");
+        for (String declared : java.util.List.of("text/plain", "application/json", "application/octet-stream")) {
+            given().auth().oauth2(employee(nina)).contentType(declared).body(PNG).put("/api/people/me/photo")
+                    .then().statusCode(415).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("photo"))
+                    .body("errors[0].message", containsString("image/jpeg, image/png or image/gif"))
+                    .body("errors[0].message", containsString(declared));
+        }
+        as(employee(nina)).get("/api/people/me").then().statusCode(200).body("photoUrl", nullValue());
+    }
+
+    /** An empty body is a photo left out: 400 naming photo (before, the field was named {@code $}). */
+    @Test
+    void anEmptyPhotoIsRefusedNamingPhoto() {
+        given().auth().oauth2(employee(unique("otto"))).contentType("image/png").body(new byte[0]).put("/api/people/me/photo")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("photo")).body("errors[0].message", containsString("empty"));
+    }
+
     @Test
     void aGifBecomesAPng() throws Exception {
         String gil = unique("gil");

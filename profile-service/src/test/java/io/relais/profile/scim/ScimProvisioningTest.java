@@ -203,7 +203,7 @@ class ScimProvisioningTest {
                 .body("scimType", equalTo("invalidFilter"));
         for (String paging : new String[] {"startIndex", "count"}) {
             scim(hrSystem()).queryParam(paging, "abc").get("/scim/v2/Users").then().statusCode(400).contentType(SCIM)
-                    .body("scimType", equalTo("invalidValue")).body("detail", equalTo(paging + " must be an integer"));
+                    .body("scimType", equalTo("invalidValue")).body("detail", startsWith(paging + " must be an integer"));
         }
         scim(hrSystem()).queryParam("startIndex", "2").queryParam("count", "1").get("/scim/v2/Users").then().statusCode(200)
                 .body("startIndex", equalTo(2)).body("itemsPerPage", equalTo(1));
@@ -252,6 +252,68 @@ class ScimProvisioningTest {
                   {"op":"add","path":"%s:manager","value":{"value":"%s"}}]}""".formatted(ENTERPRISE, b))
                 .patch("/scim/v2/Users/{id}", a).then().statusCode(400).contentType(SCIM)
                 .body("scimType", equalTo("invalidValue")).body("detail", containsString("cycle"));
+    }
+
+    /**
+     * RFC 7644 §3.5.2: a path names an attribute and at most one sub-attribute ({@code attrPath = [URI ":"] ATTRNAME
+     * *1subAttr}); a deeper one is malformed, 400 {@code invalidPath}, nothing stored. Before, {@code name.formatted.x}
+     * answered 200 and was silently ignored.
+     */
+    @Test
+    void aPatchPathDeeperThanOneSubAttributeIsRefusedAsInvalidPath() {
+        String ula = unique("ula");
+        scim(hrSystem()).body(user(ula, "Ula", "Clerk", "Ops", null)).post("/scim/v2/Users").then().statusCode(201);
+        for (String path : new String[] {"name.formatted.x", ENTERPRISE + ":manager.value.x"}) {
+            scim(hrSystem()).body("""
+                    {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+                      {"op":"replace","path":"title","value":"Boss"},
+                      {"op":"replace","path":"%s","value":"X"}]}""".formatted(path))
+                    .patch("/scim/v2/Users/{id}", ula).then().statusCode(400).contentType(SCIM)
+                    .body("scimType", equalTo("invalidPath")).body("detail", containsString(path));
+        }
+        scim(hrSystem()).get("/scim/v2/Users/{id}", ula).then().statusCode(200).body("title", equalTo("Clerk"));
+    }
+
+    /**
+     * RFC 7643 §4.3 makes the enterprise {@code manager} complex ({@code value}, {@code $ref}, {@code displayName});
+     * Microsoft Entra ID's provisioning sends it as a bare string in its PATCH operations, which is read as the
+     * manager's userName (a documented lenience); anything else that is not an object is 400 {@code invalidValue}.
+     */
+    @Test
+    void aManagerGivenAsABareStringIsReadAsTheManagersUserName() {
+        String boss = unique("bo");
+        String wes = unique("wes");
+        scim(hrSystem()).body(user(boss, "Bo", "Head", "Ops", null)).post("/scim/v2/Users").then().statusCode(201);
+        scim(hrSystem()).body(user(wes, "Wes", "Clerk", "Ops", null)).post("/scim/v2/Users").then().statusCode(201);
+        // how Microsoft Entra ID's provisioning sends it
+        scim(hrSystem()).body("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+                  {"op":"Add","path":"%s:manager","value":"%s"}]}""".formatted(ENTERPRISE, boss))
+                .patch("/scim/v2/Users/{id}", wes).then().statusCode(200);
+        scim(hrSystem()).get("/scim/v2/Users/{id}", wes).then().statusCode(200)
+                .body("'" + ENTERPRISE + "'.manager.value", equalTo(boss));
+        scim(hrSystem()).body("""
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+                  {"op":"add","path":"%s:manager","value":42}]}""".formatted(ENTERPRISE))
+                .patch("/scim/v2/Users/{id}", wes).then().statusCode(400).contentType(SCIM)
+                .body("scimType", equalTo("invalidValue")).body("detail", containsString(ENTERPRISE + ":manager"));
+    }
+
+    /**
+     * RFC 7644 §3.4.2.4: startIndex is a 1-based integer (below 1 reads as 1) and count a non-negative one the service
+     * may answer fewer than. A startIndex beyond the largest this service pages to is refused saying the range; a huge
+     * count is simply capped. Before, 99999999999999 was told "startIndex must be an integer", which it is.
+     */
+    @Test
+    void aStartIndexBeyondTheLargestIsRefusedSayingTheRangeAndAHugeCountIsCapped() {
+        scim(hrSystem()).queryParam("startIndex", "99999999999999").get("/scim/v2/Users").then().statusCode(400)
+                .contentType(SCIM).body("scimType", equalTo("invalidValue"))
+                .body("detail", equalTo("startIndex must be an integer between 1 and 2147483647"));
+        scim(hrSystem()).queryParam("startIndex", "-99999999999999").queryParam("count", "99999999999999")
+                .get("/scim/v2/Users").then().statusCode(200).body("startIndex", equalTo(1))
+                .body("itemsPerPage", org.hamcrest.Matchers.lessThanOrEqualTo(ScimResource.MAX_COUNT));
+        scim(hrSystem()).queryParam("count", "-99999999999999").get("/scim/v2/Users").then().statusCode(200)
+                .body("itemsPerPage", equalTo(0));
     }
 
     @Test

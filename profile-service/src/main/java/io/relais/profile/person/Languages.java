@@ -1,0 +1,43 @@
+package io.relais.profile.person;
+
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+
+/**
+ * The languages on a profile: BCP 47 tags (RFC 5646) of a language the JDK's locale data (CLDR) names, stored in
+ * their canonical form ({@code FR} → {@code fr}, {@code pt-br} → {@code pt-BR}), so other services and the web app can
+ * read them as locales. Well-formedness is {@link Locale.Builder#setLanguageTag}'s check; a language (or a region, when
+ * one is given) is known when the JDK has an English name for it ({@code xx}, {@code en-XY} have none). Scripts,
+ * variants and extensions are kept when well-formed. No ICU4J: {@link Locale} is enough for this.
+ */
+public final class Languages {
+
+    /** What a language entry must be, for error messages. */
+    public static final String RULE = "must be a BCP 47 language tag of a known language, such as fr, en or pt-BR";
+
+    private Languages() {
+    }
+
+    /**
+     * The canonical tag of {@code tag} (already cleaned by the input-hygiene rule).
+     *
+     * @throws IllegalArgumentException with the broken rule as its message, when ill-formed or of no known language
+     */
+    public static String canonical(String tag) {
+        Locale locale;
+        try {
+            locale = new Locale.Builder().setLanguageTag(tag).build();
+        } catch (IllformedLocaleException e) {
+            throw new IllegalArgumentException(RULE + " (" + tag + " is not well-formed)");
+        }
+        String language = locale.getLanguage();
+        if (language.isEmpty() || locale.getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(language)) {
+            throw new IllegalArgumentException(RULE + " (" + tag + " names no known language)");
+        }
+        String region = locale.getCountry();
+        if (!region.isEmpty() && locale.getDisplayCountry(Locale.ENGLISH).equalsIgnoreCase(region)) {
+            throw new IllegalArgumentException(RULE + " (" + tag + " names no known region)");
+        }
+        return locale.toLanguageTag();
+    }
+}
