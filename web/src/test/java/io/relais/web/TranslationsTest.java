@@ -64,6 +64,19 @@ class TranslationsTest {
     }
 
     @Test
+    void everyReactionMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
+        Properties fr = french("/messages/rx_fr.properties");
+        Set<String> keys = keys(io.relais.web.feed.ReactionMsg.class);
+        Set<String> missing = new TreeSet<>(keys);
+        missing.removeIf(k -> fr.getProperty(k) != null && !fr.getProperty(k).isBlank());
+        Set<String> stale = new TreeSet<>(fr.stringPropertyNames());
+        stale.removeAll(keys);
+
+        assertThat(missing).as("messages of ReactionMsg without a French text in rx_fr.properties").isEmpty();
+        assertThat(stale).as("keys of rx_fr.properties that ReactionMsg no longer has").isEmpty();
+    }
+
+    @Test
     void everyModerationMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
         Properties fr = french("/messages/mod_fr.properties");
         Set<String> keys = keys(io.relais.web.moderation.ModerationMsg.class);
