@@ -51,6 +51,32 @@ class TranslationsTest {
     }
 
     @Test
+    void everyProfileEditMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
+        Properties fr = french("/messages/prof_fr.properties");
+        Set<String> keys = keys(io.relais.web.people.ProfileMsg.class);
+        Set<String> missing = new TreeSet<>(keys);
+        missing.removeIf(k -> fr.getProperty(k) != null && !fr.getProperty(k).isBlank());
+        Set<String> stale = new TreeSet<>(fr.stringPropertyNames());
+        stale.removeAll(keys);
+
+        assertThat(missing).as("messages of ProfileMsg without a French text in prof_fr.properties").isEmpty();
+        assertThat(stale).as("keys of prof_fr.properties that ProfileMsg no longer has").isEmpty();
+    }
+
+    @Test
+    void everyReactionMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
+        Properties fr = french("/messages/rx_fr.properties");
+        Set<String> keys = keys(io.relais.web.feed.ReactionMsg.class);
+        Set<String> missing = new TreeSet<>(keys);
+        missing.removeIf(k -> fr.getProperty(k) != null && !fr.getProperty(k).isBlank());
+        Set<String> stale = new TreeSet<>(fr.stringPropertyNames());
+        stale.removeAll(keys);
+
+        assertThat(missing).as("messages of ReactionMsg without a French text in rx_fr.properties").isEmpty();
+        assertThat(stale).as("keys of rx_fr.properties that ReactionMsg no longer has").isEmpty();
+    }
+
+    @Test
     void everyModerationMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
         Properties fr = french("/messages/mod_fr.properties");
         Set<String> keys = keys(io.relais.web.moderation.ModerationMsg.class);

@@ -248,7 +248,22 @@ public class PostActions {
             feed.react(id, JsonNodeFactory.instance.objectNode().put("kind", reaction));
         }
         JsonNode post = feed.thread(id, null, 1).path("post");
-        return pages.of(postReacted).data("post", post);
+        // said in the status region: focus stays on the pressed button (it keeps its id), the change is announced
+        return pages.of(postReacted).data("post", post).data("done", reactionDone(post.path("myReaction").asText("")));
+    }
+
+    /** "Your reaction: Like." or "Your reaction is taken back.", in the reader's language. */
+    private String reactionDone(String myReaction) {
+        io.relais.web.layout.Msg msg = pages.msg();
+        ReactionMsg words = io.quarkus.qute.i18n.MessageBundles.get(ReactionMsg.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(pages.locale().getLanguage()));
+        return switch (myReaction) {
+            case "like" -> words.reacted(msg.like());
+            case "celebrate" -> words.reacted(msg.celebrate());
+            case "insightful" -> words.reacted(msg.insightful());
+            case "support" -> words.reacted(msg.support());
+            default -> words.takenBack();
+        };
     }
 
     /** The thread (first page and the comment box); with a cursor, the next page of comments only ("show more"). */

@@ -54,19 +54,13 @@ public class Pages {
         return io.quarkus.qute.i18n.MessageBundles.get(EmptyStateMsg.class, io.quarkus.qute.i18n.Localized.Literal.of(locale().getLanguage()));
     }
 
+    /** The reader's language: the first of French and English the browser asks for, else English ({@code ReaderLanguage}). */
     public Locale locale() {
         try {
-            for (Locale wanted : headers.getAcceptableLanguages()) {
-                if ("fr".equals(wanted.getLanguage())) {
-                    return FRENCH;
-                }
-                if ("en".equals(wanted.getLanguage())) {
-                    return ENGLISH;
-                }
-            }
+            return io.relais.web.services.ReaderLanguage.of(headers.getAcceptableLanguages());
         } catch (RuntimeException malformedHeader) {
             // a broken Accept-Language is not worth an error page
+            return ENGLISH;
         }
-        return ENGLISH;
     }
 }

@@ -86,4 +86,16 @@ public interface ModerationMsg {
     @Message("Moderators removed your post.") String nRemovedPost();
     @Message("Moderators removed your comment.") String nRemovedComment();
     @Message("Moderators") String moderators();
+    // the audit log's actions (feed-service's codes, AuditRows)
+    @Message("Hidden") String auditHide();
+    @Message("Restored") String auditRestore();
+    @Message("Removed") String auditRemove();
+    @Message("Held by a keyword rule") String auditHold();
+    @Message("Keyword rules changed") String auditRulesChanged();
+    @Message("Retention set") String auditRetentionSet();
+    @Message("Deleted by retention") String auditRetentionDelete();
+    @Message("Retention run") String auditRetentionRun();
+    @Message("Legal hold placed") String auditLegalHold();
+    @Message("Legal hold lifted") String auditLegalHoldLifted();
+    @Message("Personal data erased") String auditErasure();
 }

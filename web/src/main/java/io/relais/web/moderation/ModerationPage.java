@@ -53,6 +53,9 @@ public class ModerationPage {
     Template auditPage;
 
     @Inject
+    io.relais.web.layout.HrNames hrNames;
+
+    @Inject
     @Location("moderation/rules.html")
     Template rulesPage;
 
@@ -75,7 +78,8 @@ public class ModerationPage {
     @RolesAllowed("admin")
     public TemplateInstance audit(@QueryParam("before") String before) {
         JsonNode page = feed.moderationAudit(before == null || before.isBlank() ? null : before, AUDIT_PAGE);
-        return pages.of(auditPage).data("nav", "moderation").data("page", page);
+        return pages.of(auditPage).data("nav", "moderation").data("page", page)
+                .data("rows", AuditRows.of(page.path("entries"), ModerationWords.of(pages), pages.locale(), hrNames));
     }
 
     /** feed-service's own CSV of the whole log, downloaded as a file. */

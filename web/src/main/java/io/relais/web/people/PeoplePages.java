@@ -171,9 +171,14 @@ public class PeoplePages {
     @GET
     @Path("me/edit")
     public TemplateInstance edit() {
-        return pages.of(editForm).data("nav", "profile").data("person", profiles.person(me.login()));
+        return pages.of(editForm).data("nav", "profile").data("form", ProfileForm.of(profiles.person(me.login())));
     }
 
+    /**
+     * Saves one's own profile, then the photo if one was chosen. When profile-service refuses what was typed (a 4xx
+     * other than 401/403/404: its 400 problem+json names the fields), the form comes back with what was typed and each
+     * refused field explained under its label, in the reader's language (422); nothing typed is lost.
+     */
     @POST
     @Path("me")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -185,13 +190,25 @@ public class PeoplePages {
         changes.put("location", blankToNull(location));
         changes.set("skills", list(skills));
         changes.set("languages", list(languages));
-        profiles.editMe(changes);
-        if (photo != null && photo.size() > 0) {
-            try {
-                profiles.uploadPhoto(Files.readAllBytes(photo.uploadedFile()), photo.contentType());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        try {
+            profiles.editMe(changes);
+            if (photo != null && photo.size() > 0) {
+                try {
+                    profiles.uploadPhoto(Files.readAllBytes(photo.uploadedFile()), photo.contentType());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
+        } catch (ClientWebApplicationException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            if (status < 400 || status >= 500 || status == 401 || status == 403 || status == 404) {
+                throw e; // access or outage: the error pages say it
+            }
+            ProfileForm form = ProfileForm.refused(bio, phone, location, skills, languages, ProfileForm.problemOf(e),
+                    io.quarkus.qute.i18n.MessageBundles.get(ProfileMsg.class,
+                            io.quarkus.qute.i18n.Localized.Literal.of(pages.locale().getLanguage())));
+            return Response.status(422).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(pages.of(editForm).data("nav", "profile").data("form", form).render()).build();
         }
         return Response.seeOther(URI.create("/people/" + me.login())).build();
     }

@@ -10,9 +10,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** search-service as the web app uses it (filters are comma-separated lists). */
+/**
+ * search-service as the web app uses it (filters are comma-separated lists). Every call carries the reader's token and
+ * the page's language ({@link UserTokenAndLanguage}), in which search-service writes titles and snippets.
+ */
 @RegisterRestClient(configKey = "search")
-@RegisterClientHeaders(UserToken.class)
+@RegisterClientHeaders(UserTokenAndLanguage.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface SearchApi {
 

@@ -61,6 +61,27 @@ class ReactionsAndCountsTest {
                 .doesNotContain("<article", "id=\"thread-p1\"", "class=\"comments\"", "First");
     }
 
+    /**
+     * The reaction bar replaces itself, and with it the pressed button: each button keeps its id in the answer, so htmx
+     * gives the focus back to the button just pressed (it refocuses the element of the same id after a swap) instead
+     * of leaving it on {@code <body>}; and the status region ({@code #flash}) says what happened.
+     */
+    @Test
+    void reactingKeepsTheFocusOnThePressedButtonAndSaysWhatHappened() {
+        String reacted = withToken("bob").formParam("reaction", "like").formParam("current", "").post("/posts/p1/react")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(reacted).containsPattern("<button type=\"submit\" id=\"react-p1-like\" name=\"reaction\" value=\"like\"")
+                .contains("id=\"react-p1-celebrate\"", "id=\"react-p1-insightful\"", "id=\"react-p1-support\"")
+                .contains("<div id=\"flash\" hx-swap-oob=\"innerHTML\"><p class=\"flash-msg ok\">Your reaction: Like.</p></div>");
+
+        SERVICES.on("GET /api/posts/p1", 200, THREAD.replace("\"myReaction\":\"like\"", "\"myReaction\":null"));
+        String takenBack = withToken("bob").formParam("reaction", "like").formParam("current", "like").post("/posts/p1/react")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(takenBack).contains("id=\"react-p1-like\"", "<p class=\"flash-msg ok\">Your reaction is taken back.</p>");
+    }
+
     @Test
     void theLiveReloadOfTheCommentsAlsoUpdatesTheCommentCount() {
         String html = as("bob").get("/posts/p1/comments/list").then().statusCode(200).extract().asString();
