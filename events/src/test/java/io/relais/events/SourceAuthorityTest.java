@@ -125,8 +125,8 @@ class SourceAuthorityTest {
                     SourceAuthority.Fact.HR_FACT, Set.of(PROFILE, HR)));
         }
         // an applied hire, shown as the welcome card: profile-service alone (the hr connector's own hire awaits it)
-        s.add(new Sample("accepted HR employee.hired", HrHire.accepted(card("hr", "workday", "employee.hired", As2.EVENT,
-                Iri.of(Iri.BUSINESS_EVENT, "e-accepted"))), SourceAuthority.Fact.ACCEPTED_HIRE, Set.of(PROFILE)));
+        s.add(new Sample("accepted HR employee.hired", HrAcceptance.accepted(card("hr", "workday", "employee.hired", As2.EVENT,
+                Iri.of(Iri.BUSINESS_EVENT, "e-accepted"))), SourceAuthority.Fact.ACCEPTED_HR_CARD, Set.of(PROFILE)));
         // business cards: the connector of that source
         for (String eventType : List.of("opportunity.created", "opportunity.won", "opportunity.lost", "contract.signed")) {
             s.add(new Sample("CRM " + eventType, card("crm", "salesforce", eventType, As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "e-" + eventType)),

@@ -42,11 +42,11 @@ final class Events {
     }
 
     /**
-     * An HR hire as it is shown: announced by profile-service once it applied it ({@link io.relais.events.HrHire}),
+     * An HR hire as it is shown: announced by profile-service once it applied it ({@link io.relais.events.HrAcceptance}),
      * not as the HR connector sent it.
      */
     static void publishAcceptedHire(Activity hire) {
-        publish(io.relais.events.HrHire.accepted(hire), CloudEventAttributes.PROFILE_SOURCE);
+        publish(io.relais.events.HrAcceptance.accepted(hire), CloudEventAttributes.PROFILE_SOURCE);
     }
 
     /** Published with {@code key}: records of one key are read in the order they were published. */

@@ -62,7 +62,7 @@ class SearchIndexingTest {
         // indexed after it (same key, same partition): once the marker is found, the connector's hire was passed over
         String marker = "repere" + unique();
         Activity after = Events.hrEvent("Workday", "Bienvenue " + marker, "Nouvelle recrue", List.of(io.relais.events.Audience.ORGANISATION));
-        Events.publish(io.relais.events.HrHire.accepted(after), io.relais.events.CloudEventAttributes.PROFILE_SOURCE,
+        Events.publish(io.relais.events.HrAcceptance.accepted(after), io.relais.events.CloudEventAttributes.PROFILE_SOURCE,
                 io.relais.events.RecordKey.of(hire));
         await().atMost(Events.WAIT).untilAsserted(() -> assertThat(ids("bob", marker)).containsExactly(after.object().id()));
         assertThat(ids("bob", word)).isEmpty();

@@ -9,7 +9,7 @@ import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Audience;
 import io.relais.events.CloudEventAttributes;
-import io.relais.events.HrHire;
+import io.relais.events.HrAcceptance;
 import io.relais.events.EventId;
 import io.relais.events.Iri;
 import io.relais.events.Tag;
@@ -49,11 +49,11 @@ class CardProjectionTest {
     }
 
     /**
-     * A card as it is shown: an HR hire as profile-service announces it once it applied it ({@link HrHire#accepted}),
+     * A card as it is shown: an HR hire as profile-service announces it once it applied it ({@link HrAcceptance#accepted}),
      * anything else as the HR connector publishes it.
      */
     static void publish(Activity a) {
-        if (HrHire.awaitsAcceptance(a)) publish(HrHire.accepted(a), CloudEventAttributes.PROFILE_SOURCE);
+        if (HrAcceptance.awaitsAcceptance(a)) publish(HrAcceptance.accepted(a), CloudEventAttributes.PROFILE_SOURCE);
         else publish(a, "/connectors/hr/workday");
     }
 
@@ -81,7 +81,7 @@ class CardProjectionTest {
         publish(hire, "/connectors/hr/workday", RecordKey.of(hire)); // as connector-service publishes it
         // read after it by every consumer (same key, same partition): once it is shown, the hire has been passed over
         Activity marker = mentioning(hire(Iri.of(Iri.BUSINESS_EVENT, EventId.next()), null, Audience.ORGANISATION), alice);
-        publish(HrHire.accepted(marker), CloudEventAttributes.PROFILE_SOURCE, RecordKey.of(hire));
+        publish(HrAcceptance.accepted(marker), CloudEventAttributes.PROFILE_SOURCE, RecordKey.of(hire));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             as(alice).get("/api/posts/{id}", marker.object().id()).then().statusCode(200);
             as(alice).get("/api/feed/home").then().statusCode(200).body("items.post.id", hasItem(marker.object().id()));
@@ -93,7 +93,7 @@ class CardProjectionTest {
         org.assertj.core.api.Assertions.assertThat(KafkaProbe.recordsNow(Topics.ACTIVITIES_DLQ,
                 r -> id.equals(KafkaProbe.header(r, "ce_subject")))).as("passed over, not dead-lettered").isEmpty();
 
-        publish(HrHire.accepted(hire), CloudEventAttributes.PROFILE_SOURCE);
+        publish(HrAcceptance.accepted(hire), CloudEventAttributes.PROFILE_SOURCE);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             as(alice).get("/api/posts/{id}", id).then().statusCode(200).body("post.card.eventType", equalTo("employee.hired"))
@@ -107,7 +107,7 @@ class CardProjectionTest {
     void theHrConnectorCannotAnnounceItsOwnHireAsApplied() {
         String alice = person("alice");
         String id = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
-        publish(HrHire.accepted(hire(id, null, Audience.ORGANISATION)), "/connectors/hr/workday");
+        publish(HrAcceptance.accepted(hire(id, null, Audience.ORGANISATION)), "/connectors/hr/workday");
 
         var letter = KafkaProbe.awaitRecords(Topics.ACTIVITIES_DLQ, r -> id.equals(KafkaProbe.header(r, "ce_subject")),
                 1, Duration.ofSeconds(30)).get(0);

@@ -2,7 +2,7 @@ package io.relais.profile.hr;
 
 import io.relais.events.Activity;
 import io.relais.events.AsObject;
-import io.relais.events.HrHire;
+import io.relais.events.HrAcceptance;
 import io.relais.events.RelaisExtension;
 import io.relais.events.SourceAuthority;
 import io.relais.events.Violation;
@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * <p>
  * A hire never takes over a working employee: an {@code employee.hired} for a login HR already has as an active
  * person, with other data, is refused and dead-lettered ({@link #refuseSecondHire} states the rule). A hire that is
- * applied is announced ({@link HrHire#accepted}): its welcome card is shown from that announcement only, so a refused
+ * applied is announced ({@link HrAcceptance#accepted}): its welcome card is shown from that announcement only, so a refused
  * hire never reaches the feed.
  * <p>
  * An erasure (an administrator's request, SCIM DELETE) is final for what HR said before it: an event about an erased
@@ -147,9 +147,9 @@ public class HrLifecycle {
             });
             // the hire that made them active, applied now or delivered again after a failure: announced (again), the
             // same activity each time; the profile is stored first, so the card never names a person not yet there
-            if (HIRED.equals(eventType) && HrHire.awaitsAcceptance(activity) && activity.id() != null
+            if (HIRED.equals(eventType) && HrAcceptance.awaitsAcceptance(activity) && activity.id() != null
                     && activity.id().equals(after.hiredBy)) {
-                outbox.append(HrHire.accepted(activity));
+                outbox.append(HrAcceptance.accepted(activity));
             }
         } catch (PassedOver e) {
             // passed over, not dead-lettered (a dead letter would keep their data once more)

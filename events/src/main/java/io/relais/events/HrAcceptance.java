@@ -13,11 +13,11 @@ import java.util.Objects;
  * (feed-service's card projection, fan-out, live push and notifications; search-service's index) take the accepted
  * one and pass the connector's over ({@link #awaitsAcceptance}), so a refused hire never becomes a welcome card that
  * names someone else's login. {@link SourceAuthority} grants the accepted form to profile-service alone
- * ({@link SourceAuthority.Fact#ACCEPTED_HIRE}), so a connector cannot skip the check by naming that actor.
+ * ({@link SourceAuthority.Fact#ACCEPTED_HR_CARD}), so a connector cannot skip the check by naming that actor.
  * <p>
  * Moves, leaves and anniversaries are shown as the HR connector sends them: they introduce nobody.
  */
-public final class HrHire {
+public final class HrAcceptance {
 
     /** The HR event type of a hire ({@code relais.business.eventType}). */
     public static final String HIRED = "employee.hired";
@@ -25,14 +25,14 @@ public final class HrHire {
     /** Who applies hires, named by an accepted one's {@code relais.acceptedBy}: {@code urn:relais:service:profile-service}. */
     public static final String ACCEPTED_BY = Iri.of(Iri.SERVICE, "profile-service");
 
-    private HrHire() {
+    private HrAcceptance() {
     }
 
     /**
      * Whether this is a Create or Update of an HR {@code employee.hired} card, as the connector sent it or as accepted
      * (the HR mappings publish Creates; an Update is held to the same rule, or it could bring a refused hire back).
      */
-    public static boolean isHire(Activity a) {
+    public static boolean isHrPersonCard(Activity a) {
         if (a == null || !(As2.CREATE.equals(a.type()) || As2.UPDATE.equals(a.type()))) return false;
         return RelaisExtension.businessOf(a)
                 .filter(b -> SourceAuthority.HR_SOURCE.equals(b.source()) && HIRED.equals(b.eventType()))
@@ -41,16 +41,16 @@ public final class HrHire {
 
     /** The HR connector's hire: applied by profile-service, never shown as a card itself. */
     public static boolean awaitsAcceptance(Activity a) {
-        return isHire(a) && !accepts(a);
+        return isHrPersonCard(a) && !accepts(a);
     }
 
     /** profile-service's announcement that it applied a hire: the card that is shown. */
     public static boolean isAccepted(Activity a) {
-        return isHire(a) && accepts(a);
+        return isHrPersonCard(a) && accepts(a);
     }
 
     /** The activities of a poll but the HR connector's hires ({@link #awaitsAcceptance}), in their order. */
-    public static List<Activity> withoutAwaitingHires(List<Activity> activities) {
+    public static List<Activity> withoutAwaitingAcceptance(List<Activity> activities) {
         for (Activity a : activities) {
             if (awaitsAcceptance(a)) return activities.stream().filter(x -> !awaitsAcceptance(x)).toList();
         }
