@@ -34,10 +34,12 @@ class HrAcceptanceTest {
     }
 
     @Test
-    void otherHrEventsAndOtherCardsAreShownAsSent() {
+    void everyHrCardAboutAPersonAwaitsProfileServiceAndOtherCardsAreShownAsSent() {
         for (String eventType : new String[]{"employee.moved", "employee.left", "employee.anniversary"}) {
             Activity a = SourceAuthorityTest.card("hr", "workday", eventType, As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "e"));
-            assertThat(HrAcceptance.awaitsAcceptance(a)).as(eventType).isFalse();
+            assertThat(HrAcceptance.awaitsAcceptance(a)).as(eventType).isTrue();
+            assertThat(HrAcceptance.isAccepted(HrAcceptance.accepted(a))).as(eventType).isTrue();
+            assertThat(HrAcceptance.awaitsAcceptance(HrAcceptance.accepted(a))).as(eventType).isFalse();
         }
         Activity crm = SourceAuthorityTest.card("crm", "salesforce", "employee.hired", As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "c"));
         assertThat(HrAcceptance.awaitsAcceptance(crm)).isFalse();
@@ -50,7 +52,7 @@ class HrAcceptanceTest {
 
         assertThat(SourceAuthority.check(HR, forged)).get().asString()
                 .startsWith("source " + HR + " may not assert Create")
-                .contains("accepted hires are owned by /relais/profile-service");
+                .contains("accepted HR cards are owned by /relais/profile-service");
         assertThat(SourceAuthority.check("/relais/profile-service", forged)).isEmpty();
         assertThat(SourceAuthority.check(HR, hire())).isEmpty();
     }
