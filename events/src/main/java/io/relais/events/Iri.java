@@ -27,7 +27,7 @@ public final class Iri {
     public static final String SOURCE = "source";
     /** Objects that a business system names itself: {@code urn:relais:external:<source>.<system>:<its id>}. */
     public static final String EXTERNAL = "external";
-    /** A Relais service, as a fact names it ({@code urn:relais:service:profile-service} applies hires: {@link HrHire}). */
+    /** A Relais service, as a fact names it ({@code urn:relais:service:profile-service} applies HR events: {@link HrAcceptance}). */
     public static final String SERVICE = "service";
 
     // local ids: letters, digits and a few separators; no spaces, no ':' so kind/local split is unambiguous

@@ -24,8 +24,8 @@ import java.util.Optional;
  *   <tr><td>{@code role}</td><td>Join</td><td>string: {@code owner}, {@code moderator}, {@code member}</td>
  *       <td>the member's role</td></tr>
  *   <tr><td>{@code by}</td><td>Leave</td><td>person IRI</td><td>who removed the member (absent: they left)</td></tr>
- *   <tr><td>{@code acceptedBy}</td><td>Create of an HR hire</td><td>service IRI</td><td>the service that applied
- *       the hire: its welcome card is shown ({@link HrHire})</td></tr>
+ *   <tr><td>{@code acceptedBy}</td><td>Create of an HR card</td><td>service IRI</td><td>the service that applied
+ *       the HR event to a visible person: its card is shown ({@link HrAcceptance})</td></tr>
  *   <tr><td>{@code kind}</td><td>Offer</td><td>string: {@code join-request}</td><td>what the offer is</td></tr>
  *   <tr><td>{@code reaction}</td><td>Like</td><td>string: {@code like}, {@code celebrate}…</td><td>the reaction</td></tr>
  *   <tr><td>{@code pinned}</td><td>Add/Remove</td><td>boolean</td><td>a post pinned or unpinned</td></tr>
@@ -44,7 +44,7 @@ public final class RelaisExtension {
     public static final String BUSINESS = "business";
     public static final String ROLE = "role";
     public static final String BY = "by";
-    /** On a hire's Create: the service that applied it ({@link HrHire}). */
+    /** On an HR card's Create: the service that applied it ({@link HrAcceptance}). */
     public static final String ACCEPTED_BY = "acceptedBy";
     public static final String KIND = "kind";
     public static final String REACTION = "reaction";
@@ -111,7 +111,7 @@ public final class RelaisExtension {
         return string(BY);
     }
 
-    /** Who applied the hire this Create announces ({@link HrHire#isAccepted}). */
+    /** Who applied the HR event this Create announces ({@link HrAcceptance#isAccepted}). */
     public Optional<String> acceptedBy() {
         return string(ACCEPTED_BY);
     }

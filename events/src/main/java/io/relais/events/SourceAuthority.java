@@ -41,8 +41,9 @@ import java.util.stream.Collectors;
  *   <tr><td>{@link Fact#HR_FACT}</td><td>anything carrying {@code relais.business} with {@code source: hr}
  *       ({@code employee.hired}, {@code .moved}, {@code .left}, {@code .anniversary})</td>
  *       <td>profile-service; the {@code hr} connector</td></tr>
- *   <tr><td>{@link Fact#ACCEPTED_HIRE}</td><td>a Create of an HR {@code employee.hired} card with
- *       {@code relais.acceptedBy}: the hire was applied, show it ({@link HrHire})</td>
+ *   <tr><td>{@link Fact#ACCEPTED_HR_CARD}</td><td>a Create or Update of an HR card ({@code employee.hired},
+ *       {@code .moved}, {@code .left}, {@code .anniversary}) with {@code relais.acceptedBy}: profile-service applied it
+ *       to a visible person, show it ({@link HrAcceptance})</td>
  *       <td>profile-service</td></tr>
  *   <tr><td>{@link Fact#BUSINESS_CARD}</td><td>Create/Update carrying {@code relais.business} of another source
  *       (CRM deals, ECM documents, generic events)</td>
@@ -80,8 +81,8 @@ public final class SourceAuthority {
         PERSON("people", Grant.PROFILE_SERVICE, Grant.HR_CONNECTOR),
         ERASURE("erasures of people", Grant.PROFILE_SERVICE),
         HR_FACT("HR facts", Grant.PROFILE_SERVICE, Grant.HR_CONNECTOR),
-        /** That profile-service applied a hire, so its welcome card is shown ({@link HrHire#isAccepted}). */
-        ACCEPTED_HIRE("accepted hires", Grant.PROFILE_SERVICE),
+        /** That profile-service applied an HR event to a visible person, so its card is shown ({@link HrAcceptance#isAccepted}). */
+        ACCEPTED_HR_CARD("accepted HR cards", Grant.PROFILE_SERVICE),
         BUSINESS_CARD("business cards", Grant.CONNECTOR_OF_CARD_SOURCE);
 
         private final String label;
@@ -185,7 +186,7 @@ public final class SourceAuthority {
                 : businessSources.contains(HR_SOURCE) ? Fact.HR_FACT : Fact.BUSINESS_CARD;
         boolean createOrUpdate = As2.CREATE.equals(a.type()) || As2.UPDATE.equals(a.type());
         if (business != null) facts.add(business);
-        if (HrHire.isAccepted(a)) facts.add(Fact.ACCEPTED_HIRE);
+        if (HrAcceptance.isAccepted(a)) facts.add(Fact.ACCEPTED_HR_CARD);
         // a moderation state or decision rides on ordinary activities (a hide is an Update): it is a fact of its own
         if (RelaisExtension.of(a).moderation().isPresent() || RelaisExtension.of(a.object()).moderation().isPresent()) {
             facts.add(Fact.MODERATION);
@@ -288,7 +289,8 @@ public final class SourceAuthority {
         return o != null && (As2.GROUP.equals(o.type()) || Iri.isKind(o.id(), Iri.COMMUNITY));
     }
 
-    private static boolean isPerson(AsObject o) {
+    /** Whether this object is a person (its type, or a person IRI). */
+    static boolean isPerson(AsObject o) {
         return o != null && (As2.PERSON.equals(o.type()) || Iri.isKind(o.id(), Iri.PERSON));
     }
 

@@ -124,9 +124,11 @@ class SourceAuthorityTest {
             s.add(new Sample("HR " + eventType, card("hr", "workday", eventType, As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "e-" + eventType)),
                     SourceAuthority.Fact.HR_FACT, Set.of(PROFILE, HR)));
         }
-        // an applied hire, shown as the welcome card: profile-service alone (the hr connector's own hire awaits it)
-        s.add(new Sample("accepted HR employee.hired", HrHire.accepted(card("hr", "workday", "employee.hired", As2.EVENT,
-                Iri.of(Iri.BUSINESS_EVENT, "e-accepted"))), SourceAuthority.Fact.ACCEPTED_HIRE, Set.of(PROFILE)));
+        // an applied HR event, shown as its card: profile-service alone (the hr connector's own card awaits it)
+        for (String eventType : List.of("employee.hired", "employee.moved", "employee.left", "employee.anniversary")) {
+            s.add(new Sample("accepted HR " + eventType, HrAcceptance.accepted(card("hr", "workday", eventType, As2.EVENT,
+                    Iri.of(Iri.BUSINESS_EVENT, "e-accepted-" + eventType))), SourceAuthority.Fact.ACCEPTED_HR_CARD, Set.of(PROFILE)));
+        }
         // business cards: the connector of that source
         for (String eventType : List.of("opportunity.created", "opportunity.won", "opportunity.lost", "contract.signed")) {
             s.add(new Sample("CRM " + eventType, card("crm", "salesforce", eventType, As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "e-" + eventType)),

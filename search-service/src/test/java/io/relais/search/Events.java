@@ -42,11 +42,11 @@ final class Events {
     }
 
     /**
-     * An HR hire as it is shown: announced by profile-service once it applied it ({@link io.relais.events.HrHire}),
-     * not as the HR connector sent it.
+     * An HR card (a hire, move, leave or anniversary) as it is shown: announced by profile-service once it applied it
+     * ({@link io.relais.events.HrAcceptance}), not as the HR connector sent it.
      */
-    static void publishAcceptedHire(Activity hire) {
-        publish(io.relais.events.HrHire.accepted(hire), CloudEventAttributes.PROFILE_SOURCE);
+    static void publishAccepted(Activity hire) {
+        publish(io.relais.events.HrAcceptance.accepted(hire), CloudEventAttributes.PROFILE_SOURCE);
     }
 
     /** Published with {@code key}: records of one key are read in the order they were published. */
@@ -182,15 +182,20 @@ final class Events {
         return Activity.builder().type(As2.CREATE).actor(generator.id()).object(doc).to(to).generator(generator).build();
     }
 
-    /** A business event card as connector-service maps an HR hire (shown once accepted: {@link #publishAcceptedHire}). */
+    /** A business event card as connector-service maps an HR hire (shown once accepted: {@link #publishAccepted}). */
     static Activity hrEvent(String system, String title, String summary, List<String> to) {
+        return hrEvent("employee.hired", system, title, summary, to);
+    }
+
+    /** An HR card of {@code eventType} as connector-service maps it (shown once accepted: {@link #publishAccepted}). */
+    static Activity hrEvent(String eventType, String system, String title, String summary, List<String> to) {
         String id = Iri.of(Iri.BUSINESS_EVENT, UUID.randomUUID().toString());
         AsObject event = AsObject.builder().id(id).type(As2.EVENT).name(title).summary(summary).to(to).build();
         AsObject generator = AsObject.builder().id("urn:relais:source:hr." + system.toLowerCase())
                 .type(As2.APPLICATION).name(system).build();
         return Activity.builder().type(As2.CREATE).actor("urn:relais:source:hr." + system.toLowerCase())
                 .object(event).to(to).generator(generator)
-                .relais(Map.of("business", Map.of("source", "hr", "eventType", "employee.hired", "system", system,
+                .relais(Map.of("business", Map.of("source", "hr", "eventType", eventType, "system", system,
                         "sourceEventId", UUID.randomUUID().toString(), "data", Map.of())))
                 .build();
     }

@@ -49,7 +49,7 @@ class FacetsAndPagingTest {
         publish(p2);
         publish(p3);
         publish(Events.comment("bob", p1, "<p>" + word + " commentaire</p>"));
-        Events.publishAcceptedHire(Events.hrEvent("Workday", "Arrivée " + word, "Bienvenue à Zoé", List.of(Audience.ORGANISATION)));
+        Events.publishAccepted(Events.hrEvent("Workday", "Arrivée " + word, "Bienvenue à Zoé", List.of(Audience.ORGANISATION)));
 
         await().atMost(Events.WAIT).until(() -> Api.search("carol", Map.of("q", word)).jsonPath().getInt("total") == 5);
         Response r = Api.search("carol", Map.of("q", word));

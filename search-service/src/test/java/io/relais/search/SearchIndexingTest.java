@@ -62,14 +62,41 @@ class SearchIndexingTest {
         // indexed after it (same key, same partition): once the marker is found, the connector's hire was passed over
         String marker = "repere" + unique();
         Activity after = Events.hrEvent("Workday", "Bienvenue " + marker, "Nouvelle recrue", List.of(io.relais.events.Audience.ORGANISATION));
-        Events.publish(io.relais.events.HrHire.accepted(after), io.relais.events.CloudEventAttributes.PROFILE_SOURCE,
+        Events.publish(io.relais.events.HrAcceptance.accepted(after), io.relais.events.CloudEventAttributes.PROFILE_SOURCE,
                 io.relais.events.RecordKey.of(hire));
         await().atMost(Events.WAIT).untilAsserted(() -> assertThat(ids("bob", marker)).containsExactly(after.object().id()));
         assertThat(ids("bob", word)).isEmpty();
 
-        Events.publishAcceptedHire(hire);
+        Events.publishAccepted(hire);
 
         await().atMost(Events.WAIT).untilAsserted(() -> assertThat(ids("bob", word)).containsExactly(hire.object().id()));
+    }
+
+    /**
+     * A move, a leave or an anniversary is found once profile-service applied it to a person: the HR connector's own
+     * card of a login nobody hired (a pending profile) or an erased person is never indexed. Before, the connector's
+     * "Nouveau poste pour Pending Person / Secret Agent" was found by every employee.
+     */
+    @Test
+    void anHrMoveLeaveOrAnniversaryIsFoundOnlyOnceProfileServiceHasAppliedIt() {
+        for (String eventType : List.of("employee.moved", "employee.left", "employee.anniversary")) {
+            String word = "secretagent" + unique();
+            Activity card = Events.hrEvent(eventType, "Workday", "Nouveau poste " + word, "Secret Agent",
+                    List.of(io.relais.events.Audience.ORGANISATION));
+            Events.publish(card, "/connectors/hr/workday", io.relais.events.RecordKey.of(card));
+            // indexed after it (same key, same partition): once the marker is found, the connector's card was passed over
+            String marker = "repere" + unique();
+            Activity after = Events.hrEvent(eventType, "Workday", "Nouveau poste " + marker, "Repère",
+                    List.of(io.relais.events.Audience.ORGANISATION));
+            Events.publish(io.relais.events.HrAcceptance.accepted(after), io.relais.events.CloudEventAttributes.PROFILE_SOURCE,
+                    io.relais.events.RecordKey.of(card));
+            await().atMost(Events.WAIT).untilAsserted(() -> assertThat(ids("bob", marker)).containsExactly(after.object().id()));
+            assertThat(ids("bob", word)).as(eventType).isEmpty();
+
+            Events.publishAccepted(card);
+
+            await().atMost(Events.WAIT).untilAsserted(() -> assertThat(ids("bob", word)).containsExactly(card.object().id()));
+        }
     }
 
     /**
@@ -81,7 +108,7 @@ class SearchIndexingTest {
         String word = "emeadeal" + unique();
         String customer = "Smith & Sons <EMEA> <img src=x onerror=alert(1)>";
         Activity card = Events.hrEvent("Workday", "Deal won: " + customer, customer + " signs " + word, List.of(io.relais.events.Audience.ORGANISATION));
-        Events.publishAcceptedHire(card);
+        Events.publishAccepted(card);
         await().atMost(Events.WAIT).untilAsserted(() -> assertThat(ids("bob", word)).containsExactly(card.object().id()));
         assertThat(ids("bob", word + " EMEA")).containsExactly(card.object().id());
         Response r = search("bob", word);

@@ -1,7 +1,7 @@
 package io.relais.feed.live;
 
 import io.relais.events.Activity;
-import io.relais.events.HrHire;
+import io.relais.events.HrAcceptance;
 import io.relais.kit.messaging.CheckedRecords;
 import io.relais.kit.messaging.EventHeaders;
 import io.relais.kit.messaging.PollRecords;
@@ -135,7 +135,7 @@ public class LivePush {
         // are passed over unread when their headers announce them
         if (nobodyHere && EventHeaders.skippable(record.headers(), HotTimelines::mayChange)) return;
         Activity activity = checked.activity(record); // a refused record is logged and skipped (failure-strategy=ignore)
-        if (HrHire.awaitsAcceptance(activity)) return; // shown once profile-service applied it (HrHire)
+        if (HrAcceptance.awaitsAcceptance(activity)) return; // shown once profile-service applied it (HrAcceptance)
         hotTimelines.apply(activity); // this replica's cached source timelines, whoever is connected
         if (nobodyHere) return; // nobody to push to on this replica
         if (As2.DELETE.equals(activity.type()) || As2.UPDATE.equals(activity.type())) pushChange(activity);

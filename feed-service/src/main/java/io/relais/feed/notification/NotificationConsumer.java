@@ -1,7 +1,7 @@
 package io.relais.feed.notification;
 
 import io.relais.events.Activity;
-import io.relais.events.HrHire;
+import io.relais.events.HrAcceptance;
 import io.relais.events.As2;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +43,7 @@ public class NotificationConsumer {
      * Applied by the notifications consumer ({@link io.relais.feed.consumer.ActivityConsumers}).
      */
     public void apply(List<Activity> poll) {
-        List<Activity> activities = HrHire.withoutAwaitingHires(poll); // a hire notifies once profile-service applied it
+        List<Activity> activities = HrAcceptance.withoutAwaitingAcceptance(poll); // a hire notifies once profile-service applied it
         if (activities.isEmpty()) return;
         ListChanges changes = new ListChanges();
         // in log order: an Undo that the same person's Like of the same thing follows goes before the Likes

@@ -1,7 +1,7 @@
 package io.relais.feed.post;
 
 import io.relais.events.Activity;
-import io.relais.events.HrHire;
+import io.relais.events.HrAcceptance;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Iri;
@@ -47,8 +47,8 @@ public class CardProjection {
             }
             // a moderation decision about a card (feed-service's own Update) changes only its moderation field, written
             // before the decision was published: the card's text stays the system's
-            // a hire is a card once profile-service applied it (HrHire): the HR connector's own Create is passed over
-            if (isCard(a) && !HrHire.awaitsAcceptance(a) && RelaisExtension.of(a).moderation().isEmpty()) cards.add(card(a));
+            // a hire is a card once profile-service applied it (HrAcceptance): the HR connector's own Create is passed over
+            if (isCard(a) && !HrAcceptance.awaitsAcceptance(a) && RelaisExtension.of(a).moderation().isEmpty()) cards.add(card(a));
         }
         store.upsertCards(cards);
     }

@@ -3,7 +3,7 @@ package io.relais.feed.timeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.relais.events.Activity;
-import io.relais.events.HrHire;
+import io.relais.events.HrAcceptance;
 import io.relais.events.As2;
 import io.relais.events.Audience;
 import io.relais.events.AudienceRule;
@@ -84,7 +84,7 @@ public class FanOut {
      * consumer right after the card projection of the same poll ({@link io.relais.feed.consumer.ActivityConsumers}).
      */
     public void applyPoll(List<Activity> activities) {
-        List<Activity> shown = HrHire.withoutAwaitingHires(activities);
+        List<Activity> shown = HrAcceptance.withoutAwaitingAcceptance(activities);
         if (!shown.isEmpty()) timedApply(shown);
     }
 

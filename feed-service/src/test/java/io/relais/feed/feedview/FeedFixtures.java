@@ -147,10 +147,10 @@ public final class FeedFixtures {
     /**
      * A new-hire card addressed to one person, as it is shown: the HR connector's Create, or (type Update) an Update of
      * it with {@code title} as its new French title, as profile-service announces it once it applied it
-     * ({@link io.relais.events.HrHire#accepted}); returns the record's value.
+     * ({@link io.relais.events.HrAcceptance#accepted}); returns the record's value.
      */
     public static String publishHireCard(String type, String card, String newHire, String manager, String title) {
-        io.relais.events.Activity hired = io.relais.events.HrHire.accepted(hireCard(type, card, newHire, manager, title));
+        io.relais.events.Activity hired = io.relais.events.HrAcceptance.accepted(hireCard(type, card, newHire, manager, title));
         return publishActivity(hired, io.relais.events.CloudEventAttributes.PROFILE_SOURCE, io.relais.events.RecordKey.of(hired));
     }
 

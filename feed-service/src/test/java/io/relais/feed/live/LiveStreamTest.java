@@ -10,7 +10,7 @@ import io.relais.events.ActivityJson;
 import io.relais.events.CloudEventAttributes;
 import io.relais.events.As2;
 import io.relais.events.EventId;
-import io.relais.events.HrHire;
+import io.relais.events.HrAcceptance;
 import io.relais.events.Iri;
 import io.relais.events.RecordKey;
 import io.relais.events.RelaisExtension;
@@ -187,12 +187,12 @@ class LiveStreamTest {
         Activity hire = FeedFixtures.hireCard(As2.CREATE, card, newHire, manager, "Bienvenue !");
         FeedFixtures.publishActivity(hire, "/connectors/hr/workday", RecordKey.of(hire));
         // read after it (same key, same partition): once the marker is pushed, the connector's hire was passed over
-        FeedFixtures.publishActivity(HrHire.accepted(FeedFixtures.hireCard(As2.CREATE, marker, newHire, manager, "Repère")),
+        FeedFixtures.publishActivity(HrAcceptance.accepted(FeedFixtures.hireCard(As2.CREATE, marker, newHire, manager, "Repère")),
                 CloudEventAttributes.PROFILE_SOURCE, RecordKey.of(hire));
         await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.FEED_ITEM, marker));
         assertThat(hasEvent(stream, LiveHub.FEED_ITEM, card)).as("pushed before profile-service applied it: %s", stream).isFalse();
 
-        FeedFixtures.publishActivity(HrHire.accepted(hire), CloudEventAttributes.PROFILE_SOURCE, RecordKey.of(hire));
+        FeedFixtures.publishActivity(HrAcceptance.accepted(hire), CloudEventAttributes.PROFILE_SOURCE, RecordKey.of(hire));
 
         await().atMost(PATIENCE).until(() -> hasEvent(stream, LiveHub.FEED_ITEM, card));
     }

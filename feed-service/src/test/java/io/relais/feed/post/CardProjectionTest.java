@@ -9,7 +9,7 @@ import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Audience;
 import io.relais.events.CloudEventAttributes;
-import io.relais.events.HrHire;
+import io.relais.events.HrAcceptance;
 import io.relais.events.EventId;
 import io.relais.events.Iri;
 import io.relais.events.Tag;
@@ -37,10 +37,15 @@ import static org.hamcrest.Matchers.not;
 class CardProjectionTest {
 
     static Activity hire(String id, String owner, String... audience) {
+        return hrCard("employee.hired", id, owner, audience);
+    }
+
+    /** An HR card of {@code eventType} as connector-service maps it (the texts are the hire's: only the type differs). */
+    static Activity hrCard(String eventType, String id, String owner, String... audience) {
         AsObject event = AsObject.builder().id(id).type(As2.EVENT).attributedTo(owner == null ? null : Iri.person(owner))
                 .name("Bienvenue à Inès").nameMap(Map.of("fr", "Bienvenue à Inès", "en", "Welcome Inès"))
                 .summary("Inès rejoint l'équipe Data").summaryMap(Map.of("fr", "Inès rejoint l'équipe Data", "en", "Inès joins the Data team"))
-                .to(audience).relais(Map.of("business", Map.of("source", "hr", "eventType", "employee.hired", "system", "workday",
+                .to(audience).relais(Map.of("business", Map.of("source", "hr", "eventType", eventType, "system", "workday",
                         "sourceEventId", "wd-" + id.hashCode(), "data", Map.of("login", "ines", "department", "Data"))))
                 .build();
         return Activity.builder().type(As2.CREATE).actor("urn:relais:source:hr.workday").object(event).to(audience)
@@ -49,11 +54,11 @@ class CardProjectionTest {
     }
 
     /**
-     * A card as it is shown: an HR hire as profile-service announces it once it applied it ({@link HrHire#accepted}),
-     * anything else as the HR connector publishes it.
+     * A card as it is shown: an HR card as profile-service announces it once it applied it ({@link HrAcceptance#accepted}),
+     * anything else as its connector publishes it.
      */
     static void publish(Activity a) {
-        if (HrHire.awaitsAcceptance(a)) publish(HrHire.accepted(a), CloudEventAttributes.PROFILE_SOURCE);
+        if (HrAcceptance.awaitsAcceptance(a)) publish(HrAcceptance.accepted(a), CloudEventAttributes.PROFILE_SOURCE);
         else publish(a, "/connectors/hr/workday");
     }
 
@@ -81,7 +86,7 @@ class CardProjectionTest {
         publish(hire, "/connectors/hr/workday", RecordKey.of(hire)); // as connector-service publishes it
         // read after it by every consumer (same key, same partition): once it is shown, the hire has been passed over
         Activity marker = mentioning(hire(Iri.of(Iri.BUSINESS_EVENT, EventId.next()), null, Audience.ORGANISATION), alice);
-        publish(HrHire.accepted(marker), CloudEventAttributes.PROFILE_SOURCE, RecordKey.of(hire));
+        publish(HrAcceptance.accepted(marker), CloudEventAttributes.PROFILE_SOURCE, RecordKey.of(hire));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             as(alice).get("/api/posts/{id}", marker.object().id()).then().statusCode(200);
             as(alice).get("/api/feed/home").then().statusCode(200).body("items.post.id", hasItem(marker.object().id()));
@@ -93,7 +98,7 @@ class CardProjectionTest {
         org.assertj.core.api.Assertions.assertThat(KafkaProbe.recordsNow(Topics.ACTIVITIES_DLQ,
                 r -> id.equals(KafkaProbe.header(r, "ce_subject")))).as("passed over, not dead-lettered").isEmpty();
 
-        publish(HrHire.accepted(hire), CloudEventAttributes.PROFILE_SOURCE);
+        publish(HrAcceptance.accepted(hire), CloudEventAttributes.PROFILE_SOURCE);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             as(alice).get("/api/posts/{id}", id).then().statusCode(200).body("post.card.eventType", equalTo("employee.hired"))
@@ -103,16 +108,51 @@ class CardProjectionTest {
         });
     }
 
+    /**
+     * A move, a leave and an anniversary name a login too, and profile-service keeps a move of a login nobody hired as a
+     * pending profile (404 to everyone) and passes over what HR says of an erased person: the HR connector's own card
+     * is shown nowhere (post, home feed, notifications), only profile-service's announcement that it applied the event
+     * to a person. Before, the connector's move card was shown to every employee ("Nouveau poste pour Pending Person").
+     */
+    @Test
+    void anHrMoveLeaveOrAnniversaryIsShownOnlyOnceProfileServiceHasAppliedIt() {
+        String alice = person("alice");
+        for (String eventType : List.of("employee.moved", "employee.left", "employee.anniversary")) {
+            String id = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
+            Activity card = mentioning(hrCard(eventType, id, null, Audience.ORGANISATION), alice);
+            publish(card, "/connectors/hr/workday", RecordKey.of(card)); // as connector-service publishes it
+            // read after it by every consumer (same key, same partition): once it is shown, the card has been passed over
+            Activity marker = mentioning(hrCard(eventType, Iri.of(Iri.BUSINESS_EVENT, EventId.next()), null,
+                    Audience.ORGANISATION), alice);
+            publish(HrAcceptance.accepted(marker), CloudEventAttributes.PROFILE_SOURCE, RecordKey.of(card));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                as(alice).get("/api/posts/{id}", marker.object().id()).then().statusCode(200);
+                as(alice).get("/api/feed/home").then().statusCode(200).body("items.post.id", hasItem(marker.object().id()));
+                as(alice).get("/api/notifications").then().statusCode(200).body("items.object", hasItem(marker.object().id()));
+            });
+            as(alice).get("/api/posts/{id}", id).then().statusCode(404);
+            as(alice).get("/api/feed/home").then().statusCode(200).body("items.post.id", not(hasItem(id)));
+            as(alice).get("/api/notifications").then().statusCode(200).body("items.object", not(hasItem(id)));
+
+            publish(HrAcceptance.accepted(card), CloudEventAttributes.PROFILE_SOURCE);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                as(alice).get("/api/posts/{id}", id).then().statusCode(200).body("post.card.eventType", equalTo(eventType));
+                as(alice).get("/api/feed/home").then().statusCode(200).body("items.post.id", hasItem(id));
+            });
+        }
+    }
+
     @Test
     void theHrConnectorCannotAnnounceItsOwnHireAsApplied() {
         String alice = person("alice");
         String id = Iri.of(Iri.BUSINESS_EVENT, EventId.next());
-        publish(HrHire.accepted(hire(id, null, Audience.ORGANISATION)), "/connectors/hr/workday");
+        publish(HrAcceptance.accepted(hire(id, null, Audience.ORGANISATION)), "/connectors/hr/workday");
 
         var letter = KafkaProbe.awaitRecords(Topics.ACTIVITIES_DLQ, r -> id.equals(KafkaProbe.header(r, "ce_subject")),
                 1, Duration.ofSeconds(30)).get(0);
         org.assertj.core.api.Assertions.assertThat(KafkaProbe.header(letter, "dead-letter-reason"))
-                .contains("accepted hires are owned by /relais/profile-service");
+                .contains("accepted HR cards are owned by /relais/profile-service");
         as(alice).get("/api/posts/{id}", id).then().statusCode(404);
     }
 

@@ -2,7 +2,7 @@ package io.relais.profile.hr;
 
 import io.relais.events.Activity;
 import io.relais.events.AsObject;
-import io.relais.events.HrHire;
+import io.relais.events.HrAcceptance;
 import io.relais.events.RelaisExtension;
 import io.relais.events.SourceAuthority;
 import io.relais.events.Violation;
@@ -36,9 +36,12 @@ import java.util.stream.Collectors;
  * hired, SCIM never provisioned and nobody signed in with makes no one up; the hire publishes it with the moves merged.
  * <p>
  * A hire never takes over a working employee: an {@code employee.hired} for a login HR already has as an active
- * person, with other data, is refused and dead-lettered ({@link #refuseSecondHire} states the rule). A hire that is
- * applied is announced ({@link HrHire#accepted}): its welcome card is shown from that announcement only, so a refused
- * hire never reaches the feed.
+ * person, with other data, is refused and dead-lettered ({@link #refuseSecondHire} states the rule). Every HR card is
+ * shown from this service's announcement only ({@link HrAcceptance#accepted}), made once the event is applied to a
+ * person others may see: the hire that made them active (not one HR dates before their leave), a move that set a field,
+ * a leave that set the status, an anniversary of a person (not pending, not erased). A refused hire, an event passed
+ * over, and a move or leave kept on a pending profile never reach the feed or search; the hire that completes a pending
+ * profile announces its welcome only.
  * <p>
  * An erasure (an administrator's request, SCIM DELETE) is final for what HR said before it: an event about an erased
  * login that HR dates, or that was published, before the erasure is passed over, whether or not a profile exists again
@@ -108,7 +111,8 @@ public class HrLifecycle {
             });
             case LEFT -> values.put(ProfileField.STATUS, Person.LEFT);
             case ANNIVERSARY -> {
-                return; // celebrated in the feed; nothing on the profile changes
+                announceAnniversary(activity, id); // nothing on the profile changes
+                return;
             }
             default -> {
                 LOG.debugf("HR event type %s has no effect on profiles", eventType);
@@ -124,6 +128,8 @@ public class HrLifecycle {
         }
         Instant at = hrTime(activity);
         HrUpdate update = new HrUpdate(values, at);
+        // whether this event is what the stored profile now says (decided at each attempt of the write, on what it read)
+        boolean[] applied = {false};
         try {
             // HR may name a manager hired later in the same batch: the link awaits their profile (UnknownManager.AWAIT)
             Person after = people.change(id, true, activity.actor(), UnknownManager.AWAIT, p -> {
@@ -144,13 +150,18 @@ public class HrLifecycle {
                 boolean leaveApplied = LEFT.equals(eventType)
                         && Long.valueOf(at.toEpochMilli()).equals(p.fieldTimes.get(ProfileField.STATUS.json()));
                 if (leaveApplied && leftDate != null) p.leftDate = leftDate;
+                // a move is applied when a field it names now holds its value (one HR dates later keeps a newer one)
+                boolean moveApplied = MOVED.equals(eventType) && values.keySet().stream()
+                        .anyMatch(f -> Long.valueOf(at.toEpochMilli()).equals(p.fieldTimes.get(f.json())));
+                applied[0] = leaveApplied || moveApplied;
             });
-            // the hire that made them active, applied now or delivered again after a failure: announced (again), the
-            // same activity each time; the profile is stored first, so the card never names a person not yet there
-            if (HIRED.equals(eventType) && HrHire.awaitsAcceptance(activity) && activity.id() != null
-                    && activity.id().equals(after.hiredBy)) {
-                outbox.append(HrHire.accepted(activity));
-            }
+            // the hire that made them active, or the move or leave this profile now holds, applied now or delivered
+            // again after a failure: announced (again), the same activity each time; the profile is stored first, so
+            // the card never names a person not yet there. A pending profile is seen by no one, so neither is its card;
+            // its hire announces the welcome only, not the moves kept for it.
+            boolean announce = HIRED.equals(eventType) ? activity.id() != null && activity.id().equals(after.hiredBy)
+                    : applied[0] && after.isPerson();
+            if (announce && HrAcceptance.awaitsAcceptance(activity)) outbox.append(HrAcceptance.accepted(activity));
         } catch (PassedOver e) {
             // passed over, not dead-lettered (a dead letter would keep their data once more)
             LOG.infof("%s %s passed over: %s", eventType, activity.id(), e.getMessage());
@@ -160,6 +171,26 @@ public class HrLifecycle {
             throw new InvalidHrEvent(eventType + " for " + id + ": " + e.problem().errors().stream()
                     .map(v -> "data." + v.field() + " " + v.message()).collect(Collectors.joining("; ")));
         }
+    }
+
+    /**
+     * An anniversary changes no profile; its card is announced ({@link HrAcceptance#accepted}) when it names a person
+     * others may see (not a pending profile, not an erased login) and HR dates it after any erasure of that login, as
+     * every other HR event is judged ({@link #passOverAfterErasure}). Delivered again, it is announced again: the same
+     * activity.
+     */
+    private void announceAnniversary(Activity activity, String login) {
+        if (!HrAcceptance.awaitsAcceptance(activity)) return;
+        Optional<Instant> erased = people.erasedAt(login);
+        if (erased.isPresent() && !hrTime(activity).isAfter(erased.get())) {
+            LOG.infof("%s %s passed over: HR dates it before its person was erased", ANNIVERSARY, activity.id());
+            return;
+        }
+        if (people.find(login).isEmpty()) {
+            LOG.infof("%s %s passed over: no person %s", ANNIVERSARY, activity.id(), login);
+            return;
+        }
+        outbox.append(HrAcceptance.accepted(activity));
     }
 
     /**

@@ -3,7 +3,7 @@ package io.relais.profile.intake;
 import io.relais.events.Activity;
 import io.relais.events.As2;
 import io.relais.events.CloudEventAttributes;
-import io.relais.events.HrHire;
+import io.relais.events.HrAcceptance;
 import io.relais.events.Iri;
 import io.relais.events.SourceAuthority;
 import io.relais.kit.messaging.EventHeaders;
@@ -58,7 +58,7 @@ public class ActivityIntake {
         if (EventHeaders.skippable(record.headers(), announced -> read(announced, producer))) return;
         // believed only from its owner: an HR fact from anyone but the hr connector is dead-lettered with the rule
         Activity activity = SourceCheck.activity(record);
-        if (HrHire.isAccepted(activity)) return; // this service's own announcement of a hire it applied
+        if (HrAcceptance.isAccepted(activity)) return; // this service's own announcement of a hire it applied
         Optional<RelaisExtension.Business> business = HrLifecycle.hrBusiness(activity);
         if (business.isPresent()) {
             StoreOutage.retryWhileUnavailable("apply HR event " + activity.id(), () -> hr.apply(activity, business.get()));

@@ -443,6 +443,83 @@ class HrLifecycleTest {
         as(reader).get("/api/people/{login}", ines).then().statusCode(200).body("title", equalTo("Nurse"));
     }
 
+    /**
+     * A move, a leave and an anniversary of a hired person are announced as their cards (each once: a redelivery
+     * announces the same activity); a move or leave of a login nobody hired (a pending profile, GET 404) is announced
+     * to no one, and the hire that later makes that login a person announces its welcome only. Before, only hires were
+     * announced, and the connector's own move card ("Nouveau poste pour Pending Person") was shown to everyone.
+     */
+    @Test
+    void movesLeavesAndAnniversariesAreAnnouncedForAPersonOnlyAndAPendingLoginsNever() {
+        String emma = unique("emma");
+        hr("employee.hired", emma).with("displayName", "Emma").with("title", "Analyst").publish();
+        awaitTitle(emma, "Analyst");
+        var move = hr("employee.moved", emma).with("title", "Lead analyst").publish();
+        var moved = awaitAnnouncement(move);
+        assertThat(moved.id()).isEqualTo(move.activity().id() + ".accepted");
+        assertThat(moved.object()).isEqualTo(move.activity().object());
+        assertThat(moved.relais()).containsEntry("acceptedBy", "urn:relais:service:profile-service");
+        as(reader).get("/api/people/{login}", emma).then().statusCode(200).body("title", equalTo("Lead analyst"));
+        move.publish(); // delivered again: announced again as the same activity
+        var anniversary = hr("employee.anniversary", emma).with("years", "5").publishAfter(move);
+        awaitAnnouncement(anniversary);
+        assertThat(announcementsNow(move)).extracting(r -> io.relais.events.ActivityJson.read(r.value()).id())
+                .containsOnly(move.activity().id() + ".accepted");
+        var leave = hr("employee.left", emma).with("leftDate", "2026-12-31").publishAfter(move);
+        awaitAnnouncement(leave);
+
+        String ghost = unique("ghost");
+        var pendingMove = hr("employee.moved", ghost).with("title", "Secret Agent").with("department", "QA4").publish();
+        var pendingLeave = hr("employee.left", ghost).with("leftDate", "2026-12-31").publishAfter(pendingMove);
+        var pendingAnniversary = hr("employee.anniversary", ghost).with("years", "1").publishAfter(pendingMove);
+        String marker = unique("marker");
+        var markerHire = hr("employee.hired", marker).with("title", "Marker").publishAfter(pendingMove);
+        // the outbox publishes in order: once the marker's welcome is out, a card of the pending login would be out before it
+        awaitAnnouncement(markerHire);
+        as(reader).get("/api/people/{login}", ghost).then().statusCode(404);
+        assertThat(announcementsNow(pendingMove)).as("no card for a pending login's move").isEmpty();
+        assertThat(announcementsNow(pendingLeave)).as("no card for a pending login's leave").isEmpty();
+        assertThat(announcementsNow(pendingAnniversary)).as("no card for a pending login's anniversary").isEmpty();
+
+        var ghostHire = hr("employee.hired", ghost).with("displayName", "Gus").with("title", "Developer")
+                .publishAfter(pendingMove);
+        awaitAnnouncement(ghostHire);
+        assertThat(announcementsNow(pendingMove)).as("the hire does not replay the moves kept for it").isEmpty();
+    }
+
+    /**
+     * An erased person gets no card: a move or leave after the erasure (no profile: passed over), and, once they signed in
+     * again, a move or anniversary HR dates before the erasure (passed over) announce nothing; a move HR dates after it
+     * is announced. Before, each of them was shown as the connector sent it ("Au revoir …" of an erased person).
+     */
+    @Test
+    void anErasedPersonGetsNoCardForWhatHrSaysBeforeOrWithoutANewProfile() {
+        String gone = unique("gone");
+        var hire = hr("employee.hired", gone).with("displayName", "Gone Person").with("title", "Analyst").publish();
+        awaitTitle(gone, "Analyst");
+        Instant beforeErasure = Instant.now();
+        as(io.relais.profile.Fixtures.admin()).post("/api/people/{login}/erasure", gone).then().statusCode(202);
+
+        var moveAfter = hr("employee.moved", gone).with("title", "Senior analyst").publishAfter(hire);
+        var leaveBefore = hr("employee.left", gone).with("leftDate", "2026-12-31").occurredAt(beforeErasure).publishAfter(hire);
+        var leaveAfter = hr("employee.left", gone).with("leftDate", "2026-12-31").publishAfter(hire);
+        String marker = unique("marker");
+        awaitAnnouncement(hr("employee.hired", marker).with("title", "Marker").publishAfter(hire));
+        as(reader).get("/api/people/{login}", gone).then().statusCode(404);
+        assertThat(announcementsNow(moveAfter)).as("a move of an erased login").isEmpty();
+        assertThat(announcementsNow(leaveBefore)).as("a leave HR dates before the erasure").isEmpty();
+        assertThat(announcementsNow(leaveAfter)).as("a leave of an erased login").isEmpty();
+
+        as(employee(gone)).get("/api/people/me").then().statusCode(200); // they sign in again: a new profile
+        var moveBefore = hr("employee.moved", gone).with("title", "Senior analyst").occurredAt(beforeErasure).publishAfter(hire);
+        var anniversaryBefore = hr("employee.anniversary", gone).with("years", "3").occurredAt(beforeErasure).publishAfter(hire);
+        var moveLater = hr("employee.moved", gone).with("title", "Returning analyst").publishAfter(hire);
+        awaitAnnouncement(moveLater);
+        awaitTitle(gone, "Returning analyst");
+        assertThat(announcementsNow(moveBefore)).as("a move HR dates before the erasure").isEmpty();
+        assertThat(announcementsNow(anniversaryBefore)).as("an anniversary HR dates before the erasure").isEmpty();
+    }
+
     @Test
     void theSameHireDeliveredAgainIsAppliedOnceAndNotDeadLettered() {
         String lina = unique("lina");
@@ -502,6 +579,12 @@ class HrLifecycleTest {
                                             io.relais.profile.Fixtures.HrEvent hire) {
         return hire.activity().object().id().equals(KafkaProbe.header(r, "ce_subject"))
                 && "/relais/profile-service".equals(KafkaProbe.header(r, "ce_source"));
+    }
+
+    /** profile-service's announcement of {@code event} as its card, once it is on relais.activities. */
+    private static io.relais.events.Activity awaitAnnouncement(io.relais.profile.Fixtures.HrEvent event) {
+        var r = KafkaProbe.awaitRecords(Topics.ACTIVITIES, x -> isAnnouncementOf(x, event), 1, WAIT).get(0);
+        return io.relais.events.ActivityJson.read(r.value());
     }
 
     private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> announcementsNow(

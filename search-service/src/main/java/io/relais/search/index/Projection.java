@@ -1,7 +1,7 @@
 package io.relais.search.index;
 
 import io.relais.events.Activity;
-import io.relais.events.HrHire;
+import io.relais.events.HrAcceptance;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Audience;
@@ -65,7 +65,7 @@ public final class Projection {
             return;
         }
         // a hire is found once profile-service applied it: its announcement is indexed, the HR connector's Create is not
-        if (HrHire.awaitsAcceptance(a)) return;
+        if (HrAcceptance.awaitsAcceptance(a)) return;
         switch (type) {
             case As2.CREATE, As2.UPDATE -> {
                 if (o == null || o.type() == null) return;

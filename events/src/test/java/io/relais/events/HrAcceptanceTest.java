@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class HrHireTest {
+class HrAcceptanceTest {
 
     static final String HR = "/connectors/hr/workday";
 
@@ -16,12 +16,12 @@ class HrHireTest {
     @Test
     void theConnectorsHireAwaitsProfileServiceAndItsAcceptanceIsTheSameCard() {
         Activity hire = hire();
-        Activity accepted = HrHire.accepted(hire);
+        Activity accepted = HrAcceptance.accepted(hire);
 
-        assertThat(HrHire.awaitsAcceptance(hire)).isTrue();
-        assertThat(HrHire.isAccepted(hire)).isFalse();
-        assertThat(HrHire.isAccepted(accepted)).isTrue();
-        assertThat(HrHire.awaitsAcceptance(accepted)).isFalse();
+        assertThat(HrAcceptance.awaitsAcceptance(hire)).isTrue();
+        assertThat(HrAcceptance.isAccepted(hire)).isFalse();
+        assertThat(HrAcceptance.isAccepted(accepted)).isTrue();
+        assertThat(HrAcceptance.awaitsAcceptance(accepted)).isFalse();
         assertThat(accepted.object()).isEqualTo(hire.object());
         assertThat(accepted.generator()).isEqualTo(hire.generator());
         assertThat(accepted.to()).isEqualTo(hire.to());
@@ -29,28 +29,30 @@ class HrHireTest {
         assertThat(accepted.actor()).isEqualTo(hire.actor());
         assertThat(accepted.relais()).containsEntry("acceptedBy", "urn:relais:service:profile-service")
                 .containsEntry("business", hire.relais().get("business"));
-        assertThat(accepted.id()).isEqualTo(hire.id() + ".accepted").isEqualTo(HrHire.accepted(hire).id());
+        assertThat(accepted.id()).isEqualTo(hire.id() + ".accepted").isEqualTo(HrAcceptance.accepted(hire).id());
         assertThat(ActivityValidator.validate(accepted)).isEmpty();
     }
 
     @Test
-    void otherHrEventsAndOtherCardsAreShownAsSent() {
+    void everyHrCardAboutAPersonAwaitsProfileServiceAndOtherCardsAreShownAsSent() {
         for (String eventType : new String[]{"employee.moved", "employee.left", "employee.anniversary"}) {
             Activity a = SourceAuthorityTest.card("hr", "workday", eventType, As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "e"));
-            assertThat(HrHire.awaitsAcceptance(a)).as(eventType).isFalse();
+            assertThat(HrAcceptance.awaitsAcceptance(a)).as(eventType).isTrue();
+            assertThat(HrAcceptance.isAccepted(HrAcceptance.accepted(a))).as(eventType).isTrue();
+            assertThat(HrAcceptance.awaitsAcceptance(HrAcceptance.accepted(a))).as(eventType).isFalse();
         }
         Activity crm = SourceAuthorityTest.card("crm", "salesforce", "employee.hired", As2.EVENT, Iri.of(Iri.BUSINESS_EVENT, "c"));
-        assertThat(HrHire.awaitsAcceptance(crm)).isFalse();
-        assertThatThrownBy(() -> HrHire.accepted(crm)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(HrAcceptance.awaitsAcceptance(crm)).isFalse();
+        assertThatThrownBy(() -> HrAcceptance.accepted(crm)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void theHrConnectorCannotAnnounceItsOwnHireAsAccepted() {
-        Activity forged = HrHire.accepted(hire());
+        Activity forged = HrAcceptance.accepted(hire());
 
         assertThat(SourceAuthority.check(HR, forged)).get().asString()
                 .startsWith("source " + HR + " may not assert Create")
-                .contains("accepted hires are owned by /relais/profile-service");
+                .contains("accepted HR cards are owned by /relais/profile-service");
         assertThat(SourceAuthority.check("/relais/profile-service", forged)).isEmpty();
         assertThat(SourceAuthority.check(HR, hire())).isEmpty();
     }
