@@ -111,7 +111,9 @@ class BusinessEventJourneyTest {
     /**
      * connector → profile-service → search-service: HR's move of someone it never hired makes nobody up. Before, the
      * move made an active person with no name, whose snapshot search-service and connector-service took as a colleague
-     * to mention or to name as a card's owner. Now nobody is shown until the hire makes them a person.
+     * to mention or to name as a card's owner. Now nobody is shown until the hire makes them a person: no profile, no
+     * "new role" card in a feed or in search (feed-service and search-service show an HR card only as profile-service
+     * announces it once applied to a person others may see); HR's next move after the hire is such a card.
      */
     @Test
     void aMoveOfSomeoneNeverHiredShowsNobodyUntilTheirHire() {
@@ -126,6 +128,11 @@ class BusinessEventJourneyTest {
             given().auth().oauth2(aliceToken).get(PROFILE + "/api/people/" + login).then().statusCode(404);
             given().auth().oauth2(aliceToken).queryParam("q", "Fantôme " + suffix).get(SEARCH + "/api/search/people")
                     .then().statusCode(200).body("people.id", not(hasItem("urn:relais:person:" + login)));
+            // nor a "new role" card about them: profile-service applied the move to nobody others may see
+            given().auth().oauth2(aliceToken).get(FEED + "/api/feed/home")
+                    .then().statusCode(200).body(not(containsString("Fantôme " + suffix)));
+            given().auth().oauth2(aliceToken).queryParam("q", "Fantôme " + suffix).get(SEARCH + "/api/search")
+                    .then().statusCode(200).body(not(containsString("Fantôme " + suffix)));
         });
 
         hire(login, "Gus Revenant" + suffix, "carol");
@@ -135,6 +142,21 @@ class BusinessEventJourneyTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 given().auth().oauth2(aliceToken).queryParam("q", "Revenant" + suffix).get(SEARCH + "/api/search/people")
                         .then().statusCode(200).body("people.id", hasItem("urn:relais:person:" + login)));
+
+        // once they are a person, HR's next move is a card in colleagues' feeds and in search (profile-service's accepted one)
+        given().auth().oauth2(hrToken).contentType("application/json").body("""
+                {"eventType":"employee.moved","eventId":"e2e-move-after-hire-%s","occurredAt":"%s",
+                 "data":{"login":"%s","title":"Promu %s","department":"Ingénierie"}}"""
+                        .formatted(suffix, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), login, suffix))
+                .post(CONNECTOR + "/api/connectors/hr/events").then().statusCode(202).body("status", equalTo("published"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            given().auth().oauth2(aliceToken).get(FEED + "/api/feed/home")
+                    .then().statusCode(200).body(containsString("Promu " + suffix));
+            // the card, beside the person whose title it is now
+            given().auth().oauth2(aliceToken).queryParam("q", "Promu " + suffix).get(SEARCH + "/api/search")
+                    .then().statusCode(200).body("hits.type", hasItem("event"));
+        });
+        given().auth().oauth2(aliceToken).get(FEED + "/api/feed/home").then().body(not(containsString("Fantôme " + suffix)));
     }
 
     /**
