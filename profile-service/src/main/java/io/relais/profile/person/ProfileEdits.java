@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads PATCH bodies field by field, so an answer can name each field that may not be changed, or is
@@ -133,35 +134,31 @@ public final class ProfileEdits {
      * than 40 characters or is not a known language's tag is named ({@code languages[0]}).
      */
     private static List<String> languages(List<Violation> invalid, String name, JsonNode value) {
-        if (value.isNull()) return new ArrayList<>();
-        if (!value.isArray()) {
-            invalid.add(new Violation(name, "must be a list of strings"));
-            return List.of();
-        }
-        if (value.size() > MAX_LANGUAGES) invalid.add(new Violation(name, "must hold at most " + MAX_LANGUAGES + " entries"));
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < value.size(); i++) {
-            JsonNode item = value.get(i);
-            if (!item.isTextual()) {
-                invalid.add(new Violation(name + "[" + i + "]", "must be a string"));
-                continue;
-            }
-            String clean = Skills.clean(item.textValue());
-            if (clean.length() > 40) {
-                invalid.add(new Violation(name + "[" + i + "]", "must be at most 40 characters"));
-                continue;
-            }
-            try {
-                String tag = Languages.canonical(clean);
-                if (!out.contains(tag)) out.add(tag);
-            } catch (IllegalArgumentException e) {
-                invalid.add(new Violation(name + "[" + i + "]", e.getMessage()));
-            }
-        }
-        return out;
+        return list(invalid, name, value, MAX_LANGUAGES, text -> {
+            String clean = Skills.clean(text);
+            if (clean.length() > 40) throw new IllegalArgumentException("must be at most 40 characters");
+            return Languages.canonical(clean);
+        }, tag -> tag);
     }
 
+    /** Skills (or any free-text list) as cleaned lines of {@code minChars} to {@code maxChars}, duplicates by {@link Skills#key} dropped. */
     private static List<String> list(List<Violation> invalid, String name, JsonNode value, int maxItems, int minChars, int maxChars) {
+        return list(invalid, name, value, maxItems, text -> {
+            String clean = Skills.clean(TextHygiene.line(text));
+            if (clean.length() < minChars || clean.length() > maxChars) {
+                throw new IllegalArgumentException("must be " + minChars + " to " + maxChars + " characters");
+            }
+            return clean;
+        }, Skills::key);
+    }
+
+    /**
+     * A JSON list of strings, each entry passed through {@code entry} (which returns what is stored, or throws
+     * {@link IllegalArgumentException} whose message is the rule the entry breaks, reported as {@code name[i]}),
+     * the first of each {@code key} kept; null gives an empty list.
+     */
+    private static List<String> list(List<Violation> invalid, String name, JsonNode value, int maxItems,
+                                     UnaryOperator<String> entry, UnaryOperator<String> key) {
         if (value.isNull()) return new ArrayList<>();
         if (!value.isArray()) {
             invalid.add(new Violation(name, "must be a list of strings"));
@@ -176,11 +173,11 @@ public final class ProfileEdits {
                 invalid.add(new Violation(name + "[" + i + "]", "must be a string"));
                 continue;
             }
-            String clean = Skills.clean(TextHygiene.line(item.textValue()));
-            if (clean.length() < minChars || clean.length() > maxChars) {
-                invalid.add(new Violation(name + "[" + i + "]", "must be " + minChars + " to " + maxChars + " characters"));
-            } else if (keys.add(Skills.key(clean))) {
-                out.add(clean);
+            try {
+                String kept = entry.apply(item.textValue());
+                if (keys.add(key.apply(kept))) out.add(kept);
+            } catch (IllegalArgumentException e) {
+                invalid.add(new Violation(name + "[" + i + "]", e.getMessage()));
             }
         }
         return out;
