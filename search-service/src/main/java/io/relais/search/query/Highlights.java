@@ -105,14 +105,17 @@ final class Highlights {
         }
     }
 
-    /** Reads every content_* field's text from the one stored body. */
-    private static final class StoredOnceHighlighter extends UnifiedHighlighter {
+    /** A highlighter that reads the highlighted fields' texts from stored fields, one {@link #row} per hit. */
+    private abstract static class StoredTextHighlighter extends UnifiedHighlighter {
         private final IndexSearcher searcher;
 
-        StoredOnceHighlighter(Builder builder) {
+        StoredTextHighlighter(Builder builder) {
             super(builder);
             this.searcher = builder.getIndexSearcher();
         }
+
+        /** The texts of {@code fields} (in their order, "" for none) for the hit {@code doc}. */
+        abstract CharSequence[] row(StoredFields stored, int doc, String[] fields) throws IOException;
 
         @Override
         protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
@@ -120,15 +123,28 @@ final class Highlights {
             List<CharSequence[]> values = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-                Document d = stored.document(doc, Set.of(Fields.BODY, Fields.TITLE));
-                CharSequence[] row = new CharSequence[fields.length];
-                for (int i = 0; i < fields.length; i++) {
-                    String v = fields[i].startsWith("title") ? d.get(Fields.TITLE) : d.get(Fields.BODY);
-                    row[i] = v == null ? "" : v;
-                }
-                values.add(row);
+                values.add(row(stored, doc, fields));
             }
             return values;
+        }
+    }
+
+    /** Reads every content_* field's text from the one stored body. */
+    private static final class StoredOnceHighlighter extends StoredTextHighlighter {
+
+        StoredOnceHighlighter(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        CharSequence[] row(StoredFields stored, int doc, String[] fields) throws IOException {
+            Document d = stored.document(doc, Set.of(Fields.BODY, Fields.TITLE));
+            CharSequence[] row = new CharSequence[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                String v = fields[i].startsWith("title") ? d.get(Fields.TITLE) : d.get(Fields.BODY);
+                row[i] = v == null ? "" : v;
+            }
+            return row;
         }
     }
 
@@ -136,13 +152,11 @@ final class Highlights {
      * Reads every content_* field's text from the body in one language ({@link Fields#bodyIn}), which is not what was
      * indexed (all languages run together): the offsets of its words come from analysing it again.
      */
-    private static final class OneLanguageHighlighter extends UnifiedHighlighter {
-        private final IndexSearcher searcher;
+    private static final class OneLanguageHighlighter extends StoredTextHighlighter {
         private final String body;
 
         OneLanguageHighlighter(Builder builder, String language) {
             super(builder);
-            this.searcher = builder.getIndexSearcher();
             this.body = Fields.bodyIn(language);
         }
 
@@ -152,17 +166,11 @@ final class Highlights {
         }
 
         @Override
-        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
-                throws IOException {
-            List<CharSequence[]> values = new ArrayList<>();
-            StoredFields stored = searcher.storedFields();
-            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-                String v = stored.document(doc, Set.of(body)).get(body);
-                CharSequence[] row = new CharSequence[fields.length];
-                Arrays.fill(row, v == null ? "" : v);
-                values.add(row);
-            }
-            return values;
+        CharSequence[] row(StoredFields stored, int doc, String[] fields) throws IOException {
+            String v = stored.document(doc, Set.of(body)).get(body);
+            CharSequence[] row = new CharSequence[fields.length];
+            Arrays.fill(row, v == null ? "" : v);
+            return row;
         }
     }
 }
