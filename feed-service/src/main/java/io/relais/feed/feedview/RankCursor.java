@@ -1,11 +1,10 @@
 package io.relais.feed.feedview;
 
 import io.relais.kit.error.ProblemException;
+import io.relais.kit.paging.OpaqueCursor;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
  * Position in the relevant order: the score and post of the last item served, and the instant the
@@ -22,8 +21,7 @@ record RankCursor(Instant asOf, double total, String post) {
     }
 
     String encode() {
-        String raw = VERSION + "|" + asOf.toEpochMilli() + "|" + total + "|" + post;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return OpaqueCursor.encode(VERSION, asOf.toEpochMilli(), total, post);
     }
 
     /**
@@ -36,13 +34,13 @@ record RankCursor(Instant asOf, double total, String post) {
      */
     static RankCursor decode(String token) {
         if (token == null || token.isBlank()) return null;
+        String[] fields = OpaqueCursor.decode(token, VERSION, 3);
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|", 4);
-            if (parts.length == 4 && VERSION.equals(parts[0]) && !parts[3].isBlank()) {
-                Instant asOf = Instant.ofEpochMilli(Long.parseLong(parts[1]));
-                double total = Double.parseDouble(parts[2]);
+            if (fields != null && !fields[2].isBlank()) {
+                Instant asOf = Instant.ofEpochMilli(Long.parseLong(fields[0]));
+                double total = Double.parseDouble(fields[1]);
                 if (!asOf.isBefore(EARLIEST) && !asOf.isAfter(Instant.now().plus(Duration.ofDays(1))) && Double.isFinite(total)) {
-                    return new RankCursor(asOf, total, parts[3]);
+                    return new RankCursor(asOf, total, fields[2]);
                 }
             }
         } catch (IllegalArgumentException | java.time.DateTimeException e) {

@@ -12,13 +12,12 @@ import io.relais.feed.thread.ReactionStore;
 import io.relais.feed.thread.ThreadAccess;
 import io.relais.kit.error.ProblemException;
 import io.relais.kit.identity.CurrentPerson;
+import io.relais.kit.paging.OpaqueCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,6 +34,9 @@ import java.util.Set;
 public class CommentViews {
 
     static final int FIRST_COMMENTS = 2;
+
+    /** A thread page's cursor: the position of the last comment served, oldest first. */
+    private static final String COMMENT_CURSOR = "c1";
 
     @Inject
     PostStore postStore;
@@ -127,19 +129,18 @@ public class CommentViews {
     }
 
     private static String encode(long position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("c" + position).getBytes(StandardCharsets.UTF_8));
+        return OpaqueCursor.encode(COMMENT_CURSOR, position);
     }
 
     private static long decode(String cursor) {
         if (cursor == null || cursor.isBlank()) return 0;
+        String[] fields = OpaqueCursor.decode(cursor, COMMENT_CURSOR, 1);
         try {
-            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!s.startsWith("c")) throw new IllegalArgumentException();
-            long p = Long.parseLong(s.substring(1));
-            if (p < 0) throw new IllegalArgumentException();
-            return p;
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this API returned");
+            long p = fields == null ? -1 : Long.parseLong(fields[0]);
+            if (p >= 0) return p;
+        } catch (NumberFormatException e) {
+            // falls through to the problem below
         }
+        throw ProblemException.invalid("cursor", "is not a cursor this API returned");
     }
 }

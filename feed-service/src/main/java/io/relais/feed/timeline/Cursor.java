@@ -1,13 +1,11 @@
 package io.relais.feed.timeline;
 
 import io.relais.kit.error.ProblemException;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.relais.kit.paging.OpaqueCursor;
 
 /**
  * Position in a newest-first timeline: the (time, post IRI) of the last item served. Opaque to
- * clients (base64url); the next page holds exactly what sorts after it, so pages never overlap or
+ * clients ({@link OpaqueCursor}); the next page holds exactly what sorts after it, so pages never overlap or
  * skip, whatever is inserted meanwhile.
  */
 public record Cursor(long time, String post) {
@@ -19,8 +17,7 @@ public record Cursor(long time, String post) {
     }
 
     public String encode() {
-        String raw = VERSION + "|" + time + "|" + post;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return OpaqueCursor.encode(VERSION, time, post);
     }
 
     /** Null for an absent cursor; a 400 naming the field for one this service did not produce. */
@@ -28,13 +25,12 @@ public record Cursor(long time, String post) {
         if (token == null || token.isBlank()) {
             return null;
         }
+        String[] fields = OpaqueCursor.decode(token, VERSION, 2);
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            String[] parts = raw.split("\\|", 3);
-            if (parts.length == 3 && VERSION.equals(parts[0]) && !parts[2].isBlank()) {
-                return new Cursor(Long.parseLong(parts[1]), parts[2]);
+            if (fields != null && !fields[1].isBlank()) {
+                return new Cursor(Long.parseLong(fields[0]), fields[1]);
             }
-        } catch (IllegalArgumentException e) {
+        } catch (NumberFormatException e) {
             // falls through to the problem below
         }
         throw ProblemException.invalid("cursor", "is not a cursor returned by this feed; omit it to start from the newest");

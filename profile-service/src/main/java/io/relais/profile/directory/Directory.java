@@ -2,6 +2,7 @@ package io.relais.profile.directory;
 
 import io.relais.events.Login;
 import io.relais.kit.error.ProblemException;
+import io.relais.kit.paging.OpaqueCursor;
 import io.relais.profile.ProfileConfig;
 import io.relais.profile.person.Person;
 import io.relais.profile.person.PersonRepository;
@@ -10,12 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
@@ -24,6 +20,9 @@ import java.util.TreeSet;
 /** The people directory: facet intersections, paged by login with an opaque cursor (no offsets). */
 @ApplicationScoped
 public class Directory {
+
+    /** The directory's cursor: the login of the last person served, in login order. */
+    private static final String CURSOR_KIND = "p1";
 
     @Inject
     DirectoryIndex index;
@@ -59,28 +58,21 @@ public class Directory {
         return new Page(items, more ? encode(logins.get(logins.size() - 1)) : null);
     }
 
-    /** The cursor after {@code login}: its UTF-8 bytes in base64url without padding (opaque to clients). */
+    /** The cursor after {@code login} ({@link OpaqueCursor}, opaque to clients). */
     static String encode(String login) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(login.getBytes(StandardCharsets.UTF_8));
+        return OpaqueCursor.encode(CURSOR_KIND, login);
     }
 
     /**
-     * The login a cursor of {@link #encode} names. Only what this API issues is read back: the token must be the
-     * canonical encoding (no padding, no stray bits) of UTF-8 text that is a login as stored ({@link Login}, lower
-     * case); anything else is a 400 naming {@code cursor}, as feed-service answers. Before, any decodable token was
-     * read as a position, and {@code garbage} answered an empty page, not the client's mistake.
+     * The login a cursor of {@link #encode} names. Only what this API issues is read back: a token
+     * {@link OpaqueCursor#decode} reads, naming a login as stored ({@link Login}, lower case); anything else is a 400
+     * naming {@code cursor}, as feed-service answers. Before, any decodable token was read as a position, and
+     * {@code garbage} answered an empty page, not the client's mistake.
      */
     static String decode(String cursor) {
-        try {
-            byte[] bytes = Base64.getUrlDecoder().decode(cursor);
-            String login = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            if (encode(login).equals(cursor) && Login.isValid(login) && login.equals(Login.normalise(login))) {
-                return login;
-            }
-        } catch (IllegalArgumentException | CharacterCodingException e) {
-            // falls through to the problem below
+        String[] fields = OpaqueCursor.decode(cursor, CURSOR_KIND, 1);
+        if (fields != null && Login.isValid(fields[0]) && fields[0].equals(Login.normalise(fields[0]))) {
+            return fields[0];
         }
         throw ProblemException.invalid("cursor", "is not a cursor returned by this API (use the 'next' value as is; omit it for the first page)");
     }

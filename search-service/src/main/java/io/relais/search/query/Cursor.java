@@ -1,12 +1,10 @@
 package io.relais.search.query;
 
 import io.relais.kit.error.ProblemException;
+import io.relais.kit.paging.OpaqueCursor;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * An opaque page cursor. It names the index snapshot the first page was read from (kept for ten
@@ -20,14 +18,11 @@ public record Cursor(String generation, long snapshot, int offset, long publishe
     public static final int MAX_DEPTH = 1_000;
 
     public static String next(String generation, long snapshot, int offset, ScoreDoc last, SortOrder order) {
-        String s;
         if (order == SortOrder.RELEVANCE) {
-            s = "r|" + generation + "|" + snapshot + "|" + offset;
-        } else {
-            FieldDoc fd = (FieldDoc) last;
-            s = "d|" + generation + "|" + snapshot + "|" + offset + "|" + fd.fields[0] + "|" + ((BytesRef) fd.fields[1]).utf8ToString();
+            return OpaqueCursor.encode("r", generation, snapshot, offset);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+        FieldDoc fd = (FieldDoc) last;
+        return OpaqueCursor.encode("d", generation, snapshot, offset, fd.fields[0], ((BytesRef) fd.fields[1]).utf8ToString());
     }
 
     /**
@@ -38,13 +33,12 @@ public record Cursor(String generation, long snapshot, int offset, long publishe
      */
     public static Cursor parse(String cursor, SortOrder order) {
         try {
-            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            String[] p = s.split("\\|", 6);
+            String[] p = order == SortOrder.RELEVANCE ? OpaqueCursor.decode(cursor, "r", 3) : OpaqueCursor.decode(cursor, "d", 5);
             Cursor parsed = null;
-            if (order == SortOrder.RELEVANCE && p[0].equals("r") && p.length == 4) {
-                parsed = new Cursor(p[1], Long.parseLong(p[2]), Integer.parseInt(p[3]), 0, null);
-            } else if (order == SortOrder.RECENT && p[0].equals("d") && p.length == 6) {
-                parsed = new Cursor(p[1], Long.parseLong(p[2]), Integer.parseInt(p[3]), Long.parseLong(p[4]), p[5]);
+            if (p != null && order == SortOrder.RELEVANCE) {
+                parsed = new Cursor(p[0], Long.parseLong(p[1]), Integer.parseInt(p[2]), 0, null);
+            } else if (p != null) {
+                parsed = new Cursor(p[0], Long.parseLong(p[1]), Integer.parseInt(p[2]), Long.parseLong(p[3]), p[4]);
             }
             // a hand-made offset would index the hits out of range (a 500, not the caller's mistake named); by date a
             // page may lie deeper than MAX_DEPTH (its position is the last hit's date and id, not the offset)
