@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every page template, rendered with content in it (posts, people, communities, notifications, queues), has exactly one
  * {@code <h1>} and no skipped heading level (WCAG 1.3.1 and 2.4.6: screen-reader users move by headings, and a jump
- * from h1 to h3 reads as a missing section). A post's own page had no h1 at all; the people directory went from h1 to
- * the cards' h3; the report page (without htmx) had only the form's h3.
+ * from h1 to h3 reads as a missing section), and a title that names the site once, last (WCAG 2.4.2). A post's own
+ * page had no h1 at all; the people directory went from h1 to the cards' h3; the landing page was titled
+ * "Relais · Relais".
  */
 @QuarkusTest
 @TestProfile(ScriptedServices.Profile.class)
@@ -97,6 +98,10 @@ class PageOutlineTest {
 
     private static void assertOutline(String path, String html) {
         assertThat(html).as("%s is a page", path).contains("<!DOCTYPE html>");
+        Matcher title = Pattern.compile("<title>([^<]*)</title>").matcher(html);
+        assertThat(title.find()).as("%s has a title", path).isTrue();
+        assertThat(title.group(1)).as("the title of %s", path).endsWith("Relais")
+                .satisfies(t -> assertThat(t.split("Relais", -1)).as("the site named once in “%s”", t).hasSize(2));
         List<Integer> levels = new ArrayList<>();
         Matcher m = Pattern.compile("<h([1-6])[\\s>]").matcher(html);
         while (m.find()) {
