@@ -9,6 +9,8 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.relais.web.WebConfig;
+import io.relais.web.layout.FollowButton;
+import io.relais.web.layout.HrNames;
 import io.relais.web.layout.Me;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
@@ -56,6 +58,12 @@ public class PeoplePages {
 
     @Inject
     WebConfig config;
+
+    @Inject
+    FollowButton followButton;
+
+    @Inject
+    HrNames hrNames;
 
     @Inject
     @RestClient
@@ -109,7 +117,7 @@ public class PeoplePages {
                 .data("emptyText", noPosts(login, person))
                 .data("person", person)
                 .data("mine", login.equals(me.login()))
-                .data("following", !login.equals(me.login()) && follows(login))
+                .data("follow", FollowButton.Form.onPage(followAction(login), !login.equals(me.login()) && follows(login), false))
                 .data("chain", orMissing(() -> profiles.managerChain(login)))
                 .data("reports", orMissing(() -> profiles.reports(login)))
                 .data("page", orMissing(() -> feed.personFeed(login, null, config.pageSize())))
@@ -227,13 +235,28 @@ public class PeoplePages {
 
     @POST
     @Path("{login}/follow")
-    public Response follow(@PathParam("login") String login, @RestForm boolean following) {
+    public Response follow(@PathParam("login") String login, @RestForm boolean following, @HeaderParam("HX-Request") String htmx) {
         if (following) {
             feed.unfollow("person", login);
         } else {
             feed.follow("person", login);
         }
-        return Response.seeOther(URI.create("/people/" + login)).build();
+        return followButton.answer(htmx, FollowButton.Form.onPage(followAction(login), !following, false), displayName(login),
+                URI.create("/people/" + login));
+    }
+
+    private static String followAction(String login) {
+        return "/people/" + login + "/follow";
+    }
+
+    /** The person's HR display name (cached), their login when profile-service cannot say. */
+    private String displayName(String login) {
+        try {
+            String name = hrNames.of(login).displayName();
+            return name.isBlank() ? login : name;
+        } catch (RuntimeException unknown) {
+            return login;
+        }
     }
 
     /** Whether I follow this person (feed-service's list of what I follow; unknown counts as not following). */
