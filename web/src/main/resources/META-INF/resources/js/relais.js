@@ -245,14 +245,16 @@
   // a control that goes away with what it acted on (the welcome panel hidden, or done) would leave the focus on
   // <body>, where a keyboard or screen-reader user is lost: it goes to the main region (the skip link's target) instead.
   // Only for a request the person made from the focused control; controls that stay keep their id and htmx refocuses them.
+  // (htmx tells a removed element's afterRequest to its closest ancestor still in the page, with detail.elt rewritten:
+  // the pressed element is remembered per request)
   var pressed = new WeakMap();
   document.addEventListener('htmx:beforeRequest', function (e) {
     var a = document.activeElement, elt = e.detail.elt;
-    if (a && a !== document.body && elt && elt.contains && elt.contains(a)) { pressed.set(e.detail.xhr, true); }
+    if (a && a !== document.body && elt && elt.contains && elt.contains(a)) { pressed.set(e.detail.xhr, elt); }
   });
   document.addEventListener('htmx:afterRequest', function (e) {
-    var elt = e.detail.elt, a = document.activeElement;
-    if (!pressed.get(e.detail.xhr) || (elt && elt.isConnected) || (a && a !== document.body)) { return; }
+    var elt = pressed.get(e.detail.xhr), a = document.activeElement;
+    if (!elt || elt.isConnected || (a && a !== document.body)) { return; }
     var main = document.getElementById('main');
     if (main) { main.focus({ preventScroll: true }); }
   });
