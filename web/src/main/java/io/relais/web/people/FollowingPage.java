@@ -139,7 +139,8 @@ public class FollowingPage {
                 case "community" -> feed.community(id).path("name").asText(id);
                 default -> "#" + id;
             };
-        } catch (ClientWebApplicationException | jakarta.ws.rs.ProcessingException unknown) {
+        } catch (jakarta.ws.rs.WebApplicationException | jakarta.ws.rs.ProcessingException unknown) {
+            // the follow is done; only its sentence names it by its key
             return "person".equals(kind) || "community".equals(kind) ? id : "#" + id;
         }
     }
