@@ -242,6 +242,22 @@
     var slot = errorSlotOf(e.detail.elt && e.detail.elt.closest && e.detail.elt.closest('form'));
     if (slot) { slot.textContent = sentence('not-sent'); }
   });
+  // a control that goes away with what it acted on (the welcome panel hidden, or done) would leave the focus on
+  // <body>, where a keyboard or screen-reader user is lost: it goes to the main region (the skip link's target) instead.
+  // Only for a request the person made from the focused control; controls that stay keep their id and htmx refocuses them.
+  // (htmx tells a removed element's afterRequest to its closest ancestor still in the page, with detail.elt rewritten:
+  // the pressed element is remembered per request)
+  var pressed = new WeakMap();
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    var a = document.activeElement, elt = e.detail.elt;
+    if (a && a !== document.body && elt && elt.contains && elt.contains(a)) { pressed.set(e.detail.xhr, elt); }
+  });
+  document.addEventListener('htmx:afterRequest', function (e) {
+    var elt = pressed.get(e.detail.xhr), a = document.activeElement;
+    if (!elt || elt.isConnected || (a && a !== document.body)) { return; }
+    var main = document.getElementById('main');
+    if (main) { main.focus({ preventScroll: true }); }
+  });
   // comment toggles say whether the thread is open
   document.addEventListener('htmx:afterSwap', function (e) {
     var t = e.detail.target;
@@ -267,7 +283,9 @@
     // asked: the latest request for suggestions; an answer to an older one (typing went on, the list was closed, the
     // form was sent) is dropped rather than reopening the list
     var active = -1, timer = null, token = null, asked = 0;
-    function close() { window.clearTimeout(timer); asked += 1; list.hidden = true; list.innerHTML = ''; if (field.tagName !== 'TEXTAREA') { field.setAttribute('aria-expanded', 'false'); } field.removeAttribute('aria-activedescendant'); active = -1; }
+    // a WAI-ARIA 1.2 combobox, the composer's textarea as the one-line boxes: aria-expanded says whether the listbox is
+    // open, aria-activedescendant names the highlighted option (aria-selected="true" on it)
+    function close() { window.clearTimeout(timer); asked += 1; list.hidden = true; list.innerHTML = ''; field.setAttribute('aria-expanded', 'false'); field.removeAttribute('aria-activedescendant'); active = -1; }
     function options() { return Array.prototype.slice.call(list.querySelectorAll('[role=option]')); }
     function highlight(i) {
       var opts = options();
@@ -303,7 +321,7 @@
             var ids = field.id + '-opt-';
             list.innerHTML = html;
             options().forEach(function (o, i) { o.id = ids + i; });
-            if (options().length) { list.hidden = false; if (field.tagName !== 'TEXTAREA') { field.setAttribute('aria-expanded', 'true'); } highlight(0); } else { close(); }
+            if (options().length) { list.hidden = false; field.setAttribute('aria-expanded', 'true'); highlight(0); } else { close(); }
           })
           .catch(close);
       }, 150);

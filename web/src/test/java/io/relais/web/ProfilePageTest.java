@@ -43,6 +43,7 @@ class ProfilePageTest {
         return engine.getTemplate("people/profile.html").instance().setLocale(locale)
                 .data("me", ALICE).data("lang", locale.getLanguage()).data("nav", "people").data("csrf", "t")
                 .data("person", json.readTree("{\"login\":\"bob\",\"displayName\":\"Bob Durand\",\"skills\":[]}"))
-                .data("mine", false).data("following", following).render();
+                .data("mine", false)
+                .data("follow", io.relais.web.layout.FollowButton.Form.onPage("/people/bob/follow", following, false)).render();
     }
 }

@@ -77,6 +77,19 @@ class TranslationsTest {
     }
 
     @Test
+    void everyStatusMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
+        Properties fr = french("/messages/st_fr.properties");
+        Set<String> keys = keys(io.relais.web.layout.StatusMsg.class);
+        Set<String> missing = new TreeSet<>(keys);
+        missing.removeIf(k -> fr.getProperty(k) != null && !fr.getProperty(k).isBlank());
+        Set<String> stale = new TreeSet<>(fr.stringPropertyNames());
+        stale.removeAll(keys);
+
+        assertThat(missing).as("messages of StatusMsg without a French text in st_fr.properties").isEmpty();
+        assertThat(stale).as("keys of st_fr.properties that StatusMsg no longer has").isEmpty();
+    }
+
+    @Test
     void everyModerationMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
         Properties fr = french("/messages/mod_fr.properties");
         Set<String> keys = keys(io.relais.web.moderation.ModerationMsg.class);

@@ -26,6 +26,9 @@ class OnboardingBrowserTest {
 
             carol.find(By.id("welcome-hide")).click();
             carol.until(d -> d.findElements(By.id("welcome")).isEmpty());
+            // the pressed button went with the panel: the focus goes to the main region, not <body>, and it is said
+            assertThat(carol.js("return document.activeElement && document.activeElement.id;")).isEqualTo("main");
+            carol.until(d -> "The welcome panel is hidden.".equals(d.findElement(By.id("flash")).getText()));
             carol.go("/");
             assertThat(carol.findAll(By.cssSelector("section#welcome"))).isEmpty();
         }

@@ -10,6 +10,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.relais.web.WebConfig;
+import io.relais.web.layout.FollowButton;
 import io.relais.web.layout.Pages;
 import io.relais.web.layout.ServiceErrors;
 import io.relais.web.services.FeedApi;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -59,6 +61,9 @@ public class CommunityPages {
 
     @Inject
     WebConfig config;
+
+    @Inject
+    FollowButton followButton;
 
     @Inject
     @RestClient
@@ -137,6 +142,7 @@ public class CommunityPages {
         JsonNode requests = moderator ? orEmpty(() -> feed.joinRequests(slug)) : MissingNode.getInstance();
         JsonNode invitations = moderator ? orEmpty(() -> feed.invitations(slug)) : MissingNode.getInstance();
         String inviter = "invited".equals(community.path("myStatus").asText()) ? inviterOf(community.path("iri").asText()) : "";
+        boolean following = follows(community.path("iri").asText());
         List<JsonNode> audiences = new ArrayList<>();
         if (member && !archived) {
             audiences.add(community);
@@ -146,7 +152,8 @@ public class CommunityPages {
                 .data("more", "/communities/" + slug + "/items?order=newest")
                 .data("members", members).data("requests", requests).data("invitations", invitations)
                 .data("audiences", audiences)
-                .data("pinned", pinnedPosts(community)).data("following", follows(community.path("iri").asText()))
+                .data("pinned", pinnedPosts(community)).data("following", following)
+                .data("follow", FollowButton.Form.onPage(followAction(community.path("slug").asText(slug)), following, true))
                 .data("pinSlug", owner && !archived ? community.path("slug").asText(slug) : "").data("inviter", inviter)
                 .data("problem", "").data("problemAt", "").data("problemKind", "error").data("person", "");
     }
@@ -271,13 +278,19 @@ public class CommunityPages {
     /** {@code following} is the state the page showed: true → unfollow, false → follow. */
     @POST
     @Path("{slug}/follow")
-    public Response follow(@PathParam("slug") String slug, @RestForm boolean following) {
+    public Response follow(@PathParam("slug") String slug, @RestForm boolean following, @HeaderParam("HX-Request") String htmx) {
         if (following) {
             feed.unfollow("community", slug);
         } else {
             feed.follow("community", slug);
         }
-        return backTo(slug);
+        String name = htmx == null ? slug : orEmpty(() -> feed.community(slug)).path("name").asText(slug);
+        return followButton.answer(htmx, FollowButton.Form.onPage(followAction(slug), !following, true), name,
+                URI.create("/communities/" + slug));
+    }
+
+    private static String followAction(String slug) {
+        return "/communities/" + slug + "/follow";
     }
 
     /**

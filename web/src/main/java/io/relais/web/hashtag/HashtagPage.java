@@ -7,6 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.relais.events.HashtagKey;
 import io.relais.events.Iri;
 import io.relais.web.WebConfig;
+import io.relais.web.layout.FollowButton;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,6 +46,9 @@ public class HashtagPage {
     WebConfig config;
 
     @Inject
+    FollowButton followButton;
+
+    @Inject
     @RestClient
     FeedApi feed;
 
@@ -60,7 +64,7 @@ public class HashtagPage {
     @Path("{tag}")
     public TemplateInstance show(@PathParam("tag") String tag) {
         String key = key(tag);
-        return pages.of(page).data("nav", "").data("tag", key).data("following", follows(key))
+        return pages.of(page).data("nav", "").data("tag", key).data("follow", FollowButton.Form.onPage(followAction(key), follows(key), false))
                 .data("page", feed.hashtagFeed(key, null, config.pageSize())).data("more", more(key))
                 .data("emptyText", pages.empty().noHashtagPosts(key));
     }
@@ -76,14 +80,19 @@ public class HashtagPage {
     /** {@code following} is the state the page showed: true → unfollow, false → follow. */
     @POST
     @Path("{tag}/follow")
-    public Response follow(@PathParam("tag") String tag, @RestForm boolean following) {
+    public Response follow(@PathParam("tag") String tag, @RestForm boolean following, @jakarta.ws.rs.HeaderParam("HX-Request") String htmx) {
         String key = key(tag);
         if (following) {
             feed.unfollow("hashtag", key);
         } else {
             feed.follow("hashtag", key);
         }
-        return Response.seeOther(URI.create("/hashtags/" + URLEncoder.encode(key, StandardCharsets.UTF_8))).build();
+        return followButton.answer(htmx, FollowButton.Form.onPage(followAction(key), !following, false), "#" + key,
+                URI.create("/hashtags/" + URLEncoder.encode(key, StandardCharsets.UTF_8)));
+    }
+
+    private static String followAction(String key) {
+        return "/hashtags/" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "/follow";
     }
 
     private boolean follows(String key) {

@@ -137,7 +137,7 @@ public interface Msg {
     @Message("About me") String bio();
     @Message("Phone") String phone();
     @Message("Skills, separated by commas") String skillsInput();
-    @Message("Languages, separated by commas") String languagesInput();
+    @Message("Languages you speak") String languagesInput();
     @Message("Photo address (URL)") String photoUrl();
     @Message("Who knows…") String whoKnows();
     @Message("a skill, e.g. Kafka") String skillPlaceholder();

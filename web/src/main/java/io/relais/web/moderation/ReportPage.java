@@ -101,10 +101,13 @@ public class ReportPage {
                 .data("oid", ElementIds.of(object)).data("isComment", object.startsWith("urn:relais:comment:"));
     }
 
-    /** htmx gets the fragment; a full navigation gets it inside the page layout. */
+    /**
+     * htmx gets the fragment; a full navigation gets it inside the page layout. The form's title is an h3 under the
+     * card it opens in (the card's author line is its h2), an h2 under the page's own h1: no level is skipped.
+     */
     private Response html(int status, TemplateInstance fragment, String htmx) {
-        String body = "true".equals(htmx) ? fragment.render()
-                : pages.of(page).data("nav", "").data("content", fragment.render()).render();
+        String body = "true".equals(htmx) ? fragment.data("level", 3).render()
+                : pages.of(page).data("nav", "").data("content", fragment.data("level", 2).render()).render();
         return Response.status(status).entity(body).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 }

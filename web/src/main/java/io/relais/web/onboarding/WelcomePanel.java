@@ -7,7 +7,9 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.relais.web.layout.Me;
 import io.relais.web.layout.Msg;
+import io.relais.web.layout.HrNames;
 import io.relais.web.layout.Pages;
+import io.relais.web.layout.StatusMsg;
 import io.relais.web.services.FeedApi;
 import io.relais.web.services.ProfileApi;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +40,11 @@ import java.util.function.Supplier;
  * fields still empty, from profile-service), join a community (public ones not joined yet, the most populated
  * first — feed-service's directory does not rank by activity) and follow colleagues (their manager and the
  * people who share that manager or their department, from profile-service's org chart and directory).
- * Join and Follow answer with the panel again, so it shrinks as the person goes.
+ * Join and Follow answer with the panel again, so it shrinks as the person goes; the community just joined or the
+ * colleague just followed stays in that answer as "Member ✓" / "Following ✓" under the pressed button's id, so htmx
+ * keeps the focus there (the reactions' and follow buttons' mechanism), and {@code #flash} says what happened
+ * ({@code feed/done}). Hiding answers only that sentence: the panel goes, and the page's script moves the focus to the
+ * main region rather than leaving it on {@code <body>}.
  *
  * <p>Hiding is kept by feed-service with the person's notification settings ({@code PUT /api/me/onboarding}), so the
  * panel stays hidden in every browser, after logout and login. When feed-service cannot say, the panel is shown (it
@@ -67,8 +73,15 @@ public class WelcomePanel {
     ProfileApi profiles;
 
     @Inject
+    HrNames hrNames;
+
+    @Inject
     @Location("onboarding/welcome.html")
     Template panel;
+
+    @Inject
+    @Location("feed/done.html")
+    Template done;
 
     /** The panel, or nothing (an empty 200, so htmx swaps the placeholder away) once hidden or done. */
     @GET
@@ -76,40 +89,66 @@ public class WelcomePanel {
         if (orMissing(feed::onboarding).path("dismissed").asBoolean(false)) {
             return "";
         }
-        return render();
+        return render("", "");
     }
 
     @POST
     @Path("join/{slug}")
     public Response join(@PathParam("slug") String slug, @HeaderParam("HX-Request") String htmx) {
         feed.join(slug);
-        return answer(htmx);
+        if (htmx == null) {
+            return Response.seeOther(URI.create("/")).build();
+        }
+        String name = orMissing(() -> feed.community(slug)).path("name").asText(slug);
+        return answer(render(slug, ""), words().joined(name));
     }
 
     @POST
     @Path("follow/{login}")
     public Response follow(@PathParam("login") String login, @HeaderParam("HX-Request") String htmx) {
         feed.follow("person", login);
-        return answer(htmx);
+        if (htmx == null) {
+            return Response.seeOther(URI.create("/")).build();
+        }
+        return answer(render("", login), words().followed(displayName(login)));
     }
 
     @POST
     @Path("hide")
     public Response hide(@HeaderParam("HX-Request") String htmx) {
         feed.setOnboarding(JsonNodeFactory.instance.objectNode().put("dismissed", true));
-        return htmx != null ? Response.ok("", MediaType.TEXT_HTML_TYPE).build() : Response.seeOther(URI.create("/")).build();
+        return htmx != null ? answer("", words().welcomeHidden()) : Response.seeOther(URI.create("/")).build();
     }
 
-    private Response answer(String htmx) {
-        return htmx != null ? Response.ok(render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build()
-                : Response.seeOther(URI.create("/")).build();
+    /** The panel (or nothing, when it is gone) and the sentence for the status region, out of band. */
+    private Response answer(String panelHtml, String sentence) {
+        return Response.ok(panelHtml + pages.of(done).data("done", sentence).render(),
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
-    private String render() {
+    private StatusMsg words() {
+        return io.quarkus.qute.i18n.MessageBundles.get(StatusMsg.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(pages.locale().getLanguage()));
+    }
+
+    private String displayName(String login) {
+        try {
+            String name = hrNames.of(login).displayName();
+            return name.isBlank() ? login : name;
+        } catch (RuntimeException unknown) {
+            return login;
+        }
+    }
+
+    /**
+     * @param joined   the community just joined ("" for none): it stays listed, as joined
+     * @param followed the colleague just followed ("" for none): they stay listed, as followed
+     */
+    private String render(String joined, String followed) {
         JsonNode person = orMissing(() -> profiles.person(me.login()));
         List<String> missing = missingFields(person, pages.msg());
-        List<JsonNode> communities = suggestedCommunities();
-        List<JsonNode> colleagues = suggestedColleagues(person);
+        List<JsonNode> communities = suggestedCommunities(joined);
+        List<JsonNode> colleagues = suggestedColleagues(person, followed);
         boolean joinedOne = communities.isEmpty() || memberOfAny();
         boolean followsOne = !orMissing(feed::myFollows).path("persons").isEmpty();
         if (missing.isEmpty() && joinedOne && followsOne) {
@@ -117,7 +156,7 @@ public class WelcomePanel {
         }
         return pages.of(panel).data("person", person).data("missing", String.join(", ", missing))
                 .data("profileDone", missing.isEmpty()).data("communities", communities).data("colleagues", colleagues)
-                .render();
+                .data("joined", joined).data("followed", followed).render();
     }
 
     /** The profile fields a colleague would look for that are still empty, in the reader's words. */
@@ -135,11 +174,11 @@ public class WelcomePanel {
         return missing;
     }
 
-    private List<JsonNode> suggestedCommunities() {
+    private List<JsonNode> suggestedCommunities(String joined) {
         List<JsonNode> open = new ArrayList<>();
         for (JsonNode c : orMissing(() -> feed.communities(null, FeedApi.MAX_PAGE))) {
             if ("public".equals(c.path("visibility").asText()) && !c.path("archived").asBoolean()
-                    && !Set.of("member", "pending").contains(c.path("myStatus").asText())) {
+                    && (!Set.of("member", "pending").contains(c.path("myStatus").asText()) || joined.equals(c.path("slug").asText()))) {
                 open.add(c);
             }
         }
@@ -157,7 +196,7 @@ public class WelcomePanel {
     }
 
     /** My manager, then who shares my manager, then my department; not me, not whom I follow already, not who left. */
-    private List<JsonNode> suggestedColleagues(JsonNode person) {
+    private List<JsonNode> suggestedColleagues(JsonNode person, String followedNow) {
         Set<String> followed = new java.util.HashSet<>();
         orMissing(feed::myFollows).path("persons").forEach(p -> followed.add(p.path("login").asText()));
         Map<String, JsonNode> found = new LinkedHashMap<>();
@@ -177,7 +216,8 @@ public class WelcomePanel {
         List<JsonNode> colleagues = new ArrayList<>();
         for (JsonNode p : found.values()) {
             String login = p.path("login").asText("");
-            if (!login.isEmpty() && !login.equals(me.login()) && !followed.contains(login) && !"left".equals(p.path("status").asText())
+            if (!login.isEmpty() && !login.equals(me.login()) && (!followed.contains(login) || login.equals(followedNow))
+                    && !"left".equals(p.path("status").asText())
                     && colleagues.size() < SUGGESTIONS) {
                 colleagues.add(p);
             }

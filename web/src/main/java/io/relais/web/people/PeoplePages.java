@@ -9,6 +9,8 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.relais.web.WebConfig;
+import io.relais.web.layout.FollowButton;
+import io.relais.web.layout.HrNames;
 import io.relais.web.layout.Me;
 import io.relais.web.layout.Pages;
 import io.relais.web.services.FeedApi;
@@ -36,7 +38,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +60,12 @@ public class PeoplePages {
 
     @Inject
     WebConfig config;
+
+    @Inject
+    FollowButton followButton;
+
+    @Inject
+    HrNames hrNames;
 
     @Inject
     @RestClient
@@ -108,8 +118,9 @@ public class PeoplePages {
         return pages.of(profile).data("nav", login.equals(me.login()) ? "profile" : "people")
                 .data("emptyText", noPosts(login, person))
                 .data("person", person)
+                .data("spoken", LanguageChoices.named(ProfileForm.of(person).languages(), java.util.Set.of(), pages.locale()))
                 .data("mine", login.equals(me.login()))
-                .data("following", !login.equals(me.login()) && follows(login))
+                .data("follow", FollowButton.Form.onPage(followAction(login), !login.equals(me.login()) && follows(login), false))
                 .data("chain", orMissing(() -> profiles.managerChain(login)))
                 .data("reports", orMissing(() -> profiles.reports(login)))
                 .data("page", orMissing(() -> feed.personFeed(login, null, config.pageSize())))
@@ -171,7 +182,13 @@ public class PeoplePages {
     @GET
     @Path("me/edit")
     public TemplateInstance edit() {
-        return pages.of(editForm).data("nav", "profile").data("form", ProfileForm.of(profiles.person(me.login())));
+        return editPage(ProfileForm.of(profiles.person(me.login())));
+    }
+
+    /** The form, with the languages as choices labelled in the reader's language ({@link LanguageChoices}). */
+    private TemplateInstance editPage(ProfileForm form) {
+        return pages.of(editForm).data("nav", "profile").data("form", form)
+                .data("languages", LanguageChoices.of(form.languages(), form.refusedLanguages(), pages.locale()));
     }
 
     /**
@@ -183,13 +200,20 @@ public class PeoplePages {
     @Path("me")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response save(@RestForm String bio, @RestForm String phone, @RestForm String location,
-                         @RestForm String skills, @RestForm String languages, @RestForm("photo") FileUpload photo) {
+                         @RestForm String skills, @RestForm List<String> languages, @RestForm("photo") FileUpload photo) {
+        // one value per ticked language (a BCP 47 tag); a client that sends them comma-separated is read the same
+        List<String> chosen = new ArrayList<>();
+        if (languages != null) {
+            languages.forEach(value -> Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .filter(s -> !chosen.contains(s)).forEach(chosen::add));
+        }
         ObjectNode changes = JsonNodeFactory.instance.objectNode();
         changes.put("bio", blankToNull(bio));
         changes.put("phone", blankToNull(phone));
         changes.put("location", blankToNull(location));
         changes.set("skills", list(skills));
-        changes.set("languages", list(languages));
+        changes.set("languages", JsonNodeFactory.instance.arrayNode().addAll(chosen.stream()
+                .map(JsonNodeFactory.instance::textNode).toList()));
         try {
             profiles.editMe(changes);
             if (photo != null && photo.size() > 0) {
@@ -204,11 +228,11 @@ public class PeoplePages {
             if (status < 400 || status >= 500 || status == 401 || status == 403 || status == 404) {
                 throw e; // access or outage: the error pages say it
             }
-            ProfileForm form = ProfileForm.refused(bio, phone, location, skills, languages, ProfileForm.problemOf(e),
+            ProfileForm form = ProfileForm.refused(bio, phone, location, skills, chosen, ProfileForm.problemOf(e),
                     io.quarkus.qute.i18n.MessageBundles.get(ProfileMsg.class,
                             io.quarkus.qute.i18n.Localized.Literal.of(pages.locale().getLanguage())));
             return Response.status(422).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(pages.of(editForm).data("nav", "profile").data("form", form).render()).build();
+                    .entity(editPage(form).render()).build();
         }
         return Response.seeOther(URI.create("/people/" + me.login())).build();
     }
@@ -227,13 +251,28 @@ public class PeoplePages {
 
     @POST
     @Path("{login}/follow")
-    public Response follow(@PathParam("login") String login, @RestForm boolean following) {
+    public Response follow(@PathParam("login") String login, @RestForm boolean following, @HeaderParam("HX-Request") String htmx) {
         if (following) {
             feed.unfollow("person", login);
         } else {
             feed.follow("person", login);
         }
-        return Response.seeOther(URI.create("/people/" + login)).build();
+        return followButton.answer(htmx, FollowButton.Form.onPage(followAction(login), !following, false), displayName(login),
+                URI.create("/people/" + login));
+    }
+
+    private static String followAction(String login) {
+        return "/people/" + login + "/follow";
+    }
+
+    /** The person's HR display name (cached), their login when profile-service cannot say. */
+    private String displayName(String login) {
+        try {
+            String name = hrNames.of(login).displayName();
+            return name.isBlank() ? login : name;
+        } catch (RuntimeException unknown) {
+            return login;
+        }
     }
 
     /** Whether I follow this person (feed-service's list of what I follow; unknown counts as not following). */

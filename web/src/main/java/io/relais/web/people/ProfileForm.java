@@ -6,6 +6,8 @@ import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,13 +23,14 @@ import java.util.regex.Pattern;
  * @param phone     the phone number as typed, never null
  * @param location  the location as typed, never null
  * @param skills    the skills, comma-separated as typed, never null
- * @param languages the languages, comma-separated as typed, never null
+ * @param languages the languages as chosen (BCP 47 tags, or older free text still on the profile), never null
  * @param errors    form field name ({@code bio}, {@code phone}, {@code location}, {@code skills}, {@code languages},
  *                  {@code photo}, or {@code form} for the rest) to its sentences; empty when nothing was refused
+ * @param refusedLanguages the entries of {@code languages} profile-service named ({@code languages[i]})
  */
 @io.quarkus.qute.TemplateData
-public record ProfileForm(String bio, String phone, String location, String skills, String languages,
-                          Map<String, String> errors) {
+public record ProfileForm(String bio, String phone, String location, String skills, List<String> languages,
+                          Map<String, String> errors, Set<String> refusedLanguages) {
 
     /** The form's fields in page order, for focusing the first refused one. */
     static final List<String> FIELDS = List.of("bio", "skills", "languages", "phone", "location", "photo");
@@ -36,31 +39,50 @@ public record ProfileForm(String bio, String phone, String location, String skil
     private static final Pattern AT_MOST_ENTRIES = Pattern.compile("must hold at most (\\d+) entries");
     private static final Pattern ENTRY_LENGTH = Pattern.compile("must be (\\d+) to (\\d+) characters");
     private static final Pattern AT_MOST_BYTES = Pattern.compile("must be at most (\\d+) bytes");
+    private static final Pattern ENTRY = Pattern.compile("languages\\[(\\d+)]");
 
-    /** The form filled from profile-service's person answer ({@code skills[].name}, {@code languages[].text}). */
+    /**
+     * The form filled from profile-service's person answer ({@code skills[].name}; {@code languages}, a list of BCP 47
+     * tags — an entry written as an object gives its {@code text}).
+     */
     static ProfileForm of(JsonNode person) {
+        List<String> languages = new java.util.ArrayList<>();
+        for (JsonNode language : person.path("languages")) {
+            String value = language.isObject() ? language.path("text").asText("") : language.asText("");
+            if (!value.isBlank()) {
+                languages.add(value);
+            }
+        }
         return new ProfileForm(person.path("bio").asText(""), person.path("phone").asText(""),
-                person.path("location").asText(""), joined(person.path("skills"), "name"),
-                joined(person.path("languages"), "text"), Map.of());
+                person.path("location").asText(""), joined(person.path("skills"), "name"), List.copyOf(languages), Map.of(),
+                Set.of());
     }
 
     /** The form as typed, each field refused by this problem+json (null: none named) explained in the reader's words. */
-    static ProfileForm refused(String bio, String phone, String location, String skills, String languages,
+    static ProfileForm refused(String bio, String phone, String location, String skills, List<String> languages,
                                JsonNode problem, ProfileMsg msg) {
         Map<String, String> errors = new LinkedHashMap<>();
+        Set<String> refusedLanguages = new TreeSet<>();
         if (problem != null) {
             for (JsonNode error : problem.path("errors")) {
-                String key = error.path("field").asText().replaceFirst("\\[\\d+]$", "");
+                String name = error.path("field").asText();
+                String key = name.replaceFirst("\\[\\d+]$", "");
                 String field = FIELDS.contains(key) ? key : "form";
-                String sentence = sentence(error.path("message").asText(), msg);
+                String entry = "";
+                Matcher at = ENTRY.matcher(name);
+                if (at.matches() && Integer.parseInt(at.group(1)) < languages.size()) {
+                    entry = languages.get(Integer.parseInt(at.group(1)));
+                    refusedLanguages.add(entry);
+                }
+                String sentence = sentence(error.path("message").asText(), entry, msg);
                 errors.merge(field, sentence, (a, b) -> a.equals(b) ? a : a + " " + b);
             }
         }
         if (errors.isEmpty()) {
             errors.put("form", msg.profileFieldRefused());
         }
-        return new ProfileForm(orEmpty(bio), orEmpty(phone), orEmpty(location), orEmpty(skills), orEmpty(languages),
-                Map.copyOf(errors));
+        return new ProfileForm(orEmpty(bio), orEmpty(phone), orEmpty(location), orEmpty(skills), List.copyOf(languages),
+                Map.copyOf(errors), Set.copyOf(refusedLanguages));
     }
 
     /** The problem+json of a refusal, or null when its body is not one. */
@@ -87,7 +109,7 @@ public record ProfileForm(String bio, String phone, String location, String skil
         return FIELDS.stream().filter(errors::containsKey).findFirst().orElse(null);
     }
 
-    private static String sentence(String rule, ProfileMsg msg) {
+    private static String sentence(String rule, String entry, ProfileMsg msg) {
         Matcher m;
         if ((m = AT_MOST_CHARS.matcher(rule)).matches()) {
             return msg.profileTooLong(Integer.parseInt(m.group(1)));
@@ -103,6 +125,10 @@ public record ProfileForm(String bio, String phone, String location, String skil
         }
         if (rule.startsWith("must be a phone number")) {
             return msg.profilePhoneFormat();
+        }
+        if (rule.startsWith("must be a BCP 47 language tag")) {
+            // profile-service's Languages.RULE: an entry that is no known language (older free text, "Français")
+            return msg.profileLanguageUnknown(entry);
         }
         return msg.profileFieldRefused();
     }

@@ -17,4 +17,6 @@ public interface ProfileMsg {
     @Message("A phone number holds only digits, spaces and + ( ) . - /.") String profilePhoneFormat();
     @Message("This photo is too large: at most {mb} MB.") String profilePhotoTooLarge(long mb);
     @Message("This value was refused: check it and try again.") String profileFieldRefused();
+    @Message("“{entry}” is not a language profiles know: untick it and tick the language in the list.") String profileLanguageUnknown(String entry);
+    @Message("Other languages") String otherLanguages();
 }
