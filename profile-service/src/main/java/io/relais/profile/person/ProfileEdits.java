@@ -1,6 +1,7 @@
 package io.relais.profile.person;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.relais.events.Languages;
 import io.relais.events.TextHygiene;
 import io.relais.events.Violation;
 import io.relais.kit.error.Problem;

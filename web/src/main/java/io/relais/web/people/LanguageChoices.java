@@ -1,19 +1,19 @@
 package io.relais.web.people;
 
 import io.quarkus.qute.TemplateData;
+import io.relais.events.Languages;
 
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IllformedLocaleException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The profile form's languages as choices: BCP 47 tags (what profile-service accepts since it checks them,
- * {@code Languages.canonical} there: a well-formed tag of a language the JDK's locale data names), each labelled in
+ * The profile form's languages as choices: BCP 47 tags (what profile-service accepts, by the shared rule
+ * {@link Languages#canonical}: a well-formed tag of a language the JDK's locale data names), each labelled in
  * the reader's language from the same JDK/CLDR data ({@code fr} reads "French" to an English reader, "français" to a
  * French one). The person's own languages come first, ticked, in their order; then every other ISO 639 language the
  * JDK names, sorted for the reader ({@link Collator}). A held value that is no language (text typed before the rule,
@@ -72,24 +72,9 @@ public record LanguageChoices(List<Choice> held, List<Choice> others) {
         return List.copyOf(named);
     }
 
-    /**
-     * The tag as profile-service stores it ({@code pt-br} → {@code pt-BR}), or null when it is not a tag of a language
-     * the JDK names (the rule profile-service applies; an ISO code without a name, or free text, is not offered).
-     */
+    /** The tag as profile-service stores it ({@code pt-br} → {@code pt-BR}), or null when it refuses the value. */
     static String canonical(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            Locale locale = new Locale.Builder().setLanguageTag(value.strip()).build();
-            String language = locale.getLanguage();
-            if (language.isEmpty() || locale.getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(language)) {
-                return null;
-            }
-            return locale.toLanguageTag();
-        } catch (IllformedLocaleException notATag) {
-            return null;
-        }
+        return Languages.canonicalOrNull(value);
     }
 
     /** CLDR writes French language names in lower case ("français"): a list of choices starts each with a capital. */

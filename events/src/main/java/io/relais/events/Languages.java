@@ -1,4 +1,4 @@
-package io.relais.profile.person;
+package io.relais.events;
 
 import java.util.IllformedLocaleException;
 import java.util.Locale;
@@ -9,6 +9,9 @@ import java.util.Locale;
  * read them as locales. Well-formedness is {@link Locale.Builder#setLanguageTag}'s check; a language (or a region, when
  * one is given) is known when the JDK has an English name for it ({@code xx}, {@code en-XY} have none). Scripts,
  * variants and extensions are kept when well-formed. No ICU4J: {@link Locale} is enough for this.
+ * <p>
+ * One rule for the service that stores them (profile-service refuses any other entry) and the web app that offers
+ * them as choices (it offers only what profile-service accepts).
  */
 public final class Languages {
 
@@ -39,5 +42,15 @@ public final class Languages {
             throw new IllegalArgumentException(RULE + " (" + tag + " names no known region)");
         }
         return locale.toLanguageTag();
+    }
+
+    /** The canonical tag of {@code value} (surrounding spaces stripped), or null when {@link #canonical} refuses it. */
+    public static String canonicalOrNull(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return canonical(value.strip());
+        } catch (IllegalArgumentException refused) {
+            return null;
+        }
     }
 }
