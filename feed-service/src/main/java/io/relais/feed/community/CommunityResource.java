@@ -191,6 +191,7 @@ public class CommunityResource {
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Invite someone (members of public/private communities; owners and moderators of secret ones)")
     @APIResponse(responseCode = "204", description = "invited (idempotent)")
+    @APIResponse(responseCode = "400", description = "login not a known person, or someone who left the company (errors name login)")
     @APIResponse(responseCode = "409", description = "already a member, or the community is archived")
     public Response invite(@PathParam("slug") String slug, @Valid @NotNull CommunityRequests.Invitation request) {
         communities.invite(slug, request.login(), me);
@@ -261,7 +262,8 @@ public class CommunityResource {
     @APIResponse(responseCode = "200", description = "imported", content = @Content(examples = @ExampleObject(name = "import", value =
             "{\"added\":2,\"alreadyMembers\":1,\"members\":4,\"refused\":[{\"login\":\"chloe.durand\","
                     + "\"reason\":\"already belongs to 500 communities, the most a person may join\"}]}")))
-    @APIResponse(responseCode = "400", description = "logins missing, empty, above 5,000 or not logins; role not member or moderator")
+    @APIResponse(responseCode = "400", description = "logins missing, empty, above 5,000 or not logins; a login not a known "
+            + "person or someone who left the company (errors name each logins[i]; nobody is added); role not member or moderator")
     @APIResponse(responseCode = "403", description = "neither an admin nor an owner or moderator of the community")
     @APIResponse(responseCode = "404", description = "no such community, or a secret one you are not a member of")
     @APIResponse(responseCode = "409", description = "the community is archived")

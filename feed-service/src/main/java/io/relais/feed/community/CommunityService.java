@@ -385,7 +385,9 @@ public class CommunityService {
         }
         c.requireWritable();
         String invitee = person(login);
-        if (!knownPeople.isKnown(invitee)) throw ProblemException.invalid("login", "'" + login + "' is not a known person");
+        String status = knownPeople.statusesOf(List.of(invitee)).get(invitee);
+        if (status == null) throw ProblemException.invalid("login", "'" + login + "' is not a known person");
+        if (KnownPeople.LEFT.equals(status)) throw ProblemException.invalid("login", hasLeft(login));
         if (memberships.roleIn(invitee, c.iri()).isPresent()) {
             throw ProblemException.conflict(login + " is already a member");
         }
@@ -594,24 +596,30 @@ public class CommunityService {
         }
     }
 
-    /** Person IRIs of a list of logins, duplicates (also by case) collapsed; 400 naming the entry otherwise. */
     /**
-     * A member import names only people profile-service knows (the {@code profiles} read model): every
-     * unknown login is refused in one 400 whose {@code errors} name each of them ({@code logins[i]}), before
-     * any membership is written.
+     * A member import names only people profile-service knows (the {@code profiles} read model) and who have not left
+     * the company (their profile's status, as profile-service last published it): every unknown login and every
+     * leaver is refused in one 400 whose {@code errors} name each of them ({@code logins[i]}), before any membership
+     * is written.
      */
     private void refuseUnknown(List<String> logins, List<String> persons) {
-        Set<String> known = knownPeople.knownAmong(persons);
-        if (known.size() == persons.size()) return;
-        List<Violation> unknown = new ArrayList<>();
+        Map<String, String> statuses = knownPeople.statusesOf(persons);
+        if (statuses.size() == persons.size() && !statuses.containsValue(KnownPeople.LEFT)) return;
+        List<Violation> refused = new ArrayList<>();
         for (int i = 0; i < logins.size(); i++) {
-            if (!known.contains(Iri.person(logins.get(i)))) {
-                unknown.add(new Violation("logins[" + i + "]", "'" + logins.get(i) + "' is not a known person"));
-            }
+            String status = statuses.get(Iri.person(logins.get(i)));
+            if (status == null) refused.add(new Violation("logins[" + i + "]", "'" + logins.get(i) + "' is not a known person"));
+            else if (KnownPeople.LEFT.equals(status)) refused.add(new Violation("logins[" + i + "]", hasLeft(logins.get(i))));
         }
-        throw ProblemException.invalid(unknown);
+        throw ProblemException.invalid(refused);
     }
 
+    /** The rule a leaver breaks: only people still in the company join a community. */
+    private static String hasLeft(String login) {
+        return "'" + login + "' has left the company: only current employees are invited to or added to a community";
+    }
+
+    /** Person IRIs of a list of logins, duplicates (also by case) collapsed; 400 naming the entry otherwise. */
     private static List<String> persons(List<String> logins) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < logins.size(); i++) {
