@@ -139,6 +139,9 @@ public class CommunityResource {
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Join a public community, or ask to join a private one (status pending); secret ones need an invitation")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "pending", value = "{\"status\":\"pending\"}")))
+    @APIResponse(responseCode = "429", description = "a private community: you sent a join request there less than "
+            + "feed.communities.join-request-interval (24 h) ago, then withdrew it or it was refused; Retry-After says "
+            + "when you may ask again (errors name slug and the rule)")
     public Map<String, String> join(@PathParam("slug") String slug) {
         return Map.of("status", communities.join(slug, me));
     }
@@ -147,7 +150,8 @@ public class CommunityResource {
     @Path("/{slug}/leave")
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Leave the community (or withdraw a pending request); the last owner cannot leave",
-            description = "Also in an archived community: leaving is never frozen.")
+            description = "Also in an archived community: leaving is never frozen. A withdrawn request takes back the "
+                    + "owners' and moderators' notification of it; asking again waits the join-request interval.")
     @APIResponse(responseCode = "204", description = "no longer a member (or no longer asking to be one)")
     @APIResponse(responseCode = "409", description = "the last owner: make someone else owner first; in an archived "
             + "community, whose roles are frozen, unarchive it first")
