@@ -139,6 +139,9 @@ public class CommunityResource {
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Join a public community, or ask to join a private one (status pending); secret ones need an invitation")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "pending", value = "{\"status\":\"pending\"}")))
+    @APIResponse(responseCode = "429", description = "a private community: you sent a join request there less than "
+            + "feed.communities.join-request-interval (24 h) ago, then withdrew it or it was refused; Retry-After says "
+            + "when you may ask again (errors name slug and the rule)")
     public Map<String, String> join(@PathParam("slug") String slug) {
         return Map.of("status", communities.join(slug, me));
     }
@@ -147,7 +150,8 @@ public class CommunityResource {
     @Path("/{slug}/leave")
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Leave the community (or withdraw a pending request); the last owner cannot leave",
-            description = "Also in an archived community: leaving is never frozen.")
+            description = "Also in an archived community: leaving is never frozen. A withdrawn request takes back the "
+                    + "owners' and moderators' notification of it; asking again waits the join-request interval.")
     @APIResponse(responseCode = "204", description = "no longer a member (or no longer asking to be one)")
     @APIResponse(responseCode = "409", description = "the last owner: make someone else owner first; in an archived "
             + "community, whose roles are frozen, unarchive it first")
@@ -191,6 +195,7 @@ public class CommunityResource {
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(summary = "Invite someone (members of public/private communities; owners and moderators of secret ones)")
     @APIResponse(responseCode = "204", description = "invited (idempotent)")
+    @APIResponse(responseCode = "400", description = "login not a known person, or someone who left the company (errors name login)")
     @APIResponse(responseCode = "409", description = "already a member, or the community is archived")
     public Response invite(@PathParam("slug") String slug, @Valid @NotNull CommunityRequests.Invitation request) {
         communities.invite(slug, request.login(), me);
@@ -261,7 +266,8 @@ public class CommunityResource {
     @APIResponse(responseCode = "200", description = "imported", content = @Content(examples = @ExampleObject(name = "import", value =
             "{\"added\":2,\"alreadyMembers\":1,\"members\":4,\"refused\":[{\"login\":\"chloe.durand\","
                     + "\"reason\":\"already belongs to 500 communities, the most a person may join\"}]}")))
-    @APIResponse(responseCode = "400", description = "logins missing, empty, above 5,000 or not logins; role not member or moderator")
+    @APIResponse(responseCode = "400", description = "logins missing, empty, above 5,000 or not logins; a login not a known "
+            + "person or someone who left the company (errors name each logins[i]; nobody is added); role not member or moderator")
     @APIResponse(responseCode = "403", description = "neither an admin nor an owner or moderator of the community")
     @APIResponse(responseCode = "404", description = "no such community, or a secret one you are not a member of")
     @APIResponse(responseCode = "409", description = "the community is archived")

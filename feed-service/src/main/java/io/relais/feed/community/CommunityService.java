@@ -65,6 +65,9 @@ public class CommunityService {
     Outbox outbox;
 
     @Inject
+    JoinRequests joinRequests;
+
+    @Inject
     PublishedContent published;
 
     @Inject
@@ -283,14 +286,32 @@ public class CommunityService {
         if (c.visibility() == Visibility.SECRET) throw ProblemException.notFound("community " + slug);
         if (!c.requests().contains(me.iri())) {
             requireRoom(c.requests());
-            store.addToSet(c.iri(), "requests", me.iri());
+            Instant now = Instant.now();
+            joinRequests.requireMayAsk(c, me.iri(), now); // 429: one request per person and community per interval
             List<String> moderators = new ArrayList<>(memberships.moderatorsOf(c.iri()));
-            if (!moderators.isEmpty()) {
-                outbox.append(Activity.builder().type(As2.OFFER).actor(me.iri()).object(AsObject.ref(c.iri()))
-                        .target(c.iri()).to(moderators).relais(Map.of("kind", "join-request")).build());
-            }
+            Activity offer = moderators.isEmpty() ? null : Activity.builder().type(As2.OFFER).actor(me.iri())
+                    .object(AsObject.ref(c.iri())).target(c.iri()).to(moderators).published(now)
+                    .relais(Map.of("kind", "join-request")).build();
+            // remembered before it is published: the notification consumer notifies only of a person's open request
+            joinRequests.sent(c.iri(), me.iri(), offer == null ? null : offer.id(), moderators, now);
+            store.addToSet(c.iri(), "requests", me.iri());
+            if (offer != null) outbox.append(offer);
         }
         return "pending";
+    }
+
+    /**
+     * The requester withdrew a pending join request: the owners and moderators its Offer notified are told by an
+     * {@code Undo} of that Offer (actor the requester, target the community, to those it was addressed to), which takes
+     * their notification back. Nothing is published for a request remembered without its Offer (sent before this rule).
+     */
+    private void withdrawRequest(Community c, String requester) {
+        store.pull(c.iri(), "requests", requester);
+        Optional<JoinRequests.Sent> sent = joinRequests.withdrawn(c.iri(), requester);
+        if (sent.isEmpty() || sent.get().offer() == null || sent.get().to().isEmpty()) return;
+        AsObject offer = AsObject.builder().id(sent.get().offer()).type(As2.OFFER).published(sent.get().at()).build();
+        outbox.append(Activity.builder().type(As2.UNDO).actor(requester).object(offer).target(c.iri())
+                .to(sent.get().to()).build());
     }
 
     /**
@@ -355,6 +376,7 @@ public class CommunityService {
         String requester = person(login);
         if (!c.requests().contains(requester)) throw ProblemException.notFound("join request of " + login);
         store.pull(c.iri(), "requests", requester);
+        joinRequests.forget(c.iri(), requester); // a member who leaves may ask again at once
         outbox.append(Activity.builder().type(As2.ACCEPT).actor(me.iri()).object(AsObject.ref(requester))
                 .target(c.iri()).to(requester).build());
         becomeMember(c, requester, Role.MEMBER);
@@ -371,6 +393,7 @@ public class CommunityService {
         String requester = person(login);
         if (!c.requests().contains(requester)) throw ProblemException.notFound("join request of " + login);
         store.pull(c.iri(), "requests", requester);
+        joinRequests.closed(c.iri(), requester); // the interval still runs: a refused person does not ask again at once
         outbox.append(Activity.builder().type(As2.REJECT).actor(me.iri()).object(AsObject.ref(requester))
                 .target(c.iri()).to(requester).build());
     }
@@ -385,7 +408,9 @@ public class CommunityService {
         }
         c.requireWritable();
         String invitee = person(login);
-        if (!knownPeople.isKnown(invitee)) throw ProblemException.invalid("login", "'" + login + "' is not a known person");
+        String status = knownPeople.statusesOf(List.of(invitee)).get(invitee);
+        if (status == null) throw ProblemException.invalid("login", "'" + login + "' is not a known person");
+        if (KnownPeople.LEFT.equals(status)) throw ProblemException.invalid("login", hasLeft(login));
         if (memberships.roleIn(invitee, c.iri()).isPresent()) {
             throw ProblemException.conflict(login + " is already a member");
         }
@@ -444,7 +469,7 @@ public class CommunityService {
         Community c = visible(slug, me);
         Optional<Role> role = memberships.roleIn(me.iri(), c.iri());
         if (role.isEmpty()) {
-            store.pull(c.iri(), "requests", me.iri()); // leaving withdraws a pending request
+            if (c.requests().contains(me.iri())) withdrawRequest(c, me.iri()); // leaving withdraws a pending request
             return;
         }
         if (role.get() == Role.OWNER && memberships.ownersOf(c.iri()).size() <= 1) {
@@ -583,6 +608,7 @@ public class CommunityService {
     }
 
     private void becomeMember(Community c, String person, Role role) {
+        if (c.requests().contains(person)) joinRequests.forget(c.iri(), person); // answered (approved, or joined by invitation)
         store.pull(c.iri(), "requests", person);
         store.pull(c.iri(), "invitations", person);
         memberships.put(person, c.iri(), role, isNew -> isNew ? join(person, c, role) : null);
@@ -594,24 +620,30 @@ public class CommunityService {
         }
     }
 
-    /** Person IRIs of a list of logins, duplicates (also by case) collapsed; 400 naming the entry otherwise. */
     /**
-     * A member import names only people profile-service knows (the {@code profiles} read model): every
-     * unknown login is refused in one 400 whose {@code errors} name each of them ({@code logins[i]}), before
-     * any membership is written.
+     * A member import names only people profile-service knows (the {@code profiles} read model) and who have not left
+     * the company (their profile's status, as profile-service last published it): every unknown login and every
+     * leaver is refused in one 400 whose {@code errors} name each of them ({@code logins[i]}), before any membership
+     * is written.
      */
     private void refuseUnknown(List<String> logins, List<String> persons) {
-        Set<String> known = knownPeople.knownAmong(persons);
-        if (known.size() == persons.size()) return;
-        List<Violation> unknown = new ArrayList<>();
+        Map<String, String> statuses = knownPeople.statusesOf(persons);
+        if (statuses.size() == persons.size() && !statuses.containsValue(KnownPeople.LEFT)) return;
+        List<Violation> refused = new ArrayList<>();
         for (int i = 0; i < logins.size(); i++) {
-            if (!known.contains(Iri.person(logins.get(i)))) {
-                unknown.add(new Violation("logins[" + i + "]", "'" + logins.get(i) + "' is not a known person"));
-            }
+            String status = statuses.get(Iri.person(logins.get(i)));
+            if (status == null) refused.add(new Violation("logins[" + i + "]", "'" + logins.get(i) + "' is not a known person"));
+            else if (KnownPeople.LEFT.equals(status)) refused.add(new Violation("logins[" + i + "]", hasLeft(logins.get(i))));
         }
-        throw ProblemException.invalid(unknown);
+        throw ProblemException.invalid(refused);
     }
 
+    /** The rule a leaver breaks: only people still in the company join a community. */
+    private static String hasLeft(String login) {
+        return "'" + login + "' has left the company: only current employees are invited to or added to a community";
+    }
+
+    /** Person IRIs of a list of logins, duplicates (also by case) collapsed; 400 naming the entry otherwise. */
     private static List<String> persons(List<String> logins) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < logins.size(); i++) {

@@ -14,7 +14,8 @@ import java.util.List;
  * topic, {@link io.relais.feed.consumer.ActivityConsumers}).
  * Idempotent: a notification's id derives from the activity id, and a bucket never holds an id twice.
  * A Kafka poll is planned and stored as one batch; its deletes and edits then take back what is no longer
- * true ({@link Retractions}), its Undos the reactions taken back ({@link ReactionTakeBacks}). What the poll added, what it
+ * true ({@link Retractions}), its Undos the reactions taken back ({@link ReactionTakeBacks}) and the join requests withdrawn
+ * ({@link WithdrawnJoinRequests}). What the poll added, what it
  * showed again (a restore) and what it took back is then announced to every replica's live push
  * ({@link NotificationNotices}), so a recipient is told live only once the store says so, and folded first in the
  * order the poll applied it ({@link ListChanges}): a notification taken back then shown again by the same poll is
@@ -38,6 +39,9 @@ public class NotificationConsumer {
     @Inject
     ReactionTakeBacks reactions;
 
+    @Inject
+    WithdrawnJoinRequests withdrawals;
+
     /**
      * Stores, takes back and announces the notifications of a poll's activities, in log order (see the class comment).
      * Applied by the notifications consumer ({@link io.relais.feed.consumer.ActivityConsumers}).
@@ -57,6 +61,7 @@ public class NotificationConsumer {
         List<Activity> undoneLast = new ArrayList<>(activities);
         undoneLast.removeAll(undoneFirst);
         changes.takenBack(reactions.undo(undoneLast));
+        changes.takenBack(withdrawals.apply(activities)); // after: an Offer and its Undo in one poll leave nothing behind
         // what a Delete or an Update of the same poll made untrue is not announced
         boolean takesBack = activities.stream().anyMatch(x -> As2.DELETE.equals(x.type()) || As2.UPDATE.equals(x.type()));
         // taken back first: a page told "taken back" then "shown again" ends where the store does

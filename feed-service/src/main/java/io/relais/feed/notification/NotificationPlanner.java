@@ -6,6 +6,9 @@ import io.relais.events.AudienceRule;
 import io.relais.events.Iri;
 import io.relais.events.RelaisExtension;
 import io.relais.events.Viewer;
+import io.relais.feed.community.Community;
+import io.relais.feed.community.CommunityStore;
+import io.relais.feed.community.JoinRequests;
 import io.relais.feed.community.MembershipService;
 import io.relais.feed.thread.Comment;
 import io.relais.feed.thread.CommentStore;
@@ -40,6 +43,11 @@ public class NotificationPlanner {
     public static final String JOIN_REQUEST = "join-request";
     public static final String INVITATION = "invitation";
     public static final String APPROVAL = "approval";
+    /**
+     * A manager of a private community turned the recipient's join request down ({@code Reject}); never about a
+     * community the recipient may not know exists ({@link Community#visibleTo}: a private one made secret meanwhile).
+     */
+    public static final String JOIN_DECLINED = "join-declined";
     public static final String BUSINESS_EVENT = "business-event";
     /** Moderation decided about the recipient's post or comment; {@code detail} is the moderator's reason. */
     public static final String HIDDEN = "hidden";
@@ -65,6 +73,13 @@ public class NotificationPlanner {
 
     @Inject
     CommentStore comments;
+
+    /** A person's open join request to a community: only its Offer notifies. */
+    @Inject
+    JoinRequests joinRequests;
+
+    @Inject
+    CommunityStore communities;
 
     /**
      * The notifications of a batch of activities, in order. The batch is read with a fixed number of
@@ -156,7 +171,8 @@ public class NotificationPlanner {
         for (Candidate c : candidates) {
             Notification n = c.notification();
             if (isModerationNotice(n)) continue;
-            if (JOIN_REQUEST.equals(n.kind()) || INVITATION.equals(n.kind()) || APPROVAL.equals(n.kind())) continue; // a community
+            if (JOIN_REQUEST.equals(n.kind()) || INVITATION.equals(n.kind()) || APPROVAL.equals(n.kind())
+                    || JOIN_DECLINED.equals(n.kind())) continue; // a community
             if (n.post() != null) postIris.add(n.post());
             else if (n.object() != null) postIris.add(n.object());
             if (n.object() != null && Iri.isKind(n.object(), Iri.COMMENT)) commentIris.add(n.object());
@@ -240,7 +256,9 @@ public class NotificationPlanner {
                 add(byRecipient, target.author(), REACTION, actor, reacted, target.root(), community, kind, activity, time);
             }
             case As2.OFFER -> {
-                if (RelaisExtension.of(activity).kind().filter(RelaisExtension.KIND_JOIN_REQUEST::equals).isPresent()) {
+                // only the person's open request notifies: a replayed Offer of a request withdrawn or decided does not
+                if (RelaisExtension.of(activity).kind().filter(RelaisExtension.KIND_JOIN_REQUEST::equals).isPresent()
+                        && activity.target() != null && joinRequests.isOpen(activity.target(), actor, activity.id())) {
                     for (String p : audience) {
                         if (Iri.isKind(p, Iri.PERSON)) add(byRecipient, p, JOIN_REQUEST, actor, activity.target(), null, activity.target(), null, activity, time);
                     }
@@ -250,6 +268,14 @@ public class NotificationPlanner {
                     activity.target(), null, activity, time);
             case As2.ACCEPT -> add(byRecipient, activity.object().id(), APPROVAL, actor, activity.target(), null,
                     activity.target(), null, activity, time);
+            case As2.REJECT -> {
+                // a declined join request is told to the requester, about a community they may know exists only
+                String requester = activity.object() == null ? null : activity.object().id();
+                if (requester == null || activity.target() == null || !Iri.isKind(activity.target(), Iri.COMMUNITY)) return List.of();
+                Optional<Community> c = communities.find(activity.target());
+                if (c.isEmpty() || !c.get().visibleTo(membership.viewerOf(requester))) return List.of();
+                add(byRecipient, requester, JOIN_DECLINED, actor, activity.target(), null, activity.target(), null, activity, time);
+            }
             default -> {
                 return List.of();
             }
@@ -282,7 +308,8 @@ public class NotificationPlanner {
     }
 
     private static boolean muted(Notification n, Set<String> mutes) {
-        if (INVITATION.equals(n.kind())) return false; // an invitation is about a community one is not in yet
+        // an invitation is about a community one is not in yet; a declined request answers what one asked
+        if (INVITATION.equals(n.kind()) || JOIN_DECLINED.equals(n.kind())) return false;
         if (isModerationNotice(n)) return false; // about one's own words
         return (n.community() != null && mutes.contains(n.community())) || (n.post() != null && mutes.contains(n.post()));
     }

@@ -133,6 +133,25 @@ class NotificationListTest {
         assertThat(en).doesNotContain("/communities/", "urn:relais:community", "name=\"kind\" value=\"community\"");
     }
 
+    /**
+     * A declined join request (feed-service's {@code join-declined}, told to the requester about a community they may
+     * know exists) reads as a sentence in the reader's language naming the community, not as the raw kind.
+     */
+    @Test
+    void aDeclinedJoinRequestReadsAsASentenceInTheReadersLanguage() {
+        SERVICES.on("GET /api/notifications", 200, """
+                {"items":[{"id":"n13","kind":"join-declined","actor":{"login":"carol","displayName":"Carol Lefèvre"},
+                  "object":"urn:relais:community:qa-closed","community":"urn:relais:community:qa-closed",
+                  "communityName":"QA <closed>","at":"2026-11-20T09:05:00Z","read":false}],"next":null,"unread":1}""");
+
+        String en = item(as("en").get("/notifications").then().statusCode(200).extract().asString(), "join-declined");
+        String fr = item(as("fr").get("/notifications").then().statusCode(200).extract().asString(), "join-declined");
+
+        assertThat(en).contains("<strong>Carol Lefèvre</strong>", "declined your membership request",
+                "<a href=\"/communities/qa-closed\">QA &lt;closed&gt;</a>").doesNotContain("<closed>");
+        assertThat(fr).contains("a refusé votre demande d&#39;adhésion", "<a href=\"/communities/qa-closed\">QA &lt;closed&gt;</a>");
+    }
+
     /** The list item of the one notification of that kind. */
     static String item(String html, String kind) {
         int start = html.indexOf("data-kind=\"" + kind + "\"");
