@@ -283,9 +283,11 @@
     // asked: the latest request for suggestions; an answer to an older one (typing went on, the list was closed, the
     // form was sent) is dropped rather than reopening the list
     var active = -1, timer = null, token = null, asked = 0;
-    // a WAI-ARIA 1.2 combobox, the composer's textarea as the one-line boxes: aria-expanded says whether the listbox is
-    // open, aria-activedescendant names the highlighted option (aria-selected="true" on it)
-    function close() { window.clearTimeout(timer); asked += 1; list.hidden = true; list.innerHTML = ''; field.setAttribute('aria-expanded', 'false'); field.removeAttribute('aria-activedescendant'); active = -1; }
+    // a one-line box is a WAI-ARIA 1.2 combobox (aria-expanded says whether the listbox is open); the composer's textarea
+    // may have no other role than textbox (ARIA in HTML), so it has no aria-expanded; on both, aria-activedescendant
+    // names the highlighted option (aria-selected="true" on it)
+    const combobox = field.tagName !== 'TEXTAREA';
+    function close() { window.clearTimeout(timer); asked += 1; list.hidden = true; list.innerHTML = ''; if (combobox) { field.setAttribute('aria-expanded', 'false'); } field.removeAttribute('aria-activedescendant'); active = -1; }
     function options() { return Array.prototype.slice.call(list.querySelectorAll('[role=option]')); }
     function highlight(i) {
       var opts = options();
@@ -321,7 +323,7 @@
             var ids = field.id + '-opt-';
             list.innerHTML = html;
             options().forEach(function (o, i) { o.id = ids + i; });
-            if (options().length) { list.hidden = false; field.setAttribute('aria-expanded', 'true'); highlight(0); } else { close(); }
+            if (options().length) { list.hidden = false; if (combobox) { field.setAttribute('aria-expanded', 'true'); } highlight(0); } else { close(); }
           })
           .catch(close);
       }, 150);
