@@ -33,7 +33,8 @@ import java.util.Set;
  * A community the reader may not know exists (a secret one they left, were removed from, or whose invitation was
  * withdrawn) is not named at all: its IRI carries its slug, itself confidential, so {@code community} is left out, no
  * {@code object} or {@code post} that is its IRI is given, and a moderation notice there is voiced by
- * {@link NotificationPlanner#ORGANISATION_MODERATION} rather than by the community ({@link #shown}).
+ * {@link NotificationPlanner#ORGANISATION_MODERATION} rather than by the community ({@link #shown}). Whether the
+ * reader may still open what it is about at all is its {@code available} ({@link #available}).
  */
 @ApplicationScoped
 public class NotificationViews {
@@ -108,7 +109,8 @@ public class NotificationViews {
             }
             out.add(new NotificationView(n.id(), n.kind(), actor,
                     shown(n.object(), known), shown(n.post(), known), community, n.detail(), Instant.ofEpochMilli(n.time()),
-                    n.read(), excerpt == null || excerpt.isEmpty() ? null : excerpt, communityNames.get(community), sender, title));
+                    n.read(), excerpt == null || excerpt.isEmpty() ? null : excerpt, communityNames.get(community), sender, title,
+                    available(n, root, comment, known)));
         }
         return out;
     }
@@ -121,6 +123,21 @@ public class NotificationViews {
     /** One notification for its recipient (the live push), with the context they may see. */
     public NotificationView of(Notification n) {
         return of(List.of(n), memberships.viewerOf(n.recipient())).get(0);
+    }
+
+    /**
+     * Whether the reader may still open what the notification is about, under the same rules as its context: the
+     * post or card it names is one they may see ({@code root}, null when not), the comment it names one they may see
+     * ({@code comment}), and any community it names one they may know exists. A notification naming none of these
+     * (none today) is available: there is nothing it could lead to that is gone.
+     */
+    static boolean available(Notification n, Post root, Comment comment, Set<String> known) {
+        if (n.post() != null && !isCommunity(n.post()) && root == null) return false;
+        if (n.object() != null && Iri.isValid(n.object()) && Iri.isKind(n.object(), Iri.COMMENT) && comment == null) return false;
+        for (String iri : new String[]{n.community(), n.object(), n.post()}) {
+            if (isCommunity(iri) && !known.contains(iri)) return false;
+        }
+        return true;
     }
 
     /**
