@@ -233,6 +233,40 @@ class CardRenderingTest {
         assertThat(render(card, ALICE, Locale.FRENCH)).contains("Nina Zed rejoint Engineering en tant que Data engineer le 1 décembre 2026.");
     }
 
+    /**
+     * HR sent only the login of who leaves or moves (the schemas require no displayName then), so the connector's
+     * title reads "Farewell bob"; the card's author is that person (its {@code attributedTo}), whom feed-service shows
+     * by the display name profile-service gives: title and summary name them so, in the reader's language.
+     */
+    @Test
+    void aFarewellOrANewRoleNamesThePersonByTheDisplayNameTheCardCarriesNotTheirLogin() throws Exception {
+        JsonNode left = json.readTree("""
+                {"id":"urn:relais:event:l-3","kind":"card","author":{"iri":"urn:relais:person:bob","login":"bob","displayName":"Bob Durand"},
+                 "card":{"source":"hr","systemName":"Workday","eventType":"employee.left",
+                         "title":{"en":"Farewell bob","fr":"Au revoir bob"},
+                         "summary":{"en":"bob leaves the company on 2026-12-31. Thank you for everything!",
+                                    "fr":"bob quitte l'entreprise le 2026-12-31. Merci pour tout !"},
+                         "data":{"login":"bob","leftDate":"2026-12-31"}},
+                 "reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+        JsonNode moved = json.readTree("""
+                {"id":"urn:relais:event:m-4","kind":"card","author":{"iri":"urn:relais:person:bob","login":"bob","displayName":"Bob Durand"},
+                 "card":{"source":"hr","systemName":"Workday","eventType":"employee.moved",
+                         "title":{"en":"New role for bob","fr":"Nouveau poste pour bob"},
+                         "summary":{"en":"bob moves on: Head of Data.","fr":"bob évolue : Head of Data."},
+                         "data":{"login":"bob","title":"Head of Data"}},
+                 "reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        String en = render(left, ALICE, Locale.ENGLISH);
+        String fr = render(left, ALICE, Locale.FRENCH);
+        assertThat(en).contains("Farewell Bob Durand", "Bob Durand leaves the company on December 31, 2026.")
+                .doesNotContain("Farewell bob", "bob leaves");
+        assertThat(fr).contains("Au revoir Bob Durand", "Bob Durand quitte l&#39;entreprise le 31 décembre 2026.")
+                .doesNotContain("Au revoir bob");
+        assertThat(render(moved, ALICE, Locale.ENGLISH)).contains("New role for Bob Durand", "Bob Durand moves on: Head of Data.")
+                .doesNotContain("for bob", "bob moves");
+        assertThat(render(moved, ALICE, Locale.FRENCH)).contains("Nouveau poste pour Bob Durand", "Bob Durand évolue : Head of Data.");
+    }
+
     private String render(JsonNode post, Viewer viewer, Locale locale) {
         return engine.getTemplate("feed/card.html").instance().setLocale(locale)
                 .data("post", post).data("me", viewer).data("lang", locale.getLanguage()).render();

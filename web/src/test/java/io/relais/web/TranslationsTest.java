@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,6 +75,23 @@ class TranslationsTest {
 
         assertThat(missing).as("messages of ReactionMsg without a French text in rx_fr.properties").isEmpty();
         assertThat(stale).as("keys of rx_fr.properties that ReactionMsg no longer has").isEmpty();
+    }
+
+    @Test
+    void everyNotificationAndCardMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
+        Map<Class<?>, String> bundles = Map.of(io.relais.web.notification.NotificationMsg.class, "/messages/notif_fr.properties",
+                io.relais.web.feed.CardMsg.class, "/messages/cards_fr.properties");
+        for (Map.Entry<Class<?>, String> bundle : bundles.entrySet()) {
+            Properties fr = french(bundle.getValue());
+            Set<String> keys = keys(bundle.getKey());
+            Set<String> missing = new TreeSet<>(keys);
+            missing.removeIf(k -> fr.getProperty(k) != null && !fr.getProperty(k).isBlank());
+            Set<String> stale = new TreeSet<>(fr.stringPropertyNames());
+            stale.removeAll(keys);
+
+            assertThat(missing).as("messages of %s without a French text in %s", bundle.getKey().getSimpleName(), bundle.getValue()).isEmpty();
+            assertThat(stale).as("keys of %s that %s no longer has", bundle.getValue(), bundle.getKey().getSimpleName()).isEmpty();
+        }
     }
 
     @Test

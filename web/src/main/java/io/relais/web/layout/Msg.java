@@ -120,7 +120,6 @@ public interface Msg {
     @Message("Apply") String apply();
     @Message("Mark all as read") String markAllRead();
     @Message("Mark as read") String markRead();
-    @Message("No longer available") String noLongerAvailable();
     @Message("Mute this thread") String muteThread();
     @Message("Mute this community") String muteCommunity();
     @Message("Muted") String muted();
