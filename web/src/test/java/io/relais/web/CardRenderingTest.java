@@ -267,6 +267,45 @@ class CardRenderingTest {
         assertThat(render(moved, ALICE, Locale.FRENCH)).contains("Nouveau poste pour Bob Durand", "Bob Durand évolue : Head of Data.");
     }
 
+    /**
+     * A generic system's Note (feed-service's card keeps its {@code attachments}) links to its page as "Open link", not
+     * "Open document", and lists each attachment as a link named by its name as text ("Open attachment" when it has
+     * none), with its media type; a link that is not http(s) is not made one.
+     */
+    @Test
+    void aNotesLinkIsALinkAndItsAttachmentsAreListedByName() throws Exception {
+        JsonNode note = json.readTree("""
+                {"id":"urn:relais:external:generic.intranet:n-1","kind":"card","author":{"displayName":"Intranet"},
+                 "card":{"source":"generic","system":"intranet","systemName":"Intranet","eventType":"intranet.note",
+                         "title":{"und":"Inscriptions CSE"},"summary":{"und":"Ouvertes jusqu'au 15"},
+                         "url":"https://intranet.example/cse","data":{"activityType":"Create","objectType":"Note"},
+                         "attachments":[{"url":"https://intranet.example/cse/reglement.pdf","name":"Règlement <b>2027</b>",
+                                         "mediaType":"application/pdf","type":"Document"},
+                                        {"url":"http://intranet.example/cse/affiche.png","type":"Image"},
+                                        {"url":"javascript:alert(1)","name":"Piège","type":"Document"}]},
+                 "reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        String en = render(note, ALICE, Locale.ENGLISH);
+        String fr = render(note, ALICE, Locale.FRENCH);
+
+        assertThat(en).contains("<a class=\"btn\" href=\"https://intranet.example/cse\" rel=\"noopener noreferrer\">Open link</a>",
+                "<a href=\"https://intranet.example/cse/reglement.pdf\" rel=\"noopener noreferrer\" type=\"application/pdf\">Règlement &lt;b&gt;2027&lt;/b&gt;</a>",
+                "<a href=\"http://intranet.example/cse/affiche.png\" rel=\"noopener noreferrer\">Open attachment</a>")
+                .doesNotContain("Open document", "javascript:", "Piège", "<b>2027");
+        assertThat(fr).contains(">Ouvrir le lien</a>", ">Ouvrir la pièce jointe</a>").doesNotContain("Ouvrir le document");
+    }
+
+    @Test
+    void aDocumentCardStillOpensItsDocument() throws Exception {
+        JsonNode doc = json.readTree("""
+                {"id":"urn:relais:external:ecm.alfresco:d-1","kind":"card","author":{"displayName":"GED"},
+                 "card":{"source":"ecm","system":"ecm.alfresco","eventType":"document.published","title":{"en":"Budget"},
+                         "url":"https://ged.example/d-1","data":{}},
+                 "reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        assertThat(render(doc, ALICE, Locale.ENGLISH)).contains("href=\"https://ged.example/d-1\" rel=\"noopener noreferrer\">Open document</a>");
+    }
+
     private String render(JsonNode post, Viewer viewer, Locale locale) {
         return engine.getTemplate("feed/card.html").instance().setLocale(locale)
                 .data("post", post).data("me", viewer).data("lang", locale.getLanguage()).render();

@@ -21,7 +21,8 @@ import java.util.Locale;
  * currency format and dates in their date format (the JDK's CLDR locale data), people by display name, years with
  * their plural; an HR card names its person by display name also when HR sent only the login. Anything else, or a card whose data lacks a field the sentence needs, shows the system's own
  * text in the reader's language (falling back to the other one). Templates: {@code {card:label(post.card)}},
- * {@code {card:title(post.card, post.author)}}, {@code {card:summary(post.card, post.author)}}.
+ * {@code {card:title(post.card, post.author)}}, {@code {card:summary(post.card, post.author)}}, {@code {card:openLabel(post.card)}},
+ * {@code {card:webLink(a.url)}}.
  */
 public final class BusinessCards {
 
@@ -94,6 +95,35 @@ public final class BusinessCards {
             default -> null;
         };
         return composed != null ? composed : inLanguage(card == null ? null : card.path("summary"), l);
+    }
+
+    /**
+     * What the card's link opens, as its button says it: "Open document" for a document (a document event, an ECM
+     * card, a generic system's Document), else "Open link" (a generic Note, a CRM deal: no document).
+     */
+    @TemplateExtension(namespace = "card")
+    public static String openLabel(JsonNode card, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        String objectType = card == null ? "" : card.path("data").path("objectType").asText("");
+        boolean document = text(card, "eventType").startsWith("document.") || "ecm".equals(text(card, "source"))
+                || "Document".equals(objectType);
+        return document ? msg(locale).openDocument() : cards(locale).openLink();
+    }
+
+    /**
+     * The URL of an attachment a card carries, when it is an absolute http or https one (feed-service keeps no other;
+     * checked again as it becomes a link); null otherwise, and the template shows no link.
+     */
+    @TemplateExtension(namespace = "card")
+    public static String webLink(Object url) {
+        if (url == null) return null;
+        String value = url.toString().strip();
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? value : null;
+        } catch (java.net.URISyntaxException notAUri) {
+            return null;
+        }
     }
 
     /** An amount with its ISO 4217 currency in the reader's format ("€1,250,000" / "1 250 000 €"), cents only when there are any. */

@@ -13,4 +13,8 @@ public interface CardMsg {
     @Message("Farewell {name}") String leftTitle(String name);
     @Message("New role for {name}") String movedTitle(String name);
     @Message("{name} moves on: {move}.") String movedSummary(String name, String move);
+    /** A card's link to its page in its system, when that is no document (a generic Note, a CRM deal). */
+    @Message("Open link") String openLink();
+    /** An attachment the card carries that has no name. */
+    @Message("Open attachment") String openAttachment();
 }
