@@ -233,6 +233,79 @@ class CardRenderingTest {
         assertThat(render(card, ALICE, Locale.FRENCH)).contains("Nina Zed rejoint Engineering en tant que Data engineer le 1 décembre 2026.");
     }
 
+    /**
+     * HR sent only the login of who leaves or moves (the schemas require no displayName then), so the connector's
+     * title reads "Farewell bob"; the card's author is that person (its {@code attributedTo}), whom feed-service shows
+     * by the display name profile-service gives: title and summary name them so, in the reader's language.
+     */
+    @Test
+    void aFarewellOrANewRoleNamesThePersonByTheDisplayNameTheCardCarriesNotTheirLogin() throws Exception {
+        JsonNode left = json.readTree("""
+                {"id":"urn:relais:event:l-3","kind":"card","author":{"iri":"urn:relais:person:bob","login":"bob","displayName":"Bob Durand"},
+                 "card":{"source":"hr","systemName":"Workday","eventType":"employee.left",
+                         "title":{"en":"Farewell bob","fr":"Au revoir bob"},
+                         "summary":{"en":"bob leaves the company on 2026-12-31. Thank you for everything!",
+                                    "fr":"bob quitte l'entreprise le 2026-12-31. Merci pour tout !"},
+                         "data":{"login":"bob","leftDate":"2026-12-31"}},
+                 "reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+        JsonNode moved = json.readTree("""
+                {"id":"urn:relais:event:m-4","kind":"card","author":{"iri":"urn:relais:person:bob","login":"bob","displayName":"Bob Durand"},
+                 "card":{"source":"hr","systemName":"Workday","eventType":"employee.moved",
+                         "title":{"en":"New role for bob","fr":"Nouveau poste pour bob"},
+                         "summary":{"en":"bob moves on: Head of Data.","fr":"bob évolue : Head of Data."},
+                         "data":{"login":"bob","title":"Head of Data"}},
+                 "reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        String en = render(left, ALICE, Locale.ENGLISH);
+        String fr = render(left, ALICE, Locale.FRENCH);
+        assertThat(en).contains("Farewell Bob Durand", "Bob Durand leaves the company on December 31, 2026.")
+                .doesNotContain("Farewell bob", "bob leaves");
+        assertThat(fr).contains("Au revoir Bob Durand", "Bob Durand quitte l&#39;entreprise le 31 décembre 2026.")
+                .doesNotContain("Au revoir bob");
+        assertThat(render(moved, ALICE, Locale.ENGLISH)).contains("New role for Bob Durand", "Bob Durand moves on: Head of Data.")
+                .doesNotContain("for bob", "bob moves");
+        assertThat(render(moved, ALICE, Locale.FRENCH)).contains("Nouveau poste pour Bob Durand", "Bob Durand évolue : Head of Data.");
+    }
+
+    /**
+     * A generic system's Note (feed-service's card keeps its {@code attachments}) links to its page as "Open link", not
+     * "Open document", and lists each attachment as a link named by its name as text ("Open attachment" when it has
+     * none), with its media type; a link that is not http(s) is not made one.
+     */
+    @Test
+    void aNotesLinkIsALinkAndItsAttachmentsAreListedByName() throws Exception {
+        JsonNode note = json.readTree("""
+                {"id":"urn:relais:external:generic.intranet:n-1","kind":"card","author":{"displayName":"Intranet"},
+                 "card":{"source":"generic","system":"intranet","systemName":"Intranet","eventType":"intranet.note",
+                         "title":{"und":"Inscriptions CSE"},"summary":{"und":"Ouvertes jusqu'au 15"},
+                         "url":"https://intranet.example/cse","data":{"activityType":"Create","objectType":"Note"},
+                         "attachments":[{"url":"https://intranet.example/cse/reglement.pdf","name":"Règlement <b>2027</b>",
+                                         "mediaType":"application/pdf","type":"Document"},
+                                        {"url":"http://intranet.example/cse/affiche.png","type":"Image"},
+                                        {"url":"javascript:alert(1)","name":"Piège","type":"Document"}]},
+                 "reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        String en = render(note, ALICE, Locale.ENGLISH);
+        String fr = render(note, ALICE, Locale.FRENCH);
+
+        assertThat(en).contains("<a class=\"btn\" href=\"https://intranet.example/cse\" rel=\"noopener noreferrer\">Open link</a>",
+                "<a href=\"https://intranet.example/cse/reglement.pdf\" rel=\"noopener noreferrer\" type=\"application/pdf\">Règlement &lt;b&gt;2027&lt;/b&gt;</a>",
+                "<a href=\"http://intranet.example/cse/affiche.png\" rel=\"noopener noreferrer\">Open attachment</a>")
+                .doesNotContain("Open document", "javascript:", "Piège", "<b>2027");
+        assertThat(fr).contains(">Ouvrir le lien</a>", ">Ouvrir la pièce jointe</a>").doesNotContain("Ouvrir le document");
+    }
+
+    @Test
+    void aDocumentCardStillOpensItsDocument() throws Exception {
+        JsonNode doc = json.readTree("""
+                {"id":"urn:relais:external:ecm.alfresco:d-1","kind":"card","author":{"displayName":"GED"},
+                 "card":{"source":"ecm","system":"ecm.alfresco","eventType":"document.published","title":{"en":"Budget"},
+                         "url":"https://ged.example/d-1","data":{}},
+                 "reactions":{},"created":"2026-11-20T09:00:00Z"}""");
+
+        assertThat(render(doc, ALICE, Locale.ENGLISH)).contains("href=\"https://ged.example/d-1\" rel=\"noopener noreferrer\">Open document</a>");
+    }
+
     private String render(JsonNode post, Viewer viewer, Locale locale) {
         return engine.getTemplate("feed/card.html").instance().setLocale(locale)
                 .data("post", post).data("me", viewer).data("lang", locale.getLanguage()).render();

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -77,16 +78,21 @@ class TranslationsTest {
     }
 
     @Test
-    void everyStatusMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
-        Properties fr = french("/messages/st_fr.properties");
-        Set<String> keys = keys(io.relais.web.layout.StatusMsg.class);
-        Set<String> missing = new TreeSet<>(keys);
-        missing.removeIf(k -> fr.getProperty(k) != null && !fr.getProperty(k).isBlank());
-        Set<String> stale = new TreeSet<>(fr.stringPropertyNames());
-        stale.removeAll(keys);
+    void everyNotificationCardAndStatusMessageHasItsFrenchTextAndNoneIsLeftOver() throws IOException {
+        Map<Class<?>, String> bundles = Map.of(io.relais.web.notification.NotificationMsg.class, "/messages/notif_fr.properties",
+                io.relais.web.feed.CardMsg.class, "/messages/cards_fr.properties",
+                io.relais.web.layout.StatusMsg.class, "/messages/st_fr.properties");
+        for (Map.Entry<Class<?>, String> bundle : bundles.entrySet()) {
+            Properties fr = french(bundle.getValue());
+            Set<String> keys = keys(bundle.getKey());
+            Set<String> missing = new TreeSet<>(keys);
+            missing.removeIf(k -> fr.getProperty(k) != null && !fr.getProperty(k).isBlank());
+            Set<String> stale = new TreeSet<>(fr.stringPropertyNames());
+            stale.removeAll(keys);
 
-        assertThat(missing).as("messages of StatusMsg without a French text in st_fr.properties").isEmpty();
-        assertThat(stale).as("keys of st_fr.properties that StatusMsg no longer has").isEmpty();
+            assertThat(missing).as("messages of %s without a French text in %s", bundle.getKey().getSimpleName(), bundle.getValue()).isEmpty();
+            assertThat(stale).as("keys of %s that %s no longer has", bundle.getValue(), bundle.getKey().getSimpleName()).isEmpty();
+        }
     }
 
     @Test

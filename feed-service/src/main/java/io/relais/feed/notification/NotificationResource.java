@@ -57,19 +57,19 @@ public class NotificationResource {
             + "\"object\":\"urn:relais:comment:019a8f31-0b7e-7f21-8c44-5d2a1e6f9b03\","
             + "\"post\":\"urn:relais:post:019a8f2e-7c1d-7d4e-9a3b-2f1e0c9b8a70\",\"community\":\"urn:relais:community:projet-atlas\","
             + "\"at\":\"2026-11-20T09:15:00Z\",\"read\":false,\"excerpt\":\"Bravo @bob pour la démo de vendredi, on en reparle lundi\","
-            + "\"communityName\":\"Projet Atlas\"},"
+            + "\"communityName\":\"Projet Atlas\",\"available\":true},"
             + "{\"id\":\"20412.019a8f40-1111-7f21-8c44-5d2a1e6f9b05\",\"kind\":\"business-event\","
             + "\"actor\":{\"iri\":\"urn:relais:system:crm.salesforce\",\"displayName\":\"Salesforce CRM\"},"
             + "\"object\":\"urn:relais:external:crm.salesforce:006Q\",\"post\":\"urn:relais:external:crm.salesforce:006Q\","
             + "\"detail\":\"deal-won\",\"at\":\"2026-11-20T10:00:00Z\",\"read\":true,\"sender\":\"Salesforce CRM\","
-            + "\"title\":{\"en\":\"Deal won: Acme renewal\",\"fr\":\"Affaire gagnée : renouvellement Acme\"}},"
+            + "\"title\":{\"en\":\"Deal won: Acme renewal\",\"fr\":\"Affaire gagnée : renouvellement Acme\"},\"available\":true},"
             + "{\"id\":\"20411.019a8a10-2222-7f21-8c44-5d2a1e6f9b06\",\"kind\":\"hidden\","
             + "\"actor\":{\"iri\":\"urn:relais:source:moderation\"},"
             + "\"object\":\"urn:relais:post:019a8a0e-5b2c-7d4e-9a3b-2f1e0c9b8a71\",\"post\":\"urn:relais:post:019a8a0e-5b2c-7d4e-9a3b-2f1e0c9b8a71\","
-            + "\"detail\":\"Hors charte\",\"at\":\"2026-11-19T16:40:00Z\",\"read\":true},"
+            + "\"detail\":\"Hors charte\",\"at\":\"2026-11-19T16:40:00Z\",\"read\":true,\"available\":true},"
             + "{\"id\":\"20410.019a85e0-3333-7f21-8c44-5d2a1e6f9b07\",\"kind\":\"invitation\","
             + "\"actor\":{\"iri\":\"urn:relais:person:bob\",\"login\":\"bob\",\"displayName\":\"Bob Martin\"},"
-            + "\"at\":\"2026-11-18T08:05:00Z\",\"read\":true}],"
+            + "\"at\":\"2026-11-18T08:05:00Z\",\"read\":true,\"available\":false}],"
             + "\"next\":null,\"unread\":1}";
 
     @Inject
@@ -87,7 +87,10 @@ public class NotificationResource {
             + "A community I may not know exists (a secret one I left, was removed from, or whose invitation was withdrawn) "
             + "is never named, its IRI carrying its confidential slug: no community, no object or post that is its IRI (an "
             + "invitation, a join request or an approval then names no community), no communityName, and a moderation notice "
-            + "there has urn:relais:source:moderation as actor.")
+            + "there has urn:relais:source:moderation as actor. available (always present) says whether I may still open what "
+            + "it is about: false when the post, card or comment it names is one I may no longer see (deleted, hidden from me, "
+            + "in a community I left) or the community it names one I may no longer know exists; its object and post are "
+            + "then no link to follow (GET /api/posts/{id} would answer 404).")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "page", value = PAGE_EXAMPLE)))
     public NotificationView.Page list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
@@ -116,7 +119,7 @@ public class NotificationResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "notification", value = "{\"id\":\"20412.019a8f3c-7d2e-7b41-9a0e-3c5d2f1e8a77\",\"kind\":\"mention\","
             + "\"actor\":{\"login\":\"alice\"},\"object\":\"urn:relais:comment:019a8f3c\",\"at\":\"2026-11-20T09:15:00Z\","
-            + "\"read\":false}")))
+            + "\"read\":false,\"available\":true}")))
     @APIResponse(responseCode = "404", description = "problem+json: not in my list (no such notification, or one taken back)")
     public NotificationView one(@PathParam("id") String id) {
         Notification n = store.listed(me.iri(), id).orElseThrow(() -> ProblemException.notFound("notification " + id));

@@ -19,11 +19,16 @@ import java.util.Map;
  * @param communityName the name of {@code community}
  * @param sender        for a business-event card: the display name of the system that published it
  * @param title         for a business-event card: its title by language ({@code en}, {@code fr}), plain text
+ * @param available     whether the reader may still open what it is about: false when it names a post, card or
+ *                      comment they may no longer see (deleted, hidden from them by moderation, in a community they
+ *                      left) or a community they may no longer know exists; a client then offers no link to it (the
+ *                      post's page would answer 404) and says it is no longer available. Always present.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NotificationView(String id, String kind, PersonSummary actor, String object, String post,
                                String community, String detail, Instant at, boolean read, String excerpt,
-                               String communityName, String sender, Map<String, String> title) {
+                               String communityName, String sender, Map<String, String> title,
+                               boolean available) {
 
     public record Page(List<NotificationView> items, String next, long unread) {
     }

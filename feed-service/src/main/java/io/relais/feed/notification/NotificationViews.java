@@ -23,7 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Stored notifications to API shapes, with the actors' display data and their context (excerpt, community name,
@@ -33,7 +36,9 @@ import java.util.Set;
  * A community the reader may not know exists (a secret one they left, were removed from, or whose invitation was
  * withdrawn) is not named at all: its IRI carries its slug, itself confidential, so {@code community} is left out, no
  * {@code object} or {@code post} that is its IRI is given, and a moderation notice there is voiced by
- * {@link NotificationPlanner#ORGANISATION_MODERATION} rather than by the community ({@link #shown}).
+ * {@link NotificationPlanner#ORGANISATION_MODERATION} rather than by the community ({@link #shown}). Whether the
+ * reader may still open what it is about at all is its {@code available} ({@link #available}). An HR card HR named
+ * by login only is titled with the person's display name ({@link #personNamed}).
  */
 @ApplicationScoped
 public class NotificationViews {
@@ -72,6 +77,9 @@ public class NotificationViews {
         posts.findAll(roots).forEach((iri, p) -> {
             if (ThreadAccess.visible(p, viewer)) visiblePosts.put(iri, p);
         });
+        Set<String> hrPeople = new LinkedHashSet<>(); // whom an HR card names by login only (see personNamed)
+        visiblePosts.values().forEach(p -> { if (p.isCard()) hrLoginOnly(p.card()).ifPresent(hrPeople::add); });
+        Map<String, PersonSummary> hrNames = hrPeople.isEmpty() ? Map.of() : profiles.displaysOf(hrPeople);
         Map<String, Comment> visibleComments = new HashMap<>();
         for (Comment c : comments.load(commentIris.stream().distinct().toList())) {
             if (!c.deleted() && !c.hiddenFrom(viewer.person()) && visiblePosts.containsKey(c.post())) visibleComments.put(c.iri(), c);
@@ -102,13 +110,14 @@ public class NotificationViews {
                 excerpt = Excerpts.of(comment.content());
             } else if (root != null && root.isCard()) {
                 sender = root.card().systemName() != null ? root.card().systemName() : root.card().system();
-                title = titles(root.card().title());
+                title = titles(personNamed(root.card(), hrNames));
             } else if (root != null) {
                 excerpt = Excerpts.of(root.content());
             }
             out.add(new NotificationView(n.id(), n.kind(), actor,
                     shown(n.object(), known), shown(n.post(), known), community, n.detail(), Instant.ofEpochMilli(n.time()),
-                    n.read(), excerpt == null || excerpt.isEmpty() ? null : excerpt, communityNames.get(community), sender, title));
+                    n.read(), excerpt == null || excerpt.isEmpty() ? null : excerpt, communityNames.get(community), sender, title,
+                    available(n, root, comment, known)));
         }
         return out;
     }
@@ -124,6 +133,21 @@ public class NotificationViews {
     }
 
     /**
+     * Whether the reader may still open what the notification is about, under the same rules as its context: the
+     * post or card it names is one they may see ({@code root}, null when not), the comment it names one they may see
+     * ({@code comment}), and any community it names one they may know exists. A notification naming none of these
+     * (none today) is available: there is nothing it could lead to that is gone.
+     */
+    static boolean available(Notification n, Post root, Comment comment, Set<String> known) {
+        if (n.post() != null && !isCommunity(n.post()) && root == null) return false;
+        if (n.object() != null && Iri.isValid(n.object()) && Iri.isKind(n.object(), Iri.COMMENT) && comment == null) return false;
+        for (String iri : new String[]{n.community(), n.object(), n.post()}) {
+            if (isCommunity(iri) && !known.contains(iri)) return false;
+        }
+        return true;
+    }
+
+    /**
      * The IRI as the reader may be given it: null when it names a community they may not know exists (or one no longer
      * stored: deny by default), since a community's IRI carries its slug; any other IRI as it is.
      *
@@ -136,6 +160,38 @@ public class NotificationViews {
     private static boolean isCommunity(String iri) {
         return iri != null && Iri.isKind(iri, Iri.COMMUNITY);
     }
+
+    /**
+     * The person an HR card is about when HR sent only their login ({@code data.login} without {@code data.displayName}:
+     * employee.left and .moved require none), whose title the connector then wrote with the login ("Farewell bob").
+     */
+    static Optional<String> hrLoginOnly(Post.Card card) {
+        if (card == null || !"hr".equals(card.source()) || card.data() == null) return Optional.empty();
+        if (card.data().get("displayName") instanceof String name && !name.isBlank()) return Optional.empty();
+        if (!(card.data().get("login") instanceof String login) || !LOGIN.matcher(login).matches()) return Optional.empty();
+        return Optional.of(Iri.person(login));
+    }
+
+    /**
+     * An HR card's title with the person it names by login only ({@link #hrLoginOnly}) named by the display name
+     * profile-service gave (the profiles read model), the login replaced where it stands as a word; the title as stored
+     * otherwise (no such person, or no name but the login known).
+     */
+    static Map<String, String> personNamed(Post.Card card, Map<String, PersonSummary> names) {
+        Optional<String> person = hrLoginOnly(card);
+        PersonSummary named = person.map(names::get).orElse(null);
+        if (named == null || named.displayName() == null || named.displayName().isBlank()) return card.title();
+        String login = Iri.localId(person.get());
+        if (named.displayName().equals(login) || card.title() == null) return card.title();
+        Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}._-])" + Pattern.quote(login) + "(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])");
+        Map<String, String> out = new LinkedHashMap<>();
+        card.title().forEach((lang, text) -> out.put(lang, text == null ? null
+                : word.matcher(text).replaceAll(Matcher.quoteReplacement(named.displayName()))));
+        return out;
+    }
+
+    /** A login as HR mappings give it (the HR schemas' pattern). */
+    private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     /** A card's title by language as plain one-line text, each cut like an excerpt; null when it has none. */
     private static Map<String, String> titles(Map<String, String> byLanguage) {

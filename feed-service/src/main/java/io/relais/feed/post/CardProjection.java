@@ -1,11 +1,13 @@
 package io.relais.feed.post;
 
 import io.relais.events.Activity;
+import io.relais.events.ActivityValidator;
 import io.relais.events.HrAcceptance;
 import io.relais.events.As2;
 import io.relais.events.AsObject;
 import io.relais.events.Iri;
 import io.relais.events.RelaisExtension;
+import io.relais.events.TextHygiene;
 import io.relais.feed.thread.Post;
 import io.relais.feed.thread.PostStore;
 import io.relais.kit.messaging.EventHeaders;
@@ -13,11 +15,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jsoup.nodes.Entities;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Business events from connector-service (HR, CRM, documents) become cards in the post store, so they
@@ -99,7 +105,7 @@ public class CardProjection {
         Post.Card card = new Post.Card(business.source(), business.eventType(), business.system(),
                 business.sourceEventId(), generator == null ? null : generator.name(),
                 generator == null ? null : generator.id(), bilingual(o.name(), o.nameMap()),
-                bilingual(o.summary(), o.summaryMap()), o.url(), business.data());
+                bilingual(o.summary(), o.summaryMap()), o.url(), business.data(), attachments(o.attachment()));
         List<String> to = new ArrayList<>(a.to() == null ? List.of() : a.to());
         if (o.to() != null) o.to().forEach(x -> { if (!to.contains(x)) to.add(x); });
         List<String> cc = new ArrayList<>(a.cc() == null ? List.of() : a.cc());
@@ -111,6 +117,42 @@ public class CardProjection {
         return new Post(o.id(), o.type(), Post.KIND_CARD, o.attributedTo(), asHtml(summary), null, to, cc,
                 community, List.of(), List.of(), List.of(), card, Map.of(), 0, 0, false, published, edited, null,
                 false, null, null, null);
+    }
+
+    /**
+     * The links an object carries, as a card keeps them: only those whose URL is an absolute http or https one (the
+     * generic connector refuses others; a card believes no other link either, since the web makes each a link), in
+     * their order, at most {@link ActivityValidator#MAX_ATTACHMENTS}; a name as one line of plain text (AS2: a name
+     * holds no markup, and pages escape it), a media type as {@code type/subtype} in lower case or none, the type
+     * {@code Image} or {@code Document}.
+     */
+    static List<Post.Card.Attachment> attachments(List<AsObject> given) {
+        List<Post.Card.Attachment> out = new ArrayList<>();
+        if (given == null) return out;
+        for (AsObject a : given) {
+            if (out.size() == ActivityValidator.MAX_ATTACHMENTS) break;
+            if (a == null || !isWebUrl(a.url())) continue;
+            String name = a.name() == null ? null : TextHygiene.line(a.name()).strip();
+            String mediaType = a.mediaType() == null ? null : a.mediaType().strip().toLowerCase(Locale.ROOT);
+            out.add(new Post.Card.Attachment(a.url().strip(), name == null || name.isEmpty() ? null : name,
+                    mediaType != null && MEDIA_TYPE.matcher(mediaType).matches() ? mediaType : null,
+                    As2.IMAGE.equals(a.type()) ? As2.IMAGE : As2.DOCUMENT));
+        }
+        return out;
+    }
+
+    /** {@code type/subtype}, as RFC 6838 names a media type (without parameters). */
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
+
+    private static boolean isWebUrl(String value) {
+        if (value == null || value.isBlank() || value.length() > 2000) return false;
+        try {
+            URI uri = new URI(value.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (URISyntaxException notAUri) {
+            return false;
+        }
     }
 
     /**
@@ -133,6 +175,10 @@ public class CardProjection {
             plainOrMap(c.title(), b::name, b::nameMap);
             plainOrMap(c.summary(), b::summary, b::summaryMap);
             b.url(c.url());
+            if (!c.attachments().isEmpty()) {
+                b.attachment(c.attachments().stream().map(a -> AsObject.builder().type(a.type()).name(a.name()).url(a.url())
+                        .mediaType(a.mediaType()).build()).toList());
+            }
         }
         return b.build();
     }

@@ -102,25 +102,52 @@ public record Post(String iri, String type, String kind, String author, String c
      * @param summary       summary per language tag, like the title
      * @param url           link to the item in the business system; may be null
      * @param data          the event's structured fields, as sent
+     * @param attachments   the links the object carries (AS2 {@code attachment}), each an http(s) URL with its plain-text
+     *                      name and media type when given; empty when none ({@link io.relais.feed.post.CardProjection} keeps web links only)
      */
     public record Card(String source, String eventType, String system, String sourceEventId, String systemName,
                        String generator, Map<String, String> title, Map<String, String> summary, String url,
-                       Map<String, Object> data) {
+                       Map<String, Object> data, List<Attachment> attachments) {
+
+        public Card {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        /**
+         * One link a card carries: an http or https {@code url}; {@code name} plain text (never markup), may be null;
+         * {@code mediaType} as the system declared it, may be null; {@code type} {@code Image} or {@code Document}.
+         */
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CardAttachment", description = "A link a business "
+                + "card carries: url (http or https), name (plain text, may be absent), mediaType (may be absent), type "
+                + "(Image or Document)")
+        public record Attachment(String url, String name, String mediaType, String type) {
+
+            static Attachment from(Document d) {
+                return new Attachment(d.getString("url"), d.getString("name"), d.getString("mediaType"), d.getString("type"));
+            }
+
+            Document toDocument() {
+                return new Document("url", url).append("name", name).append("mediaType", mediaType).append("type", type);
+            }
+        }
 
         static Card from(Document c) {
             if (c == null) return null;
             Document data = c.get("data", Document.class);
+            List<Attachment> attachments = new ArrayList<>();
+            for (Document a : c.getList("attachments", Document.class, List.of())) attachments.add(Attachment.from(a));
             return new Card(c.getString("source"), c.getString("eventType"), c.getString("system"),
                     c.getString("sourceEventId"), c.getString("systemName"), c.getString("generator"),
                     stringMap(c.get("title", Document.class)), stringMap(c.get("summary", Document.class)),
-                    c.getString("url"), data == null ? Map.of() : new LinkedHashMap<>(data));
+                    c.getString("url"), data == null ? Map.of() : new LinkedHashMap<>(data), attachments);
         }
 
         Document toDocument() {
             return new Document("source", source).append("eventType", eventType).append("system", system)
                     .append("sourceEventId", sourceEventId).append("systemName", systemName).append("generator", generator)
                     .append("title", new Document(new LinkedHashMap<>(title))).append("summary", new Document(new LinkedHashMap<>(summary)))
-                    .append("url", url).append("data", new Document(data));
+                    .append("url", url).append("data", new Document(data))
+                    .append("attachments", attachments.stream().map(Attachment::toDocument).toList());
         }
 
         private static Map<String, String> stringMap(Document d) {

@@ -66,8 +66,13 @@ public record PostView(String id, String type, String kind, PersonSummary author
     public record AttachmentRef(String id, String name, String mediaType, long size, String url) {
     }
 
-    /** A business event from connector-service: source system, type, bilingual title and summary. */
+    /**
+     * A business event from connector-service: source system, type, bilingual title and summary, the link to it in its
+     * system, its raw data, and the links it carries ({@code attachments}: each an http(s) {@code url}, a plain-text
+     * {@code name} and a {@code mediaType} when given, {@code type} Image or Document; empty when none).
+     */
     public record Card(String source, String system, String systemName, String eventType, Map<String, String> title,
-                       Map<String, String> summary, String url, Map<String, Object> data) {
+                       Map<String, String> summary, String url, Map<String, Object> data,
+                       List<io.relais.feed.thread.Post.Card.Attachment> attachments) {
     }
 }

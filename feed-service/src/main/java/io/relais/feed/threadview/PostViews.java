@@ -156,6 +156,6 @@ public class PostViews {
         Post.Card c = p.card();
         if (c == null) return null;
         return new PostView.Card(c.source(), c.system(), c.systemName(), c.eventType(), c.title(), c.summary(), c.url(),
-                c.data());
+                c.data(), c.attachments());
     }
 }

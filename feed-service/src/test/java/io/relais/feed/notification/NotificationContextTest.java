@@ -71,4 +71,24 @@ class NotificationContextTest {
         assertThat(page.getString("items[0].kind")).isEqualTo("mention");
         assertThat(page.getString("items[0].excerpt")).isNull();
     }
+
+    /**
+     * A notification about a post the reader may no longer open (one in a private community they left) says so,
+     * {@code available: false}, so no client offers a link to a page that would answer 404; one they may still open
+     * says {@code available: true}.
+     */
+    @Test
+    void aNotificationAboutWhatTheReaderCanNoLongerOpenSaysItIsNoLongerAvailable() {
+        String owner = fresh("owner"), member = person("member");
+        String slug = community(owner, "private", member);
+        post(owner, "Confidentiel : @" + member + " le chiffre est 42", slug);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(notifications(member).getString("items[0].available")).isEqualTo("true"));
+
+        as(member).post("/api/communities/{slug}/leave", slug).then().statusCode(204);
+
+        JsonPath page = notifications(member);
+        assertThat(page.getString("items[0].kind")).isEqualTo("mention");
+        assertThat(page.getString("items[0].available")).isEqualTo("false");
+        as(member).get("/api/posts/{id}", Iri.localId(page.getString("items[0].post"))).then().statusCode(404);
+    }
 }

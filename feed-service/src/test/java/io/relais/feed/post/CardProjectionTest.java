@@ -27,6 +27,7 @@ import static io.relais.feed.community.Fixtures.as;
 import static io.relais.feed.community.Fixtures.community;
 import static io.relais.feed.community.Fixtures.person;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -273,6 +274,37 @@ class CardProjectionTest {
                 .body("post.kind", equalTo("card")).body("post.card.source", equalTo("generic"))
                 .body("post.card.url", equalTo("https://intranet.example/charte"))
                 .body("post.author.displayName", equalTo("Intranet")));
+    }
+
+    /**
+     * A generic system's Note (the generic connector makes it an Event whose {@code data.objectType} is Note) keeps
+     * the attachments the connector let through: each link's http(s) URL, its name as plain text and its media type;
+     * anything that is not an http(s) URL is not carried (what feed-service shows is believed only as a web link).
+     */
+    @Test
+    void aGenericNotesAttachmentsAreCarriedOnTheCardAsWebLinksOnly() {
+        String reader = person("noemie");
+        String id = Iri.external("generic.intranet", "intranet-note-" + EventId.next());
+        AsObject system = AsObject.builder().id("urn:relais:source:generic.intranet").type(As2.APPLICATION).name("Intranet").build();
+        AsObject note = AsObject.builder().id(id).type(As2.EVENT).name("Inscriptions CSE").summary("Ouvertes jusqu'au 15")
+                .url("https://intranet.example/cse").to(Audience.ORGANISATION)
+                .attachment(List.of(
+                        AsObject.builder().type(As2.DOCUMENT).name("Règlement <b>2027</b>").url("https://intranet.example/cse/reglement.pdf")
+                                .mediaType("application/pdf").build(),
+                        AsObject.builder().type(As2.IMAGE).url("http://intranet.example/cse/affiche.png").build(),
+                        AsObject.builder().type(As2.DOCUMENT).name("Piège").url("javascript:alert(1)").build()))
+                .relais(Map.of("business", Map.of("source", "generic", "eventType", "intranet.note", "system", "intranet",
+                        "sourceEventId", id, "data", Map.of("activityType", "Create", "objectType", "Note")))).build();
+        publish(Activity.builder().type(As2.CREATE).actor(system.id()).generator(system).object(note).to(Audience.ORGANISATION).build(),
+                "/connectors/generic/intranet");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(reader).get("/api/posts/{id}", id).then().statusCode(200)
+                .body("post.card.url", equalTo("https://intranet.example/cse"))
+                .body("post.card.attachments.url", contains("https://intranet.example/cse/reglement.pdf",
+                        "http://intranet.example/cse/affiche.png"))
+                .body("post.card.attachments[0].name", equalTo("Règlement <b>2027</b>"))
+                .body("post.card.attachments[0].mediaType", equalTo("application/pdf"))
+                .body("post.card.attachments[1].type", equalTo("Image")));
     }
 
     /**

@@ -19,9 +19,10 @@ import java.util.Locale;
  * system's raw {@code data}) written for its reader: the label of its event type, and, for the event types
  * Relais knows, a title and a summary composed in the reader's language from the data — amounts in the reader's
  * currency format and dates in their date format (the JDK's CLDR locale data), people by display name, years with
- * their plural. Anything else, or a card whose data lacks a field the sentence needs, shows the system's own
+ * their plural; an HR card names its person by display name also when HR sent only the login. Anything else, or a card whose data lacks a field the sentence needs, shows the system's own
  * text in the reader's language (falling back to the other one). Templates: {@code {card:label(post.card)}},
- * {@code {card:title(post.card, post.author)}}, {@code {card:summary(post.card, post.author)}}.
+ * {@code {card:title(post.card, post.author)}}, {@code {card:summary(post.card, post.author)}}, {@code {card:openLabel(post.card)}},
+ * {@code {card:webLink(a.url)}}.
  */
 public final class BusinessCards {
 
@@ -60,6 +61,9 @@ public final class BusinessCards {
         JsonNode d = card == null ? null : card.path("data");
         String composed = switch (text(card, "eventType")) {
             case "employee.anniversary" -> has(d, "years") ? msg.cardAnniversaryTitle(person(d, author), d.path("years").asInt()) : null;
+            // the connector's title falls back to the login when HR sends no displayName ("Farewell bob")
+            case "employee.left" -> has(d, "login") ? cards(locale).leftTitle(person(d, author)) : null;
+            case "employee.moved" -> has(d, "login") ? cards(locale).movedTitle(person(d, author)) : null;
             case "document.shared" -> has(d, "owner", "title") ? msg.cardDocSharedTitle(owner(d, author), d.path("title").asText()) : null;
             default -> null;
         };
@@ -77,6 +81,7 @@ public final class BusinessCards {
                     : null;
             case "employee.anniversary" -> has(d, "years") ? msg.cardAnniversarySummary(person(d, author), d.path("years").asInt()) : null;
             case "employee.left" -> has(d, "leftDate") ? msg.cardLeftSummary(person(d, author), date(d.path("leftDate").asText(), l)) : null;
+            case "employee.moved" -> has(d, "login") && moveOf(d) != null ? cards(locale).movedSummary(person(d, author), moveOf(d)) : null;
             case "opportunity.won" -> has(d, "account", "amount", "owner")
                     ? msg.cardDealWonSummary(d.path("account").asText(), money(d, l), owner(d, author)) : null;
             case "opportunity.created" -> has(d, "account", "amount", "owner")
@@ -90,6 +95,35 @@ public final class BusinessCards {
             default -> null;
         };
         return composed != null ? composed : inLanguage(card == null ? null : card.path("summary"), l);
+    }
+
+    /**
+     * What the card's link opens, as its button says it: "Open document" for a document (a document event, an ECM
+     * card, a generic system's Document), else "Open link" (a generic Note, a CRM deal: no document).
+     */
+    @TemplateExtension(namespace = "card")
+    public static String openLabel(JsonNode card, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        String objectType = card == null ? "" : card.path("data").path("objectType").asText("");
+        boolean document = text(card, "eventType").startsWith("document.") || "ecm".equals(text(card, "source"))
+                || "Document".equals(objectType);
+        return document ? msg(locale).openDocument() : cards(locale).openLink();
+    }
+
+    /**
+     * The URL of an attachment a card carries, when it is an absolute http or https one (feed-service keeps no other;
+     * checked again as it becomes a link); null otherwise, and the template shows no link.
+     */
+    @TemplateExtension(namespace = "card")
+    public static String webLink(Object url) {
+        if (url == null) return null;
+        String value = url.toString().strip();
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? value : null;
+        } catch (java.net.URISyntaxException notAUri) {
+            return null;
+        }
     }
 
     /** An amount with its ISO 4217 currency in the reader's format ("€1,250,000" / "1 250 000 €"), cents only when there are any. */
@@ -129,12 +163,27 @@ public final class BusinessCards {
         }
     }
 
-    /** The person the card is about: the HR display name, else the card's author (the person it is attributed to). */
+    /**
+     * The person the card is about: the HR display name, else the card's author when it is that person (an HR card is
+     * attributed to the person it names, {@code data.login}, whom feed-service shows by profile-service's display
+     * name), else the login.
+     */
     private static String person(JsonNode data, JsonNode author) {
         if (has(data, "displayName")) {
             return data.path("displayName").asText();
         }
         return authorName(author, data.path("login").asText(""));
+    }
+
+    /**
+     * What a move is, as the HR mapping says it: the new job title, else department, else location (the manager is a
+     * login, left to the system's own text); null when the data gives none.
+     */
+    private static String moveOf(JsonNode data) {
+        for (String f : new String[]{"title", "department", "location"}) {
+            if (has(data, f)) return data.path(f).asText();
+        }
+        return null;
     }
 
     /** The system's owner login shown as that person's name when the card is attributed to them. */
@@ -179,6 +228,10 @@ public final class BusinessCards {
 
     private static Locale locale(Object locale) {
         return locale instanceof Locale l && "fr".equals(l.getLanguage()) ? Locale.FRENCH : Locale.ENGLISH;
+    }
+
+    private static CardMsg cards(Object locale) {
+        return MessageBundles.get(CardMsg.class, Localized.Literal.of(locale(locale).getLanguage()));
     }
 
     private static Msg msg(Object locale) {

@@ -163,7 +163,6 @@ public interface Msg {
     @Message("asks to join") String nJoinRequest();
     @Message("invited you to join") String nInvitation();
     @Message("accepted your request to join") String nApproval();
-    @Message("declined your membership request") String nJoinDeclined();
     @Message("published") String nBusiness();
     @Message("Open") String open();
     @Message("Accept") String accept();

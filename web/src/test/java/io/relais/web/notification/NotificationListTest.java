@@ -95,9 +95,9 @@ class NotificationListTest {
         String html = as("en").get("/notifications").then().statusCode(200).extract().asString();
 
         assertThat(html).contains("QA &lt;secret&gt;</a>",
-                " · <a href=\"/communities/qa-secret\">Open</a>",
-                " · <a href=\"/communities/qa-private#join-requests\">Open</a>",
-                " · <a href=\"/communities/qa-closed\">Open</a>");
+                " · <a href=\"/communities/qa-secret\" id=\"n-n5-open\" aria-labelledby=\"n-n5-open n-n5-what n-n5-at\">Open</a>",
+                " · <a href=\"/communities/qa-private#join-requests\" id=\"n-n6-open\" aria-labelledby=\"n-n6-open n-n6-what n-n6-at\">Open</a>",
+                " · <a href=\"/communities/qa-closed\" id=\"n-n7-open\" aria-labelledby=\"n-n7-open n-n7-what n-n7-at\">Open</a>");
         assertThat(SERVICES.lines()).filteredOn(l -> l.startsWith("GET /api/communities")).isEmpty();
     }
 
@@ -129,7 +129,7 @@ class NotificationListTest {
             assertThat(item(en, kind)).contains("a community you no longer see").doesNotContain("<a href=\"/communities/");
         }
         assertThat(item(fr, "invitation")).contains("une communauté que vous ne voyez plus");
-        assertThat(item(en, "hidden")).contains("Hors charte", "<a href=\"/posts/p2\">");
+        assertThat(item(en, "hidden")).contains("Hors charte", "<a href=\"/posts/p2\" id=\"n-n11-open\"");
         assertThat(en).doesNotContain("/communities/", "urn:relais:community", "name=\"kind\" value=\"community\"");
     }
 
@@ -150,6 +150,53 @@ class NotificationListTest {
         assertThat(en).contains("<strong>Carol Lefèvre</strong>", "declined your membership request",
                 "<a href=\"/communities/qa-closed\">QA &lt;closed&gt;</a>").doesNotContain("<closed>");
         assertThat(fr).contains("a refusé votre demande d&#39;adhésion", "<a href=\"/communities/qa-closed\">QA &lt;closed&gt;</a>");
+    }
+
+    /**
+     * feed-service says a notification is about something I may no longer open ({@code available: false}: a post in
+     * a community I left): the item says "no longer available" and neither links to the post (its page would answer
+     * 404) nor offers to mute its thread (feed-service would refuse); marking it read still works.
+     */
+    @Test
+    void aNotificationAboutWhatICanNoLongerOpenSaysSoAndLinksNowhere() {
+        SERVICES.on("GET /api/notifications", 200, """
+                {"items":[{"id":"20414.n13","kind":"mention","actor":{"login":"dan","displayName":"Dan Roux"},
+                  "object":"urn:relais:post:p4","post":"urn:relais:post:p4","community":"urn:relais:community:atlas",
+                  "communityName":"Projet Atlas","at":"2026-11-20T08:55:00Z","read":false,"available":false},
+                 {"id":"20414.n14","kind":"reply","actor":{"login":"eve","displayName":"Eve Blanc"},
+                  "object":"urn:relais:comment:c5","post":"urn:relais:post:p5","at":"2026-11-20T08:50:00Z","read":true,
+                  "available":true}],"next":null,"unread":1}""");
+
+        String en = as("en").get("/notifications").then().statusCode(200).extract().asString();
+        String fr = as("fr").get("/notifications").then().statusCode(200).extract().asString();
+
+        assertThat(item(en, "mention")).contains("No longer available", "name=\"id\" value=\"20414.n13\"")
+                .doesNotContain("/posts/p4", "value=\"thread\"");
+        assertThat(item(fr, "mention")).contains("Plus disponible").doesNotContain("/posts/p4");
+        assertThat(item(en, "reply")).contains("<a href=\"/posts/p5\" id=\"n-20414.n14-open\"", "value=\"thread\"")
+                .doesNotContain("No longer available");
+    }
+
+    /**
+     * Every item has its own "Open", "Mark as read" and mute controls; each is named after its notification (its own
+     * word, then the item's sentence and time, by {@code aria-labelledby}), so a screen reader's list of links and
+     * buttons says which notification each acts on, in the reader's language.
+     */
+    @Test
+    void eachControlIsNamedAfterItsNotification() {
+        String en = as("en").get("/notifications").then().statusCode(200).extract().asString();
+        String fr = as("fr").get("/notifications").then().statusCode(200).extract().asString();
+
+        String mention = item(en, "mention");
+        assertThat(mention).contains("<p id=\"n-n1-what\">", "<time id=\"n-n1-at\"",
+                "<a href=\"/posts/p1\" id=\"n-n1-open\" aria-labelledby=\"n-n1-open n-n1-what n-n1-at\">Open</a>",
+                "<button id=\"n-n1-read\" class=\"btn link\" type=\"submit\" aria-labelledby=\"n-n1-read n-n1-what n-n1-at\">Mark as read</button>",
+                "aria-labelledby=\"n-n1-mute-thread n-n1-what n-n1-at\"", "aria-labelledby=\"n-n1-mute-community n-n1-what n-n1-at\"");
+        assertThat(mention.substring(mention.indexOf("<p id=\"n-n1-what\">"))).contains("Alice Martin");
+        assertThat(item(en, "business-event")).contains("<p id=\"n-n2-what\">",
+                "aria-labelledby=\"n-n2-open n-n2-what n-n2-at\">Open</a>");
+        assertThat(item(fr, "mention")).contains("aria-labelledby=\"n-n1-open n-n1-what n-n1-at\">Ouvrir</a>",
+                "aria-labelledby=\"n-n1-read n-n1-what n-n1-at\">Marquer comme lu</button>");
     }
 
     /** The list item of the one notification of that kind. */
