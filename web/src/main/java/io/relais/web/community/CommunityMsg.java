@@ -32,4 +32,9 @@ public interface CommunityMsg {
     @Message("Join requests wait until the community is unarchived.") String archivedRequestsWait();
     @Message("This community is archived: its threads take no new comment or reaction.") String archivedThread();
     @Message("This community was archived meanwhile: its settings cannot change until it is unarchived. Nothing was saved.") String archivedSettingsRefused();
+    /**
+     * A join request sent again too soon (feed-service's 429: one request per person and community every 24 hours, after
+     * a withdrawal or a refusal); {@code hours} from its {@code Retry-After}, rounded up.
+     */
+    @Message("You asked to join this community less than a day ago. You can ask again in about {hours} h.") String askAgainIn(long hours);
 }

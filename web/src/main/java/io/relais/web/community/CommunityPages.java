@@ -172,8 +172,26 @@ public class CommunityPages {
     @POST
     @Path("{slug}/join")
     public Response join(@PathParam("slug") String slug) {
-        feed.join(slug);
+        try {
+            feed.join(slug);
+        } catch (ClientWebApplicationException e) {
+            if (e.getResponse().getStatus() == 429) {
+                // asked again too soon after a withdrawal or a refusal: said next to the button, in the reader's words,
+                // with the wait feed-service gives (Retry-After, in seconds), never an error page
+                return inline(slug, 429, "membership", words().askAgainIn(hoursOf(e.getResponse().getHeaderString("Retry-After"))));
+            }
+            throw e;
+        }
         return backTo(slug);
+    }
+
+    /** A {@code Retry-After} in seconds as whole hours, rounded up (1 when absent or not a number of seconds). */
+    static long hoursOf(String retryAfter) {
+        try {
+            return Math.max(1, (Long.parseLong(retryAfter.strip()) + 3599) / 3600);
+        } catch (RuntimeException notSeconds) {
+            return 1;
+        }
     }
 
     @POST

@@ -94,6 +94,30 @@ class CommunityOwnerToolsTest {
                 "You are the last owner of this community, so you cannot leave it yet");
     }
 
+    /**
+     * Asking to join again within a day of a withdrawal or a refusal (feed-service's 429 with {@code Retry-After} in
+     * seconds) is answered on the community page, next to the button, with the wait in the reader's language. Before, the
+     * web app let the refusal through as an error page, in French a generic "refused: slug".
+     */
+    @Test
+    void askingToJoinAgainTooSoonSaysWhenOneMayAskAgain() {
+        SERVICES.on("GET /api/communities/guild", 200, """
+                {"iri":"urn:relais:community:guild","slug":"guild","name":"Design guild","visibility":"private",
+                 "archived":false,"memberCount":2}""");
+        SERVICES.on("POST /api/communities/guild/join", new ScriptedServices.Answer(429, """
+                {"type":"https://relais.dev/problems/too-many-requests","status":429,"detail":"one join request per person
+                 and community every 24 hours; you may ask again in 23 h 10 min","errors":[{"field":"slug","message":"x"}]}""",
+                "application/problem+json", Map.of("Retry-After", "83400")));
+
+        Response en = post("en", "/communities/guild/join", Map.of());
+        Response fr = post("fr", "/communities/guild/join", Map.of());
+
+        assertThat(en.statusCode()).isEqualTo(429);
+        assertThat(en.asString()).contains("id=\"community-title\"", "id=\"membership-problem\"",
+                "You can ask again in about 24 h.");
+        assertThat(fr.asString()).contains("id=\"membership-problem\"", "Vous pourrez le redemander dans 24 h environ.");
+    }
+
     @Test
     void theLastOwnerLeavingAnArchivedCommunityIsToldToUnarchiveItFirst() {
         SERVICES.on("GET /api/communities/guild", 200, "{\"iri\":\"urn:relais:community:guild\",\"slug\":\"guild\","
