@@ -171,7 +171,8 @@ public class CommunityResource {
     @POST
     @Path("/{slug}/requests/{login}/approve")
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Approve a join request (owners and moderators)")
+    @Operation(summary = "Approve a join request (owners and moderators)",
+            description = "Every owner's and moderator's notification of the request is taken back.")
     @APIResponse(responseCode = "204", description = "the requester is a member")
     @APIResponse(responseCode = "409", description = "the community is archived: the request stays pending")
     public Response approve(@PathParam("slug") String slug, @PathParam("login") String login) {
@@ -182,7 +183,8 @@ public class CommunityResource {
     @POST
     @Path("/{slug}/requests/{login}/reject")
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Reject a join request (owners and moderators)")
+    @Operation(summary = "Reject a join request (owners and moderators)",
+            description = "The requester is told; every owner's and moderator's notification of the request is taken back.")
     @APIResponse(responseCode = "204", description = "the request is gone")
     @APIResponse(responseCode = "409", description = "the community is archived: the request stays pending")
     public Response reject(@PathParam("slug") String slug, @PathParam("login") String login) {

@@ -12,10 +12,12 @@ import java.util.Map;
 
 import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
 import static io.relais.feed.feedview.FeedFixtures.activity;
+import static io.relais.feed.feedview.FeedFixtures.addMember;
 import static io.relais.feed.feedview.FeedFixtures.as;
 import static io.relais.feed.feedview.FeedFixtures.awaitConsumed;
 import static io.relais.feed.feedview.FeedFixtures.community;
 import static io.relais.feed.feedview.FeedFixtures.fresh;
+import static io.relais.feed.feedview.FeedFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -107,5 +109,51 @@ class JoinRequestNotificationTest {
         awaitConsumed(NotificationTest.GROUP, activity("Reject", Iri.person(hidden)));
         assertThat(notifications(hidden).getList("items", Object.class)).isEmpty();
         assertThat(as(hidden).get("/api/notifications").asString()).doesNotContain(turnedSecret);
+    }
+
+    /** A private community owned by {@code owner} with {@code moderator} made its moderator: two managers told of requests. */
+    static String managedBy(String owner, String moderator) {
+        String closed = community(owner, "private");
+        addMember(owner, closed, "secret", moderator); // by invitation: no request of theirs to count
+        await().atMost(PATIENCE).until(() -> notifications(moderator).getList("items.kind", String.class).contains("invitation"));
+        as(owner).body(Map.of("role", "moderator")).put("/api/communities/{s}/members/{l}/role", closed, moderator)
+                .then().statusCode(204);
+        return closed;
+    }
+
+    /**
+     * Once a request is decided (approved by one manager, declined by another, or the requester joins by invitation),
+     * every owner and moderator it notified loses its "X asks to join", unread count included: not only the one who
+     * decided, and the others no longer hold an action for a request that is gone.
+     */
+    @Test
+    void aDecidedRequestIsTakenBackFromEveryManagerItWasSentTo() {
+        String owner = fresh("owner"), moderator = fresh("mod");
+        String approved = fresh("approved"), declined = fresh("declined"), invited = person("invited");
+        String closed = managedBy(owner, moderator);
+        long ownerBefore = unread(owner), moderatorBefore = unread(moderator);
+
+        for (String r : new String[]{approved, declined, invited}) {
+            as(r).post("/api/communities/{s}/join", closed).then().statusCode(200).body("status", equalTo("pending"));
+        }
+        await().atMost(PATIENCE).until(() -> unread(owner) == ownerBefore + 3 && unread(moderator) == moderatorBefore + 3
+                && joinRequestsFrom(owner, invited) == 1 && joinRequestsFrom(moderator, invited) == 1);
+
+        as(moderator).post("/api/communities/{s}/requests/{l}/approve", closed, approved).then().statusCode(204);
+        as(owner).post("/api/communities/{s}/requests/{l}/reject", closed, declined).then().statusCode(204);
+        as(owner).body(Map.of("login", invited)).post("/api/communities/{s}/invitations", closed).then().statusCode(204);
+        as(invited).post("/api/communities/{s}/invitations/mine/accept", closed).then().statusCode(204);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            for (String manager : new String[]{owner, moderator}) {
+                assertThat(notifications(manager).getList("items.findAll { it.kind == 'join-request' }.actor.login", String.class))
+                        .as("%s's join-request notifications", manager).doesNotContain(approved, declined, invited);
+            }
+            assertThat(unread(owner)).isEqualTo(ownerBefore);
+            assertThat(unread(moderator)).isEqualTo(moderatorBefore);
+        });
+        // the requesters were told as before
+        await().atMost(PATIENCE).until(() -> notifications(approved).getList("items.kind", String.class).contains("approval")
+                && notifications(declined).getList("items.kind", String.class).contains("join-declined"));
     }
 }
