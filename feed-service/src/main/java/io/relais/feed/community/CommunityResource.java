@@ -174,6 +174,8 @@ public class CommunityResource {
     @Operation(summary = "Approve a join request (owners and moderators)",
             description = "Every owner's and moderator's notification of the request is taken back.")
     @APIResponse(responseCode = "204", description = "the requester is a member")
+    @APIResponse(responseCode = "400", description = "the requester has left the company since asking (errors name login): "
+            + "not let in, and the request is gone")
     @APIResponse(responseCode = "409", description = "the community is archived: the request stays pending")
     public Response approve(@PathParam("slug") String slug, @PathParam("login") String login) {
         communities.approve(slug, login, me);

@@ -307,8 +307,9 @@ public class CommunityService {
     }
 
     /**
-     * A join request ended (withdrawn, approved, declined, or answered by the requester joining by invitation): every
-     * owner and moderator its Offer notified is told by an {@code Undo} of that Offer, which takes their "X asks to join" back ({@code notification.WithdrawnJoinRequests}), so nobody
+     * A join request ended (withdrawn, approved, declined, closed because its requester left the company, or answered
+     * by the requester joining by invitation): every owner and moderator its Offer notified is told by an {@code Undo}
+     * of that Offer, which takes their "X asks to join" back ({@code notification.WithdrawnJoinRequests}), so nobody
      * keeps an action for a request that no longer exists. The Undo's {@code actor} is who ended it (the requester, or
      * the deciding manager), its {@code object} the Offer ({@code id}, {@code published}, {@code attributedTo} the
      * requester, {@code context} the community, so that it is keyed, hence ordered, with the Offer), {@code target} the
@@ -378,8 +379,10 @@ public class CommunityService {
     }
 
     /**
-     * Owners and moderators let a requester in; 409 while the community is archived (the request stays pending). Every
-     * manager's notification of the request is taken back.
+     * Owners and moderators let a requester in; 409 while the community is archived (the request stays pending). Someone
+     * who has left the company since asking (their {@code relais.profiles} status {@code left}, believed only from
+     * profile-service) is not let in: 400 naming {@code login}, as for an invitation, and their request ends. Either
+     * way every manager's notification of the request is taken back.
      */
     public void approve(String slug, String login, CurrentPerson me) {
         Community c = visible(slug, me);
@@ -388,6 +391,11 @@ public class CommunityService {
         String requester = person(login);
         if (!c.requests().contains(requester)) throw ProblemException.notFound("join request of " + login);
         store.pull(c.iri(), "requests", requester);
+        if (KnownPeople.LEFT.equals(knownPeople.statusesOf(List.of(requester)).get(requester))) {
+            // someone who left the company is not let in, as they are not invited: their request ends unanswered
+            takeBack(c, requester, me.iri(), joinRequests.closed(c.iri(), requester));
+            throw ProblemException.invalid("login", hasLeft(login));
+        }
         Optional<JoinRequests.Sent> sent = joinRequests.forget(c.iri(), requester); // a member who leaves may ask again at once
         outbox.append(Activity.builder().type(As2.ACCEPT).actor(me.iri()).object(AsObject.ref(requester))
                 .target(c.iri()).to(requester).build());

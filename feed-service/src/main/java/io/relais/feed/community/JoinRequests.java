@@ -103,7 +103,8 @@ public class JoinRequests {
     }
 
     /**
-     * A manager refused the request: closed, its time kept (the interval still runs).
+     * A manager refused the request (or it was closed unanswered, its requester having left the company): closed, its
+     * time kept (the interval still runs).
      *
      * @return the request as it was, if it was remembered open; only one of two concurrent closings gets it, so its
      *         notifications are taken back once

@@ -13,13 +13,13 @@ import java.util.List;
  * A join request that ended takes back the notification it gave the community's owners and moderators (found by a
  * tester: they kept "X asks to join" with an action for a request that no longer existed, after a withdrawal, and after
  * another manager approved or declined it). feed-service's {@code CommunityService} publishes the end of a request
- * (withdrawn, approved, declined, answered by joining by invitation) as an AS2 {@code Undo} whose {@code actor} is who
- * ended it, whose {@code object} is the {@code Offer} (its activity IRI, type {@code Offer}, its {@code published}
- * time, {@code attributedTo} the requester; absent in Undos published before, whose actor was the requester), whose
- * {@code target} is the community and whose {@code to} are the people the Offer was addressed to. The join-request
- * notifications of that requester about that community are pulled from those people's lists ({@link
- * NotificationStore#retract}: unread counters follow, and the poll announces them taken back live), as a deleted post
- * takes back its mentions ({@link Retractions}).
+ * (withdrawn, approved, declined, closed because its requester left the company, answered by joining by invitation) as
+ * an AS2 {@code Undo} whose {@code actor} is who ended it, whose {@code object} is the {@code Offer} (its activity IRI,
+ * type {@code Offer}, its {@code published} time, {@code attributedTo} the requester; absent in Undos published before,
+ * whose actor was the requester), whose {@code target} is the community and whose {@code to} are the people the Offer
+ * was addressed to. The join-request notifications of that requester about that community are pulled from those
+ * people's lists ({@link NotificationStore#retract}: unread counters follow, and the poll announces them taken back
+ * live), as a deleted post takes back its mentions ({@link Retractions}).
  *
  * <p>Only an Undo naming an activity IRI counts (a connector may assert Undos only of objects in its own namespace,
  * never of a Relais activity). A replayed Undo finds nothing left; a replayed Offer of a withdrawn request notifies

@@ -4,6 +4,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relais.events.Iri;
+import io.relais.feed.community.Fixtures;
 import io.relais.testing.RelaisTestResources;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -155,5 +156,29 @@ class JoinRequestNotificationTest {
         // the requesters were told as before
         await().atMost(PATIENCE).until(() -> notifications(approved).getList("items.kind", String.class).contains("approval")
                 && notifications(declined).getList("items.kind", String.class).contains("join-declined"));
+    }
+
+    /**
+     * A pending request from someone who has since left the company (profile-service's snapshot says status left) is
+     * not approved: 400 problem+json naming login, like an invitation of a leaver; the request is closed and every
+     * manager's notification of it taken back.
+     */
+    @Test
+    void approvingSomeoneWhoLeftIsRefused400AndTheirRequestIsTakenBack() {
+        String owner = fresh("owner"), moderator = fresh("mod"), gone = person("gone");
+        String closed = managedBy(owner, moderator);
+        long ownerBefore = unread(owner), moderatorBefore = unread(moderator);
+
+        as(gone).post("/api/communities/{s}/join", closed).then().statusCode(200).body("status", equalTo("pending"));
+        await().atMost(PATIENCE).until(() -> joinRequestsFrom(owner, gone) == 1 && joinRequestsFrom(moderator, gone) == 1);
+        Fixtures.publishLeft(gone);
+
+        as(moderator).post("/api/communities/{s}/requests/{l}/approve", closed, gone).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("login"))
+                .body("errors[0].message", containsString("'" + gone + "' has left the company"));
+        as(owner).get("/api/communities/{s}/members", closed).then().statusCode(200).body("count", equalTo(2));
+        as(owner).get("/api/communities/{s}/requests", closed).then().statusCode(200).body("size()", equalTo(0));
+        await().atMost(PATIENCE).until(() -> joinRequestsFrom(owner, gone) == 0 && joinRequestsFrom(moderator, gone) == 0
+                && unread(owner) == ownerBefore && unread(moderator) == moderatorBefore);
     }
 }
