@@ -171,8 +171,11 @@ public class CommunityResource {
     @POST
     @Path("/{slug}/requests/{login}/approve")
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Approve a join request (owners and moderators)")
+    @Operation(summary = "Approve a join request (owners and moderators)",
+            description = "Every owner's and moderator's notification of the request is taken back.")
     @APIResponse(responseCode = "204", description = "the requester is a member")
+    @APIResponse(responseCode = "400", description = "the requester has left the company since asking (errors name login): "
+            + "not let in, and the request is gone")
     @APIResponse(responseCode = "409", description = "the community is archived: the request stays pending")
     public Response approve(@PathParam("slug") String slug, @PathParam("login") String login) {
         communities.approve(slug, login, me);
@@ -182,7 +185,8 @@ public class CommunityResource {
     @POST
     @Path("/{slug}/requests/{login}/reject")
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "Reject a join request (owners and moderators)")
+    @Operation(summary = "Reject a join request (owners and moderators)",
+            description = "The requester is told; every owner's and moderator's notification of the request is taken back.")
     @APIResponse(responseCode = "204", description = "the request is gone")
     @APIResponse(responseCode = "409", description = "the community is archived: the request stays pending")
     public Response reject(@PathParam("slug") String slug, @PathParam("login") String login) {

@@ -300,17 +300,27 @@ public class CommunityService {
         return "pending";
     }
 
-    /**
-     * The requester withdrew a pending join request: the owners and moderators its Offer notified are told by an
-     * {@code Undo} of that Offer (actor the requester, target the community, to those it was addressed to), which takes
-     * their notification back. Nothing is published for a request remembered without its Offer (sent before this rule).
-     */
+    /** The requester withdrew a pending join request: its Offer's notifications are taken back ({@link #takeBack}). */
     private void withdrawRequest(Community c, String requester) {
         store.pull(c.iri(), "requests", requester);
-        Optional<JoinRequests.Sent> sent = joinRequests.withdrawn(c.iri(), requester);
+        takeBack(c, requester, requester, joinRequests.withdrawn(c.iri(), requester));
+    }
+
+    /**
+     * A join request ended (withdrawn, approved, declined, closed because its requester left the company, or answered
+     * by the requester joining by invitation): every owner and moderator its Offer notified is told by an {@code Undo}
+     * of that Offer, which takes their "X asks to join" back ({@code notification.WithdrawnJoinRequests}), so nobody
+     * keeps an action for a request that no longer exists. The Undo's {@code actor} is who ended it (the requester, or
+     * the deciding manager), its {@code object} the Offer ({@code id}, {@code published}, {@code attributedTo} the
+     * requester, {@code context} the community, so that it is keyed, hence ordered, with the Offer), {@code target} the
+     * community, {@code to} the people the Offer was addressed to. Nothing is published for a request not remembered
+     * open (sent before {@code join_requests} existed, or already ended by a concurrent call), nor without an Offer.
+     */
+    private void takeBack(Community c, String requester, String endedBy, Optional<JoinRequests.Sent> sent) {
         if (sent.isEmpty() || sent.get().offer() == null || sent.get().to().isEmpty()) return;
-        AsObject offer = AsObject.builder().id(sent.get().offer()).type(As2.OFFER).published(sent.get().at()).build();
-        outbox.append(Activity.builder().type(As2.UNDO).actor(requester).object(offer).target(c.iri())
+        AsObject offer = AsObject.builder().id(sent.get().offer()).type(As2.OFFER).published(sent.get().at())
+                .attributedTo(requester).context(c.iri()).build();
+        outbox.append(Activity.builder().type(As2.UNDO).actor(endedBy).object(offer).target(c.iri())
                 .to(sent.get().to()).build());
     }
 
@@ -368,7 +378,12 @@ public class CommunityService {
         return c.requests().stream().map(profiles::displayOf).toList();
     }
 
-    /** Owners and moderators let a requester in; 409 while the community is archived (the request stays pending). */
+    /**
+     * Owners and moderators let a requester in; 409 while the community is archived (the request stays pending). Someone
+     * who has left the company since asking (their {@code relais.profiles} status {@code left}, believed only from
+     * profile-service) is not let in: 400 naming {@code login}, as for an invitation, and their request ends. Either
+     * way every manager's notification of the request is taken back.
+     */
     public void approve(String slug, String login, CurrentPerson me) {
         Community c = visible(slug, me);
         requireModerator(c, me);
@@ -376,9 +391,15 @@ public class CommunityService {
         String requester = person(login);
         if (!c.requests().contains(requester)) throw ProblemException.notFound("join request of " + login);
         store.pull(c.iri(), "requests", requester);
-        joinRequests.forget(c.iri(), requester); // a member who leaves may ask again at once
+        if (KnownPeople.LEFT.equals(knownPeople.statusesOf(List.of(requester)).get(requester))) {
+            // someone who left the company is not let in, as they are not invited: their request ends unanswered
+            takeBack(c, requester, me.iri(), joinRequests.closed(c.iri(), requester));
+            throw ProblemException.invalid("login", hasLeft(login));
+        }
+        Optional<JoinRequests.Sent> sent = joinRequests.forget(c.iri(), requester); // a member who leaves may ask again at once
         outbox.append(Activity.builder().type(As2.ACCEPT).actor(me.iri()).object(AsObject.ref(requester))
                 .target(c.iri()).to(requester).build());
+        takeBack(c, requester, me.iri(), sent);
         becomeMember(c, requester, Role.MEMBER);
     }
 
@@ -393,9 +414,11 @@ public class CommunityService {
         String requester = person(login);
         if (!c.requests().contains(requester)) throw ProblemException.notFound("join request of " + login);
         store.pull(c.iri(), "requests", requester);
-        joinRequests.closed(c.iri(), requester); // the interval still runs: a refused person does not ask again at once
+        // the interval still runs: a refused person does not ask again at once
+        Optional<JoinRequests.Sent> sent = joinRequests.closed(c.iri(), requester);
         outbox.append(Activity.builder().type(As2.REJECT).actor(me.iri()).object(AsObject.ref(requester))
                 .target(c.iri()).to(requester).build());
+        takeBack(c, requester, me.iri(), sent);
     }
 
     /** Moderators invite; in public and private communities members may invite too. */
@@ -608,7 +631,9 @@ public class CommunityService {
     }
 
     private void becomeMember(Community c, String person, Role role) {
-        if (c.requests().contains(person)) joinRequests.forget(c.iri(), person); // answered (approved, or joined by invitation)
+        // answered by joining (by invitation, or a community made public): the managers' notifications of it go too;
+        // after an approval the request is already forgotten and nothing is published twice
+        if (c.requests().contains(person)) takeBack(c, person, person, joinRequests.forget(c.iri(), person));
         store.pull(c.iri(), "requests", person);
         store.pull(c.iri(), "invitations", person);
         memberships.put(person, c.iri(), role, isNew -> isNew ? join(person, c, role) : null);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
@@ -35,8 +36,9 @@ import static com.mongodb.client.model.Filters.eq;
  *   <li>{@code open} is true while the request is pending: a withdrawal ({@link #withdrawn}) or a refusal
  *       ({@link #closed}) closes it, and the notification consumer notifies only of the Offer that is a person's open
  *       request ({@link #isOpen}), so a replayed Offer never notifies again of a request that ended;</li>
- *   <li>{@code offer} and {@code to} let the withdrawal's {@code Undo} name the Offer and the people it notified, so
- *       their notification is taken back even if the community's managers changed since.</li>
+ *   <li>{@code offer} and {@code to} let the {@code Undo} that ends the request (a withdrawal, an approval, a refusal,
+ *       the requester joining by invitation) name the Offer and the people it notified, so their notification is taken
+ *       back even if the community's managers changed since.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -95,21 +97,36 @@ public class JoinRequests {
                 new ReplaceOptions().upsert(true));
     }
 
-    /** The person withdrew the request: closed, its time kept (the interval still runs); answers it, if remembered. */
+    /** The person withdrew the request: closed, its time kept (the interval still runs); see {@link #closed}. */
     Optional<Sent> withdrawn(String communityIri, String personIri) {
-        Optional<Sent> last = last(communityIri, personIri);
-        if (last.isPresent()) closed(communityIri, personIri);
-        return last;
+        return closed(communityIri, personIri);
     }
 
-    /** A manager refused the request: closed, its time kept (the interval still runs). */
-    void closed(String communityIri, String personIri) {
-        collection().updateOne(eq("_id", key(communityIri, personIri)), Updates.set("open", false));
+    /**
+     * A manager refused the request (or it was closed unanswered, its requester having left the company): closed, its
+     * time kept (the interval still runs).
+     *
+     * @return the request as it was, if it was remembered open; only one of two concurrent closings gets it, so its
+     *         notifications are taken back once
+     */
+    Optional<Sent> closed(String communityIri, String personIri) {
+        Document before = collection().findOneAndUpdate(and(eq("_id", key(communityIri, personIri)), eq("open", true)),
+                Updates.set("open", false));
+        if (before == null) return Optional.empty();
+        return Optional.of(new Sent(before.getString("offer"), before.getList("to", String.class, List.of()),
+                before.getDate("at").toInstant(), true));
     }
 
-    /** A manager approved the request: forgotten, so that a member who leaves may ask again. */
-    void forget(String communityIri, String personIri) {
+    /**
+     * The request was answered by membership (approved, or its requester joined by invitation): forgotten, so that a
+     * member who leaves may ask again.
+     *
+     * @return the request as it was, if it was remembered open (see {@link #closed})
+     */
+    Optional<Sent> forget(String communityIri, String personIri) {
+        Optional<Sent> open = closed(communityIri, personIri);
         collection().deleteOne(eq("_id", key(communityIri, personIri)));
+        return open;
     }
 
     /**

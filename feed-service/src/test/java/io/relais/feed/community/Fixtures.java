@@ -1,6 +1,14 @@
 package io.relais.feed.community;
 
+import io.relais.events.Activity;
+import io.relais.events.ActivityJson;
+import io.relais.events.As2;
+import io.relais.events.AsObject;
+import io.relais.events.Audience;
+import io.relais.events.CloudEventAttributes;
 import io.relais.events.Iri;
+import io.relais.events.Topics;
+import io.relais.testing.KafkaProbe;
 import io.relais.testing.EmbeddedStore;
 import io.relais.testing.TestTokens;
 import com.mongodb.client.MongoClients;
@@ -9,10 +17,12 @@ import org.bson.Document;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /** Small builders for feed-core tests: unique people and communities, so tests never share state. */
 public final class Fixtures {
@@ -37,6 +47,20 @@ public final class Fixtures {
         store().getCollection("profiles").replaceOne(new Document("_id", Iri.person(login)), new Document("_id", Iri.person(login))
                 .append("login", login).append("name", login).append("status", "active"), new com.mongodb.client.model.ReplaceOptions().upsert(true));
         return login;
+    }
+
+    /** profile-service's snapshot of someone who left, on relais.profiles; waits until feed-service applied it. */
+    public static void publishLeft(String login) {
+        String iri = Iri.person(login);
+        Activity snapshot = Activity.builder().type(As2.UPDATE).actor(iri).to(Audience.ORGANISATION)
+                .object(AsObject.builder().id(iri).type(As2.PERSON).name(login)
+                        .relais(Map.of("login", login, "status", "left", "leftDate", "2026-11-30")).build()).build();
+        KafkaProbe.publish(Topics.PROFILES, iri, KafkaProbe.cloudEventHeaders(snapshot.id(), "relais.activity.update",
+                CloudEventAttributes.PROFILE_SOURCE, iri), ActivityJson.writeString(snapshot));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Document d = store().getCollection("profiles").find(new Document("_id", iri)).first();
+            return d != null && "left".equals(d.getString("status"));
+        });
     }
 
     /** A login nobody uses and that profile-service never published (a typo, someone who left). */

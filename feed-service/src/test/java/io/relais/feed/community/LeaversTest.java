@@ -3,28 +3,15 @@ package io.relais.feed.community;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.relais.events.Activity;
-import io.relais.events.ActivityJson;
-import io.relais.events.As2;
-import io.relais.events.AsObject;
-import io.relais.events.Audience;
-import io.relais.events.CloudEventAttributes;
-import io.relais.events.Iri;
-import io.relais.events.Topics;
-import io.relais.testing.KafkaProbe;
 import io.relais.testing.RelaisTestResources;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static io.relais.feed.community.Fixtures.as;
 import static io.relais.feed.community.Fixtures.community;
 import static io.relais.feed.community.Fixtures.person;
-import static io.relais.feed.community.Fixtures.store;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -39,26 +26,12 @@ import static org.hamcrest.Matchers.hasSize;
 @WithTestResource(value = RelaisTestResources.class, scope = TestResourceScope.GLOBAL)
 class LeaversTest {
 
-    /** profile-service's snapshot of someone who left, on relais.profiles; waits until feed-service applied it. */
-    static void publishLeft(String login) {
-        String iri = Iri.person(login);
-        Activity snapshot = Activity.builder().type(As2.UPDATE).actor(iri).to(Audience.ORGANISATION)
-                .object(AsObject.builder().id(iri).type(As2.PERSON).name(login)
-                        .relais(Map.of("login", login, "status", "left", "leftDate", "2026-11-30")).build()).build();
-        KafkaProbe.publish(Topics.PROFILES, iri, KafkaProbe.cloudEventHeaders(snapshot.id(), "relais.activity.update",
-                CloudEventAttributes.PROFILE_SOURCE, iri), ActivityJson.writeString(snapshot));
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Document d = store().getCollection("profiles").find(new Document("_id", iri)).first();
-            return d != null && "left".equals(d.getString("status"));
-        });
-    }
-
     @Test
     void someoneWhoLeftIsNeitherInvitedNorImportedAndTheAnswerNamesThem() {
         String owner = person("olga");
         String stays = person("stays");
         String gone = person("gone");
-        publishLeft(gone);
+        Fixtures.publishLeft(gone);
         String slug = community(owner, "private");
 
         as(owner).body(Map.of("login", gone)).post("/api/communities/{slug}/invitations", slug).then().statusCode(400)

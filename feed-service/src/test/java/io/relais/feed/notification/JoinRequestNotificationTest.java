@@ -4,6 +4,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.relais.events.Iri;
+import io.relais.feed.community.Fixtures;
 import io.relais.testing.RelaisTestResources;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,12 @@ import java.util.Map;
 
 import static io.relais.feed.feedview.FeedFixtures.PATIENCE;
 import static io.relais.feed.feedview.FeedFixtures.activity;
+import static io.relais.feed.feedview.FeedFixtures.addMember;
 import static io.relais.feed.feedview.FeedFixtures.as;
 import static io.relais.feed.feedview.FeedFixtures.awaitConsumed;
 import static io.relais.feed.feedview.FeedFixtures.community;
 import static io.relais.feed.feedview.FeedFixtures.fresh;
+import static io.relais.feed.feedview.FeedFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -107,5 +110,75 @@ class JoinRequestNotificationTest {
         awaitConsumed(NotificationTest.GROUP, activity("Reject", Iri.person(hidden)));
         assertThat(notifications(hidden).getList("items", Object.class)).isEmpty();
         assertThat(as(hidden).get("/api/notifications").asString()).doesNotContain(turnedSecret);
+    }
+
+    /** A private community owned by {@code owner} with {@code moderator} made its moderator: two managers told of requests. */
+    static String managedBy(String owner, String moderator) {
+        String closed = community(owner, "private");
+        addMember(owner, closed, "secret", moderator); // by invitation: no request of theirs to count
+        await().atMost(PATIENCE).until(() -> notifications(moderator).getList("items.kind", String.class).contains("invitation"));
+        as(owner).body(Map.of("role", "moderator")).put("/api/communities/{s}/members/{l}/role", closed, moderator)
+                .then().statusCode(204);
+        return closed;
+    }
+
+    /**
+     * Once a request is decided (approved by one manager, declined by another, or the requester joins by invitation),
+     * every owner and moderator it notified loses its "X asks to join", unread count included: not only the one who
+     * decided, and the others no longer hold an action for a request that is gone.
+     */
+    @Test
+    void aDecidedRequestIsTakenBackFromEveryManagerItWasSentTo() {
+        String owner = fresh("owner"), moderator = fresh("mod");
+        String approved = fresh("approved"), declined = fresh("declined"), invited = person("invited");
+        String closed = managedBy(owner, moderator);
+        long ownerBefore = unread(owner), moderatorBefore = unread(moderator);
+
+        for (String r : new String[]{approved, declined, invited}) {
+            as(r).post("/api/communities/{s}/join", closed).then().statusCode(200).body("status", equalTo("pending"));
+        }
+        await().atMost(PATIENCE).until(() -> unread(owner) == ownerBefore + 3 && unread(moderator) == moderatorBefore + 3
+                && joinRequestsFrom(owner, invited) == 1 && joinRequestsFrom(moderator, invited) == 1);
+
+        as(moderator).post("/api/communities/{s}/requests/{l}/approve", closed, approved).then().statusCode(204);
+        as(owner).post("/api/communities/{s}/requests/{l}/reject", closed, declined).then().statusCode(204);
+        as(owner).body(Map.of("login", invited)).post("/api/communities/{s}/invitations", closed).then().statusCode(204);
+        as(invited).post("/api/communities/{s}/invitations/mine/accept", closed).then().statusCode(204);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            for (String manager : new String[]{owner, moderator}) {
+                assertThat(notifications(manager).getList("items.findAll { it.kind == 'join-request' }.actor.login", String.class))
+                        .as("%s's join-request notifications", manager).doesNotContain(approved, declined, invited);
+            }
+            assertThat(unread(owner)).isEqualTo(ownerBefore);
+            assertThat(unread(moderator)).isEqualTo(moderatorBefore);
+        });
+        // the requesters were told as before
+        await().atMost(PATIENCE).until(() -> notifications(approved).getList("items.kind", String.class).contains("approval")
+                && notifications(declined).getList("items.kind", String.class).contains("join-declined"));
+    }
+
+    /**
+     * A pending request from someone who has since left the company (profile-service's snapshot says status left) is
+     * not approved: 400 problem+json naming login, like an invitation of a leaver; the request is closed and every
+     * manager's notification of it taken back.
+     */
+    @Test
+    void approvingSomeoneWhoLeftIsRefused400AndTheirRequestIsTakenBack() {
+        String owner = fresh("owner"), moderator = fresh("mod"), gone = person("gone");
+        String closed = managedBy(owner, moderator);
+        long ownerBefore = unread(owner), moderatorBefore = unread(moderator);
+
+        as(gone).post("/api/communities/{s}/join", closed).then().statusCode(200).body("status", equalTo("pending"));
+        await().atMost(PATIENCE).until(() -> joinRequestsFrom(owner, gone) == 1 && joinRequestsFrom(moderator, gone) == 1);
+        Fixtures.publishLeft(gone);
+
+        as(moderator).post("/api/communities/{s}/requests/{l}/approve", closed, gone).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("login"))
+                .body("errors[0].message", containsString("'" + gone + "' has left the company"));
+        as(owner).get("/api/communities/{s}/members", closed).then().statusCode(200).body("count", equalTo(2));
+        as(owner).get("/api/communities/{s}/requests", closed).then().statusCode(200).body("size()", equalTo(0));
+        await().atMost(PATIENCE).until(() -> joinRequestsFrom(owner, gone) == 0 && joinRequestsFrom(moderator, gone) == 0
+                && unread(owner) == ownerBefore && unread(moderator) == moderatorBefore);
     }
 }
