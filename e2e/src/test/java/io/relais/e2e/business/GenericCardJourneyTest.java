@@ -131,6 +131,27 @@ class GenericCardJourneyTest {
                 .post(FEED + "/api/posts/{id}/comments", cardId).then().statusCode(404);
     }
 
+    /**
+     * A Note's attachments travel connector → feed-service: the card carries each web link with its name as the
+     * system wrote it (text, shown escaped by the web app), so an employee can open what the note points to.
+     */
+    @org.junit.jupiter.api.Test
+    void aGenericNotesAttachmentReachesItsCardWithItsName() {
+        String word = "zorglub" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String cardId = send("e2e-generic-attached-" + word, """
+                {"type":"Create","object":{"type":"Note","id":"e2e-attached-%s","name":"Titre %s","content":"<p>Texte %s</p>",
+                  "attachment":[{"type":"Document","name":"Reglement <2027> & annexes","mediaType":"application/pdf",
+                                 "url":"https://intranet.example/%s.pdf"}]},
+                 "to":"https://www.w3.org/ns/activitystreams#Public"}""".formatted(word, word, word, word));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonPath post = given().auth().oauth2(aliceToken).get(FEED + "/api/posts/{id}", cardId).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(post.getList("post.card.attachments.url")).containsExactly("https://intranet.example/" + word + ".pdf");
+            assertThat(post.getString("post.card.attachments[0].name")).isEqualTo("Reglement <2027> & annexes");
+            assertThat(post.getString("post.card.attachments[0].mediaType")).isEqualTo("application/pdf");
+        });
+    }
+
     /** One structured CloudEvent from the system; answers the card's IRI from the receipt. */
     private static String send(String ceId, String activity) {
         return given().auth().oauth2(systemToken).contentType("application/cloudevents+json").body("""
