@@ -62,4 +62,44 @@ class NotificationsBrowserTest {
             assertThat(alice.findAll(By.id("mute-thread-" + post))).isEmpty();
         }
     }
+
+    /**
+     * Bob mentions Alice in a private community she then leaves: the notification stays in her list (she was told),
+     * but says it is no longer available and neither links to the post (its page would answer 404) nor offers to mute
+     * its thread: feed-service's {@code available: false}, read by the web app. Each remaining control is named after
+     * its notification.
+     */
+    @Test
+    void aMentionInACommunityAliceLeftSaysItIsNoLongerAvailableAndLinksNowhere() {
+        String marker = "gone" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = "left-" + marker;
+        Api.createCommunity("bob", slug, "Left " + marker, "private");
+        given().auth().oauth2(Api.token("bob")).contentType(ContentType.JSON).body(Map.of("logins", java.util.List.of("alice")))
+                .post(Api.FEED + "/api/communities/" + slug + "/members").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        String post = Api.post("bob", "Ask @alice about " + marker, slug);
+        String mention = "//li[@data-kind='mention'][contains(., '" + marker + "')]";
+
+        try (Browser alice = Browser.open()) {
+            alice.loginAs("alice");
+            alice.until(d -> {
+                alice.go("/notifications");
+                return !d.findElements(By.xpath(mention)).isEmpty();
+            });
+            WebElement item = alice.find(By.xpath(mention));
+            String open = item.findElement(By.cssSelector("a[href='/posts/" + post.substring(post.lastIndexOf(':') + 1) + "']"))
+                    .getAttribute("aria-labelledby");
+            assertThat(open).contains("-what", "-at");
+
+            given().auth().oauth2(Api.token("alice")).contentType(ContentType.JSON)
+                    .post(Api.FEED + "/api/communities/" + slug + "/leave").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+
+            alice.until(d -> {
+                alice.go("/notifications");
+                return d.findElement(By.xpath(mention)).getText().contains("No longer available");
+            });
+            item = alice.find(By.xpath(mention));
+            assertThat(item.findElements(By.cssSelector("a[href^='/posts/']"))).isEmpty();
+            assertThat(item.findElements(By.cssSelector("input[name=kind][value=thread]"))).isEmpty();
+        }
+    }
 }
