@@ -329,8 +329,10 @@ public class CommunityService {
      * (only owners and admins add moderators). A fixed number of round trips whatever the list's size:
      * see {@link MembershipService#putAll}; then at most one write to the community document (pending
      * requests and invitations of the new members, the moderators list) and one bulk append of a
-     * {@code Join} per new member, the same activity every other path publishes. Existing members are
-     * counted and left as they are; people at their community limit are refused one by one.
+     * {@code Join} per new member, the same activity every other path publishes; and, per new member whose join
+     * request was pending (at most {@value #MAX_PENDING}), one write forgetting it and the take-back of its
+     * notifications ({@link #takeBack}). Existing members are counted and left as they are; people at their community
+     * limit are refused one by one.
      */
     public CommunityView.Import importMembers(String slug, CommunityRequests.MemberImport request, CurrentPerson me) {
         Role role = request.roleOrDefault();
@@ -356,6 +358,9 @@ public class CommunityService {
         if (!invitations.isEmpty()) updates.add(Updates.pullAll("invitations", invitations));
         if (role == Role.MODERATOR && !put.added().isEmpty()) updates.add(Updates.addEachToSet("moderators", put.added()));
         if (!updates.isEmpty()) store.update(c.iri(), Updates.combine(updates));
+        // an imported requester's request is answered by membership, as by an approval: forgotten (they may ask again
+        // once they leave) and taken back from the managers it notified
+        for (String requester : requests) takeBack(c, requester, me.iri(), joinRequests.forget(c.iri(), requester));
 
         List<OutboxRecord> joins = new ArrayList<>(put.added().size());
         for (String member : put.added()) {

@@ -163,6 +163,32 @@ class JoinRequestNotificationTest {
      * not approved: 400 problem+json naming login, like an invitation of a leaver; the request is closed and every
      * manager's notification of it taken back.
      */
+    /**
+     * A manager who imports a pending requester (a bulk import answers their request by membership) takes their
+     * "X asks to join" back from every manager, as an approval does. Before, the import let them in but the
+     * notifications stayed, with an action for a request that no longer existed.
+     */
+    @Test
+    void importingAPendingRequesterTakesTheirRequestBack() {
+        String owner = fresh("owner"), moderator = fresh("mod");
+        String requester = person("imported"); // a person feed-service knows: imports refuse unknown logins
+        String closed = managedBy(owner, moderator);
+        long ownerBefore = unread(owner), moderatorBefore = unread(moderator);
+
+        as(requester).post("/api/communities/{s}/join", closed).then().statusCode(200).body("status", equalTo("pending"));
+        await().atMost(PATIENCE).until(() -> joinRequestsFrom(owner, requester) == 1 && joinRequestsFrom(moderator, requester) == 1);
+
+        as(owner).body(Map.of("logins", java.util.List.of(requester))).post("/api/communities/{s}/members", closed)
+                .then().statusCode(200).body("added", equalTo(1));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(joinRequestsFrom(owner, requester)).isZero();
+            assertThat(joinRequestsFrom(moderator, requester)).isZero();
+            assertThat(unread(owner)).isEqualTo(ownerBefore);
+            assertThat(unread(moderator)).isEqualTo(moderatorBefore);
+        });
+    }
+
     @Test
     void approvingSomeoneWhoLeftIsRefused400AndTheirRequestIsTakenBack() {
         String owner = fresh("owner"), moderator = fresh("mod"), gone = person("gone");
