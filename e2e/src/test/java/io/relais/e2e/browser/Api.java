@@ -22,6 +22,14 @@ final class Api {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /** A connector client's token (client credentials; the local stack's secret is {@code <client>-secret}). */
+    static String clientToken(String client) {
+        return given().formParam("grant_type", "client_credentials").formParam("client_id", client)
+                .formParam("client_secret", client + "-secret")
+                .post(KEYCLOAK + "/realms/relais/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
     static void createCommunity(String owner, String slug, String name, String visibility) {
         given().auth().oauth2(token(owner)).contentType(ContentType.JSON)
                 .body(Map.of("slug", slug, "name", name, "description", "e2e", "visibility", visibility))

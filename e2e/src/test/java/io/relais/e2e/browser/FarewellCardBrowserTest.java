@@ -31,10 +31,7 @@ class FarewellCardBrowserTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String login = "leo" + suffix;
         String name = "Léonie Départ" + suffix;
-        String hr = given().formParam("grant_type", "client_credentials").formParam("client_id", "hr-connector")
-                .formParam("client_secret", "hr-connector-secret")
-                .post(Api.KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
+        String hr = Api.clientToken("hr-connector");
         Instant hired = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         hr(hr, Map.of("eventType", "employee.hired", "eventId", "e2e-farewell-hire-" + suffix, "occurredAt", hired.toString(),
                 "data", Map.of("login", login, "displayName", name, "email", login + "@relais.example", "title", "Analyste",

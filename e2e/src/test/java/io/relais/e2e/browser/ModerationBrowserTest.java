@@ -159,10 +159,7 @@ class ModerationBrowserTest {
     /** A CRM "deal won" card, organisation-wide, sent through connector-service; its IRI once alice's home feed has it. */
     private static String aCrmCard(String u, String marker) {
         String connector = Browser.env("RELAIS_CONNECTOR_URL", "http://localhost:8083");
-        String crmToken = given().formParam("grant_type", "client_credentials").formParam("client_id", "crm-connector")
-                .formParam("client_secret", "crm-connector-secret")
-                .post(Api.KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
+        String crmToken = Api.clientToken("crm-connector");
         given().auth().oauth2(crmToken).contentType(ContentType.JSON)
                 .body(Map.of("eventType", "opportunity.won", "eventId", "e2e-cardmod-" + u, "occurredAt", java.time.Instant.now().toString(),
                         "data", Map.of("opportunityId", "opp-" + u, "name", "Renewal " + marker, "account", "Acme " + marker,

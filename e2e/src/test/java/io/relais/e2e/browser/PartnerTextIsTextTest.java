@@ -32,10 +32,7 @@ class PartnerTextIsTextTest {
         String u = UUID.randomUUID().toString().substring(0, 8);
         String customer = "Smith & Sons <EMEA> <img src=x onerror=alert(1)>";
         String marker = "Emeadeal" + u;
-        String crmToken = given().formParam("grant_type", "client_credentials").formParam("client_id", "crm-connector")
-                .formParam("client_secret", "crm-connector-secret")
-                .post(Api.KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
+        String crmToken = Api.clientToken("crm-connector");
         // organisation-wide (the crm-connector registration's default audience); occurred now, so it heads the feed
         given().auth().oauth2(crmToken).contentType("application/json")
                 .body(java.util.Map.of("eventType", "opportunity.won", "eventId", "e2e-emea-" + u,
@@ -80,10 +77,7 @@ class PartnerTextIsTextTest {
         String login = "mallory" + suffix;
         String name = "Mallory" + suffix + " <button hx-post=\"/people/alice/follow\" hx-trigger=\"load\">x</button>"
                 + "<img src=\"/img/" + suffix + ".png\" onerror=\"fetch('/people/alice/follow')\">";
-        String hrToken = given().formParam("grant_type", "client_credentials").formParam("client_id", "hr-connector")
-                .formParam("client_secret", "hr-connector-secret")
-                .post(Api.KEYCLOAK + "/realms/relais/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
+        String hrToken = Api.clientToken("hr-connector");
         // a name provisioned through SCIM by the HR system is stored as given (the HR connector keeps such a name as
         // text too), so the web page is what must keep it text
         String user = """

@@ -32,4 +32,17 @@ public class HrNames {
         JsonNode person = profiles.person(login);
         return new HrName(person.path("displayName").asText(""), !person.path("photoUrl").asText("").isEmpty());
     }
+
+    /**
+     * The person's HR display name, their login when profile-service has none or cannot say. Static, taking the
+     * injected bean, so that {@link #of} goes through its cache (a call from inside the bean would not).
+     */
+    public static String nameOrLogin(HrNames names, String login) {
+        try {
+            String name = names.of(login).displayName();
+            return name.isBlank() ? login : name;
+        } catch (RuntimeException unknown) {
+            return login;
+        }
+    }
 }

@@ -132,12 +132,7 @@ public class WelcomePanel {
     }
 
     private String displayName(String login) {
-        try {
-            String name = hrNames.of(login).displayName();
-            return name.isBlank() ? login : name;
-        } catch (RuntimeException unknown) {
-            return login;
-        }
+        return HrNames.nameOrLogin(hrNames, login);
     }
 
     /**

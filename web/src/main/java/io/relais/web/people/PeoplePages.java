@@ -265,14 +265,8 @@ public class PeoplePages {
         return "/people/" + login + "/follow";
     }
 
-    /** The person's HR display name (cached), their login when profile-service cannot say. */
     private String displayName(String login) {
-        try {
-            String name = hrNames.of(login).displayName();
-            return name.isBlank() ? login : name;
-        } catch (RuntimeException unknown) {
-            return login;
-        }
+        return HrNames.nameOrLogin(hrNames, login);
     }
 
     /** Whether I follow this person (feed-service's list of what I follow; unknown counts as not following). */

@@ -84,6 +84,27 @@ class SearchHitsTest {
                         "<a href=\"/communities/narwhals\">Narwhal fans</a></h2>", "All about <mark>narwhals</mark>");
     }
 
+    /**
+     * A hit's link into its business system is labelled by what it opens ("Open document" for a document, "Open link"
+     * for a business event, as its card says) and is a link only when it is an http(s) URL. Before, every hit said
+     * "Open document" and any URL search-service gave became an {@code href}.
+     */
+    @Test
+    void aHitsSystemLinkSaysWhatItOpensAndIsOnlyAWebLink() {
+        SERVICES.on("GET /api/search", 200, """
+                {"total":3,"hits":[
+                 {"id":"urn:relais:document:ecm.sp:d1","type":"document","title":"Contrat","url":"https://ecm.example/d1"},
+                 {"id":"urn:relais:external:crm.sf:o1","type":"event","title":"Deal won","url":"https://crm.example/o1"},
+                 {"id":"urn:relais:external:generic.x:n1","type":"event","title":"Note","url":"javascript:alert(1)"}],
+                 "facets":{},"labels":{}}""");
+
+        String html = given().header("X-Test-Login", "carol").header("X-Test-Roles", "employee").header("Accept-Language", "en")
+                .get("/search?q=contrat").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("<a href=\"https://ecm.example/d1\" rel=\"noopener noreferrer\">Open document</a>",
+                "<a href=\"https://crm.example/o1\" rel=\"noopener noreferrer\">Open link</a>").doesNotContain("javascript:");
+    }
+
     private static List<String> classesOfHit(String html, String id) {
         Matcher m = Pattern.compile("<li class=\"([^\"]*)\" data-hit=\"" + Pattern.quote(id) + "\"").matcher(html);
         assertThat(m.find()).as("a hit for %s", id).isTrue();
