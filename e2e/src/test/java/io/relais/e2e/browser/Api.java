@@ -11,6 +11,8 @@ final class Api {
 
     static final String KEYCLOAK = Browser.env("KEYCLOAK_URL", "http://localhost:8180");
     static final String FEED = Browser.env("RELAIS_FEED_URL", "http://localhost:8081");
+    static final String PROFILE = Browser.env("RELAIS_PROFILE_URL", "http://localhost:8082");
+    static final String CONNECTOR = Browser.env("RELAIS_CONNECTOR_URL", "http://localhost:8083");
 
     private Api() {
     }

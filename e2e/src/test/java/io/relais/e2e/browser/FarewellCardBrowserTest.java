@@ -23,8 +23,8 @@ import static org.awaitility.Awaitility.await;
  */
 class FarewellCardBrowserTest {
 
-    static final String PROFILE = Browser.env("RELAIS_PROFILE_URL", "http://localhost:8082");
-    static final String CONNECTOR = Browser.env("RELAIS_CONNECTOR_URL", "http://localhost:8083");
+    static final String PROFILE = Api.PROFILE;
+    static final String CONNECTOR = Api.CONNECTOR;
 
     @Test
     void aLeaveHrSentWithOnlyTheLoginNamesThePersonOnTheFarewellCard() {

@@ -19,8 +19,8 @@ import static org.awaitility.Awaitility.await;
  */
 class PartnerTextIsTextTest {
 
-    static final String PROFILE = Browser.env("RELAIS_PROFILE_URL", "http://localhost:8082");
-    static final String CONNECTOR = Browser.env("RELAIS_CONNECTOR_URL", "http://localhost:8083");
+    static final String PROFILE = Api.PROFILE;
+    static final String CONNECTOR = Api.CONNECTOR;
 
     /**
      * Real account names look like markup: the CRM cannot rename its customer, so connector-service accepts the

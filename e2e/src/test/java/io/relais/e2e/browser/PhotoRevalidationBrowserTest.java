@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PhotoRevalidationBrowserTest {
 
-    static final String PROFILE = Browser.env("RELAIS_PROFILE_URL", "http://localhost:8082");
+    static final String PROFILE = Api.PROFILE;
 
     @Test
     void aPhotoIsAskedForAgainAndAChangedOneIsServedAtOnce() {
